@@ -1,0 +1,75 @@
+package model
+
+import (
+	"net/mail"
+	"strings"
+	"unicode"
+)
+
+// CheckEmail reports whether s looks like a single e-mail address.
+func CheckEmail(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t\r\n<>,;\"") {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at < 1 || strings.Count(s, "@") != 1 {
+		return false
+	}
+	dom := s[at+1:]
+	if !strings.Contains(dom, ".") || strings.HasPrefix(dom, ".") || strings.HasSuffix(dom, ".") || strings.Contains(dom, "..") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s
+}
+
+// CheckURL reports whether s is an http(s) address or a bare host name such as
+// www.example.de (optionally with a path).
+func CheckURL(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t\r\n<>\"") {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(low, p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	host := s
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	if !strings.Contains(host, ".") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") || strings.Contains(host, "..") {
+		return false
+	}
+	for _, r := range host {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckPhone reports whether s looks like a phone number: digits, spaces and
+// + ( ) / - . only, with at least five digits. A trailing "*" (a footnote mark
+// seen in real documents) is tolerated.
+func CheckPhone(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "*")
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" +()/-.", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 5
+}

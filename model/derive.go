@@ -1,0 +1,314 @@
+package model
+
+// Getter returns the value a condition tests.
+type Getter func(id string) Value
+
+// Eval reports whether the condition holds for the values get returns.
+// A nil condition holds.
+func (c *Condition) Eval(get Getter) bool {
+	if c == nil {
+		return true
+	}
+	switch {
+	case len(c.All) > 0:
+		for _, s := range c.All {
+			if !s.Eval(get) {
+				return false
+			}
+		}
+		return true
+	case len(c.Any) > 0:
+		for _, s := range c.Any {
+			if s.Eval(get) {
+				return true
+			}
+		}
+		return false
+	case c.Not != nil:
+		return !c.Not.Eval(get)
+	}
+	id := c.Question
+	if id == "" {
+		id = c.Field
+	}
+	v := get(id)
+	switch {
+	case c.Answered != nil:
+		return (!v.Empty()) == *c.Answered
+	case c.Equals != nil:
+		switch want := c.Equals.(type) {
+		case bool:
+			b, ok := v.Bool()
+			return ok && b == want
+		case string:
+			return v.IsString() && v.Str() == want
+		}
+		return false
+	case len(c.In) > 0:
+		for _, o := range c.In {
+			if v.IsString() && v.Str() == o {
+				return true
+			}
+		}
+		return false
+	case c.Includes != "":
+		return v.Has(c.Includes)
+	}
+	return false
+}
+
+// View answers questions about one answers file under one catalogue: what is
+// shown, what is complete, what is open. It reads the file as it is at the
+// time of each call.
+type View struct {
+	C *Catalog
+	F *File
+}
+
+// Value returns the answer to question id as conditions see it: unset when the
+// question is not shown.
+func (v View) Value(id string) Value {
+	if !v.QuestionVisible(id) {
+		return Value{}
+	}
+	return v.F.Answers[id]
+}
+
+// SectionVisible reports whether section s is asked.
+func (v View) SectionVisible(s *Section) bool { return s.When.Eval(v.Value) }
+
+// QuestionVisible reports whether question id is asked: its section is shown
+// and its own condition holds (on shown answers only).
+func (v View) QuestionVisible(id string) bool {
+	q := v.C.Question(id)
+	if q == nil {
+		return false
+	}
+	s := v.C.SectionOf(id)
+	return s.When.Eval(v.Value) && q.When.Eval(v.Value)
+}
+
+// MeasureVisible reports whether measure m applies.
+func (v View) MeasureVisible(m *Measure) bool {
+	s := v.C.SectionOf(m.ID)
+	return s != nil && s.When.Eval(v.Value) && m.When.Eval(v.Value)
+}
+
+// FieldVisible reports whether field fd of record r is shown.
+func FieldVisible(fd *Field, r Record) bool {
+	return fd.When.Eval(func(id string) Value { return r[id] })
+}
+
+// Sections returns the sections that are asked, in order.
+func (v View) Sections() []*Section {
+	var out []*Section
+	for _, s := range v.C.Sections {
+		if v.SectionVisible(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Questions returns the questions of s that are asked, in order.
+func (v View) Questions(s *Section) []*Question {
+	var out []*Question
+	for _, q := range s.Questions {
+		if v.QuestionVisible(q.ID) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Measures returns the measures of s that apply, in order.
+func (v View) Measures(s *Section) []*Measure {
+	var out []*Measure
+	for _, m := range s.Measures {
+		if v.MeasureVisible(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Prune removes the answers of questions and measures that are no longer shown,
+// so that a hidden answer is never kept as if it were given. It returns the
+// IDs it removed. Record fields hidden by their own conditions are removed too.
+func (v View) Prune() []string {
+	var removed []string
+	// Hiding one answer can hide others; repeat until stable.
+	for changed := true; changed; {
+		changed = false
+		for id := range v.F.Answers {
+			if v.C.Question(id) != nil && !v.QuestionVisible(id) {
+				delete(v.F.Answers, id)
+				removed = append(removed, id)
+				changed = true
+			}
+		}
+	}
+	for id := range v.F.Measures {
+		if m := v.C.Measure(id); m != nil && !v.MeasureVisible(m) {
+			delete(v.F.Measures, id)
+			removed = append(removed, id)
+		}
+	}
+	for id, val := range v.F.Answers {
+		q := v.C.Question(id)
+		if q == nil || q.Kind != KindRecords {
+			continue
+		}
+		for _, r := range val.Records() {
+			for _, fd := range q.Fields {
+				if _, ok := r[fd.ID]; ok && !FieldVisible(fd, r) {
+					delete(r, fd.ID)
+					removed = append(removed, id+"/"+r.ID()+"/"+fd.ID)
+				}
+			}
+		}
+	}
+	sortStrings(removed)
+	return removed
+}
+
+// SectionState says how far a section is answered.
+type SectionState int
+
+// Section states.
+const (
+	StateOpen SectionState = iota
+	StatePartial
+	StateDone
+)
+
+// Completeness counts a section's answers.
+type Completeness struct {
+	Section  *Section
+	Answered int // questions answered and measures with a status
+	Total    int // questions shown and measures applying
+	Skipped  bool
+	State    SectionState
+}
+
+// Percent returns Answered/Total as a whole percentage (100 for an empty section).
+func (c Completeness) Percent() int {
+	if c.Total == 0 {
+		return 100
+	}
+	return c.Answered * 100 / c.Total
+}
+
+// Completeness reports how far section s is answered. Optional questions
+// count once the user has finished the section (progress.done).
+func (v View) Completeness(s *Section) Completeness {
+	out := Completeness{Section: s, Skipped: contains(v.F.Progress.Skipped, s.ID)}
+	done := contains(v.F.Progress.Done, s.ID)
+	for _, q := range v.Questions(s) {
+		out.Total++
+		if !v.F.Answers[q.ID].Empty() || (done && !q.Required) {
+			out.Answered++
+		}
+	}
+	for _, m := range v.Measures(s) {
+		out.Total++
+		if a, ok := v.F.Measures[m.ID]; ok && a.Status != "" {
+			out.Answered++
+		}
+	}
+	switch {
+	case out.Answered == out.Total && (done || out.Total > 0) && !out.Skipped:
+		out.State = StateDone
+	case out.Answered == 0 && !done:
+		out.State = StateOpen
+	default:
+		out.State = StatePartial
+	}
+	return out
+}
+
+// Complete reports whether every shown section is done.
+func (v View) Complete() bool {
+	for _, s := range v.Sections() {
+		if v.Completeness(s).State != StateDone {
+			return false
+		}
+	}
+	return true
+}
+
+// Open-item kinds.
+const (
+	OpenPlanned     = "planned"      // a measure planned for a date
+	OpenUnclear     = "unclear"      // a measure to be clarified
+	OpenSkipped     = "skipped"      // a section put off
+	OpenUnanswered  = "unanswered"   // a required question or a measure without status
+	OpenContradicts = "contradicted" // a scan contradicts the stated answer
+)
+
+// OpenItem is one thing still to do, for the document's annex.
+type OpenItem struct {
+	Kind    string
+	Section *Section
+	ID      string // question, measure or own-measure ID ("" for a skipped section)
+	Label   Text   // the question or measure text
+	Due     string // planned: target date
+	Note    string // own text, reason or evidence
+}
+
+// OpenItems lists everything planned, unclear, skipped, unanswered or
+// contradicted, in catalogue order.
+func (v View) OpenItems() []OpenItem {
+	var out []OpenItem
+	for _, s := range v.Sections() {
+		if contains(v.F.Progress.Skipped, s.ID) {
+			out = append(out, OpenItem{Kind: OpenSkipped, Section: s, Label: s.Title})
+		}
+		for _, q := range v.Questions(s) {
+			if q.Required && v.F.Answers[q.ID].Empty() {
+				out = append(out, OpenItem{Kind: OpenUnanswered, Section: s, ID: q.ID, Label: q.Title})
+			}
+			if d, ok := v.F.Detected[q.ID]; ok && d.Result == "contradicts" {
+				out = append(out, OpenItem{Kind: OpenContradicts, Section: s, ID: q.ID, Label: q.Title, Note: d.Evidence})
+			}
+		}
+		for _, m := range v.Measures(s) {
+			a, ok := v.F.Measures[m.ID]
+			switch {
+			case !ok || a.Status == "":
+				if contains(v.F.Progress.Done, s.ID) {
+					out = append(out, OpenItem{Kind: OpenUnanswered, Section: s, ID: m.ID, Label: m.Label})
+				}
+			case a.Status == StatusPlanned:
+				out = append(out, OpenItem{Kind: OpenPlanned, Section: s, ID: m.ID, Label: m.Label, Due: a.Due, Note: a.Note})
+			case a.Status == StatusUnclear:
+				out = append(out, OpenItem{Kind: OpenUnclear, Section: s, ID: m.ID, Label: m.Label, Note: a.Note})
+			}
+			if d, ok := v.F.Detected[m.ID]; ok && d.Result == "contradicts" {
+				out = append(out, OpenItem{Kind: OpenContradicts, Section: s, ID: m.ID, Label: m.Label, Note: d.Evidence})
+			}
+		}
+		for _, o := range v.F.OwnMeasures {
+			if o.Section != s.ID {
+				continue
+			}
+			t := Text{De: o.Text, En: o.Text}
+			switch o.Status {
+			case StatusPlanned:
+				out = append(out, OpenItem{Kind: OpenPlanned, Section: s, ID: o.ID, Label: t, Due: o.Due, Note: o.Note})
+			case StatusUnclear:
+				out = append(out, OpenItem{Kind: OpenUnclear, Section: s, ID: o.ID, Label: t, Note: o.Note})
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,394 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"unicode/utf8"
+
+	json "github.com/goccy/go-json"
+)
+
+// MaxFileSize is the largest answers file tom reads (32 MiB: about 30,000
+// service providers).
+const MaxFileSize = 32 << 20
+
+// Migration reports what loading an answers file made with an older catalogue
+// version changed. Renamed answers moved to their new IDs; removed ones were
+// kept under "retired" in the file and are listed here.
+type Migration struct {
+	From, To string
+	Renamed  map[string]string // old ID -> new ID
+	Removed  []string          // IDs the catalogue no longer has
+	New      []string          // question and measure IDs added since From
+}
+
+// Empty reports whether nothing changed.
+func (m *Migration) Empty() bool {
+	return m == nil || (len(m.Renamed) == 0 && len(m.Removed) == 0 && len(m.New) == 0 && m.From == m.To)
+}
+
+// Load reads, migrates and validates the answers file at path against
+// catalogue c. It never writes. A missing file returns an error satisfying
+// errors.Is(err, os.ErrNotExist).
+func Load(path string, c *Catalog) (*File, *Migration, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return Parse(path, data, c)
+}
+
+// Parse decodes, migrates and validates answers-file data; name is used in
+// error messages. Errors are *LoadError with positions.
+func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
+	fail := func(ps ...Problem) (*File, *Migration, error) {
+		return nil, nil, &LoadError{File: name, Problems: ps}
+	}
+	if len(data) > MaxFileSize {
+		return fail(Problem{Key: "too_large", Args: []any{len(data), MaxFileSize}, Line: 1, Col: 1})
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fail(Problem{Key: "empty_file", Line: 1, Col: 1})
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		l, col := lineCol(data, off)
+		return fail(Problem{Key: "not_utf8", Line: l, Col: col})
+	}
+	var root any
+	if err := json.Unmarshal(data, &root); err != nil {
+		var se *json.SyntaxError
+		off := len(data)
+		msg := err.Error()
+		if errors.As(err, &se) {
+			off = int(se.Offset)
+			msg = se.Error()
+		}
+		l, col := lineCol(data, off)
+		return fail(Problem{Key: "syntax", Args: []any{msg}, Line: l, Col: col})
+	}
+	obj, ok := root.(map[string]any)
+	if !ok {
+		return fail(Problem{Key: "not_object", Line: 1, Col: 1})
+	}
+	pos := scanPositions(data)
+	place := func(ps []Problem) []Problem {
+		for i := range ps {
+			if ps[i].Line == 0 {
+				ps[i].Line, ps[i].Col = lineCol(data, pos.offset(ps[i].Pointer))
+			}
+		}
+		sortProblems(ps)
+		return ps
+	}
+	var probs []Problem
+	for _, d := range pos.dups {
+		probs = append(probs, Problem{Pointer: d, Key: "dup_key", Args: []any{lastToken(d)}})
+	}
+	// The schema version decides everything else: check it first.
+	sv, ok := obj["schema"].(float64)
+	switch {
+	case obj["schema"] == nil:
+		probs = append(probs, Problem{Pointer: "", Key: "missing", Args: []any{"schema"}})
+		return fail(place(probs)...)
+	case !ok || sv != math.Trunc(sv) || sv < 1:
+		probs = append(probs, Problem{Pointer: "/schema", Key: "schema_bad", Args: []any{obj["schema"]}})
+		return fail(place(probs)...)
+	case sv > SchemaVersion:
+		probs = append(probs, Problem{Pointer: "/schema", Key: "schema_newer", Args: []any{int(sv), SchemaVersion}})
+		return fail(place(probs)...)
+	}
+	f, convProbs := fileFromAny(obj)
+	probs = append(probs, convProbs...)
+	if len(probs) > 0 {
+		return fail(place(probs)...)
+	}
+	mig, migProbs := migrate(f, c)
+	probs = append(probs, migProbs...)
+	probs = append(probs, Validate(c, f)...)
+	if len(probs) > 0 {
+		return fail(place(probs)...)
+	}
+	return f, mig, nil
+}
+
+func lastToken(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '/' {
+			return p[i+1:]
+		}
+	}
+	return p
+}
+
+// fileFromAny converts decoded JSON into a File, collecting shape problems.
+func fileFromAny(obj map[string]any) (*File, []Problem) {
+	var probs []Problem
+	bad := func(p, key string, args ...any) { probs = append(probs, Problem{Pointer: p, Key: key, Args: args}) }
+	str := func(p string, x any) string {
+		if x == nil {
+			return ""
+		}
+		s, ok := x.(string)
+		if !ok {
+			bad(p, "want_string")
+		}
+		return s
+	}
+	object := func(p string, x any) map[string]any {
+		if x == nil {
+			return nil
+		}
+		m, ok := x.(map[string]any)
+		if !ok {
+			bad(p, "want_object")
+		}
+		return m
+	}
+	array := func(p string, x any) []any {
+		if x == nil {
+			return nil
+		}
+		a, ok := x.([]any)
+		if !ok {
+			bad(p, "want_array")
+		}
+		return a
+	}
+	strs := func(p string, x any) []string {
+		var out []string
+		for i, e := range array(p, x) {
+			out = append(out, str(ptr(p, i), e))
+		}
+		return out
+	}
+	known := func(p string, m map[string]any, keys ...string) {
+		for k := range m {
+			found := false
+			for _, want := range keys {
+				if k == want {
+					found = true
+					break
+				}
+			}
+			if !found {
+				bad(ptr(p, k), "unknown_key", k)
+			}
+		}
+	}
+	measure := func(p string, m map[string]any) MeasureAnswer {
+		return MeasureAnswer{
+			Status: str(ptr(p, "status"), m["status"]),
+			Due:    str(ptr(p, "due"), m["due"]),
+			Reason: str(ptr(p, "reason"), m["reason"]),
+			Note:   str(ptr(p, "note"), m["note"]),
+		}
+	}
+
+	f := &File{Schema: SchemaVersion, Answers: map[string]Value{}, Measures: map[string]MeasureAnswer{}}
+	known("", obj, "schema", "catalog", "language", "answers", "measures", "own_measures", "detected", "retired", "progress", "review", "history")
+	cat := object("/catalog", obj["catalog"])
+	known("/catalog", cat, "id", "version")
+	f.Catalog.ID = str("/catalog/id", cat["id"])
+	f.Catalog.Version = str("/catalog/version", cat["version"])
+	if obj["catalog"] == nil || f.Catalog.ID == "" {
+		bad("/catalog", "missing", "catalog.id")
+	}
+	if l := str("/language", obj["language"]); l != "" {
+		if l != string(De) && l != string(En) {
+			bad("/language", "bad_lang", l)
+		}
+		f.Language = Lang(l)
+	}
+	for k, x := range object("/answers", obj["answers"]) {
+		v, ok := valueFromAny(x)
+		if !ok {
+			bad(ptr("/answers", k), "bad_answer")
+			continue
+		}
+		if v.IsSet() {
+			f.Answers[k] = v
+		}
+	}
+	for k, x := range object("/measures", obj["measures"]) {
+		p := ptr("/measures", k)
+		m := object(p, x)
+		if m == nil {
+			continue
+		}
+		known(p, m, "status", "due", "reason", "note")
+		f.Measures[k] = measure(p, m)
+	}
+	for i, x := range array("/own_measures", obj["own_measures"]) {
+		p := ptr("/own_measures", i)
+		m := object(p, x)
+		if m == nil {
+			continue
+		}
+		known(p, m, "id", "section", "text", "type", "status", "due", "reason", "note")
+		f.OwnMeasures = append(f.OwnMeasures, OwnMeasure{
+			ID:            str(ptr(p, "id"), m["id"]),
+			Section:       str(ptr(p, "section"), m["section"]),
+			Text:          str(ptr(p, "text"), m["text"]),
+			Type:          str(ptr(p, "type"), m["type"]),
+			MeasureAnswer: measure(p, m),
+		})
+	}
+	for k, x := range object("/detected", obj["detected"]) {
+		p := ptr("/detected", k)
+		m := object(p, x)
+		if m == nil {
+			continue
+		}
+		known(p, m, "date", "result", "evidence")
+		if f.Detected == nil {
+			f.Detected = map[string]Detection{}
+		}
+		f.Detected[k] = Detection{Date: str(ptr(p, "date"), m["date"]), Result: str(ptr(p, "result"), m["result"]), Evidence: str(ptr(p, "evidence"), m["evidence"])}
+	}
+	if r := object("/retired", obj["retired"]); len(r) > 0 {
+		f.Retired = r
+	}
+	pr := object("/progress", obj["progress"])
+	known("/progress", pr, "step", "done", "skipped", "completed")
+	f.Progress = Progress{
+		Step:      str("/progress/step", pr["step"]),
+		Done:      strs("/progress/done", pr["done"]),
+		Skipped:   strs("/progress/skipped", pr["skipped"]),
+		Completed: str("/progress/completed", pr["completed"]),
+	}
+	rv := object("/review", obj["review"])
+	known("/review", rv, "interval_months")
+	if x, ok := rv["interval_months"]; ok {
+		n, isNum := x.(float64)
+		if !isNum || n != math.Trunc(n) || n < 1 || n > 120 {
+			bad("/review/interval_months", "want_int")
+		} else {
+			f.Review.IntervalMonths = int(n)
+		}
+	}
+	for i, x := range array("/history", obj["history"]) {
+		p := ptr("/history", i)
+		m := object(p, x)
+		if m == nil {
+			continue
+		}
+		known(p, m, "date", "by", "kind", "version", "summary", "changes")
+		e := HistoryEntry{
+			Date:    str(ptr(p, "date"), m["date"]),
+			By:      str(ptr(p, "by"), m["by"]),
+			Kind:    str(ptr(p, "kind"), m["kind"]),
+			Version: str(ptr(p, "version"), m["version"]),
+			Summary: str(ptr(p, "summary"), m["summary"]),
+		}
+		for j, cx := range array(ptr(p, "changes"), m["changes"]) {
+			cp := ptr(p, "changes", j)
+			cm := object(cp, cx)
+			if cm == nil {
+				continue
+			}
+			known(cp, cm, "path", "old", "new")
+			e.Changes = append(e.Changes, Change{Path: str(ptr(cp, "path"), cm["path"]), Old: cm["old"], New: cm["new"]})
+		}
+		f.History = append(f.History, e)
+	}
+	return f, probs
+}
+
+// migrate moves answers of renamed IDs, retires answers of removed IDs and
+// records the catalogue version the file now follows.
+func migrate(f *File, c *Catalog) (*Migration, []Problem) {
+	if f.Catalog.ID != c.ID {
+		return nil, []Problem{{Pointer: "/catalog/id", Key: "catalog_other", Args: []any{f.Catalog.ID, c.ID}}}
+	}
+	if CompareVersions(f.Catalog.Version, c.Version) > 0 {
+		return nil, []Problem{{Pointer: "/catalog/version", Key: "catalog_newer", Args: []any{f.Catalog.Version, c.Version}}}
+	}
+	m := &Migration{From: f.Catalog.Version, To: c.Version, Renamed: map[string]string{}}
+	if f.Catalog.Version == c.Version {
+		return m, nil
+	}
+	resolve := func(id string) string {
+		for i := 0; i < 10; i++ { // follow chains of renames
+			nu, ok := c.Renamed[id]
+			if !ok {
+				break
+			}
+			id = nu
+		}
+		return id
+	}
+	retire := func(id string, v any) {
+		if f.Retired == nil {
+			f.Retired = map[string]any{}
+		}
+		f.Retired[id] = v
+		m.Removed = append(m.Removed, id)
+	}
+	for id, v := range f.Answers {
+		if c.Question(id) != nil {
+			continue
+		}
+		if nu := resolve(id); c.Question(nu) != nil {
+			delete(f.Answers, id)
+			f.Answers[nu] = v
+			m.Renamed[id] = nu
+		} else if isRemoved(c, id) {
+			delete(f.Answers, id)
+			retire(id, v.Any())
+		}
+	}
+	for id, a := range f.Measures {
+		if c.Measure(id) != nil {
+			continue
+		}
+		if nu := resolve(id); c.Measure(nu) != nil {
+			delete(f.Measures, id)
+			f.Measures[nu] = a
+			m.Renamed[id] = nu
+		} else if isRemoved(c, id) {
+			delete(f.Measures, id)
+			retire(id, map[string]any{"status": a.Status, "due": a.Due, "reason": a.Reason, "note": a.Note})
+		}
+	}
+	for _, s := range c.Sections {
+		for _, q := range s.Questions {
+			if q.Since != "" && CompareVersions(q.Since, f.Catalog.Version) > 0 {
+				m.New = append(m.New, q.ID)
+			}
+		}
+		for _, ms := range s.Measures {
+			if ms.Since != "" && CompareVersions(ms.Since, f.Catalog.Version) > 0 {
+				m.New = append(m.New, ms.ID)
+			}
+		}
+	}
+	sortStrings(m.Removed)
+	f.Catalog.Version = c.Version
+	return m, nil
+}
+
+func isRemoved(c *Catalog, id string) bool {
+	for _, r := range c.Removed {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,217 @@
+package model
+
+import "strings"
+
+// CheckInput checks text typed for a field or question of the given kind and
+// returns the value to store (dates normalised to YYYY-MM-DD, surrounding
+// space trimmed). key is a message key in Msg when the input is not valid.
+// Empty input is valid (whether an answer is required is checked elsewhere).
+func CheckInput(kind, s string) (out string, key string) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return "", ""
+	}
+	switch kind {
+	case KindDate:
+		d, err := ParseDate(t)
+		if err != nil {
+			return s, "not_date"
+		}
+		return d, ""
+	case KindEmail:
+		if !CheckEmail(t) {
+			return s, "not_email"
+		}
+	case KindURL:
+		if !CheckURL(t) {
+			return s, "not_url"
+		}
+	case KindPhone:
+		if !CheckPhone(t) {
+			return s, "not_phone"
+		}
+	case KindText:
+		if strings.ContainsAny(t, "\n\r") {
+			return s, "one_line"
+		}
+	case KindTextarea:
+		return strings.TrimRight(s, " \t\r\n"), ""
+	}
+	return t, ""
+}
+
+// Validate checks a decoded answers file against catalogue c: every ID known,
+// every value of the right kind. Missing answers are not errors (a file is
+// saved after every step); Completeness and OpenItems report them.
+func Validate(c *Catalog, f *File) []Problem {
+	var probs []Problem
+	bad := func(p, key string, args ...any) { probs = append(probs, Problem{Pointer: p, Key: key, Args: args}) }
+	for id, v := range f.Answers {
+		p := ptr("/answers", id)
+		q := c.Question(id)
+		if q == nil {
+			bad(p, "unknown_q", id, c.ID, c.Version)
+			continue
+		}
+		if q.Kind == KindRecords && v.IsList() && len(v.List()) == 0 {
+			f.Answers[id] = Records() // [] decodes as an empty list
+			continue
+		}
+		checkValue(p, q.Kind, q.Options, v, bad)
+		if q.Kind != KindRecords || !v.IsRecords() {
+			continue
+		}
+		ids := map[string]bool{}
+		for i, r := range v.Records() {
+			rp := ptr(p, i)
+			rid, isStr := r["id"]
+			switch {
+			case !rid.IsSet() || rid.Empty():
+				bad(rp, "missing_id")
+			case !isStr || !rid.IsString():
+				bad(ptr(rp, "id"), "want_string")
+			case ids[rid.Str()]:
+				bad(ptr(rp, "id"), "dup_id", rid.Str())
+			}
+			ids[rid.Str()] = true
+			for k, fv := range r {
+				if k == "id" {
+					continue
+				}
+				fd := q.Field(k)
+				if fd == nil {
+					bad(ptr(rp, k), "unknown_field", k)
+					continue
+				}
+				checkValue(ptr(rp, k), fd.Kind, fd.Options, fv, bad)
+			}
+		}
+	}
+	checkMeasure := func(p string, a MeasureAnswer) {
+		switch a.Status {
+		case StatusImplemented, StatusPlanned, StatusNotApplicable, StatusUnclear:
+		default:
+			bad(ptr(p, "status"), "bad_status", a.Status)
+		}
+		if a.Due != "" {
+			if _, err := ParseDate(a.Due); err != nil {
+				bad(ptr(p, "due"), "not_date")
+			}
+		}
+	}
+	for id, a := range f.Measures {
+		p := ptr("/measures", id)
+		if c.Measure(id) == nil {
+			bad(p, "unknown_m", id, c.ID, c.Version)
+			continue
+		}
+		checkMeasure(p, a)
+	}
+	own := map[string]bool{}
+	for i, o := range f.OwnMeasures {
+		p := ptr("/own_measures", i)
+		switch {
+		case o.ID == "":
+			bad(p, "missing_id")
+		case own[o.ID]:
+			bad(ptr(p, "id"), "dup_id", o.ID)
+		}
+		own[o.ID] = true
+		if s := c.Section(o.Section); s == nil {
+			bad(ptr(p, "section"), "unknown_section", o.Section)
+		} else if s.Kind != SectionControl {
+			bad(ptr(p, "section"), "not_control", o.Section)
+		}
+		if strings.TrimSpace(o.Text) == "" {
+			bad(ptr(p, "text"), "empty_text")
+		}
+		if o.Type != Technical && o.Type != Organisational {
+			bad(ptr(p, "type"), "bad_type", o.Type)
+		}
+		checkMeasure(p, o.MeasureAnswer)
+	}
+	for id, d := range f.Detected {
+		p := ptr("/detected", id)
+		if c.Measure(id) == nil && c.Question(id) == nil {
+			bad(p, "unknown_m", id, c.ID, c.Version)
+		}
+		if _, err := ParseDate(d.Date); err != nil {
+			bad(ptr(p, "date"), "not_date")
+		}
+		if d.Result != "supports" && d.Result != "contradicts" {
+			bad(ptr(p, "result"), "bad_result", d.Result)
+		}
+	}
+	if s := f.Progress.Step; s != "" && c.Section(s) == nil {
+		bad("/progress/step", "unknown_section", s)
+	}
+	for i, s := range f.Progress.Done {
+		if c.Section(s) == nil {
+			bad(ptr("/progress/done", i), "unknown_section", s)
+		}
+	}
+	for i, s := range f.Progress.Skipped {
+		if c.Section(s) == nil {
+			bad(ptr("/progress/skipped", i), "unknown_section", s)
+		}
+	}
+	if d := f.Progress.Completed; d != "" {
+		if _, err := ParseDate(d); err != nil {
+			bad("/progress/completed", "not_date")
+		}
+	}
+	for i, e := range f.History {
+		p := ptr("/history", i)
+		if _, err := ParseDate(e.Date); err != nil {
+			bad(ptr(p, "date"), "not_date")
+		}
+		if e.Kind != HistoryInterview && e.Kind != HistoryReview {
+			bad(ptr(p, "kind"), "bad_kind", e.Kind)
+		}
+	}
+	return probs
+}
+
+func checkValue(p, kind string, opts []*Option, v Value, bad func(string, string, ...any)) {
+	switch kind {
+	case KindYesNo:
+		if !v.IsBool() {
+			bad(p, "want_bool")
+		}
+	case KindChoice:
+		if !v.IsString() {
+			bad(p, "want_string")
+		} else if findOption(opts, v.Str()) == nil {
+			bad(p, "unknown_option", v.Str())
+		}
+	case KindMultiChoice:
+		if !v.IsList() {
+			bad(p, "want_list")
+			return
+		}
+		seen := map[string]bool{}
+		for i, o := range v.List() {
+			if findOption(opts, o) == nil {
+				bad(ptr(p, i), "unknown_option", o)
+			} else if seen[o] {
+				bad(ptr(p, i), "dup_option", o)
+			}
+			seen[o] = true
+		}
+	case KindRecords:
+		if !v.IsRecords() {
+			bad(p, "want_records")
+		}
+	default:
+		if !v.IsString() {
+			bad(p, "want_string")
+			return
+		}
+		if kind == KindText || kind == KindTextarea {
+			return
+		}
+		if _, key := CheckInput(kind, v.Str()); key != "" {
+			bad(p, key)
+		}
+	}
+}

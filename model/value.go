@@ -1,0 +1,318 @@
+package model
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	json "github.com/goccy/go-json"
+)
+
+// Value is one stored answer: a yes/no, a string (text, date, option ID), a
+// list of strings (multiple choice) or a list of records. The zero Value is
+// "no answer".
+type Value struct {
+	kind valueKind
+	b    bool
+	s    string
+	list []string
+	recs []Record
+}
+
+type valueKind uint8
+
+const (
+	vNone valueKind = iota
+	vBool
+	vString
+	vList
+	vRecords
+)
+
+// Record is one entry of a repeatable list (a service provider, a device …):
+// field ID to value, with the record's own stable ID under "id".
+type Record map[string]Value
+
+// Bool makes a yes/no value.
+func Bool(b bool) Value { return Value{kind: vBool, b: b} }
+
+// String makes a string value.
+func String(s string) Value { return Value{kind: vString, s: s} }
+
+// List makes a multiple-choice value. The slice is copied.
+func List(ids ...string) Value {
+	return Value{kind: vList, list: append([]string{}, ids...)}
+}
+
+// Records makes a list-of-records value. The slice is copied, not the records.
+func Records(rs ...Record) Value {
+	return Value{kind: vRecords, recs: append([]Record{}, rs...)}
+}
+
+// IsSet reports whether the value holds an answer.
+func (v Value) IsSet() bool { return v.kind != vNone }
+
+// IsBool reports whether the value is a yes/no.
+func (v Value) IsBool() bool { return v.kind == vBool }
+
+// IsString reports whether the value is a string.
+func (v Value) IsString() bool { return v.kind == vString }
+
+// IsList reports whether the value is a list of strings.
+func (v Value) IsList() bool { return v.kind == vList }
+
+// IsRecords reports whether the value is a list of records.
+func (v Value) IsRecords() bool { return v.kind == vRecords }
+
+// Bool returns the yes/no value and whether it is one.
+func (v Value) Bool() (bool, bool) { return v.b, v.kind == vBool }
+
+// Str returns the string value, or "" for other kinds.
+func (v Value) Str() string { return v.s }
+
+// List returns the strings of a multiple choice (not a copy).
+func (v Value) List() []string { return v.list }
+
+// Records returns the records (not a copy).
+func (v Value) Records() []Record { return v.recs }
+
+// Has reports whether a multiple choice contains id.
+func (v Value) Has(id string) bool {
+	for _, s := range v.list {
+		if s == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Empty reports whether the value is unset, an empty or blank string.
+// A yes/no is never empty; an empty list of records is an answer ("none").
+func (v Value) Empty() bool {
+	switch v.kind {
+	case vNone:
+		return true
+	case vString:
+		return strings.TrimSpace(v.s) == ""
+	}
+	return false
+}
+
+// Equal reports whether two values are the same answer.
+func (v Value) Equal(w Value) bool {
+	if v.kind != w.kind {
+		return false
+	}
+	switch v.kind {
+	case vBool:
+		return v.b == w.b
+	case vString:
+		return v.s == w.s
+	case vList:
+		if len(v.list) != len(w.list) {
+			return false
+		}
+		for i := range v.list {
+			if v.list[i] != w.list[i] {
+				return false
+			}
+		}
+	case vRecords:
+		if len(v.recs) != len(w.recs) {
+			return false
+		}
+		for i := range v.recs {
+			if !v.recs[i].Equal(w.recs[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ID returns the record's own stable ID.
+func (r Record) ID() string { return r["id"].s }
+
+// Get returns the value of field id.
+func (r Record) Get(id string) Value { return r[id] }
+
+// Clone returns a copy of the record.
+func (r Record) Clone() Record {
+	c := make(Record, len(r))
+	for k, v := range r {
+		c[k] = v.Clone()
+	}
+	return c
+}
+
+// Equal reports whether two records hold the same fields and values.
+func (r Record) Equal(o Record) bool {
+	if len(r) != len(o) {
+		return false
+	}
+	for k, v := range r {
+		w, ok := o[k]
+		if !ok || !v.Equal(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Clone returns a deep copy of the value.
+func (v Value) Clone() Value {
+	c := v
+	if v.list != nil {
+		c.list = append([]string{}, v.list...)
+	}
+	if v.recs != nil {
+		c.recs = make([]Record, len(v.recs))
+		for i, r := range v.recs {
+			c.recs[i] = r.Clone()
+		}
+	}
+	return c
+}
+
+// Any returns the value as plain Go data (bool, string, []any, map[string]any;
+// nil when unset), the form JSON decoding produces.
+func (v Value) Any() any {
+	switch v.kind {
+	case vBool:
+		return v.b
+	case vString:
+		return v.s
+	case vList:
+		out := make([]any, len(v.list))
+		for i, s := range v.list {
+			out[i] = s
+		}
+		return out
+	case vRecords:
+		out := make([]any, len(v.recs))
+		for i, r := range v.recs {
+			m := make(map[string]any, len(r))
+			for k, fv := range r {
+				m[k] = fv.Any()
+			}
+			out[i] = m
+		}
+		return out
+	}
+	return nil
+}
+
+// MarshalJSON writes the value in the answers-file form (no HTML escaping).
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.kind {
+	case vNone:
+		return []byte("null"), nil
+	case vBool:
+		if v.b {
+			return []byte("true"), nil
+		}
+		return []byte("false"), nil
+	case vString:
+		return marshalPlain(v.s)
+	case vList:
+		return marshalPlain(v.list)
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('[')
+	for i, r := range v.recs {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		keys := make([]string, 0, len(r))
+		for k := range r {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		buf.WriteByte('{')
+		for j, k := range keys {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			kb, _ := marshalPlain(k)
+			buf.Write(kb)
+			buf.WriteByte(':')
+			vb, err := r[k].MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			buf.Write(vb)
+		}
+		buf.WriteByte('}')
+	}
+	buf.WriteByte(']')
+	return buf.Bytes(), nil
+}
+
+// UnmarshalJSON reads a value; it is lenient about shapes it does not know
+// (those become unset). The loader checks shapes with positions instead.
+func (v *Value) UnmarshalJSON(data []byte) error {
+	var x any
+	if err := json.Unmarshal(data, &x); err != nil {
+		return err
+	}
+	*v, _ = valueFromAny(x)
+	return nil
+}
+
+// valueFromAny converts decoded JSON into a Value; ok is false when the shape
+// is not one a Value can hold.
+func valueFromAny(x any) (Value, bool) {
+	switch t := x.(type) {
+	case nil:
+		return Value{}, true
+	case bool:
+		return Bool(t), true
+	case string:
+		return String(t), true
+	case []any:
+		if len(t) == 0 {
+			return Value{kind: vList, list: []string{}}, true
+		}
+		if _, isObj := t[0].(map[string]any); isObj {
+			recs := make([]Record, 0, len(t))
+			for _, e := range t {
+				m, ok := e.(map[string]any)
+				if !ok {
+					return Value{}, false
+				}
+				r := Record{}
+				for k, fv := range m {
+					val, ok := valueFromAny(fv)
+					if !ok || val.kind == vRecords {
+						return Value{}, false
+					}
+					if val.IsSet() {
+						r[k] = val
+					}
+				}
+				recs = append(recs, r)
+			}
+			return Value{kind: vRecords, recs: recs}, true
+		}
+		list := make([]string, 0, len(t))
+		for _, e := range t {
+			s, ok := e.(string)
+			if !ok {
+				return Value{}, false
+			}
+			list = append(list, s)
+		}
+		return Value{kind: vList, list: list}, true
+	}
+	return Value{}, false
+}
+
+func marshalPlain(x any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}

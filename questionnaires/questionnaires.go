@@ -1,0 +1,31 @@
+// Package questionnaires holds the catalogues tom ships, as embedded JSON data,
+// and loads the one a run uses.
+package questionnaires
+
+import (
+	_ "embed"
+
+	"tom/model"
+)
+
+//go:embed tom-standard.json
+var standard []byte
+
+// StandardName is how the shipped catalogue is named in messages.
+const StandardName = "tom-standard.json"
+
+// Standard returns the shipped Art. 32 catalogue, checked.
+func Standard() (*model.Catalog, error) {
+	return model.ParseCatalog(StandardName, standard)
+}
+
+// StandardJSON returns the shipped catalogue's JSON source.
+func StandardJSON() []byte { return append([]byte(nil), standard...) }
+
+// Load returns the catalogue in path, or the shipped one when path is "".
+func Load(path string) (*model.Catalog, error) {
+	if path == "" {
+		return Standard()
+	}
+	return model.LoadCatalogFile(path)
+}

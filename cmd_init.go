@@ -1,20 +1,135 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"tom/model"
 )
 
-// newInitCmd is a placeholder until the command is built.
+// orgNameQuestion is the catalogue question that --org fills in.
+const orgNameQuestion = "org.name"
+
+// initMsg holds the strings of tom init.
+var initMsg = model.Messages{
+	"init_short":      {De: "Neue Antwortdatei anlegen", En: "Create a new answers file"},
+	"init_long":       {De: "Legt eine neue, leere Antwortdatei an (Standard: ./tom.json, Dateirechte 0600).\nEine vorhandene Datei wird nur mit --force überschrieben.", En: "Creates a new, empty answers file (default ./tom.json, mode 0600).\nAn existing file is only overwritten with --force."},
+	"init_flag_org":   {De: "Name des Unternehmens (Frage org.name)", En: "name of the business (question org.name)"},
+	"init_flag_force": {De: "eine vorhandene Datei überschreiben", En: "overwrite an existing file"},
+	"init_exists":     {De: "%s gibt es schon; zum Überschreiben --force angeben (die bisherigen Antworten gehen dann verloren)", En: "%s already exists; pass --force to overwrite it (its answers are then lost)"},
+	"init_no_org":     {De: "der Katalog %s hat keine Frage %s; --org geht mit diesem Katalog nicht", En: "catalogue %s has no question %s; --org does not work with this catalogue"},
+	"init_bad_org":    {De: "--org: %s", En: "--org: %s"},
+	"init_invalid":    {De: "interner Fehler: die neue Datei wäre ungültig: %s", En: "internal error: the new file would not be valid: %s"},
+	"init_created":    {De: "%s angelegt (Katalog %s %s, Sprache %s).", En: "Created %s (catalogue %s %s, language %s)."},
+	"init_org":        {De: "Unternehmen: %s", En: "Business: %s"},
+	"init_next":       {De: "Weiter mit: %s", En: "Next step: %s"},
+}
+
+// initOptions are the options of tom init.
+type initOptions struct {
+	Org   string
+	Force bool
+}
+
 func newInitCmd(g *Globals, lang model.Lang) *cobra.Command {
-	return &cobra.Command{
+	opts := &initOptions{}
+	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "init",
+		Short: initMsg.Get(lang, "init_short"),
+		Long:  initMsg.Get(lang, "init_long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fmt.Errorf(cliMsg.Get(lang, "not_yet"), "init")
+			return runInit(g, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Org, "org", "", initMsg.Get(lang, "init_flag_org"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, initMsg.Get(lang, "init_flag_force"))
+	return cmd
+}
+
+// runInit creates the answers file under the file's lock.
+func runInit(g *Globals, opts *initOptions) error {
+	if err := g.CheckLang(); err != nil {
+		return err
+	}
+	lang := g.Lang(nil)
+	c, err := g.Catalog()
+	if err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	f := model.NewFile(c, lang)
+	if opts.Org != "" {
+		q := c.Question(orgNameQuestion)
+		if q == nil {
+			return usageError{errors.New(initMsg.Get(lang, "init_no_org", c.ID, orgNameQuestion))}
+		}
+		v, key := model.CheckInput(q.Kind, opts.Org)
+		if key != "" {
+			return usageError{errors.New(initMsg.Get(lang, "init_bad_org", model.Msg.Get(lang, key)))}
+		}
+		f.Set(orgNameQuestion, model.String(v))
+	}
+	if probs := model.Validate(c, f); len(probs) > 0 {
+		return errors.New(initMsg.Get(lang, "init_invalid", probs[0].Message(lang)))
+	}
+	path := g.FilePath()
+	lock, err := model.AcquireLock(path)
+	if err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	defer lock.Release()
+	if _, err := os.Lstat(path); err == nil && !opts.Force {
+		return &ExitError{Code: ExitFailure, Err: errors.New(initMsg.Get(lang, "init_exists", path))}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	if err := model.Save(path, f); err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	fmt.Fprintln(g.Out, initMsg.Get(lang, "init_created", path, c.ID, c.Version, lang))
+	if opts.Org != "" {
+		fmt.Fprintln(g.Out, initMsg.Get(lang, "init_org", f.Get(orgNameQuestion).Str()))
+	}
+	fmt.Fprintln(g.Out, initMsg.Get(lang, "init_next", nextCommand(g, "interview")))
+	return nil
+}
+
+// nextCommand spells the tom command line for sub with the same file and
+// catalogue flags the user gave, so that it can be copied as is.
+func nextCommand(g *Globals, sub string) string {
+	s := "tom " + sub
+	if g.File != "" {
+		s += " -f " + shellQuote(g.File)
+	}
+	if g.CatalogPath != "" {
+		s += " --catalog " + shellQuote(g.CatalogPath)
+	}
+	return s
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '/' || r == '-' || r == '_' || r == '+' || r == ':' || r == ',' || r == '@') {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	out := "'"
+	for _, r := range s {
+		if r == '\'' {
+			out += `'\''`
+		} else {
+			out += string(r)
+		}
+	}
+	return out + "'"
 }

@@ -1,20 +1,39 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"tom/model"
+	"tom/questionnaires"
 )
 
-// newSchemaCmd is a placeholder until the command is built.
+// schemaMsg holds the strings of tom schema.
+var schemaMsg = model.Messages{
+	"schema_short": {De: "JSON Schema der Antwortdatei ausgeben", En: "Print the JSON Schema of the answers file"},
+	"schema_long":  {De: "Gibt das JSON Schema (Draft 2020-12) der Antwortdatei aus, etwa für Editoren.\nWelche Fragen und Maßnahmen erlaubt sind, legt der Katalog fest; das prüft tom validate.", En: "Prints the JSON Schema (draft 2020-12) of the answers file, for editors for example.\nWhich questions and measures are allowed is up to the catalogue; tom validate checks that."},
+}
+
+// schemaOptions are the options of tom schema (none besides the globals).
+type schemaOptions struct{}
+
 func newSchemaCmd(g *Globals, lang model.Lang) *cobra.Command {
+	opts := &schemaOptions{}
 	return &cobra.Command{
 		Use:   "schema",
-		Short: "schema",
+		Short: schemaMsg.Get(lang, "schema_short"),
+		Long:  schemaMsg.Get(lang, "schema_long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fmt.Errorf(cliMsg.Get(lang, "not_yet"), "schema")
+			return runSchema(g, opts)
 		},
 	}
+}
+
+// runSchema writes the embedded schema to Out.
+func runSchema(g *Globals, _ *schemaOptions) error {
+	if err := g.CheckLang(); err != nil {
+		return err
+	}
+	_, err := g.Out.Write(questionnaires.AnswersSchema())
+	return err
 }

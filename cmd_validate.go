@@ -1,20 +1,84 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"tom/model"
 )
 
-// newValidateCmd is a placeholder until the command is built.
+// validateMsg holds the strings of tom validate.
+var validateMsg = model.Messages{
+	"validate_short":    {De: "Antwortdatei prüfen (schreibt nie)", En: "Check the answers file (never writes)"},
+	"validate_long":     {De: "Prüft die Antwortdatei gegen den Katalog. Exit-Code 0: gültig, 1: Fehler (einer pro Zeile, mit Zeile, Spalte und JSON-Pfad), 2: falscher Aufruf.\nDie Datei wird dabei nie verändert.", En: "Checks the answers file against the catalogue. Exit code 0: valid, 1: errors (one a line, with line, column and JSON path), 2: usage error.\nThe file is never changed."},
+	"validate_ok":       {De: "%s ist gültig (Katalog %s %s).", En: "%s is valid (catalogue %s %s)."},
+	"validate_migrated": {De: "Hinweis: mit Katalog-Version %s beantwortet; beim nächsten Speichern wird die Datei auf Version %s umgestellt.", En: "Note: answered with catalogue version %s; the next save moves the file to version %s."},
+	"validate_renamed":  {De: "  umbenannt: %s → %s", En: "  renamed: %s → %s"},
+	"validate_removed":  {De: "  entfallen (wird unter „retired“ aufbewahrt): %s", En: "  removed (kept under \"retired\"): %s"},
+	"validate_new":      {De: "  neu im Katalog: %s", En: "  new in the catalogue: %s"},
+	"validate_missing":  {De: "%s: Datei nicht gefunden (neu anlegen mit: %s)", En: "%s: file not found (create it with: %s)"},
+}
+
+// validateOptions are the options of tom validate (none besides the globals).
+type validateOptions struct{}
+
 func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
+	opts := &validateOptions{}
 	return &cobra.Command{
 		Use:   "validate",
-		Short: "validate",
+		Short: validateMsg.Get(lang, "validate_short"),
+		Long:  validateMsg.Get(lang, "validate_long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fmt.Errorf(cliMsg.Get(lang, "not_yet"), "validate")
+			return runValidate(g, opts)
 		},
 	}
+}
+
+// runValidate loads the answers file read-only and reports what is wrong.
+func runValidate(g *Globals, _ *validateOptions) error {
+	if err := g.CheckLang(); err != nil {
+		return err
+	}
+	lang := g.Lang(nil)
+	c, err := g.Catalog()
+	if err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	path := g.FilePath()
+	f, mig, err := model.Load(path, c)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = errors.New(validateMsg.Get(lang, "validate_missing", path, nextCommand(g, "init")))
+		}
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	lang = g.Lang(f)
+	fmt.Fprintln(g.Out, validateMsg.Get(lang, "validate_ok", path, c.ID, c.Version))
+	if !mig.Empty() {
+		fmt.Fprint(g.Out, migrationNote(mig, lang))
+	}
+	return nil
+}
+
+// migrationNote describes an in-memory migration, one line per change.
+func migrationNote(m *model.Migration, lang model.Lang) string {
+	var b strings.Builder
+	fmt.Fprintln(&b, validateMsg.Get(lang, "validate_migrated", m.From, m.To))
+	for _, old := range slices.Sorted(maps.Keys(m.Renamed)) {
+		fmt.Fprintln(&b, validateMsg.Get(lang, "validate_renamed", old, m.Renamed[old]))
+	}
+	for _, id := range m.Removed {
+		fmt.Fprintln(&b, validateMsg.Get(lang, "validate_removed", id))
+	}
+	if len(m.New) > 0 {
+		fmt.Fprintln(&b, validateMsg.Get(lang, "validate_new", strings.Join(m.New, ", ")))
+	}
+	return b.String()
 }

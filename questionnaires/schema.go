@@ -1,0 +1,9 @@
+package questionnaires
+
+import _ "embed"
+
+//go:embed answers.schema.json
+var answersSchema []byte
+
+// AnswersSchema returns the JSON Schema (draft 2020-12) of the answers file.
+func AnswersSchema() []byte { return append([]byte(nil), answersSchema...) }

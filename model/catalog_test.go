@@ -1,0 +1,180 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	json "github.com/goccy/go-json"
+)
+
+// mutatedCatalog decodes the small catalogue, lets change break it, and
+// returns the JSON of the result.
+func mutatedCatalog(t *testing.T, change func(c *Catalog)) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "small-catalog.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Catalog
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	change(&c)
+	out, err := json.Marshal(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sec(c *Catalog, id string) *Section {
+	for _, s := range c.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	panic("no section " + id)
+}
+
+func question(c *Catalog, id string) *Question {
+	for _, s := range c.Sections {
+		for _, q := range s.Questions {
+			if q.ID == id {
+				return q
+			}
+		}
+	}
+	panic("no question " + id)
+}
+
+func measure(c *Catalog, id string) *Measure {
+	for _, s := range c.Sections {
+		for _, m := range s.Measures {
+			if m.ID == id {
+				return m
+			}
+		}
+	}
+	panic("no measure " + id)
+}
+
+func yes() *Condition { return &Condition{Question: "infra.server", Equals: true} }
+
+func TestCatalogCheckFindsProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(c *Catalog)
+		want   string
+	}{
+		{"duplicate question id", func(c *Catalog) { question(c, "org.email").ID = "org.name" }, "question org.name: duplicate id"},
+		{"measure id clashes with question", func(c *Catalog) { measure(c, "access_system.policy").ID = "infra.server" }, "measure infra.server: duplicate id"},
+		{"duplicate section id", func(c *Catalog) { sec(c, "infra").ID = "org" }, "section org: duplicate id"},
+		{"unknown condition target", func(c *Catalog) {
+			measure(c, "access_system.ssh_keys_only").When = &Condition{Question: "infra.nothing", Equals: true}
+		}, `measure access_system.ssh_keys_only: condition names unknown question "infra.nothing"`},
+		{"condition on a later question", func(c *Catalog) { question(c, "org.email").When = yes() }, "question org.email: condition names question infra.server, which is not asked before it"},
+		{"condition on itself", func(c *Catalog) { question(c, "infra.server").When = yes() }, "question infra.server: condition names question infra.server, which is not asked before it"},
+		{"section condition on its own question", func(c *Catalog) { sec(c, "infra").When = yes() }, "section infra: condition names question infra.server, which is not asked before it"},
+		{"missing English", func(c *Catalog) { question(c, "org.name").Title.En = " " }, "question org.name title: English text missing"},
+		{"missing German", func(c *Catalog) { sec(c, "providers").Help.De = "" }, "section providers help: German text missing"},
+		{"missing option label", func(c *Catalog) { question(c, "infra.devices").Options[0].Label.En = "" }, "question infra.devices option pc: English text missing"},
+		{"duplicate options", func(c *Catalog) { question(c, "infra.devices").Options[1].ID = "pc" }, "question infra.devices option pc: duplicate id"},
+		{"choice without options", func(c *Catalog) { question(c, "infra.server_kind").Options = nil }, "question infra.server_kind: needs options"},
+		{"options on a yes/no", func(c *Catalog) {
+			question(c, "infra.server").Options = []*Option{{ID: "x", Label: Text{"x", "x"}}}
+		}, "question infra.server: kind yesno takes no options or fields"},
+		{"control section without measures", func(c *Catalog) { sec(c, "access_system").Measures = nil }, "section access_system: control section without measures"},
+		{"control section without group", func(c *Catalog) { sec(c, "access_system").Group = "integrity" }, `section access_system: control section needs an existing group, not "integrity"`},
+		{"bad section kind", func(c *Catalog) { sec(c, "org").Kind = "misc" }, `section org: kind "misc" (general, control or register)`},
+		{"bad measure type", func(c *Catalog) { measure(c, "access_system.policy").Type = "both" }, `measure access_system.policy: type "both" (technical or organisational)`},
+		{"unknown question kind", func(c *Catalog) { question(c, "org.date").Kind = "datetime" }, `question org.date: unknown kind "datetime"`},
+		{"bad id", func(c *Catalog) { question(c, "org.date").ID = "Org-Date" }, `question "Org-Date": bad id`},
+		{"bad catalogue id", func(c *Catalog) { c.ID = "Tom Standard" }, `catalogue id "Tom Standard": must be lower-case letters, digits, _ . and -`},
+		{"bad version", func(c *Catalog) { c.Version = "1.0" }, `version "1.0": not a semantic version (MAJOR.MINOR.PATCH)`},
+		{"records without fields", func(c *Catalog) { question(c, "providers").Fields = nil }, "question providers: records need fields"},
+		{"reserved field id", func(c *Catalog) { question(c, "providers").Fields[0].ID = "id" }, `question providers field id: bad id ("id" is reserved)`},
+		{"duplicate field id", func(c *Catalog) { question(c, "providers").Fields[1].ID = "name" }, "question providers field name: duplicate id"},
+		{"field condition on a later field", func(c *Catalog) {
+			question(c, "providers").Fields[1].When = &Condition{Field: "processor", Equals: true}
+		}, `question providers field email: condition names field "processor", which is not an earlier field of the record`},
+		{"equals names an unknown option", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Question: "infra.server_kind", Equals: "cloud"}
+		}, `measure access_system.policy: equals names unknown option "cloud"`},
+		{"includes on a single choice", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Question: "infra.server_kind", Includes: "vserver"}
+		}, "measure access_system.policy: includes needs a multichoice and one of its options"},
+		{"two tests in one condition", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Answered: new(bool)}
+		}, "measure access_system.policy: condition needs exactly one test (equals, in, includes, answered)"},
+		{"two forms in one condition", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Not: yes()}
+		}, "measure access_system.policy: condition must have exactly one of question, all, any, not"},
+		{"nested unknown target", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Any: []*Condition{yes(), {Not: &Condition{Question: "nope", Equals: true}}}}
+		}, `measure access_system.policy: condition names unknown question "nope"`},
+		{"renamed to nothing", func(c *Catalog) { c.Renamed = map[string]string{"org.firm": "org.company"} }, `renamed org.firm: target "org.company" does not exist`},
+		{"renamed id still in use", func(c *Catalog) { c.Renamed = map[string]string{"org.email": "org.name"} }, "renamed org.email: the old id is still in use"},
+		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "removed org.date: the id is still in use"},
+		{"no sections", func(c *Catalog) { c.Sections = nil }, "no sections"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseCatalog("broken.json", mutatedCatalog(t, tc.change))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			want := "broken.json: " + tc.want
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if line == want {
+					return
+				}
+			}
+			t.Errorf("problems:\n%v\nwant the line\n%s", err, want)
+		})
+	}
+}
+
+func TestCatalogSyntaxErrorHasPosition(t *testing.T) {
+	_, err := ParseCatalog("cat.json", []byte("{\n  \"id\": \"x\",\n  \"version\": 1.0.0\n}"))
+	if err == nil || !strings.HasPrefix(err.Error(), "cat.json: 3:") {
+		t.Fatalf("got %v, want a cat.json: 3:col: error", err)
+	}
+	_, err = ParseCatalog("cat.json", []byte(`{"id": "x", "colour": "blue"}`))
+	if err == nil || !strings.Contains(err.Error(), "colour") {
+		t.Fatalf("unknown field accepted: %v", err)
+	}
+}
+
+func TestCatalogLookups(t *testing.T) {
+	c := smallCatalog(t)
+	if c.Question("infra.server_kind").Option("vserver") == nil || c.Question("infra.server_kind").Option("x") != nil {
+		t.Error("Question.Option")
+	}
+	if c.Measure("access_system.policy").Type != Organisational || c.Measure("nope") != nil {
+		t.Error("Measure")
+	}
+	if c.SectionOf("access_system.policy").ID != "access_system" || c.SectionOf("org.name").ID != "org" || c.SectionOf("nope") != nil {
+		t.Error("SectionOf")
+	}
+	if c.Group("confidentiality") == nil || c.Section("providers") == nil || c.Section("nope") != nil {
+		t.Error("Group/Section")
+	}
+	p := c.Question("providers")
+	if p.Field("category").Option("hosting") == nil || p.Field("nope") != nil {
+		t.Error("Field")
+	}
+}
+
+func TestCompareVersions(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"1.0.0", "1.0.0", 0}, {"1.0.0", "1.0.1", -1}, {"1.10.0", "1.9.9", 1}, {"2.0.0", "10.0.0", -1}, {"1.0", "1.0.0", 0},
+	} {
+		if got := CompareVersions(tc.a, tc.b); got != tc.want {
+			t.Errorf("CompareVersions(%s, %s) = %d", tc.a, tc.b, got)
+		}
+	}
+}

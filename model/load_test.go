@@ -1,0 +1,180 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseRoundTrip(t *testing.T) {
+	c := smallCatalog(t)
+	data, err := Marshal(sampleFile(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, mig, err := Parse("tom.json", data, c)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !mig.Empty() {
+		t.Errorf("migration on the same version: %+v", mig)
+	}
+	again, _ := Marshal(f)
+	if !bytes.Equal(data, again) {
+		t.Fatalf("Marshal→Parse→Marshal changed the bytes:\n%s\n%s", data, again)
+	}
+	if got := f.Get("providers").Records()[1].Get("name").Str(); got != `Steuerbüro "Klein"` {
+		t.Errorf("record field %q", got)
+	}
+	if f.ReviewMonths() != 6 || f.Measures["access_system.policy"].Due != "2027-03-31" {
+		t.Error("settings lost")
+	}
+}
+
+func TestParseReportsPositions(t *testing.T) {
+	c := smallCatalog(t)
+	data := []byte(`{
+  "schema": 1,
+  "catalog": {"id": "tom-small", "version": "1.0.0"},
+  "answers": {
+    "org.email": "info(at)example.de",
+    "providers": [
+      {"id": "p1", "name": "A", "processor": true, "avv_signed": "31.02.2020"}
+    ]
+  },
+  "measures": {"access_system.policy": {"status": "done"}}
+}
+`)
+	_, _, err := Parse("tom.json", data, c)
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("want *LoadError, got %v", err)
+	}
+	want := strings.Join([]string{
+		"tom.json:5:18: /answers/org.email: keine gültige E-Mail-Adresse",
+		"tom.json:7:66: /answers/providers/0/avv_signed: kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)",
+		`tom.json:10:51: /measures/access_system.policy/status: Status "done" ungültig (implemented, planned, not_applicable, unclear)`,
+	}, "\n")
+	if got := le.Format(De); got != want {
+		t.Errorf("German:\n%s\nwant\n%s", got, want)
+	}
+	if got := le.Format(En); !strings.Contains(got, "tom.json:7:66: /answers/providers/0/avv_signed: not a date (DD.MM.YYYY or YYYY-MM-DD)") {
+		t.Errorf("English:\n%s", got)
+	}
+	if err.Error() != want {
+		t.Error("Error() is not the German format")
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, _, err := Load(filepath.Join(t.TempDir(), "none.json"), smallCatalog(t))
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestParseAcceptsTypedDatesAndEmptyRecords(t *testing.T) {
+	c := smallCatalog(t)
+	data := []byte(`{"schema": 1, "catalog": {"id": "tom-small", "version": "1.0.0"},
+ "answers": {"org.date": "28.11.2026", "providers": []}, "measures": {}}`)
+	f, _, err := Parse("x.json", data, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := f.Get("providers"); !v.IsRecords() || len(v.Records()) != 0 {
+		t.Errorf("[] for a records question: %#v", v)
+	}
+	if f.Get("org.date").Str() != "28.11.2026" {
+		t.Error("date changed on load")
+	}
+}
+
+// migrationCatalog is the small catalogue in version 1.1.0: org.email was
+// renamed to org.mail, org.date removed, a measure added.
+func migrationCatalog(t *testing.T) *Catalog {
+	data := mutatedCatalog(t, func(c *Catalog) {
+		c.Version = "1.1.0"
+		question(c, "org.email").ID = "org.mail"
+		s := sec(c, "org")
+		s.Questions = s.Questions[:3]
+		ac := sec(c, "access_system")
+		ac.Measures = append(ac.Measures, &Measure{ID: "access_system.mfa", Type: Technical, Since: "1.1.0",
+			Label: Text{"Zwei-Faktor-Anmeldung", "Two-factor login"}, Help: Text{"Etwa TOTP.", "TOTP, for example."}})
+		c.Renamed = map[string]string{"org.email": "org.mail"}
+		c.Removed = []string{"org.date"}
+	})
+	c, err := ParseCatalog("v1.1.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestParseMigratesOlderCatalogVersion(t *testing.T) {
+	c := migrationCatalog(t)
+	data := []byte(`{"schema": 1, "catalog": {"id": "tom-small", "version": "1.0.0"},
+ "answers": {"org.name": "A", "org.email": "a@b.de", "org.date": "2020-01-01"}, "measures": {}}`)
+	f, mig, err := Parse("old.json", data, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mig.Empty() || mig.From != "1.0.0" || mig.To != "1.1.0" {
+		t.Fatalf("migration %+v", mig)
+	}
+	if mig.Renamed["org.email"] != "org.mail" || f.Get("org.mail").Str() != "a@b.de" || f.Get("org.email").IsSet() {
+		t.Errorf("rename not applied: %+v %v", mig.Renamed, f.Answers)
+	}
+	if len(mig.Removed) != 1 || mig.Removed[0] != "org.date" || f.Retired["org.date"] != "2020-01-01" {
+		t.Errorf("removal not retired: %+v %v", mig.Removed, f.Retired)
+	}
+	if len(mig.New) != 1 || mig.New[0] != "access_system.mfa" {
+		t.Errorf("new: %v", mig.New)
+	}
+	if f.Catalog.Version != "1.1.0" {
+		t.Errorf("file still at %s", f.Catalog.Version)
+	}
+	// The migrated file saves and loads again without a migration.
+	out, _ := Marshal(f)
+	if _, mig2, err := Parse("new.json", out, c); err != nil || !mig2.Empty() {
+		t.Fatalf("migrated file: %v %+v", err, mig2)
+	}
+}
+
+func TestParseRefusesNewerAndForeign(t *testing.T) {
+	c := smallCatalog(t)
+	for _, tc := range []struct{ data, want string }{
+		{`{"schema": 2, "catalog": {"id": "tom-small", "version": "1.0.0"}}`, "/schema: the file has schema version 2 and was written by a newer tom; this tom reads up to version 1"},
+		{`{"schema": 1, "catalog": {"id": "tom-small", "version": "1.2.0"}}`, "/catalog/version: answered with catalogue version 1.2.0, but the older version 1.0.0 is loaded"},
+		{`{"schema": 1, "catalog": {"id": "tom-standard", "version": "1.0.0"}}`, `/catalog/id: answered with catalogue "tom-standard", but "tom-small" is loaded (--catalog selects the catalogue)`},
+	} {
+		_, _, err := Parse("f.json", []byte(tc.data), c)
+		var le *LoadError
+		if !errors.As(err, &le) || !strings.Contains(le.Format(En), tc.want) {
+			t.Errorf("%s: got %v", tc.data, err)
+		}
+	}
+}
+
+func TestValidateOwnMeasuresAndProgress(t *testing.T) {
+	c := smallCatalog(t)
+	f := sampleFile(c)
+	f.OwnMeasures = append(f.OwnMeasures,
+		OwnMeasure{ID: "own1", Section: "org", Text: " ", Type: "magic", MeasureAnswer: MeasureAnswer{Status: StatusPlanned, Due: "bald"}})
+	f.Progress.Step = "nowhere"
+	f.History = []HistoryEntry{{Date: "2026-02-30", Kind: "audit"}}
+	var got []string
+	for _, p := range Validate(c, f) {
+		got = append(got, p.Pointer+" "+p.Key)
+	}
+	want := []string{
+		"/own_measures/1/id dup_id", "/own_measures/1/section not_control", "/own_measures/1/text empty_text",
+		"/own_measures/1/type bad_type", "/own_measures/1/due not_date", "/progress/step unknown_section",
+		"/history/0/date not_date", "/history/0/kind bad_kind",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,20 +1,204 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"tom/model"
+	"tom/render"
 )
 
-// newRenderCmd is a placeholder until the command is built.
+// renderMsg holds the strings of tom render.
+var renderMsg = model.Messages{
+	"render_short":       {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
+	"render_long":        {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nThe answers file is only read. Documents get file mode 0600."},
+	"render_example":     {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
+	"render_flag_format": {De: "Format: md, html, pdf, docx, txt oder all", En: "format: md, html, pdf, docx, txt or all"},
+	"render_flag_out":    {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
+	"render_bad_format":  {De: "unbekanntes Format %q (md, html, pdf, docx, txt oder all)", En: "unknown format %q (md, html, pdf, docx, txt or all)"},
+	"render_stdout_bin":  {De: "--out -: %s ist ein Binärformat und kann nicht auf die Standardausgabe geschrieben werden; bitte eine Datei oder ein Verzeichnis angeben", En: "--out -: %s is a binary format and cannot go to standard output; give a file or a directory"},
+	"render_out_file":    {De: "--out %s ist eine Datei; für mehrere Formate oder mehrere Antwortdateien ein Verzeichnis angeben (mit / am Ende)", En: "--out %s is a file; for several formats or several answers files give a directory (ending in /)"},
+	"render_is_answers":  {De: "%s ist die Antwortdatei; sie wird nie überschrieben", En: "%s is the answers file; it is never overwritten"},
+	"render_wrote":       {De: "geschrieben: %s", En: "wrote %s"},
+	"render_failed":      {De: "%s: %s konnte nicht erstellt werden: %v", En: "%s: could not write %s: %v"},
+	"render_refused":     {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
+	"render_some_failed": {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
+	"render_mkdir":       {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
+}
+
+// renderOptions are the options of tom render.
+type renderOptions struct {
+	Format string
+	Out    string
+	Files  []string
+}
+
 func newRenderCmd(g *Globals, lang model.Lang) *cobra.Command {
-	return &cobra.Command{
-		Use:   "render",
-		Short: "render",
+	opts := &renderOptions{}
+	cmd := &cobra.Command{
+		Use:     "render [ANTWORTDATEI…]",
+		Short:   renderMsg.Get(lang, "render_short"),
+		Long:    renderMsg.Get(lang, "render_long"),
+		Example: renderMsg.Get(lang, "render_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fmt.Errorf(cliMsg.Get(lang, "not_yet"), "render")
+			opts.Files = args
+			return runRender(g, opts)
 		},
 	}
+	if lang == model.En {
+		cmd.Use = "render [ANSWERS-FILE…]"
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "pdf", renderMsg.Get(lang, "render_flag_format"))
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", renderMsg.Get(lang, "render_flag_out"))
+	return cmd
+}
+
+// renderTarget says where documents go.
+type renderTarget struct {
+	stdout bool
+	dir    string // "" = next to each answers file
+	file   string // one explicit file
+}
+
+// runRender renders every answers file; an invalid one is reported and
+// skipped, and the command then exits 1.
+func runRender(g *Globals, opts *renderOptions) error {
+	if err := g.CheckLang(); err != nil {
+		return err
+	}
+	ilang := g.Lang(nil)
+	formats, err := renderFormats(opts.Format, ilang)
+	if err != nil {
+		return err
+	}
+	files := opts.Files
+	if len(files) == 0 {
+		files = []string{g.FilePath()}
+	}
+	tgt, err := renderDest(opts.Out, formats, len(files), ilang)
+	if err != nil {
+		return err
+	}
+	cat, err := g.Catalog()
+	if err != nil {
+		return err
+	}
+	failed := 0
+	written := map[string]bool{}
+	for _, path := range files {
+		if err := renderOne(g, cat, path, formats, tgt, written); err != nil {
+			failed++
+			fmt.Fprintln(g.Err, g.formatErr(err, ilang))
+		}
+	}
+	if failed > 0 {
+		if len(files) > 1 {
+			return &ExitError{Code: ExitFailure, Err: errors.New(renderMsg.Get(ilang, "render_some_failed", failed, len(files)))}
+		}
+		return &ExitError{Code: ExitFailure}
+	}
+	return nil
+}
+
+func renderFormats(flag string, l model.Lang) ([]string, error) {
+	f := strings.ToLower(strings.TrimSpace(flag))
+	if f == "all" {
+		return render.Formats, nil
+	}
+	for _, known := range render.Formats {
+		if f == known {
+			return []string{f}, nil
+		}
+	}
+	return nil, usageError{errors.New(renderMsg.Get(l, "render_bad_format", flag))}
+}
+
+func renderDest(out string, formats []string, nfiles int, l model.Lang) (renderTarget, error) {
+	switch {
+	case out == "":
+		return renderTarget{}, nil
+	case out == "-":
+		for _, f := range formats {
+			if render.IsBinary(f) {
+				return renderTarget{}, usageError{errors.New(renderMsg.Get(l, "render_stdout_bin", f))}
+			}
+		}
+		return renderTarget{stdout: true}, nil
+	}
+	if strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)) {
+		if err := os.MkdirAll(out, 0o700); err != nil {
+			return renderTarget{}, errors.New(renderMsg.Get(l, "render_mkdir", out, err))
+		}
+		return renderTarget{dir: out}, nil
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return renderTarget{dir: out}, nil
+	}
+	if len(formats) > 1 || nfiles > 1 {
+		return renderTarget{}, usageError{errors.New(renderMsg.Get(l, "render_out_file", out))}
+	}
+	return renderTarget{file: out}, nil
+}
+
+// renderOne loads one answers file (read only) and writes its documents.
+func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tgt renderTarget, written map[string]bool) error {
+	f, _, err := model.Load(path, cat)
+	if err != nil {
+		return err
+	}
+	lang := g.Lang(f)
+	doc := render.Build(cat, f, lang)
+	for _, format := range formats {
+		data, err := render.Write(doc, format)
+		if err != nil {
+			return errors.New(renderMsg.Get(lang, "render_failed", path, format, err))
+		}
+		if tgt.stdout {
+			if _, err := g.Out.Write(data); err != nil {
+				return err
+			}
+			continue
+		}
+		dest := tgt.file
+		if dest == "" {
+			dir := tgt.dir
+			if dir == "" {
+				dir = filepath.Dir(path)
+			}
+			name := render.FileName(doc, format)
+			dest = filepath.Join(dir, name)
+			if written[dest] {
+				// Two answers files with the same organisation and date: keep both.
+				base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+				dest = filepath.Join(dir, strings.TrimSuffix(name, "."+format)+"_"+base+"."+format)
+			}
+		}
+		if sameFile(dest, path) {
+			return errors.New(renderMsg.Get(lang, "render_is_answers", dest))
+		}
+		if err := model.WriteFileAtomic(dest, data, 0o600); err != nil {
+			return errors.New(renderMsg.Get(lang, "render_failed", path, dest, err))
+		}
+		written[dest] = true
+		fmt.Fprintln(g.Out, renderMsg.Get(lang, "render_wrote", dest))
+	}
+	return nil
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false
+	}
+	return os.SameFile(sa, sb)
 }

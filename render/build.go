@@ -1,0 +1,658 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"tom/model"
+)
+
+// Catalogue questions the document reads for its cover, introduction and
+// signature block. A catalogue without them still renders (with fallbacks).
+const (
+	qOrgName    = "org.name"
+	qOrgAddress = "org.address"
+	qOrgDate    = "org.date"
+	qScope      = "org.scope"
+	qPrepared   = "org.prepared_by"
+	qSignPlace  = "org.sign_place"
+	qSignName   = "org.sign_name"
+	qSignRole   = "org.sign_role"
+)
+
+// litA recognises the Art. 32(1)(a) group by its legal reference.
+var litA = regexp.MustCompile(`lit\.\s*a\b|\(1\)\s*\(a\)`)
+
+// builder holds the state of one Build run.
+type builder struct {
+	c       *model.Catalog
+	f       *model.File
+	v       model.View
+	l       model.Lang
+	blocks  []Block
+	chapter int
+	section int
+}
+
+// Build makes the document for answers file f under catalogue cat in language
+// lang. It reads only the catalogue and the file (never the clock).
+func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
+	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang}
+	d := &Document{Lang: lang, Title: b.m("title"), Org: b.str(qOrgName), Version: f.Version()}
+	d.Stand = f.Stand()
+	if d.Stand == "" {
+		if s := b.raw(qOrgDate); s != "" {
+			if iso, err := model.ParseDate(s); err == nil {
+				d.Stand = iso
+			}
+		}
+	}
+	d.StandFmt = b.date(d.Stand)
+	b.cover(d)
+	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
+	b.intro()
+	b.general()
+	b.controls()
+	b.registers()
+	b.openItems()
+	b.history()
+	b.signature(d)
+	d.Blocks = b.blocks
+	return d
+}
+
+func (b *builder) m(key string, args ...any) string { return Msg.Get(b.l, key, args...) }
+
+func (b *builder) add(bl ...Block) { b.blocks = append(b.blocks, bl...) }
+
+// raw returns the answer to a text-like question as stored ("" when hidden).
+func (b *builder) raw(id string) string { return b.v.Value(id).Str() }
+
+// str returns the answer to a text-like question, cleaned.
+func (b *builder) str(id string) string { return clean(b.raw(id)) }
+
+// date formats a stored date, or says that none is set.
+func (b *builder) date(iso string) string {
+	if iso == "" {
+		return b.m("no_date")
+	}
+	return model.FormatDate(iso, b.l)
+}
+
+func (b *builder) h1(id, text string) {
+	b.chapter++
+	b.section = 0
+	b.add(&Heading{Level: 1, Number: strconv.Itoa(b.chapter), Text: text, ID: id})
+}
+
+func (b *builder) h2(id, text string) {
+	b.section++
+	b.add(&Heading{Level: 2, Number: fmt.Sprintf("%d.%d", b.chapter, b.section), Text: text, ID: id})
+}
+
+func (b *builder) para(style string, runs ...Run) {
+	b.add(&Paragraph{Runs: runs, Style: style})
+}
+
+func (b *builder) text(style, s string) {
+	if strings.TrimSpace(s) != "" {
+		b.para(style, Run{Text: s})
+	}
+}
+
+func anchor(prefix, id string) string {
+	return prefix + "-" + strings.NewReplacer(".", "-", "_", "-").Replace(id)
+}
+
+func (b *builder) cover(d *Document) {
+	org := d.Org
+	if org == "" {
+		org = b.m("unnamed_org")
+	}
+	prep := b.str(qPrepared)
+	if prep == "" {
+		prep = org
+	}
+	next := b.f.NextReview()
+	if next == "" && d.Stand != "" {
+		next, _ = model.AddMonths(d.Stand, b.f.ReviewMonths())
+	}
+	version := d.Version
+	if version == "" {
+		version = "—"
+	}
+	b.add(&Cover{
+		Title:    d.Title,
+		Subtitle: b.m("subtitle"),
+		Org:      org,
+		Address:  b.str(qOrgAddress),
+		Lines: []KV{
+			{b.m("stand"), d.StandFmt},
+			{b.m("version"), version},
+			{b.m("next_review"), b.date(next)},
+			{b.m("prepared_by"), prep},
+		},
+	}, &PageBreak{})
+}
+
+func (b *builder) intro() {
+	b.h1("intro", b.m("intro"))
+	org := b.str(qOrgName)
+	if org == "" {
+		org = b.m("unnamed_org")
+	}
+	b.para(StyleLabel, Run{Text: b.m("intro_purpose_h")})
+	b.text(StyleBody, b.m("intro_purpose", org))
+	b.para(StyleLabel, Run{Text: b.m("intro_scope_h")})
+	if scope := b.str(qScope); scope != "" {
+		b.text(StyleBody, scope)
+	} else {
+		b.text(StyleBody, b.m("intro_scope_default"))
+	}
+	b.para(StyleLabel, Run{Text: b.m("intro_legal_h")})
+	b.text(StyleBody, b.m("intro_legal"))
+	b.text(StyleBody, b.m("intro_structure"))
+	b.para(StyleLabel, Run{Text: b.m("legend_h")})
+	b.text(StyleBody, b.m("legend"))
+	b.add(&Checklist{Items: []CheckItem{
+		{Checked: true, Text: b.m("legend_done")},
+		{Checked: false, Text: b.m("legend_open")},
+	}})
+}
+
+// general writes the general sections (organisation, IT environment) as
+// question/answer tables.
+func (b *builder) general() {
+	var secs []*model.Section
+	for _, s := range b.v.Sections() {
+		if s.Kind == model.SectionGeneral {
+			secs = append(secs, s)
+		}
+	}
+	if len(secs) == 0 {
+		return
+	}
+	b.h1("general", b.m("chapter_org"))
+	for _, s := range secs {
+		b.h2(anchor("sec", s.ID), s.Title.In(b.l))
+		b.sectionAnswers(s, true)
+	}
+}
+
+// sectionAnswers writes a section's doc text, its plain questions as one
+// table and each records question as a register.
+func (b *builder) sectionAnswers(s *model.Section, withDoc bool) {
+	if withDoc {
+		b.text(StyleBody, s.Doc.In(b.l))
+	}
+	qs := b.v.Questions(s)
+	var tbl *Table
+	for _, q := range qs {
+		if q.Kind == model.KindRecords {
+			continue
+		}
+		if tbl == nil {
+			tbl = &Table{Header: []string{b.m("question"), b.m("answer")}, Widths: []float64{0.45, 0.55}}
+		}
+		ans := b.answer(q)
+		if d, ok := b.f.Detected[q.ID]; ok {
+			ans = joinLines(ans, b.detection(d))
+		}
+		tbl.Rows = append(tbl.Rows, []string{q.Title.In(b.l), ans})
+	}
+	if tbl != nil {
+		b.add(tbl)
+	}
+	for _, q := range qs {
+		if q.Kind != model.KindRecords {
+			continue
+		}
+		if len(qs) > 1 || q.Title.In(b.l) != s.Title.In(b.l) {
+			b.para(StyleLabel, Run{Text: q.Title.In(b.l)})
+		}
+		b.add(b.records(q))
+	}
+	if tbl == nil && len(qs) == 0 {
+		b.text(StyleSmall, b.m("no_answers"))
+	}
+}
+
+// answer formats the answer to a non-record question.
+func (b *builder) answer(q *model.Question) string {
+	return b.value(q.Kind, q.Options, b.f.Answers[q.ID])
+}
+
+// value formats a value of the given kind: option labels, dates for people,
+// yes/no in words.
+func (b *builder) value(kind string, opts []*model.Option, v model.Value) string {
+	if v.Empty() {
+		return b.m("not_answered")
+	}
+	label := func(id string) string {
+		for _, o := range opts {
+			if o.ID == id {
+				return o.Label.In(b.l)
+			}
+		}
+		return clean(id)
+	}
+	switch kind {
+	case model.KindYesNo:
+		if t, ok := v.Bool(); ok {
+			if t {
+				return b.m("yes")
+			}
+			return b.m("no")
+		}
+	case model.KindChoice:
+		return label(v.Str())
+	case model.KindMultiChoice:
+		parts := make([]string, 0, len(v.List()))
+		for _, id := range v.List() {
+			parts = append(parts, label(id))
+		}
+		if len(parts) == 0 {
+			return b.m("not_answered")
+		}
+		return strings.Join(parts, ", ")
+	case model.KindDate:
+		return model.FormatDate(clean(v.Str()), b.l)
+	}
+	if s := clean(v.Str()); s != "" {
+		return s
+	}
+	return b.m("not_answered")
+}
+
+// records builds the register of a records question.
+func (b *builder) records(q *model.Question) *Records {
+	out := &Records{Empty: b.m("no_records")}
+	recs := b.f.Answers[q.ID].Records()
+	full := &Table{Header: []string{b.m("nr")}}
+	n := len(q.Fields)
+	full.Widths = append(full.Widths, 0.05)
+	for _, fd := range q.Fields {
+		full.Header = append(full.Header, fd.Label.In(b.l))
+		full.Widths = append(full.Widths, 0.95/float64(n))
+	}
+	// The summary shows the first field (the name) and up to three short fields.
+	sum := []int{0}
+	for i, fd := range q.Fields {
+		if i == 0 || len(sum) >= 4 {
+			continue
+		}
+		switch fd.Kind {
+		case model.KindChoice, model.KindDate, model.KindYesNo:
+			sum = append(sum, i)
+		}
+	}
+	for i, r := range recs {
+		row := []string{strconv.Itoa(i + 1)}
+		card := &KeyValue{}
+		for _, fd := range q.Fields {
+			val := b.m("not_answered")
+			if model.FieldVisible(fd, r) {
+				val = b.value(fd.Kind, fd.Options, r[fd.ID])
+			}
+			row = append(row, val)
+			if model.FieldVisible(fd, r) {
+				card.Rows = append(card.Rows, KV{fd.Label.In(b.l), val})
+			}
+		}
+		card.Title = strconv.Itoa(i+1) + ". " + row[1]
+		full.Rows = append(full.Rows, row)
+		out.Cards = append(out.Cards, card)
+	}
+	out.Full = full
+	if n <= 5 {
+		out.Cards = nil
+		return out
+	}
+	st := &Table{Header: []string{b.m("nr")}, Widths: []float64{0.06}}
+	rest := 0.94 - 0.36
+	for k, i := range sum {
+		st.Header = append(st.Header, q.Fields[i].Label.In(b.l))
+		if k == 0 {
+			st.Widths = append(st.Widths, 0.36)
+		} else {
+			st.Widths = append(st.Widths, rest/float64(len(sum)-1))
+		}
+	}
+	if len(sum) == 1 {
+		st.Widths[1] = 0.94
+	}
+	for _, row := range full.Rows {
+		sr := []string{row[0]}
+		for _, i := range sum {
+			sr = append(sr, row[i+1])
+		}
+		st.Rows = append(st.Rows, sr)
+	}
+	out.Summary = st
+	return out
+}
+
+// detection describes an answer read off the system.
+func (b *builder) detection(d model.Detection) string {
+	if d.Result == "contradicts" {
+		return b.m("detected_contra", b.date(d.Date), clean(d.Evidence))
+	}
+	return b.m("detected", b.date(d.Date), clean(d.Evidence))
+}
+
+func joinLines(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// isLitA reports whether g is the Art. 32(1)(a) group.
+func isLitA(g *model.Group) bool {
+	return litA.MatchString(g.Legal.De) || litA.MatchString(g.Legal.En) ||
+		g.ID == "pseudonymisation" || g.ID == "encryption" || g.ID == "crypto"
+}
+
+// controls writes one chapter per Art. 32 group with its control sections,
+// and the lit. a chapter that gathers every encryption and pseudonymisation
+// measure.
+func (b *builder) controls() {
+	wroteA := false
+	for gi, g := range b.c.Groups {
+		var secs []*model.Section
+		for _, s := range b.v.Sections() {
+			if s.Kind == model.SectionControl && s.Group == g.ID {
+				secs = append(secs, s)
+			}
+		}
+		if isLitA(g) {
+			b.cryptoChapter(g, secs)
+			wroteA = true
+			continue
+		}
+		if len(secs) == 0 {
+			continue
+		}
+		b.h1(anchor("grp", g.ID), g.Title.In(b.l))
+		b.text(StyleSmall, g.Legal.In(b.l))
+		b.text(StyleBody, g.Doc.In(b.l))
+		for _, s := range secs {
+			b.h2(anchor("sec", s.ID), s.Title.In(b.l))
+			b.control(s)
+		}
+		// Without a lit. a group in the catalogue, the chapter follows the first group.
+		if !wroteA && gi == 0 && !b.hasLitA() {
+			b.cryptoChapter(nil, nil)
+			wroteA = true
+		}
+	}
+	if !wroteA {
+		b.cryptoChapter(nil, nil)
+	}
+}
+
+func (b *builder) hasLitA() bool {
+	for _, g := range b.c.Groups {
+		if isLitA(g) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) cryptoChapter(g *model.Group, own []*model.Section) {
+	title, legal, doc := b.m("crypto_title"), b.m("crypto_legal"), ""
+	id := "crypto"
+	if g != nil {
+		title, legal, doc = g.Title.In(b.l), g.Legal.In(b.l), g.Doc.In(b.l)
+		id = anchor("grp", g.ID)
+	}
+	b.h1(id, title)
+	b.text(StyleSmall, legal)
+	b.text(StyleBody, doc)
+	b.text(StyleBody, b.m("crypto_intro"))
+	for _, s := range own {
+		b.h2(anchor("sec", s.ID), s.Title.In(b.l))
+		b.control(s)
+	}
+	ownIDs := map[string]bool{}
+	for _, s := range own {
+		ownIDs[s.ID] = true
+	}
+	var items []CheckItem
+	for _, s := range b.v.Sections() {
+		if s.Kind != model.SectionControl || ownIDs[s.ID] {
+			continue
+		}
+		for _, m := range b.v.Measures(s) {
+			if !m.Crypto && !m.Pseudo {
+				continue
+			}
+			a, ok := b.f.Measures[m.ID]
+			if !ok || a.Status == "" || a.Status == model.StatusNotApplicable {
+				continue
+			}
+			it := b.item(m.Label.In(b.l), m.Type, a, m.ID, true)
+			it.Detail = joinDetail(b.m("from_section", s.Title.In(b.l)), it.Detail)
+			items = append(items, it)
+		}
+	}
+	if len(items) > 0 {
+		b.h2(id+"-other", b.m("crypto_other_h"))
+		b.add(&Checklist{Items: items})
+	} else if len(own) == 0 {
+		b.text(StyleBody, b.m("crypto_none"))
+	}
+}
+
+func joinDetail(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// item makes the checklist entry for a measure with answer a. withType puts
+// the type (technical/organisational) into the detail line.
+func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, withType bool) CheckItem {
+	it := CheckItem{Checked: a.Status == model.StatusImplemented, Text: clean(label)}
+	var parts []string
+	if withType {
+		parts = append(parts, b.typeName(typ))
+	}
+	switch a.Status {
+	case model.StatusPlanned:
+		if a.Due != "" {
+			parts = append(parts, b.m("planned_until", b.date(a.Due)))
+		} else {
+			parts = append(parts, b.m("planned_nodate"))
+		}
+	case model.StatusUnclear:
+		parts = append(parts, b.m("unclear"))
+	case model.StatusNotApplicable:
+		if r := clean(a.Reason); r != "" {
+			parts = append(parts, b.m("reason", r))
+		}
+	}
+	if n := clean(a.Note); n != "" {
+		parts = append(parts, b.m("note", n))
+	}
+	if d, ok := b.f.Detected[id]; ok && id != "" {
+		parts = append(parts, b.detection(d))
+	}
+	it.Detail = joinDetail(parts...)
+	return it
+}
+
+func (b *builder) typeName(typ string) string {
+	if typ == model.Organisational {
+		return b.m("organisational")
+	}
+	return b.m("technical")
+}
+
+// control writes one control section: goal, doc text, answered questions and
+// the measures grouped by status (implemented split into technical and
+// organisational).
+func (b *builder) control(s *model.Section) {
+	if g := s.Goal.In(b.l); g != "" {
+		b.para(StyleBody, Run{Text: b.m("goal"), Bold: true}, Run{Text: g, Italic: true})
+	}
+	b.text(StyleBody, s.Doc.In(b.l))
+	if len(b.v.Questions(s)) > 0 {
+		b.sectionAnswers(s, false)
+	}
+	var tech, org, planned, unclear, na, none []CheckItem
+	put := func(label, typ string, a model.MeasureAnswer, id string) {
+		mark := func(it CheckItem) CheckItem {
+			if id == "" {
+				it.Detail = joinDetail(b.m("own"), it.Detail)
+			}
+			return it
+		}
+		switch a.Status {
+		case model.StatusImplemented:
+			it := mark(b.item(label, typ, a, id, false))
+			if typ == model.Organisational {
+				org = append(org, it)
+			} else {
+				tech = append(tech, it)
+			}
+		case model.StatusPlanned:
+			planned = append(planned, mark(b.item(label, typ, a, id, true)))
+		case model.StatusUnclear:
+			unclear = append(unclear, mark(b.item(label, typ, a, id, true)))
+		case model.StatusNotApplicable:
+			na = append(na, mark(b.item(label, typ, a, id, true)))
+		default:
+			none = append(none, mark(b.item(label, typ, a, id, true)))
+		}
+	}
+	for _, m := range b.v.Measures(s) {
+		put(m.Label.In(b.l), m.Type, b.f.Measures[m.ID], m.ID)
+	}
+	for _, o := range b.f.OwnMeasures {
+		if o.Section == s.ID {
+			it := o.MeasureAnswer
+			put(o.Text, o.Type, it, "")
+		}
+	}
+	list := func(key string, items []CheckItem) {
+		if len(items) == 0 {
+			return
+		}
+		b.para(StyleLabel, Run{Text: b.m(key)})
+		b.add(&Checklist{Items: items})
+	}
+	if len(tech)+len(org) == 0 {
+		b.text(StyleSmall, b.m("none_impl"))
+	}
+	list("technical_h", tech)
+	list("organisational_h", org)
+	list("planned_h", planned)
+	list("unclear_h", unclear)
+	list("na_h", na)
+	list("unanswered_h", none)
+}
+
+// registers writes the register sections (providers, people, devices, …).
+func (b *builder) registers() {
+	var secs []*model.Section
+	for _, s := range b.v.Sections() {
+		if s.Kind == model.SectionRegister {
+			secs = append(secs, s)
+		}
+	}
+	if len(secs) == 0 {
+		return
+	}
+	b.h1("registers", b.m("chapter_registers"))
+	for _, s := range secs {
+		b.h2(anchor("sec", s.ID), s.Title.In(b.l))
+		b.sectionAnswers(s, true)
+	}
+}
+
+func (b *builder) openItems() {
+	b.h1("open", b.m("chapter_open"))
+	items := b.v.OpenItems()
+	tbl := &Table{
+		Header: []string{b.m("open_kind"), b.m("open_section"), b.m("open_item"), b.m("open_due"), b.m("open_note")},
+		Widths: []float64{0.14, 0.2, 0.34, 0.12, 0.2},
+	}
+	for _, it := range items {
+		sec := ""
+		if it.Section != nil {
+			sec = it.Section.Title.In(b.l)
+		}
+		due := ""
+		if it.Due != "" {
+			due = b.date(it.Due)
+		}
+		tbl.Rows = append(tbl.Rows, []string{b.m("open_" + it.Kind), sec, clean(it.Label.In(b.l)), due, clean(it.Note)})
+	}
+	// Sections not finished yet are gaps too, even before the user marks them done.
+	for _, s := range b.v.Sections() {
+		cp := b.v.Completeness(s)
+		if cp.State == model.StateDone || cp.Skipped {
+			continue
+		}
+		tbl.Rows = append(tbl.Rows, []string{b.m("open_incomplete"), s.Title.In(b.l), s.Title.In(b.l), "", b.m("open_incomplete_text", cp.Answered, cp.Total)})
+	}
+	if len(tbl.Rows) == 0 {
+		b.text(StyleBody, b.m("open_none"))
+		return
+	}
+	b.text(StyleBody, b.m("open_intro"))
+	b.add(tbl)
+}
+
+func (b *builder) history() {
+	b.h1("history", b.m("chapter_history"))
+	if len(b.f.History) == 0 {
+		b.text(StyleBody, b.m("hist_none"))
+		return
+	}
+	b.text(StyleBody, b.m("hist_intro"))
+	tbl := &Table{
+		Header: []string{b.m("hist_date"), b.m("hist_version"), b.m("hist_kind"), b.m("hist_by"), b.m("hist_summary"), b.m("hist_changes")},
+		Widths: []float64{0.14, 0.09, 0.15, 0.18, 0.32, 0.12},
+	}
+	for _, e := range b.f.History {
+		kind := clean(e.Kind)
+		switch e.Kind {
+		case model.HistoryInterview:
+			kind = b.m("hist_interview")
+		case model.HistoryReview:
+			kind = b.m("hist_review")
+		}
+		tbl.Rows = append(tbl.Rows, []string{b.date(e.Date), clean(e.Version), kind, clean(e.By), clean(e.Summary), strconv.Itoa(len(e.Changes))})
+	}
+	b.add(tbl)
+}
+
+func (b *builder) signature(d *Document) {
+	b.h1("approval", b.m("chapter_sign"))
+	b.add(&Signature{
+		Intro: b.m("sign_intro"),
+		Place: KV{b.m("sign_place"), b.str(qSignPlace)},
+		Date:  KV{b.m("sign_date"), dateOrEmpty(d.Stand, b.l)},
+		Name:  KV{b.m("sign_name"), b.str(qSignName)},
+		Role:  KV{b.m("sign_role"), b.str(qSignRole)},
+	})
+}
+
+func dateOrEmpty(iso string, l model.Lang) string {
+	if iso == "" {
+		return ""
+	}
+	return model.FormatDate(iso, l)
+}

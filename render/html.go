@@ -1,0 +1,255 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// htmlBlock is one block prepared for the template, which cannot switch on
+// Go types.
+type htmlBlock struct {
+	Kind  string
+	H     *Heading
+	HTag  string
+	P     *Paragraph
+	C     *Checklist
+	T     *Table
+	KV    *KeyValue
+	R     *Records
+	Cover *Cover
+	Sig   *Signature
+}
+
+type htmlDoc struct {
+	Lang     string
+	Title    string
+	Running  string
+	PageWord string
+	OfWord   string
+	SignLine string
+	TOC      []*Heading
+	TOCTitle string
+	Blocks   []htmlBlock
+}
+
+// WriteHTML returns the document as one standalone HTML file with embedded
+// print CSS (A4, running header, "Seite X von Y", repeated table headers)
+// and no external resources. html/template escapes every text.
+func WriteHTML(d *Document) ([]byte, error) {
+	hd := htmlDoc{
+		Lang:     string(d.Lang),
+		Title:    d.Title,
+		Running:  Msg.Get(d.Lang, "running_header", d.Title, d.StandFmt),
+		PageWord: Msg.Get(d.Lang, "page_word"),
+		OfWord:   Msg.Get(d.Lang, "of_word"),
+		SignLine: Msg.Get(d.Lang, "sign_line"),
+		TOC:      d.Headings(2),
+	}
+	if d.Org != "" {
+		hd.Title = d.Title + " – " + d.Org
+	}
+	for _, bl := range d.Blocks {
+		var hb htmlBlock
+		switch x := bl.(type) {
+		case *Heading:
+			tag := "h2"
+			if x.Level == 2 {
+				tag = "h3"
+			} else if x.Level > 2 {
+				tag = "h4"
+			}
+			hb = htmlBlock{Kind: "h", H: x, HTag: tag}
+		case *Paragraph:
+			hb = htmlBlock{Kind: "p", P: x}
+		case *Checklist:
+			hb = htmlBlock{Kind: "c", C: x}
+		case *Table:
+			hb = htmlBlock{Kind: "t", T: x}
+		case *KeyValue:
+			hb = htmlBlock{Kind: "kv", KV: x}
+		case *Records:
+			hb = htmlBlock{Kind: "r", R: x}
+		case *Cover:
+			hb = htmlBlock{Kind: "cover", Cover: x}
+		case *Signature:
+			hb = htmlBlock{Kind: "sig", Sig: x}
+		case *TOC:
+			hd.TOCTitle = x.Title
+			hb = htmlBlock{Kind: "toc"}
+		case *PageBreak:
+			hb = htmlBlock{Kind: "pb"}
+		}
+		hd.Blocks = append(hd.Blocks, hb)
+	}
+	var buf bytes.Buffer
+	if err := htmlTmpl.Execute(&buf, hd); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var htmlTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
+	"pct": func(w float64) string { return template.HTMLEscapeString(formatPct(w)) },
+}).Parse(htmlSource))
+
+func formatPct(w float64) string {
+	p := int(w*1000 + 0.5)
+	return itoa(p/10) + "." + itoa(p%10) + "%"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+const htmlSource = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+@page {
+  size: A4;
+  margin: 22mm 20mm 22mm 20mm;
+  @top-left { content: "{{.Running}}"; font-size: 8pt; color: #666; }
+  @bottom-center { content: "{{.PageWord}} " counter(page) " {{.OfWord}} " counter(pages); font-size: 8pt; color: #666; }
+}
+@page :first {
+  @top-left { content: none; }
+  @bottom-center { content: none; }
+}
+html { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
+body { max-width: 180mm; margin: 0 auto; padding: 1em; }
+h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h2 { font-size: 15pt; margin: 1.6em 0 0.5em; border-bottom: 1px solid #999; padding-bottom: 0.15em; }
+h3 { font-size: 12pt; margin: 1.3em 0 0.4em; }
+p, td, th, li, dd { white-space: pre-line; overflow-wrap: anywhere; hyphens: auto; }
+p.small { font-size: 9pt; color: #555; }
+p.label { font-weight: bold; margin: 0.9em 0 0.2em; break-after: avoid; page-break-after: avoid; }
+ul.check { list-style: none; padding-left: 0; margin: 0.2em 0 0.8em; }
+ul.check li { padding-left: 1.6em; text-indent: -1.6em; margin: 0.15em 0; break-inside: avoid; }
+.box { display: inline-block; width: 1.6em; text-indent: 0; font-size: 1.1em; }
+.detail { display: block; padding-left: 1.6em; text-indent: 0; font-size: 9pt; color: #555; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: 0.25em 0.45em; text-align: left; vertical-align: top; font-size: 9.5pt; }
+thead { display: table-header-group; }
+thead th { background: #e8e8e8; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.card { margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
+table.card th[colspan] { background: #e8e8e8; }
+table.card td.key { width: 32%; color: #444; }
+.cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; page-break-after: always; }
+.cover h1 { font-size: 24pt; margin: 0 0 0.3em; }
+.cover .subtitle { font-size: 13pt; color: #444; margin: 0 0 2.5em; }
+.cover .org { font-size: 14pt; font-weight: bold; margin: 0; }
+.cover .addr { margin: 0.2em 0 2.5em; }
+.cover dl { display: grid; grid-template-columns: max-content auto; gap: 0.3em 1.5em; }
+.cover dt { color: #555; }
+.cover dd { margin: 0; }
+nav.toc ol { list-style: none; padding-left: 0; }
+nav.toc li.l2 { padding-left: 1.5em; }
+nav.toc a { color: inherit; text-decoration: none; }
+.pb { break-after: page; page-break-after: always; }
+.sig { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2em 3em; margin-top: 1.5em; break-inside: avoid; }
+.sig .val { min-height: 1.4em; border-bottom: 1px solid #333; white-space: pre-line; }
+.sig .lbl { font-size: 8.5pt; color: #555; }
+.sig .line { grid-column: 1 / span 2; margin-top: 2.5em; }
+@media screen { body { background: #fff; } .cover { min-height: 0; padding: 3em 0; border-bottom: 1px solid #ccc; } }
+</style>
+</head>
+<body>
+{{- range .Blocks}}
+{{- if eq .Kind "cover"}}{{with .Cover}}
+<section class="cover">
+<h1>{{.Title}}</h1>
+<p class="subtitle">{{.Subtitle}}</p>
+<p class="org">{{.Org}}</p>
+{{if .Address}}<p class="addr">{{.Address}}</p>{{end}}
+<dl>
+{{- range .Lines}}
+<dt>{{.Key}}</dt><dd>{{.Value}}</dd>
+{{- end}}
+</dl>
+</section>
+{{- end}}
+{{- else if eq .Kind "toc"}}
+<nav class="toc">
+<h2>{{$.TOCTitle}}</h2>
+<ol>
+{{- range $.TOC}}
+<li class="l{{.Level}}"><a href="#{{.ID}}">{{.Label}}</a></li>
+{{- end}}
+</ol>
+</nav>
+{{- else if eq .Kind "pb"}}
+<div class="pb"></div>
+{{- else if eq .Kind "h"}}
+{{- if eq .HTag "h2"}}
+<h2 id="{{.H.ID}}">{{.H.Label}}</h2>
+{{- else if eq .HTag "h3"}}
+<h3 id="{{.H.ID}}">{{.H.Label}}</h3>
+{{- else}}
+<h4 id="{{.H.ID}}">{{.H.Label}}</h4>
+{{- end}}
+{{- else if eq .Kind "p"}}
+<p{{if .P.Style}} class="{{.P.Style}}"{{end}}>{{range .P.Runs}}{{if .Bold}}<strong>{{.Text}}</strong>{{else if .Italic}}<em>{{.Text}}</em>{{else}}{{.Text}}{{end}}{{end}}</p>
+{{- else if eq .Kind "c"}}
+<ul class="check">
+{{- range .C.Items}}
+<li class="{{if .Checked}}done{{else}}open{{end}}"><span class="box">{{if .Checked}}☑{{else}}☐{{end}}</span><span class="text">{{.Text}}</span>{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
+{{- end}}
+</ul>
+{{- else if eq .Kind "t"}}{{template "table" .T}}
+{{- else if eq .Kind "kv"}}{{template "card" .KV}}
+{{- else if eq .Kind "r"}}{{with .R}}
+{{- if not .Full.Rows}}
+<p>{{.Empty}}</p>
+{{- else if .Cards}}{{template "table" .Summary}}{{range .Cards}}{{template "card" .}}{{end}}
+{{- else}}{{template "table" .Full}}{{end}}
+{{- end}}
+{{- else if eq .Kind "sig"}}{{with .Sig}}
+<p>{{.Intro}}</p>
+<div class="sig">
+<div><div class="val">{{.Place.Value}}</div><div class="lbl">{{.Place.Key}}</div></div>
+<div><div class="val">{{.Date.Value}}</div><div class="lbl">{{.Date.Key}}</div></div>
+<div><div class="val">{{.Name.Value}}</div><div class="lbl">{{.Name.Key}}</div></div>
+<div><div class="val">{{.Role.Value}}</div><div class="lbl">{{.Role.Key}}</div></div>
+<div class="line"><div class="val"></div><div class="lbl">{{$.SignLine}}</div></div>
+</div>
+{{- end}}
+{{- end}}
+{{- end}}
+</body>
+</html>
+{{define "table"}}
+<table>
+<colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
+<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{define "card"}}
+<table class="card">
+<thead><tr><th colspan="2">{{.Title}}</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td class="key">{{.Key}}</td><td>{{.Value}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+`

@@ -1,0 +1,335 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// TextWidth is the line width of the plain-text document.
+const TextWidth = 80
+
+// WriteText returns the document as plain text wrapped at 80 columns, for a
+// terminal or an e-mail: "[x]"/"[ ]" check boxes, tables as aligned columns
+// when they fit, else as record blocks.
+func WriteText(d *Document) []byte {
+	w := &txtWriter{d: d}
+	for _, bl := range d.Blocks {
+		w.block(bl)
+	}
+	out := bytes.TrimRight(w.b.Bytes(), "\n")
+	return append(out, '\n')
+}
+
+type txtWriter struct {
+	d *Document
+	b bytes.Buffer
+}
+
+func (w *txtWriter) lines(ls []string) {
+	for _, l := range ls {
+		w.b.WriteString(strings.TrimRight(l, " "))
+		w.b.WriteByte('\n')
+	}
+}
+
+func (w *txtWriter) blank() { w.b.WriteByte('\n') }
+
+// ensureBlank ends the output with exactly one blank line (none at the start).
+func (w *txtWriter) ensureBlank() {
+	b := w.b.Bytes()
+	switch {
+	case len(b) == 0, bytes.HasSuffix(b, []byte("\n\n")):
+	case bytes.HasSuffix(b, []byte("\n")):
+		w.b.WriteByte('\n')
+	default:
+		w.b.WriteString("\n\n")
+	}
+}
+
+func (w *txtWriter) block(bl Block) {
+	switch x := bl.(type) {
+	case *Cover:
+		w.lines(wrap(x.Title, TextWidth, "", ""))
+		w.lines(wrap(x.Subtitle, TextWidth, "", ""))
+		w.blank()
+		w.lines(wrap(x.Org, TextWidth, "", ""))
+		if x.Address != "" {
+			w.lines(wrap(x.Address, TextWidth, "", ""))
+		}
+		w.blank()
+		w.kvBlock(x.Lines, "")
+		w.blank()
+		w.lines([]string{strings.Repeat("=", TextWidth)})
+		w.blank()
+	case *TOC, *PageBreak:
+	case *Heading:
+		ls := wrap(x.Label(), TextWidth, "", "")
+		w.ensureBlank()
+		w.lines(ls)
+		ch := "="
+		if x.Level > 1 {
+			ch = "-"
+		}
+		n := 0
+		for _, l := range ls {
+			n = max(n, utf8.RuneCountInString(l))
+		}
+		w.lines([]string{strings.Repeat(ch, n)})
+		w.blank()
+	case *Paragraph:
+		w.lines(wrap(x.Text(), TextWidth, "", ""))
+		if x.Style != StyleLabel {
+			w.blank()
+		}
+	case *Checklist:
+		for _, it := range x.Items {
+			box := "[ ] "
+			if it.Checked {
+				box = "[x] "
+			}
+			w.lines(wrap(it.Text, TextWidth, box, "    "))
+			if it.Detail != "" {
+				w.lines(wrap(it.Detail, TextWidth, "    ", "    "))
+			}
+		}
+		w.blank()
+	case *Table:
+		w.table(x)
+	case *Records:
+		switch {
+		case x.Full == nil || len(x.Full.Rows) == 0:
+			w.lines(wrap(x.Empty, TextWidth, "", ""))
+			w.blank()
+		case x.Cards != nil:
+			for _, c := range x.Cards {
+				w.card(c)
+			}
+		default:
+			w.table(x.Full)
+		}
+	case *KeyValue:
+		w.card(x)
+	case *Signature:
+		w.lines(wrap(x.Intro, TextWidth, "", ""))
+		w.blank()
+		w.kvBlock([]KV{x.Place, x.Date, x.Name, x.Role}, "")
+		w.blank()
+		w.blank()
+		w.lines([]string{Msg.Get(w.d.Lang, "sign_line") + ": " + strings.Repeat("_", 40)})
+	}
+}
+
+// card writes a record as a title line and indented label/value rows.
+func (w *txtWriter) card(c *KeyValue) {
+	w.lines(wrap(c.Title, TextWidth, "", "   "))
+	w.kvBlock(c.Rows, "   ")
+	w.blank()
+}
+
+// kvBlock writes label/value rows with the values aligned.
+func (w *txtWriter) kvBlock(rows []KV, indent string) {
+	kw := 0
+	for _, kv := range rows {
+		kw = max(kw, utf8.RuneCountInString(kv.Key)+1)
+	}
+	avail := TextWidth - utf8.RuneCountInString(indent)
+	kw = min(kw, avail/3)
+	for _, kv := range rows {
+		w.lines(sideBySide(indent, []string{kv.Key + ":", kv.Value}, []int{kw, avail - kw - 2}))
+	}
+}
+
+// table writes a table as aligned columns if every column can get at least
+// 8 characters, else as one record block per row.
+func (w *txtWriter) table(t *Table) {
+	n := len(t.Header)
+	avail := TextWidth - 2*(n-1)
+	widths := make([]int, n)
+	for i := range n {
+		widths[i] = maxLine(t.Header[i])
+		for _, r := range t.Rows {
+			if i < len(r) {
+				widths[i] = max(widths[i], maxLine(r[i]))
+			}
+		}
+		widths[i] = max(widths[i], 1)
+	}
+	const minCol = 8
+	if n*minCol > avail {
+		w.recordRows(t)
+		return
+	}
+	// Shrink the widest column, first down to its longest word (at most 30),
+	// and only then below it.
+	minw := make([]int, n)
+	for i := range n {
+		minw[i] = min(longestWord(t.Header[i]), 30)
+		for _, r := range t.Rows {
+			if i < len(r) {
+				minw[i] = max(minw[i], min(longestWord(r[i]), 30))
+			}
+		}
+		minw[i] = min(max(minw[i], minCol), widths[i])
+	}
+	for phase := 0; sum(widths) > avail; {
+		wi := -1
+		for i := range widths {
+			floor := minCol
+			if phase == 0 {
+				floor = minw[i]
+			}
+			if widths[i] > floor && (wi < 0 || widths[i] > widths[wi]) {
+				wi = i
+			}
+		}
+		if wi < 0 {
+			if phase == 1 {
+				w.recordRows(t)
+				return
+			}
+			phase = 1
+			continue
+		}
+		widths[wi]--
+	}
+	w.lines(sideBySide("", t.Header, widths))
+	rule := make([]string, n)
+	for i := range rule {
+		rule[i] = strings.Repeat("-", widths[i])
+	}
+	w.lines([]string{strings.Join(rule, "  ")})
+	for _, r := range t.Rows {
+		w.lines(sideBySide("", r, widths))
+	}
+	w.blank()
+}
+
+// recordRows writes each table row as a block of "header: cell" lines.
+func (w *txtWriter) recordRows(t *Table) {
+	for i, r := range t.Rows {
+		var kvs []KV
+		for j, h := range t.Header {
+			if j < len(r) {
+				kvs = append(kvs, KV{h, r[j]})
+			}
+		}
+		if i > 0 {
+			w.blank()
+		}
+		w.kvBlock(kvs, "")
+	}
+	w.blank()
+}
+
+func sum(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// longestWord returns the rune length of the longest word of s.
+func longestWord(s string) int {
+	m := 0
+	for _, f := range strings.Fields(s) {
+		m = max(m, utf8.RuneCountInString(f))
+	}
+	return m
+}
+
+// maxLine returns the rune length of the longest line of s.
+func maxLine(s string) int {
+	m := 0
+	for _, l := range strings.Split(s, "\n") {
+		m = max(m, utf8.RuneCountInString(l))
+	}
+	return m
+}
+
+// sideBySide lays cells out in columns of the given widths, each wrapped,
+// separated by two spaces, after indent.
+func sideBySide(indent string, cells []string, widths []int) []string {
+	cols := make([][]string, len(widths))
+	h := 0
+	for i, wd := range widths {
+		c := ""
+		if i < len(cells) {
+			c = cells[i]
+		}
+		cols[i] = wrap(c, wd, "", "")
+		h = max(h, len(cols[i]))
+	}
+	out := make([]string, h)
+	var b strings.Builder
+	for li := range h {
+		b.Reset()
+		b.WriteString(indent)
+		for i, wd := range widths {
+			cell := ""
+			if li < len(cols[i]) {
+				cell = cols[i][li]
+			}
+			b.WriteString(cell)
+			if i < len(widths)-1 {
+				b.WriteString(strings.Repeat(" ", wd-utf8.RuneCountInString(cell)+2))
+			}
+		}
+		out[li] = b.String()
+	}
+	return out
+}
+
+// wrap breaks s into lines of at most width runes: at spaces where it can,
+// inside words that are longer than a line. first and rest are prefixes
+// (counted in the width) for the first and the following lines. Existing
+// line breaks are kept.
+func wrap(s string, width int, first, rest string) []string {
+	s = clean(s)
+	var out []string
+	prefix := first
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		line := []rune(prefix)
+		plen := utf8.RuneCountInString(prefix)
+		empty := true
+		flush := func() {
+			out = append(out, string(line))
+			prefix = rest
+			line = []rune(prefix)
+			plen = utf8.RuneCountInString(prefix)
+			empty = true
+		}
+		if len(words) == 0 {
+			flush()
+			continue
+		}
+		for _, word := range words {
+			wr := []rune(word)
+			if !empty && len(line)+1+len(wr) > width {
+				flush()
+			}
+			if !empty {
+				line = append(line, ' ')
+			}
+			for len(line)+len(wr) > width && width-plen > 0 {
+				room := width - len(line)
+				if room <= 0 {
+					flush()
+					continue
+				}
+				line = append(line, wr[:room]...)
+				wr = wr[room:]
+				flush()
+			}
+			line = append(line, wr...)
+			empty = false
+		}
+		flush()
+	}
+	if len(out) == 0 {
+		out = append(out, first)
+	}
+	return out
+}

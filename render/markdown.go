@@ -113,7 +113,7 @@ func (w *mdWriter) block(bl Block) {
 			Header: []string{x.Place.Key, x.Date.Key, x.Name.Key, x.Role.Key},
 			Rows:   [][]string{{x.Place.Value, x.Date.Value, x.Name.Value, x.Role.Value}},
 		})
-		w.para("\n" + MDText(Msg.Get(w.d.Lang, "sign_line")+": " + strings.Repeat(".", 50)))
+		w.para("\n" + MDText(Msg.Get(w.d.Lang, "sign_line")+": "+strings.Repeat(".", 50)))
 	}
 }
 

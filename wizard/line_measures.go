@@ -1,0 +1,280 @@
+package wizard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"tom/model"
+)
+
+// measures asks a control section's measures: first which are implemented
+// (one line of numbers), then the status of each remaining one.
+func (r *lineRunner) measures(s *model.Section) error {
+	f := r.o.File
+	ms := r.v.Measures(s)
+	r.say("measures")
+	var opts []*model.Option
+	var stored []string
+	helps := []string{r.title(s.Help)}
+	for i, m := range ms {
+		status := ""
+		if a, ok := f.Measures[m.ID]; ok && a.Status != "" {
+			status = ", " + r.statusText(a)
+			if a.Status == model.StatusImplemented {
+				stored = append(stored, strconv.Itoa(i+1))
+			}
+		}
+		r.say("measure_line", i+1, r.title(m.Label), lineMsg.Get(r.o.Lang, m.Type), status)
+		opts = append(opts, &model.Option{ID: m.ID, Label: m.Label})
+		if h := r.title(m.Help); h != "" {
+			helps = append(helps, fmt.Sprintf("%d) %s", i+1, lineOneLine(h)))
+		}
+	}
+	prompt := lineMsg.Get(r.o.Lang, "which_done")
+	if len(stored) > 0 || r.anyStatus(ms) {
+		shown := strings.Join(stored, " ")
+		if shown == "" {
+			shown = lineMsg.Get(r.o.Lang, "none")
+		}
+		prompt += " " + lineMsg.Get(r.o.Lang, "so_far", shown) + " " + lineMsg.Get(r.o.Lang, "enter_keeps")
+	}
+	prompt += ":"
+	for {
+		line, err := r.p.ask(prompt, strings.Join(helps, "\n"))
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(line) == "" {
+			break
+		}
+		picked, bad := lineParseNumbers(line, opts)
+		if bad != "" {
+			r.p.invalid(lineMsg.Get(r.o.Lang, "bad_multi", bad, len(opts)))
+			continue
+		}
+		for i, m := range ms {
+			a, ok := f.Measures[m.ID]
+			switch {
+			case picked[i]:
+				f.Measures[m.ID] = model.MeasureAnswer{Status: model.StatusImplemented, Note: a.Note}
+			case ok && a.Status == model.StatusImplemented:
+				delete(f.Measures, m.ID) // no longer ticked: asked again below
+			}
+		}
+		break
+	}
+	for i, m := range ms {
+		a, ok := f.Measures[m.ID]
+		if ok && a.Status == model.StatusImplemented {
+			continue
+		}
+		label := lineMsg.Get(r.o.Lang, "status", i+1, r.title(m.Label))
+		na, changed, err := r.askStatus(label, r.title(m.Help), a, ok && a.Status != "", false)
+		if err != nil {
+			return err
+		}
+		if changed {
+			f.Measures[m.ID] = na
+		}
+	}
+	return nil
+}
+
+func (r *lineRunner) anyStatus(ms []*model.Measure) bool {
+	for _, m := range ms {
+		if a, ok := r.o.File.Measures[m.ID]; ok && a.Status != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// statusText renders a measure status with its date, reason or note.
+func (r *lineRunner) statusText(a model.MeasureAnswer) string {
+	l := r.o.Lang
+	switch a.Status {
+	case model.StatusPlanned:
+		if a.Due != "" {
+			return lineMsg.Get(l, "planned_due", model.FormatDate(a.Due, l))
+		}
+	case model.StatusNotApplicable:
+		if a.Reason != "" {
+			return lineMsg.Get(l, "na_reason", lineOneLine(a.Reason))
+		}
+	case model.StatusUnclear:
+		if a.Note != "" {
+			return lineMsg.Get(l, "unclear_note", lineOneLine(a.Note))
+		}
+	}
+	return lineMsg.Get(l, a.Status)
+}
+
+// lineStatusKeys are the numbers of the status menu, in order.
+var lineStatusKeys = []string{model.StatusPlanned, model.StatusNotApplicable, model.StatusUnclear, model.StatusImplemented}
+
+// askStatus asks for a status (1 planned, 2 not applicable, 3 to be
+// clarified, 4 implemented) and what it needs: a date, a reason, a note.
+// Enter keeps cur (has) or leaves the measure open; with required, a status
+// must be given. The answer is only returned complete, so that an
+// interruption never leaves a planned measure without its date.
+func (r *lineRunner) askStatus(label, help string, cur model.MeasureAnswer, has, required bool) (model.MeasureAnswer, bool, error) {
+	l := r.o.Lang
+	prompt := label
+	switch {
+	case has:
+		prompt += " " + lineMsg.Get(l, "so_far", r.statusText(cur)) + " " + lineMsg.Get(l, "enter_keeps")
+	case required:
+		prompt += " " + lineMsg.Get(l, "required")
+	default:
+		prompt += " " + lineMsg.Get(l, "enter_open")
+	}
+	prompt += ":"
+	for {
+		line, err := r.p.ask(prompt, help)
+		if err != nil {
+			return cur, false, err
+		}
+		t := strings.TrimSpace(line)
+		if t == "" {
+			if has || !required {
+				return cur, false, nil
+			}
+			r.p.invalid(model.Msg.Get(l, "required"))
+			continue
+		}
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 1 || n > len(lineStatusKeys) {
+			r.p.invalid(lineMsg.Get(l, "bad_number", len(lineStatusKeys)))
+			continue
+		}
+		out := model.MeasureAnswer{Status: lineStatusKeys[n-1], Note: cur.Note}
+		keep := func(v string) model.Value {
+			if v == "" {
+				return model.Value{}
+			}
+			return model.String(v)
+		}
+		switch out.Status {
+		case model.StatusPlanned:
+			var due string
+			if cur.Status == model.StatusPlanned {
+				due = cur.Due
+			}
+			v, err := r.p.value(lineItem{kind: model.KindDate, title: "  " + lineMsg.Get(l, "due"), help: help, required: true}, keep(due))
+			if err != nil {
+				return cur, false, err
+			}
+			out.Due = v.Str()
+		case model.StatusNotApplicable:
+			var reason string
+			if cur.Status == model.StatusNotApplicable {
+				reason = cur.Reason
+			}
+			v, err := r.p.value(lineItem{kind: model.KindText, title: "  " + lineMsg.Get(l, "reason"), help: help, required: true}, keep(reason))
+			if err != nil {
+				return cur, false, err
+			}
+			out.Reason = v.Str()
+		case model.StatusUnclear:
+			v, err := r.p.value(lineItem{kind: model.KindText, title: "  " + lineMsg.Get(l, "note"), help: help}, keep(cur.Note))
+			if err != nil {
+				return cur, false, err
+			}
+			out.Note = v.Str()
+		}
+		return out, true, nil
+	}
+}
+
+// ownMeasures lists the section's own measures and offers to add more.
+func (r *lineRunner) ownMeasures(s *model.Section) error {
+	f := r.o.File
+	l := r.o.Lang
+	first := true
+	for _, o := range f.OwnMeasures {
+		if o.Section != s.ID {
+			continue
+		}
+		if first {
+			r.say("own_list")
+			first = false
+		}
+		r.say("own_line", lineOneLine(o.Text), lineMsg.Get(l, o.Type), r.statusText(o.MeasureAnswer))
+	}
+	for {
+		add, err := r.p.Confirm(lineMsg.Get(l, "own_add")+":", r.title(s.Help), false)
+		if err != nil || !add {
+			return err
+		}
+		if err := r.ownMeasure(s); err != nil {
+			return err
+		}
+		r.say("own_saved")
+	}
+}
+
+// ownMeasure asks for one own measure and adds it. Once its text is typed,
+// an interruption still keeps it (as organisational, to be clarified), so
+// that nothing typed is lost and the file stays valid.
+func (r *lineRunner) ownMeasure(s *model.Section) error {
+	l := r.o.Lang
+	v, err := r.p.value(lineItem{kind: model.KindText, title: "  " + lineMsg.Get(l, "own_text"), required: true}, model.Value{})
+	if err != nil {
+		return err
+	}
+	o := model.OwnMeasure{ID: r.nextOwnID(), Section: s.ID, Text: v.Str()}
+	o.Type, err = r.askType()
+	if err == nil {
+		o.MeasureAnswer, _, err = r.askStatus("  "+lineMsg.Get(l, "own_status"), "", model.MeasureAnswer{}, false, true)
+	}
+	if o.Type == "" {
+		o.Type = model.Organisational
+	}
+	if o.Status == "" {
+		o.Status = model.StatusUnclear
+	}
+	r.o.File.OwnMeasures = append(r.o.File.OwnMeasures, o)
+	if serr := r.save(); serr != nil {
+		return serr
+	}
+	return err
+}
+
+func (r *lineRunner) askType() (string, error) {
+	l := r.o.Lang
+	for {
+		line, err := r.p.ask("  "+lineMsg.Get(l, "own_type")+" "+lineMsg.Get(l, "required")+":", "")
+		if err != nil {
+			return "", err
+		}
+		switch strings.TrimSpace(line) {
+		case "1":
+			return model.Technical, nil
+		case "2":
+			return model.Organisational, nil
+		}
+		r.p.invalid(lineMsg.Get(l, "bad_number", 2))
+	}
+}
+
+// nextOwnID returns "own<N>" with N one above the highest own-measure number.
+func (r *lineRunner) nextOwnID() string {
+	high := 0
+	for _, o := range r.o.File.OwnMeasures {
+		high = max(high, lineNumberAfter(o.ID, "own"))
+	}
+	return "own" + strconv.Itoa(high+1)
+}
+
+// lineNumberAfter returns N for an ID prefix+N, else 0.
+func lineNumberAfter(id, prefix string) int {
+	if !strings.HasPrefix(id, prefix) {
+		return 0
+	}
+	n, err := strconv.Atoi(id[len(prefix):])
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,569 @@
+package wizard
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"tom/model"
+)
+
+// LineCommand is the error a LinePrompter returns when the user typed a
+// command instead of an answer.
+type LineCommand int
+
+// The commands understood at every line-mode prompt.
+const (
+	LineSkip LineCommand = iota + 1 // :später / :skip – put the step off
+	LineBack                        // :zurück / :back – previous step
+	LineQuit                        // :ende / :quit – save and stop
+)
+
+// Error names the command.
+func (c LineCommand) Error() string {
+	switch c {
+	case LineSkip:
+		return "line mode: skip step"
+	case LineBack:
+		return "line mode: back"
+	case LineQuit:
+		return "line mode: quit"
+	}
+	return "line mode: unknown command"
+}
+
+// lineCommands maps what the user types to a command, in both languages.
+var lineCommands = map[string]LineCommand{
+	":später": LineSkip, ":spaeter": LineSkip, ":skip": LineSkip,
+	":zurück": LineBack, ":zurueck": LineBack, ":back": LineBack,
+	":ende": LineQuit, ":quit": LineQuit, ":q": LineQuit,
+}
+
+// LinePrompter asks questions on plain text lines: no escape sequences,
+// numbered options, the stored answer shown and kept on Enter, help on "?".
+// It reads its input one line at a time and never loops once the input has
+// ended: every read after end of input returns io.EOF at once. RunLine uses
+// it; the yearly review can reuse it for single questions.
+type LinePrompter struct {
+	in      *bufio.Reader
+	out     lineWriter
+	lang    model.Lang
+	echo    bool // write each input line back (input is not a terminal)
+	eof     bool
+	started bool
+}
+
+// NewLinePrompter returns a prompter reading from in and writing to out in
+// language lang. If in already is a *bufio.Reader it is used as it is, so
+// that several prompters in turn never lose buffered input. When in is not a
+// terminal, each line read is echoed after its prompt so that a transcript of
+// piped input stays readable.
+func NewLinePrompter(in io.Reader, out io.Writer, lang model.Lang) *LinePrompter {
+	return &LinePrompter{
+		in:   bufio.NewReader(in),
+		out:  lineWriter{w: out},
+		lang: lang,
+		echo: !lineIsTerminal(in),
+	}
+}
+
+// lineIsTerminal reports whether r is a character device (a terminal).
+func lineIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// Ask asks question q with cur as the stored answer and returns the new
+// answer (cur when the user just pressed Enter, unset when an optional
+// answer was cleared). Records questions are not handled here (RunLine has
+// a list editor for them). Errors: io.EOF at end of input, a LineCommand, or
+// the error writing to the output.
+func (p *LinePrompter) Ask(q *model.Question, cur model.Value) (model.Value, error) {
+	return p.value(p.questionItem(q), cur)
+}
+
+// Confirm asks a yes/no question; Enter gives def.
+func (p *LinePrompter) Confirm(prompt, help string, def bool) (bool, error) {
+	for {
+		s, err := p.ask(prompt, help)
+		if err != nil {
+			return false, err
+		}
+		t := strings.TrimSpace(s)
+		if t == "" {
+			return def, nil
+		}
+		if b, ok := lineYesNo(t); ok {
+			return b, nil
+		}
+		p.invalid(lineMsg.Get(p.lang, "bad_yesno"))
+	}
+}
+
+// say writes one line of output.
+func (p *LinePrompter) say(key string, args ...any) {
+	p.out.line(lineMsg.Get(p.lang, key, args...))
+}
+
+func (p *LinePrompter) invalid(why string) { p.say("invalid", why) }
+
+// readLine returns the next input line without its line end. After the input
+// has ended (or failed), it returns io.EOF at once, every time.
+func (p *LinePrompter) readLine() (string, error) {
+	if p.eof {
+		return "", io.EOF
+	}
+	s, err := p.in.ReadString('\n')
+	if err != nil {
+		// A read error (a dropped connection) ends the input like EOF.
+		p.eof = true
+		if s == "" {
+			if p.echo {
+				p.out.write("\n")
+			}
+			return "", io.EOF
+		}
+	}
+	if !p.started {
+		p.started = true
+		s = strings.TrimPrefix(s, "\uFEFF")
+	}
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	if p.echo {
+		p.out.write(s + "\n")
+	}
+	return s, nil
+}
+
+// ask writes prompt, reads one line and handles "?" (prints help, asks
+// again), commands (returned as LineCommand) and input that cannot be stored.
+func (p *LinePrompter) ask(prompt, help string) (string, error) {
+	for {
+		if p.out.err != nil {
+			return "", p.out.err
+		}
+		p.out.write(prompt + " ")
+		s, err := p.readLine()
+		if err != nil {
+			return "", err
+		}
+		t := strings.TrimSpace(s)
+		if t == "?" {
+			p.showHelp(help)
+			continue
+		}
+		if c, ok := lineCommands[strings.ToLower(t)]; ok {
+			return "", c
+		}
+		if msg := p.badInput(s); msg != "" {
+			p.invalid(msg)
+			continue
+		}
+		return strings.ReplaceAll(s, "\t", " "), nil
+	}
+}
+
+// badInput says why s cannot be stored, or "".
+func (p *LinePrompter) badInput(s string) string {
+	if !utf8.ValidString(s) {
+		return lineMsg.Get(p.lang, "not_utf8")
+	}
+	for _, r := range s {
+		if r != '\t' && lineIsControl(r) {
+			return lineMsg.Get(p.lang, "control_chars")
+		}
+	}
+	return ""
+}
+
+func (p *LinePrompter) showHelp(help string) {
+	if strings.TrimSpace(help) == "" {
+		p.say("no_help")
+	} else {
+		p.say("help", help)
+	}
+	p.say("help_keys")
+	p.say("commands")
+}
+
+// lineItem is what a question and a record field have in common.
+type lineItem struct {
+	kind     string
+	title    string
+	help     string
+	required bool
+	options  []*model.Option
+	indent   string
+}
+
+// questionItem describes question q in the prompter's language.
+func (p *LinePrompter) questionItem(q *model.Question) lineItem {
+	return lineItem{kind: q.Kind, title: q.Title.In(p.lang), help: q.Help.In(p.lang),
+		required: q.Required, options: q.Options}
+}
+
+// fieldItem describes record field fd in the prompter's language.
+func (p *LinePrompter) fieldItem(fd *model.Field) lineItem {
+	return lineItem{kind: fd.Kind, title: fd.Label.In(p.lang), help: fd.Help.In(p.lang),
+		required: fd.Required, options: fd.Options, indent: "  "}
+}
+
+// prompt builds "Title (hint) (Pflichtangabe) [bisher: X] (Enter übernimmt):".
+func (p *LinePrompter) prompt(it lineItem, hint string, cur model.Value) string {
+	var b strings.Builder
+	b.WriteString(it.indent)
+	b.WriteString(it.title)
+	if hint != "" {
+		b.WriteString(" " + hint)
+	}
+	if cur.IsSet() {
+		b.WriteString(" " + lineMsg.Get(p.lang, "so_far", p.show(it, cur, true)))
+		b.WriteString(" " + lineMsg.Get(p.lang, "enter_keeps"))
+	} else if it.required {
+		b.WriteString(" " + lineMsg.Get(p.lang, "required"))
+	}
+	b.WriteString(":")
+	return b.String()
+}
+
+// show renders a stored value for people; numbered adds the option numbers
+// (useful in a prompt, noise in a list).
+func (p *LinePrompter) show(it lineItem, v model.Value, numbered bool) string {
+	switch {
+	case v.IsBool():
+		b, _ := v.Bool()
+		return p.yesNo(b)
+	case v.IsList():
+		if len(v.List()) == 0 {
+			return lineMsg.Get(p.lang, "none")
+		}
+		var parts []string
+		for _, id := range v.List() {
+			parts = append(parts, p.optionLabel(it.options, id, numbered))
+		}
+		return strings.Join(parts, ", ")
+	case v.IsRecords():
+		return strconv.Itoa(len(v.Records()))
+	}
+	s := v.Str()
+	switch it.kind {
+	case model.KindChoice:
+		return p.optionLabel(it.options, s, numbered)
+	case model.KindDate:
+		return model.FormatDate(s, p.lang)
+	case model.KindTextarea:
+		return lineOneLine(s)
+	}
+	return s
+}
+
+func (p *LinePrompter) yesNo(b bool) string {
+	if b {
+		return lineMsg.Get(p.lang, "yes")
+	}
+	return lineMsg.Get(p.lang, "no")
+}
+
+func (p *LinePrompter) optionLabel(opts []*model.Option, id string, numbered bool) string {
+	for i, o := range opts {
+		if o.ID == id && numbered {
+			return fmt.Sprintf("%d) %s", i+1, o.Label.In(p.lang))
+		} else if o.ID == id {
+			return o.Label.In(p.lang)
+		}
+	}
+	return id
+}
+
+// value asks for one answer of any kind but records.
+func (p *LinePrompter) value(it lineItem, cur model.Value) (model.Value, error) {
+	switch it.kind {
+	case model.KindYesNo:
+		return p.yesNoValue(it, cur)
+	case model.KindChoice:
+		return p.choiceValue(it, cur)
+	case model.KindMultiChoice:
+		return p.multiValue(it, cur)
+	case model.KindTextarea:
+		return p.textareaValue(it, cur)
+	}
+	hint := ""
+	if it.kind == model.KindDate {
+		hint = lineMsg.Get(p.lang, "date_hint")
+	}
+	prompt := p.prompt(it, hint, cur)
+	for {
+		s, err := p.ask(prompt, it.help)
+		if err != nil {
+			return cur, err
+		}
+		v, k := p.keepOrClear(it, cur, s)
+		if k == lineDone {
+			return v, nil
+		} else if k == lineRetry {
+			continue
+		}
+		out, key := model.CheckInput(it.kind, s)
+		if key != "" {
+			p.invalid(model.Msg.Get(p.lang, key))
+			continue
+		}
+		return model.String(out), nil
+	}
+}
+
+// lineKeep says what keepOrClear made of an input line.
+type lineKeep int
+
+const (
+	lineParse lineKeep = iota // an answer to check
+	lineDone                  // kept or cleared: the value is final
+	lineRetry                 // a required answer is missing: ask again
+)
+
+// keepOrClear handles an empty line (keep cur, or no answer when optional)
+// and "-" (clear an optional answer; for a multiple choice "-" means none and
+// is parsed by the caller).
+func (p *LinePrompter) keepOrClear(it lineItem, cur model.Value, s string) (model.Value, lineKeep) {
+	t := strings.TrimSpace(s)
+	switch {
+	case t == "" && cur.IsSet():
+		return cur, lineDone
+	case t == "" || (t == "-" && it.kind != model.KindMultiChoice):
+		if !it.required {
+			return model.Value{}, lineDone
+		}
+		p.invalid(model.Msg.Get(p.lang, "required"))
+		return model.Value{}, lineRetry
+	}
+	return model.Value{}, lineParse
+}
+
+func (p *LinePrompter) yesNoValue(it lineItem, cur model.Value) (model.Value, error) {
+	prompt := p.prompt(it, lineMsg.Get(p.lang, "yesno_hint"), cur)
+	for {
+		s, err := p.ask(prompt, it.help)
+		if err != nil {
+			return cur, err
+		}
+		v, k := p.keepOrClear(it, cur, s)
+		if k == lineDone {
+			return v, nil
+		} else if k == lineRetry {
+			continue
+		}
+		if b, ok := lineYesNo(s); ok {
+			return model.Bool(b), nil
+		}
+		p.invalid(lineMsg.Get(p.lang, "bad_yesno"))
+	}
+}
+
+// lineYesNo reads j/ja/y/yes and n/nein/no in either language.
+func lineYesNo(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "j", "ja", "y", "yes":
+		return true, true
+	case "n", "nein", "no":
+		return false, true
+	}
+	return false, false
+}
+
+// listOptions prints the numbered options.
+func (p *LinePrompter) listOptions(it lineItem) {
+	p.out.line(it.indent + it.title)
+	for i, o := range it.options {
+		p.out.line(fmt.Sprintf("%s  %d) %s", it.indent, i+1, o.Label.In(p.lang)))
+	}
+}
+
+func (p *LinePrompter) choiceValue(it lineItem, cur model.Value) (model.Value, error) {
+	p.listOptions(it)
+	sub := it
+	sub.title = lineMsg.Get(p.lang, "choice")
+	prompt := p.prompt(sub, "(1–"+strconv.Itoa(len(it.options))+")", cur)
+	for {
+		s, err := p.ask(prompt, it.help)
+		if err != nil {
+			return cur, err
+		}
+		v, k := p.keepOrClear(it, cur, s)
+		if k == lineDone {
+			return v, nil
+		} else if k == lineRetry {
+			continue
+		}
+		if i := lineOptionIndex(it.options, s); i >= 0 {
+			return model.String(it.options[i].ID), nil
+		}
+		p.invalid(lineMsg.Get(p.lang, "bad_number", len(it.options)))
+	}
+}
+
+// lineOptionIndex finds an option by number (1-based), ID or label; -1 if none.
+func lineOptionIndex(opts []*model.Option, s string) int {
+	t := strings.TrimSpace(s)
+	if n, err := strconv.Atoi(t); err == nil {
+		if n >= 1 && n <= len(opts) {
+			return n - 1
+		}
+		return -1
+	}
+	for i, o := range opts {
+		if o.ID == t || strings.EqualFold(o.Label.De, t) || strings.EqualFold(o.Label.En, t) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (p *LinePrompter) multiValue(it lineItem, cur model.Value) (model.Value, error) {
+	p.listOptions(it)
+	sub := it
+	sub.title = lineMsg.Get(p.lang, "multi")
+	prompt := p.prompt(sub, "", cur)
+	for {
+		s, err := p.ask(prompt, it.help)
+		if err != nil {
+			return cur, err
+		}
+		v, k := p.keepOrClear(it, cur, s)
+		if k == lineDone {
+			return v, nil
+		} else if k == lineRetry {
+			continue
+		}
+		picked, bad := lineParseNumbers(s, it.options)
+		if bad != "" {
+			p.invalid(lineMsg.Get(p.lang, "bad_multi", bad, len(it.options)))
+			continue
+		}
+		ids := make([]string, 0, len(picked))
+		for i, o := range it.options {
+			if picked[i] {
+				ids = append(ids, o.ID)
+			}
+		}
+		return model.List(ids...), nil
+	}
+}
+
+// lineParseNumbers reads "1 3,4" (or option IDs) into a set of option
+// indexes; "-" is the empty set. bad is the first token that is no option.
+func lineParseNumbers(s string, opts []*model.Option) (map[int]bool, string) {
+	picked := map[int]bool{}
+	if strings.TrimSpace(s) == "-" {
+		return picked, ""
+	}
+	for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\t' }) {
+		i := lineOptionIndex(opts, tok)
+		if i < 0 {
+			return nil, tok
+		}
+		picked[i] = true
+	}
+	return picked, ""
+}
+
+// textareaValue reads several lines: the first at the prompt, more until an
+// empty line. End of input after the first line keeps what was typed.
+func (p *LinePrompter) textareaValue(it lineItem, cur model.Value) (model.Value, error) {
+	prompt := p.prompt(it, lineMsg.Get(p.lang, "area_hint"), cur)
+	var first string
+	for {
+		s, err := p.ask(prompt, it.help)
+		if err != nil {
+			return cur, err
+		}
+		v, k := p.keepOrClear(it, cur, s)
+		if k == lineDone {
+			return v, nil
+		} else if k == lineParse {
+			first = s
+			break
+		}
+	}
+	lines := []string{strings.TrimRight(first, " ")}
+	more := it.indent + lineMsg.Get(p.lang, "area_more") + " "
+	for {
+		p.out.write(more)
+		s, err := p.readLine()
+		if err != nil || strings.TrimSpace(s) == "" {
+			break
+		}
+		if msg := p.badInput(s); msg != "" {
+			p.invalid(msg)
+			continue
+		}
+		lines = append(lines, strings.TrimRight(strings.ReplaceAll(s, "\t", " "), " "))
+	}
+	out, _ := model.CheckInput(model.KindTextarea, strings.Join(lines, "\n"))
+	return model.String(out), nil
+}
+
+// lineOneLine folds a multi-line text into one line for a prompt or list.
+func lineOneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " / ")), " ")
+}
+
+// lineIsControl reports C0 and C1 control characters and DEL.
+func lineIsControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+}
+
+// lineWriter writes plain lines and guarantees that no control character
+// other than a line feed reaches the output – whatever a catalogue or an
+// answers file holds, line mode never sends an escape sequence. It keeps the
+// first write error.
+type lineWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *lineWriter) write(s string) {
+	if w.err != nil {
+		return
+	}
+	_, w.err = io.WriteString(w.w, lineClean(s))
+}
+
+func (w *lineWriter) line(s string) { w.write(s + "\n") }
+
+// lineClean replaces control characters (except line feeds) and invalid
+// UTF-8 so that the text is safe on any terminal.
+func lineClean(s string) string {
+	clean := true
+	for _, r := range s {
+		if (r != '\n' && lineIsControl(r)) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteByte(' ')
+		case lineIsControl(r):
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r) // RuneError is written as U+FFFD, never as a raw byte
+		}
+	}
+	return b.String()
+}

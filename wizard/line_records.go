@@ -1,0 +1,209 @@
+package wizard
+
+import (
+	"strconv"
+	"strings"
+
+	"tom/model"
+)
+
+// records runs the list editor of a records question: it shows the entries
+// and offers add, edit and remove until the user presses Enter. Every change
+// is saved at once.
+func (r *lineRunner) records(q *model.Question) error {
+	f := r.o.File
+	l := r.o.Lang
+	item := r.title(q.Item)
+	r.p.out.line(r.title(q.Title))
+	r.listRecords(q)
+	prompt := lineMsg.Get(l, "rec_menu", item) + ":"
+	for {
+		line, err := r.p.ask(prompt, r.title(q.Help))
+		if err != nil {
+			return err
+		}
+		recs := f.Get(q.ID).Records()
+		cmd, arg := lineRecordCommand(line)
+		if cmd == "" {
+			if len(recs) == 0 && q.Required {
+				r.p.invalid(lineMsg.Get(l, "rec_need"))
+				continue
+			}
+			if !f.Get(q.ID).IsSet() {
+				f.Set(q.ID, model.Records()) // "none" is an answer
+			}
+			return nil
+		}
+		n := 0
+		if cmd == "edit" || cmd == "remove" {
+			var err error
+			n, err = strconv.Atoi(arg)
+			if err != nil || n < 1 || n > len(recs) {
+				r.p.invalid(lineMsg.Get(l, "rec_no", arg))
+				continue
+			}
+		}
+		switch cmd {
+		case "add":
+			r.p.say("rec_new", item)
+			rec, err := r.editRecord(q, nil)
+			if len(rec) > 1 { // more than its ID: keep what was typed
+				r.setRecords(q, append(append([]model.Record{}, recs...), rec))
+				r.p.say("rec_saved", len(recs)+1)
+			}
+			if serr := r.save(); serr != nil {
+				return serr
+			}
+			if err != nil {
+				return err
+			}
+		case "edit":
+			r.p.say("rec_edit", n)
+			rec, err := r.editRecord(q, recs[n-1])
+			next := append([]model.Record{}, recs...)
+			next[n-1] = rec
+			r.setRecords(q, next)
+			if serr := r.save(); serr != nil {
+				return serr
+			}
+			if err != nil {
+				return err
+			}
+			r.p.say("rec_saved", n)
+		case "remove":
+			ok, err := r.p.Confirm(lineMsg.Get(l, "rec_remove", n, r.recordSummary(q, recs[n-1]))+":", "", false)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				r.p.say("rec_kept")
+				continue
+			}
+			next := append(append([]model.Record{}, recs[:n-1]...), recs[n:]...)
+			r.setRecords(q, next)
+			if err := r.save(); err != nil {
+				return err
+			}
+			r.p.say("rec_removed", n)
+		default:
+			r.p.invalid(lineMsg.Get(l, "rec_bad"))
+			continue
+		}
+		r.listRecords(q)
+	}
+}
+
+// lineRecordCommand reads the list editor's input: "" (done), "add",
+// "edit"/"remove" with the entry number as arg, or "?" for anything else.
+func lineRecordCommand(line string) (cmd, arg string) {
+	t := strings.ToLower(strings.TrimSpace(line))
+	if t == "" {
+		return "", ""
+	}
+	key, rest := t[:1], strings.TrimSpace(t[1:])
+	switch key {
+	case "a", "n", "+":
+		if rest == "" {
+			return "add", ""
+		}
+	case "e", "b":
+		if rest != "" {
+			return "edit", rest
+		}
+	case "l", "r", "d", "x":
+		if rest != "" {
+			return "remove", rest
+		}
+	}
+	return "?", ""
+}
+
+func (r *lineRunner) setRecords(q *model.Question, recs []model.Record) {
+	r.o.File.Set(q.ID, model.Records(recs...))
+}
+
+// listRecords prints the entries, one line each with their first fields.
+func (r *lineRunner) listRecords(q *model.Question) {
+	recs := r.o.File.Get(q.ID).Records()
+	if len(recs) == 0 {
+		r.say("rec_empty", r.title(q.Item))
+		return
+	}
+	if len(recs) == 1 {
+		r.say("rec_one", r.title(q.Item))
+	} else {
+		r.say("rec_count", r.title(q.Item), len(recs))
+	}
+	for i, rec := range recs {
+		r.say("rec_line", i+1, r.recordSummary(q, rec))
+	}
+}
+
+// recordSummary shows the first three answered fields of a record (yes/no
+// fields say little out of context and are left out).
+func (r *lineRunner) recordSummary(q *model.Question, rec model.Record) string {
+	var parts []string
+	for _, fd := range q.Fields {
+		v := rec[fd.ID]
+		if v.Empty() || v.IsBool() || !model.FieldVisible(fd, rec) {
+			continue
+		}
+		parts = append(parts, r.p.show(r.p.fieldItem(fd), v, false))
+		if len(parts) == 3 {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return lineMsg.Get(r.o.Lang, "rec_blank")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// editRecord asks every shown field of a new record (old nil) or of a copy
+// of old. On an interruption it returns what was typed so far with the error.
+func (r *lineRunner) editRecord(q *model.Question, old model.Record) (model.Record, error) {
+	var rec model.Record
+	if old == nil {
+		rec = model.Record{"id": model.String(r.nextRecordID())}
+	} else {
+		rec = old.Clone()
+	}
+	for _, fd := range q.Fields {
+		if !model.FieldVisible(fd, rec) {
+			delete(rec, fd.ID)
+			continue
+		}
+		v, err := r.p.value(r.p.fieldItem(fd), rec[fd.ID])
+		if err != nil {
+			return rec, err
+		}
+		if v.IsSet() {
+			rec[fd.ID] = v
+		} else {
+			delete(rec, fd.ID)
+		}
+	}
+	return rec, nil
+}
+
+// nextRecordID returns "r<N>", N one above every record number the file has
+// used: in any records answer, in the history's changes, or earlier in this
+// run – so that an ID is never given to two different entries.
+func (r *lineRunner) nextRecordID() string {
+	high := r.recHigh
+	for _, v := range r.o.File.Answers {
+		for _, rec := range v.Records() {
+			high = max(high, lineNumberAfter(rec.ID(), "r"))
+		}
+	}
+	for _, e := range r.o.File.History {
+		for _, c := range e.Changes {
+			parts := strings.Split(c.Path, "/")
+			if len(parts) >= 3 && parts[0] == "answers" {
+				high = max(high, lineNumberAfter(parts[2], "r"))
+			}
+		}
+	}
+	r.recHigh = high + 1
+	return "r" + strconv.Itoa(r.recHigh)
+}

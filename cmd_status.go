@@ -1,20 +1,355 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
 
+	json "github.com/goccy/go-json"
 	"github.com/spf13/cobra"
 
 	"tom/model"
 )
 
-// newStatusCmd is a placeholder until the command is built.
+// Exit codes of tom status, for cron jobs and monitoring checks. 0 is "all
+// current"; 1 and 2 keep their general meaning (failure, usage).
+const (
+	ExitStatusDueSoon    = 3 // the review is due within model.DueSoonDays
+	ExitStatusOverdue    = 4 // the review date has passed
+	ExitStatusIncomplete = 5 // the interview is not completed
+	ExitStatusUnreadable = 6 // the answers file is missing, unreadable or invalid
+)
+
+// statusMsg holds the strings of tom status.
+var statusMsg = model.Messages{
+	"status_short": {De: "Stand, Vollständigkeit und nächste Überprüfung anzeigen (für cron)", En: "Show state, completeness and next review (for cron)"},
+	"status_long": {De: `Zeigt Organisation, Stand, Version, die Vollständigkeit je Abschnitt, offene
+Punkte, die letzte und die nächste Überprüfung. Schreibt nie in die Datei.
+
+Exit-Codes (für cron und Monitoring):
+  0  alles aktuell
+  1  sonstiger Fehler (z. B. Katalog nicht ladbar)
+  2  falscher Aufruf
+  3  Überprüfung innerhalb von 30 Tagen fällig
+  4  Überprüfung überfällig
+  5  Befragung unvollständig
+  6  Antwortdatei fehlt, ist unlesbar oder ungültig`,
+		En: `Shows organisation, "Stand" (as-of date), version, completeness per section,
+open items, the last and the next review. Never writes the file.
+
+Exit codes (for cron and monitoring):
+  0  all current
+  1  other failure (e.g. the catalogue cannot be loaded)
+  2  usage error
+  3  review due within 30 days
+  4  review overdue
+  5  interview incomplete
+  6  answers file missing, unreadable or invalid`},
+	"status_flag_json":      {De: "als JSON-Objekt ausgeben (für Skripte)", En: "print a JSON object (for scripts)"},
+	"status_missing":        {De: "%s: Datei nicht gefunden", En: "%s: file not found"},
+	"status_org":            {De: "Organisation", En: "Organisation"},
+	"status_stand":          {De: "Stand", En: "As of"},
+	"status_version":        {De: "%s (Version %s)", En: "%s (version %s)"},
+	"status_last":           {De: "Letzte Prüfung", En: "Last review"},
+	"status_next":           {De: "Nächste Prüfung", En: "Next review"},
+	"status_open":           {De: "Offene Punkte", En: "Open items"},
+	"status_state":          {De: "Zustand", En: "State"},
+	"status_sections":       {De: "Vollständigkeit:", En: "Completeness:"},
+	"status_due":            {De: "Fällig oder bald fällig:", En: "Due or nearly due:"},
+	"status_skipped":        {De: "zurückgestellt", En: "put off"},
+	"status_none":           {De: "–", En: "–"},
+	"status_kind_interview": {De: "%s (Befragung)", En: "%s (interview)"},
+	"status_kind_review":    {De: "%s (Überprüfung)", En: "%s (review)"},
+	"status_in_days":        {De: "%s (in %d Tagen)", En: "%s (in %d days)"},
+	"status_in_day":         {De: "%s (morgen)", En: "%s (tomorrow)"},
+	"status_today":          {De: "%s (heute)", En: "%s (today)"},
+	"status_ago_day":        {De: "%s (seit 1 Tag überfällig)", En: "%s (1 day overdue)"},
+	"status_ago_days":       {De: "%s (seit %d Tagen überfällig)", En: "%s (%d days overdue)"},
+	"status_current":        {De: "aktuell", En: "current"},
+	"status_due_soon":       {De: "Überprüfung bald fällig – mit „tom review“ durchgehen", En: "review due soon – go through it with \"tom review\""},
+	"status_overdue":        {De: "Überprüfung überfällig – mit „tom review“ durchgehen", En: "review overdue – go through it with \"tom review\""},
+	"status_incomplete":     {De: "Befragung unvollständig – mit „tom interview“ fortsetzen", En: "interview incomplete – continue with \"tom interview\""},
+}
+
+// statusOptions are the options of tom status.
+type statusOptions struct {
+	JSON bool
+}
+
 func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
-	return &cobra.Command{
+	opts := &statusOptions{}
+	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "status",
+		Short: statusMsg.Get(lang, "status_short"),
+		Long:  statusMsg.Get(lang, "status_long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fmt.Errorf(cliMsg.Get(lang, "not_yet"), "status")
+			return runStatus(g, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, statusMsg.Get(lang, "status_flag_json"))
+	return cmd
+}
+
+// runStatus loads the answers file read-only and reports how current it is;
+// the exit code carries the state.
+func runStatus(g *Globals, opts *statusOptions) error {
+	if err := g.CheckLang(); err != nil {
+		return err
+	}
+	c, err := g.Catalog()
+	if err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	path := g.FilePath()
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		lang := g.Lang(nil)
+		if errors.Is(err, fs.ErrNotExist) {
+			err = errors.New(statusMsg.Get(lang, "status_missing", path))
+		}
+		if opts.JSON {
+			msg := err.Error()
+			var le *model.LoadError
+			if errors.As(err, &le) {
+				msg = le.Format(lang)
+			}
+			if werr := writeStatusJSON(g, statusJSON{File: path, State: "unreadable", ExitCode: ExitStatusUnreadable, Sections: []statusSectionJSON{}, DueItems: []statusDueJSON{}, Error: &msg}); werr != nil {
+				return werr
+			}
+		}
+		return &ExitError{Code: ExitStatusUnreadable, Err: err}
+	}
+	lang := g.Lang(f)
+	r := model.Status(c, f, g.Today())
+	code := statusExitCode(r.State)
+	if opts.JSON {
+		if err := writeStatusJSON(g, statusToJSON(path, c, f, r, code, lang)); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprint(g.Out, statusText(r, lang))
+	}
+	if code == ExitOK {
+		return nil
+	}
+	return &ExitError{Code: code}
+}
+
+// statusExitCode maps a review state to the documented exit code.
+func statusExitCode(s model.ReviewState) int {
+	switch s {
+	case model.ReviewDueSoon:
+		return ExitStatusDueSoon
+	case model.ReviewOverdue:
+		return ExitStatusOverdue
+	case model.ReviewIncomplete:
+		return ExitStatusIncomplete
+	}
+	return ExitOK
+}
+
+// statusWidth is the width status output keeps to.
+const statusWidth = 80
+
+// statusText renders the report for people, within statusWidth columns.
+func statusText(r model.StatusReport, l model.Lang) string {
+	none := statusMsg.Get(l, "status_none")
+	orDash := func(s string) string {
+		if s == "" {
+			return none
+		}
+		return s
+	}
+	stand := none
+	if r.Stand != "" {
+		stand = model.FormatDate(r.Stand, l)
+		if r.Version != "" {
+			stand = statusMsg.Get(l, "status_version", stand, r.Version)
+		}
+	}
+	last := none
+	if r.LastReview != "" {
+		last = statusMsg.Get(l, "status_kind_"+r.LastReviewKind, model.FormatDate(r.LastReview, l))
+	}
+	next := none
+	if r.NextReview != "" {
+		d := model.FormatDate(r.NextReview, l)
+		switch {
+		case r.DaysLeft > 1:
+			next = statusMsg.Get(l, "status_in_days", d, r.DaysLeft)
+		case r.DaysLeft == 1:
+			next = statusMsg.Get(l, "status_in_day", d)
+		case r.DaysLeft == 0:
+			next = statusMsg.Get(l, "status_today", d)
+		case r.DaysLeft == -1:
+			next = statusMsg.Get(l, "status_ago_day", d)
+		default:
+			next = statusMsg.Get(l, "status_ago_days", d, -r.DaysLeft)
+		}
+	}
+	rows := [][2]string{
+		{statusMsg.Get(l, "status_org"), orDash(r.Organisation)},
+		{statusMsg.Get(l, "status_stand"), stand},
+		{statusMsg.Get(l, "status_last"), last},
+		{statusMsg.Get(l, "status_next"), next},
+		{statusMsg.Get(l, "status_open"), fmt.Sprint(r.OpenItems)},
+		{statusMsg.Get(l, "status_state"), statusMsg.Get(l, "status_"+string(r.State))},
+	}
+	labelW := 0
+	for _, row := range rows {
+		labelW = max(labelW, utf8.RuneCountInString(row[0]))
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		head := row[0] + ":" + strings.Repeat(" ", labelW-utf8.RuneCountInString(row[0])+2)
+		b.WriteString(statusWrap(head, row[1], statusWidth))
+	}
+	b.WriteString("\n" + statusMsg.Get(l, "status_sections") + "\n")
+	const titleW = 40
+	for _, s := range r.Sections {
+		title := statusFit(s.Section.Title.In(l), titleW)
+		line := fmt.Sprintf("  %s%s %s %3d %%  (%d/%d)", title, strings.Repeat(" ", titleW-utf8.RuneCountInString(title)), statusBar(s.Percent(), 10), s.Percent(), s.Answered, s.Total)
+		if s.Skipped {
+			line += " " + statusMsg.Get(l, "status_skipped")
+		}
+		b.WriteString(line + "\n")
+	}
+	if len(r.Due) > 0 {
+		b.WriteString("\n" + statusMsg.Get(l, "status_due") + "\n")
+		for _, d := range r.Due {
+			b.WriteString(statusWrap("  - ", model.DescribeDue(d, l), statusWidth))
+		}
+	}
+	return b.String()
+}
+
+// statusBar draws a percentage as [####......] in ASCII, readable without
+// colour and on any terminal.
+func statusBar(percent, width int) string {
+	n := percent * width / 100
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
+}
+
+// statusFit cuts s to at most w runes, marking the cut with "…".
+func statusFit(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w {
+		return s
+	}
+	return string(r[:w-1]) + "…"
+}
+
+// statusWrap writes prefix and text wrapped (wrapText) so that no line is
+// longer than width; continuation lines are indented to the end of prefix.
+func statusWrap(prefix, text string, width int) string {
+	pad := utf8.RuneCountInString(prefix)
+	var b strings.Builder
+	for i, l := range wrapText(text, width-pad) {
+		if i > 0 {
+			prefix = strings.Repeat(" ", pad)
+		}
+		b.WriteString(prefix + l + "\n")
+	}
+	return b.String()
+}
+
+// statusJSON is the stable shape of `tom status --json`. Every key is always
+// present; unknown values are null.
+type statusJSON struct {
+	File                 string              `json:"file"`
+	State                string              `json:"state"`
+	ExitCode             int                 `json:"exit_code"`
+	Organisation         *string             `json:"organisation"`
+	Stand                *string             `json:"stand"`
+	Version              *string             `json:"version"`
+	Catalog              *model.CatalogRef   `json:"catalog"`
+	Complete             bool                `json:"complete"`
+	Sections             []statusSectionJSON `json:"sections"`
+	OpenItems            int                 `json:"open_items"`
+	DueItems             []statusDueJSON     `json:"due_items"`
+	LastReview           *string             `json:"last_review"`
+	LastReviewKind       *string             `json:"last_review_kind"`
+	NextReview           *string             `json:"next_review"`
+	DaysUntilReview      *int                `json:"days_until_review"`
+	ReviewIntervalMonths *int                `json:"review_interval_months"`
+	Error                *string             `json:"error"`
+}
+
+type statusSectionJSON struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Answered int    `json:"answered"`
+	Total    int    `json:"total"`
+	Percent  int    `json:"percent"`
+	State    string `json:"state"`
+	Skipped  bool   `json:"skipped"`
+}
+
+type statusDueJSON struct {
+	Kind    string  `json:"kind"`
+	Section string  `json:"section"`
+	ID      string  `json:"id"`
+	Record  *string `json:"record"`
+	Field   *string `json:"field"`
+	Date    string  `json:"date"`
+	Due     string  `json:"due"`
+	Overdue bool    `json:"overdue"`
+	Text    string  `json:"text"`
+}
+
+func statusToJSON(path string, c *model.Catalog, f *model.File, r model.StatusReport, code int, l model.Lang) statusJSON {
+	str := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	out := statusJSON{
+		File:                 path,
+		State:                string(r.State),
+		ExitCode:             code,
+		Organisation:         str(r.Organisation),
+		Stand:                str(r.Stand),
+		Version:              str(r.Version),
+		Catalog:              &model.CatalogRef{ID: c.ID, Version: c.Version},
+		Complete:             r.Complete,
+		Sections:             []statusSectionJSON{},
+		OpenItems:            r.OpenItems,
+		DueItems:             []statusDueJSON{},
+		LastReview:           str(r.LastReview),
+		LastReviewKind:       str(r.LastReviewKind),
+		NextReview:           str(r.NextReview),
+		ReviewIntervalMonths: &r.IntervalMonths,
+	}
+	if r.NextReview != "" {
+		out.DaysUntilReview = &r.DaysLeft
+	}
+	states := map[model.SectionState]string{model.StateOpen: "open", model.StatePartial: "partial", model.StateDone: "done"}
+	for _, s := range r.Sections {
+		out.Sections = append(out.Sections, statusSectionJSON{ID: s.Section.ID, Title: s.Section.Title.In(l), Answered: s.Answered, Total: s.Total, Percent: s.Percent(), State: states[s.State], Skipped: s.Skipped})
+	}
+	for _, d := range r.Due {
+		j := statusDueJSON{Kind: d.Kind, Section: d.Section.ID, ID: d.ID, Date: d.Date, Due: d.DueOn, Overdue: d.Overdue, Text: model.DescribeDue(d, l)}
+		if d.Kind == model.DueCheck {
+			j.Record, j.Field = str(d.Record), str(d.Field.ID)
+		}
+		out.DueItems = append(out.DueItems, j)
+	}
+	return out
+}
+
+func writeStatusJSON(g *Globals, v statusJSON) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := g.Out.Write(buf.Bytes())
+	return err
 }

@@ -150,6 +150,15 @@ func DescribeChangesNamed(c *Catalog, changes []Change, l Lang, names RecordName
 	return out
 }
 
+// RecordNamesInChanges collects the record names that changes carry: whole
+// records added or removed, and changed name fields. The history keeps them
+// after a record is gone from the file.
+func RecordNamesInChanges(c *Catalog, changes []Change) RecordNames {
+	d := describer{c: c, names: RecordNames{}}
+	d.learnNames(changes)
+	return d.names
+}
+
 type describer struct {
 	c     *Catalog
 	l     Lang

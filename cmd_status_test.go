@@ -1,0 +1,183 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	json "github.com/goccy/go-json"
+)
+
+func rvFixture(name string) string { return filepath.Join("testdata", "review", name) }
+
+func TestStatusExitCodes(t *testing.T) {
+	cases := []struct {
+		file  string
+		code  int
+		state string // a line of the German text output
+	}{
+		{"status-11m.json", ExitOK, "Zustand:          aktuell"},
+		{"status-11.5m.json", ExitStatusDueSoon, "Zustand:          Überprüfung bald fällig"},
+		{"status-13m.json", ExitStatusOverdue, "Zustand:          Überprüfung überfällig"},
+		{"status-incomplete.json", ExitStatusIncomplete, "Zustand:          Befragung unvollständig"},
+	}
+	for _, tc := range cases {
+		code, out, errOut := rvRun("status", "--catalog", rvCatalogPath, "-f", rvFixture(tc.file))
+		if code != tc.code {
+			t.Errorf("%s: exit %d, want %d\n%s%s", tc.file, code, tc.code, out, errOut)
+		}
+		if !strings.Contains(out, tc.state) {
+			t.Errorf("%s: no %q in\n%s", tc.file, tc.state, out)
+		}
+		if errOut != "" {
+			t.Errorf("%s: stderr %q", tc.file, errOut)
+		}
+	}
+}
+
+func TestStatusTextContent(t *testing.T) {
+	code, out, _ := rvRun("status", "--catalog", rvCatalogPath, "-f", rvFixture("status-11m.json"))
+	if code != ExitOK {
+		t.Fatal(code)
+	}
+	for _, want := range []string{
+		"Organisation:     Muster Webdesign GmbH\n",
+		"Stand:            15.09.2025 (Version 1.1)\n",
+		"Letzte Prüfung:   15.09.2025 (Überprüfung)\n",
+		"Nächste Prüfung:  15.09.2026 (in 31 Tagen)\n",
+		"Offene Punkte:    2\n",
+		"  Zugangskontrolle                         [##########] 100 %  (5/5)\n",
+		"  - Zugangskontrolle: „Zwei-Faktor-Anmeldung“ ist seit 31.03.2026 fällig\n",
+		"  - Dienstleister „Strato AG“: AV-Vertrag geschlossen am 25.05.2018 – älter als\n    12 Monate, bitte prüfen\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if utf8.RuneCountInString(l) > 80 {
+			t.Errorf("line over 80 columns: %q", l)
+		}
+	}
+	// English, and the incomplete bars.
+	code, out, _ = rvRun("status", "--lang", "en", "--catalog", rvCatalogPath, "-f", rvFixture("status-incomplete.json"))
+	if code != ExitStatusIncomplete || !strings.Contains(out, "State:         interview incomplete") ||
+		!strings.Contains(out, "  System access control                    [###.......]  33 %  (1/3)") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestStatusUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ name, file, msg string }{
+		{"invalid JSON", rvFixture("status-invalid.json"), "status-invalid.json:3:4: kein gültiges JSON"},
+		{"missing file", filepath.Join(dir, "fehlt.json"), "fehlt.json: Datei nicht gefunden"},
+	}
+	for _, tc := range cases {
+		code, out, errOut := rvRun("status", "--catalog", rvCatalogPath, "-f", tc.file)
+		if code != ExitStatusUnreadable || out != "" || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("%s: exit %d out %q err %q", tc.name, code, out, errOut)
+		}
+	}
+	// A file that parses but fails validation (made with another catalogue).
+	other := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(other, []byte(`{"schema": 1, "catalog": {"id": "tom-other", "version": "1.0.0"}, "answers": {}, "measures": {}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := rvRun("status", "--catalog", rvCatalogPath, "-f", other)
+	if code != ExitStatusUnreadable || !strings.Contains(errOut, "/catalog/id") {
+		t.Errorf("other catalogue: exit %d, %q", code, errOut)
+	}
+	// Usage errors stay 2, a missing catalogue is a general failure.
+	if code, _, _ := rvRun("status", "extra-arg"); code != ExitUsage {
+		t.Errorf("extra arg: exit %d", code)
+	}
+	if code, _, _ := rvRun("status", "--catalog", filepath.Join(dir, "none.json"), "-f", other); code != ExitFailure {
+		t.Errorf("missing catalogue: exit %d", code)
+	}
+}
+
+func TestStatusJSON(t *testing.T) {
+	code, out, _ := rvRun("status", "--json", "--catalog", rvCatalogPath, "-f", rvFixture("status-11.5m.json"))
+	if code != ExitStatusDueSoon {
+		t.Fatal(code)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	keys := []string{"catalog", "complete", "days_until_review", "due_items", "error", "exit_code", "file", "last_review", "last_review_kind", "next_review", "open_items", "organisation", "review_interval_months", "sections", "stand", "state", "version"}
+	var have []string
+	for k := range got {
+		have = append(have, k)
+	}
+	if len(have) != len(keys) {
+		t.Fatalf("keys %v, want %v", have, keys)
+	}
+	for _, k := range keys {
+		if _, ok := got[k]; !ok {
+			t.Errorf("key %s missing", k)
+		}
+	}
+	want := map[string]any{
+		"state": "due_soon", "exit_code": float64(3), "organisation": "Muster Webdesign GmbH", "stand": "2025-08-30",
+		"version": "1.1", "complete": true, "open_items": float64(2), "last_review": "2025-08-30", "last_review_kind": "review",
+		"next_review": "2026-08-30", "days_until_review": float64(15), "review_interval_months": float64(12), "error": nil,
+	}
+	for k, v := range want {
+		if !reflect.DeepEqual(got[k], v) {
+			t.Errorf("%s = %#v, want %#v", k, got[k], v)
+		}
+	}
+	secs := got["sections"].([]any)
+	if len(secs) != 5 || secs[2].(map[string]any)["id"] != "access_system" || secs[2].(map[string]any)["percent"] != float64(100) {
+		t.Errorf("sections %v", secs)
+	}
+	due := got["due_items"].([]any)
+	if len(due) != 2 || due[1].(map[string]any)["field"] != "avv_signed" || due[1].(map[string]any)["record"] != "r2" {
+		t.Errorf("due_items %v", due)
+	}
+	// The same input gives the same bytes.
+	_, again, _ := rvRun("status", "--json", "--catalog", rvCatalogPath, "-f", rvFixture("status-11.5m.json"))
+	if again != out {
+		t.Error("--json output not stable")
+	}
+	// Unreadable: still one JSON object on stdout, the message on stderr.
+	code, out, errOut := rvRun("status", "--json", "--catalog", rvCatalogPath, "-f", rvFixture("status-invalid.json"))
+	got = nil
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != ExitStatusUnreadable || got["state"] != "unreadable" || got["exit_code"] != float64(6) || errOut == "" {
+		t.Fatalf("exit %d err %v\n%s", code, err, out)
+	}
+	if msg, _ := got["error"].(string); !strings.Contains(msg, ":3:4:") || strings.HasPrefix(msg, "tom:") {
+		t.Errorf("error %q", msg)
+	}
+}
+
+func TestStatusNeverWrites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tom.json")
+	data, err := os.ReadFile(rvFixture("status-13m.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g, _, _ := rvGlobals(map[string]string{"TOM_TODAY": rvToday, "TOM_FILE": path})
+	if code := Run(g, []string{"status", "--catalog", rvCatalogPath}); code != ExitStatusOverdue {
+		t.Fatal(code)
+	}
+	after, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(dir)
+	if string(after) != string(data) || len(entries) != 1 {
+		t.Fatalf("status touched the folder: %d entries", len(entries))
+	}
+	// TOM_TODAY moves "today": a day after the due date, overdue by 397 days.
+	g, out, _ := rvGlobals(map[string]string{"TOM_TODAY": "16.08.2027", "TOM_FILE": path})
+	if code := Run(g, []string{"status", "--catalog", rvCatalogPath, "--lang", "en"}); code != ExitStatusOverdue || !strings.Contains(out.String(), "15 July 2026 (397 days overdue)") {
+		t.Fatalf("%d\n%s", code, out)
+	}
+}

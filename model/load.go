@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	json "github.com/goccy/go-json"
@@ -40,6 +41,10 @@ func Load(path string, c *Catalog) (*File, *Migration, error) {
 		return nil, nil, err
 	}
 	defer fh.Close()
+	// Report a huge file by its real size, without reading all of it.
+	if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
+		return nil, nil, &LoadError{File: path, Problems: []Problem{{Key: "too_large", Args: []any{st.Size(), MaxFileSize}, Line: 1, Col: 1}}}
+	}
 	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
@@ -56,6 +61,8 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 	if len(data) > MaxFileSize {
 		return fail(Problem{Key: "too_large", Args: []any{len(data), MaxFileSize}, Line: 1, Col: 1})
 	}
+	// A UTF-8 byte order mark (Windows editors write one) is not content.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(Problem{Key: "empty_file", Line: 1, Col: 1})
 	}
@@ -74,11 +81,17 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 	var root any
 	if err := json.Unmarshal(data, &root); err != nil {
 		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
 		off := len(data)
 		msg := err.Error()
-		if errors.As(err, &se) {
+		switch {
+		case errors.As(err, &se):
 			off = int(se.Offset)
 			msg = se.Error()
+		case errors.As(err, &te) && strings.HasPrefix(te.Value, "number"):
+			// A number out of range (1e400): point at it, say it plainly.
+			l, col := lineCol(data, numberStart(data, int(te.Offset)))
+			return fail(Problem{Key: "bad_number", Line: l, Col: col})
 		}
 		l, col := lineCol(data, off)
 		return fail(Problem{Key: "syntax", Args: []any{msg}, Line: l, Col: col})
@@ -108,7 +121,8 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 		probs = append(probs, Problem{Pointer: "", Key: "missing", Args: []any{"schema"}})
 		return fail(place(probs)...)
 	case !ok || sv != math.Trunc(sv) || sv < 1:
-		probs = append(probs, Problem{Pointer: "/schema", Key: "schema_bad", Args: []any{obj["schema"]}})
+		shown, _ := marshalPlain(obj["schema"]) // "1" must not look like 1
+		probs = append(probs, Problem{Pointer: "/schema", Key: "schema_bad", Args: []any{string(shown)}})
 		return fail(place(probs)...)
 	case sv > SchemaVersion:
 		probs = append(probs, Problem{Pointer: "/schema", Key: "schema_newer", Args: []any{int(sv), SchemaVersion}})
@@ -126,6 +140,19 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 		return fail(place(probs)...)
 	}
 	return f, mig, nil
+}
+
+// numberStart returns the offset where the number ending at or before off
+// begins (the decoder reports the offset after the number).
+func numberStart(data []byte, off int) int {
+	off = min(max(off, 0), len(data))
+	for off > 0 && !bytes.ContainsRune([]byte("0123456789+-.eE"), rune(data[off-1])) {
+		off--
+	}
+	for off > 0 && bytes.ContainsRune([]byte("0123456789+-.eE"), rune(data[off-1])) {
+		off--
+	}
+	return off
 }
 
 func lastToken(p string) string {

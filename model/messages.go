@@ -38,6 +38,7 @@ var Msg = Messages{
 	"too_large":       {De: "die Datei ist zu groß (%d Bytes, höchstens %d)", En: "the file is too large (%d bytes, at most %d)"},
 	"not_utf8":        {De: "ungültiges UTF-8", En: "invalid UTF-8"},
 	"syntax":          {De: "kein gültiges JSON: %s", En: "not valid JSON: %s"},
+	"bad_number":      {De: "Zahl außerhalb des gültigen Bereichs", En: "number out of range"},
 	"not_object":      {De: "die Datei muss ein JSON-Objekt sein", En: "the file must be a JSON object"},
 	"schema_newer":    {De: "die Datei hat Schema-Version %d und stammt von einem neueren tom; dieses tom liest bis Version %d", En: "the file has schema version %d and was written by a newer tom; this tom reads up to version %d"},
 	"schema_bad":      {De: "Schema-Version %v ungültig", En: "schema version %v is not valid"},

@@ -12,9 +12,11 @@ type positions struct {
 	i    int
 }
 
-func scanPositions(data []byte) *positions {
-	p := &positions{data: data, at: map[string]int{}}
-	defer func() { _ = recover() }() // malformed input: keep what was found
+func scanPositions(data []byte) (p *positions) {
+	p = &positions{data: data, at: map[string]int{}}
+	// Malformed or too deeply nested input: keep what was found. The named
+	// result keeps p when a panic is recovered (an unnamed one returns nil).
+	defer func() { _ = recover() }()
 	p.ws()
 	p.value("", 0)
 	return p

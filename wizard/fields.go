@@ -1,0 +1,180 @@
+package wizard
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"tom/model"
+)
+
+// built is one huh field on the screen, with what the wizard needs around it.
+type built struct {
+	field  huh.Field
+	commit func()        // store the shown value: the user confirmed it
+	check  func() string // live validation of what is typed so far ("" = fine)
+	keys   string        // message key of the key hints for this kind of field
+	hover  func() string // the option under the cursor (multi-select), for help
+}
+
+// fieldMaker builds the field for a body of the given size. The binding is
+// created once per visit and shared by every rebuild (resize), so nothing
+// typed is lost when the screen is laid out again.
+type fieldMaker func(width, height int) *built
+
+// spec describes one input: a question of the catalogue, a field of a record,
+// or one of the wizard's own (measure status, date, reason).
+type spec struct {
+	kind     string
+	title    string
+	options  []*model.Option
+	required bool
+	emptyKey string // message for a required field left empty
+	slot     slot
+}
+
+// makeField creates the binding for sp and returns its field builder.
+func (m *Model) makeField(sp spec) fieldMaker {
+	l := m.lang
+	switch sp.kind {
+	case model.KindYesNo:
+		b := &binding[bool]{write: func(v bool) { sp.slot.set(model.Bool(v)) }}
+		b.cur, _ = sp.slot.get().Bool()
+		return func(w, h int) *built {
+			b.armed = false
+			f := huh.NewConfirm().Title(sp.title).Affirmative(Msg.Get(l, "yes")).Negative(Msg.Get(l, "no")).Accessor(b)
+			b.armed = true
+			return &built{field: f, commit: b.commit, keys: "keys_confirm"}
+		}
+	case model.KindChoice:
+		b := &binding[string]{write: func(v string) { sp.slot.set(model.String(v)) }}
+		b.cur = sp.slot.get().Str()
+		return func(w, h int) *built {
+			b.armed = false
+			opts := make([]huh.Option[string], len(sp.options))
+			for i, o := range sp.options {
+				opts[i] = huh.NewOption(truncate(o.Label.In(l), w-6), o.ID)
+			}
+			f := huh.NewSelect[string]().Title(sp.title).Accessor(b).Options(opts...).
+				Height(listHeight(sp.title, len(opts), w, h))
+			b.armed = true
+			return &built{field: f, commit: b.commit, keys: "keys_select"}
+		}
+	case model.KindMultiChoice:
+		b := &binding[[]string]{write: func(v []string) { sp.slot.set(model.List(v...)) }}
+		b.cur = append([]string(nil), sp.slot.get().List()...)
+		return func(w, h int) *built {
+			b.armed = false
+			out := m.multiSelect(sp, b, w, h)
+			b.armed = true
+			return out
+		}
+	case model.KindTextarea:
+		b := &binding[string]{write: textWriter(sp.kind, sp.slot)}
+		b.cur = sp.slot.get().Str()
+		return func(w, h int) *built {
+			b.armed = false
+			lines := min(5, max(2, h-titleLines(sp.title, w)-1))
+			f := huh.NewText().Title(sp.title).Accessor(b).Lines(lines).CharLimit(4000).
+				ExternalEditor(false).Validate(textValidator(sp.kind, sp.required, l, sp.emptyKey))
+			b.armed = true
+			return &built{field: f, commit: b.commit, keys: "keys_text"}
+		}
+	}
+	// One-line text: text, date, email, url, phone.
+	b := &binding[string]{write: textWriter(sp.kind, sp.slot)}
+	b.cur = displayText(sp.kind, sp.slot.get(), l)
+	return func(w, h int) *built {
+		b.armed = false
+		f := huh.NewInput().Title(sp.title).Accessor(b).CharLimit(500).
+			Validate(textValidator(sp.kind, sp.required, l, sp.emptyKey))
+		if sp.kind == model.KindDate {
+			f.Placeholder(Msg.Get(l, "date_hint"))
+		}
+		b.armed = true
+		return &built{
+			field:  f,
+			commit: b.commit,
+			check:  func() string { return liveCheck(sp.kind, b.cur, l) },
+			keys:   "keys_input",
+		}
+	}
+}
+
+// multiSelect builds a multi-select over sp.options bound to b. Long labels
+// are cut to the width (the help key shows the full text of the option under
+// the cursor); the list scrolls when it is taller than the body.
+func (m *Model) multiSelect(sp spec, b *binding[[]string], w, h int) *built {
+	opts := make([]huh.Option[string], len(sp.options))
+	for i, o := range sp.options {
+		opts[i] = huh.NewOption(truncate(o.Label.In(m.lang), w-8), o.ID)
+	}
+	f := huh.NewMultiSelect[string]().Title(sp.title).Accessor(b).Options(opts...).
+		Filterable(false).Height(listHeight(sp.title, len(opts), w, h))
+	return &built{field: f, commit: b.commit, keys: "keys_multi", hover: func() string {
+		v, _ := f.Hovered()
+		return v
+	}}
+}
+
+// listHeight is the explicit height of a select or multi-select: every option
+// plus the title, capped by the body (huh v2 clips titled lists otherwise).
+func listHeight(title string, n, w, h int) int {
+	return max(3, min(n+titleLines(title, w)+1, h))
+}
+
+// titleLines is how many lines a field title takes at width w (the field
+// frame takes two columns).
+func titleLines(title string, w int) int {
+	return lipgloss.Height(lipgloss.NewStyle().Width(max(10, w-2)).Render(title))
+}
+
+// truncate shortens s to at most w cells, ending in "…" when cut.
+func truncate(s string, w int) string {
+	if w < 2 || lipgloss.Width(s) <= w {
+		return s
+	}
+	var b strings.Builder
+	used := 0
+	for _, r := range s {
+		rw := lipgloss.Width(string(r))
+		if used+rw > w-1 {
+			break
+		}
+		b.WriteRune(r)
+		used += rw
+	}
+	return b.String() + "…"
+}
+
+// newKeyMap returns huh's key map adjusted for the wizard: j/J also means yes
+// in German, and the keys the wizard owns (Ctrl+C, Ctrl+E, Esc, Shift+Tab,
+// filtering) never reach huh's own handlers.
+func newKeyMap(l model.Lang) *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false)
+	if l == model.De {
+		km.Confirm.Accept = key.NewBinding(key.WithKeys("j", "J", "y", "Y"))
+	}
+	km.Text.Editor.SetEnabled(false)
+	km.Input.AcceptSuggestion.SetEnabled(false)
+	km.Select.Filter.SetEnabled(false)
+	km.MultiSelect.Filter.SetEnabled(false)
+	return km
+}
+
+// newForm wraps one field in a form of its own, sized to the body.
+func (m *Model) newForm(b *built, w, h int) (*huh.Form, tea.Cmd) {
+	f := huh.NewForm(huh.NewGroup(b.field)).
+		WithTheme(m.theme).
+		WithKeyMap(m.keymap).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		WithWidth(w)
+	cmd := f.Init()
+	fm, cmd2 := f.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return fm.(*huh.Form), tea.Batch(cmd, cmd2)
+}

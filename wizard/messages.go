@@ -1,0 +1,101 @@
+// Package wizard runs the interview: the full-screen wizard (bubbletea, huh,
+// lipgloss) and, in line*.go, the line mode for screen readers and dumb
+// terminals. Both read the catalogue and write the answers file through model.
+package wizard
+
+import "tom/model"
+
+// Msg holds every user-facing string of the full-screen wizard.
+var Msg = model.Messages{
+	// Header and orientation.
+	"step":         {De: "Schritt %d von %d · %s", En: "Step %d of %d · %s"},
+	"done_count":   {De: "%d von %d Abschnitten erledigt", En: "%d of %d sections done"},
+	"part":         {De: "Teil %d von %d", En: "part %d of %d"},
+	"resumed":      {De: "Willkommen zurück – weiter bei Schritt %d. Strg+O zeigt alle Abschnitte.", En: "Welcome back – resuming at step %d. Ctrl+O shows all sections."},
+	"saved":        {De: "gespeichert", En: "saved"},
+	"save_failed":  {De: "Speichern fehlgeschlagen: %v", En: "saving failed: %v"},
+	"skipped_note": {De: "„%s“ wird später beantwortet (offener Punkt).", En: "“%s” will be answered later (open item)."},
+
+	// Key hints. Keys are named as printed on German and English keyboards.
+	"keys_global":  {De: "Esc zurück · Strg+E Was bedeutet das? · Strg+O Übersicht · Strg+S später", En: "Esc back · Ctrl+E what does this mean? · Ctrl+O overview · Ctrl+S later"},
+	"keys_quit":    {De: "Strg+C Ende", En: "Ctrl+C quit"},
+	"keys_input":   {De: "Enter weiter", En: "Enter next"},
+	"keys_text":    {De: "Enter weiter · Alt+Enter/Strg+J neue Zeile", En: "Enter next · Alt+Enter/Ctrl+J new line"},
+	"keys_confirm": {De: "←/→ wechseln · j ja · n nein · Enter weiter", En: "←/→ switch · y yes · n no · Enter next"},
+	"keys_select":  {De: "↑/↓ auswählen · Enter weiter", En: "↑/↓ choose · Enter next"},
+	"keys_multi":   {De: "↑/↓ · Leertaste/x an/aus · Strg+A alle · Enter weiter", En: "↑/↓ · Space/x toggle · Ctrl+A all · Enter next"},
+	"keys_records": {De: "↑/↓ · Enter öffnen · n neu · e ändern · Entf/d entfernen", En: "↑/↓ · Enter open · n new · e edit · Del/d remove"},
+	"keys_confirm_remove": {De: "j entfernen · n behalten", En: "y remove · n keep"},
+	"keys_overview": {De: "↑/↓ bewegen · Enter springt dorthin · Esc zurück", En: "↑/↓ move · Enter jumps there · Esc back"},
+	"keys_help":     {De: "Esc, Enter oder Strg+E schließt die Hilfe", En: "Esc, Enter or Ctrl+E closes the help"},
+	"keys_finish":   {De: "Enter beenden · Strg+O Übersicht · Esc zurück", En: "Enter quit · Ctrl+O overview · Esc back"},
+
+	// Answers.
+	"yes":          {De: "Ja", En: "Yes"},
+	"no":           {De: "Nein", En: "No"},
+	"required":     {De: "Bitte ausfüllen (oder mit Strg+S später beantworten).", En: "Please fill this in (or answer later with Ctrl+S)."},
+	"date_hint":    {De: "Datum als TT.MM.JJJJ oder JJJJ-MM-TT", En: "date as DD.MM.YYYY or YYYY-MM-DD"},
+	"invalid":      {De: "Ungültig: %s – so wird es nicht gespeichert.", En: "Invalid: %s – not saved like this."},
+
+	// Measures.
+	"tick_title":       {De: "Welche Maßnahmen sind bereits umgesetzt? (%d)", En: "Which measures are already in place? (%d)"},
+	"status_title":     {De: "Noch nicht umgesetzt: %s", En: "Not in place yet: %s"},
+	"status_planned":   {De: "geplant (mit Datum)", En: "planned (with a date)"},
+	"status_na":        {De: "nicht anwendbar (mit Begründung)", En: "not applicable (with a reason)"},
+	"status_unclear":   {De: "zu klären", En: "to be clarified"},
+	"status_done":      {De: "doch umgesetzt", En: "in place after all"},
+	"due_title":        {De: "Bis wann ist „%s“ geplant? (TT.MM.JJJJ)", En: "By when is “%s” planned? (DD.MM.YYYY or YYYY-MM-DD)"},
+	"reason_title":     {De: "Warum ist „%s“ nicht anwendbar?", En: "Why does “%s” not apply?"},
+	"due_required":     {De: "Bitte ein Zieldatum angeben.", En: "Please give a target date."},
+	"reason_required":  {De: "Bitte kurz begründen.", En: "Please give a short reason."},
+	"own_title":        {De: "Eigene Maßnahmen", En: "Own measures"},
+	"own_help":         {De: "Maßnahmen, die im Katalog fehlen, hier in eigenen Worten ergänzen – technische wie organisatorische.", En: "Add measures the catalogue lacks, in your own words – technical or organisational."},
+	"own_item":         {De: "Eigene Maßnahme", En: "Own measure"},
+	"own_text":         {De: "Maßnahme (in eigenen Worten)", En: "Measure (in your own words)"},
+	"own_type":         {De: "Art der Maßnahme", En: "Kind of measure"},
+	"own_status":       {De: "Stand", En: "Status"},
+	"own_due":          {De: "Geplant bis (TT.MM.JJJJ)", En: "Planned by (DD.MM.YYYY)"},
+	"own_reason":       {De: "Begründung", En: "Reason"},
+	"type_technical":   {De: "technisch", En: "technical"},
+	"type_org":         {De: "organisatorisch", En: "organisational"},
+	"status_impl_opt":  {De: "umgesetzt", En: "in place"},
+	"status_plan_opt":  {De: "geplant", En: "planned"},
+	"status_na_opt":    {De: "nicht anwendbar", En: "not applicable"},
+	"status_uncl_opt":  {De: "zu klären", En: "to be clarified"},
+
+	// Records.
+	"records_count":  {De: "%d Einträge", En: "%d entries"},
+	"records_none":   {De: "Noch keine Einträge.", En: "No entries yet."},
+	"records_add":    {De: "+ %s hinzufügen", En: "+ add %s"},
+	"records_next":   {De: "Fertig – weiter", En: "Done – continue"},
+	"record_title":   {De: "%s %s · %s", En: "%s %s · %s"},
+	"record_new":     {De: "neu", En: "new"},
+	"remove_ask":     {De: "„%s“ wirklich entfernen? (j/n)", En: "Really remove “%s”? (y/n)"},
+	"removed":        {De: "„%s“ entfernt.", En: "“%s” removed."},
+	"unnamed":        {De: "(ohne Namen)", En: "(unnamed)"},
+
+	// Overview.
+	"overview":        {De: "Übersicht – alle Abschnitte", En: "Overview – all sections"},
+	"state_done":      {De: "erledigt", En: "done"},
+	"state_partial":   {De: "teilweise", En: "partly done"},
+	"state_open":      {De: "offen", En: "open"},
+	"state_skipped":   {De: "später", En: "later"},
+
+	// Help.
+	"help_title":   {De: "Was bedeutet das?", En: "What does this mean?"},
+	"help_section": {De: "Zum Abschnitt „%s“", En: "About “%s”"},
+	"help_none":    {De: "Zu dieser Frage gibt es keinen Hilfetext.", En: "There is no help text for this question."},
+
+	// Finish.
+	"finish_complete": {De: "Die Befragung ist vollständig.", En: "The interview is complete."},
+	"finish_open":     {De: "Die Befragung ist noch nicht vollständig. Offen:", En: "The interview is not complete yet. Open:"},
+	"finish_saved":    {De: "Alle Antworten sind in %s gespeichert.", En: "All answers are saved in %s."},
+	"finish_next":     {De: "Als Nächstes: tom render erstellt das TOM-Dokument.", En: "Next: tom render writes the TOM document."},
+	"history_summary": {De: "Befragung abgeschlossen", En: "Interview completed"},
+	"history_update":  {De: "Befragung erneut durchlaufen", En: "Interview run again"},
+
+	// Exit messages (printed by Run's caller).
+	"exit_saved":    {De: "Antworten gespeichert in %s. Weiter mit: tom interview", En: "Answers saved in %s. Continue with: tom interview"},
+	"exit_signal":   {De: "Abgebrochen (%s); Antworten gespeichert in %s.", En: "Stopped (%s); answers saved in %s."},
+	"exit_complete": {De: "Befragung vollständig; gespeichert in %s. Weiter mit: tom render", En: "Interview complete; saved in %s. Next: tom render"},
+}

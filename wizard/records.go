@@ -1,0 +1,392 @@
+package wizard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"tom/model"
+)
+
+// recordsSpec is a repeatable list: a records question, or the own measures
+// of a control section (shown through a question of the wizard's own).
+type recordsSpec struct {
+	q     *model.Question
+	store recordStore
+	newID func(recs []model.Record) string
+}
+
+// recordStore reads and writes the list where it lives in the answers file.
+type recordStore struct {
+	load func() []model.Record
+	save func([]model.Record)
+}
+
+func questionStore(f *model.File, id string) recordStore {
+	return recordStore{
+		load: func() []model.Record {
+			var out []model.Record
+			for _, r := range f.Get(id).Records() {
+				out = append(out, r.Clone())
+			}
+			return out
+		},
+		save: func(recs []model.Record) { f.Set(id, model.Records(recs...)) },
+	}
+}
+
+// nextRecordID returns prefix+N with N one more than the highest number in use.
+func nextRecordID(prefix string) func([]model.Record) string {
+	return func(recs []model.Record) string {
+		ids := make([]string, len(recs))
+		for i, r := range recs {
+			ids[i] = r.ID()
+		}
+		return nextFree(prefix, ids)
+	}
+}
+
+func nextFree(prefix string, ids []string) string {
+	n := 0
+	for _, id := range ids {
+		if k, err := strconv.Atoi(strings.TrimPrefix(id, prefix)); err == nil && strings.HasPrefix(id, prefix) && k > n {
+			n = k
+		}
+	}
+	return prefix + strconv.Itoa(n+1)
+}
+
+// ownQuestion describes an own measure as a record, so that the list screen
+// serves both.
+func ownQuestion() *model.Question {
+	status := []*model.Option{
+		{ID: model.StatusImplemented, Label: Msg["status_impl_opt"]},
+		{ID: model.StatusPlanned, Label: Msg["status_plan_opt"]},
+		{ID: model.StatusNotApplicable, Label: Msg["status_na_opt"]},
+		{ID: model.StatusUnclear, Label: Msg["status_uncl_opt"]},
+	}
+	return &model.Question{
+		ID: "own_measures", Kind: model.KindRecords,
+		Title: Msg["own_title"], Help: Msg["own_help"], Item: Msg["own_item"],
+		Fields: []*model.Field{
+			{ID: "text", Kind: model.KindText, Label: Msg["own_text"], Required: true},
+			{ID: "type", Kind: model.KindChoice, Label: Msg["own_type"], Options: []*model.Option{
+				{ID: model.Technical, Label: Msg["type_technical"]},
+				{ID: model.Organisational, Label: Msg["type_org"]},
+			}},
+			{ID: "status", Kind: model.KindChoice, Label: Msg["own_status"], Options: status},
+			{ID: "due", Kind: model.KindDate, Label: Msg["own_due"], When: &model.Condition{Field: "status", Equals: model.StatusPlanned}},
+			{ID: "reason", Kind: model.KindText, Label: Msg["own_reason"], When: &model.Condition{Field: "status", Equals: model.StatusNotApplicable}},
+		},
+	}
+}
+
+// ownStore keeps the own measures of section sec in f.OwnMeasures. An own
+// measure without text is not stored (the file would not validate); one
+// without a type or status yet is stored as organisational / to be clarified.
+func ownStore(f *model.File, sec string) recordStore {
+	return recordStore{
+		load: func() []model.Record {
+			var out []model.Record
+			for _, o := range f.OwnMeasures {
+				if o.Section != sec {
+					continue
+				}
+				r := model.Record{"id": model.String(o.ID)}
+				for k, v := range map[string]string{"text": o.Text, "type": o.Type, "status": o.Status, "due": o.Due, "reason": o.Reason} {
+					if v != "" {
+						r[k] = model.String(v)
+					}
+				}
+				out = append(out, r)
+			}
+			return out
+		},
+		save: func(recs []model.Record) {
+			var keep []model.OwnMeasure
+			for _, o := range f.OwnMeasures {
+				if o.Section != sec {
+					keep = append(keep, o)
+				}
+			}
+			for _, r := range recs {
+				text := strings.TrimSpace(r["text"].Str())
+				if text == "" {
+					continue
+				}
+				o := model.OwnMeasure{ID: r.ID(), Section: sec, Text: text, Type: r["type"].Str()}
+				o.Status, o.Due, o.Reason = r["status"].Str(), r["due"].Str(), r["reason"].Str()
+				if o.Type == "" {
+					o.Type = model.Organisational
+				}
+				if o.Status == "" {
+					o.Status = model.StatusUnclear
+				}
+				keep = append(keep, o)
+			}
+			f.OwnMeasures = keep
+		},
+	}
+}
+
+// nextOwnID numbers own measures across the whole file.
+func nextOwnID(f *model.File) func([]model.Record) string {
+	return func(recs []model.Record) string {
+		var ids []string
+		for _, o := range f.OwnMeasures {
+			ids = append(ids, o.ID)
+		}
+		for _, r := range recs {
+			ids = append(ids, r.ID())
+		}
+		return nextFree("own", ids)
+	}
+}
+
+// recordsPage is the list screen: the entries, "add", "done"; and, while one
+// entry is edited, a flow through its visible fields, one field a screen.
+type recordsPage struct {
+	spec   *recordsSpec
+	recs   []model.Record
+	cursor int  // 0..len(recs)-1 entries, len(recs) add, len(recs)+1 done
+	asking bool // remove confirmation shown
+
+	// editing
+	edit    int // index in recs, -1 when the list is shown
+	isNew   bool
+	fields  []*model.Field
+	fpos    int
+	act     *active
+	message string
+}
+
+func newRecordsPage(sp *recordsSpec) *recordsPage {
+	p := &recordsPage{spec: sp, recs: sp.store.load(), edit: -1}
+	p.cursor = len(p.recs) // on "add" when empty, else still handy
+	if len(p.recs) > 0 {
+		p.cursor = len(p.recs) + 1 // on "done": a re-review just confirms
+	}
+	return p
+}
+
+func (p *recordsPage) save() { p.spec.store.save(p.recs) }
+
+// label is how an entry is named in the list and the questions: the first
+// fields' values.
+func (p *recordsPage) label(r model.Record, l model.Lang) string {
+	var parts []string
+	for _, fd := range p.spec.q.Fields {
+		v := r[fd.ID]
+		if v.Empty() || !model.FieldVisible(fd, r) {
+			continue
+		}
+		s := v.Str()
+		switch {
+		case fd.Kind == model.KindYesNo, fd.Kind == model.KindMultiChoice, fd.Kind == model.KindTextarea:
+			continue
+		case fd.Kind == model.KindChoice:
+			if o := fd.Option(s); o != nil {
+				s = o.Label.In(l)
+			}
+		case fd.Kind == model.KindDate:
+			s = model.FormatDate(s, l)
+		}
+		parts = append(parts, s)
+		if len(parts) == 3 {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return Msg.Get(l, "unnamed")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// startEdit opens entry i (or a new one when i == len(recs)).
+func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
+	p.isNew = i >= len(p.recs)
+	if p.isNew {
+		p.recs = append(p.recs, model.Record{"id": model.String(p.spec.newID(p.recs))})
+		i = len(p.recs) - 1
+	}
+	p.edit = i
+	p.fields = p.spec.q.Fields
+	p.fpos = -1
+	p.message = ""
+	return m.recordField(p, +1)
+}
+
+// recordField moves to the next (dir +1) or previous (dir -1) visible field;
+// past either end the entry is closed and the list shown again.
+func (m *Model) recordField(p *recordsPage, dir int) tea.Cmd {
+	r := p.recs[p.edit]
+	for i := p.fpos + dir; i >= 0 && i < len(p.fields); i += dir {
+		fd := p.fields[i]
+		if !model.FieldVisible(fd, r) {
+			continue
+		}
+		p.fpos = i
+		sp := spec{kind: fd.Kind, title: fd.Label.In(m.lang), options: fd.Options, required: fd.Required,
+			emptyKey: "required", slot: recordSlot(r, fd.ID, p.save)}
+		return m.activate(&p.act, m.makeField(sp))
+	}
+	m.closeEdit(p)
+	return nil
+}
+
+// closeEdit shows the list again. A new entry left without any value is
+// dropped, and hidden fields' values are removed.
+func (m *Model) closeEdit(p *recordsPage) {
+	r := p.recs[p.edit]
+	for _, fd := range p.fields {
+		if _, ok := r[fd.ID]; ok && !model.FieldVisible(fd, r) {
+			delete(r, fd.ID)
+		}
+	}
+	if p.isNew && len(r) <= 1 {
+		p.recs = append(p.recs[:p.edit], p.recs[p.edit+1:]...)
+	} else {
+		p.cursor = p.edit
+	}
+	p.edit, p.act = -1, nil
+	p.save()
+	m.save()
+}
+
+// recordsKey handles a key on the list screen. done reports that the user
+// left the list forwards (true) or backwards (back).
+func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
+	l := m.lang
+	n := len(p.recs)
+	if p.asking {
+		switch msg.String() {
+		case "j", "J", "y", "Y":
+			name := p.label(p.recs[p.cursor], l)
+			p.recs = append(p.recs[:p.cursor], p.recs[p.cursor+1:]...)
+			p.save()
+			m.save()
+			p.message = Msg.Get(l, "removed", name)
+			p.cursor = min(p.cursor, len(p.recs))
+		}
+		p.asking = false
+		return nil, 0
+	}
+	p.message = ""
+	switch msg.String() {
+	case "up", "k":
+		p.cursor = max(0, p.cursor-1)
+	case "down", "j":
+		p.cursor = min(n+1, p.cursor+1)
+	case "home":
+		p.cursor = 0
+	case "end":
+		p.cursor = n + 1
+	case "n", "a", "+", "insert":
+		return m.startEdit(p, n), 0
+	case "e":
+		if p.cursor < n {
+			return m.startEdit(p, p.cursor), 0
+		}
+	case "d", "delete", "-":
+		if p.cursor < n {
+			p.asking = true
+		}
+	case "enter", "space":
+		switch {
+		case p.cursor < n:
+			return m.startEdit(p, p.cursor), 0
+		case p.cursor == n:
+			return m.startEdit(p, n), 0
+		default:
+			p.save()
+			return nil, +1
+		}
+	case "esc", "shift+tab":
+		p.save()
+		return nil, -1
+	}
+	return nil, 0
+}
+
+// recordsView draws the list (or the field being edited).
+func (m *Model) recordsView(p *recordsPage, w, h int) string {
+	l := m.lang
+	q := p.spec.q
+	item := q.Item.In(l)
+	if p.edit >= 0 && p.act != nil {
+		r := p.recs[p.edit]
+		name := p.label(r, l)
+		if p.isNew && name == Msg.Get(l, "unnamed") {
+			name = Msg.Get(l, "record_new")
+		}
+		pos := 0
+		total := 0
+		for i, fd := range p.fields {
+			if model.FieldVisible(fd, r) {
+				total++
+				if i <= p.fpos {
+					pos++
+				}
+			}
+		}
+		head := styleTitle.Render(truncate(Msg.Get(l, "record_title", item, name, Msg.Get(l, "part", pos, total)), w))
+		return head + "\n" + p.act.form.View()
+	}
+	var b strings.Builder
+	b.WriteString(styleTitle.Render(truncate(q.Title.In(l), w)))
+	b.WriteString("  ")
+	b.WriteString(styleFaint.Render(Msg.Get(l, "records_count", len(p.recs))))
+	b.WriteString("\n\n")
+	rows := make([]string, 0, len(p.recs)+2)
+	for i, r := range p.recs {
+		rows = append(rows, fmt.Sprintf("%d. %s", i+1, p.label(r, l)))
+	}
+	rows = append(rows, Msg.Get(l, "records_add", item), Msg.Get(l, "records_next"))
+	listH := h - 4
+	b.WriteString(listWindow(rows, p.cursor, listH, w))
+	b.WriteString("\n")
+	switch {
+	case p.asking:
+		b.WriteString(styleError.Render(truncate(Msg.Get(l, "remove_ask", p.label(p.recs[p.cursor], l)), w)))
+	case p.message != "":
+		b.WriteString(styleNotice.Render(truncate(p.message, w)))
+	case len(p.recs) == 0:
+		b.WriteString(styleFaint.Render(Msg.Get(l, "records_none")))
+	}
+	return b.String()
+}
+
+// listWindow renders rows with the cursor row in reverse video, scrolled so
+// that the cursor is visible within h lines.
+func listWindow(rows []string, cursor, h, w int) string {
+	h = max(1, h)
+	start := 0
+	if cursor >= h {
+		start = cursor - h + 1
+	}
+	end := min(len(rows), start+h)
+	var b strings.Builder
+	for i := start; i < end; i++ {
+		row := truncate(rows[i], w-2)
+		if i == cursor {
+			b.WriteString(styleCursor.Render("> " + row))
+		} else {
+			b.WriteString("  " + row)
+		}
+		if i < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// activeForm returns the form shown for p, if a field is being edited.
+func (p *recordsPage) activeForm() *huh.Form {
+	if p.edit >= 0 && p.act != nil {
+		return p.act.form
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package wizard
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Result says how a full-screen interview ended.
+type Result struct {
+	Complete bool      // every section is done
+	Signal   os.Signal // the signal that ended it, nil otherwise
+}
+
+// killDelay is how long Run waits for the program to wind down after a
+// signal before it stops it hard (a dropped SSH connection may block output).
+const killDelay = 2 * time.Second
+
+// Run runs the full-screen interview in the alternate screen until the user
+// quits or a signal (SIGINT, SIGTERM, SIGHUP) arrives. Whatever happens, what
+// was entered — including the half-finished step — is saved before Run
+// returns.
+func Run(o Options) (Result, error) {
+	m := New(o)
+	opts := []tea.ProgramOption{tea.WithoutSignalHandler()}
+	if o.In != nil {
+		opts = append(opts, tea.WithInput(o.In))
+	}
+	if o.Out != nil {
+		opts = append(opts, tea.WithOutput(o.Out))
+	}
+	p := tea.NewProgram(m, opts...)
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	var got os.Signal
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		select {
+		case s := <-sigs:
+			got = s
+			p.Send(signalMsg{})
+			select {
+			case <-time.After(killDelay):
+				p.Kill()
+			case <-stop:
+			}
+		case <-stop:
+		}
+	}()
+	_, err := p.Run()
+	close(stop)
+	<-done
+	// The program has ended: no more updates, so the state is ours to save.
+	saveErr := m.Flush()
+	res := Result{Complete: m.Complete(), Signal: got}
+	if err == tea.ErrProgramKilled && got != nil {
+		err = nil
+	}
+	if err == nil {
+		err = saveErr
+	}
+	return res, err
+}

@@ -1,0 +1,524 @@
+package wizard
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"tom/model"
+)
+
+// Options configures the full-screen interview.
+type Options struct {
+	Catalog *model.Catalog
+	File    *model.File // loaded or new; modified in place
+	Path    string      // where to save (model.Save) after every step
+	Lang    model.Lang
+	Today   string // YYYY-MM-DD, for the history entry
+	// User names the person answering when the file does not (org.respondent).
+	User string
+	// Save writes the file; nil means model.Save(Path, f).
+	Save func(*model.File) error
+	// In and Out are the terminal; nil means the process's own.
+	In  io.Reader
+	Out io.Writer
+}
+
+// Screens of the wizard.
+const (
+	screenStep = iota
+	screenOverview
+	screenHelp
+	screenFinish
+)
+
+// Layout: header lines above the body, footer lines below it, and one line
+// kept free because huh's form is one line taller than the height it is given.
+const (
+	headerLines = 3
+	footerLines = 3
+	slackLines  = 1
+	maxWidth    = 100
+)
+
+// active is the huh form on the screen and how to build it again.
+type active struct {
+	maker fieldMaker
+	b     *built
+	form  *huh.Form
+}
+
+// Model is the wizard: a bubbletea model that owns the flow through the
+// sections and shows one small huh form at a time.
+type Model struct {
+	o      Options
+	c      *model.Catalog
+	f      *model.File
+	lang   model.Lang
+	view   model.View
+	theme  *theme
+	keymap *huh.KeyMap
+
+	width, height int
+
+	sec   *model.Section
+	items []*item
+	pos   int
+	act   *active      // the current field item's form
+	rec   *recordsPage // the current list item
+
+	screen   int
+	ovCursor int
+	helpText [2]string
+
+	notice  string
+	saveErr error
+
+	before    *model.File // the file as loaded, when it was complete already
+	histAdded bool
+	quit      quitReason
+}
+
+// quitReason says why the wizard ended.
+type quitReason int
+
+const (
+	quitNone quitReason = iota
+	quitUser            // Ctrl+C or Enter on the final screen
+	quitSignal
+)
+
+// New returns the wizard for o, positioned where the file's progress says
+// (or at the first section).
+func New(o Options) *Model {
+	m := &Model{
+		o:      o,
+		c:      o.Catalog,
+		f:      o.File,
+		lang:   o.Lang,
+		theme:  &theme{},
+		keymap: newKeyMap(o.Lang),
+		width:  80,
+		height: 24,
+	}
+	if m.f.Answers == nil {
+		m.f.Answers = map[string]model.Value{}
+	}
+	if m.f.Measures == nil {
+		m.f.Measures = map[string]model.MeasureAnswer{}
+	}
+	m.view = model.View{C: m.c, F: m.f}
+	if m.f.Progress.Completed != "" {
+		m.before = m.f.Clone()
+	}
+	secs := m.view.Sections()
+	start := secs[0]
+	if s := m.c.Section(m.f.Progress.Step); s != nil && m.view.SectionVisible(s) {
+		start = s
+		if i := slices.Index(secs, s); i > 0 {
+			m.notice = Msg.Get(m.lang, "resumed", i+1)
+		}
+	}
+	m.enterSection(start, +1)
+	return m
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// bodySize is the space for the form between header and footer.
+func (m *Model) bodySize() (int, int) {
+	w := min(m.width, maxWidth) - 1
+	h := m.height - headerLines - footerLines - slackLines
+	if m.rec != nil {
+		h-- // the record's own title line
+	}
+	return max(20, w), max(4, h)
+}
+
+// activate shows the field built by mk in *slot.
+func (m *Model) activate(slot **active, mk fieldMaker) tea.Cmd {
+	a := &active{maker: mk}
+	*slot = a
+	return m.relayout(a)
+}
+
+// relayout builds a's field and form for the current window size.
+func (m *Model) relayout(a *active) tea.Cmd {
+	w, h := m.bodySize()
+	a.b = a.maker(w, h)
+	var cmd tea.Cmd
+	a.form, cmd = m.newForm(a.b, w, h)
+	return cmd
+}
+
+// current returns the form that gets keys, if any.
+func (m *Model) current() *active {
+	if m.rec != nil {
+		if m.rec.edit >= 0 {
+			return m.rec.act
+		}
+		return nil
+	}
+	return m.act
+}
+
+// enterSection starts section s at its first (dir +1) or last (dir -1)
+// visible item.
+func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
+	m.sec = s
+	m.items = m.sectionItems(s)
+	m.f.Progress.Step = s.ID
+	m.pos = -1
+	if dir < 0 {
+		m.pos = len(m.items)
+	}
+	m.screen = screenStep
+	return m.move(dir)
+}
+
+// move goes to the next (+1) or previous (-1) visible item, across sections.
+func (m *Model) move(dir int) tea.Cmd {
+	for i := m.pos + dir; i >= 0 && i < len(m.items); i += dir {
+		if m.items[i].visible() {
+			return m.show(i)
+		}
+	}
+	if dir > 0 {
+		return m.finishSection()
+	}
+	if prev := m.neighbour(-1); prev != nil {
+		return m.enterSection(prev, -1)
+	}
+	// Already at the very first item: stay (show it again if nothing is shown).
+	if m.act == nil && m.rec == nil {
+		for i := range m.items {
+			if m.items[i].visible() {
+				return m.show(i)
+			}
+		}
+	}
+	return nil
+}
+
+// show makes item i the current one.
+func (m *Model) show(i int) tea.Cmd {
+	m.pos = i
+	it := m.items[i]
+	m.act, m.rec = nil, nil
+	if it.records != nil {
+		m.rec = newRecordsPage(it.records)
+		return nil
+	}
+	return m.activate(&m.act, it.make())
+}
+
+// neighbour returns the next (+1) or previous (-1) visible section, or nil.
+func (m *Model) neighbour(dir int) *model.Section {
+	i := slices.Index(m.c.Sections, m.sec)
+	for j := i + dir; j >= 0 && j < len(m.c.Sections); j += dir {
+		if s := m.c.Sections[j]; m.view.SectionVisible(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// finishSection marks the section done and moves on.
+func (m *Model) finishSection() tea.Cmd {
+	p := &m.f.Progress
+	p.Skipped = remove(p.Skipped, m.sec.ID)
+	if !slices.Contains(p.Done, m.sec.ID) {
+		p.Done = append(p.Done, m.sec.ID)
+	}
+	return m.next()
+}
+
+// skip puts the current section off ("später beantworten").
+func (m *Model) skip() tea.Cmd {
+	p := &m.f.Progress
+	p.Done = remove(p.Done, m.sec.ID)
+	if !slices.Contains(p.Skipped, m.sec.ID) {
+		p.Skipped = append(p.Skipped, m.sec.ID)
+	}
+	title := m.sec.Title.In(m.lang)
+	cmd := m.next()
+	m.notice = Msg.Get(m.lang, "skipped_note", title)
+	return cmd
+}
+
+// next saves and goes to the following section, or to the final screen.
+func (m *Model) next() tea.Cmd {
+	nxt := m.neighbour(+1)
+	if nxt == nil {
+		m.save()
+		m.finish()
+		return nil
+	}
+	cmd := m.enterSection(nxt, +1)
+	m.save()
+	return cmd
+}
+
+// finish shows the final screen; a complete interview gets its history entry.
+func (m *Model) finish() {
+	m.screen = screenFinish
+	m.act, m.rec = nil, nil
+	if !m.view.Complete() || m.histAdded {
+		return
+	}
+	m.histAdded = true
+	by := m.respondent()
+	if m.before == nil {
+		m.f.AddHistory(nil, model.HistoryInterview, m.o.Today, by, Msg.Get(m.f.Language, "history_summary"))
+	} else if len(model.Diff(m.before, m.f)) > 0 {
+		m.f.AddHistory(m.before, model.HistoryInterview, m.o.Today, by, Msg.Get(m.f.Language, "history_update"))
+	}
+	m.save()
+}
+
+// respondent is who answered: the catalogue's respondent or contact question
+// when answered, else the user name the caller gave.
+func (m *Model) respondent() string {
+	for _, id := range []string{"org.respondent", "org.contact_name"} {
+		if v := m.f.Get(id); !v.Empty() {
+			return v.Str()
+		}
+	}
+	return m.o.User
+}
+
+// save prunes hidden answers and writes the file.
+func (m *Model) save() {
+	m.view.Prune()
+	if m.sec != nil {
+		m.f.Progress.Step = m.sec.ID
+	}
+	save := m.o.Save
+	if save == nil {
+		save = func(f *model.File) error { return model.Save(m.o.Path, f) }
+	}
+	m.saveErr = save(m.f)
+}
+
+// Complete reports whether the interview is complete.
+func (m *Model) Complete() bool { return m.view.Complete() }
+
+// Interrupted reports whether the wizard ended on a signal.
+func (m *Model) Interrupted() bool { return m.quit == quitSignal }
+
+// SaveErr returns the last error from saving, if any.
+func (m *Model) SaveErr() error { return m.saveErr }
+
+// Flush saves the current state; Run calls it after the program has ended,
+// whatever the reason.
+func (m *Model) Flush() error {
+	m.save()
+	return m.saveErr
+}
+
+// signalMsg asks the wizard to save and quit (SIGINT, SIGTERM, SIGHUP).
+type signalMsg struct{}
+
+// Update implements tea.Model.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case signalMsg:
+		m.quit = quitSignal
+		m.save()
+		return m, tea.Quit
+	case tea.ColorProfileMsg:
+		m.theme.setPlain(msg.Profile <= colorprofile.Ascii)
+		return m, nil
+	case tea.WindowSizeMsg:
+		// huh asks for the size whenever a form starts; lay out again only
+		// when it really changed (a rebuild resets the cursor of a list).
+		if msg.Width == m.width && msg.Height == m.height {
+			return m, nil
+		}
+		m.width, m.height = msg.Width, msg.Height
+		if a := m.current(); a != nil {
+			m.relayout(a)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	if a := m.current(); a != nil {
+		fm, cmd := a.form.Update(msg)
+		a.form = fm.(*huh.Form)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// key handles one key press.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := msg.String()
+	if k == "ctrl+c" {
+		m.quit = quitUser
+		m.save()
+		return tea.Quit
+	}
+	switch m.screen {
+	case screenHelp:
+		switch k {
+		case "esc", "enter", "ctrl+e", "f1", "q", "space":
+			m.screen = screenStep
+		}
+		return nil
+	case screenOverview:
+		return m.overviewKey(k)
+	case screenFinish:
+		switch k {
+		case "enter", "q":
+			m.quit = quitUser
+			return tea.Quit
+		case "ctrl+o":
+			m.openOverview()
+		case "esc", "shift+tab":
+			if last := m.lastSection(); last != nil {
+				return m.enterSection(last, -1)
+			}
+		}
+		return nil
+	}
+	switch k {
+	case "ctrl+o":
+		m.openOverview()
+		return nil
+	case "ctrl+e", "f1":
+		m.openHelp()
+		return nil
+	case "ctrl+s":
+		return m.skip()
+	}
+	m.notice = ""
+	if m.rec != nil {
+		return m.recordsPageKey(msg)
+	}
+	if k == "esc" || k == "shift+tab" {
+		return m.move(-1)
+	}
+	a := m.act
+	if a == nil {
+		return nil
+	}
+	fm, cmd := a.form.Update(msg)
+	a.form = fm.(*huh.Form)
+	if m.submits(a, k) {
+		a.b.commit()
+		m.save()
+		return m.move(+1)
+	}
+	return cmd
+}
+
+// submits reports whether key k just confirmed the field of a: Enter or Tab
+// with a valid value, or a yes/no shortcut.
+func (m *Model) submits(a *active, k string) bool {
+	if a.b.field.Error() != nil {
+		return false
+	}
+	switch k {
+	case "enter", "tab":
+		return true
+	}
+	if _, ok := a.b.field.(*huh.Confirm); ok {
+		return slices.ContainsFunc(m.keymap.Confirm.Accept.Keys(), func(s string) bool { return s == k }) ||
+			slices.ContainsFunc(m.keymap.Confirm.Reject.Keys(), func(s string) bool { return s == k })
+	}
+	return false
+}
+
+// recordsPageKey handles keys on a list item: the list itself, or the field
+// of the entry being edited.
+func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := m.rec
+	k := msg.String()
+	if p.edit < 0 {
+		cmd, dir := m.recordsKey(p, msg)
+		switch dir {
+		case +1:
+			m.save()
+			return m.move(+1)
+		case -1:
+			m.save()
+			return m.move(-1)
+		}
+		return cmd
+	}
+	if k == "esc" || k == "shift+tab" {
+		return m.recordField(p, -1)
+	}
+	a := p.act
+	fm, cmd := a.form.Update(msg)
+	a.form = fm.(*huh.Form)
+	if m.submits(a, k) {
+		a.b.commit()
+		p.save()
+		m.save()
+		return m.recordField(p, +1)
+	}
+	return cmd
+}
+
+// lastSection returns the last visible section.
+func (m *Model) lastSection() *model.Section {
+	secs := m.view.Sections()
+	if len(secs) == 0 {
+		return nil
+	}
+	return secs[len(secs)-1]
+}
+
+func remove(list []string, s string) []string {
+	return slices.DeleteFunc(list, func(x string) bool { return x == s })
+}
+
+// visibleIndex returns the position of the current section among the
+// visible ones (1-based) and their number.
+func (m *Model) visibleIndex() (int, int) {
+	secs := m.view.Sections()
+	return slices.Index(secs, m.sec) + 1, len(secs)
+}
+
+// itemIndex returns the position of the current item among the section's
+// visible items (1-based) and their number.
+func (m *Model) itemIndex() (int, int) {
+	pos, total := 0, 0
+	for i, it := range m.items {
+		if it.visible() {
+			total++
+			if i <= m.pos {
+				pos++
+			}
+		}
+	}
+	return pos, total
+}
+
+// wrapText wraps s to width w on spaces.
+func wrapText(s string, w int) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case len([]rune(line))+1+len([]rune(word)) > w:
+				out = append(out, line)
+				line = word
+			default:
+				line += " " + word
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}

@@ -246,7 +246,14 @@ func (r *lineRunner) step(s *model.Section) error {
 		if err != nil {
 			return err
 		}
-		f.Set(q.ID, v)
+		if !v.Equal(f.Get(q.ID)) {
+			// Saved at once, so that a dropped connection loses at most
+			// the line being typed.
+			f.Set(q.ID, v)
+			if err := r.save(); err != nil {
+				return err
+			}
+		}
 	}
 	if len(r.v.Measures(s)) > 0 {
 		if err := r.measures(s); err != nil {

@@ -62,6 +62,9 @@ func (r *lineRunner) measures(s *model.Section) error {
 				delete(f.Measures, m.ID) // no longer ticked: asked again below
 			}
 		}
+		if err := r.save(); err != nil {
+			return err
+		}
 		break
 	}
 	for i, m := range ms {
@@ -76,6 +79,9 @@ func (r *lineRunner) measures(s *model.Section) error {
 		}
 		if changed {
 			f.Measures[m.ID] = na
+			if err := r.save(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

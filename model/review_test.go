@@ -274,14 +274,14 @@ func TestReviewMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := StartReview(c, g, mig)
-	if !reflect.DeepEqual(s.New, []string{"access_system.mfa"}) || !s.IsNew("access_system.mfa") || s.IsNew("access_system.policy") {
+	if !reflect.DeepEqual(s.New, []string{"access_system.mfa", "devices"}) || !s.IsNew("access_system.mfa") || s.IsNew("access_system.policy") {
 		t.Fatalf("new %v", s.New)
 	}
 	var order []string
 	for _, sec := range s.Order() {
 		order = append(order, sec.ID)
 	}
-	if !reflect.DeepEqual(order, []string{"access_system", "org", "infra", "providers"}) {
+	if !reflect.DeepEqual(order, []string{"access_system", "devices", "org", "infra", "providers"}) {
 		t.Fatalf("order %v", order)
 	}
 	ret := s.RetiredAnswers()
@@ -293,9 +293,12 @@ func TestReviewMigration(t *testing.T) {
 		t.Fatalf("state %s", st.State)
 	}
 	g.Measures["access_system.mfa"] = MeasureAnswer{Status: StatusPlanned, Due: "2027-03-31"}
+	if _, err := s.Add("devices", Record{"name": String("Büro-PC"), "kind": String("pc")}); err != nil {
+		t.Fatal(err)
+	}
 	e := s.Finish("2026-09-10", "Erika", "Katalog 1.1")
 	lines := rvLines(DescribeChanges(c, e.Changes, De))
-	if len(lines) != 1 || !strings.Contains(lines[0], "„Zwei-Faktor-Anmeldung“: – → geplant (bis 31.03.2027)") {
+	if len(lines) != 2 || !strings.Contains(lines[0], "„Zwei-Faktor-Anmeldung“: – → geplant (bis 31.03.2027)") || lines[1] != "Geräte: neu: „Büro-PC“" {
 		t.Fatalf("%q", lines)
 	}
 	if st := Status(c, g, "2026-09-10"); st.State != ReviewCurrent {

@@ -1,0 +1,200 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+
+	"tom/model"
+)
+
+// TestFullInterview answers the small catalogue from start to end and checks
+// the saved JSON after every step: typed text with umlauts, live validation,
+// conditional questions, measures (ticked, planned, not applicable, own),
+// records, back-navigation across steps and the history entry at the end.
+func TestFullInterview(t *testing.T) {
+	d := newDriver(t, smallCatalog(t), nil, model.De)
+
+	// Step 1: organisation.
+	d.expect("Schritt 1 von 4 · Organisation", "Name des Unternehmens", "Teil 1 von 4")
+	d.press("enter").expect("Bitte ausfüllen") // required
+	d.typ("Bäckerei Öztürk & Süß €").press("enter")
+	eq(t, "org.name", d.answer("org.name"), "Bäckerei Öztürk & Süß €")
+	d.expect("Anschrift").typ("Hauptstr. 1").press("alt+enter").typ("50667 Köln").press("enter")
+	d.expect("E-Mail").typ("info@")
+	d.expect("keine gültige E-Mail-Adresse")
+	d.press("enter").expect("E-Mail") // refused: still on the question
+	d.typ("baeckerei.de").press("enter")
+	d.expect("Datum der Erhebung").typ("28.11.2026").press("enter")
+	eq(t, "org.address", d.answer("org.address"), "Hauptstr. 1\n50667 Köln")
+	eq(t, "org.email", d.answer("org.email"), "info@baeckerei.de")
+	eq(t, "org.date", d.answer("org.date"), "2026-11-28")
+	eq(t, "progress after step 1", d.progress(), map[string]any{"step": "infra", "done": []any{"org"}})
+
+	// Step 2: a yes makes the follow-up question appear.
+	d.expect("Schritt 2 von 4 · IT-Umgebung", "Teil 1 von 2").press("j")
+	d.expect("Welche Art von Server?", "Teil 2 von 3").press("down", "enter")
+	eq(t, "server kind", d.answer("infra.server_kind"), "vserver")
+	// Back one question and on to the devices again.
+	d.press("esc").expect("Welche Art von Server?", "Virtueller Server").press("enter")
+	d.expect("Welche Geräte nutzen Sie?").press("down", "space", "enter")
+	eq(t, "devices", d.answer("infra.devices"), []any{"notebook"})
+
+	// Step 3: measures. All four apply (server, notebook).
+	d.expect("Schritt 3 von 4 · Zugangskontrolle", "umgesetzt? (4)", "Festplattenverschlüsselung")
+	d.press("space", "down", "down", "space", "enter")
+	eq(t, "passwords", d.measure("access_system.passwords"), map[string]any{"status": "implemented"})
+	eq(t, "ssh", d.measure("access_system.ssh_keys_only"), map[string]any{"status": "implemented"})
+	// The policy is planned with a date.
+	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie").press("enter")
+	d.expect("Bis wann").typ("31.13.2026").expect("kein gültiges Datum").press("enter").expect("Bis wann")
+	for range 6 {
+		d.press("backspace")
+	}
+	d.typ("2.2026").press("enter")
+	eq(t, "policy", d.measure("access_system.policy"), map[string]any{"status": "planned", "due": "2026-12-31"})
+	// Disk encryption does not apply, with a reason.
+	d.expect("Festplattenverschlüsselung auf Notebooks").press("down", "enter")
+	d.expect("Warum").typ("Notebooks speichern keine Kundendaten").press("enter")
+	eq(t, "notebook", d.measure("access_system.disk_notebook"),
+		map[string]any{"status": "not_applicable", "reason": "Notebooks speichern keine Kundendaten"})
+	// An own measure.
+	d.expect("Eigene Maßnahmen", "Noch keine Einträge").press("enter")
+	d.expect("Maßnahme (in eigenen Worten)").typ("Bildschirmsperre nach 5 Minuten").press("enter")
+	d.expect("Art der Maßnahme").press("enter")
+	d.expect("Stand").press("enter")
+	d.expect("1. Bildschirmsperre nach 5 Minuten")
+	eq(t, "own", d.saved()["own_measures"], []any{map[string]any{
+		"id": "own1", "section": "access_system", "text": "Bildschirmsperre nach 5 Minuten",
+		"type": "technical", "status": "implemented"}})
+	d.press("end", "enter")
+	eq(t, "done after step 3", d.progress()["done"], []any{"org", "infra", "access_system"})
+
+	// Step 4: records.
+	d.expect("Schritt 4 von 4 · Dienstleister", "+ Dienstleister hinzufügen").press("enter")
+	d.expect("Name").typ("Hostër GmbH").press("enter")
+	d.typ("kontakt@hoster.de").press("enter")
+	d.expect("Kategorie").press("enter")
+	d.expect("Auftragsverarbeiter?").press("j")
+	d.expect("AV-Vertrag geschlossen am").typ("2024-02-01").press("enter")
+	d.expect("1. Hostër GmbH · kontakt@hoster.de · Hosting")
+	eq(t, "providers", d.answer("providers"), []any{map[string]any{
+		"id": "r1", "name": "Hostër GmbH", "email": "kontakt@hoster.de", "category": "hosting",
+		"processor": true, "avv_signed": "2024-02-01"}})
+	d.press("end", "enter")
+
+	// The end: complete, with the first history entry.
+	d.expect("Die Befragung ist vollständig.")
+	saved := d.saved()
+	hist := saved["history"].([]any)
+	eq(t, "history", hist, []any{map[string]any{"date": "2026-11-28", "by": "tester", "kind": "interview",
+		"version": "1.0", "summary": "Befragung abgeschlossen"}})
+	eq(t, "completed", d.progress()["completed"], "2026-11-28")
+
+	// Back from the end across steps: the records list, then the last
+	// screen of the step before.
+	d.press("esc").expect("Schritt 4 von 4", "1. Hostër GmbH")
+	d.press("esc").expect("Schritt 3 von 4", "Eigene Maßnahmen")
+	d.press("esc").expect("Warum", "Notebooks speichern keine Kundendaten")
+}
+
+// TestConditionsPruned changes an answer that others depend on: the hidden
+// question's answer and the hidden measure's status are removed on save.
+func TestConditionsPruned(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Set("infra.server", model.Bool(true))
+	f.Set("infra.server_kind", model.String("rented_root"))
+	f.Measures["access_system.ssh_keys_only"] = model.MeasureAnswer{Status: model.StatusImplemented}
+	f.Progress.Step = "infra"
+	d := newDriver(t, c, f, model.De)
+	d.expect("Teil 1 von 3", "Betreiben Sie").press("n")
+	if _, ok := d.saved()["answers"].(map[string]any)["infra.server_kind"]; ok {
+		t.Fatal("infra.server_kind kept although hidden")
+	}
+	if d.measure("access_system.ssh_keys_only") != nil {
+		t.Fatal("ssh measure kept although the server question says no")
+	}
+	d.expect("Welche Geräte", "Teil 2 von 2")
+	// Back and yes again: the question reappears, empty.
+	d.press("esc").press("j").expect("Welche Art von Server?", "> Gemieteter Root-Server")
+}
+
+// TestRecordsEditRemove edits an entry (a field condition hides a value) and
+// removes one after confirming; new entries get the next free ID.
+func TestRecordsEditRemove(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Set("providers", model.Records(
+		model.Record{"id": model.String("r1"), "name": model.String("Hoster AG"), "processor": model.Bool(true), "avv_signed": model.String("2023-05-01")},
+		model.Record{"id": model.String("r2"), "name": model.String("Steuerbüro Müller")},
+	))
+	f.Progress.Step = "providers"
+	d := newDriver(t, c, f, model.De)
+	d.expect("Willkommen zurück", "1. Hoster AG", "2. Steuerbüro Müller", "> Fertig – weiter")
+
+	// Edit r1: processor no -> the agreement date is dropped.
+	d.press("home", "e").expect("Dienstleister Hoster AG", "Name").press("enter", "enter", "enter")
+	d.expect("Auftragsverarbeiter?").press("n")
+	d.expect("1. Hoster AG")
+	recs := d.answer("providers").([]any)
+	eq(t, "r1 after edit", recs[0], map[string]any{"id": "r1", "name": "Hoster AG", "processor": false, "category": "hosting"})
+
+	// Remove r2, asked first; "n" keeps it.
+	d.press("down", "d").expect("„Steuerbüro Müller“ wirklich entfernen? (j/n)").press("n")
+	eq(t, "still two", len(d.answer("providers").([]any)), 2)
+	d.press("d", "j").expect("„Steuerbüro Müller“ entfernt.")
+	eq(t, "one left", len(d.answer("providers").([]any)), 1)
+
+	// Add one: the next free number.
+	d.press("n").typ("Cloud & Co").press("enter").press("esc", "esc")
+	recs = d.answer("providers").([]any)
+	eq(t, "new id", recs[1].(map[string]any)["id"], "r2")
+	eq(t, "new name", recs[1].(map[string]any)["name"], "Cloud & Co")
+
+	// Invalid e-mail is refused and never stored as valid.
+	d.press("end", "up", "up", "enter").press("enter").typ("kein-at-zeichen").press("enter")
+	d.expect("keine gültige E-Mail-Adresse", "E-Mail")
+	if _, ok := d.answer("providers").([]any)[1].(map[string]any)["email"]; ok {
+		t.Fatal("invalid e-mail stored")
+	}
+}
+
+// TestSkipAndOverview puts a step off, jumps through the overview and finds
+// the skipped step listed as open at the end.
+func TestSkipAndOverview(t *testing.T) {
+	d := newDriver(t, smallCatalog(t), nil, model.De)
+	d.press("ctrl+s").expect("Schritt 2 von 4", "„Organisation“ wird später beantwortet")
+	eq(t, "skipped", d.progress()["skipped"], []any{"org"})
+	d.press("ctrl+o").expect("Übersicht – alle Abschnitte", "»  1. Organisation", "später", "○  4. Dienstleister")
+	d.press("down", "down", "enter").expect("Schritt 4 von 4 · Dienstleister")
+	d.press("end", "enter").expect("noch nicht vollständig", "Organisation (später)")
+	if d.saved()["history"] != nil {
+		t.Fatal("history entry although incomplete")
+	}
+	// Help of the current question is one key away.
+	d.press("ctrl+o", "home", "enter").press("ctrl+e").expect("Was bedeutet das?", "Der Name, wie er im Handelsregister steht.")
+	d.press("esc").expect("Name des Unternehmens")
+}
+
+// TestEnglish runs in English: header, hints, answers.
+func TestEnglish(t *testing.T) {
+	d := newDriver(t, smallCatalog(t), nil, model.En)
+	d.expect("Step 1 of 4 · Organisation", "Name of the business", "Enter next", "Ctrl+E what does this mean?")
+	d.press("ctrl+s").expect("Do you run your own or a rented server?", "←/→ switch · y yes")
+	d.press("y").expect("What kind of server?")
+}
+
+// TestResize lays the screen out again at another size without losing what
+// was typed.
+func TestResize(t *testing.T) {
+	d := newDriver(t, smallCatalog(t), nil, model.De)
+	d.typ("Müller")
+	d.m.Update(teaSize(60, 14))
+	s := d.screen()
+	if lines := strings.Count(s, "\n") + 1; lines != 14 {
+		t.Fatalf("%d lines at height 14", lines)
+	}
+	d.expect("> Müller")
+	d.press("enter")
+	eq(t, "name", d.answer("org.name"), "Müller")
+}

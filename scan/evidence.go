@@ -1,0 +1,113 @@
+package scan
+
+import (
+	"sort"
+	"strings"
+
+	"tom/model"
+)
+
+// ev makes evidence from a file line or a value read; the text is cleaned
+// and shortened at once, so that JSON output carries no terminal escapes.
+func ev(p string, line int, value string) Evidence {
+	return Evidence{Path: p, Line: line, Value: clean(strings.TrimSpace(value))}
+}
+
+// evNote makes evidence that explains something about a path.
+func evNote(p string, key string, args ...any) Evidence {
+	return Evidence{Path: p, Note: note(key, args...)}
+}
+
+// evLineNote makes evidence of a file line with an explanation.
+func evLineNote(p string, line int, value, key string, args ...any) Evidence {
+	e := ev(p, line, value)
+	e.Note = note(key, args...)
+	return e
+}
+
+// readEvidence says why p could not be read (or that it does not exist).
+func readEvidence(p string, err error) Evidence {
+	return Evidence{Path: p, Note: reasonNote(reason(err))}
+}
+
+// msg returns message key in both languages, formatted with args.
+func msg(key string, args ...any) model.Text {
+	return model.Text{De: scanMsg.Get(model.De, key, args...), En: scanMsg.Get(model.En, key, args...)}
+}
+
+// note is msg as a pointer, for Evidence.Note.
+func note(key string, args ...any) *model.Text {
+	t := msg(key, args...)
+	return &t
+}
+
+// title returns the title of a finding ID: the message "t_<id>", where the
+// ID's part after ":" (the object) is left out.
+func title(id string) model.Text {
+	base, _, _ := strings.Cut(id, ":")
+	return msg("t_" + base)
+}
+
+// reasonNote translates a read-failure reason into both languages.
+func reasonNote(r string) *model.Text {
+	switch r {
+	case "not found":
+		return note("ev_not_found")
+	case "permission denied":
+		return note("ev_permission")
+	case errLoop.Error():
+		return note("ev_loop")
+	case errEscape.Error():
+		return note("ev_escape")
+	case errIsDir.Error():
+		return note("ev_is_dir")
+	case errNotRegular.Error():
+		return note("ev_not_regular")
+	}
+	return note("ev_unreadable", r)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// uniq returns s sorted without duplicates.
+func uniq(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// lines splits file data into lines without their line ends.
+func lines(data []byte) []string {
+	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+}
+
+// stripComment removes a "#" comment and surrounding space.
+func stripComment(line string) string {
+	if i := strings.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	return strings.TrimSpace(line)
+}
+
+// existence checks that p exists without reading it (for files that may hold
+// secrets) and returns the evidence either way.
+func (s *scanner) existence(p string) (Evidence, bool) {
+	if _, err := s.fs.Stat(p); err != nil {
+		return readEvidence(p, err), false
+	}
+	return evNote(p, "ev_present"), true
+}

@@ -1,0 +1,33 @@
+package scan
+
+// Catalogue measure IDs the scan supports or contradicts.
+const (
+	mSSHKeysOnly     = "access_system.ssh_keys_only"
+	mSSHNoRoot       = "access_system.ssh_no_root"
+	mAutoUpdates     = "access_system.auto_updates"
+	mFirewall        = "access_system.firewall"
+	mFail2ban        = "access_system.fail2ban"
+	mDiskServer      = "crypto.disk_server"
+	mSwapEncrypted   = "crypto.swap_encrypted"
+	mTLSWeb          = "crypto.tls_web"
+	mStartTLS        = "transfer.starttls"
+	mTLSMail         = "transfer.tls_mail"
+	mBackupAutomatic = "availability.backup_automatic"
+	mBackupEncrypted = "availability.backup_encrypted"
+	mBackupOffsite   = "availability.backup_offsite"
+	mLogging         = "input.logging"
+	mLogRetention    = "input.log_retention"
+	mTimeSync        = "evaluation.time_sync"
+)
+
+// MeasureIDs lists every catalogue measure ID a finding can name, sorted.
+func MeasureIDs() []string {
+	ids := []string{
+		mSSHKeysOnly, mSSHNoRoot, mAutoUpdates, mFirewall, mFail2ban,
+		mDiskServer, mSwapEncrypted, mTLSWeb, mStartTLS, mTLSMail,
+		mBackupAutomatic, mBackupEncrypted, mBackupOffsite,
+		mLogging, mLogRetention, mTimeSync,
+	}
+	sortStrings(ids)
+	return ids
+}

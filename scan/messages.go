@@ -1,0 +1,188 @@
+package scan
+
+import "tom/model"
+
+// scanMsg holds every user-facing string of the scan: finding titles (t_),
+// evidence notes (ev_), area headings (area_) and result words (res_).
+var scanMsg = model.Messages{
+	// Finding titles.
+	"t_system.os":           {De: "System", En: "System"},
+	"t_system.container":    {De: "Läuft in einem Container", En: "Runs in a container"},
+	"t_disk.encryption":     {De: "Verschlüsselte Datenträger", En: "Encrypted volumes"},
+	"t_disk.swap":           {De: "Auslagerungsspeicher (Swap) verschlüsselt", En: "Swap space encrypted"},
+	"t_ssh.config":          {De: "SSH-Server-Konfiguration", En: "SSH server configuration"},
+	"t_ssh.password_auth":   {De: "SSH: Anmeldung mit Passwort", En: "SSH: password login"},
+	"t_ssh.kbd_interactive": {De: "SSH: Anmeldung per Tastatureingabe (PAM)", En: "SSH: keyboard-interactive login (PAM)"},
+	"t_ssh.pubkey_auth":     {De: "SSH: Anmeldung mit Schlüssel", En: "SSH: public-key login"},
+	"t_ssh.root_login":      {De: "SSH: keine Anmeldung als root", En: "SSH: no root login"},
+	"t_ssh.key_only":        {De: "SSH: Anmeldung nur mit Schlüssel", En: "SSH: key-only login"},
+	"t_ssh.match":           {De: "SSH: Ausnahmen (Match-Blöcke)", En: "SSH: exceptions (Match blocks)"},
+	"t_updates.auto":        {De: "Sicherheitsupdates automatisch", En: "Automatic security updates"},
+	"t_firewall.active":     {De: "Firewall auf dem Server", En: "Host firewall"},
+	"t_firewall.fail2ban":   {De: "fail2ban sperrt Angreifer", En: "fail2ban blocks attackers"},
+	"t_backup.scheduled":    {De: "Automatische Datensicherung", En: "Automatic backups"},
+	"t_backup.job":          {De: "Sicherungsauftrag (%s)", En: "Backup job (%s)"},
+	"t_tls.web":             {De: "TLS-Zertifikate (Let's Encrypt)", En: "TLS certificates (Let's Encrypt)"},
+	"t_tls.cert":            {De: "Zertifikat %s", En: "Certificate %s"},
+	"t_mail.postfix":        {De: "Mailserver Postfix", En: "Postfix mail server"},
+	"t_mail.smtpd_tls":      {De: "Postfix: TLS für eingehende Mails", En: "Postfix: TLS for incoming mail"},
+	"t_mail.smtp_tls":       {De: "Postfix: TLS für ausgehende Mails", En: "Postfix: TLS for outgoing mail"},
+	"t_mail.dovecot":        {De: "Postfach-Server Dovecot", En: "Dovecot mailbox server"},
+	"t_mail.dovecot_tls":    {De: "Dovecot: TLS für IMAP/POP3", En: "Dovecot: TLS for IMAP/POP3"},
+	"t_panel.detected":      {De: "Verwaltungsoberfläche (Plesk, cPanel …)", En: "Control panel (Plesk, cPanel …)"},
+	"t_time.sync":           {De: "Zeitsynchronisation", En: "Time synchronisation"},
+	"t_logs.journald":       {De: "Systemprotokoll (journald) dauerhaft", En: "System journal (journald) persistent"},
+	"t_logs.syslog":         {De: "Syslog-Dienst", En: "Syslog service"},
+	"t_logs.persistent":     {De: "Protokolle bleiben über Neustarts erhalten", En: "Logs survive a reboot"},
+	"t_logs.retention":      {De: "Aufbewahrungsfrist der Protokolle", En: "Log retention period"},
+	"t_accounts.login":      {De: "Konten mit Anmeldung", En: "Accounts that can log in"},
+	"t_accounts.sudo":       {De: "Administratorrechte (sudo)", En: "Administrator rights (sudo)"},
+	"t_unreadable":          {De: "Nicht lesbar", En: "Not readable"},
+
+	// Evidence notes: reading.
+	"ev_not_found":     {De: "nicht gefunden", En: "not found"},
+	"ev_permission":    {De: "keine Leseberechtigung", En: "permission denied"},
+	"ev_loop":          {De: "Schleife symbolischer Links", En: "symbolic link loop"},
+	"ev_escape":        {De: "Link führt aus dem geprüften Verzeichnis hinaus, nicht gefolgt", En: "link leads out of the scanned root, not followed"},
+	"ev_is_dir":        {De: "ist ein Verzeichnis, erwartet war eine Datei", En: "is a directory, a file was expected"},
+	"ev_not_regular":   {De: "keine gewöhnliche Datei, nicht gelesen", En: "not a regular file, not read"},
+	"ev_unreadable":    {De: "nicht lesbar (%s)", En: "not readable (%s)"},
+	"ev_present":       {De: "vorhanden", En: "present"},
+	"ev_read":          {De: "gelesen", En: "read"},
+	"ev_no_entries":    {De: "keine Einträge", En: "no entries"},
+	"ev_key_unset":     {De: "%s nicht gesetzt", En: "%s not set"},
+	"ev_secret_exists": {De: "vorhanden (enthält Zugangsdaten, nicht gelesen)", En: "present (holds credentials, not read)"},
+
+	// systemd.
+	"ev_enabled":     {De: "aktiviert", En: "enabled"},
+	"ev_not_enabled": {De: "nicht aktiviert", En: "not enabled"},
+	"ev_masked":      {De: "maskiert (abgeschaltet)", En: "masked (switched off)"},
+
+	// System.
+	"ev_openvz":                {De: "OpenVZ-Container", En: "OpenVZ container"},
+	"ev_container_host":        {De: "Container (%s): Verschlüsselung ist Sache des Wirtssystems und hier nicht sichtbar", En: "container (%s): encryption is up to the host and not visible here"},
+	"ev_container_time":        {De: "Container (%s): die Uhrzeit kommt vom Wirtssystem", En: "container (%s): the clock comes from the host"},
+	"ev_no_panel":              {De: "keine Verwaltungsoberfläche erkannt", En: "no control panel found"},
+	"ev_no_pkg_manager":        {De: "weder dpkg noch RPM gefunden: automatische Updates nicht prüfbar", En: "neither dpkg nor RPM found: automatic updates cannot be checked"},
+	"ev_pkg_absent":            {De: "Paket %s nicht installiert", En: "package %s not installed"},
+	"ev_apt_unset":             {De: "%s nicht gesetzt", En: "%s not set"},
+	"ev_installed_not_enabled": {De: "installiert, aber nicht eingeschaltet", En: "installed, but not switched on"},
+
+	// Disk.
+	"ev_no_dm_crypt":     {De: "kein aktives dm-crypt-Gerät", En: "no active dm-crypt device"},
+	"ev_no_sys_block":    {De: "nicht lesbar oder nicht vorhanden: aktive Geräte unbekannt", En: "not readable or absent: active devices unknown"},
+	"ev_root_encrypted":  {De: "Wurzeldateisystem liegt auf einem verschlüsselten Gerät", En: "root file system is on an encrypted device"},
+	"ev_root_plain":      {De: "Wurzeldateisystem liegt auf einer unverschlüsselten Partition", En: "root file system is on an unencrypted partition"},
+	"ev_plain_partition": {De: "unverschlüsselte Partition", En: "unencrypted partition"},
+	"ev_zram":            {De: "komprimierter Arbeitsspeicher (zram), nicht auf Datenträger", En: "compressed memory (zram), not on disk"},
+	"ev_no_swap":         {De: "kein Swap eingerichtet", En: "no swap configured"},
+	"ev_swap_encrypted":  {De: "verschlüsselt", En: "encrypted"},
+	"ev_swap_plain":      {De: "unverschlüsselt", En: "not encrypted"},
+	"ev_swap_unknown":    {De: "Verschlüsselung nicht feststellbar", En: "encryption cannot be determined"},
+
+	// SSH.
+	"ev_sshd_default":   {De: "%s nicht gesetzt, OpenSSH-Vorgabe: %s", En: "%s not set, OpenSSH default: %s"},
+	"ev_kbd_pam":        {De: "mit UsePAM yes sind so Passwörter möglich", En: "with UsePAM yes this allows passwords"},
+	"ev_kbd_nopam":      {De: "ohne PAM bietet das keine Passwortanmeldung", En: "without PAM this offers no password login"},
+	"ev_root_forced":    {De: "root nur für fest eingestellte Befehle", En: "root only for forced commands"},
+	"ev_root_key":       {De: "root darf sich mit Schlüssel anmelden", En: "root may log in with a key"},
+	"ev_root_yes":       {De: "root darf sich anmelden", En: "root may log in"},
+	"ev_passwords_on":   {De: "Anmeldung mit Passwort ist möglich", En: "password login is possible"},
+	"ev_no_method":      {De: "weder Passwort noch Schlüssel erlaubt", En: "neither password nor key allowed"},
+	"ev_match_override": {De: "Ausnahme in einem Match-Block", En: "exception in a Match block"},
+	"ev_match_block":    {De: "gilt nur für passende Verbindungen (%d Einstellungen)", En: "applies only to matching connections (%d settings)"},
+	"ev_include_depth":  {De: "Include zu tief verschachtelt (höchstens %d)", En: "Include nested too deeply (at most %d)"},
+
+	// Firewall.
+	"ev_nft_rules":   {De: "%d Regeln", En: "%d rules"},
+	"ev_nft_empty":   {De: "keine Filterregeln", En: "no filter rules"},
+	"ev_ipt_rules":   {De: "%d Regeln", En: "%d rules"},
+	"ev_ipt_empty":   {De: "keine Regeln", En: "no rules"},
+	"ev_fw_inactive": {De: "Firewall eingerichtet, aber nicht eingeschaltet", En: "firewall set up, but not switched on"},
+	"ev_fw_none":     {De: "keine Firewall auf dem Server (eine Firewall des Hosters davor ist hier nicht sichtbar)", En: "no firewall on the server (a firewall at the hoster in front of it is not visible here)"},
+	"ev_jail":        {De: "Jail %s aktiv", En: "jail %s enabled"},
+	"ev_no_jails":    {De: "kein Jail aktiv", En: "no jail enabled"},
+
+	// Backups.
+	"ev_schedule":          {De: "Zeitplan", En: "schedule"},
+	"ev_last_run":          {De: "zuletzt gelaufen am %s", En: "last ran on %s"},
+	"ev_last_run_unknown":  {De: "letzter Lauf nicht feststellbar", En: "last run unknown"},
+	"ev_stale":             {De: "letzter Lauf vor %d Tagen", En: "last run %d days ago"},
+	"ev_timer_not_enabled": {De: "Timer nicht aktiviert", En: "timer not enabled"},
+	"ev_backup_encrypted":  {De: "%s verschlüsselt die Sicherung", En: "%s encrypts the backup"},
+	"ev_backup_offsite":    {De: "Ziel ist ein anderer Rechner", En: "target is another machine"},
+	"ev_backup_weak":       {De: "Sicherungsaufträge gefunden, aber keiner läuft sicher regelmäßig", En: "backup jobs found, but none surely runs regularly"},
+	"ev_backup_none":       {De: "kein Timer und kein Cron-Eintrag mit restic, borg, duplicity, rsync, rsnapshot oder Plesk-Sicherung (Sicherungen, die ein anderer Rechner oder der Hoster holt, sind hier nicht sichtbar)", En: "no timer or cron entry running restic, borg, duplicity, rsync, rsnapshot or Plesk backup (backups pulled by another machine or made by the hoster are not visible here)"},
+	"ev_plesk_scheduler":   {De: "Plesk-Sicherungsplaner; ob Sicherungen geplant sind, steht in Plesk", En: "Plesk backup scheduler; whether backups are scheduled is set in Plesk"},
+	"ev_plesk_backup":      {De: "Plesk: geplante Sicherungen werden in Plesk eingestellt und sind in Dateien nicht sichtbar", En: "Plesk: scheduled backups are set in Plesk and not visible in files"},
+
+	// TLS.
+	"ev_cert_valid":      {De: "gültig bis %s (noch %d Tage)", En: "valid until %s (%d days left)"},
+	"ev_cert_expiring":   {De: "läuft bald ab: %s (noch %d Tage)", En: "expires soon: %s (%d days left)"},
+	"ev_cert_expired":    {De: "abgelaufen am %s", En: "expired on %s"},
+	"ev_cert_unparsable": {De: "kein lesbares Zertifikat", En: "no readable certificate"},
+	"ev_certs_elsewhere": {De: "Zertifikate an anderen Orten (Webserver, Plesk) prüft der Scan nicht", En: "certificates kept elsewhere (web server, Plesk) are not checked"},
+	"ev_no_renewal":      {De: "keine automatische Erneuerung (certbot-Timer oder Cron) gefunden", En: "no automatic renewal (certbot timer or cron) found"},
+
+	// Mail.
+	"ev_postfix_default": {De: "%s nicht gesetzt (Postfix-Vorgabe: keine Verschlüsselung)", En: "%s not set (Postfix default: no encryption)"},
+	"ev_postfix_nocert":  {De: "TLS eingeschaltet, aber kein Zertifikat angegeben", En: "TLS switched on, but no certificate given"},
+	"ev_cert_variable":   {De: "Zertifikat über eine Variable angegeben, nicht geprüft", En: "certificate given through a variable, not checked"},
+	"ev_snakeoil":        {De: "selbst signiertes Standardzertifikat (snakeoil): verschlüsselt, aber ohne Identitätsnachweis", En: "self-signed default certificate (snakeoil): encrypts, but proves no identity"},
+	"ev_smtpd_plain":     {De: "eingehende Mails werden nicht verschlüsselt angenommen", En: "incoming mail is not accepted encrypted"},
+	"ev_smtp_plain":      {De: "ausgehende Mails werden unverschlüsselt versandt", En: "outgoing mail is sent unencrypted"},
+	"ev_dovecot_default": {De: "ssl nicht gesetzt, Dovecot-Vorgabe: yes", En: "ssl not set, Dovecot default: yes"},
+	"ev_dovecot_yes":     {De: "TLS angeboten; Passwörter nur über verschlüsselte Verbindungen", En: "TLS offered; passwords only over encrypted connections"},
+	"ev_dovecot_plain":   {De: "Passwörter auch über unverschlüsselte Verbindungen erlaubt", En: "passwords allowed over unencrypted connections too"},
+	"ev_dovecot_off":     {De: "TLS ausgeschaltet", En: "TLS switched off"},
+
+	// Time.
+	"ev_no_timesync": {De: "weder systemd-timesyncd noch chrony, ntpd oder OpenNTPD eingeschaltet", En: "neither systemd-timesyncd nor chrony, ntpd or OpenNTPD enabled"},
+
+	// Logs.
+	"ev_journald_default":  {De: "%s nicht gesetzt, Vorgabe: %s", En: "%s not set, default: %s"},
+	"ev_journal_dir":       {De: "vorhanden: das Journal wird dauerhaft gespeichert", En: "present: the journal is kept on disk"},
+	"ev_journal_nodir":     {De: "nicht vorhanden: das Journal liegt nur im Arbeitsspeicher", En: "absent: the journal is kept in memory only"},
+	"ev_journal_volatile":  {De: "Protokolle gehen beim Neustart verloren", En: "logs are lost at reboot"},
+	"ev_journal_size_only": {De: "MaxRetentionSec nicht gesetzt: das Journal ist nur in der Größe begrenzt, nicht in der Zeit", En: "MaxRetentionSec not set: the journal is limited in size only, not in time"},
+	"ev_logs_lost":         {De: "keine dauerhaften Protokolle", En: "no persistent logs"},
+	"ev_rotate":            {De: "%d Generationen, %s", En: "%d generations, %s"},
+
+	// Accounts.
+	"ev_account_set":        {De: "Passwort gesetzt, %d SSH-Schlüssel, %s", En: "password set, %d SSH keys, %s"},
+	"ev_account_locked":     {De: "Passwort gesperrt, %d SSH-Schlüssel, %s", En: "password locked, %d SSH keys, %s"},
+	"ev_account_empty":      {De: "LEERES Passwort, %d SSH-Schlüssel, %s", En: "EMPTY password, %d SSH keys, %s"},
+	"ev_account_unknown":    {De: "Passwort unbekannt (/etc/shadow nicht lesbar), %d SSH-Schlüssel, %s", En: "password unknown (/etc/shadow not readable), %d SSH keys, %s"},
+	"ev_no_sudo":            {De: "nicht gefunden: sudo ist nicht eingerichtet", En: "not found: sudo is not set up"},
+	"ev_no_login":           {De: "kein Konto kann sich anmelden (Shell, Passwort oder Schlüssel fehlen)", En: "no account can log in (no shell, password or key)"},
+	"ev_sudo_group":         {De: "Gruppe %s: %s", En: "group %s: %s"},
+	"ev_sudo_user":          {De: "Benutzer %s", En: "user %s"},
+	"ev_sudoers_unreadable": {De: "nicht lesbar; angenommen: die Gruppen %s haben sudo", En: "not readable; assumed: the groups %s have sudo"},
+
+	// Areas.
+	"area_system":   {De: "System", En: "System"},
+	"area_disk":     {De: "Datenträger", En: "Disks"},
+	"area_ssh":      {De: "SSH", En: "SSH"},
+	"area_updates":  {De: "Updates", En: "Updates"},
+	"area_firewall": {De: "Firewall", En: "Firewall"},
+	"area_backup":   {De: "Datensicherung", En: "Backups"},
+	"area_tls":      {De: "Zertifikate", En: "Certificates"},
+	"area_mail":     {De: "E-Mail", En: "Mail"},
+	"area_panel":    {De: "Verwaltungsoberfläche", En: "Control panel"},
+	"area_time":     {De: "Uhrzeit", En: "Time"},
+	"area_logs":     {De: "Protokolle", En: "Logs"},
+	"area_accounts": {De: "Konten", En: "Accounts"},
+	"area_scan":     {De: "Nicht lesbar", En: "Not readable"},
+
+	// Result words and text output.
+	"res_ok":         {De: "ok", En: "ok"},
+	"res_weak":       {De: "Lücke", En: "gap"},
+	"res_missing":    {De: "fehlt", En: "missing"},
+	"res_unknown":    {De: "unklar", En: "unknown"},
+	"res_notfound":   {De: "nicht da", En: "absent"},
+	"res_unreadable": {De: "nicht lesbar", En: "unreadable"},
+	"head":           {De: "Prüfung von %s am %s", En: "Scan of %s on %s"},
+	"supports":       {De: "belegt", En: "supports"},
+	"contradicts":    {De: "widerspricht", En: "contradicts"},
+	"legend":         {De: "[+] ok  [~] Lücke  [-] fehlt  [?] unklar  [ ] nicht da  [!] nicht lesbar", En: "[+] ok  [~] gap  [-] missing  [?] unknown  [ ] absent  [!] unreadable"},
+}

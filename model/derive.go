@@ -191,10 +191,14 @@ type Completeness struct {
 	State    SectionState
 }
 
-// Percent returns Answered/Total as a whole percentage (100 for an empty section).
+// Percent returns Answered/Total as a whole percentage. A section with
+// nothing to answer counts as 100 once the user went through it, else 0.
 func (c Completeness) Percent() int {
 	if c.Total == 0 {
-		return 100
+		if c.State == StateDone {
+			return 100
+		}
+		return 0
 	}
 	return c.Answered * 100 / c.Total
 }

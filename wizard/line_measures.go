@@ -155,42 +155,48 @@ func (r *lineRunner) askStatus(label, help string, cur model.MeasureAnswer, has,
 			continue
 		}
 		out := model.MeasureAnswer{Status: lineStatusKeys[n-1], Note: cur.Note}
-		keep := func(v string) model.Value {
-			if v == "" {
-				return model.Value{}
-			}
-			return model.String(v)
-		}
+		// What each status needs, asked with the stored value as default.
+		var field *string
+		it := lineItem{kind: model.KindText, help: help, indent: "  ", required: true}
 		switch out.Status {
 		case model.StatusPlanned:
-			var due string
-			if cur.Status == model.StatusPlanned {
-				due = cur.Due
-			}
-			v, err := r.p.value(lineItem{kind: model.KindDate, title: "  " + lineMsg.Get(l, "due"), help: help, required: true}, keep(due))
-			if err != nil {
-				return cur, false, err
-			}
-			out.Due = v.Str()
+			field, it.kind, it.title = &out.Due, model.KindDate, lineMsg.Get(l, "due")
 		case model.StatusNotApplicable:
-			var reason string
-			if cur.Status == model.StatusNotApplicable {
-				reason = cur.Reason
-			}
-			v, err := r.p.value(lineItem{kind: model.KindText, title: "  " + lineMsg.Get(l, "reason"), help: help, required: true}, keep(reason))
-			if err != nil {
-				return cur, false, err
-			}
-			out.Reason = v.Str()
+			field, it.title = &out.Reason, lineMsg.Get(l, "reason")
 		case model.StatusUnclear:
-			v, err := r.p.value(lineItem{kind: model.KindText, title: "  " + lineMsg.Get(l, "note"), help: help}, keep(cur.Note))
+			field, it.title, it.required = &out.Note, lineMsg.Get(l, "note"), false
+		}
+		if field != nil {
+			def := model.Value{}
+			if old := lineStatusDetail(cur, out.Status); old != "" {
+				def = model.String(old)
+			}
+			v, err := r.p.value(it, def)
 			if err != nil {
 				return cur, false, err
 			}
-			out.Note = v.Str()
+			*field = v.Str()
 		}
 		return out, true, nil
 	}
+}
+
+// lineStatusDetail returns the date, reason or note a stored answer holds
+// for status (what to offer as the default when that status is chosen).
+func lineStatusDetail(a model.MeasureAnswer, status string) string {
+	switch status {
+	case model.StatusPlanned:
+		if a.Status == status {
+			return a.Due
+		}
+	case model.StatusNotApplicable:
+		if a.Status == status {
+			return a.Reason
+		}
+	case model.StatusUnclear:
+		return a.Note
+	}
+	return ""
 }
 
 // ownMeasures lists the section's own measures and offers to add more.

@@ -302,15 +302,9 @@ func (p *LinePrompter) value(it lineItem, cur model.Value) (model.Value, error) 
 	}
 	prompt := p.prompt(it, hint, cur)
 	for {
-		s, err := p.ask(prompt, it.help)
-		if err != nil {
-			return cur, err
-		}
-		v, k := p.keepOrClear(it, cur, s)
-		if k == lineDone {
-			return v, nil
-		} else if k == lineRetry {
-			continue
+		s, v, final, err := p.answerLine(it, prompt, cur)
+		if final {
+			return v, err
 		}
 		out, key := model.CheckInput(it.kind, s)
 		if key != "" {
@@ -318,6 +312,25 @@ func (p *LinePrompter) value(it lineItem, cur model.Value) (model.Value, error) 
 			continue
 		}
 		return model.String(out), nil
+	}
+}
+
+// answerLine asks until the input is either final (kept, cleared, or left
+// unanswered: final is true and v is the answer) or an answer to parse (s).
+// On an error v is cur.
+func (p *LinePrompter) answerLine(it lineItem, prompt string, cur model.Value) (s string, v model.Value, final bool, err error) {
+	for {
+		s, err = p.ask(prompt, it.help)
+		if err != nil {
+			return "", cur, true, err
+		}
+		v, k := p.keepOrClear(it, cur, s)
+		switch k {
+		case lineDone:
+			return "", v, true, nil
+		case lineParse:
+			return s, v, false, nil
+		}
 	}
 }
 
@@ -351,15 +364,9 @@ func (p *LinePrompter) keepOrClear(it lineItem, cur model.Value, s string) (mode
 func (p *LinePrompter) yesNoValue(it lineItem, cur model.Value) (model.Value, error) {
 	prompt := p.prompt(it, lineMsg.Get(p.lang, "yesno_hint"), cur)
 	for {
-		s, err := p.ask(prompt, it.help)
-		if err != nil {
-			return cur, err
-		}
-		v, k := p.keepOrClear(it, cur, s)
-		if k == lineDone {
-			return v, nil
-		} else if k == lineRetry {
-			continue
+		s, v, final, err := p.answerLine(it, prompt, cur)
+		if final {
+			return v, err
 		}
 		if b, ok := lineYesNo(s); ok {
 			return model.Bool(b), nil
@@ -393,15 +400,9 @@ func (p *LinePrompter) choiceValue(it lineItem, cur model.Value) (model.Value, e
 	sub.title = lineMsg.Get(p.lang, "choice")
 	prompt := p.prompt(sub, "(1–"+strconv.Itoa(len(it.options))+")", cur)
 	for {
-		s, err := p.ask(prompt, it.help)
-		if err != nil {
-			return cur, err
-		}
-		v, k := p.keepOrClear(it, cur, s)
-		if k == lineDone {
-			return v, nil
-		} else if k == lineRetry {
-			continue
+		s, v, final, err := p.answerLine(it, prompt, cur)
+		if final {
+			return v, err
 		}
 		if i := lineOptionIndex(it.options, s); i >= 0 {
 			return model.String(it.options[i].ID), nil
@@ -433,15 +434,9 @@ func (p *LinePrompter) multiValue(it lineItem, cur model.Value) (model.Value, er
 	sub.title = lineMsg.Get(p.lang, "multi")
 	prompt := p.prompt(sub, "", cur)
 	for {
-		s, err := p.ask(prompt, it.help)
-		if err != nil {
-			return cur, err
-		}
-		v, k := p.keepOrClear(it, cur, s)
-		if k == lineDone {
-			return v, nil
-		} else if k == lineRetry {
-			continue
+		s, v, final, err := p.answerLine(it, prompt, cur)
+		if final {
+			return v, err
 		}
 		picked, bad := lineParseNumbers(s, it.options)
 		if bad != "" {
@@ -479,19 +474,9 @@ func lineParseNumbers(s string, opts []*model.Option) (map[int]bool, string) {
 // empty line. End of input after the first line keeps what was typed.
 func (p *LinePrompter) textareaValue(it lineItem, cur model.Value) (model.Value, error) {
 	prompt := p.prompt(it, lineMsg.Get(p.lang, "area_hint"), cur)
-	var first string
-	for {
-		s, err := p.ask(prompt, it.help)
-		if err != nil {
-			return cur, err
-		}
-		v, k := p.keepOrClear(it, cur, s)
-		if k == lineDone {
-			return v, nil
-		} else if k == lineParse {
-			first = s
-			break
-		}
+	first, v, final, err := p.answerLine(it, prompt, cur)
+	if final {
+		return v, err
 	}
 	lines := []string{strings.TrimRight(first, " ")}
 	more := it.indent + lineMsg.Get(p.lang, "area_more") + " "

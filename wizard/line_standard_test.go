@@ -23,12 +23,7 @@ import (
 var genLineStandard = flag.Bool("gen-line-standard", false, "rewrite testdata/line/standard-full.in from the shipped catalogue")
 
 func lineStandardCatalog(t testing.TB) *model.Catalog {
-	t.Helper()
-	c, err := model.LoadCatalogFile("../questionnaires/tom-standard.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return lineCatalog(t, "../questionnaires/tom-standard.json")
 }
 
 // lineAgency answers by question title: a web agency with a rented root
@@ -307,13 +302,5 @@ func TestLineStandardEOFEverywhere(t *testing.T) {
 }
 
 func BenchmarkLineFullInterviewStandard(b *testing.B) {
-	c := lineStandardCatalog(b)
-	input := lineFixture(b, "standard-full.in")
-	for b.Loop() {
-		f := model.NewFile(c, model.De)
-		err := RunLine(LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader(input), Out: io.Discard, Today: lineToday})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+	lineBench(b, lineStandardCatalog(b), lineFixture(b, "standard-full.in"), "")
 }

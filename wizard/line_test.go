@@ -18,13 +18,17 @@ var updateLine = flag.Bool("update-line", false, "rewrite testdata/line golden f
 
 const lineToday = "2026-03-15"
 
-func lineSmallCatalog(t testing.TB) *model.Catalog {
+func lineCatalog(t testing.TB, path string) *model.Catalog {
 	t.Helper()
-	c, err := model.LoadCatalogFile("../testdata/small-catalog.json")
+	c, err := model.LoadCatalogFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+func lineSmallCatalog(t testing.TB) *model.Catalog {
+	return lineCatalog(t, "../testdata/small-catalog.json")
 }
 
 func lineFixture(t testing.TB, name string) string {
@@ -346,6 +350,40 @@ func TestLineEnglish(t *testing.T) {
 	}
 }
 
+// The whole small interview in English stores the same answers as in
+// German (yes/no, numbers and list commands work in both languages), and no
+// German interface text appears.
+func TestLineEnglishFull(t *testing.T) {
+	c := lineSmallCatalog(t)
+	input := lineFixture(t, "small-full.in")
+	de := runLineTest(t, c, nil, "", input, model.De)
+	en := runLineTest(t, c, nil, "", input, model.En)
+	if en.err != nil {
+		t.Fatalf("RunLine: %v\n%s", en.err, en.out)
+	}
+	if d := model.Diff(de.file, en.file); len(d) > 0 {
+		t.Errorf("English run stored other answers: %+v", d)
+	}
+	if en.file.History[0].Summary != "Interview completed" {
+		t.Errorf("summary = %q", en.file.History[0].Summary)
+	}
+	lineNoEscape(t, en.out)
+	lineWantAll(t, en.out,
+		"Which of them are implemented already?",
+		"2) Written password policy – 1 planned, 2 not applicable, 3 to be clarified, 4 implemented (Enter leaves it open):",
+		"  Planned by (DD.MM.YYYY) (required):",
+		"Add a measure of your own? (y/n, Enter = no):",
+		"Service provider – a = add, e N = edit entry N, r N = remove entry N, Enter = done:",
+		"Really remove entry 3 “Müll GmbH”? (y/n, Enter = no):",
+		"Done: every step is answered",
+	)
+	for _, de := range []string{"Schritt", "bisher", "Pflichtangabe", "Ungültig", "Eintrag", "Maßnahme", "übernimmt", "Hilfe:", "Nummer", "geplant", "Fertig"} {
+		if strings.Contains(en.out, de) {
+			t.Errorf("English output holds German %q", de)
+		}
+	}
+}
+
 func TestLineSkipAndBack(t *testing.T) {
 	c := lineSmallCatalog(t)
 	// org answered; infra put off at its first prompt; in access_system go
@@ -498,14 +536,23 @@ func TestLineConditionPrunes(t *testing.T) {
 	}
 }
 
-func BenchmarkLineFullInterviewSmall(b *testing.B) {
-	c := lineSmallCatalog(b)
-	input := lineFixture(b, "small-full.in")
+// lineBench runs a full piped interview per iteration; path "" skips saving.
+func lineBench(b *testing.B, c *model.Catalog, input, path string) {
 	for b.Loop() {
 		f := model.NewFile(c, model.De)
-		err := RunLine(LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader(input), Out: io.Discard, Today: lineToday})
+		err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(input), Out: io.Discard, Today: lineToday})
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLineFullInterviewSmallSaved includes the atomic save (with fsync)
+// after every changed answer.
+func BenchmarkLineFullInterviewSmallSaved(b *testing.B) {
+	lineBench(b, lineSmallCatalog(b), lineFixture(b, "small-full.in"), filepath.Join(b.TempDir(), "tom.json"))
+}
+
+func BenchmarkLineFullInterviewSmall(b *testing.B) {
+	lineBench(b, lineSmallCatalog(b), lineFixture(b, "small-full.in"), "")
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -278,16 +279,16 @@ func (b *builder) records(q *model.Question) *Records {
 		full.Widths = append(full.Widths, 0.95/float64(n))
 	}
 	// The summary shows the first field (the name) and up to three short fields.
+	// Choices and dates come first, yes/no fields fill up.
 	sum := []int{0}
-	for i, fd := range q.Fields {
-		if i == 0 || len(sum) >= 4 {
-			continue
-		}
-		switch fd.Kind {
-		case model.KindChoice, model.KindDate, model.KindYesNo:
-			sum = append(sum, i)
+	for _, kinds := range [][]string{{model.KindChoice, model.KindDate}, {model.KindYesNo}} {
+		for i, fd := range q.Fields {
+			if i > 0 && len(sum) < 4 && (fd.Kind == kinds[0] || len(kinds) > 1 && fd.Kind == kinds[1]) {
+				sum = append(sum, i)
+			}
 		}
 	}
+	sort.Ints(sum)
 	for i, r := range recs {
 		row := []string{strconv.Itoa(i + 1)}
 		card := &KeyValue{}

@@ -568,7 +568,9 @@ func (w *pdfWriter) rows(hr pdfRow, widths []float64, rows [][]string, keep bool
 	if len(laid) > 0 {
 		first += min(laid[0].h, usable-hr.h)
 	}
-	if keep && total <= usable {
+	// A card that does not fit moves to a new page, unless at least half of
+	// it fits here (its title row then repeats on the next page).
+	if keep && total <= usable && pdfBottom-w.p.GetY() < total/2 {
 		w.ensure(total)
 	} else {
 		w.ensure(first)

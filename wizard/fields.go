@@ -58,8 +58,9 @@ func (m *Model) makeField(sp spec) fieldMaker {
 			for i, o := range sp.options {
 				opts[i] = huh.NewOption(truncate(o.Label.In(l), w-6), o.ID)
 			}
-			f := huh.NewSelect[string]().Title(sp.title).Accessor(b).Options(opts...).
-				Height(listHeight(sp.title, len(opts), w, h))
+			title := m.scrollTitle(sp.title, len(opts), w, h)
+			f := huh.NewSelect[string]().Title(title).Accessor(b).Options(opts...).
+				Height(listHeight(title, len(opts), w, h))
 			b.armed = true
 			return &built{field: f, commit: b.commit, keys: "keys_select"}
 		}
@@ -112,12 +113,21 @@ func (m *Model) multiSelect(sp spec, b *binding[[]string], w, h int) *built {
 	for i, o := range sp.options {
 		opts[i] = huh.NewOption(truncate(o.Label.In(m.lang), w-8), o.ID)
 	}
-	f := huh.NewMultiSelect[string]().Title(sp.title).Accessor(b).Options(opts...).
-		Filterable(false).Height(listHeight(sp.title, len(opts), w, h))
+	title := m.scrollTitle(sp.title, len(opts), w, h)
+	f := huh.NewMultiSelect[string]().Title(title).Accessor(b).Options(opts...).
+		Filterable(false).Height(listHeight(title, len(opts), w, h))
 	return &built{field: f, commit: b.commit, keys: "keys_multi", hover: func() string {
 		v, _ := f.Hovered()
 		return v
 	}}
+}
+
+// scrollTitle adds a hint to the title of a list taller than the body.
+func (m *Model) scrollTitle(title string, n, w, h int) string {
+	if n+titleLines(title, w)+1 <= h {
+		return title
+	}
+	return title + " " + Msg.Get(m.lang, "scroll_hint")
 }
 
 // listHeight is the explicit height of a select or multi-select: every option

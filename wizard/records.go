@@ -345,9 +345,9 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 		rows = append(rows, fmt.Sprintf("%d. %s", i+1, p.label(r, l)))
 	}
 	rows = append(rows, Msg.Get(l, "records_add", item), Msg.Get(l, "records_next"))
-	listH := h - 4
+	listH := h - 5
 	b.WriteString(listWindow(rows, p.cursor, listH, w))
-	b.WriteString("\n")
+	b.WriteString("\n\n")
 	switch {
 	case p.asking:
 		b.WriteString(styleError.Render(truncate(Msg.Get(l, "remove_ask", p.label(p.recs[p.cursor], l)), w)))

@@ -22,7 +22,11 @@ type BackupJob struct {
 	LastRun   string `json:"last_run,omitempty"` // date of the timer's stamp file
 	Encrypted bool   `json:"encrypted"`          // the tool encrypts the backup
 	Offsite   bool   `json:"offsite"`            // the target is another machine
+	Versions  bool   `json:"versions"`           // the tool keeps several generations
 }
+
+// versionedTools keep several backup generations by design.
+var versionedTools = map[string]bool{"restic": true, "borg": true, "borgmatic": true, "duplicity": true, "rsnapshot": true, "rdiff-backup": true, "plesk": true}
 
 // backupTools maps a program name to the tool it belongs to.
 var backupTools = map[string]string{
@@ -39,7 +43,7 @@ func (s *scanner) backups() {
 	jobs := s.rep.Backups
 	f := Finding{ID: "backup.scheduled", Area: "backup"}
 	real := 0
-	enc, off := false, false
+	enc, off, ver := false, false, false
 	for i, j := range jobs {
 		id := "backup.job:" + j.Path
 		if j.Unit != "" {
@@ -48,7 +52,7 @@ func (s *scanner) backups() {
 		jf := Finding{ID: id, Area: "backup", Result: OK}
 		jf.Evidence = append(jf.Evidence, ev(j.Path, j.Line, j.Command))
 		if j.Schedule != "" {
-			jf.Evidence = append(jf.Evidence, Evidence{Value: j.Schedule, Note: note("ev_schedule")})
+			jf.Evidence = append(jf.Evidence, Evidence{Note: note("ev_schedule", j.Schedule)})
 		}
 		switch {
 		case j.Tool == "plesk-scheduler":
@@ -73,6 +77,9 @@ func (s *scanner) backups() {
 		if j.Offsite {
 			jf.Evidence = append(jf.Evidence, Evidence{Note: note("ev_backup_offsite")})
 		}
+		if j.Versions {
+			jf.Evidence = append(jf.Evidence, Evidence{Note: note("ev_backup_versions", j.Tool)})
+		}
 		jf.Title = msg("t_backup.job", j.Tool)
 		s.add(jf)
 		jobs[i] = j
@@ -80,6 +87,7 @@ func (s *scanner) backups() {
 			real++
 			enc = enc || j.Encrypted
 			off = off || j.Offsite
+			ver = ver || j.Versions
 		}
 		f.Evidence = append(f.Evidence, ev(j.Path, j.Line, j.Tool+": "+j.Command))
 	}
@@ -92,6 +100,9 @@ func (s *scanner) backups() {
 		}
 		if off {
 			f.Measures = append(f.Measures, mBackupOffsite)
+		}
+		if ver {
+			f.Measures = append(f.Measures, mBackupVersions)
 		}
 	case len(jobs) > 0:
 		f.Result = Weak
@@ -185,6 +196,7 @@ func (s *scanner) backupTimers() {
 				j.LastRun = mt.UTC().Format(model.DateLayout)
 			}
 			j.Encrypted, j.Offsite = judgeBackup(tool, atCmd+env)
+			j.Versions = versionedTools[tool]
 			s.rep.Backups = append(s.rep.Backups, j)
 			break
 		}
@@ -226,6 +238,7 @@ func (s *scanner) backupCron() {
 					j.Schedule = sched + " (" + p + ":" + itoa(i+1) + ")"
 				}
 				j.Encrypted, j.Offsite = judgeBackup(tool, atCmd)
+				j.Versions = versionedTools[tool]
 				s.rep.Backups = append(s.rep.Backups, j)
 			}
 		}
@@ -241,6 +254,7 @@ func (s *scanner) backupCron() {
 			}
 			j := BackupJob{Tool: tool, Via: "cron", Path: at, Line: atLine, Command: redact(atCmd), Schedule: period, Enabled: true}
 			j.Encrypted, j.Offsite = judgeBackup(tool, atCmd)
+			j.Versions = versionedTools[tool]
 			s.rep.Backups = append(s.rep.Backups, j)
 		}
 	}

@@ -262,11 +262,16 @@ func (s *scanner) swap(st *storage) {
 		return
 	}
 	worst := "yes"
+	none := s.noCrypto(st)
 	for _, d := range devs {
 		r, evs := s.encrypted(st, d.dev, 0)
 		if r == "unknown" && !strings.HasPrefix(d.dev, "/dev/") && !strings.Contains(d.dev, "=") {
 			// A swap file is as safe as the file system it lives on.
 			r, evs = s.fileOnEncrypted(st, d.dev)
+		}
+		if r == "unknown" && none {
+			r = "no"
+			evs = append(evs, evNote("/etc/crypttab", "ev_no_crypto"))
 		}
 		e := d.ev
 		switch r {
@@ -313,4 +318,19 @@ func (s *scanner) fileOnEncrypted(st *storage, file string) (string, []Evidence)
 	}
 	r, evs := s.encrypted(st, best.Spec, 0)
 	return r, append([]Evidence{ev("/etc/fstab", best.Line, best.Text)}, evs...)
+}
+
+// noCrypto reports whether the system has no encrypted device at all: no
+// crypttab entry and no active dm-crypt device (outside a container, whose
+// host may encrypt).
+func (s *scanner) noCrypto(st *storage) bool {
+	if len(st.crypttab) > 0 || s.container != "" {
+		return false
+	}
+	for _, d := range st.dm {
+		if d.crypt() {
+			return false
+		}
+	}
+	return true
 }

@@ -30,8 +30,14 @@ func readEvidence(p string, err error) Evidence {
 	return Evidence{Path: p, Note: reasonNote(reason(err))}
 }
 
-// msg returns message key in both languages, formatted with args.
+// msg returns message key in both languages, formatted with args. String
+// arguments (often read from the scanned system) are cleaned first.
 func msg(key string, args ...any) model.Text {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = clean(s)
+		}
+	}
 	return model.Text{De: scanMsg.Get(model.De, key, args...), En: scanMsg.Get(model.En, key, args...)}
 }
 

@@ -94,13 +94,15 @@ func (s *scanner) logs() {
 	}
 	if persistent || syslogOn {
 		kept.Result = OK
-		kept.Measures = []string{mLogging}
+		kept.Measures = []string{mLogging, mAccessLogging}
 	} else {
 		kept.Result = Weak
-		kept.Contradicts = []string{mLogging}
+		kept.Contradicts = []string{mLogging, mAccessLogging}
 		kept.Evidence = append(kept.Evidence, Evidence{Note: note("ev_logs_lost")})
 	}
 	s.add(kept)
+
+	s.remoteLogs()
 
 	// Retention is defined when every persistent log has a limit in time:
 	// the journal MaxRetentionSec, syslog files a logrotate rule.
@@ -177,4 +179,38 @@ func (s *scanner) logrotate() ([]Evidence, bool) {
 		}
 	}
 	return out, ok
+}
+
+// remoteLogs looks for log forwarding to another system: rsyslog forwarding
+// actions (@host, @@host, omfwd, omrelp) and systemd-journal-upload.
+func (s *scanner) remoteLogs() {
+	f := Finding{ID: "logs.remote", Area: "logs"}
+	files := append([]string{"/etc/rsyslog.conf"}, s.fs.Glob("/etc/rsyslog.d/*.conf")...)
+	for _, p := range files {
+		data, _, err := s.fs.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for i, l := range lines(data) {
+			t := stripComment(l)
+			if t == "" {
+				continue
+			}
+			fields := strings.Fields(t)
+			last := fields[len(fields)-1]
+			if (len(fields) >= 2 && strings.HasPrefix(last, "@")) || strings.Contains(t, "omfwd") || strings.Contains(t, "omrelp") {
+				f.Evidence = append(f.Evidence, ev(p, i+1, l))
+			}
+		}
+	}
+	if e, on := s.enabled("systemd-journal-upload.service", serviceTargets...); on {
+		f.Evidence = append(f.Evidence, e)
+	}
+	if len(f.Evidence) > 0 {
+		f.Result, f.Measures = OK, []string{mCentralLog}
+	} else {
+		f.Result = NotFound
+		f.Evidence = []Evidence{{Note: note("ev_no_remote_logs")}}
+	}
+	s.add(f)
 }

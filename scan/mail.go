@@ -84,7 +84,7 @@ func (s *scanner) postfix() {
 	switch level {
 	case "may", "encrypt":
 		in.Result = OK
-		in.Measures = []string{mStartTLS, mTLSMail}
+		in.Measures = []string{mStartTLS}
 		cert := ""
 		if p, ok := cf["smtpd_tls_chain_files"]; ok && p.Value != "" {
 			cert = strings.Fields(strings.ReplaceAll(p.Value, ",", " "))[0]
@@ -94,7 +94,7 @@ func (s *scanner) postfix() {
 		switch {
 		case cert == "":
 			in.Result, in.Measures = Weak, nil
-			in.Contradicts = []string{mStartTLS, mTLSMail}
+			in.Contradicts = []string{mStartTLS}
 			in.Evidence = append(in.Evidence, evNote(postfixMain, "ev_postfix_nocert"))
 		case strings.Contains(cert, "$"):
 			in.Evidence = append(in.Evidence, Evidence{Value: cert, Note: note("ev_cert_variable")})
@@ -104,14 +104,14 @@ func (s *scanner) postfix() {
 			in.Evidence = append(in.Evidence, e)
 			if !ok {
 				in.Result, in.Measures = Weak, nil
-				in.Contradicts = []string{mStartTLS, mTLSMail}
+				in.Contradicts = []string{mStartTLS}
 			} else if strings.Contains(cert, "snakeoil") {
 				in.Evidence = append(in.Evidence, Evidence{Note: note("ev_snakeoil")})
 			}
 		}
 	default:
 		in.Result = Missing
-		in.Contradicts = []string{mStartTLS, mTLSMail}
+		in.Contradicts = []string{mStartTLS}
 		in.Evidence = append(in.Evidence, Evidence{Note: note("ev_smtpd_plain")})
 	}
 	s.add(in)
@@ -132,13 +132,86 @@ func (s *scanner) postfix() {
 	switch level {
 	case "may", "encrypt", "dane", "dane-only", "fingerprint", "verify", "secure":
 		out.Result = OK
-		out.Measures = []string{mStartTLS, mTLSMail}
+		out.Measures = []string{mStartTLS}
 	default:
 		out.Result = Missing
-		out.Contradicts = []string{mStartTLS, mTLSMail}
+		out.Contradicts = []string{mStartTLS}
 		out.Evidence = append(out.Evidence, Evidence{Note: note("ev_smtp_plain")})
 	}
 	s.add(out)
+	s.submission(cf)
+}
+
+// submission judges whether mail programs can log in to Postfix only over
+// encrypted connections: every service that accepts SASL logins (the main
+// smtpd, submission, submissions/smtps in master.cf) must use wrapper mode,
+// security level encrypt or smtpd_tls_auth_only = yes.
+func (s *scanner) submission(cf map[string]postfixParam) {
+	const master = "/etc/postfix/master.cf"
+	type service struct {
+		name string
+		line int
+		text string
+		opts map[string]string
+	}
+	var services []*service
+	data, _, _ := s.fs.ReadFile(master)
+	for i, l := range lines(data) {
+		t := strings.TrimSpace(l)
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if l[0] == ' ' || l[0] == '\t' {
+			if len(services) > 0 && strings.HasPrefix(t, "-o") {
+				kv := strings.TrimSpace(strings.TrimPrefix(t, "-o"))
+				if k, v, ok := strings.Cut(kv, "="); ok {
+					services[len(services)-1].opts[strings.TrimSpace(k)] = strings.TrimSpace(v)
+				}
+			}
+			continue
+		}
+		f := strings.Fields(t)
+		if len(f) >= 8 && f[7] == "smtpd" && f[1] == "inet" {
+			services = append(services, &service{name: f[0], line: i + 1, text: l, opts: map[string]string{}})
+		}
+	}
+	if len(services) == 0 {
+		services = []*service{{name: "smtp", opts: map[string]string{}}}
+	}
+	get := func(sv *service, k string) string {
+		if v, ok := sv.opts[k]; ok {
+			return strings.ToLower(v)
+		}
+		return strings.ToLower(cf[k].Value)
+	}
+	f := Finding{ID: "mail.submission_tls", Area: "mail"}
+	logins, plain := 0, 0
+	for _, sv := range services {
+		if !iniYes(get(sv, "smtpd_sasl_auth_enable")) {
+			continue
+		}
+		logins++
+		e := ev(postfixMain, cf["smtpd_sasl_auth_enable"].Line, cf["smtpd_sasl_auth_enable"].Text)
+		if sv.line > 0 {
+			e = ev(master, sv.line, sv.text)
+		}
+		if iniYes(get(sv, "smtpd_tls_wrappermode")) || get(sv, "smtpd_tls_security_level") == "encrypt" || iniYes(get(sv, "smtpd_tls_auth_only")) {
+			e.Note = note("ev_login_encrypted")
+		} else {
+			plain++
+			e.Note = note("ev_login_plain")
+		}
+		f.Evidence = append(f.Evidence, e)
+	}
+	if logins == 0 {
+		return // Postfix takes no logins from mail programs here
+	}
+	if plain == 0 {
+		f.Result, f.Measures = OK, []string{mTLSMail}
+	} else {
+		f.Result, f.Contradicts = Weak, []string{mTLSMail}
+	}
+	s.add(f)
 }
 
 // dovecot reads ssl = … from dovecot.conf and the files it includes (later

@@ -18,6 +18,10 @@ const (
 	mLogging         = "input.logging"
 	mLogRetention    = "input.log_retention"
 	mTimeSync        = "evaluation.time_sync"
+	mSupportedOS     = "access_system.supported_os"
+	mBackupVersions  = "availability.backup_versions"
+	mCentralLog      = "input.central_log"
+	mAccessLogging   = "access_data.access_logging"
 )
 
 // MeasureIDs lists every catalogue measure ID a finding can name, sorted.
@@ -27,6 +31,7 @@ func MeasureIDs() []string {
 		mDiskServer, mSwapEncrypted, mTLSWeb, mStartTLS, mTLSMail,
 		mBackupAutomatic, mBackupEncrypted, mBackupOffsite,
 		mLogging, mLogRetention, mTimeSync,
+		mSupportedOS, mBackupVersions, mCentralLog, mAccessLogging,
 	}
 	sortStrings(ids)
 	return ids

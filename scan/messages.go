@@ -7,6 +7,9 @@ import "tom/model"
 var scanMsg = model.Messages{
 	// Finding titles.
 	"t_system.os":           {De: "System", En: "System"},
+	"t_system.supported":    {De: "Betriebssystem erhält Sicherheitsupdates", En: "Operating system still gets security updates"},
+	"t_logs.remote":         {De: "Protokolle zusätzlich auf einem anderen System", En: "Logs also kept on another system"},
+	"t_mail.submission_tls": {De: "Postfix: Mailprogramme nur verschlüsselt", En: "Postfix: mail clients only encrypted"},
 	"t_system.container":    {De: "Läuft in einem Container", En: "Runs in a container"},
 	"t_disk.encryption":     {De: "Verschlüsselte Datenträger", En: "Encrypted volumes"},
 	"t_disk.swap":           {De: "Auslagerungsspeicher (Swap) verschlüsselt", En: "Swap space encrypted"},
@@ -68,6 +71,13 @@ var scanMsg = model.Messages{
 	"ev_apt_unset":             {De: "%s nicht gesetzt", En: "%s not set"},
 	"ev_installed_not_enabled": {De: "installiert, aber nicht eingeschaltet", En: "installed, but not switched on"},
 
+	"ev_no_version":  {De: "ID oder VERSION_ID fehlt: Support-Ende unbekannt", En: "ID or VERSION_ID missing: end of support unknown"},
+	"ev_eol_unknown": {De: "Support-Ende dieser Version ist tom nicht bekannt", En: "tom does not know when this version's support ends"},
+	"ev_eol_past":    {De: "Sicherheitsupdates endeten am %s", En: "security updates ended on %s"},
+	"ev_eol_esm":     {De: "außer mit Ubuntu Pro (ESM)", En: "unless Ubuntu Pro (ESM) is active"},
+	"ev_eol_soon":    {De: "Sicherheitsupdates enden am %s (in %d Tagen)", En: "security updates end on %s (in %d days)"},
+	"ev_eol_until":   {De: "Sicherheitsupdates bis %s", En: "security updates until %s"},
+
 	// Disk.
 	"ev_no_dm_crypt":     {De: "kein aktives dm-crypt-Gerät", En: "no active dm-crypt device"},
 	"ev_no_sys_block":    {De: "nicht lesbar oder nicht vorhanden: aktive Geräte unbekannt", En: "not readable or absent: active devices unknown"},
@@ -78,6 +88,7 @@ var scanMsg = model.Messages{
 	"ev_no_swap":         {De: "kein Swap eingerichtet", En: "no swap configured"},
 	"ev_swap_encrypted":  {De: "verschlüsselt", En: "encrypted"},
 	"ev_swap_plain":      {De: "unverschlüsselt", En: "not encrypted"},
+	"ev_no_crypto":       {De: "auf diesem System ist kein verschlüsseltes Gerät eingerichtet", En: "no encrypted device is set up on this system"},
 	"ev_swap_unknown":    {De: "Verschlüsselung nicht feststellbar", En: "encryption cannot be determined"},
 
 	// SSH.
@@ -104,13 +115,17 @@ var scanMsg = model.Messages{
 	"ev_no_jails":    {De: "kein Jail aktiv", En: "no jail enabled"},
 
 	// Backups.
-	"ev_schedule":          {De: "Zeitplan", En: "schedule"},
+	"ev_schedule":          {De: "Zeitplan: %s", En: "schedule: %s"},
 	"ev_last_run":          {De: "zuletzt gelaufen am %s", En: "last ran on %s"},
 	"ev_last_run_unknown":  {De: "letzter Lauf nicht feststellbar", En: "last run unknown"},
 	"ev_stale":             {De: "letzter Lauf vor %d Tagen", En: "last run %d days ago"},
 	"ev_timer_not_enabled": {De: "Timer nicht aktiviert", En: "timer not enabled"},
 	"ev_backup_encrypted":  {De: "%s verschlüsselt die Sicherung", En: "%s encrypts the backup"},
 	"ev_backup_offsite":    {De: "Ziel ist ein anderer Rechner", En: "target is another machine"},
+	"ev_backup_versions":   {De: "%s behält mehrere Generationen", En: "%s keeps several generations"},
+	"ev_no_remote_logs":    {De: "keine Weiterleitung an ein anderes System (rsyslog, systemd-journal-upload)", En: "no forwarding to another system (rsyslog, systemd-journal-upload)"},
+	"ev_login_encrypted":   {De: "Anmeldung nur verschlüsselt", En: "login only encrypted"},
+	"ev_login_plain":       {De: "Anmeldung auch unverschlüsselt möglich", En: "login possible unencrypted too"},
 	"ev_backup_weak":       {De: "Sicherungsaufträge gefunden, aber keiner läuft sicher regelmäßig", En: "backup jobs found, but none surely runs regularly"},
 	"ev_backup_none":       {De: "kein Timer und kein Cron-Eintrag mit restic, borg, duplicity, rsync, rsnapshot oder Plesk-Sicherung (Sicherungen, die ein anderer Rechner oder der Hoster holt, sind hier nicht sichtbar)", En: "no timer or cron entry running restic, borg, duplicity, rsync, rsnapshot or Plesk backup (backups pulled by another machine or made by the hoster are not visible here)"},
 	"ev_plesk_scheduler":   {De: "Plesk-Sicherungsplaner; ob Sicherungen geplant sind, steht in Plesk", En: "Plesk backup scheduler; whether backups are scheduled is set in Plesk"},

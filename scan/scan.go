@@ -140,6 +140,7 @@ func Scan(opts Options) *Report {
 		},
 	}
 	s.system()
+	s.supported()
 	s.disk()
 	s.ssh()
 	s.updates()

@@ -33,7 +33,7 @@ func (s *scanner) ssh() {
 		if e.Set != nil {
 			return e.Set.evidence()
 		}
-		return evNote(sshdMain, "ev_sshd_default", key, e.Value)
+		return evNote(sshdMain, "ev_sshd_default", sshdNames[key], e.Value)
 	}
 
 	pw := c.Effective("passwordauthentication")

@@ -201,6 +201,17 @@ var sshdDefaults = map[string]string{
 	"authorizedkeysfile":           ".ssh/authorized_keys .ssh/authorized_keys2",
 }
 
+// sshdNames are the keywords as the manual spells them, for evidence.
+var sshdNames = map[string]string{
+	"passwordauthentication":       "PasswordAuthentication",
+	"kbdinteractiveauthentication": "KbdInteractiveAuthentication",
+	"permitrootlogin":              "PermitRootLogin",
+	"pubkeyauthentication":         "PubkeyAuthentication",
+	"usepam":                       "UsePAM",
+	"authenticationmethods":        "AuthenticationMethods",
+	"authorizedkeysfile":           "AuthorizedKeysFile",
+}
+
 // sshdValue is the effective value of a keyword for every connection.
 type sshdValue struct {
 	Value   string
@@ -282,11 +293,11 @@ func (c *sshdConfig) judge() sshdVerdict {
 		for _, s := range m.Settings {
 			switch s.Key {
 			case "passwordauthentication":
-				if sshdYes(s.Value()) && !v.KeysRequired {
+				if sshdYes(s.Value()) && v.KeyOnly && !v.KeysRequired {
 					v.KeyGaps = append(v.KeyGaps, s)
 				}
 			case "kbdinteractiveauthentication":
-				if sshdYes(s.Value()) && pam && !v.KeysRequired {
+				if sshdYes(s.Value()) && pam && v.KeyOnly && !v.KeysRequired {
 					v.KeyGaps = append(v.KeyGaps, s)
 				}
 			case "authenticationmethods":

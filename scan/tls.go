@@ -38,7 +38,7 @@ func (s *scanner) tls() {
 		s.add(f)
 		return
 	}
-	valid, expired := 0, 0
+	valid, expiring, expired := 0, 0, 0
 	for _, d := range dirs {
 		p := path.Join(live, d, "cert.pem")
 		if !s.fs.IsDir(path.Join(live, d)) {
@@ -61,7 +61,7 @@ func (s *scanner) tls() {
 			cf.Result = OK
 			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_valid", c.NotAfter, c.DaysLeft)}
 		case "expiring":
-			valid++
+			expiring++
 			cf.Result = Weak
 			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_expiring", c.NotAfter, c.DaysLeft)}
 		case "expired":
@@ -75,14 +75,19 @@ func (s *scanner) tls() {
 		s.add(cf)
 		f.Evidence = append(f.Evidence, cf.Evidence...)
 	}
-	if e, ok := s.certRenewal(); ok {
-		f.Evidence = append(f.Evidence, e)
-	} else if valid+expired > 0 {
+	renewal, renewed := s.certRenewal()
+	if renewed {
+		f.Evidence = append(f.Evidence, renewal)
+	} else if valid+expiring+expired > 0 {
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_no_renewal")})
 	}
 	switch {
-	case valid > 0:
+	case valid > 0 || (expiring > 0 && renewed):
 		f.Result = OK
+		f.Measures = []string{mTLSWeb}
+	case expiring > 0:
+		// Still encrypting today, but nothing renews it.
+		f.Result = Weak
 		f.Measures = []string{mTLSWeb}
 	case expired > 0:
 		f.Result = Weak

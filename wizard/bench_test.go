@@ -1,0 +1,75 @@
+package wizard
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tom/model"
+)
+
+// largestTick returns the control section of the real catalogue with the most
+// measures.
+func largestTick(c *model.Catalog) *model.Section {
+	var best *model.Section
+	for _, s := range c.Sections {
+		if best == nil || len(s.Measures) > len(best.Measures) {
+			best = s
+		}
+	}
+	return best
+}
+
+// BenchmarkKeystroke measures one key press (Update + View) on the largest
+// step of the real catalogue: the tick list of its biggest measure section.
+func BenchmarkKeystroke(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := model.NewFile(c, model.De)
+	f.Progress.Step = largestTick(c).ID
+	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		k := down
+		if i/10%2 == 1 {
+			k = up
+		}
+		m.Update(k)
+		_ = m.View()
+	}
+}
+
+// BenchmarkFirstFrame measures start-up to the first frame: the model built
+// on the real catalogue and its first View.
+func BenchmarkFirstFrame(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		f := model.NewFile(c, model.De)
+		m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		_ = m.View()
+	}
+}
+
+// BenchmarkFirstFrameWithCatalogue includes parsing the embedded catalogue.
+func BenchmarkFirstFrameWithCatalogue(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		c, err := realCatalogB()
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(Options{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, Save: func(*model.File) error { return nil }})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		_ = m.View()
+	}
+}

@@ -92,7 +92,7 @@ var pdfMap = map[rune]string{
 // Multilingual Plane (emoji) and invisible format characters (soft hyphen,
 // bidi controls, zero-width characters) are dropped, tabs become spaces,
 // other control characters go, and characters the embedded font cannot draw
-// are mapped to a close equivalent or "?". Line breaks stay. The PDF writer
+// are mapped to a close equivalent, dropped (pictographs) or shown as "?". Line breaks stay. The PDF writer
 // never fails on text.
 func PDFSanitize(s string) string {
 	g := goGlyphs()
@@ -123,6 +123,8 @@ func PDFSanitize(s string) string {
 		default:
 			if m, ok := pdfMap[r]; ok {
 				b.WriteString(m)
+			} else if unicode.Is(unicode.So, r) {
+				// a pictograph the font lacks (❤, ☀): drop it like an emoji
 			} else if unicode.IsSpace(r) {
 				b.WriteByte(' ')
 			} else {

@@ -1,0 +1,621 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"tom/model"
+)
+
+func sampleDoc(t testing.TB, l model.Lang) *Document {
+	t.Helper()
+	c, f := loadSample(t)
+	return Build(c, f, l)
+}
+
+// TestGolden compares every format of the sample with its golden file
+// (go test ./render -update rewrites them; review the diff).
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		lang    model.Lang
+		formats []string
+	}{
+		{model.De, Formats},
+		{model.En, []string{"md", "txt", "html"}},
+	}
+	for _, tc := range cases {
+		d := sampleDoc(t, tc.lang)
+		for _, format := range tc.formats {
+			name := filepath.Join("testdata", "golden", fmt.Sprintf("sample.%s.%s", tc.lang, format))
+			got, err := Write(d, format)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			again, _ := Write(sampleDoc(t, tc.lang), format)
+			if !bytes.Equal(got, again) {
+				t.Errorf("%s: two renders differ", name)
+			}
+			if *update {
+				os.MkdirAll(filepath.Dir(name), 0o755)
+				if err := os.WriteFile(name, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatalf("%v (run go test ./render -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the golden file (run go test ./render -update and review)", name)
+			}
+		}
+	}
+}
+
+// TestContentStructure checks what a reader of the sample must find.
+func TestContentStructure(t *testing.T) {
+	d := sampleDoc(t, model.De)
+	md := string(WriteMarkdown(d))
+	for _, want := range []string{
+		"## 1 Einleitung", "## 4 Pseudonymisierung und Verschlüsselung", "### 4.2 Verschlüsselung und Pseudonymisierung in anderen Bereichen",
+		"- [x] Festplattenverschlüsselung auf allen Notebooks", // crypto section's own
+		"*aus „Zugangskontrolle“ · technisch*",                 // access_system.remote_vpn gathered under lit. a
+		"*technisch · geplant bis 31.03.2027 · Anmerkung: BitLocker mit dem Umstieg auf Windows 11*",
+		"*eigene Maßnahme*", "**Technische Maßnahmen**", "**Organisatorische Maßnahmen**", "**Nicht zutreffend**",
+		"Begründung: mechanische Schließanlage ausreichend",
+		"automatisch erhoben am 27.11.2026: Postfix: smtpd\\_tls\\_security\\_level = may",
+		"| Grundlage der Drittlandübermittlung |", "EU-US Data Privacy Framework",
+		"| 2 | united-domains Reselling GmbH |",
+		"| unvollständig | Datenschutzfreundliche Voreinstellungen |",
+		"| 28.11.2026 | 1.1 | Überprüfung | Jörg Krüger | Jährliche Überprüfung: Windows-7-PC ersetzt, Dropbox ergänzt | 3 |",
+		"- **Stand:** 28.11.2026", "- **Version:** 1.1", "- **Nächste Überprüfung:** 28.11.2027", "- **Erstellt von:** Jörg Krüger (Geschäftsführer)",
+		"| München | 28.11.2026 | Jörg Krüger | Geschäftsführer |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q", want)
+		}
+	}
+	for _, raw := range []string{"rented_root", "tax_accounting", "full_disk", "| dpf |"} {
+		if strings.Contains(md, raw) {
+			t.Errorf("Markdown shows the raw option ID %q instead of its label", raw)
+		}
+	}
+	en := string(WriteMarkdown(sampleDoc(t, model.En)))
+	for _, want := range []string{"# Technical and organisational measures (TOMs)", "- **Status as of:** 28 November 2026", "**Technical measures**", "Annex: open items"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English Markdown lacks %q", want)
+		}
+	}
+}
+
+// mdCells parses Markdown with goldmark (GFM) and returns the text of every
+// table cell, row by row, with <br> read as a line break.
+func mdCells(t testing.TB, src []byte) [][]string {
+	t.Helper()
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	doc := md.Parser().Parse(text.NewReader(src))
+	var rows [][]string
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *east.TableRow, *east.TableHeader:
+			var row []string
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				row = append(row, nodeText(c, src))
+			}
+			rows = append(rows, row)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return rows
+}
+
+// nodeText returns the text of an inline tree: escapes resolved, entities
+// decoded, hard breaks and <br> as "\n".
+func nodeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := c.(type) {
+		case *ast.Text:
+			b.WriteString(mdUnescape(string(x.Value(src))))
+			if x.HardLineBreak() || x.SoftLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(x.Value)
+		case *ast.RawHTML:
+			for i := 0; i < x.Segments.Len(); i++ {
+				seg := x.Segments.At(i)
+				if s := string(seg.Value(src)); s == "<br>" {
+					b.WriteByte('\n')
+				} else {
+					b.WriteString(s)
+				}
+			}
+		case *ast.AutoLink:
+			b.Write(x.Label(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+var mdEscRE = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])|&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+// mdUnescape resolves backslash escapes and character references as a
+// CommonMark renderer does for text.
+func mdUnescape(s string) string {
+	return mdEscRE.ReplaceAllStringFunc(s, func(m string) string {
+		if m[0] == '\\' {
+			return m[1:]
+		}
+		return html.UnescapeString(m)
+	})
+}
+
+// TestMarkdownTablesReadBack proves that a Markdown parser reads every
+// register table of the sample back with the right cells.
+func TestMarkdownTablesReadBack(t *testing.T) {
+	d := sampleDoc(t, model.De)
+	got := mdCells(t, WriteMarkdown(d))
+	var want [][]string
+	for _, bl := range d.Blocks {
+		switch x := bl.(type) {
+		case *Table:
+			want = append(want, x.Header)
+			want = append(want, x.Rows...)
+		case *Records:
+			if x.Full != nil && len(x.Full.Rows) > 0 {
+				want = append(want, x.Full.Header)
+				want = append(want, x.Full.Rows...)
+			}
+		case *Signature:
+			want = append(want, []string{x.Place.Key, x.Date.Key, x.Name.Key, x.Role.Key}, []string{x.Place.Value, x.Date.Value, x.Name.Value, x.Role.Value})
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("goldmark found %d table rows, the document has %d", len(got), len(want))
+	}
+	for i := range want {
+		if strings.Join(got[i], "¦") != strings.Join(want[i], "¦") {
+			t.Errorf("row %d:\n got %q\nwant %q", i, got[i], want[i])
+		}
+	}
+}
+
+// docxParts returns every part of a DOCX and fails unless each XML part is
+// well-formed.
+func docxParts(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = string(b)
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+		}
+	}
+	return parts
+}
+
+// docxParagraphs returns the text of every paragraph of document.xml.
+func docxParagraphs(t testing.TB, doc string) []string {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	var out []string
+	var cur strings.Builder
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			switch x.Name.Local {
+			case "p":
+				cur.Reset()
+			case "t":
+				inText = true
+			case "br":
+				cur.WriteByte('\n')
+			}
+		case xml.EndElement:
+			switch x.Name.Local {
+			case "p":
+				out = append(out, cur.String())
+			case "t":
+				inText = false
+			}
+		case xml.CharData:
+			if inText {
+				cur.Write(x)
+			}
+		}
+	}
+}
+
+func TestDOCXStructure(t *testing.T) {
+	d := sampleDoc(t, model.De)
+	data, err := WriteDOCX(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := docxParts(t, data)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml", "word/_rels/document.xml.rels"} {
+		if _, ok := parts[name]; !ok {
+			t.Errorf("missing part %s", name)
+		}
+	}
+	doc := parts["word/document.xml"]
+	for _, want := range []string{`<w:pgSz w:w="11906" w:h="16838"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`, `<w:titlePg/>`, ` TOC \o "1-2" \h \z \u `, `w:pStyle w:val="Heading1"`, `w:pStyle w:val="Heading2"`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	if !strings.Contains(parts["word/styles.xml"], `<w:lang w:val="de-DE"`) || !strings.Contains(parts["word/styles.xml"], `<w:outlineLvl w:val="0"/>`) {
+		t.Error("styles.xml lacks the German language tag or heading outline levels")
+	}
+	if !strings.Contains(parts["word/settings.xml"], `<w:updateFields w:val="true"/>`) {
+		t.Error("settings.xml does not ask Word to update fields")
+	}
+	if !strings.Contains(parts["word/footer1.xml"], " NUMPAGES ") || !strings.Contains(parts["word/footer1.xml"], " PAGE ") {
+		t.Error("footer lacks PAGE/NUMPAGES fields")
+	}
+	core := parts["docProps/core.xml"]
+	if !strings.Contains(core, "2026-11-28T00:00:00Z") || strings.Contains(core, "lastModifiedBy") {
+		t.Errorf("core.xml: %s", core)
+	}
+	paras := strings.Join(docxParagraphs(t, doc), "\n")
+	for _, want := range []string{"Hetzner Online GmbH", "Industriestr. 25\n91710 Gunzenhausen\nDeutschland", "Seite", "8.1 Dienstleister und Auftragsverarbeiter"} {
+		if want == "Seite" {
+			continue
+		}
+		if !strings.Contains(paras, want) {
+			t.Errorf("DOCX text lacks %q", want)
+		}
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, f := range zr.File {
+		if !f.Modified.Equal(zr.File[0].Modified) || f.Modified.Year() != 2026 {
+			t.Errorf("%s: zip time %v, want the Stand date", f.Name, f.Modified)
+		}
+	}
+}
+
+// pdfPages returns the text of each page via pdftotext, or skips.
+func pdfPages(t testing.TB, data []byte) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+func TestPDFWithPdftotext(t *testing.T) {
+	d := sampleDoc(t, model.De)
+	data, err := WritePDF(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, data)
+	n := len(pages)
+	if n < 10 {
+		t.Fatalf("only %d pages", n)
+	}
+	if strings.Contains(pages[0], "Seite 1") || !strings.Contains(pages[0], "Webagentur Krüger & Söhne GmbH") {
+		t.Error("cover: organisation missing or page number shown")
+	}
+	for i := 1; i < n; i++ {
+		if want := fmt.Sprintf("Seite %d von %d", i+1, n); !strings.Contains(pages[i], want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+		if !strings.Contains(pages[i], "Stand: 28.11.2026") {
+			t.Errorf("page %d lacks the running header", i+1)
+		}
+	}
+	// The TOC names the page of the providers chapter, and the summary table
+	// with the first provider is on that page.
+	m := regexp.MustCompile(`8\.1 Dienstleister und Auftragsverarbeiter\s+(\d+)`).FindStringSubmatch(pages[1])
+	if m == nil {
+		t.Fatalf("TOC lacks the providers entry:\n%s", pages[1])
+	}
+	var pg int
+	fmt.Sscan(m[1], &pg)
+	if pg < 2 || pg > n || !strings.Contains(pages[pg-1], "8.1 Dienstleister und Auftragsverarbeiter") || !strings.Contains(pages[pg-1], "Hetzner Online GmbH") {
+		t.Errorf("page %d (from the TOC) does not hold the providers table", pg)
+	}
+}
+
+// manyProviders returns the sample with n providers.
+func manyProviders(t testing.TB, n int) (*model.Catalog, *model.File) {
+	t.Helper()
+	c, f := loadSample(t)
+	base := f.Get("providers").Records()
+	recs := make([]model.Record, n)
+	for i := range recs {
+		r := base[i%len(base)].Clone()
+		r["id"] = model.String(fmt.Sprintf("p%04d", i))
+		r["name"] = model.String(fmt.Sprintf("%s (%d)", r["name"].Str(), i+1))
+		recs[i] = r
+	}
+	f.Set("providers", model.Records(recs...))
+	return c, f
+}
+
+func TestPDFTableHeaderRepeats(t *testing.T) {
+	c, f := manyProviders(t, 60)
+	data, err := WritePDF(Build(c, f, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, data)
+	start := -1
+	for i, p := range pages {
+		if strings.Contains(p, "8.1 Dienstleister und Auftragsverarbeiter") && !strings.Contains(p, "Inhaltsverzeichnis") {
+			start = i
+			break
+		}
+	}
+	if start < 0 || start+1 >= len(pages) {
+		t.Fatal("providers chapter not found")
+	}
+	next := pages[start+1]
+	if !strings.Contains(next, "Name bzw. Firma") || !strings.Contains(next, "Kategorie") || strings.Contains(next, "8.1 Dienstleister") {
+		t.Errorf("continuation page %d does not repeat the table header:\n%s", start+2, next)
+	}
+	// A row is never split: every provider number appears with its name on one page.
+	if !strings.Contains(pages[start], "Hetzner Online GmbH (1)") || !strings.Contains(next, "(2") {
+		t.Errorf("rows missing on the first pages of the table")
+	}
+}
+
+// hostile are strings that try to break each format.
+var hostile = []string{
+	"<script>alert(1)</script> & Co | KG",
+	"*fett* _kursiv_ ~~weg~~ `code`",
+	"[x](javascript:alert(1))",
+	`C:\Users\back\slash\`,
+	"Zeile eins\nZeile | zwei\n# keine Überschrift\n- kein Punkt\n1. keine Liste",
+	"Emoji 😀🏢 und ❤️ Herz",
+	"Maß\u00adnahme mit wei\u00adchem Trenn\u00adstrich",
+	"\u202eRechts-nach-links\u202c und \u200fMarke\u200e",
+	"&amp; &lt;b&gt; &#x41; ]]> <![CDATA[ x ]]>",
+	"  führende Leerzeichen und \"Anführung\" 'einfach'",
+}
+
+// hostileFile is the sample with hostile text in every text field.
+func hostileFile(t testing.TB) (*model.Catalog, *model.File, []string) {
+	t.Helper()
+	c, f := loadSample(t)
+	long := strings.Repeat("Überlang", 625) // 5,000 characters, no space
+	all := append(append([]string{}, hostile...), long)
+	k := 0
+	next := func() string { k++; return all[k%len(all)] }
+	for id, v := range f.Answers {
+		q := c.Question(id)
+		switch {
+		case q.Kind == model.KindText || q.Kind == model.KindTextarea:
+			f.Answers[id] = model.String(next())
+		case v.IsRecords():
+			for _, r := range v.Records() {
+				for _, fd := range q.Fields {
+					if fd.Kind == model.KindText || fd.Kind == model.KindTextarea {
+						r[fd.ID] = model.String(next())
+					}
+				}
+			}
+		}
+	}
+	f.Answers["org.name"] = model.String(hostile[0])
+	for i := range f.OwnMeasures {
+		f.OwnMeasures[i].Text = next()
+		f.OwnMeasures[i].Note = next()
+	}
+	for i := range f.History {
+		f.History[i].Summary = next()
+		f.History[i].By = next()
+	}
+	return c, f, all
+}
+
+func TestHostileMarkdown(t *testing.T) {
+	c, f, all := hostileFile(t)
+	d := Build(c, f, model.De)
+	cells := map[string]bool{}
+	for _, row := range mdCells(t, WriteMarkdown(d)) {
+		for _, c := range row {
+			cells[c] = true
+		}
+	}
+	for _, s := range all {
+		if !cells[clean(s)] {
+			t.Errorf("no table cell reads back as %.60q", clean(s))
+		}
+	}
+	// Checklist items (own measures) read back too.
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	src := WriteMarkdown(d)
+	found := 0
+	ast.Walk(md.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if li, ok := n.(*ast.ListItem); ok && entering {
+			txt := nodeText(li, src)
+			for _, o := range f.OwnMeasures {
+				if strings.HasPrefix(txt, clean(o.Text)+"\n") {
+					found++
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if found < len(f.OwnMeasures) {
+		t.Errorf("only %d of %d own measures read back as list items", found, len(f.OwnMeasures))
+	}
+}
+
+var tagRE = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)`)
+
+func TestHostileHTML(t *testing.T) {
+	c, f, all := hostileFile(t)
+	out, err := WriteHTML(Build(c, f, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed := map[string]bool{}
+	for _, tag := range strings.Fields("html head meta title style body section h1 h2 h3 h4 p dl dt dd nav ol li a div ul span table colgroup col thead tbody tr th td strong em") {
+		allowed[tag] = true
+	}
+	for _, m := range tagRE.FindAllStringSubmatch(string(out), -1) {
+		if !allowed[strings.ToLower(m[2])] {
+			t.Errorf("unexpected tag <%s%s> in the HTML", m[1], m[2])
+		}
+	}
+	cells := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(string(out), -1) {
+		cells[html.UnescapeString(m[1])] = true
+	}
+	for _, s := range all {
+		if !cells[clean(s)] {
+			t.Errorf("no HTML cell has the text %.60q", clean(s))
+		}
+	}
+}
+
+func TestHostileDOCX(t *testing.T) {
+	c, f, all := hostileFile(t)
+	data, err := WriteDOCX(Build(c, f, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := docxParts(t, data)
+	paras := map[string]bool{}
+	for _, p := range docxParagraphs(t, parts["word/document.xml"]) {
+		paras[p] = true
+	}
+	for _, s := range all {
+		if !paras[clean(s)] {
+			t.Errorf("no DOCX paragraph has the text %.60q", clean(s))
+		}
+	}
+}
+
+func TestHostileTextWidth(t *testing.T) {
+	c, f, all := hostileFile(t)
+	out := string(WriteText(Build(c, f, model.De)))
+	for i, line := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(line); n > TextWidth {
+			t.Errorf("line %d has %d runes: %.60q", i+1, n, line)
+		}
+	}
+	flat := strings.Join(strings.Fields(out), "")
+	for _, s := range all {
+		if !strings.Contains(flat, strings.Join(strings.Fields(clean(s)), "")) {
+			t.Errorf("text lacks %.60q", s)
+		}
+	}
+}
+
+func TestHostilePDF(t *testing.T) {
+	c, f, _ := hostileFile(t)
+	data, err := WritePDF(Build(c, f, model.De))
+	if err != nil {
+		t.Fatalf("hostile text made the PDF fail: %v", err)
+	}
+	pages := pdfPages(t, data)
+	all := strings.Join(pages, "\n")
+	flat := strings.Join(strings.Fields(all), "")
+	for _, want := range []string{"<script>alert(1)</script>&Co|KG", "[x](javascript:alert(1))", `C:\Users\back\slash\`, "MaßnahmemitweichemTrennstrich", "EmojiundHerz", "Rechts-nach-linksundMarke"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("pdftotext does not find %q", want)
+		}
+	}
+	if strings.Contains(all, "Maß-nahme") {
+		t.Error("soft hyphen drawn as a visible hyphen")
+	}
+}
+
+func TestFileName(t *testing.T) {
+	for _, tc := range []struct{ org, stand, want string }{
+		{"Bäckerei Öztürk GmbH", "2026-11-28", "TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf"},
+		{"<script>/../..\\evil", "", "TOM_script-evil.pdf"},
+		{"", "2026-01-02", "TOM_2026-01-02.pdf"},
+		{"😀", "", "TOM.pdf"},
+	} {
+		if got := FileName(&Document{Org: tc.org, Stand: tc.stand}, "pdf"); got != tc.want {
+			t.Errorf("FileName(%q) = %q, want %q", tc.org, got, tc.want)
+		}
+	}
+}
+
+// TestIncompleteFileRenders renders a file with almost no answers: every
+// format works and the gaps are open items.
+func TestIncompleteFileRenders(t *testing.T) {
+	c := standardCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Set("org.name", model.String("Neu GmbH"))
+	d := Build(c, f, model.De)
+	for _, format := range Formats {
+		if _, err := Write(d, format); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+	}
+	md := string(WriteMarkdown(d))
+	if !strings.Contains(md, "| unvollständig | Zutrittskontrolle |") || !strings.Contains(md, "- **Stand:** nicht festgelegt") {
+		t.Errorf("gaps or missing Stand not shown:\n%.2000s", md)
+	}
+}

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"os"
 	"os/signal"
 	"syscall"
@@ -60,7 +61,7 @@ func Run(o Options) (Result, error) {
 	// The program has ended: no more updates, so the state is ours to save.
 	saveErr := m.Flush()
 	res := Result{Complete: m.Complete(), Signal: got}
-	if err == tea.ErrProgramKilled && got != nil {
+	if errors.Is(err, tea.ErrProgramKilled) && got != nil {
 		err = nil
 	}
 	if err == nil {

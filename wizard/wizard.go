@@ -116,6 +116,9 @@ func New(o Options) *Model {
 		m.before = m.f.Clone()
 	}
 	secs := m.view.Sections()
+	if len(secs) == 0 {
+		secs = m.c.Sections[:1] // a catalogue always has one; never start nowhere
+	}
 	start := secs[0]
 	if s := m.c.Section(m.f.Progress.Step); s != nil && m.view.SectionVisible(s) {
 		start = s

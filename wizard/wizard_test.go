@@ -198,3 +198,35 @@ func TestResize(t *testing.T) {
 	d.press("enter")
 	eq(t, "name", d.answer("org.name"), "Müller")
 }
+
+// TestRerunCompletedFile: running the interview again on a completed file
+// adds a second history entry with the changes against the loaded file.
+func TestRerunCompletedFile(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Set("org.name", model.String("Alt GmbH"))
+	f.Set("infra.server", model.Bool(false))
+	f.Set("infra.devices", model.List("pc"))
+	f.Set("providers", model.Records())
+	for _, id := range []string{"access_system.passwords", "access_system.policy"} {
+		f.Measures[id] = model.MeasureAnswer{Status: model.StatusImplemented}
+	}
+	f.Progress.Done = []string{"org", "infra", "access_system", "providers"}
+	f.AddHistory(nil, model.HistoryInterview, "2025-11-01", "Chefin", "erste")
+	f.Progress.Step = "providers"
+	d := newDriver(t, c, f, model.De)
+	d.press("ctrl+o", "home", "enter").expect("> Alt GmbH")
+	for range 8 {
+		d.press("backspace")
+	}
+	d.typ("Neu GmbH").press("ctrl+o", "end", "enter").press("end", "enter")
+	d.expect("Die Befragung ist vollständig.")
+	hist := d.saved()["history"].([]any)
+	if len(hist) != 2 {
+		t.Fatalf("history: %v", hist)
+	}
+	eq(t, "second entry", hist[1], map[string]any{"date": "2026-11-28", "by": "tester", "kind": "interview",
+		"version": "1.1", "summary": "Befragung erneut durchlaufen",
+		"changes": []any{map[string]any{"path": "answers/org.name", "old": "Alt GmbH", "new": "Neu GmbH"}}})
+	eq(t, "completed stays", d.progress()["completed"], "2025-11-01")
+}

@@ -4,6 +4,9 @@
 GO       ?= go
 BINARY   ?= tom
 FUZZTIME ?= 30s
+# Cap the minimisation of each new input: large seeds otherwise stall a
+# worker for up to a minute.
+FUZZMINIMIZE ?= 3s
 
 .PHONY: build run test bench fuzz check-office clean
 
@@ -25,7 +28,7 @@ fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
 		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 			echo "== $$pkg $$target ($(FUZZTIME))"; \
-			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg; \
 		done; \
 	done
 

@@ -60,6 +60,12 @@ func mdLine(b *strings.Builder, l string) {
 	}
 	for i := 0; i < len(l); i++ {
 		c := l[i]
+		if c == '\\' && i == len(l)-1 {
+			// goldmark misreads an escaped backslash before a hard break
+			// (backslash, backslash, backslash, newline); an entity avoids that.
+			b.WriteString("&#92;")
+			break
+		}
 		switch c {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
 			b.WriteByte('\\')

@@ -1,0 +1,170 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"tom/model"
+)
+
+func fuzzSeeds(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	for _, s := range []string{"", "1. a", "# x", "- ", "+", "===", "---", "a\\", "&#32;x", "x\n\ny", "    code", "<br>", "|", "a\r\nb\tc", "\x00\x1f\u2028", "\xff\xfe"} {
+		f.Add(s)
+	}
+}
+
+// FuzzMarkdownEscape: any text, escaped for a table cell and for a
+// paragraph, reads back through goldmark as exactly the cleaned text.
+func FuzzMarkdownEscape(f *testing.F) {
+	fuzzSeeds(f)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	f.Fuzz(func(t *testing.T, s string) {
+		want := clean(s)
+		src := []byte("| h |\n| --- |\n| " + MDCell(s) + " |\n")
+		rows := mdCells(t, src)
+		if len(rows) != 2 || len(rows[1]) != 1 {
+			t.Fatalf("cell broke the table: %q -> %q -> %q", s, src, rows)
+		}
+		if rows[1][0] != want {
+			t.Fatalf("cell %q read back as %q, want %q (source %q)", s, rows[1][0], want, src)
+		}
+		if want == "" {
+			return
+		}
+		psrc := []byte(MDText(s) + "\n")
+		doc := md.Parser().Parse(text.NewReader(psrc))
+		var paras []ast.Node
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			paras = append(paras, n)
+		}
+		if len(paras) != 1 || paras[0].Kind() != ast.KindParagraph {
+			t.Fatalf("paragraph %q became %d blocks (%v): %q", s, len(paras), paras[0].Kind(), psrc)
+		}
+		if got := strings.TrimRight(nodeText(paras[0], psrc), "\n"); got != want {
+			t.Fatalf("paragraph %q read back as %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzXMLText: escaped text inside an element is well-formed and decodes to
+// the input (with characters XML cannot hold as U+FFFD).
+func FuzzXMLText(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := `<a x="` + XMLText(s) + `">` + XMLText(s) + `</a>`
+		dec := xml.NewDecoder(strings.NewReader(doc))
+		var got strings.Builder
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("not well-formed for %q: %v", s, err)
+			}
+			if cd, ok := tok.(xml.CharData); ok {
+				got.Write(cd)
+			}
+		}
+		var want strings.Builder
+		for _, r := range s { // each invalid byte is one U+FFFD
+			if r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+				want.WriteRune(r)
+			} else {
+				want.WriteRune('\uFFFD')
+			}
+		}
+		w := strings.ReplaceAll(strings.ReplaceAll(want.String(), "\r\n", "\n"), "\r", "\n")
+		g := strings.ReplaceAll(strings.ReplaceAll(got.String(), "\r\n", "\n"), "\r", "\n")
+		if g != w {
+			t.Fatalf("XMLText(%q) decodes to %q, want %q", s, g, w)
+		}
+	})
+}
+
+// FuzzPDFSanitize: sanitised text has only drawable runes, no soft hyphens,
+// and fpdf writes it without error.
+func FuzzPDFSanitize(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := PDFSanitize(s)
+		for _, r := range out {
+			if r == '\n' {
+				continue
+			}
+			if !goGlyphs().has(r) || invisible(r) {
+				t.Fatalf("PDFSanitize(%q) kept %U", s, r)
+			}
+		}
+		p := fpdf.New("P", "mm", "A4", "")
+		p.AddUTF8FontFromBytes("go", "", goregular.TTF)
+		p.SetFont("go", "", 10)
+		p.AddPage()
+		for _, l := range p.SplitText(out, 50) {
+			p.CellFormat(50, 5, l, "", 2, "L", false, 0, "")
+		}
+		if err := p.Output(io.Discard); err != nil {
+			t.Fatalf("fpdf failed on %q: %v", out, err)
+		}
+	})
+}
+
+// FuzzTextWrap: wrapped lines fit the width and keep every non-space rune.
+func FuzzTextWrap(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, width := range []int{1, 7, 80} {
+			lines := wrap(s, width, "", "  ")
+			var got strings.Builder
+			for i, l := range lines {
+				if n := utf8.RuneCountInString(l); n > width && !(i > 0 && width <= 2) {
+					t.Fatalf("wrap(%q, %d): line %q has %d runes", s, width, l, n)
+				}
+				got.WriteString(l)
+			}
+			strip := func(x string) string { return strings.Join(strings.Fields(x), "") }
+			if strip(got.String()) != strip(clean(s)) {
+				t.Fatalf("wrap(%q, %d) lost text: %q", s, width, lines)
+			}
+		}
+	})
+}
+
+// FuzzRender: any organisation name and note renders in every format.
+func FuzzRender(f *testing.F) {
+	fuzzSeeds(f)
+	c, err := model.LoadCatalogFile("../testdata/small-catalog.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		file := model.NewFile(c, model.De)
+		file.Set("org.name", model.String(s))
+		file.Set("providers", model.Records(model.Record{"id": model.String("p"), "name": model.String(s)}))
+		file.Measures["access_system.policy"] = model.MeasureAnswer{Status: model.StatusPlanned, Due: "2027-01-01", Note: s}
+		d := Build(c, file, model.De)
+		for _, format := range Formats {
+			out, err := Write(d, format)
+			if err != nil || len(out) == 0 {
+				t.Fatalf("%s failed for %q: %v", format, s, err)
+			}
+		}
+		if !bytes.Contains(WriteText(d), []byte("[ ]")) {
+			t.Fatal("text lost the check box")
+		}
+	})
+}

@@ -252,7 +252,11 @@ func (s *scanner) swap(st *storage) {
 	}
 	if len(devs) == 0 {
 		f.Result = NotFound
-		f.Evidence = append(f.Evidence, evNote("/etc/fstab", "ev_no_swap"))
+		if st.fstabErr != nil {
+			f.Evidence = append(f.Evidence, readEvidence("/etc/fstab", st.fstabErr))
+		} else {
+			f.Evidence = append(f.Evidence, evNote("/etc/fstab", "ev_no_swap"))
+		}
 		if err != nil {
 			f.Evidence = append(f.Evidence, readEvidence("/proc/swaps", err))
 		} else {

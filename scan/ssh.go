@@ -21,8 +21,12 @@ func (s *scanner) ssh() {
 	}
 	s.sshCfg = c
 	files := make([]Evidence, 0, len(c.Files))
+	seen := map[string]bool{}
 	for _, f := range c.Files {
-		files = append(files, evNote(f, "ev_read"))
+		if !seen[f] {
+			seen[f] = true
+			files = append(files, evNote(f, "ev_read"))
+		}
 	}
 	files = append(files, c.Problems...)
 	s.add(Finding{ID: "ssh.config", Area: "ssh", Result: OK, Evidence: files})

@@ -8,6 +8,11 @@ import (
 // sshdMaxDepth is how deeply Include may nest (OpenSSH allows 16).
 const sshdMaxDepth = 16
 
+// sshdMaxFiles caps how many files (counting repeats) one configuration may
+// pull in, so that files including themselves several times cannot make the
+// scan's work grow exponentially.
+const sshdMaxFiles = 256
+
 // fileReader is what the sshd_config parser needs from the file system, so
 // that the fuzz test can run it on memory.
 type fileReader interface {
@@ -126,6 +131,10 @@ func (c *sshdConfig) include(r fileReader, set sshdSetting, st *sshdState, depth
 		return
 	}
 	for _, pat := range set.Args {
+		if len(c.Files) >= sshdMaxFiles {
+			c.Problems = append(c.Problems, Evidence{Path: set.Path, Line: set.Line, Value: clean(set.Text), Note: note("ev_include_many", sshdMaxFiles)})
+			return
+		}
 		if !strings.HasPrefix(pat, "/") {
 			pat = path.Join("/etc/ssh", pat)
 		}
@@ -134,6 +143,9 @@ func (c *sshdConfig) include(r fileReader, set sshdSetting, st *sshdState, depth
 			if err != nil {
 				c.Problems = append(c.Problems, readEvidence(p, err))
 				continue
+			}
+			if len(c.Files) >= sshdMaxFiles {
+				break
 			}
 			saved := *st
 			c.parse(r, p, data, st, depth+1)

@@ -8,9 +8,13 @@ import (
 // runs in a container.
 func (s *scanner) system() {
 	f := Finding{ID: "system.os", Area: "system", Result: OK}
+	var firstErr error
 	for _, p := range []string{"/etc/os-release", "/usr/lib/os-release"} {
 		data, _, err := s.fs.ReadFile(p)
 		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
 			continue
 		}
 		for i, l := range lines(data) {
@@ -27,7 +31,7 @@ func (s *scanner) system() {
 	}
 	if len(f.Evidence) == 0 {
 		f.Result = Unknown
-		f.Evidence = append(f.Evidence, evNote("/etc/os-release", "ev_not_found"))
+		f.Evidence = append(f.Evidence, readEvidence("/etc/os-release", firstErr))
 	}
 	s.add(f)
 

@@ -111,8 +111,9 @@ func listOptions(c *model.Catalog, m *Model, it *item) []*model.Option {
 	return nil
 }
 
-// checkOptions walks the list from top to bottom and fails if an option
-// never appears on the screen.
+// checkOptions fails if an option of the list on the screen cannot be seen:
+// a list that fits shows all at once; a longer one shows them between its top
+// and its bottom, scrolling down.
 func checkOptions(t *testing.T, d *driver, where string, opts []*model.Option) {
 	t.Helper()
 	if len(opts) == 0 {
@@ -128,17 +129,24 @@ func checkOptions(t *testing.T, d *driver, where string, opts []*model.Option) {
 			}
 		}
 	}
+	// Otherwise walking down the list shows every option; the screen is
+	// read every eight steps (a window shows more than eight options).
 	seen := map[string]bool{}
-	for range opts {
+	d.press("home")
+	for i := range len(opts) + 8 {
+		if i > 0 {
+			d.press("down")
+		}
+		if i%8 != 0 {
+			continue
+		}
 		s := d.screen()
 		for _, o := range opts {
 			label := []rune(o.Label.In(model.De))
-			label = label[:min(len(label), 30)] // long labels are cut to the width
-			if strings.Contains(s, string(label)) {
+			if strings.Contains(s, string(label[:min(len(label), 30)])) {
 				seen[o.ID] = true
 			}
 		}
-		d.press("down")
 	}
 	for _, o := range opts {
 		if !seen[o.ID] {

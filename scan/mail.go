@@ -58,29 +58,11 @@ func (s *scanner) postfix() {
 		return
 	}
 	cf := parsePostfix(data)
-	param := func(name string) (postfixParam, Evidence) {
-		p, ok := cf[name]
-		if !ok {
-			return p, evNote(postfixMain, "ev_postfix_default", name)
-		}
-		return p, ev(postfixMain, p.Line, p.Text)
-	}
 
 	// Incoming: smtpd_tls_security_level, or the legacy smtpd_use_tls /
 	// smtpd_enforce_tls.
 	in := Finding{ID: "mail.smtpd_tls", Area: "mail"}
-	lvl, e := param("smtpd_tls_security_level")
-	in.Evidence = append(in.Evidence, e)
-	level := strings.ToLower(lvl.Value)
-	if level == "" {
-		if p, ok := cf["smtpd_enforce_tls"]; ok && iniYes(p.Value) {
-			level = "encrypt"
-			in.Evidence = append(in.Evidence, ev(postfixMain, p.Line, p.Text))
-		} else if p, ok := cf["smtpd_use_tls"]; ok && iniYes(p.Value) {
-			level = "may"
-			in.Evidence = append(in.Evidence, ev(postfixMain, p.Line, p.Text))
-		}
-	}
+	level := tlsLevel(cf, "smtpd", &in)
 	switch level {
 	case "may", "encrypt":
 		in.Result = OK
@@ -117,18 +99,7 @@ func (s *scanner) postfix() {
 	s.add(in)
 
 	out := Finding{ID: "mail.smtp_tls", Area: "mail"}
-	lvl, e = param("smtp_tls_security_level")
-	out.Evidence = append(out.Evidence, e)
-	level = strings.ToLower(lvl.Value)
-	if level == "" {
-		if p, ok := cf["smtp_enforce_tls"]; ok && iniYes(p.Value) {
-			level = "encrypt"
-			out.Evidence = append(out.Evidence, ev(postfixMain, p.Line, p.Text))
-		} else if p, ok := cf["smtp_use_tls"]; ok && iniYes(p.Value) {
-			level = "may"
-			out.Evidence = append(out.Evidence, ev(postfixMain, p.Line, p.Text))
-		}
-	}
+	level = tlsLevel(cf, "smtp", &out)
 	switch level {
 	case "may", "encrypt", "dane", "dane-only", "fingerprint", "verify", "secure":
 		out.Result = OK
@@ -212,6 +183,29 @@ func (s *scanner) submission(cf map[string]postfixParam) {
 		f.Result, f.Contradicts = Weak, []string{mTLSMail}
 	}
 	s.add(f)
+}
+
+// tlsLevel returns the TLS security level of the Postfix server ("smtpd")
+// or client ("smtp") side in lower case: <side>_tls_security_level, else the
+// legacy <side>_enforce_tls / <side>_use_tls. It adds the lines it read to f.
+func tlsLevel(cf map[string]postfixParam, side string, f *Finding) string {
+	name := side + "_tls_security_level"
+	p, ok := cf[name]
+	if !ok {
+		f.Evidence = append(f.Evidence, evNote(postfixMain, "ev_postfix_default", name))
+	} else {
+		f.Evidence = append(f.Evidence, ev(postfixMain, p.Line, p.Text))
+	}
+	if level := strings.ToLower(p.Value); level != "" {
+		return level
+	}
+	for _, legacy := range []struct{ key, level string }{{"_enforce_tls", "encrypt"}, {"_use_tls", "may"}} {
+		if p, ok := cf[side+legacy.key]; ok && iniYes(p.Value) {
+			f.Evidence = append(f.Evidence, ev(postfixMain, p.Line, p.Text))
+			return legacy.level
+		}
+	}
+	return ""
 }
 
 // dovecot reads ssl = … from dovecot.conf and the files it includes (later

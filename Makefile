@@ -32,10 +32,16 @@ fuzz:
 		done; \
 	done
 
-# Opens the DOCX/PDF output in an office suite to check it renders.
-# Placeholder: the render helper fills this target in.
-check-office:
-	@echo "check-office: not set up yet"
+# Converts the sample document's DOCX with LibreOffice (headless) and checks the
+# result has pages. Needs libreoffice-writer-nogui and poppler-utils; not run
+# in CI (LibreOffice is large), run it before a release.
+check-office: build
+	@command -v libreoffice >/dev/null || { echo "check-office: install libreoffice-writer-nogui"; exit 1; }
+	@tmp=$$(mktemp -d) && \
+	  ./$(BINARY) render testdata/sample/tom.json --format docx --out $$tmp/ && \
+	  libreoffice --headless --convert-to pdf --outdir $$tmp $$tmp/*.docx >$$tmp/lo.log 2>&1 && \
+	  pdfinfo $$tmp/*.pdf | grep '^Pages:' && \
+	  ! grep -i 'error' $$tmp/lo.log && rm -rf $$tmp
 
 clean:
 	rm -f $(BINARY)

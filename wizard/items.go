@@ -50,7 +50,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		make:    func() fieldMaker { return m.makeTick(s) },
 		help: func(hover string) (string, string) {
 			if mm := m.c.Measure(hover); mm != nil {
-				return mm.Label.In(l), joinHelp(mm.Help.In(l), s, l)
+				return mm.Label.In(l), joinHelp(mm.Help.In(l)+detectHelp(m.f, mm.ID, l), s, l)
 			}
 			return s.Title.In(l), joinHelp(s.Goal.In(l), s, l)
 		},
@@ -59,7 +59,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		mm := mm
 		status := func() string { return m.f.Measures[mm.ID].Status }
 		shown := func() bool { return v.MeasureVisible(mm) }
-		help := secHelp(mm.Label.In(l), mm.Help.In(l))
+		help := secHelp(mm.Label.In(l), mm.Help.In(l)+detectHelp(m.f, mm.ID, l))
 		label := mm.Label.In(l)
 		out = append(out,
 			&item{
@@ -141,9 +141,9 @@ func (m *Model) makeTick(s *model.Section) fieldMaker {
 	return func(w, h int) *built {
 		opts := make([]*model.Option, len(ms))
 		for i, mm := range ms {
-			opts[i] = &model.Option{ID: mm.ID, Label: mm.Label}
+			opts[i] = &model.Option{ID: mm.ID, Label: m.tickLabel(mm, w-8)}
 		}
-		sp := spec{kind: model.KindMultiChoice, title: Msg.Get(l, "tick_title", len(ms)), options: opts}
+		sp := spec{kind: model.KindMultiChoice, title: m.tickTitle(Msg.Get(l, "tick_title", len(ms)), ms), options: opts}
 		b.armed = false
 		mk := m.multiSelect(sp, b, w, h)
 		b.armed = true

@@ -18,6 +18,12 @@ type LineOptions struct {
 	In      io.Reader
 	Out     io.Writer
 	Today   string // YYYY-MM-DD
+	// OfferScan asks first whether to scan the server (see ScanOfferDue);
+	// Scan runs it. ScanSummary is a scan the caller ran before the
+	// interview (tom interview --scan), reported before the first step.
+	OfferScan   bool
+	Scan        ScanFunc
+	ScanSummary *model.ScanSummary
 }
 
 // ErrIncomplete is returned when the line-mode interview stopped before it
@@ -73,6 +79,9 @@ func (r *lineRunner) run() error {
 	if cur != nil && f.Progress.Step != "" && cur != r.next("", 1) {
 		n, total := r.position(cur)
 		r.say("resume", n, total, r.title(cur.Title))
+	}
+	if stop, err := r.scanStart(cur); stop {
+		return err
 	}
 	for cur != nil {
 		f.Progress.Step = cur.ID

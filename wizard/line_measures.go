@@ -12,6 +12,7 @@ import (
 // (one line of numbers), then the status of each remaining one.
 func (r *lineRunner) measures(s *model.Section) error {
 	f := r.o.File
+	prefillSection(r.v, s)
 	ms := r.v.Measures(s)
 	r.say("measures")
 	var opts []*model.Option
@@ -25,12 +26,14 @@ func (r *lineRunner) measures(s *model.Section) error {
 				stored = append(stored, strconv.Itoa(i+1))
 			}
 		}
-		r.say("measure_line", i+1, r.title(m.Label), lineMsg.Get(r.o.Lang, m.Type), status)
+		r.say("measure_line", i+1, r.title(m.Label), lineMsg.Get(r.o.Lang, m.Type), status+r.scanMark(m.ID))
 		opts = append(opts, &model.Option{ID: m.ID, Label: m.Label})
 		if h := r.title(m.Help); h != "" {
 			helps = append(helps, fmt.Sprintf("%d) %s", i+1, lineOneLine(h)))
 		}
+		helps = append(helps, r.scanHelp(i+1, m.ID)...)
 	}
+	r.scanHint(ms)
 	prompt := lineMsg.Get(r.o.Lang, "which_done")
 	if len(stored) > 0 || r.anyStatus(ms) {
 		shown := strings.Join(stored, " ")

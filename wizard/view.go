@@ -31,6 +31,8 @@ func (m *Model) Render() string {
 		body, keys = m.helpBody(w), "keys_help"
 	case screenFinish:
 		body, keys = m.finishBody(w), "keys_finish"
+	case screenScanOffer:
+		body, keys = m.offerBody(w), "keys_confirm"
 	default:
 		body, keys = m.stepBody(w, bodyH)
 	}

@@ -26,6 +26,12 @@ type Options struct {
 	// In and Out are the terminal; nil means the process's own.
 	In  io.Reader
 	Out io.Writer
+	// OfferScan shows the offer to scan the server as the first screen
+	// (see ScanOfferDue); Scan runs it. ScanSummary is a scan the caller ran
+	// before the interview (tom interview --scan), reported on the first step.
+	OfferScan   bool
+	Scan        ScanFunc
+	ScanSummary *model.ScanSummary
 }
 
 // Screens of the wizard.
@@ -73,6 +79,7 @@ type Model struct {
 
 	screen   int
 	ovCursor int
+	offerNo  bool // the offer to scan has "no" focused (scan_view.go)
 	helpText [2]string
 
 	notice  string
@@ -127,6 +134,7 @@ func New(o Options) *Model {
 		}
 	}
 	m.enterSection(start, +1)
+	m.startScan()
 	return m
 }
 
@@ -174,6 +182,7 @@ func (m *Model) current() *active {
 // visible item.
 func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
 	m.sec = s
+	prefillSection(m.view, s)
 	m.items = m.sectionItems(s)
 	m.f.Progress.Step = s.ID
 	m.pos = -1
@@ -368,6 +377,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	switch m.screen {
+	case screenScanOffer:
+		m.offerKey(k)
+		return nil
 	case screenHelp:
 		switch k {
 		case "esc", "enter", "ctrl+e", "f1", "q", "space":

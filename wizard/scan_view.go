@@ -1,0 +1,102 @@
+package wizard
+
+import (
+	"strings"
+
+	"tom/model"
+)
+
+// screenScanOffer is the first screen of a new interview when the caller
+// offers the scan (Options.OfferScan). It is outside the iota range of the
+// other screens so that new screens never collide with it.
+const screenScanOffer = -1
+
+// startScan runs once when the wizard starts: it shows the offer, or the
+// result of a scan the caller ran before (tom interview --scan).
+func (m *Model) startScan() {
+	switch {
+	case m.o.ScanSummary != nil:
+		m.notice = scanResultText(*m.o.ScanSummary, m.o.Today, m.lang)
+	case m.o.OfferScan && m.o.Scan != nil:
+		m.screen = screenScanOffer
+	}
+}
+
+// offerKey handles a key on the offer screen: j/y accepts, n or Esc
+// declines, ←/→ move between the buttons, Enter takes the focused one.
+func (m *Model) offerKey(k string) {
+	switch k {
+	case "left", "right", "tab", "shift+tab", "h", "l":
+		m.offerNo = !m.offerNo
+	case "j", "J", "y", "Y":
+		m.answerOffer(true)
+	case "n", "N", "esc":
+		m.answerOffer(false)
+	case "enter", "space":
+		m.answerOffer(!m.offerNo)
+	}
+}
+
+// answerOffer runs the scan (yes) or not (no), saves, and starts the first
+// step. Either way progress is saved, so the offer is not made again.
+func (m *Model) answerOffer(yes bool) {
+	m.screen = screenStep
+	if !yes {
+		m.save()
+		m.notice = scanMsg.Get(m.lang, "declined")
+		return
+	}
+	sum, err := m.o.Scan(m.f)
+	if err != nil {
+		m.save()
+		m.notice = scanMsg.Get(m.lang, "scan_failed", err)
+		return
+	}
+	m.save()
+	// Build the step again: its items and marks now see the detections.
+	m.enterSection(m.sec, +1)
+	m.notice = scanResultText(sum, m.o.Today, m.lang)
+}
+
+// offerBody is the offer: the question, what the check does, two buttons.
+func (m *Model) offerBody(w int) string {
+	l := m.lang
+	yes, no := " "+scanMsg.Get(l, "offer_yes")+" ", " "+scanMsg.Get(l, "offer_no")+" "
+	if m.offerNo {
+		no = styleCursor.Render(no)
+	} else {
+		yes = styleCursor.Render(yes)
+	}
+	var b strings.Builder
+	b.WriteString(styleTitle.Render(wrapText(scanMsg.Get(l, "offer_title"), w)))
+	b.WriteString("\n\n")
+	b.WriteString(wrapText(scanMsg.Get(l, "offer_body"), w))
+	b.WriteString("\n\n")
+	b.WriteString(wrapText(scanMsg.Get(l, "offer_later"), w))
+	b.WriteString("\n\n")
+	b.WriteString(yes + "   " + no)
+	return b.String()
+}
+
+// tickLabel is a measure's label in the tick list, cut to width w, with the
+// mark of a detection appended so that the cut never hides it.
+func (m *Model) tickLabel(mm *model.Measure, w int) model.Text {
+	mark := detectMark(m.f, mm.ID, m.lang)
+	if mark == "" {
+		return mm.Label
+	}
+	mark = " [" + mark + "]"
+	s := truncate(mm.Label.In(m.lang), w-len([]rune(mark))) + mark
+	return model.Text{De: s, En: s}
+}
+
+// tickTitle is the tick list's title, with a hint on the marks when the
+// list holds a detected measure.
+func (m *Model) tickTitle(title string, ms []*model.Measure) string {
+	for _, mm := range ms {
+		if _, ok := detection(m.f, mm.ID); ok {
+			return title + " " + scanMsg.Get(m.lang, "tick_hint")
+		}
+	}
+	return title
+}

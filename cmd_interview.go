@@ -5,25 +5,32 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"tom/model"
+	"tom/scan"
 	"tom/wizard"
 )
 
 // interviewMsg holds the interview command's strings.
 var interviewMsg = model.Messages{
-	"short":       {De: "Befragung durchführen (Standard ohne Befehl)", En: "Run the interview (the default without a command)"},
-	"long":        {De: "Führt durch die Fragen des Katalogs und speichert die Antworten nach jedem Schritt in der Antwortdatei (Standard: ./tom.json, wird angelegt). Vollbild im Terminal; --accessible, ACCESSIBLE=1 oder TERM=dumb wählen die Zeilenmodus-Befragung für Screenreader, einfache Terminals und umgeleitete Eingaben.", En: "Walks through the catalogue's questions and saves the answers to the answers file after every step (default ./tom.json, created when missing). Full screen in the terminal; --accessible, ACCESSIBLE=1 or TERM=dumb choose the line-mode interview for screen readers, simple terminals and piped input."},
-	"flag_access": {De: "Zeilenmodus: einfache Zeilen ohne Steuerzeichen (Screenreader, TERM=dumb, umgeleitete Eingabe)", En: "line mode: plain lines without escape sequences (screen readers, TERM=dumb, piped input)"},
-	"no_tty":      {De: "die Eingabe ist kein Terminal. Für umgeleitete Eingaben, Screenreader oder einfache Terminals: tom interview --accessible", En: "input is not a terminal. For piped input, screen readers or simple terminals use: tom interview --accessible"},
-	"migrated":    {De: "%s: mit Katalog-Version %s beantwortet, jetzt %s; neue Fragen: %d, umbenannt: %d, entfernt: %d", En: "%s: answered with catalogue version %s, now %s; new questions: %d, renamed: %d, removed: %d"},
+	"short":          {De: "Befragung durchführen (Standard ohne Befehl)", En: "Run the interview (the default without a command)"},
+	"long":           {De: "Führt durch die Fragen des Katalogs und speichert die Antworten nach jedem Schritt in der Antwortdatei (Standard: ./tom.json, wird angelegt). Vollbild im Terminal; --accessible, ACCESSIBLE=1 oder TERM=dumb wählen die Zeilenmodus-Befragung für Screenreader, einfache Terminals und umgeleitete Eingaben.", En: "Walks through the catalogue's questions and saves the answers to the answers file after every step (default ./tom.json, created when missing). Full screen in the terminal; --accessible, ACCESSIBLE=1 or TERM=dumb choose the line-mode interview for screen readers, simple terminals and piped input."},
+	"flag_access":    {De: "Zeilenmodus: einfache Zeilen ohne Steuerzeichen (Screenreader, TERM=dumb, umgeleitete Eingabe)", En: "line mode: plain lines without escape sequences (screen readers, TERM=dumb, piped input)"},
+	"no_tty":         {De: "die Eingabe ist kein Terminal. Für umgeleitete Eingaben, Screenreader oder einfache Terminals: tom interview --accessible", En: "input is not a terminal. For piped input, screen readers or simple terminals use: tom interview --accessible"},
+	"flag_scan":      {De: "diesen Server zuerst prüfen (nur lesend, wie tom scan) und die gefundenen Maßnahmen vorbelegen", En: "scan this server first (read-only, like tom scan) and pre-fill the measures it finds"},
+	"flag_scan_root": {De: "Wurzelverzeichnis des zu prüfenden Systems (ein eingehängtes Abbild)", En: "root folder of the system to scan (a mounted image)"},
+	"scan_no_root":   {De: "--scan-root %s: %v", En: "--scan-root %s: %v"},
+	"migrated":       {De: "%s: mit Katalog-Version %s beantwortet, jetzt %s; neue Fragen: %d, umbenannt: %d, entfernt: %d", En: "%s: answered with catalogue version %s, now %s; new questions: %d, renamed: %d, removed: %d"},
 }
 
 // interviewOptions are the interview command's flags.
 type interviewOptions struct {
 	Accessible bool
+	Scan       bool   // scan before the interview and pre-fill
+	ScanRoot   string // root of the scanned system ("/")
 }
 
 func newInterviewCmd(g *Globals, lang model.Lang) *cobra.Command {
@@ -38,6 +45,8 @@ func newInterviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, interviewMsg.Get(lang, "flag_access"))
+	cmd.Flags().BoolVar(&o.Scan, "scan", false, interviewMsg.Get(lang, "flag_scan"))
+	cmd.Flags().StringVar(&o.ScanRoot, "scan-root", "/", interviewMsg.Get(lang, "flag_scan_root"))
 	return cmd
 }
 
@@ -64,6 +73,11 @@ func runInterview(g *Globals, o *interviewOptions) error {
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty"))}
 	}
+	if o.Scan {
+		if err := scan.CheckRoot(o.ScanRoot); err != nil {
+			return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "scan_no_root", o.ScanRoot, err))}
+		}
+	}
 	cat, err := g.Catalog()
 	if err != nil {
 		return err
@@ -88,10 +102,26 @@ func runInterview(g *Globals, o *interviewOptions) error {
 		fmt.Fprintln(g.Err, interviewMsg.Get(lang, "migrated", path, mig.From, mig.To, len(mig.New), len(mig.Renamed), len(mig.Removed)))
 	}
 
+	// The scan: run now (--scan) or offered on the first screen of a new
+	// interview when tom runs on Linux.
+	runScanFn := interviewScan(g, o, cat, lang)
+	var summary *model.ScanSummary
+	offer := false
+	if o.Scan {
+		sum, err := runScanFn(f)
+		if err != nil {
+			return err
+		}
+		summary = &sum
+	} else {
+		offer = scan.Available() && wizard.ScanOfferDue(f)
+	}
+
 	if line {
 		err := wizard.RunLine(wizard.LineOptions{
 			Catalog: cat, File: f, Path: path, Lang: lang,
 			In: g.In, Out: g.Out, Today: g.Today(),
+			OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
 		})
 		if errors.Is(err, wizard.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
@@ -101,7 +131,8 @@ func runInterview(g *Globals, o *interviewOptions) error {
 
 	wo := wizard.Options{
 		Catalog: cat, File: f, Path: path, Lang: lang, Today: g.Today(),
-		User: g.Getenv("USER"),
+		User:      g.Getenv("USER"),
+		OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
 	}
 	if g.In != os.Stdin {
 		wo.In = g.In
@@ -122,4 +153,28 @@ func runInterview(g *Globals, o *interviewOptions) error {
 		fmt.Fprintln(g.Out, wizard.Msg.Get(lang, "exit_saved", path))
 	}
 	return nil
+}
+
+// interviewScan returns the scan the interview runs: a read-only scan of
+// o.ScanRoot, recorded in the file with model.ApplyScan (dated today, the
+// evidence in the file's language) and saved at once.
+func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang model.Lang) wizard.ScanFunc {
+	return func(f *model.File) (model.ScanSummary, error) {
+		if err := scan.CheckRoot(o.ScanRoot); err != nil {
+			return model.ScanSummary{}, errors.New(interviewMsg.Get(lang, "scan_no_root", o.ScanRoot, err))
+		}
+		today, err := time.Parse(model.DateLayout, g.Today())
+		if err != nil {
+			today = g.Now()
+		}
+		rep := scan.Scan(scan.Options{Root: o.ScanRoot, Today: today})
+		sum := model.ApplyScan(cat, f, g.Today(), rep.ForModel(lang))
+		// Measures that do not apply yet are kept in f.Detected only; the
+		// interview fills them in when their section is entered.
+		model.View{C: cat, F: f}.Prune()
+		if err := model.Save(g.FilePath(), f); err != nil {
+			return sum, err
+		}
+		return sum, nil
+	}
 }

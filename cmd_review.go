@@ -1,20 +1,109 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"tom/model"
+	"tom/wizard"
 )
 
-// newReviewCmd is a placeholder until the command is built.
+// reviewOptions are the review command's flags.
+type reviewOptions struct {
+	Accessible bool
+}
+
 func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
-	return &cobra.Command{
+	o := &reviewOptions{}
+	cmd := &cobra.Command{
 		Use:   "review",
-		Short: "review",
+		Short: wizard.RvMsg.Get(lang, "short"),
+		Long:  wizard.RvMsg.Get(lang, "long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return fmt.Errorf(cliMsg.Get(lang, "not_yet"), "review")
+			return runReview(g, o)
 		},
 	}
+	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, wizard.RvMsg.Get(lang, "flag_accessible"))
+	return cmd
+}
+
+// runReview loads the answers file under its lock, refuses one that is
+// invalid or whose interview was never completed, and runs the review in
+// line mode or full screen. The history entry is written only when the
+// reviewer finishes; an interrupted review keeps its edits and resumes.
+func runReview(g *Globals, o *reviewOptions) error {
+	if err := g.CheckLang(); err != nil {
+		return err
+	}
+	line := lineModeWanted(g, &interviewOptions{Accessible: o.Accessible})
+	if !line && !g.StdinIsTerminal() {
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_tty"))}
+	}
+	cat, err := g.Catalog()
+	if err != nil {
+		return err
+	}
+	path := g.FilePath()
+	lock, err := model.AcquireLock(path)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+
+	f, mig, err := model.Load(path, cat)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_file", path))}
+	case err != nil:
+		// Refused with its positioned problems; the file is never touched.
+		return err
+	}
+	lang := g.Lang(f)
+	if !wizard.IsCompleted(f) {
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "not_completed", path))}
+	}
+	if !mig.Empty() {
+		fmt.Fprintln(g.Err, interviewMsg.Get(lang, "migrated", path, mig.From, mig.To, len(mig.New), len(mig.Renamed), len(mig.Removed)))
+	}
+	s, resumed, err := wizard.BeginReview(cat, f, mig, path)
+	if err != nil {
+		return err
+	}
+	ro := wizard.ReviewOptions{
+		Session: s, Path: path, Lang: lang, Today: g.Today(),
+		User: g.Getenv("USER"), Resumed: resumed,
+	}
+
+	var res wizard.ReviewResult
+	if line {
+		ro.In, ro.Out = g.In, g.Out
+		res, err = wizard.RunReviewLine(ro)
+		if errors.Is(err, wizard.ErrReviewIncomplete) {
+			return &ExitError{Code: ExitFailure}
+		}
+		return err
+	}
+	if g.In != os.Stdin {
+		ro.In = g.In
+	}
+	if g.Out != os.Stdout {
+		ro.Out = g.Out
+	}
+	res, err = wizard.RunReview(ro)
+	if err != nil {
+		return err
+	}
+	switch {
+	case res.Finished:
+		fmt.Fprintln(g.Out, wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path))
+	case res.Signal != nil:
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "exit_signal", res.Signal, path))}
+	default:
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "exit_stopped", path))}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"errors"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -26,12 +27,20 @@ const killDelay = 2 * time.Second
 // returns.
 func Run(o Options) (Result, error) {
 	m := New(o)
+	got, err := runProgram(m, o.In, o.Out, m.Flush)
+	return Result{Complete: m.Complete(), Signal: got}, err
+}
+
+// runProgram runs model m full-screen until it quits or a signal (SIGINT,
+// SIGTERM, SIGHUP) arrives, which is passed to m as a signalMsg. Then flush
+// saves m's state, whatever happened. It returns the signal, if any.
+func runProgram(m tea.Model, in io.Reader, out io.Writer, flush func() error) (os.Signal, error) {
 	opts := []tea.ProgramOption{tea.WithoutSignalHandler()}
-	if o.In != nil {
-		opts = append(opts, tea.WithInput(o.In))
+	if in != nil {
+		opts = append(opts, tea.WithInput(in))
 	}
-	if o.Out != nil {
-		opts = append(opts, tea.WithOutput(o.Out))
+	if out != nil {
+		opts = append(opts, tea.WithOutput(out))
 	}
 	p := tea.NewProgram(m, opts...)
 
@@ -59,13 +68,12 @@ func Run(o Options) (Result, error) {
 	close(stop)
 	<-done
 	// The program has ended: no more updates, so the state is ours to save.
-	saveErr := m.Flush()
-	res := Result{Complete: m.Complete(), Signal: got}
+	saveErr := flush()
 	if errors.Is(err, tea.ErrProgramKilled) && got != nil {
 		err = nil
 	}
 	if err == nil {
 		err = saveErr
 	}
-	return res, err
+	return got, err
 }

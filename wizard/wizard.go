@@ -88,6 +88,10 @@ type Model struct {
 	before    *model.File // the file as loaded, when it was complete already
 	histAdded bool
 	quit      quitReason
+
+	// review, when set, edits one section at a time for tom review (see
+	// review_session.go): leaving the section hands control back.
+	review *reviewHooks
 }
 
 // quitReason says why the wizard ended.
@@ -203,6 +207,10 @@ func (m *Model) move(dir int) tea.Cmd {
 	if dir > 0 {
 		return m.finishSection()
 	}
+	if m.review != nil {
+		m.review.left = true
+		return nil
+	}
 	if prev := m.neighbour(-1); prev != nil {
 		return m.enterSection(prev, -1)
 	}
@@ -265,6 +273,11 @@ func (m *Model) skip() tea.Cmd {
 
 // next saves and goes to the following section, or to the final screen.
 func (m *Model) next() tea.Cmd {
+	if m.review != nil {
+		m.save()
+		m.review.left = true
+		return nil
+	}
 	nxt := m.neighbour(+1)
 	if nxt == nil {
 		m.save()
@@ -401,6 +414,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		return nil
+	}
+	if m.review != nil && (k == "ctrl+o" || k == "ctrl+s") {
+		return nil // the review walks the sections itself
 	}
 	switch k {
 	case "ctrl+o":

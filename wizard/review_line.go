@@ -1,0 +1,372 @@
+package wizard
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strings"
+
+	"tom/model"
+)
+
+// RunReviewLine runs the yearly review in line mode: per step the stored
+// answers are printed and "Unverändert? [J/n/?]" asked (Enter = unchanged,
+// n = edit the step with the stored answers as defaults); records one by one
+// as current, changed or removed, then "new entries?"; at the end the
+// reviewer's name and a short summary, and exactly one history entry. Every
+// change is saved at once. On end of input (or :ende) the edits are saved,
+// no history entry is written, and ErrReviewIncomplete is returned.
+func RunReviewLine(o ReviewOptions) (ReviewResult, error) {
+	s := o.Session
+	if s == nil {
+		return ReviewResult{}, errors.New("wizard: RunReviewLine needs a review session")
+	}
+	if s.F.Measures == nil {
+		s.F.Measures = map[string]model.MeasureAnswer{}
+	}
+	r := &lineRunner{
+		o: LineOptions{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today},
+		p: NewLinePrompter(o.In, o.Out, o.Lang),
+		v: model.View{C: s.C, F: s.F},
+	}
+	lr := &lineReview{o: o, s: s, r: r, txt: newReviewText(s, o.Lang, o.Today)}
+	return lr.run()
+}
+
+// lineReview is the line-mode review walk.
+type lineReview struct {
+	o       ReviewOptions
+	s       *model.ReviewSession
+	r       *lineRunner
+	txt     *reviewText
+	visited []string
+}
+
+func (lr *lineReview) say(key string, args ...any) { lr.r.p.out.line(lr.txt.msg(key, args...)) }
+
+// print writes lines with an indent, one line each.
+func (lr *lineReview) print(lines []string, indent string) {
+	for _, l := range lines {
+		lr.r.p.out.line(indent + lineClean(l))
+	}
+}
+
+// save prunes hidden answers, writes the file and refreshes what is due.
+func (lr *lineReview) save() error {
+	err := lr.r.save()
+	lr.txt.refreshDue()
+	return err
+}
+
+func (lr *lineReview) run() (ReviewResult, error) {
+	lr.say("line_banner", lr.o.Path)
+	lr.r.say("commands")
+	lr.r.p.out.line("")
+	lr.print(lr.txt.startLines(lr.o.Resumed), "")
+	for {
+		sec := lr.next()
+		if sec == nil {
+			break
+		}
+		if err := lr.section(sec); err != nil {
+			return lr.stop(err)
+		}
+		markDone(lr.s.F, sec.ID)
+		lr.visited = append(lr.visited, sec.ID)
+		if err := lr.save(); err != nil {
+			return ReviewResult{}, err
+		}
+	}
+	return lr.finish()
+}
+
+// next returns the first section of the walk order not reviewed yet.
+func (lr *lineReview) next() *model.Section {
+	for _, sec := range lr.s.Order() {
+		if !slices.Contains(lr.visited, sec.ID) {
+			return sec
+		}
+	}
+	return nil
+}
+
+// stop handles an interruption: end of input or :ende save and stop;
+// anything else is an error.
+func (lr *lineReview) stop(err error) (ReviewResult, error) {
+	var cmd LineCommand
+	key := ""
+	switch {
+	case errors.Is(err, io.EOF):
+		key = "line_eof"
+	case errors.As(err, &cmd) && cmd == LineQuit:
+		key = "line_quit"
+	default:
+		lr.save()
+		return ReviewResult{}, err
+	}
+	if serr := lr.save(); serr != nil {
+		return ReviewResult{}, serr
+	}
+	lr.r.p.out.line("")
+	lr.say(key, lr.o.Path)
+	return ReviewResult{}, ErrReviewIncomplete
+}
+
+// section reviews one step: its summary and then its lists of records.
+func (lr *lineReview) section(sec *model.Section) error {
+	order := lr.s.Order()
+	lr.r.p.out.line("")
+	lr.say("line_step", slices.Index(order, sec)+1, len(order), sec.Title.In(lr.o.Lang))
+	if lr.txt.hasSummary(sec) {
+		lr.print(lr.txt.stepLines(sec), "  ")
+		edit := false
+		if lr.r.v.Completeness(sec).State != model.StateDone {
+			lr.say("line_needs")
+			edit = true
+		} else {
+			unchanged, err := lr.confirm(lr.txt.msg("line_unchanged"), lr.txt.msg("line_help"), true)
+			if err != nil {
+				return err
+			}
+			edit = !unchanged
+		}
+		if edit {
+			lr.say("line_edit")
+			if err := lr.editStep(sec); err != nil {
+				return err
+			}
+			if err := lr.save(); err != nil {
+				return err
+			}
+			lr.say("line_saved")
+		}
+	}
+	for _, q := range lr.txt.recordQuestions(sec) {
+		if err := lr.records(sec, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// confirm asks a yes/no question; Enter gives def. The interview's step
+// commands other than :ende do not apply and are explained.
+func (lr *lineReview) confirm(prompt, help string, def bool) (bool, error) {
+	for {
+		b, err := lr.r.p.Confirm(prompt, help, def)
+		var cmd LineCommand
+		if errors.As(err, &cmd) && cmd != LineQuit {
+			lr.say("line_no_cmd")
+			continue
+		}
+		return b, err
+	}
+}
+
+// editStep asks the step's questions (not its lists of records, which are
+// reviewed entry by entry) with the stored answers as defaults, then its
+// measures and own measures.
+func (lr *lineReview) editStep(sec *model.Section) error {
+	r := lr.r
+	f := lr.s.F
+	for _, q := range sec.Questions {
+		if !r.v.QuestionVisible(q.ID) || q.Kind == model.KindRecords {
+			continue
+		}
+		v, err := r.p.Ask(q, f.Get(q.ID))
+		if err != nil {
+			return lr.ignoreStepCommand(err)
+		}
+		if !v.Equal(f.Get(q.ID)) {
+			f.Set(q.ID, v)
+			if err := lr.save(); err != nil {
+				return err
+			}
+		}
+	}
+	if len(r.v.Measures(sec)) > 0 {
+		if err := r.measures(sec); err != nil {
+			return lr.ignoreStepCommand(err)
+		}
+	}
+	if sec.Kind == model.SectionControl {
+		return lr.ignoreStepCommand(r.ownMeasures(sec))
+	}
+	return nil
+}
+
+// ignoreStepCommand ends an edit on :später or :zurück (what was answered
+// stays); other errors pass.
+func (lr *lineReview) ignoreStepCommand(err error) error {
+	var cmd LineCommand
+	if errors.As(err, &cmd) && cmd != LineQuit {
+		lr.say("line_no_cmd")
+		return nil
+	}
+	return err
+}
+
+// records reviews the entries of q one by one, then asks for new ones.
+func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
+	f := lr.s.F
+	l := lr.o.Lang
+	item := q.Item.In(l)
+	lr.r.p.out.line("")
+	lr.r.listRecords(q)
+	for i := 0; i < len(f.Get(q.ID).Records()); {
+		recs := f.Get(q.ID).Records()
+		rec := recs[i]
+		name := lr.txt.recordName(q, rec)
+		lr.say("line_record", item, i+1, len(recs), name)
+		lr.print(lr.txt.recordLines(q, rec), "    ")
+		verdict, err := lr.verdict()
+		if err != nil {
+			return err
+		}
+		switch verdict {
+		case model.RecordCurrent:
+			if lr.s.Verdict(q.ID, rec.ID()) == model.RecordUnreviewed {
+				lr.s.Keep(q.ID, rec.ID())
+			}
+			i++
+		case model.RecordChanged:
+			lr.r.say("rec_edit", i+1)
+			edited, err := lr.r.editRecord(q, rec)
+			if uerr := lr.s.Update(q.ID, edited); uerr != nil {
+				return uerr
+			}
+			if serr := lr.save(); serr != nil {
+				return serr
+			}
+			if err != nil {
+				return err
+			}
+			lr.say("rec_changed", lr.txt.recordName(q, edited))
+			// Shown again, for a last look.
+		case model.RecordRemoved:
+			ok, err := lr.confirm(lr.txt.msg("rec_ask_rm", name), "", false)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				lr.r.say("rec_kept")
+				continue
+			}
+			if err := lr.s.Remove(q.ID, rec.ID()); err != nil {
+				return err
+			}
+			if err := lr.save(); err != nil {
+				return err
+			}
+			lr.say("rec_removed", name)
+		}
+	}
+	key := "add_ask"
+	for {
+		add, err := lr.confirm(lr.txt.msg(key, lr.txt.msg("yes_no_enter"))+" "+item+":", lr.r.title(q.Help), false)
+		if err != nil {
+			return err
+		}
+		if !add {
+			break
+		}
+		key = "add_ask_more"
+		lr.r.say("rec_new", item)
+		rec := model.Record{"id": model.String(freeRecordID(lr.s))}
+		rec, err = lr.r.editRecord(q, rec)
+		if len(rec) > 1 {
+			if _, aerr := lr.s.Add(q.ID, rec); aerr != nil {
+				return aerr
+			}
+			lr.say("rec_added", lr.txt.recordName(q, rec))
+		}
+		if serr := lr.save(); serr != nil {
+			return serr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !f.Get(q.ID).IsSet() && !slices.Contains(f.Progress.Done, sec.ID) {
+		f.Set(q.ID, model.Records()) // "none" is an answer
+	}
+	return nil
+}
+
+// verdict asks whether a record is current, changed or removed.
+func (lr *lineReview) verdict() (model.RecordVerdict, error) {
+	for {
+		line, err := lr.r.p.ask(lr.txt.msg("line_verdict")+":", "")
+		var cmd LineCommand
+		if errors.As(err, &cmd) && cmd != LineQuit {
+			lr.say("line_no_cmd")
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if v, ok := lineVerdicts[lr.o.Lang][strings.ToLower(strings.TrimSpace(line))]; ok {
+			return v, nil
+		}
+		lr.r.p.invalid(lr.txt.msg("line_bad_verd"))
+	}
+}
+
+// lineVerdicts maps the answers to "current / changed / removed" per language.
+var lineVerdicts = map[model.Lang]map[string]model.RecordVerdict{
+	model.De: {"": model.RecordCurrent, "a": model.RecordCurrent, "aktuell": model.RecordCurrent, "j": model.RecordCurrent,
+		"g": model.RecordChanged, "geändert": model.RecordChanged, "b": model.RecordChanged,
+		"e": model.RecordRemoved, "entfernt": model.RecordRemoved, "x": model.RecordRemoved},
+	model.En: {"": model.RecordCurrent, "c": model.RecordCurrent, "current": model.RecordCurrent, "y": model.RecordCurrent,
+		"e": model.RecordChanged, "edit": model.RecordChanged, "changed": model.RecordChanged,
+		"r": model.RecordRemoved, "removed": model.RecordRemoved, "x": model.RecordRemoved},
+}
+
+// finish asks for the reviewer's name and a summary, writes the history
+// entry and prints the changes in words.
+func (lr *lineReview) finish() (ReviewResult, error) {
+	lr.r.p.out.line("")
+	who := &model.Question{ID: "reviewer", Kind: model.KindText, Required: true,
+		Title: RvMsg["reviewer"]}
+	var name model.Value
+	for {
+		v, err := lr.r.p.Ask(who, model.String(defaultReviewer(lr.s.Before, lr.o.User)))
+		var cmd LineCommand
+		if errors.As(err, &cmd) && cmd != LineQuit {
+			lr.say("line_no_cmd")
+			continue
+		}
+		if err != nil {
+			return lr.stop(err)
+		}
+		if strings.TrimSpace(v.Str()) == "" {
+			lr.r.p.invalid(lr.txt.msg("name_required"))
+			continue
+		}
+		name = v
+		break
+	}
+	what := &model.Question{ID: "summary", Kind: model.KindText, Title: RvMsg["sum_title"]}
+	sum, err := lr.r.p.Ask(what, model.Value{})
+	var cmd LineCommand
+	if errors.As(err, &cmd) && cmd != LineQuit {
+		err = nil
+	}
+	if err != nil {
+		return lr.stop(err)
+	}
+	summary := strings.TrimSpace(sum.Str())
+	if summary == "" {
+		summary = RvMsg.Get(lr.s.F.Language, "default_sum")
+	}
+	e := lr.s.Finish(lr.o.Today, name.Str(), summary)
+	if err := lr.save(); err != nil {
+		return ReviewResult{}, err
+	}
+	if err := EndReview(lr.o.Path); err != nil {
+		return ReviewResult{}, err
+	}
+	lr.r.p.out.line("")
+	lr.print(lr.txt.doneLines(e, lr.o.Path), "")
+	return ReviewResult{Finished: true, Entry: e}, nil
+}

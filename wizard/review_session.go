@@ -1,0 +1,168 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"tom/model"
+)
+
+// ReviewOptions configures tom review, in both modes.
+type ReviewOptions struct {
+	Session *model.ReviewSession // from BeginReview; its F is edited in place
+	Path    string               // where to save after every step ("" saves nothing)
+	Lang    model.Lang
+	Today   string // YYYY-MM-DD, the date of the history entry
+	// User names the reviewer when neither the history nor the file does.
+	User string
+	// Resumed says that the review continues an interrupted one.
+	Resumed bool
+	// Save writes the file; nil means model.Save(Path, f).
+	Save func(*model.File) error
+	// In and Out are the terminal (line mode: any reader and writer); nil
+	// means the process's own.
+	In  io.Reader
+	Out io.Writer
+}
+
+// ReviewResult says how a review ended.
+type ReviewResult struct {
+	Finished bool               // the reviewer finished: Entry was added and saved
+	Entry    model.HistoryEntry // the new history entry when Finished
+	Signal   os.Signal          // the signal that ended it, nil otherwise
+}
+
+// ErrReviewIncomplete is returned by the line-mode review when it stopped
+// before the end (end of input or :ende): the edits so far are saved, no
+// history entry was written, and a message saying so has been printed.
+var ErrReviewIncomplete = errors.New("the review is not finished")
+
+// ReviewStartPath is where a review in progress keeps the answers file as it
+// was when the review began (mode 0600, beside the file), so that a review
+// interrupted by a dropped connection still records every change when it is
+// resumed and finished.
+func ReviewStartPath(path string) string { return path + ".review" }
+
+// BeginReview starts the review of f, loaded from path under catalogue c
+// (mig is what loading migrated), or resumes an interrupted one: when the
+// start copy exists and no history entry was added since, the review goes on
+// against it, so that the changes made before the interruption count, and
+// the catalogue's new questions are still shown as new. A fresh review writes
+// the start copy (the file's bytes as they are) unless path is "".
+func BeginReview(c *model.Catalog, f *model.File, mig *model.Migration, path string) (*model.ReviewSession, bool, error) {
+	if path == "" {
+		return model.StartReview(c, f, mig), false, nil
+	}
+	side := ReviewStartPath(path)
+	if data, err := os.ReadFile(side); err == nil {
+		before, bmig, perr := model.Parse(side, data, c)
+		if perr == nil && sameHistory(before.History, f.History) {
+			s := model.StartReview(c, f, bmig)
+			s.Before = before
+			return s, true, nil
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s to start the review: %w", path, err)
+	}
+	if err := model.WriteFileAtomic(side, raw, 0o600); err != nil {
+		return nil, false, fmt.Errorf("keeping the start of the review in %s: %w", side, err)
+	}
+	return model.StartReview(c, f, mig), false, nil
+}
+
+// EndReview removes the start copy once the review is finished and saved.
+func EndReview(path string) error {
+	if path == "" {
+		return nil
+	}
+	if err := os.Remove(ReviewStartPath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("removing %s: %w", ReviewStartPath(path), err)
+	}
+	return nil
+}
+
+// sameHistory reports whether two histories hold the same entries (by date,
+// kind and version): no review or interview was completed in between.
+func sameHistory(a, b []model.HistoryEntry) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Date != b[i].Date || a[i].Kind != b[i].Kind || a[i].Version != b[i].Version {
+			return false
+		}
+	}
+	return true
+}
+
+// IsCompleted reports whether f's interview was ever completed, which a
+// review needs.
+func IsCompleted(f *model.File) bool {
+	return f.Progress.Completed != "" || len(f.History) > 0
+}
+
+// reviewHooks connect the wizard to the review while it edits one section:
+// left is set when the user leaves the section (forwards or backwards).
+type reviewHooks struct {
+	left bool
+}
+
+// reviewsRecords reports whether q is a list of records that the review
+// walks through entry by entry (so that editing its section leaves it out).
+func (m *Model) reviewsRecords(q *model.Question) bool {
+	return m.review != nil && q.Kind == model.KindRecords
+}
+
+// freeRecordID returns a record ID ("r<n>") that no record of the file has
+// used: not now, not when the review began, not in any history entry.
+func freeRecordID(s *model.ReviewSession) string {
+	high := 0
+	for _, f := range []*model.File{s.Before, s.F} {
+		for _, v := range f.Answers {
+			for _, r := range v.Records() {
+				high = max(high, lineNumberAfter(r.ID(), "r"))
+			}
+		}
+		for _, e := range f.History {
+			for _, ch := range e.Changes {
+				parts := strings.Split(ch.Path, "/")
+				if len(parts) >= 3 && parts[0] == "answers" {
+					high = max(high, lineNumberAfter(parts[2], "r"))
+				}
+			}
+		}
+	}
+	return "r" + strconv.Itoa(high+1)
+}
+
+// reviewSave returns the function that writes the file during a review: it
+// keeps progress.step as it was (the review is no interview position).
+func reviewSave(o ReviewOptions) func(*model.File) error {
+	step := o.Session.Before.Progress.Step
+	return func(f *model.File) error {
+		f.Progress.Step = step
+		if o.Save != nil {
+			return o.Save(f)
+		}
+		if o.Path == "" {
+			return nil
+		}
+		return model.Save(o.Path, f)
+	}
+}
+
+// RunReview runs the full-screen review in the alternate screen until the
+// reviewer finishes or quits, or a signal arrives. Whatever happens, the
+// answers edited so far are saved before it returns; the history entry is
+// written only when the reviewer finishes.
+func RunReview(o ReviewOptions) (ReviewResult, error) {
+	m := NewReview(o)
+	got, err := runProgram(m, o.In, o.Out, m.Flush)
+	return ReviewResult{Finished: m.Finished(), Entry: m.Entry(), Signal: got}, err
+}

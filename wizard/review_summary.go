@@ -1,0 +1,381 @@
+package wizard
+
+import (
+	"strings"
+
+	json "github.com/goccy/go-json"
+
+	"tom/model"
+)
+
+// reviewText builds the plain-text lines both review modes show: the start
+// screen, the summary of a step, one record, and the closing report. Lines
+// carry no styling and no line breaks; the caller wraps them.
+type reviewText struct {
+	s     *model.ReviewSession
+	l     model.Lang
+	today string
+	due   map[string]model.DueItem // measure ID, or "<question>/<record>/<field>"
+}
+
+func newReviewText(s *model.ReviewSession, l model.Lang, today string) *reviewText {
+	t := &reviewText{s: s, l: l, today: today}
+	t.refreshDue()
+	return t
+}
+
+// refreshDue recomputes what is due from the answers as they are now.
+func (t *reviewText) refreshDue() {
+	t.due = map[string]model.DueItem{}
+	for _, d := range t.s.Due(t.today) {
+		key := d.ID
+		if d.Kind == model.DueCheck {
+			key = d.ID + "/" + d.Record + "/" + d.Field.ID
+		}
+		t.due[key] = d
+	}
+}
+
+func (t *reviewText) msg(key string, args ...any) string { return RvMsg.Get(t.l, key, args...) }
+
+// view is the visibility view of the file under review.
+func (t *reviewText) view() model.View { return model.View{C: t.s.C, F: t.s.F} }
+
+// startLines is the start screen: what the file is, what is due, what the
+// catalogue added and what it no longer has.
+func (t *reviewText) startLines(resumed bool) []string {
+	f := t.s.F
+	org := model.OrganisationName(t.s.C, f)
+	out := []string{
+		t.msg("start_title", org),
+		t.msg("start_stand", model.FormatDate(t.s.Before.Stand(), t.l), t.s.Before.Version(), model.FormatDate(t.s.Before.NextReview(), t.l)),
+		"",
+		t.msg("start_how"),
+	}
+	if resumed {
+		out = append(out, "", t.msg("start_resumed", len(t.s.Changes())))
+	}
+	out = append(out, "")
+	due := t.s.Due(t.today)
+	if len(due) == 0 {
+		out = append(out, t.msg("start_nodue"))
+	} else {
+		out = append(out, t.msg("start_due", len(due)))
+		for _, d := range due {
+			out = append(out, t.msg("bullet", model.DescribeDue(d, t.l)))
+		}
+	}
+	if len(t.s.New) > 0 {
+		out = append(out, "", t.msg("start_new", t.s.Before.Catalog.Version, t.s.C.Version))
+		for _, id := range t.s.New {
+			out = append(out, t.msg("bullet", t.msg("start_newline", t.sectionTitle(id), t.label(id))))
+		}
+	}
+	if retired := t.s.RetiredAnswers(); len(retired) > 0 {
+		out = append(out, "", t.msg("start_retired"))
+		for _, r := range retired {
+			out = append(out, t.msg("bullet", t.msg("qa", r.ID, t.plain(r.Value))))
+		}
+	}
+	return out
+}
+
+// sectionTitle names the section a question or measure belongs to.
+func (t *reviewText) sectionTitle(id string) string {
+	if s := t.s.C.SectionOf(id); s != nil {
+		return s.Title.In(t.l)
+	}
+	return ""
+}
+
+// label is a question's title or a measure's label.
+func (t *reviewText) label(id string) string {
+	if q := t.s.C.Question(id); q != nil {
+		return q.Title.In(t.l)
+	}
+	if m := t.s.C.Measure(id); m != nil {
+		return m.Label.In(t.l)
+	}
+	return id
+}
+
+// hasSummary reports whether a section has anything besides lists of
+// records to confirm: questions, measures or (control sections) own measures.
+func (t *reviewText) hasSummary(sec *model.Section) bool {
+	if sec.Kind == model.SectionControl {
+		return true
+	}
+	for _, q := range t.view().Questions(sec) {
+		if q.Kind != model.KindRecords {
+			return true
+		}
+	}
+	return false
+}
+
+// recordQuestions returns the visible lists of records of a section.
+func (t *reviewText) recordQuestions(sec *model.Section) []*model.Question {
+	var out []*model.Question
+	for _, q := range t.view().Questions(sec) {
+		if q.Kind == model.KindRecords {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// newFirst orders ids so that those new in the catalogue come first.
+func newFirst[T any](items []T, id func(T) string, isNew func(string) bool) []T {
+	var first, rest []T
+	for _, it := range items {
+		if isNew(id(it)) {
+			first = append(first, it)
+		} else {
+			rest = append(rest, it)
+		}
+	}
+	return append(first, rest...)
+}
+
+// stepLines is the compact summary of a section's stored answers: questions
+// (new ones first, marked), the lists of records by size, the measures with
+// their status (due ones pointed out) and the own measures.
+func (t *reviewText) stepLines(sec *model.Section) []string {
+	v := t.view()
+	f := t.s.F
+	var out []string
+	mark := func(id, line string) string {
+		if t.s.IsNew(id) {
+			return "[" + t.msg("new_mark") + "] " + line
+		}
+		return line
+	}
+	qs := newFirst(v.Questions(sec), func(q *model.Question) string { return q.ID }, t.s.IsNew)
+	for _, q := range qs {
+		if q.Kind == model.KindRecords {
+			out = append(out, mark(q.ID, t.msg("records_sum", q.Title.In(t.l), len(f.Get(q.ID).Records()))))
+			continue
+		}
+		out = append(out, mark(q.ID, t.msg("qa", q.Title.In(t.l), t.value(q.Kind, q.Options, f.Get(q.ID)))))
+	}
+	ms := newFirst(v.Measures(sec), func(m *model.Measure) string { return m.ID }, t.s.IsNew)
+	own := 0
+	for _, o := range f.OwnMeasures {
+		if o.Section == sec.ID {
+			own++
+		}
+	}
+	if len(ms)+own > 0 {
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, t.msg("measures"))
+	}
+	for _, m := range ms {
+		out = append(out, mark(m.ID, t.measureLine(m.ID, m.Label.In(t.l), f.Measures[m.ID])))
+	}
+	for _, o := range f.OwnMeasures {
+		if o.Section != sec.ID {
+			continue
+		}
+		line := t.msg("st_own", o.Text, t.statusWord(o.MeasureAnswer))
+		out = append(out, line+t.dueNote(o.ID))
+	}
+	return out
+}
+
+// measureLine is one measure with its status, and the due note if any.
+func (t *reviewText) measureLine(id, label string, a model.MeasureAnswer) string {
+	var s string
+	switch a.Status {
+	case model.StatusImplemented:
+		s = t.msg("st_done", label)
+	case model.StatusPlanned:
+		if a.Due != "" {
+			s = t.msg("st_planned", label, model.FormatDate(a.Due, t.l))
+		} else {
+			s = t.msg("st_planned_n", label)
+		}
+	case model.StatusNotApplicable:
+		s = t.msg("st_na", label, lineOneLine(a.Reason))
+	case model.StatusUnclear:
+		if a.Note != "" {
+			s = t.msg("st_unclear_n", label, lineOneLine(a.Note))
+		} else {
+			s = t.msg("st_unclear", label)
+		}
+	default:
+		s = t.msg("st_open", label)
+	}
+	return s + t.dueNote(id)
+}
+
+// dueNote marks a measure whose target date has passed or is near.
+func (t *reviewText) dueNote(id string) string {
+	d, ok := t.due[id]
+	if !ok {
+		return ""
+	}
+	if d.Overdue {
+		return t.msg("st_overdue", model.FormatDate(d.DueOn, t.l))
+	}
+	return t.msg("st_soon")
+}
+
+// statusWord is a measure status in a word (with its date).
+func (t *reviewText) statusWord(a model.MeasureAnswer) string {
+	switch a.Status {
+	case model.StatusPlanned:
+		if a.Due != "" {
+			return lineMsg.Get(t.l, "planned_due", model.FormatDate(a.Due, t.l))
+		}
+	case "":
+		return t.msg("no_answer")
+	}
+	return lineMsg.Get(t.l, a.Status)
+}
+
+// recordLines shows every visible field of a record, with a warning on
+// check dates that are older than the review interval (or about to be).
+func (t *reviewText) recordLines(q *model.Question, r model.Record) []string {
+	var out []string
+	for _, fd := range q.Fields {
+		val := r[fd.ID]
+		if !val.IsSet() || !model.FieldVisible(fd, r) {
+			continue
+		}
+		line := t.msg("qa", fd.Label.In(t.l), t.value(fd.Kind, fd.Options, val))
+		if d, ok := t.due[q.ID+"/"+r.ID()+"/"+fd.ID]; ok {
+			if d.Overdue {
+				line += t.msg("rec_check", d.Months)
+			} else {
+				line += t.msg("rec_check_s", model.FormatDate(d.DueOn, t.l), d.Months)
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// recordName is how a record is called in titles.
+func (t *reviewText) recordName(q *model.Question, r model.Record) string {
+	if n := model.RecordName(q, r); n != "" {
+		return n
+	}
+	return Msg.Get(t.l, "unnamed")
+}
+
+// value renders a stored answer in words.
+func (t *reviewText) value(kind string, opts []*model.Option, v model.Value) string {
+	if v.Empty() {
+		return t.msg("no_answer")
+	}
+	label := func(id string) string {
+		for _, o := range opts {
+			if o.ID == id {
+				return o.Label.In(t.l)
+			}
+		}
+		return id
+	}
+	switch {
+	case v.IsBool():
+		b, _ := v.Bool()
+		if b {
+			return Msg.Get(t.l, "yes")
+		}
+		return Msg.Get(t.l, "no")
+	case v.IsList():
+		if len(v.List()) == 0 {
+			return lineMsg.Get(t.l, "none")
+		}
+		parts := make([]string, len(v.List()))
+		for i, id := range v.List() {
+			parts[i] = label(id)
+		}
+		return strings.Join(parts, ", ")
+	case v.IsRecords():
+		return Msg.Get(t.l, "records_count", len(v.Records()))
+	}
+	switch kind {
+	case model.KindChoice:
+		return label(v.Str())
+	case model.KindDate:
+		return model.FormatDate(v.Str(), t.l)
+	}
+	var lines []string
+	for _, line := range strings.Split(v.Str(), "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, " / ")
+}
+
+// plain renders a retired answer (plain JSON data) on one line.
+func (t *reviewText) plain(x any) string {
+	switch v := x.(type) {
+	case nil:
+		return t.msg("no_answer")
+	case bool:
+		return t.value(model.KindYesNo, nil, model.Bool(v))
+	case string:
+		return strings.Join(strings.Fields(v), " ")
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, e := range v {
+			parts = append(parts, t.plain(e))
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		if n, ok := v["name"].(string); ok {
+			return n
+		}
+	}
+	data, _ := json.Marshal(x)
+	return string(data)
+}
+
+// doneLines is the closing report: the entry, the changes in words, the next
+// step.
+func (t *reviewText) doneLines(e model.HistoryEntry, path string) []string {
+	out := []string{t.msg("done_title", e.Version, model.FormatDate(e.Date, t.l)), t.msg("done_saved", path), ""}
+	if len(e.Changes) == 0 {
+		out = append(out, t.msg("done_none"))
+	} else {
+		out = append(out, t.msg("done_changes", len(e.Changes)))
+		names := model.RecordNamesOf(t.s.C, t.s.Before, t.s.F)
+		for _, sc := range model.DescribeChangesNamed(t.s.C, e.Changes, t.l, names) {
+			out = append(out, sc.Title)
+			for _, line := range sc.Lines {
+				out = append(out, "  "+t.msg("bullet", line))
+			}
+		}
+	}
+	return append(out, "", t.msg("done_next"))
+}
+
+// defaultReviewer is who reviewed last time, else the respondent, else user.
+func defaultReviewer(f *model.File, user string) string {
+	if e := f.LastEntry(); e != nil && strings.TrimSpace(e.By) != "" {
+		return e.By
+	}
+	for _, id := range []string{"org.respondent", "org.contact_name"} {
+		if v := f.Get(id); !v.Empty() {
+			return v.Str()
+		}
+	}
+	return user
+}
+
+// markDone records a reviewed section as done (a section new in the
+// catalogue becomes done once it was walked through).
+func markDone(f *model.File, id string) {
+	for _, d := range f.Progress.Done {
+		if d == id {
+			return
+		}
+	}
+	f.Progress.Done = append(f.Progress.Done, id)
+	f.Progress.Skipped = remove(f.Progress.Skipped, id)
+}

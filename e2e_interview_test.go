@@ -10,6 +10,8 @@ import (
 	"time"
 
 	json "github.com/goccy/go-json"
+
+	"tom/scan"
 )
 
 // tmuxTerm drives the built tom in a detached tmux session at 80x24 on a
@@ -149,6 +151,11 @@ func TestE2EInterviewTmux(t *testing.T) {
 
 			// First run: step 1 and 2, and half of step 3.
 			tm.start(dir, cmd)
+			if scan.Available() {
+				// A new interview on Linux offers the server scan first.
+				tm.waitFor("Diesen Server jetzt automatisch prüfen?", "Ja, prüfen")
+				tm.keys("n")
+			}
 			tm.waitFor("Schritt 1 von 4 · Organisation", "Name des Unternehmens")
 			tm.typ("Bäckerei Öztürk & Süß – Preis 5 €")
 			tm.keys("Enter")

@@ -76,7 +76,7 @@ func TestLineEndToEnd(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "tom.json")
 			args := append([]string{"interview", "-f", path, "--catalog", "../testdata/small-catalog.json"}, tc.args...)
-			out, code := lineRunTom(t, bin, full, tc.env, args...)
+			out, code := lineRunTom(t, bin, lineDeclineScan(full), tc.env, args...)
 			if code != 0 {
 				t.Fatalf("exit code %d\n%s", code, out)
 			}
@@ -93,7 +93,7 @@ func TestLineEndToEnd(t *testing.T) {
 			// Early end of input: non-zero, saved, resumable.
 			path = filepath.Join(t.TempDir(), "tom.json")
 			args = append([]string{"interview", "-f", path, "--catalog", "../testdata/small-catalog.json"}, tc.args...)
-			out, code = lineRunTom(t, bin, "Bäckerei Öztürk\n\n\n\nja\n", tc.env, args...)
+			out, code = lineRunTom(t, bin, lineDeclineScan("Bäckerei Öztürk\n\n\n\nja\n"), tc.env, args...)
 			if code == 0 {
 				t.Errorf("exit code 0 after early end of input\n%s", out)
 			}
@@ -111,7 +111,7 @@ func TestLineEndToEnd(t *testing.T) {
 
 	// English, chosen with --lang.
 	path := filepath.Join(t.TempDir(), "tom.json")
-	out, code := lineRunTom(t, bin, "Smith & Co\n", []string{"TERM=dumb"}, "interview", "-f", path, "--catalog", "../testdata/small-catalog.json", "--lang", "en")
+	out, code := lineRunTom(t, bin, lineDeclineScan("Smith & Co\n"), []string{"TERM=dumb"}, "interview", "-f", path, "--catalog", "../testdata/small-catalog.json", "--lang", "en")
 	if code == 0 {
 		t.Error("exit code 0 after early end of input")
 	}

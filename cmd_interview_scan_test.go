@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tom/model"
+	"tom/scan"
+)
+
+// scanCatalogPath is the test catalogue with the measures the scan knows.
+var scanCatalogPath = filepath.Join("testdata", "scan-interview", "catalog.json")
+
+// runTomBin runs the built binary with input on stdin and the environment
+// env (plus PATH and HOME) and returns the combined output and exit code.
+func runTomBin(t *testing.T, bin, input string, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stdin = strings.NewReader(input)
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return out.String(), 0
+	case errors.As(err, &ee):
+		return out.String(), ee.ExitCode()
+	}
+	t.Fatalf("running tom: %v", err)
+	return "", -1
+}
+
+// scanInterviewInput answers the scan test catalogue in line mode: the
+// firewall is unticked (a correction of the scan) and left to clarify.
+const scanInterviewInput = "Muster GmbH\nj\n1 2 4\n3\nFirewall prüfen\n1\n31.12.2026\n\n\n\n"
+
+// TestInterviewScanBinary: TERM=dumb tom interview --scan --scan-root
+// <fixture> pre-fills from the scan, the user's correction is saved, and the
+// file records every detection with its date and evidence.
+func TestInterviewScanBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildTom(t)
+	root := filepath.Join("testdata", "scan", "debian-good")
+	path := filepath.Join(t.TempDir(), "tmp.json")
+	env := []string{"TERM=dumb", "TOM_TODAY=2026-11-28"}
+	out, code := runTomBin(t, bin, scanInterviewInput, env,
+		"interview", "--scan", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	if strings.ContainsRune(out, 0x1b) {
+		t.Fatal("escape byte in line mode")
+	}
+	for _, want := range []string{
+		"Prüfung vom 28.11.2026 – Maßnahmen erhoben: 6, Widersprüche: 0.",
+		"  1) SSH-Anmeldung am Server nur mit Schlüssel (technisch), umgesetzt, erhoben",
+		"  3) Firewall auf dem Server (technisch), umgesetzt, erhoben",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "automatisch prüfen?") {
+		t.Fatal("offered the scan after --scan")
+	}
+	c, err := model.LoadCatalogFile(scanCatalogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"access_system.ssh_keys_only": model.StatusImplemented, "access_system.ssh_no_root": model.StatusImplemented,
+		"access_system.auto_updates": model.StatusImplemented, "access_system.firewall": model.StatusUnclear,
+		"crypto.disk_server": model.StatusImplemented, "crypto.swap_encrypted": model.StatusImplemented,
+		"access_system.passwords": model.StatusPlanned,
+	} {
+		if got := f.Measures[id].Status; got != want {
+			t.Errorf("%s = %q, want %q", id, got, want)
+		}
+	}
+	if len(f.Detected) != 6 {
+		t.Errorf("%d detections, want 6: %v", len(f.Detected), f.Detected)
+	}
+	for id, d := range f.Detected {
+		if d.Date != "2026-11-28" || d.Result != model.DetectSupports || d.Evidence == "" {
+			t.Errorf("%s: %+v", id, d)
+		}
+	}
+	if ev := f.Detected["crypto.disk_server"].Evidence; !strings.Contains(ev, "/etc/crypttab:2:") {
+		t.Errorf("disk evidence %q", ev)
+	}
+	if f.Measures["access_system.firewall"].Note != "Firewall prüfen" || len(f.History) != 1 {
+		t.Errorf("firewall %+v, history %d", f.Measures["access_system.firewall"], len(f.History))
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("file mode: %v %v", fi.Mode(), err)
+	}
+}
+
+// TestInterviewScanOfferBinary: on Linux a fresh file is offered the scan
+// as the first prompt; j scans --scan-root; an existing file is not offered.
+func TestInterviewScanOfferBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	if !scan.Available() {
+		t.Skip("the scan is offered on Linux only")
+	}
+	bin := buildTom(t)
+	root := filepath.Join("testdata", "scan", "debian-good")
+	path := filepath.Join(t.TempDir(), "tmp.json")
+	env := []string{"TERM=dumb", "TOM_TODAY=2026-11-28"}
+	out, code := runTomBin(t, bin, "j\n"+scanInterviewInput, env,
+		"interview", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, want := range []string{
+		"Diesen Server jetzt automatisch prüfen? Es wird nur gelesen, nichts verändert. (j/n, Enter = ja) j",
+		"Maßnahmen erhoben: 6, Widersprüche: 0.",
+		"umgesetzt, erhoben",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("output lacks %q:\n%s", want, out)
+		}
+	}
+	c, err := model.LoadCatalogFile(scanCatalogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Detected) != 6 || f.Measures["crypto.swap_encrypted"].Status != model.StatusImplemented {
+		t.Fatalf("detected %v, measures %v", f.Detected, f.Measures)
+	}
+
+	// The file exists now: no offer on the next run.
+	out, _ = runTomBin(t, bin, "", env, "interview", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
+	if strings.Contains(out, "automatisch prüfen?") {
+		t.Fatalf("offered again:\n%s", out)
+	}
+}
+
+// TestInterviewScanBadRoot: --scan with a missing --scan-root fails before
+// anything is written.
+func TestInterviewScanBadRoot(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tom.json")
+	code, _, errOut := cliRun(map[string]string{"TERM": "dumb"}, "interview", "--scan", "--scan-root", filepath.Join(t.TempDir(), "nope"),
+		"-f", path, "--catalog", scanCatalogPath)
+	if code != ExitFailure || !strings.Contains(errOut, "--scan-root") {
+		t.Fatalf("exit %d: %q", code, errOut)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("file written: %v", err)
+	}
+}

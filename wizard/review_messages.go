@@ -22,7 +22,7 @@ var RvMsg = model.Messages{
 	"start_resumed": {De: "Fortsetzung einer unterbrochenen Überprüfung: die bisherigen Änderungen (%d) sind gespeichert und kommen mit in den Verlauf.", En: "Resuming an interrupted review: the changes made so far (%d) are saved and will go into the history."},
 	"start_due":     {De: "Fällig (%d):", En: "Due (%d):"},
 	"start_nodue":   {De: "Nichts ist fällig.", En: "Nothing is due."},
-	"start_new":     {De: "Neu im Katalog (Version %s → %s) – diese Schritte kommen zuerst:", En: "New in the catalogue (version %s → %s) – these steps come first:"},
+	"start_new":     {De: "Neu in Katalog-Version %s – diese Schritte kommen zuerst:", En: "New in catalogue version %s – these steps come first:"},
 	"start_newline": {De: "neu: %s – %s", En: "new: %s – %s"},
 	"start_retired": {De: "Nicht mehr im Katalog (die Antworten bleiben unter „retired“ in der Datei):", En: "No longer in the catalogue (the answers stay under “retired” in the file):"},
 	"bullet":        {De: "• %s", En: "• %s"},

@@ -66,7 +66,7 @@ func (t *reviewText) startLines(resumed bool) []string {
 		}
 	}
 	if len(t.s.New) > 0 {
-		out = append(out, "", t.msg("start_new", t.s.Before.Catalog.Version, t.s.C.Version))
+		out = append(out, "", t.msg("start_new", t.s.C.Version))
 		for _, id := range t.s.New {
 			out = append(out, t.msg("bullet", t.msg("start_newline", t.sectionTitle(id), t.label(id))))
 		}

@@ -1,0 +1,357 @@
+package wizard
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"tom/model"
+)
+
+const rvToday = "2026-08-15"
+
+// rvCatalog is the test catalogue v1.1 (new: the MFA measure and the devices
+// list; removed: org.date).
+func rvCatalog(t testing.TB) *model.Catalog {
+	t.Helper()
+	c, err := model.LoadCatalogFile("../testdata/review/catalog-1.1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// rvFile copies a fixture of testdata/review into a temporary folder and
+// loads it under c.
+func rvFile(t *testing.T, c *model.Catalog, name string) (*model.File, *model.Migration, string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("../testdata/review", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rvFileFrom(t, c, data)
+}
+
+func rvFileFrom(t *testing.T, c *model.Catalog, data []byte) (*model.File, *model.Migration, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tom.json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, mig, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, mig, path
+}
+
+// rvDriver drives the real review model with key messages.
+type rvDriver struct {
+	t    *testing.T
+	m    *ReviewModel
+	path string
+}
+
+func newRvDriver(t *testing.T, c *model.Catalog, f *model.File, mig *model.Migration, path string, lang model.Lang) *rvDriver {
+	t.Helper()
+	s, _, err := BeginReview(c, f, mig, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: lang, Today: rvToday, User: "tester"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return &rvDriver{t: t, m: m, path: path}
+}
+
+func (d *rvDriver) press(names ...string) *rvDriver {
+	for _, n := range names {
+		d.m.Update(keyMsg(n))
+		d.fits()
+	}
+	return d
+}
+
+func (d *rvDriver) typ(s string) *rvDriver {
+	for _, r := range s {
+		d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return d
+}
+
+func (d *rvDriver) screen() string { return ansi.Strip(d.m.Render()) }
+
+// fits fails when the screen is not exactly 24 lines of at most 80 cells.
+func (d *rvDriver) fits() {
+	d.t.Helper()
+	lines := strings.Split(d.m.Render(), "\n")
+	if len(lines) != d.m.height {
+		d.t.Fatalf("screen has %d lines, want %d:\n%s", len(lines), d.m.height, d.screen())
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > d.m.width {
+			d.t.Fatalf("line wider than 80 (%d): %q", w, ansi.Strip(l))
+		}
+	}
+}
+
+func (d *rvDriver) expect(want ...string) *rvDriver {
+	d.t.Helper()
+	s := d.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			d.t.Fatalf("screen does not show %q:\n%s", w, s)
+		}
+	}
+	return d
+}
+
+// rvLoad reads the saved file.
+func rvLoad(t *testing.T, c *model.Catalog, path string) *model.File {
+	t.Helper()
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func rvMarshal(t *testing.T, f *model.File) []byte {
+	t.Helper()
+	data, err := model.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func rvPaths(changes []model.Change) []string {
+	var out []string
+	for _, ch := range changes {
+		out = append(out, ch.Path)
+	}
+	return out
+}
+
+// unchangedKeys confirms every step of story-2025 with one key each: the
+// start screen, org, infra, access control, two providers and "no new
+// ones", two devices and "no new ones", the name, the summary.
+var unchangedKeys = []string{"enter", "u", "u", "u", "u", "u", "n", "u", "u", "n", "enter", "enter"}
+
+// TestReviewAllUnchangedTeatest runs the review as a real bubbletea program
+// (teatest) and confirms every step unchanged: exactly one new history entry
+// without changes, and the file otherwise byte for byte as before.
+func TestReviewAllUnchangedTeatest(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	want := rvMarshal(t, f)
+	s, resumed, err := BeginReview(c, f, mig, path)
+	if err != nil || resumed {
+		t.Fatalf("BeginReview: %v, resumed %v", err, resumed)
+	}
+	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, User: "tester"})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Jährliche Überprüfung")) },
+		teatest.WithDuration(10*time.Second))
+	for _, k := range unchangedKeys {
+		tm.Send(keyMsg(k))
+	}
+	tm.Send(keyMsg("enter")) // leave the closing screen
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*ReviewModel)
+	if !final.Finished() {
+		t.Fatalf("review not finished; screen:\n%s", ansi.Strip(final.Render()))
+	}
+	got := rvLoad(t, c, path)
+	if n := len(got.History); n != 2 {
+		t.Fatalf("history has %d entries, want 2", n)
+	}
+	e := got.History[1]
+	if e.Kind != model.HistoryReview || e.Version != "1.1" || e.Date != rvToday || e.By != "Erika Muster" || len(e.Changes) != 0 {
+		t.Fatalf("history entry = %+v", e)
+	}
+	got.History = got.History[:1]
+	if data := rvMarshal(t, got); !bytes.Equal(data, want) {
+		t.Fatalf("file changed beyond the history entry:\n--- before\n%s\n--- after\n%s", want, data)
+	}
+	if _, err := os.Stat(ReviewStartPath(path)); !os.IsNotExist(err) {
+		t.Errorf("start copy %s left behind: %v", ReviewStartPath(path), err)
+	}
+}
+
+// TestReviewEditMeasureRemoveProvider ticks the planned MFA measure as in
+// place and removes one provider: exactly those two changes are recorded.
+func TestReviewEditMeasureRemoveProvider(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	d := newRvDriver(t, c, f, mig, path, model.De)
+	d.expect("Fällig (2):", "Zwei-Faktor-Anmeldung", "Strato AG").press("enter", "u", "u")
+	d.expect("Zugangskontrolle", "◷ Zwei-Faktor-Anmeldung – geplant bis 31.03.2026 – fällig seit 31.03.2026!")
+	d.press("b").expect("Welche Maßnahmen sind bereits umgesetzt?")
+	d.press("down", "down", "down", "down", "space", "enter")
+	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie").press("enter")
+	d.expect("Eigene Maßnahmen").press("down", "enter")
+	d.expect("✓ Zwei-Faktor-Anmeldung", "1 Änderungen bisher").press("u")
+	d.expect("Dienstleister 1 von 2: Collmex GmbH").press("u")
+	d.expect("Dienstleister 2 von 2: Strato AG", "älter als 12 Monate").press("x")
+	d.expect("„Strato AG“ wirklich entfernen?").press("j")
+	d.expect("„Strato AG“ entfernt.", "Gibt es neue Einträge?").press("n")
+	d.expect("Gerät 1 von 2").press("u", "u", "n")
+	d.expect("Wer hat die Überprüfung durchgeführt?", "Erika Muster").press("enter")
+	d.typ("2FA eingeführt, Strato gekündigt").press("enter")
+	d.expect("Überprüfung abgeschlossen – Version 1.1", "Änderungen (2):", "entfernt: „Strato AG“", "tom render")
+	got := rvLoad(t, c, path)
+	e := got.History[len(got.History)-1]
+	eq(t, "changes", rvPaths(e.Changes), []string{"answers/providers/r2", "measures/access_system.mfa"})
+	eq(t, "mfa", e.Changes[1].New, map[string]any{"status": "implemented"})
+	if e.Summary != "2FA eingeführt, Strato gekündigt" || len(got.History) != 2 {
+		t.Fatalf("entry %+v, %d entries", e, len(got.History))
+	}
+}
+
+// TestReviewAddAndChangeRecord adds a device and edits a provider's AVV date
+// through the interview's record screens.
+func TestReviewAddAndChangeRecord(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	d := newRvDriver(t, c, f, mig, path, model.De)
+	d.press("enter", "u", "u", "u", "u")
+	d.expect("Strato AG").press("b").expect("Name", "Strato AG")
+	d.press("enter", "enter", "enter", "enter").expect("AV-Vertrag geschlossen am")
+	d.press("ctrl+u").typ("01.07.2026").press("enter", "enter")
+	d.expect("„Strato AG“ geändert.", "01.07.2026").press("u", "n")
+	d.press("u", "u", "j").typ("Windows 11 Pro Desktop-PC").press("enter", "enter", "enter")
+	d.expect("„Windows 11 Pro Desktop-PC“ hinzugefügt.", "Noch ein neuer Eintrag?").press("n")
+	d.press("enter", "enter")
+	got := rvLoad(t, c, path)
+	e := got.History[len(got.History)-1]
+	eq(t, "changes", rvPaths(e.Changes), []string{"answers/devices/r3", "answers/providers/r2/avv_signed"})
+}
+
+// TestReviewStepNeedsAnswers: a step that is not complete cannot be
+// confirmed unchanged.
+func TestReviewStepNeedsAnswers(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	delete(f.Measures, "access_system.policy")
+	d := newRvDriver(t, c, f, mig, path, model.De)
+	d.press("enter", "u", "u").expect("○ Schriftliche Passwortrichtlinie – noch keine Angabe")
+	d.press("u").expect("unbeantwortete Fragen", "Zugangskontrolle")
+}
+
+// rvOldFile is story-2025 as made with the small catalogue v1.0: no MFA
+// measure, no devices, an answer to org.date.
+func rvOldFile(t *testing.T) []byte {
+	t.Helper()
+	old := smallCatalog(t)
+	f := model.NewFile(old, model.De)
+	f.Set("org.name", model.String("Muster Webdesign GmbH"))
+	f.Set("org.address", model.String("Hauptstraße 1\n12345 Musterstadt"))
+	f.Set("org.date", model.String("2025-09-15"))
+	f.Set("infra.server", model.Bool(false))
+	f.Set("infra.devices", model.List("pc", "notebook"))
+	f.Set("providers", model.Records(model.Record{"id": model.String("r1"), "name": model.String("Collmex GmbH")}))
+	for _, m := range []string{"access_system.passwords", "access_system.policy", "access_system.disk_notebook"} {
+		f.Measures[m] = model.MeasureAnswer{Status: model.StatusImplemented}
+	}
+	f.Progress.Done = []string{"org", "infra", "access_system", "providers"}
+	f.AddHistory(nil, model.HistoryInterview, "2025-09-15", "Erika Muster", "Erstaufnahme")
+	return rvMarshal(t, f)
+}
+
+// TestReviewCatalogueMigration reviews a file made with catalogue 1.0 under
+// 1.1: the new measure and list come first and are marked new, the removed
+// question is reported with its answer, and the new items must be answered.
+func TestReviewCatalogueMigration(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFileFrom(t, c, rvOldFile(t))
+	if mig.Empty() {
+		t.Fatal("no migration from 1.0.0")
+	}
+	d := newRvDriver(t, c, f, mig, path, model.De)
+	d.expect("Neu in Katalog-Version 1.1.0", "neu: Zugangskontrolle – Zwei-Faktor-Anmeldung",
+		"neu: Geräte – Geräte", "Nicht mehr im Katalog", "org.date: 2025-09-15")
+	d.press("enter").expect("Schritt 1 von 5 · Zugangskontrolle", "[neu] ○ Zwei-Faktor-Anmeldung – noch keine Angabe")
+	if first := strings.Index(d.screen(), "[neu]"); first > strings.Index(d.screen(), "✓ Anmeldung") {
+		t.Fatalf("the new measure is not listed first:\n%s", d.screen())
+	}
+	d.press("u").expect("unbeantwortete Fragen")
+	d.press("b", "down", "down", "down", "space", "enter").expect("Eigene Maßnahmen").press("down", "enter")
+	d.expect("✓ Zwei-Faktor-Anmeldung").press("u")
+	d.expect("Schritt 2 von 5 · Geräte", "bisher keine Einträge", "Gibt es neue Einträge?").press("n")
+	d.expect("Schritt 3 von 5 · Organisation").press("u", "u", "u", "n", "enter", "enter")
+	d.expect("Überprüfung abgeschlossen", "„Zwei-Faktor-Anmeldung“")
+	got := rvLoad(t, c, path)
+	if !(model.View{C: c, F: got}).Complete() {
+		t.Fatal("file not complete after reviewing the new items")
+	}
+	if got.Retired["org.date"] != "2025-09-15" {
+		t.Fatalf("retired answer dropped: %v", got.Retired)
+	}
+	e := got.History[len(got.History)-1]
+	eq(t, "changes", rvPaths(e.Changes), []string{"measures/access_system.mfa"})
+	if v := got.Get("devices"); !v.IsRecords() || len(v.Records()) != 0 {
+		t.Fatalf("the new list is not answered as empty: %v", v.Any())
+	}
+}
+
+// TestReviewInterruptedAndResumed: Ctrl+C after an edit saves the edit but
+// writes no history entry; the next review resumes against the start copy,
+// so the entry it writes still holds the change.
+func TestReviewInterruptedAndResumed(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	d := newRvDriver(t, c, f, mig, path, model.De)
+	d.press("enter", "u", "u", "u", "x", "j", "ctrl+c")
+	if d.m.Finished() {
+		t.Fatal("finished after Ctrl+C")
+	}
+	mid := rvLoad(t, c, path)
+	if len(mid.History) != 1 || len(mid.Get("providers").Records()) != 1 {
+		t.Fatalf("after Ctrl+C: %d entries, %d providers", len(mid.History), len(mid.Get("providers").Records()))
+	}
+	s, resumed, err := BeginReview(c, mid, nil, path)
+	if err != nil || !resumed {
+		t.Fatalf("resume: %v %v", err, resumed)
+	}
+	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true})
+	d2 := &rvDriver{t: t, m: m, path: path}
+	d2.m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d2.expect("Fortsetzung einer unterbrochenen Überprüfung", "(1)")
+	d2.press("enter", "u", "u", "u", "u", "n", "u", "u", "n", "enter", "enter")
+	got := rvLoad(t, c, path)
+	eq(t, "changes", rvPaths(got.History[len(got.History)-1].Changes), []string{"answers/providers/r1"})
+}
+
+// TestReviewEnglishAndScrolling: English strings, and a long summary on a
+// small window is paged with a hint, never cut off silently.
+func TestReviewEnglishAndScrolling(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	d := newRvDriver(t, c, f, mig, path, model.En)
+	d.expect("Yearly review: Muster Webdesign GmbH", "Due (2):").press("enter", "u", "u")
+	d.expect("Review · step 3 of 5", "Two-factor", "Enter/u unchanged · e edit")
+	d.m.Update(tea.WindowSizeMsg{Width: 60, Height: 11})
+	s := d.screen()
+	if !strings.Contains(s, "↓ more below") {
+		t.Fatalf("no paging hint on a small window:\n%s", s)
+	}
+	d.press("end")
+	if s := d.screen(); !strings.Contains(s, "Two-factor") || !strings.Contains(s, "↑ lines") {
+		t.Fatalf("end of the summary not reachable:\n%s", s)
+	}
+}
+
+// TestReviewMessagesComplete: every review string exists in both languages.
+func TestReviewMessagesComplete(t *testing.T) {
+	for k, v := range RvMsg {
+		if v.De == "" || v.En == "" {
+			t.Errorf("%s lacks a language", k)
+		}
+	}
+}

@@ -324,3 +324,55 @@ func TestScanMessagesComplete(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScanAccepted measures what a yes to the offer costs on the real
+// catalogue: the scan of the debian-good fixture, ApplyScan, saving skipped,
+// and the first step built again with its marks.
+func BenchmarkScanAccepted(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		f := model.NewFile(c, model.De)
+		m := New(Options{Catalog: c, File: f, Lang: model.De, Today: scanToday, OfferScan: true,
+			Scan: fixtureScan(c, "../testdata/scan/debian-good", model.De), Save: func(*model.File) error { return nil }})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		m.Update(keyMsg("j"))
+		_ = m.View()
+	}
+}
+
+// BenchmarkKeystrokeDetected is BenchmarkKeystroke with every measure of the
+// largest tick list detected: the marks must not slow the list down.
+func BenchmarkKeystrokeDetected(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := model.NewFile(c, model.De)
+	s := largestTick(c)
+	f.Progress.Step = s.ID
+	f.Detected = map[string]model.Detection{}
+	for i, mm := range s.Measures {
+		r := model.DetectSupports
+		if i%3 == 0 {
+			r = model.DetectContradicts
+		}
+		f.Detected[mm.ID] = model.Detection{Date: scanToday, Result: r, Evidence: "/etc/x:1: y"}
+	}
+	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		k := down
+		if i/10%2 == 1 {
+			k = up
+		}
+		m.Update(k)
+		_ = m.View()
+	}
+}

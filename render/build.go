@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -35,12 +34,14 @@ type builder struct {
 	blocks  []Block
 	chapter int
 	section int
+	dash    string // "not answered"
 }
 
 // Build makes the document for answers file f under catalogue cat in language
 // lang. It reads only the catalogue and the file (never the clock).
 func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
 	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang}
+	b.dash = b.m("not_answered")
 	d := &Document{Lang: lang, Title: b.m("title"), Org: b.str(qOrgName), Version: f.Version()}
 	d.Stand = f.Stand()
 	if d.Stand == "" {
@@ -158,8 +159,10 @@ func (b *builder) intro() {
 	b.para(StyleLabel, Run{Text: b.m("legend_h")})
 	b.text(StyleBody, b.m("legend"))
 	b.add(&Checklist{Items: []CheckItem{
-		{Checked: true, Text: b.m("legend_done")},
-		{Checked: false, Text: b.m("legend_open")},
+		{Mark: MarkDone, Text: b.m("legend_done")},
+		{Mark: MarkDetected, Text: b.m("legend_detected"), Tag: b.m("detected_tag", b.m("legend_date"))},
+		{Mark: MarkOpen, Text: b.m("legend_open")},
+		{Mark: MarkNA, Text: b.m("legend_na")},
 	}})
 }
 
@@ -229,15 +232,7 @@ func (b *builder) answer(q *model.Question) string {
 // yes/no in words.
 func (b *builder) value(kind string, opts []*model.Option, v model.Value) string {
 	if v.Empty() {
-		return b.m("not_answered")
-	}
-	label := func(id string) string {
-		for _, o := range opts {
-			if o.ID == id {
-				return o.Label.In(b.l)
-			}
-		}
-		return clean(id)
+		return b.dash
 	}
 	switch kind {
 	case model.KindYesNo:
@@ -248,14 +243,14 @@ func (b *builder) value(kind string, opts []*model.Option, v model.Value) string
 			return b.m("no")
 		}
 	case model.KindChoice:
-		return label(v.Str())
+		return b.option(opts, v.Str())
 	case model.KindMultiChoice:
 		parts := make([]string, 0, len(v.List()))
 		for _, id := range v.List() {
-			parts = append(parts, label(id))
+			parts = append(parts, b.option(opts, id))
 		}
 		if len(parts) == 0 {
-			return b.m("not_answered")
+			return b.dash
 		}
 		return strings.Join(parts, ", ")
 	case model.KindDate:
@@ -264,75 +259,130 @@ func (b *builder) value(kind string, opts []*model.Option, v model.Value) string
 	if s := clean(v.Str()); s != "" {
 		return s
 	}
-	return b.m("not_answered")
+	return b.dash
 }
+
+// option returns the label of option id, or the ID itself (cleaned).
+func (b *builder) option(opts []*model.Option, id string) string {
+	for _, o := range opts {
+		if o.ID == id {
+			return o.Label.In(b.l)
+		}
+	}
+	return clean(id)
+}
+
+// providerColumns gathers the service-provider fields into four columns:
+// who, what, access and contract, where. Fields missing here go to the last
+// column; a catalogue without these fields gets the general grouping.
+var providerColumns = []struct {
+	fields []string
+	width  float64
+}{
+	{[]string{"name", "address", "email", "phone", "web"}, 0.22},
+	{[]string{"service", "category", "data", "subjects"}, 0.27},
+	{[]string{"access", "processor", "avv_signed", "tom_checked"}, 0.24},
+	{[]string{"country", "third_country", "safeguard", "subprocessors", "notes"}, 0.23},
+}
+
+// recordsFull is the most fields a register shows as one column per field
+// in paginated formats; wider registers are gathered into columns.
+const recordsFull = 5
 
 // records builds the register of a records question.
 func (b *builder) records(q *model.Question) *Records {
-	out := &Records{Empty: b.m("no_records")}
+	out := &Records{Empty: b.m("no_records"), Nr: b.m("nr"), Dash: b.dash, Fields: make([]string, len(q.Fields))}
+	for i, fd := range q.Fields {
+		out.Fields[i] = fd.Label.In(b.l)
+	}
 	recs := b.f.Answers[q.ID].Records()
-	full := &Table{Header: []string{b.m("nr")}}
-	n := len(q.Fields)
-	full.Widths = append(full.Widths, 0.05)
-	for _, fd := range q.Fields {
-		full.Header = append(full.Header, fd.Label.In(b.l))
-		full.Widths = append(full.Widths, 0.95/float64(n))
-	}
-	// The summary shows the first field (the name) and up to three short fields.
-	// Choices and dates come first, yes/no fields fill up.
-	sum := []int{0}
-	for _, kinds := range [][]string{{model.KindChoice, model.KindDate}, {model.KindYesNo}} {
-		for i, fd := range q.Fields {
-			if i > 0 && len(sum) < 4 && (fd.Kind == kinds[0] || len(kinds) > 1 && fd.Kind == kinds[1]) {
-				sum = append(sum, i)
-			}
-		}
-	}
-	sort.Ints(sum)
+	out.Rows = make([][]string, len(recs))
+	// One backing array for all cells: one allocation instead of one per record.
+	cells := make([]string, len(recs)*len(q.Fields))
 	for i, r := range recs {
-		row := []string{strconv.Itoa(i + 1)}
-		card := &KeyValue{}
-		for _, fd := range q.Fields {
-			val := b.m("not_answered")
-			if model.FieldVisible(fd, r) {
-				val = b.value(fd.Kind, fd.Options, r[fd.ID])
-			}
-			row = append(row, val)
-			if model.FieldVisible(fd, r) {
-				card.Rows = append(card.Rows, KV{fd.Label.In(b.l), val})
+		row := cells[i*len(q.Fields) : (i+1)*len(q.Fields) : (i+1)*len(q.Fields)]
+		for j, fd := range q.Fields {
+			if fd.When == nil || model.FieldVisible(fd, r) {
+				row[j] = b.value(fd.Kind, fd.Options, r[fd.ID])
 			}
 		}
-		card.Title = strconv.Itoa(i+1) + ". " + row[1]
-		full.Rows = append(full.Rows, row)
-		out.Cards = append(out.Cards, card)
+		out.Rows[i] = row
 	}
-	out.Full = full
-	if n <= 5 {
-		out.Cards = nil
-		return out
+	if len(q.Fields) > recordsFull {
+		out.Columns = columnsFor(q)
+		out.Wide = wide(q)
 	}
-	st := &Table{Header: []string{b.m("nr")}, Widths: []float64{0.06}}
-	rest := 0.94 - 0.36
-	for k, i := range sum {
-		st.Header = append(st.Header, q.Fields[i].Label.In(b.l))
-		if k == 0 {
-			st.Widths = append(st.Widths, 0.36)
-		} else {
-			st.Widths = append(st.Widths, rest/float64(len(sum)-1))
-		}
-	}
-	if len(sum) == 1 {
-		st.Widths[1] = 0.94
-	}
-	for _, row := range full.Rows {
-		sr := []string{row[0]}
-		for _, i := range sum {
-			sr = append(sr, row[i+1])
-		}
-		st.Rows = append(st.Rows, sr)
-	}
-	out.Summary = st
 	return out
+}
+
+// wide reports whether a register has so many fields that paginated
+// formats show it on landscape pages.
+func wide(q *model.Question) bool { return len(q.Fields) >= 12 }
+
+// columnsFor groups the fields of a wide register into a few columns.
+func columnsFor(q *model.Question) []Column {
+	index := map[string]int{}
+	for i, fd := range q.Fields {
+		index[fd.ID] = i
+	}
+	if q.ID == "providers" {
+		var cols []Column
+		used := map[int]bool{}
+		ok := true
+		for _, pc := range providerColumns {
+			c := Column{Width: pc.width}
+			for _, id := range pc.fields {
+				if i, found := index[id]; found {
+					c.Fields = append(c.Fields, i)
+					used[i] = true
+				}
+			}
+			if len(c.Fields) == 0 || c.Fields[0] != index[pc.fields[0]] {
+				ok = false
+				break
+			}
+			cols = append(cols, c)
+		}
+		if ok {
+			last := &cols[len(cols)-1]
+			for i := range q.Fields {
+				if !used[i] {
+					last.Fields = append(last.Fields, i)
+				}
+			}
+			return cols
+		}
+	}
+	// General grouping: consecutive fields, a long text counting double,
+	// into three or four columns of about the same weight.
+	k := 3
+	if wide(q) {
+		k = 4
+	}
+	weight := func(fd *model.Field) int {
+		if fd.Kind == model.KindTextarea {
+			return 2
+		}
+		return 1
+	}
+	total := 0
+	for _, fd := range q.Fields {
+		total += weight(fd)
+	}
+	cols := make([]Column, 0, k)
+	cur := Column{Width: 0.94 / float64(k)}
+	sum := 0
+	for i, fd := range q.Fields {
+		left := len(q.Fields) - i
+		need := k - len(cols) - 1 // columns still to start after this one
+		if len(cur.Fields) > 0 && need > 0 && (sum*k >= total*(len(cols)+1) || left <= need) {
+			cols = append(cols, cur)
+			cur = Column{Width: 0.94 / float64(k)}
+		}
+		cur.Fields = append(cur.Fields, i)
+		sum += weight(fd)
+	}
+	return append(cols, cur)
 }
 
 // detection describes an answer read off the system.
@@ -462,9 +512,16 @@ func joinDetail(parts ...string) string {
 }
 
 // item makes the checklist entry for a measure with answer a. withType puts
-// the type (technical/organisational) into the detail line.
+// the type (technical/organisational) into the detail line. A measure stated
+// as implemented that a scan of the system supports is marked as detected.
 func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, withType bool) CheckItem {
-	it := CheckItem{Checked: a.Status == model.StatusImplemented, Text: clean(label)}
+	it := CheckItem{Text: clean(label)}
+	switch a.Status {
+	case model.StatusImplemented:
+		it.Mark = MarkDone
+	case model.StatusNotApplicable:
+		it.Mark = MarkNA
+	}
 	var parts []string
 	if withType {
 		parts = append(parts, b.typeName(typ))
@@ -487,7 +544,15 @@ func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, with
 		parts = append(parts, b.m("note", n))
 	}
 	if d, ok := b.f.Detected[id]; ok && id != "" {
-		parts = append(parts, b.detection(d))
+		if d.Result == model.DetectSupports && a.Status == model.StatusImplemented {
+			it.Mark = MarkDetected
+			it.Tag = b.m("detected_tag", b.date(d.Date))
+			if ev := clean(d.Evidence); ev != "" {
+				parts = append(parts, b.m("evidence", ev))
+			}
+		} else {
+			parts = append(parts, b.detection(d))
+		}
 	}
 	it.Detail = joinDetail(parts...)
 	return it
@@ -577,8 +642,20 @@ func (b *builder) registers() {
 	}
 	b.h1("registers", b.m("chapter_registers"))
 	for _, s := range secs {
+		landscape := false
+		for _, q := range b.v.Questions(s) {
+			if q.Kind == model.KindRecords && wide(q) && len(b.f.Answers[q.ID].Records()) > 0 {
+				landscape = true
+			}
+		}
+		if landscape {
+			b.add(&PageLayout{Landscape: true})
+		}
 		b.h2(anchor("sec", s.ID), s.Title.In(b.l))
 		b.sectionAnswers(s, true)
+		if landscape {
+			b.add(&PageLayout{Landscape: false})
+		}
 	}
 }
 

@@ -10,6 +10,14 @@ import (
 // a line, no blank lines at either end. Everything else (markup characters,
 // emoji, bidi marks, soft hyphens) is kept; each writer escapes or maps it.
 func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return cleanSlow(s)
+}
+
+// cleanSlow is clean without the check for text that is already clean.
+func cleanSlow(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -40,4 +48,42 @@ func clean(s string) string {
 	}
 	out := strings.Join(lines, "\n")
 	return strings.Trim(out, "\n ")
+}
+
+// isClean reports whether clean would return s unchanged, without allocating.
+func isClean(s string) bool {
+	n := len(s)
+	if n == 0 {
+		return true
+	}
+	if s[0] == ' ' || s[0] == '\n' || s[n-1] == ' ' || s[n-1] == '\n' {
+		return false
+	}
+	ascii := true
+	for i := 0; i < n; i++ {
+		c := s[i]
+		switch {
+		case c == '\n':
+			if s[i-1] == ' ' {
+				return false
+			}
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c == 0xc2:
+			// U+0080 to U+009F (C1 controls) are C2 80 to C2 9F
+			if i+1 < n && s[i+1] < 0xa0 {
+				return false
+			}
+			ascii = false
+		case c == 0xe2:
+			// U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			if i+2 < n && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+				return false
+			}
+			ascii = false
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s)
 }

@@ -4,7 +4,12 @@
 // format. The same answers always give the same bytes.
 package render
 
-import "tom/model"
+import (
+	"strconv"
+	"strings"
+
+	"tom/model"
+)
 
 // Document is the TOM document, independent of any output format.
 type Document struct {
@@ -58,11 +63,14 @@ type Paragraph struct {
 
 // Text returns the paragraph's text without styles.
 func (p *Paragraph) Text() string {
-	s := ""
-	for _, r := range p.Runs {
-		s += r.Text
+	if len(p.Runs) == 1 {
+		return p.Runs[0].Text
 	}
-	return s
+	var b strings.Builder
+	for _, r := range p.Runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
 }
 
 // Checklist is a list of measures with check boxes.
@@ -70,11 +78,27 @@ type Checklist struct {
 	Items []CheckItem
 }
 
-// CheckItem is one measure: checked when implemented.
+// Mark is the box in front of a measure.
+type Mark int
+
+// Marks: open (empty box), done (as stated by the business), detected
+// (implemented and confirmed by a scan of the system), not applicable.
+const (
+	MarkOpen Mark = iota
+	MarkDone
+	MarkDetected
+	MarkNA
+)
+
+// Checked reports whether the box is ticked (done or detected).
+func (m Mark) Checked() bool { return m == MarkDone || m == MarkDetected }
+
+// CheckItem is one measure.
 type CheckItem struct {
-	Checked bool
-	Text    string
-	Detail  string // second line: type, target date, reason, note, detection
+	Mark   Mark
+	Text   string
+	Tag    string // short emphasised note after the text ("erhoben am 27.11.2026")
+	Detail string // second line: type, target date, reason, note, evidence
 }
 
 // Table is a grid with one header row. Widths are relative column widths
@@ -98,17 +122,100 @@ type KV struct {
 }
 
 // Records is a register of repeatable records (service providers, devices …).
-// Full has one column per field; when Cards is set, paginated formats show
-// Summary plus one card per record instead, so that no column gets too narrow.
+// Fields are the field labels; each row has one value per field, "" where
+// the field does not apply to that record (a field that applies but has no
+// answer holds a dash). Writers choose the layout: one column per field
+// (Markdown), one block per record (plain text), or Columns (PDF, DOCX, HTML).
 type Records struct {
-	Full    *Table
-	Summary *Table
-	Cards   []*KeyValue
-	Empty   string // shown when there are no records
+	Fields  []string
+	Rows    [][]string
+	Columns []Column // fields gathered into a few columns; nil: one column per field
+	Wide    bool     // the register reads better on a landscape page
+	Nr      string   // header of the running-number column
+	Dash    string   // shown for a field that does not apply, in FullTable
+	Empty   string   // shown when there are no records
+}
+
+// Column is one column of a register's compact layout: the first field is
+// the column head and each record's first line; the others follow as
+// "label: value" lines.
+type Column struct {
+	Fields []int
+	Width  float64 // relative width (the Nr column takes the rest)
+}
+
+// FieldLine returns "label: value", or "label value" when the label is a
+// question ("Auftragsverarbeiter? ja").
+func FieldLine(label, value string) string {
+	if strings.HasSuffix(label, "?") {
+		return label + " " + value
+	}
+	return label + ": " + value
+}
+
+// FullTable returns the register with one column per field and a number
+// column first.
+func (r *Records) FullTable() *Table {
+	t := &Table{Header: make([]string, 0, len(r.Fields)+1), Rows: make([][]string, len(r.Rows))}
+	t.Header = append(append(t.Header, r.Nr), r.Fields...)
+	t.Widths = make([]float64, len(t.Header))
+	t.Widths[0] = 0.05
+	for i := 1; i < len(t.Widths); i++ {
+		t.Widths[i] = 0.95 / float64(len(r.Fields))
+	}
+	for i, row := range r.Rows {
+		cells := make([]string, len(t.Header))
+		cells[0] = strconv.Itoa(i + 1)
+		for j, v := range row {
+			if v == "" {
+				v = r.Dash
+			}
+			cells[j+1] = v
+		}
+		t.Rows[i] = cells
+	}
+	return t
+}
+
+// Card returns record i as a title and label/value rows (fields that do not
+// apply left out).
+func (r *Records) Card(i int) *KeyValue {
+	row := r.Rows[i]
+	kv := &KeyValue{Rows: make([]KV, 0, len(row))}
+	for j, v := range row {
+		if v != "" {
+			kv.Rows = append(kv.Rows, KV{r.Fields[j], v})
+		}
+	}
+	kv.Title = strconv.Itoa(i+1) + ". " + row[0]
+	return kv
+}
+
+// CellLines calls fn for the lines of record i in column c: the head value
+// first (label ""), then each applicable field with its label.
+func (r *Records) CellLines(i int, c Column, fn func(label, value string)) {
+	row := r.Rows[i]
+	for k, fi := range c.Fields {
+		v := row[fi]
+		if v == "" {
+			continue
+		}
+		if k == 0 {
+			fn("", v)
+		} else {
+			fn(r.Fields[fi], v)
+		}
+	}
 }
 
 // PageBreak starts a new page in paginated formats.
 type PageBreak struct{}
+
+// PageLayout starts a new page in the given orientation in paginated
+// formats (a wide register on landscape pages, then back to portrait).
+type PageLayout struct {
+	Landscape bool
+}
 
 // Cover is the title page.
 type Cover struct {
@@ -133,16 +240,17 @@ type Signature struct {
 	Role  KV
 }
 
-func (*Heading) isBlock()   {}
-func (*Paragraph) isBlock() {}
-func (*Checklist) isBlock() {}
-func (*Table) isBlock()     {}
-func (*KeyValue) isBlock()  {}
-func (*Records) isBlock()   {}
-func (*PageBreak) isBlock() {}
-func (*Cover) isBlock()     {}
-func (*TOC) isBlock()       {}
-func (*Signature) isBlock() {}
+func (*Heading) isBlock()    {}
+func (*Paragraph) isBlock()  {}
+func (*Checklist) isBlock()  {}
+func (*Table) isBlock()      {}
+func (*KeyValue) isBlock()   {}
+func (*Records) isBlock()    {}
+func (*PageBreak) isBlock()  {}
+func (*PageLayout) isBlock() {}
+func (*Cover) isBlock()      {}
+func (*TOC) isBlock()        {}
+func (*Signature) isBlock()  {}
 
 // Headings returns the headings up to maxLevel, in order (for tables of contents).
 func (d *Document) Headings(maxLevel int) []*Heading {

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"tom/model"
 )
@@ -17,6 +19,7 @@ const (
 	docxPageH  = 16838
 	docxMargin = 1134
 	docxTextW  = docxPageW - 2*docxMargin
+	docxWideW  = docxPageH - 2*docxMargin // text width on a landscape page
 )
 
 const (
@@ -27,17 +30,55 @@ const (
 // XMLText escapes text for an XML text node or attribute value. Characters
 // XML cannot hold become U+FFFD, so every part stays well-formed.
 func XMLText(s string) string {
+	if !needsXMLEscape(s) {
+		return s
+	}
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
 
+// xmlWrite writes s escaped as XMLText does, without allocating when s
+// needs no escaping.
+func xmlWrite(b *bytes.Buffer, s string) {
+	if !needsXMLEscape(s) {
+		b.WriteString(s)
+		return
+	}
+	xml.EscapeText(b, []byte(s))
+}
+
+// needsXMLEscape reports whether s holds a character xml.EscapeText changes:
+// markup, quotes, control characters, or anything beyond ASCII that is not
+// plainly valid (checked rune by rune only when such bytes occur).
+func needsXMLEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\'' || c == '"' || c == 0x7f {
+			return true
+		}
+		if c >= 0x80 {
+			for _, r := range s[i:] {
+				if r == utf8.RuneError || r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF) {
+					return true
+				}
+				if r < 0x80 && (r == '<' || r == '>' || r == '&' || r == '\'' || r == '"') {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // WriteDOCX returns the document as a Word file from our own minimal
 // WordprocessingML writer: A4, Word heading styles (navigation pane, TOC
 // field), repeated table header rows, rows that do not split, header and
-// footer with "Seite X von Y", a cover page without them, the document
-// language, and no metadata but title, subject, language and dates. The zip
-// has fixed timestamps, so the same document gives the same bytes.
+// footer with "Seite X von Y", a cover page without them, a wide register
+// on landscape pages, the document language, and no metadata but title,
+// subject, language and dates. The zip has fixed timestamps, so the same
+// document gives the same bytes.
 func WriteDOCX(d *Document) ([]byte, error) {
 	w := &docxWriter{d: d}
 	w.body()
@@ -49,26 +90,30 @@ func WriteDOCX(d *Document) ([]byte, error) {
 	if d.Lang == model.En {
 		lang = "en-GB"
 	}
-	parts := []struct{ name, data string }{
-		{"[Content_Types].xml", docxContentTypes},
-		{"_rels/.rels", docxRootRels},
-		{"docProps/core.xml", w.core(ts, lang)},
-		{"docProps/app.xml", docxApp},
-		{"word/_rels/document.xml.rels", docxDocRels},
-		{"word/document.xml", w.doc.String()},
-		{"word/styles.xml", strings.ReplaceAll(docxStyles, "{LANG}", lang)},
-		{"word/settings.xml", docxSettings},
-		{"word/header1.xml", w.headerPart()},
-		{"word/footer1.xml", w.footerPart()},
+	parts := []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", []byte(docxContentTypes)},
+		{"_rels/.rels", []byte(docxRootRels)},
+		{"docProps/core.xml", []byte(w.core(ts, lang))},
+		{"docProps/app.xml", []byte(docxApp)},
+		{"word/_rels/document.xml.rels", []byte(docxDocRels)},
+		{"word/document.xml", w.doc.Bytes()},
+		{"word/styles.xml", []byte(strings.ReplaceAll(docxStyles, "{LANG}", lang))},
+		{"word/settings.xml", []byte(docxSettings)},
+		{"word/header1.xml", []byte(w.headerPart())},
+		{"word/footer1.xml", []byte(w.footerPart())},
 	}
 	var buf bytes.Buffer
+	buf.Grow(w.doc.Len()/6 + 16<<10)
 	zw := zip.NewWriter(&buf)
 	for _, p := range parts {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: ts})
 		if err != nil {
 			return nil, fmt.Errorf("docx: %s: %w", p.name, err)
 		}
-		if _, err := fw.Write([]byte(p.data)); err != nil {
+		if _, err := fw.Write(p.data); err != nil {
 			return nil, fmt.Errorf("docx: %s: %w", p.name, err)
 		}
 	}
@@ -79,9 +124,11 @@ func WriteDOCX(d *Document) ([]byte, error) {
 }
 
 type docxWriter struct {
-	d     *Document
-	doc   strings.Builder
-	marks map[string]int // heading ID -> bookmark number
+	d        *Document
+	doc      bytes.Buffer
+	marks    map[string]int // heading ID -> bookmark number
+	sections int            // section breaks written so far
+	wide     bool           // the current section is landscape
 }
 
 const xmlHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
@@ -130,35 +177,64 @@ func (w *docxWriter) footerPart() string {
 // textRuns returns runs for text with line breaks as <w:br/>; rpr is the
 // inner XML of a run property element ("" for none).
 func textRuns(s, rpr string) string {
-	var b strings.Builder
-	b.WriteString("<w:r>")
-	if rpr != "" {
-		b.WriteString("<w:rPr>" + rpr + "</w:rPr>")
-	}
-	for i, line := range strings.Split(s, "\n") {
-		if i > 0 {
-			b.WriteString("<w:br/>")
-		}
-		b.WriteString(`<w:t xml:space="preserve">`)
-		b.WriteString(XMLText(line))
-		b.WriteString(`</w:t>`)
-	}
-	b.WriteString("</w:r>")
+	var b bytes.Buffer
+	writeRuns(&b, s, rpr)
 	return b.String()
 }
 
-// para writes a paragraph with style, extra pPr XML (in schema order after
-// pStyle) and inner run XML.
-func (w *docxWriter) para(style, ppr, runs string) {
+// writeRuns writes a run for text s (line breaks as <w:br/>) with run
+// properties rpr.
+func writeRuns(b *bytes.Buffer, s, rpr string) {
+	b.WriteString("<w:r>")
+	if rpr != "" {
+		b.WriteString("<w:rPr>")
+		b.WriteString(rpr)
+		b.WriteString("</w:rPr>")
+	}
+	for {
+		i := strings.IndexByte(s, '\n')
+		line := s
+		if i >= 0 {
+			line = s[:i]
+		}
+		b.WriteString(`<w:t xml:space="preserve">`)
+		xmlWrite(b, line)
+		b.WriteString(`</w:t>`)
+		if i < 0 {
+			break
+		}
+		b.WriteString("<w:br/>")
+		s = s[i+1:]
+	}
+	b.WriteString("</w:r>")
+}
+
+// pOpen starts a paragraph with style and extra pPr XML (in schema order
+// after pStyle).
+func (w *docxWriter) pOpen(style, ppr string) {
 	w.doc.WriteString("<w:p>")
 	if style != "" || ppr != "" {
 		w.doc.WriteString("<w:pPr>")
 		if style != "" {
-			w.doc.WriteString(`<w:pStyle w:val="` + style + `"/>`)
+			w.doc.WriteString(`<w:pStyle w:val="`)
+			w.doc.WriteString(style)
+			w.doc.WriteString(`"/>`)
 		}
 		w.doc.WriteString(ppr)
 		w.doc.WriteString("</w:pPr>")
 	}
+}
+
+// textPara writes a paragraph holding text s in one run.
+func (w *docxWriter) textPara(style, ppr, s, rpr string) {
+	w.pOpen(style, ppr)
+	writeRuns(&w.doc, s, rpr)
+	w.doc.WriteString("</w:p>")
+}
+
+// para writes a paragraph with style, extra pPr XML and inner run XML.
+func (w *docxWriter) para(style, ppr, runs string) {
+	w.pOpen(style, ppr)
 	w.doc.WriteString(runs)
 	w.doc.WriteString("</w:p>")
 }
@@ -167,17 +243,55 @@ func (w *docxWriter) pageBreak() {
 	w.doc.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 }
 
+// sectPr writes the properties of the section that ends here: portrait or
+// landscape A4, header and footer, and (for the first section, which holds
+// the cover) no header or footer on its first page.
+func (w *docxWriter) sectPr(wide, first bool) {
+	w.doc.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>`)
+	if wide {
+		w.doc.WriteString(`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`)
+	} else {
+		w.doc.WriteString(`<w:pgSz w:w="11906" w:h="16838"/>`)
+	}
+	w.doc.WriteString(`<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/>`)
+	if first {
+		w.doc.WriteString(`<w:titlePg/>`)
+	}
+	w.doc.WriteString(`<w:docGrid w:linePitch="360"/></w:sectPr>`)
+}
+
+// layout ends the current section and starts one in the new orientation.
+func (w *docxWriter) layout(wide bool) {
+	if wide == w.wide {
+		return
+	}
+	w.doc.WriteString("<w:p><w:pPr>")
+	w.sectPr(w.wide, w.sections == 0)
+	w.doc.WriteString("</w:pPr></w:p>")
+	w.sections++
+	w.wide = wide
+}
+
+// textWidth is the width tables get in the current section.
+func (w *docxWriter) textWidth() int {
+	if w.wide {
+		return docxWideW
+	}
+	return docxTextW
+}
+
 func (w *docxWriter) body() {
-	// Size the buffer once: about 12 KB per record card, 64 KB for the rest.
-	size := 64 << 10
+	// Size the buffer once: about 4 KB per register record, 96 KB for the rest.
+	size := 96 << 10
 	for _, bl := range w.d.Blocks {
-		if r, ok := bl.(*Records); ok && r.Full != nil {
-			size += len(r.Full.Rows) * 12 << 10
+		if r, ok := bl.(*Records); ok {
+			size += len(r.Rows) * len(r.Fields) * 220
 		}
 	}
 	w.doc.Grow(size)
-	w.marks = map[string]int{}
-	for i, h := range w.d.Headings(3) {
+	hs := w.d.Headings(3)
+	w.marks = make(map[string]int, len(hs))
+	for i, h := range hs {
 		w.marks[h.ID] = i + 1
 	}
 	w.doc.WriteString(xmlHead)
@@ -185,34 +299,45 @@ func (w *docxWriter) body() {
 	for _, bl := range w.d.Blocks {
 		w.block(bl)
 	}
-	w.doc.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>`)
-	fmt.Fprintf(&w.doc, `<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/>`,
-		docxPageW, docxPageH, docxMargin, docxMargin, docxMargin, docxMargin)
-	w.doc.WriteString(`<w:cols w:space="708"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr></w:body></w:document>`)
+	w.sectPr(w.wide, w.sections == 0)
+	w.doc.WriteString(`</w:body></w:document>`)
 }
+
+// docxBox is the check box for each mark (Segoe UI Symbol, as Word uses).
+var docxBox = [...]string{MarkOpen: "☐", MarkDone: "☒", MarkDetected: "☒", MarkNA: "⊟"}
+
+const docxSymbol = `<w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" w:cs="Segoe UI Symbol"/>`
 
 func (w *docxWriter) block(bl Block) {
 	switch x := bl.(type) {
 	case *Cover:
 		w.para("", `<w:spacing w:before="2400"/>`, "")
-		w.para("Title", "", textRuns(x.Title, ""))
-		w.para("Subtitle", "", textRuns(x.Subtitle, ""))
-		w.para("CoverOrg", "", textRuns(x.Org, ""))
+		w.textPara("Title", "", x.Title, "")
+		w.textPara("Subtitle", "", x.Subtitle, "")
+		w.textPara("CoverOrg", "", x.Org, "")
 		if x.Address != "" {
-			w.para("", "", textRuns(x.Address, ""))
+			w.textPara("", "", x.Address, "")
 		}
 		w.para("", `<w:spacing w:before="2400"/>`, "")
 		for _, kv := range x.Lines {
-			w.para("CoverLine", "", textRuns(kv.Key, `<w:color w:val="595959"/>`)+`<w:r><w:tab/></w:r>`+textRuns(kv.Value, ""))
+			w.pOpen("CoverLine", "")
+			writeRuns(&w.doc, kv.Key, `<w:color w:val="595959"/>`)
+			w.doc.WriteString(`<w:r><w:tab/></w:r>`)
+			writeRuns(&w.doc, kv.Value, "")
+			w.doc.WriteString("</w:p>")
 		}
 	case *PageBreak:
 		w.pageBreak()
+	case *PageLayout:
+		w.layout(x.Landscape)
 	case *TOC:
 		w.toc(x)
 	case *Heading:
-		n := w.marks[x.ID]
-		style := fmt.Sprintf("Heading%d", min(max(x.Level, 1), 3))
-		w.para(style, "", fmt.Sprintf(`<w:bookmarkStart w:id="%d" w:name="_Toc%d"/>`, n, n)+textRuns(x.Label(), "")+fmt.Sprintf(`<w:bookmarkEnd w:id="%d"/>`, n))
+		n := strconv.Itoa(w.marks[x.ID])
+		w.pOpen("Heading"+strconv.Itoa(min(max(x.Level, 1), 3)), "")
+		w.doc.WriteString(`<w:bookmarkStart w:id="` + n + `" w:name="_Toc` + n + `"/>`)
+		writeRuns(&w.doc, x.Label(), "")
+		w.doc.WriteString(`<w:bookmarkEnd w:id="` + n + `"/></w:p>`)
 	case *Paragraph:
 		style := ""
 		switch x.Style {
@@ -221,49 +346,56 @@ func (w *docxWriter) block(bl Block) {
 		case StyleLabel:
 			style = "Label"
 		}
-		var runs strings.Builder
+		w.pOpen(style, "")
 		for _, r := range x.Runs {
 			rpr := ""
-			if r.Bold {
-				rpr += "<w:b/>"
+			switch {
+			case r.Bold && r.Italic:
+				rpr = "<w:b/><w:i/>"
+			case r.Bold:
+				rpr = "<w:b/>"
+			case r.Italic:
+				rpr = "<w:i/>"
 			}
-			if r.Italic {
-				rpr += "<w:i/>"
-			}
-			runs.WriteString(textRuns(r.Text, rpr))
+			writeRuns(&w.doc, r.Text, rpr)
 		}
-		w.para(style, "", runs.String())
+		w.doc.WriteString("</w:p>")
 	case *Checklist:
 		for _, it := range x.Items {
-			box := "☐"
-			if it.Checked {
-				box = "☒"
-			}
 			keep := ""
 			if it.Detail != "" {
 				keep = "<w:keepNext/>"
 			}
-			w.para("Check", keep, textRuns(box, `<w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" w:cs="Segoe UI Symbol"/>`)+`<w:r><w:tab/></w:r>`+textRuns(it.Text, ""))
+			w.pOpen("Check", keep)
+			writeRuns(&w.doc, docxBox[it.Mark], docxSymbol)
+			w.doc.WriteString(`<w:r><w:tab/></w:r>`)
+			rpr := ""
+			if it.Mark == MarkNA {
+				rpr = `<w:color w:val="595959"/>`
+			}
+			writeRuns(&w.doc, it.Text, rpr)
+			if it.Tag != "" {
+				writeRuns(&w.doc, " ("+it.Tag+")", "<w:b/>")
+			}
+			w.doc.WriteString("</w:p>")
 			if it.Detail != "" {
-				w.para("CheckDetail", "", textRuns(it.Detail, ""))
+				w.textPara("CheckDetail", "", it.Detail, "")
 			}
 		}
 		w.para("Spacer", "", "")
 	case *Table:
-		w.table(x.Header, x.Widths, x.Rows, false)
+		w.table(x.Header, x.Widths, x.Rows)
 	case *KeyValue:
 		w.card(x)
 	case *Records:
 		switch {
-		case x.Full == nil || len(x.Full.Rows) == 0:
-			w.para("", "", textRuns(x.Empty, ""))
-		case x.Cards != nil:
-			w.table(x.Summary.Header, x.Summary.Widths, x.Summary.Rows, false)
-			for _, c := range x.Cards {
-				w.card(c)
-			}
+		case len(x.Rows) == 0:
+			w.textPara("", "", x.Empty, "")
+		case x.Columns != nil:
+			w.register(x)
 		default:
-			w.table(x.Full.Header, x.Full.Widths, x.Full.Rows, false)
+			t := x.FullTable()
+			w.table(t.Header, t.Widths, t.Rows)
 		}
 	case *Signature:
 		w.signature(x)
@@ -271,97 +403,104 @@ func (w *docxWriter) block(bl Block) {
 }
 
 func (w *docxWriter) toc(t *TOC) {
-	w.para("TOCHeading", "", textRuns(t.Title, ""))
+	w.textPara("TOCHeading", "", t.Title, "")
 	hs := w.d.Headings(2)
-	var b strings.Builder
-	b.WriteString(`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
-	for i, h := range hs {
-		n := w.marks[h.ID]
-		if i > 0 {
-			b.WriteString("</w:p>")
-			fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="TOC%d"/></w:pPr>`, h.Level)
-		}
-		fmt.Fprintf(&b, `<w:hyperlink w:anchor="_Toc%d" w:history="1">`, n)
-		b.WriteString(textRuns(h.Label(), ""))
-		b.WriteString(`<w:r><w:tab/></w:r>`)
-		fmt.Fprintf(&b, `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc%d \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`, n)
-		b.WriteString(`</w:hyperlink>`)
-	}
-	b.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r>`)
 	level := 1
 	if len(hs) > 0 {
 		level = hs[0].Level
 	}
-	w.doc.WriteString(fmt.Sprintf(`<w:p><w:pPr><w:pStyle w:val="TOC%d"/></w:pPr>`, level))
-	w.doc.WriteString(b.String())
-	w.doc.WriteString("</w:p>")
-	w.para("Small", "", textRuns(Msg.Get(w.d.Lang, "toc_update"), ""))
+	w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC` + strconv.Itoa(level) + `"/></w:pPr>`)
+	w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
+	for i, h := range hs {
+		n := strconv.Itoa(w.marks[h.ID])
+		if i > 0 {
+			w.doc.WriteString(`</w:p><w:p><w:pPr><w:pStyle w:val="TOC` + strconv.Itoa(h.Level) + `"/></w:pPr>`)
+		}
+		w.doc.WriteString(`<w:hyperlink w:anchor="_Toc` + n + `" w:history="1">`)
+		writeRuns(&w.doc, h.Label(), "")
+		w.doc.WriteString(`<w:r><w:tab/></w:r>`)
+		w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc` + n + ` \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`)
+		w.doc.WriteString(`</w:hyperlink>`)
+	}
+	w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
+	w.textPara("Small", "", Msg.Get(w.d.Lang, "toc_update"), "")
 }
 
-// twips turns relative widths into column widths that sum to the text width.
-func twips(rel []float64, n int) []int {
+// twips turns relative widths into column widths that sum to total.
+func twips(rel []float64, n, total int) []int {
 	out := make([]int, n)
-	total := 0.0
+	sum := 0.0
 	for i := range n {
 		v := 1.0 / float64(n)
 		if i < len(rel) && rel[i] > 0 {
 			v = rel[i]
 		}
-		out[i] = int(v * 10000)
-		total += v
+		sum += v
 	}
-	sum := 0
-	for i := range out {
-		out[i] = int(float64(out[i]) / 10000 / total * docxTextW)
-		sum += out[i]
+	used := 0
+	for i := range n {
+		v := 1.0 / float64(n)
+		if i < len(rel) && rel[i] > 0 {
+			v = rel[i]
+		}
+		out[i] = int(float64(int(v*10000)) / 10000 / sum * float64(total))
+		used += out[i]
 	}
-	out[n-1] += docxTextW - sum
+	out[n-1] += total - used
 	return out
 }
 
-// cellPara returns the paragraph XML of a table cell.
-func cellPara(text, rpr string, keepNext bool) string {
-	ppr := `<w:pPr><w:pStyle w:val="TableText"/>`
+// cellPara writes the paragraph of a table cell.
+func (w *docxWriter) cellPara(text, rpr string, keepNext bool) {
 	if keepNext {
-		ppr += "<w:keepNext/>"
+		w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/><w:keepNext/></w:pPr>`)
+	} else {
+		w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
 	}
-	ppr += "</w:pPr>"
-	return "<w:p>" + ppr + textRuns(text, rpr) + "</w:p>"
+	writeRuns(&w.doc, text, rpr)
+	w.doc.WriteString("</w:p>")
 }
 
-// rowPr returns the row properties: a header row repeats on every page; a
+// cellLines estimates how many lines text takes in a column of wd twips.
+func cellLines(text string, wd int) int {
+	perLine := max(wd/100, 1) // about 100 twips per character at 8.5 pt
+	n := 0
+	for {
+		i := strings.IndexByte(text, '\n')
+		line := text
+		if i >= 0 {
+			line = text[:i]
+		}
+		n += 1 + utf8.RuneCountInString(line)/perLine
+		if i < 0 {
+			return n
+		}
+		text = text[i+1:]
+	}
+}
+
+// rowPr writes the row properties: a header row repeats on every page; a
 // row short enough for a page does not split (a longer one must, or Word
 // would cut it off).
-func rowPr(cells []string, widths []int, header bool) string {
-	lines := 0
-	for i, c := range cells {
-		if i >= len(widths) {
-			break
-		}
-		perLine := max(widths[i]/100, 1) // about 100 twips per character at 8.5 pt
-		n := 0
-		for _, l := range strings.Split(c, "\n") {
-			n += 1 + len([]rune(l))/perLine
-		}
-		lines = max(lines, n)
-	}
-	var b strings.Builder
-	b.WriteString("<w:trPr>")
+func (w *docxWriter) rowPr(lines int, header bool) {
+	w.doc.WriteString("<w:tr><w:trPr>")
 	if lines < 40 {
-		b.WriteString("<w:cantSplit/>")
+		w.doc.WriteString("<w:cantSplit/>")
 	}
 	if header {
-		b.WriteString("<w:tblHeader/>")
+		w.doc.WriteString("<w:tblHeader/>")
 	}
-	b.WriteString("</w:trPr>")
-	return b.String()
+	w.doc.WriteString("</w:trPr>")
 }
 
 func (w *docxWriter) tableStart(widths []int) {
-	w.doc.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>`)
-	fmt.Fprintf(&w.doc, `<w:tblW w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`, docxTextW)
+	w.doc.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="`)
+	w.doc.WriteString(strconv.Itoa(w.textWidth()))
+	w.doc.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, wd := range widths {
-		fmt.Fprintf(&w.doc, `<w:gridCol w:w="%d"/>`, wd)
+		w.doc.WriteString(`<w:gridCol w:w="`)
+		w.doc.WriteString(strconv.Itoa(wd))
+		w.doc.WriteString(`"/>`)
 	}
 	w.doc.WriteString(`</w:tblGrid>`)
 }
@@ -372,25 +511,116 @@ func (w *docxWriter) tableEnd() {
 	w.para("Spacer", "", "")
 }
 
-func (w *docxWriter) table(header []string, rel []float64, rows [][]string, keep bool) {
-	widths := twips(rel, len(header))
-	w.tableStart(widths)
-	w.doc.WriteString("<w:tr>" + rowPr(header, widths, true))
+// cellOpen starts a cell of width wd (twips); shaded for a header cell.
+func (w *docxWriter) cellOpen(wd string, shaded bool) {
+	w.doc.WriteString(`<w:tc><w:tcPr><w:tcW w:w="`)
+	w.doc.WriteString(wd)
+	if shaded {
+		w.doc.WriteString(`" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr>`)
+	} else {
+		w.doc.WriteString(`" w:type="dxa"/></w:tcPr>`)
+	}
+}
+
+// headerRow writes a repeated, shaded header row.
+func (w *docxWriter) headerRow(header []string, widths []int, ws []string) {
+	lines := 0
 	for i, h := range header {
-		fmt.Fprintf(&w.doc, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr>`, widths[i])
-		w.doc.WriteString(cellPara(h, "<w:b/>", true))
+		lines = max(lines, cellLines(h, widths[i]))
+	}
+	w.rowPr(lines, true)
+	for i, h := range header {
+		w.cellOpen(ws[i], true)
+		w.cellPara(h, "<w:b/>", true)
 		w.doc.WriteString("</w:tc>")
 	}
 	w.doc.WriteString("</w:tr>")
-	for ri, r := range rows {
-		w.doc.WriteString("<w:tr>" + rowPr(r, widths, false))
+}
+
+func (w *docxWriter) table(header []string, rel []float64, rows [][]string) {
+	widths := twips(rel, len(header), w.textWidth())
+	ws := make([]string, len(widths))
+	for i, wd := range widths {
+		ws[i] = strconv.Itoa(wd)
+	}
+	w.tableStart(widths)
+	w.headerRow(header, widths, ws)
+	for _, r := range rows {
+		lines := 0
+		for i := range header {
+			if i < len(r) {
+				lines = max(lines, cellLines(r[i], widths[i]))
+			}
+		}
+		w.rowPr(lines, false)
 		for i := range header {
 			c := ""
 			if i < len(r) {
 				c = r[i]
 			}
-			fmt.Fprintf(&w.doc, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, widths[i])
-			w.doc.WriteString(cellPara(c, "", keep && ri < len(rows)-1))
+			w.cellOpen(ws[i], false)
+			w.cellPara(c, "", false)
+			w.doc.WriteString("</w:tc>")
+		}
+		w.doc.WriteString("</w:tr>")
+	}
+	w.tableEnd()
+}
+
+// register writes a wide register in its columns: a number column, then per
+// column the head value (bold in the first) and "label: value" lines with
+// the label in grey.
+func (w *docxWriter) register(r *Records) {
+	header := make([]string, 1, len(r.Columns)+1)
+	header[0] = r.Nr
+	rel := make([]float64, 1, len(r.Columns)+1)
+	used := 0.0
+	for _, c := range r.Columns {
+		header = append(header, r.Fields[c.Fields[0]])
+		rel = append(rel, c.Width)
+		used += c.Width
+	}
+	rel[0] = max(1-used, 0.04)
+	widths := twips(rel, len(header), w.textWidth())
+	ws := make([]string, len(widths))
+	for i, wd := range widths {
+		ws[i] = strconv.Itoa(wd)
+	}
+	w.tableStart(widths)
+	w.headerRow(header, widths, ws)
+	for i := range r.Rows {
+		lines := 0
+		for j, c := range r.Columns {
+			n := 0
+			r.CellLines(i, c, func(label, value string) {
+				n += cellLines(label+value, widths[j+1])
+			})
+			lines = max(lines, n)
+		}
+		w.rowPr(lines, false)
+		w.cellOpen(ws[0], false)
+		w.cellPara(strconv.Itoa(i+1), "", false)
+		w.doc.WriteString("</w:tc>")
+		for j, c := range r.Columns {
+			w.cellOpen(ws[j+1], false)
+			r.CellLines(i, c, func(label, value string) {
+				w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
+				if label == "" {
+					rpr := ""
+					if j == 0 {
+						rpr = "<w:b/>"
+					}
+					writeRuns(&w.doc, value, rpr)
+				} else {
+					sep := ": "
+					if strings.HasSuffix(label, "?") {
+						sep = " "
+					}
+					writeRuns(&w.doc, label+sep, `<w:color w:val="595959"/>`)
+					writeRuns(&w.doc, value, "")
+				}
+				w.doc.WriteString("</w:p>")
+			})
 			w.doc.WriteString("</w:tc>")
 		}
 		w.doc.WriteString("</w:tr>")
@@ -401,33 +631,36 @@ func (w *docxWriter) table(header []string, rel []float64, rows [][]string, keep
 // card writes a record as a two-column table under a title row, kept on one
 // page where Word can.
 func (w *docxWriter) card(c *KeyValue) {
-	widths := twips([]float64{0.3, 0.7}, 2)
+	tw := w.textWidth()
+	widths := twips([]float64{0.3, 0.7}, 2, tw)
+	ws := []string{strconv.Itoa(widths[0]), strconv.Itoa(widths[1])}
 	w.tableStart(widths)
-	w.doc.WriteString("<w:tr>" + rowPr([]string{c.Title}, []int{docxTextW}, true))
-	fmt.Fprintf(&w.doc, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="2"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr>`, docxTextW)
-	w.doc.WriteString(cellPara(c.Title, "<w:b/>", true))
+	w.rowPr(cellLines(c.Title, tw), true)
+	w.doc.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(tw) + `" w:type="dxa"/><w:gridSpan w:val="2"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr>`)
+	w.cellPara(c.Title, "<w:b/>", true)
 	w.doc.WriteString("</w:tc></w:tr>")
 	for ri, kv := range c.Rows {
 		keep := ri < len(c.Rows)-1
-		w.doc.WriteString("<w:tr>" + rowPr([]string{kv.Key, kv.Value}, widths, false))
-		fmt.Fprintf(&w.doc, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, widths[0])
-		w.doc.WriteString(cellPara(kv.Key, `<w:color w:val="444444"/>`, keep))
-		fmt.Fprintf(&w.doc, `</w:tc><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, widths[1])
-		w.doc.WriteString(cellPara(kv.Value, "", keep))
+		w.rowPr(max(cellLines(kv.Key, widths[0]), cellLines(kv.Value, widths[1])), false)
+		w.cellOpen(ws[0], false)
+		w.cellPara(kv.Key, `<w:color w:val="444444"/>`, keep)
+		w.doc.WriteString("</w:tc>")
+		w.cellOpen(ws[1], false)
+		w.cellPara(kv.Value, "", keep)
 		w.doc.WriteString("</w:tc></w:tr>")
 	}
 	w.tableEnd()
 }
 
 func (w *docxWriter) signature(s *Signature) {
-	w.para("", "<w:keepNext/>", textRuns(s.Intro, ""))
+	w.textPara("", "<w:keepNext/>", s.Intro, "")
 	field := func(kv KV, last bool) {
 		keep := "<w:keepNext/>"
 		if last {
 			keep = ""
 		}
-		w.para("SignValue", "<w:keepNext/>", textRuns(kv.Value, ""))
-		w.para("SignLabel", keep, textRuns(kv.Key, ""))
+		w.textPara("SignValue", "<w:keepNext/>", kv.Value, "")
+		w.textPara("SignLabel", keep, kv.Key, "")
 	}
 	field(s.Place, false)
 	field(s.Date, false)

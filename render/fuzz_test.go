@@ -168,3 +168,20 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCleanFastPath proves that the allocation-free check in clean never
+// lets through text that the full normalisation would change.
+func FuzzCleanFastPath(f *testing.F) {
+	fuzzSeeds(f)
+	for _, s := range []string{"a\u0085b", "a\u2028b", "x \ny", "\xc2", "ok\n", "\xff", "a\u00a0b", "Maß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isClean(s) && cleanSlow(s) != s {
+			t.Fatalf("isClean(%q) but clean gives %q", s, cleanSlow(s))
+		}
+		if clean(s) != cleanSlow(s) {
+			t.Fatalf("clean(%q) = %q, want %q", s, clean(s), cleanSlow(s))
+		}
+	})
+}

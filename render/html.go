@@ -2,7 +2,10 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"strconv"
+	"strings"
 )
 
 // htmlBlock is one block prepared for the template, which cannot switch on
@@ -12,12 +15,33 @@ type htmlBlock struct {
 	H     *Heading
 	HTag  string
 	P     *Paragraph
-	C     *Checklist
+	C     []htmlItem
 	T     *Table
 	KV    *KeyValue
-	R     *Records
+	R     *htmlRegister
+	Empty string
 	Cover *Cover
 	Sig   *Signature
+	Wide  bool
+}
+
+// htmlItem is a checklist item with its box and CSS class.
+type htmlItem struct {
+	Class, Box, Text, Tag, Detail string
+}
+
+// htmlBox and htmlClass give each mark its box and class.
+var (
+	htmlBox   = [...]string{MarkOpen: "☐", MarkDone: "☑", MarkDetected: "☑", MarkNA: "⊟"}
+	htmlClass = [...]string{MarkOpen: "open", MarkDone: "done", MarkDetected: "done detected", MarkNA: "na"}
+)
+
+// htmlRegister is a wide register gathered into a few columns: each cell is
+// one text (lines "label: value"), so the template escapes it in one go.
+type htmlRegister struct {
+	Header []string
+	Widths []float64
+	Rows   [][]string
 }
 
 type htmlDoc struct {
@@ -44,10 +68,13 @@ func WriteHTML(d *Document) ([]byte, error) {
 		OfWord:   Msg.Get(d.Lang, "of_word"),
 		SignLine: Msg.Get(d.Lang, "sign_line"),
 		TOC:      d.Headings(2),
+		Blocks:   make([]htmlBlock, 0, len(d.Blocks)),
 	}
 	if d.Org != "" {
 		hd.Title = d.Title + " – " + d.Org
 	}
+	size := 32 << 10
+	wide := false
 	for _, bl := range d.Blocks {
 		var hb htmlBlock
 		switch x := bl.(type) {
@@ -62,13 +89,25 @@ func WriteHTML(d *Document) ([]byte, error) {
 		case *Paragraph:
 			hb = htmlBlock{Kind: "p", P: x}
 		case *Checklist:
-			hb = htmlBlock{Kind: "c", C: x}
+			items := make([]htmlItem, len(x.Items))
+			for i, it := range x.Items {
+				items[i] = htmlItem{Class: htmlClass[it.Mark], Box: htmlBox[it.Mark], Text: it.Text, Tag: it.Tag, Detail: it.Detail}
+			}
+			hb = htmlBlock{Kind: "c", C: items}
 		case *Table:
 			hb = htmlBlock{Kind: "t", T: x}
 		case *KeyValue:
 			hb = htmlBlock{Kind: "kv", KV: x}
 		case *Records:
-			hb = htmlBlock{Kind: "r", R: x}
+			switch {
+			case len(x.Rows) == 0:
+				hb = htmlBlock{Kind: "empty", Empty: x.Empty}
+			case x.Columns != nil:
+				hb = htmlBlock{Kind: "reg", R: htmlRecords(x)}
+			default:
+				hb = htmlBlock{Kind: "t", T: x.FullTable()}
+			}
+			size += len(x.Rows) * len(x.Fields) * 48
 		case *Cover:
 			hb = htmlBlock{Kind: "cover", Cover: x}
 		case *Signature:
@@ -78,14 +117,66 @@ func WriteHTML(d *Document) ([]byte, error) {
 			hb = htmlBlock{Kind: "toc"}
 		case *PageBreak:
 			hb = htmlBlock{Kind: "pb"}
+		case *PageLayout:
+			// A wide register sits in a <section> printed on landscape pages.
+			if x.Landscape == wide {
+				continue
+			}
+			wide = x.Landscape
+			hb = htmlBlock{Kind: "layout", Wide: wide}
 		}
 		hd.Blocks = append(hd.Blocks, hb)
 	}
+	if wide {
+		hd.Blocks = append(hd.Blocks, htmlBlock{Kind: "layout"})
+	}
 	var buf bytes.Buffer
+	buf.Grow(size)
 	if err := htmlTmpl.Execute(&buf, hd); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("html: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// htmlRecords lays a wide register out in its columns: a number column,
+// then per column the head value and "label: value" lines.
+func htmlRecords(r *Records) *htmlRegister {
+	reg := &htmlRegister{Header: make([]string, 1, len(r.Columns)+1), Widths: make([]float64, 1, len(r.Columns)+1)}
+	reg.Header[0] = r.Nr
+	used := 0.0
+	for _, c := range r.Columns {
+		reg.Header = append(reg.Header, r.Fields[c.Fields[0]])
+		reg.Widths = append(reg.Widths, c.Width)
+		used += c.Width
+	}
+	reg.Widths[0] = max(1-used, 0.04)
+	reg.Rows = make([][]string, len(r.Rows))
+	cells := make([]string, len(r.Rows)*(len(r.Columns)+1))
+	var b strings.Builder
+	for i := range r.Rows {
+		row := cells[i*(len(r.Columns)+1) : (i+1)*(len(r.Columns)+1)]
+		row[0] = strconv.Itoa(i + 1)
+		for j, c := range r.Columns {
+			b.Reset()
+			r.CellLines(i, c, func(label, value string) {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				if label != "" {
+					b.WriteString(label)
+					if strings.HasSuffix(label, "?") {
+						b.WriteByte(' ')
+					} else {
+						b.WriteString(": ")
+					}
+				}
+				b.WriteString(value)
+			})
+			row[j+1] = b.String()
+		}
+		reg.Rows[i] = row
+	}
+	return reg
 }
 
 var htmlTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
@@ -139,12 +230,18 @@ p.label { font-weight: bold; margin: 0.9em 0 0.2em; break-after: avoid; page-bre
 ul.check { list-style: none; padding-left: 0; margin: 0.2em 0 0.8em; }
 ul.check li { padding-left: 1.6em; text-indent: -1.6em; margin: 0.15em 0; break-inside: avoid; }
 .box { display: inline-block; width: 1.6em; text-indent: 0; font-size: 1.1em; }
+li.na .box, li.na .text { color: #666; }
+.tag { font-size: 9pt; }
 .detail { display: block; padding-left: 1.6em; text-indent: 0; font-size: 9pt; color: #555; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; table-layout: fixed; }
 th, td { border: 1px solid #bbb; padding: 0.25em 0.45em; text-align: left; vertical-align: top; font-size: 9.5pt; }
 thead { display: table-header-group; }
 thead th { background: #e8e8e8; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+table.register td { font-size: 8.5pt; }
+table.register td:nth-child(2)::first-line { font-weight: bold; }
+@page wide { size: A4 landscape; }
+section.wide { page: wide; }
 table.card { margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
 table.card th[colspan] { background: #e8e8e8; }
 table.card td.key { width: 32%; color: #444; }
@@ -205,17 +302,30 @@ nav.toc a { color: inherit; text-decoration: none; }
 <p{{if .P.Style}} class="{{.P.Style}}"{{end}}>{{range .P.Runs}}{{if .Bold}}<strong>{{.Text}}</strong>{{else if .Italic}}<em>{{.Text}}</em>{{else}}{{.Text}}{{end}}{{end}}</p>
 {{- else if eq .Kind "c"}}
 <ul class="check">
-{{- range .C.Items}}
-<li class="{{if .Checked}}done{{else}}open{{end}}"><span class="box">{{if .Checked}}☑{{else}}☐{{end}}</span><span class="text">{{.Text}}</span>{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
+{{- range .C}}
+<li class="{{.Class}}"><span class="box">{{.Box}}</span><span class="text">{{.Text}}</span>{{if .Tag}} <strong class="tag">({{.Tag}})</strong>{{end}}{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
 {{- end}}
 </ul>
 {{- else if eq .Kind "t"}}{{template "table" .T}}
 {{- else if eq .Kind "kv"}}{{template "card" .KV}}
-{{- else if eq .Kind "r"}}{{with .R}}
-{{- if not .Full.Rows}}
+{{- else if eq .Kind "empty"}}
 <p>{{.Empty}}</p>
-{{- else if .Cards}}{{template "table" .Summary}}{{range .Cards}}{{template "card" .}}{{end}}
-{{- else}}{{template "table" .Full}}{{end}}
+{{- else if eq .Kind "reg"}}{{with .R}}
+<table class="register">
+<colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
+<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{- else if eq .Kind "layout"}}
+{{- if .Wide}}
+<section class="wide">
+{{- else}}
+</section>
 {{- end}}
 {{- else if eq .Kind "sig"}}{{with .Sig}}
 <p>{{.Intro}}</p>

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 )
 
@@ -64,9 +65,15 @@ func (w *mdWriter) block(bl Block) {
 			w.b.WriteString("- " + emph(kv.Key+":", "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
 		}
 		w.b.WriteString("\n")
-	case *TOC, *PageBreak:
+	case *TOC, *PageBreak, *PageLayout:
 	case *Heading:
-		w.para(strings.Repeat("#", x.Level+1) + " " + MDText(x.Label()))
+		w.b.WriteString("###"[:min(x.Level+1, 3)])
+		if x.Level > 2 {
+			w.b.WriteString(strings.Repeat("#", x.Level-2))
+		}
+		w.b.WriteByte(' ')
+		mdWrite(&w.b, clean(x.Label()), "\\\n")
+		w.b.WriteString("\n\n")
 	case *Paragraph:
 		var s strings.Builder
 		for _, r := range x.Runs {
@@ -82,11 +89,13 @@ func (w *mdWriter) block(bl Block) {
 		w.para(s.String())
 	case *Checklist:
 		for _, it := range x.Items {
-			box := "- [ ] "
-			if it.Checked {
-				box = "- [x] "
+			w.b.WriteString(mdBox[it.Mark])
+			mdWrite(&w.b, clean(it.Text), "\\\n  ")
+			if it.Tag != "" {
+				w.b.WriteString(" **(")
+				mdWrite(&w.b, clean(it.Tag), " ")
+				w.b.WriteString(")**")
 			}
-			w.b.WriteString(box + mdInline(clean(it.Text), "\\\n  "))
 			if it.Detail != "" {
 				w.b.WriteString("\\\n  " + emphSep(it.Detail, "*", "\\\n  "))
 			}
@@ -96,11 +105,11 @@ func (w *mdWriter) block(bl Block) {
 	case *Table:
 		w.table(x)
 	case *Records:
-		if x.Full == nil || len(x.Full.Rows) == 0 {
+		if len(x.Rows) == 0 {
 			w.para(MDText(x.Empty))
 			return
 		}
-		w.table(x.Full)
+		w.records(x)
 	case *KeyValue:
 		w.para(emph(x.Title, "**"))
 		for _, kv := range x.Rows {
@@ -117,28 +126,64 @@ func (w *mdWriter) block(bl Block) {
 	}
 }
 
-func (w *mdWriter) table(t *Table) {
-	row := func(cells []string) {
-		w.b.WriteString("|")
-		for _, c := range cells {
-			w.b.WriteString(" ")
-			w.b.WriteString(MDCell(c))
-			w.b.WriteString(" |")
+// mdBox is the list marker for each mark: GitHub task boxes for done and
+// open, a struck box for measures that do not apply.
+var mdBox = [...]string{MarkOpen: "- [ ] ", MarkDone: "- [x] ", MarkDetected: "- [x] ", MarkNA: "- [–] "}
+
+// row writes one table row.
+func (w *mdWriter) row(cells []string, n int) {
+	w.b.WriteByte('|')
+	for i := range n {
+		w.b.WriteByte(' ')
+		if i < len(cells) {
+			mdWrite(&w.b, clean(cells[i]), "<br>")
 		}
-		w.b.WriteString("\n")
+		w.b.WriteString(" |")
 	}
-	row(t.Header)
-	w.b.WriteString("|")
-	for range t.Header {
+	w.b.WriteByte('\n')
+}
+
+func (w *mdWriter) rule(n int) {
+	w.b.WriteByte('|')
+	for range n {
 		w.b.WriteString(" --- |")
 	}
-	w.b.WriteString("\n")
+	w.b.WriteByte('\n')
+}
+
+func (w *mdWriter) table(t *Table) {
+	n := len(t.Header)
+	w.row(t.Header, n)
+	w.rule(n)
 	for _, r := range t.Rows {
-		cells := r
-		if len(cells) < len(t.Header) {
-			cells = append(append([]string{}, r...), make([]string, len(t.Header)-len(r))...)
-		}
-		row(cells[:len(t.Header)])
+		w.row(r, n)
 	}
-	w.b.WriteString("\n")
+	w.b.WriteByte('\n')
+}
+
+// records writes a register as a table with one column per field.
+func (w *mdWriter) records(r *Records) {
+	n := len(r.Fields)
+	w.b.WriteString("| ")
+	mdWrite(&w.b, clean(r.Nr), "<br>")
+	w.b.WriteString(" ")
+	w.row(r.Fields, n)
+	w.rule(n + 1)
+	var num [20]byte
+	for i, row := range r.Rows {
+		w.b.WriteString("| ")
+		w.b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+		w.b.WriteString(" ")
+		w.b.WriteByte('|')
+		for _, v := range row {
+			if v == "" {
+				v = r.Dash
+			}
+			w.b.WriteByte(' ')
+			mdWrite(&w.b, clean(v), "<br>")
+			w.b.WriteString(" |")
+		}
+		w.b.WriteByte('\n')
+	}
+	w.b.WriteByte('\n')
 }

@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // mdInline escapes user text for GitHub-flavoured Markdown so that it reads
 // back as exactly the same text: no emphasis, link, HTML, heading, list or
@@ -10,16 +13,24 @@ func mdInline(s, sep string) string {
 	if s == "" {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(s) + len(s)/8)
-	for i, l := range lines {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		mdLine(&b, l)
-	}
+	mdWrite(&b, s, sep)
 	return b.String()
+}
+
+// mdWrite is mdInline writing into b.
+func mdWrite(b *bytes.Buffer, s, sep string) {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			mdLine(b, s)
+			return
+		}
+		mdLine(b, s[:i])
+		b.WriteString(sep)
+		s = s[i+1:]
+	}
 }
 
 // MDCell escapes text for one GFM table cell (newlines become <br>).
@@ -29,7 +40,7 @@ func MDCell(s string) string { return mdInline(clean(s), "<br>") }
 func MDText(s string) string { return mdInline(clean(s), "\\\n") }
 
 // mdLine escapes one line of text.
-func mdLine(b *strings.Builder, l string) {
+func mdLine(b *bytes.Buffer, l string) {
 	// Leading spaces would be stripped (or start a code block): the first
 	// one becomes an entity, so that the rest are no longer leading.
 	if strings.HasPrefix(l, " ") {

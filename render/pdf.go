@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,7 +23,8 @@ const (
 	pdfMarginL = 20.0
 	pdfMarginR = 20.0
 	pdfMarginT = 22.0
-	pdfBottom  = 277.0 // lowest y content may reach
+	pdfBottom  = 277.0 // lowest y content may reach (portrait)
+	pdfFootH   = pdfPageH - pdfBottom
 	pdfTextW   = pdfPageW - pdfMarginL - pdfMarginR
 	pdfBody    = 10.0
 	pdfLH      = 5.0
@@ -31,6 +33,8 @@ const (
 	pdfSmall   = 8.5
 	pdfSmallLH = 4.0
 	pdfPad     = 1.2 // cell padding
+	pdfReg     = 8.0 // register text (pt)
+	pdfRegLH   = 3.6
 	pdfFont    = "go"
 	pdfNBAlias = "{nb}"
 	tocLineH   = 6.5
@@ -43,9 +47,10 @@ const (
 // depends only on the document (fixed dates, sorted catalogues).
 func WritePDF(d *Document) ([]byte, error) {
 	p := fpdf.New("P", "mm", "A4", "")
-	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}}
+	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom}
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	// Streams are compressed after fpdf is done (see pdfCompress).
+	p.SetCompression(false)
 	ts := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	if t, err := model.DateOf(d.Stand); err == nil && d.Stand != "" {
 		ts = t
@@ -85,10 +90,11 @@ func WritePDF(d *Document) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	var buf bytes.Buffer
+	buf.Grow(256 << 10)
 	if err := p.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return buf.Bytes(), nil
+	return pdfCompress(buf.Bytes())
 }
 
 type pdfWriter struct {
@@ -101,6 +107,10 @@ type pdfWriter struct {
 	links    map[string]int // heading ID -> link
 	pages    map[string]int // heading ID -> page
 	next     Block          // the block after the one being written
+	wide     bool           // landscape pages
+	pageW    float64        // width of the current page
+	textW    float64        // width between the margins
+	bottom   float64        // lowest y content may reach
 }
 
 func (w *pdfWriter) font(style string, size float64) {
@@ -126,13 +136,13 @@ func (w *pdfWriter) header() {
 	if w.d.Org != "" {
 		run = w.d.Org + " · " + run
 	}
-	lines := w.p.SplitText(PDFSanitize(run), pdfTextW)
+	lines := w.p.SplitText(PDFSanitize(run), w.textW)
 	if len(lines) > 0 {
-		w.p.CellFormat(pdfTextW, 4, lines[0], "", 0, "L", false, 0, "")
+		w.p.CellFormat(w.textW, 4, lines[0], "", 0, "L", false, 0, "")
 	}
 	w.p.SetDrawColor(160, 160, 160)
 	w.p.SetLineWidth(0.2)
-	w.p.Line(pdfMarginL, 15, pdfPageW-pdfMarginR, 15)
+	w.p.Line(pdfMarginL, 15, w.pageW-pdfMarginR, 15)
 	w.grey(false)
 }
 
@@ -142,25 +152,48 @@ func (w *pdfWriter) footer() {
 	}
 	w.font("", 8)
 	w.grey(true)
-	w.p.SetXY(pdfMarginL, pdfPageH-13)
-	w.p.CellFormat(pdfTextW, 4, fmt.Sprintf(Msg.Get(w.d.Lang, "page_of"), w.p.PageNo(), pdfNBAlias), "", 0, "C", false, 0, "")
+	_, h := w.p.GetPageSize()
+	w.p.SetXY(pdfMarginL, h-13)
+	w.p.CellFormat(w.textW, 4, fmt.Sprintf(Msg.Get(w.d.Lang, "page_of"), w.p.PageNo(), pdfNBAlias), "", 0, "C", false, 0, "")
 	w.grey(false)
 }
 
 func (w *pdfWriter) newPage() {
-	w.p.AddPage()
+	if w.wide {
+		w.p.AddPageFormat("L", fpdf.SizeType{Wd: pdfPageW, Ht: pdfPageH})
+	} else {
+		w.p.AddPage()
+	}
+	w.dirty = false
+}
+
+// setLayout starts a page in portrait or landscape orientation.
+func (w *pdfWriter) setLayout(wide bool) {
+	if wide == w.wide {
+		return
+	}
+	w.wide = wide
+	w.pageW, w.bottom = pdfPageW, pdfBottom
+	orient := "P"
+	if wide {
+		w.pageW, w.bottom = pdfPageH, pdfPageW-pdfFootH
+		orient = "L"
+	}
+	w.textW = w.pageW - pdfMarginL - pdfMarginR
+	w.p.AddPageFormat(orient, fpdf.SizeType{Wd: pdfPageW, Ht: pdfPageH})
+	w.p.SetAutoPageBreak(true, pdfFootH)
 	w.dirty = false
 }
 
 // ensure starts a new page unless h mm fit below the current position.
 func (w *pdfWriter) ensure(h float64) {
-	if w.p.GetY()+h > pdfBottom && w.dirty {
+	if w.p.GetY()+h > w.bottom && w.dirty {
 		w.newPage()
 	}
 }
 
 // fits reports whether h mm fit below the current position.
-func (w *pdfWriter) fits(h float64) bool { return w.p.GetY()+h <= pdfBottom }
+func (w *pdfWriter) fits(h float64) bool { return w.p.GetY()+h <= w.bottom }
 
 func (w *pdfWriter) block(bl Block) {
 	switch x := bl.(type) {
@@ -172,6 +205,8 @@ func (w *pdfWriter) block(bl Block) {
 		if w.dirty {
 			w.newPage()
 		}
+	case *PageLayout:
+		w.setLayout(x.Landscape)
 	case *Heading:
 		w.heading(x)
 	case *Paragraph:
@@ -184,15 +219,13 @@ func (w *pdfWriter) block(bl Block) {
 		w.card(x)
 	case *Records:
 		switch {
-		case x.Full == nil || len(x.Full.Rows) == 0:
+		case len(x.Rows) == 0:
 			w.paragraph(&Paragraph{Runs: []Run{{Text: x.Empty}}})
-		case x.Cards != nil:
-			w.table(x.Summary.Header, x.Summary.Widths, x.Summary.Rows)
-			for _, c := range x.Cards {
-				w.card(c)
-			}
+		case x.Columns != nil:
+			w.register(x)
 		default:
-			w.table(x.Full.Header, x.Full.Widths, x.Full.Rows)
+			t := x.FullTable()
+			w.table(t.Header, t.Widths, t.Rows)
 		}
 	case *Signature:
 		w.signature(x)
@@ -355,7 +388,7 @@ func (w *pdfWriter) heading(h *Heading) {
 		size, lh, before = 11, 5.5, 3.0
 	}
 	w.font("B", size)
-	lines := w.split(h.Label(), pdfTextW)
+	lines := w.split(h.Label(), w.textW)
 	// keep the heading with at least a few lines of what follows (and with
 	// the next heading, if one follows directly)
 	keep := 22.0
@@ -373,7 +406,7 @@ func (w *pdfWriter) heading(h *Heading) {
 	w.p.Bookmark(PDFSanitize(h.Label()), h.Level-1, -1)
 	for _, l := range lines {
 		w.p.SetX(pdfMarginL)
-		w.p.CellFormat(pdfTextW, lh, l, "", 2, "L", false, 0, "")
+		w.p.CellFormat(w.textW, lh, l, "", 2, "L", false, 0, "")
 	}
 	if h.Level == 1 {
 		w.p.SetDrawColor(120, 120, 120)
@@ -406,7 +439,7 @@ func (w *pdfWriter) paragraph(pa *Paragraph) {
 			style = "I"
 		}
 		w.font(style, size)
-		w.multi(pdfMarginL, pdfTextW, lh, pa.Text())
+		w.multi(pdfMarginL, w.textW, lh, pa.Text())
 	} else {
 		w.p.SetX(pdfMarginL)
 		for _, r := range pa.Runs {
@@ -428,12 +461,28 @@ func (w *pdfWriter) paragraph(pa *Paragraph) {
 	w.dirty = true
 }
 
-// box draws a check box at (x, y), ticked when checked.
-func (w *pdfWriter) box(x, y float64, checked bool) {
+// box draws the check box for mark m at (x, y): empty (open), ticked
+// (done), ticked white on black (detected by a scan), or with a dash (does
+// not apply).
+func (w *pdfWriter) box(x, y float64, m Mark) {
+	const s = 3.4
 	w.p.SetDrawColor(40, 40, 40)
 	w.p.SetLineWidth(0.25)
-	w.p.Rect(x, y, 3.4, 3.4, "D")
-	if checked {
+	switch m {
+	case MarkDetected:
+		w.p.SetFillColor(40, 40, 40)
+		w.p.Rect(x, y, s, s, "FD")
+		w.p.SetDrawColor(255, 255, 255)
+	case MarkNA:
+		w.p.SetDrawColor(120, 120, 120)
+		w.p.Rect(x, y, s, s, "D")
+		w.p.SetLineWidth(0.5)
+		w.p.Line(x+0.8, y+s/2, x+s-0.8, y+s/2)
+		return
+	default:
+		w.p.Rect(x, y, s, s, "D")
+	}
+	if m.Checked() {
 		w.p.SetLineWidth(0.5)
 		w.p.Line(x+0.7, y+1.8, x+1.4, y+2.7)
 		w.p.Line(x+1.4, y+2.7, x+2.8, y+0.8)
@@ -442,27 +491,52 @@ func (w *pdfWriter) box(x, y float64, checked bool) {
 
 func (w *pdfWriter) checklist(c *Checklist) {
 	const indent = 6.5
-	tw := pdfTextW - indent
+	tw := w.textW - indent
 	for _, it := range c.Items {
 		w.font("", pdfBody)
 		lines := w.split(it.Text, tw)
+		tag, tagOwnLine := "", false
+		if it.Tag != "" {
+			last := w.p.GetStringWidth(lines[len(lines)-1])
+			w.font("B", pdfSmall)
+			tag = PDFSanitize(" (" + it.Tag + ")")
+			tagOwnLine = last+w.p.GetStringWidth(tag) > tw
+		}
 		var detail []string
 		if it.Detail != "" {
 			w.font("", pdfSmall)
 			detail = w.split(it.Detail, tw)
 		}
-		h := float64(len(lines))*pdfLH + float64(len(detail))*pdfSmallLH + 1
-		if h <= pdfBottom-pdfMarginT {
+		n := len(lines)
+		if tagOwnLine {
+			n++
+		}
+		h := float64(n)*pdfLH + float64(len(detail))*pdfSmallLH + 1
+		if h <= w.bottom-pdfMarginT {
 			w.ensure(h)
 		} else {
 			w.ensure(3 * pdfLH)
 		}
 		y := w.p.GetY()
-		w.box(pdfMarginL+0.3, y+0.7, it.Checked)
+		w.box(pdfMarginL+0.3, y+0.7, it.Mark)
 		w.font("", pdfBody)
+		w.grey(it.Mark == MarkNA)
 		for _, l := range lines {
 			w.p.SetX(pdfMarginL + indent)
 			w.p.CellFormat(tw, pdfLH, l, "", 2, "L", false, 0, "")
+		}
+		w.grey(false)
+		if tag != "" {
+			x := pdfMarginL + indent
+			if tagOwnLine {
+				tag = tag[1:]
+			} else {
+				x += w.p.GetStringWidth(lines[len(lines)-1])
+				w.p.SetY(w.p.GetY() - pdfLH)
+			}
+			w.font("B", pdfSmall)
+			w.p.SetX(x)
+			w.p.CellFormat(tw, pdfLH, tag, "", 2, "L", false, 0, "")
 		}
 		if len(detail) > 0 {
 			w.font("", pdfSmall)
@@ -479,48 +553,140 @@ func (w *pdfWriter) checklist(c *Checklist) {
 	w.p.Ln(1.5)
 }
 
+// pdfLine is one line of a table cell: its first grey bytes are a label
+// drawn in grey; bold lines use the bold face.
+type pdfLine struct {
+	s    string
+	grey int
+	bold bool
+}
+
 // pdfRow is a table row laid out: the lines of every cell.
 type pdfRow struct {
-	cells [][]string
+	cells [][]pdfLine
 	h     float64
 }
 
-func (w *pdfWriter) layoutRow(cells []string, widths []float64, style string) pdfRow {
-	w.font(style, pdfTable)
-	r := pdfRow{cells: make([][]string, len(widths))}
-	n := 1
+// pdfType is the type size and line height of a table.
+type pdfType struct{ size, lh float64 }
+
+var (
+	pdfTableType = pdfType{pdfTable, pdfTableLH}
+	pdfRegType   = pdfType{pdfReg, pdfRegLH}
+)
+
+// plainLines turns wrapped lines into cell lines.
+func plainLines(ls []string, bold bool) []pdfLine {
+	out := make([]pdfLine, len(ls))
+	for i, l := range ls {
+		out[i] = pdfLine{s: l, bold: bold}
+	}
+	return out
+}
+
+func (w *pdfWriter) layoutRow(cells []string, widths []float64, style string, t pdfType) pdfRow {
+	w.font(style, t.size)
+	r := pdfRow{cells: make([][]pdfLine, len(widths))}
 	for i, wd := range widths {
 		c := ""
 		if i < len(cells) {
 			c = cells[i]
 		}
-		r.cells[i] = w.split(c, wd-2*pdfPad)
-		n = max(n, len(r.cells[i]))
+		r.cells[i] = plainLines(w.split(c, wd-2*pdfPad), style == "B")
 	}
-	r.h = float64(n)*pdfTableLH + 2*pdfPad
+	r.h = float64(lineCount(r))*t.lh + 2*pdfPad
 	return r
 }
 
-// drawRow draws a row (or lines [from, to) of it) at the current position.
-func (w *pdfWriter) drawRow(r pdfRow, widths []float64, style string, fill bool, from, to int) {
-	w.font(style, pdfTable)
+// labelLines wraps "label: value" to width wd in the current (regular)
+// font and marks the label part of the lines grey.
+func (w *pdfWriter) labelLines(dst []pdfLine, label, value string, wd float64) []pdfLine {
+	label = PDFSanitize(label)
+	if strings.HasSuffix(label, "?") {
+		label += " "
+	} else {
+		label += ": "
+	}
+	value = PDFSanitize(value)
+	first, rest, more := strings.Cut(value, "\n")
+	full := label + first
+	pos := 0
+	for _, l := range w.wrap(full, wd) {
+		// lines are substrings of full; a break at a space drops the space
+		if !strings.HasPrefix(full[pos:], l) && pos < len(full) {
+			pos++
+		}
+		g := min(max(len(label)-pos, 0), len(l))
+		dst = append(dst, pdfLine{s: l, grey: g})
+		pos += len(l)
+	}
+	if more {
+		for _, l := range w.split(rest, wd) {
+			dst = append(dst, pdfLine{s: l})
+		}
+	}
+	return dst
+}
+
+// wrap wraps one paragraph of sanitised text; at least one line.
+func (w *pdfWriter) wrap(s string, wd float64) []string {
+	ls := w.p.SplitText(s, wd)
+	if len(ls) == 0 {
+		return []string{""}
+	}
+	return ls
+}
+
+// drawRow draws a row (or lines [from, to) of it) at the current position:
+// the cell borders, then the grey labels, the plain and the bold text, so
+// that colour and font change only a few times per row.
+func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, from, to int) {
 	y := w.p.GetY()
-	h := float64(to-from)*pdfTableLH + 2*pdfPad
+	h := float64(to-from)*t.lh + 2*pdfPad
 	x := pdfMarginL
 	w.p.SetDrawColor(170, 170, 170)
 	w.p.SetLineWidth(0.2)
 	w.p.SetFillColor(232, 232, 232)
-	for i, wd := range widths {
-		if fill {
-			w.p.Rect(x, y, wd, h, "FD")
-		} else {
-			w.p.Rect(x, y, wd, h, "D")
-		}
-		for li := from; li < to && li < len(r.cells[i]); li++ {
-			w.p.SetXY(x+pdfPad, y+pdfPad+float64(li-from)*pdfTableLH)
-			w.p.CellFormat(wd-2*pdfPad, pdfTableLH, r.cells[i][li], "", 0, "L", false, 0, "")
-		}
+	style := "D"
+	if fill {
+		style = "FD"
+	}
+	for _, wd := range widths {
+		w.p.Rect(x, y, wd, h, style)
 		x += wd
+	}
+	// baseline as CellFormat places it: half the line height plus 0.3 em
+	base := y + pdfPad + t.lh/2 + 0.3*t.size*25.4/72
+	for pass := range 3 {
+		switch pass {
+		case 0:
+			w.font("", t.size)
+			w.grey(true)
+		case 1:
+			w.grey(false)
+		case 2:
+			w.font("B", t.size)
+		}
+		x = pdfMarginL
+		for i, wd := range widths {
+			for li := from; li < to && li < len(r.cells[i]); li++ {
+				l := r.cells[i][li]
+				yb := base + float64(li-from)*t.lh
+				switch {
+				case pass == 0 && l.grey > 0:
+					w.p.Text(x+pdfPad, yb, l.s[:l.grey])
+				case pass == 1 && !l.bold && l.grey < len(l.s):
+					lx := x + pdfPad
+					if l.grey > 0 {
+						lx += w.p.GetStringWidth(l.s[:l.grey])
+					}
+					w.p.Text(lx, yb, l.s[l.grey:])
+				case pass == 2 && l.bold && l.s != "":
+					w.p.Text(x+pdfPad, yb, l.s)
+				}
+			}
+			x += wd
+		}
 	}
 	w.p.SetXY(pdfMarginL, y+h)
 }
@@ -529,8 +695,57 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, style string, fill bool,
 // the next page as a whole; only a row taller than a page is split by lines.
 func (w *pdfWriter) table(header []string, rel []float64, rows [][]string) {
 	widths := w.widths(rel, len(header))
-	hr := w.layoutRow(header, widths, "B")
-	w.rows(hr, widths, rows, false)
+	hr := w.layoutRow(header, widths, "B", pdfTableType)
+	laid := make([]pdfRow, len(rows))
+	for i, r := range rows {
+		laid[i] = w.layoutRow(r, widths, "", pdfTableType)
+	}
+	w.rows(hr, widths, laid, false, pdfTableType)
+}
+
+// register draws a wide register in its columns: a number column, then per
+// column the head value (bold in the first column) and "label: value" lines
+// with grey labels.
+func (w *pdfWriter) register(r *Records) {
+	rel := make([]float64, 1, len(r.Columns)+1)
+	header := make([]string, 1, len(r.Columns)+1)
+	header[0] = r.Nr
+	used := 0.0
+	for _, c := range r.Columns {
+		rel = append(rel, c.Width)
+		header = append(header, r.Fields[c.Fields[0]])
+		used += c.Width
+	}
+	rel[0] = max(1-used, 0.04)
+	widths := w.widths(rel, len(rel))
+	hr := w.layoutRow(header, widths, "B", pdfRegType)
+	laid := make([]pdfRow, len(r.Rows))
+	for i := range r.Rows {
+		row := pdfRow{cells: make([][]pdfLine, len(widths))}
+		w.font("", pdfReg)
+		row.cells[0] = []pdfLine{{s: strconv.Itoa(i + 1)}}
+		for j, c := range r.Columns {
+			wd := widths[j+1] - 2*pdfPad
+			var lines []pdfLine
+			r.CellLines(i, c, func(label, value string) {
+				if label != "" {
+					lines = w.labelLines(lines, label, value, wd)
+					return
+				}
+				if j == 0 {
+					w.font("B", pdfReg)
+					lines = append(lines, plainLines(w.split(value, wd), true)...)
+					w.font("", pdfReg)
+					return
+				}
+				lines = append(lines, plainLines(w.split(value, wd), false)...)
+			})
+			row.cells[j+1] = lines
+		}
+		row.h = float64(lineCount(row))*pdfRegLH + 2*pdfPad
+		laid[i] = row
+	}
+	w.rows(hr, widths, laid, false, pdfRegType)
 }
 
 func (w *pdfWriter) widths(rel []float64, n int) []float64 {
@@ -545,62 +760,61 @@ func (w *pdfWriter) widths(rel []float64, n int) []float64 {
 		total += v
 	}
 	for i := range out {
-		out[i] = out[i] / total * pdfTextW
+		out[i] = out[i] / total * w.textW
 	}
 	return out
 }
 
-// rows draws the header hr and the rows; keep keeps all rows on one page
-// when they fit on one.
-func (w *pdfWriter) rows(hr pdfRow, widths []float64, rows [][]string, keep bool) {
-	laid := make([]pdfRow, len(rows))
+// rows draws the header hr and the laid-out rows; keep keeps all rows on one
+// page when they fit on one.
+func (w *pdfWriter) rows(hr pdfRow, widths []float64, laid []pdfRow, keep bool, t pdfType) {
 	total := hr.h
-	for i, r := range rows {
-		laid[i] = w.layoutRow(r, widths, "")
-		total += laid[i].h
+	for _, r := range laid {
+		total += r.h
 	}
 	hw := widths
 	if len(hr.cells) == 1 {
-		hw = []float64{pdfTextW}
+		hw = []float64{w.textW}
 	}
-	usable := pdfBottom - pdfMarginT
+	usable := w.bottom - pdfMarginT
 	first := hr.h
 	if len(laid) > 0 {
 		first += min(laid[0].h, usable-hr.h)
 	}
 	// A card that does not fit moves to a new page, unless at least half of
 	// it fits here (its title row then repeats on the next page).
-	if keep && total <= usable && pdfBottom-w.p.GetY() < total/2 {
+	if keep && total <= usable && w.bottom-w.p.GetY() < total/2 {
 		w.ensure(total)
 	} else {
 		w.ensure(first)
 	}
-	w.drawRow(hr, hw, "B", true, 0, len(hr.cells[0]))
-	w.dirty = true
+	head := func() {
+		w.drawRow(hr, hw, t, true, 0, lineCount(hr))
+		w.dirty = true
+	}
+	head()
 	for _, r := range laid {
 		if w.fits(r.h) {
-			w.drawRow(r, widths, "", false, 0, lineCount(r))
+			w.drawRow(r, widths, t, false, 0, lineCount(r))
 			continue
 		}
 		if r.h <= usable-hr.h {
 			w.newPage()
-			w.drawRow(hr, hw, "B", true, 0, len(hr.cells[0]))
-			w.dirty = true
-			w.drawRow(r, widths, "", false, 0, lineCount(r))
+			head()
+			w.drawRow(r, widths, t, false, 0, lineCount(r))
 			continue
 		}
 		// A row taller than a page: fill the pages line by line.
 		n := lineCount(r)
 		for from := 0; from < n; {
-			room := int((pdfBottom - w.p.GetY() - 2*pdfPad) / pdfTableLH)
+			room := int((w.bottom - w.p.GetY() - 2*pdfPad) / t.lh)
 			if room < 1 {
 				w.newPage()
-				w.drawRow(hr, hw, "B", true, 0, len(hr.cells[0]))
-				w.dirty = true
+				head()
 				continue
 			}
 			to := min(n, from+room)
-			w.drawRow(r, widths, "", false, from, to)
+			w.drawRow(r, widths, t, false, from, to)
 			from = to
 		}
 	}
@@ -618,20 +832,20 @@ func lineCount(r pdfRow) int {
 // card draws a record card: a title row over label/value rows, kept on one
 // page when it fits.
 func (w *pdfWriter) card(c *KeyValue) {
-	widths := []float64{pdfTextW * 0.3, pdfTextW * 0.7}
-	hr := w.layoutRow([]string{c.Title}, []float64{pdfTextW}, "B")
-	rows := make([][]string, len(c.Rows))
+	widths := []float64{w.textW * 0.3, w.textW * 0.7}
+	hr := w.layoutRow([]string{c.Title}, []float64{w.textW}, "B", pdfTableType)
+	laid := make([]pdfRow, len(c.Rows))
 	for i, kv := range c.Rows {
-		rows[i] = []string{kv.Key, kv.Value}
+		laid[i] = w.layoutRow([]string{kv.Key, kv.Value}, widths, "", pdfTableType)
 	}
-	w.rows(hr, widths, rows, true)
+	w.rows(hr, widths, laid, true, pdfTableType)
 }
 
 func (w *pdfWriter) signature(s *Signature) {
 	w.ensure(70)
 	w.paragraph(&Paragraph{Runs: []Run{{Text: s.Intro}}})
 	w.p.Ln(10)
-	colW := (pdfTextW - 12) / 2
+	colW := (w.textW - 12) / 2
 	pair := func(a, b KV) {
 		y := w.p.GetY()
 		for i, kv := range []KV{a, b} {

@@ -21,6 +21,9 @@ func WriteText(d *Document) []byte {
 	return append(out, '\n')
 }
 
+// txtBox is the check box for each mark.
+var txtBox = [...]string{MarkOpen: "[ ] ", MarkDone: "[x] ", MarkDetected: "[x] ", MarkNA: "[-] "}
+
 type txtWriter struct {
 	d *Document
 	b bytes.Buffer
@@ -62,7 +65,7 @@ func (w *txtWriter) block(bl Block) {
 		w.blank()
 		w.lines([]string{strings.Repeat("=", TextWidth)})
 		w.blank()
-	case *TOC, *PageBreak:
+	case *TOC, *PageBreak, *PageLayout:
 	case *Heading:
 		ls := wrap(x.Label(), TextWidth, "", "")
 		w.ensureBlank()
@@ -84,11 +87,11 @@ func (w *txtWriter) block(bl Block) {
 		}
 	case *Checklist:
 		for _, it := range x.Items {
-			box := "[ ] "
-			if it.Checked {
-				box = "[x] "
+			text := it.Text
+			if it.Tag != "" {
+				text += " (" + it.Tag + ")"
 			}
-			w.lines(wrap(it.Text, TextWidth, box, "    "))
+			w.lines(wrap(text, TextWidth, txtBox[it.Mark], "    "))
 			if it.Detail != "" {
 				w.lines(wrap(it.Detail, TextWidth, "    ", "    "))
 			}
@@ -98,15 +101,15 @@ func (w *txtWriter) block(bl Block) {
 		w.table(x)
 	case *Records:
 		switch {
-		case x.Full == nil || len(x.Full.Rows) == 0:
+		case len(x.Rows) == 0:
 			w.lines(wrap(x.Empty, TextWidth, "", ""))
 			w.blank()
-		case x.Cards != nil:
-			for _, c := range x.Cards {
-				w.card(c)
+		case x.Columns != nil:
+			for i := range x.Rows {
+				w.card(x.Card(i))
 			}
 		default:
-			w.table(x.Full)
+			w.table(x.FullTable())
 		}
 	case *KeyValue:
 		w.card(x)

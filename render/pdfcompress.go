@@ -1,0 +1,121 @@
+package render
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// pdfCompress compresses the plain streams of a PDF as fpdf writes it with
+// compression off (page contents and ToUnicode maps; fonts fpdf compresses
+// itself), and rewrites the cross-reference table for the new offsets.
+//
+// fpdf compresses each page with a new zlib writer, which allocates about a
+// megabyte of compressor state per page; one writer reused for every stream
+// makes long registers cheap. The output is deterministic like fpdf's own.
+func pdfCompress(in []byte) ([]byte, error) {
+	// The cross-reference table: "xref\n0 N\n" then N entries of 20 bytes.
+	sx := bytes.LastIndex(in, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, fmt.Errorf("pdf: no startxref")
+	}
+	xo, err := strconv.Atoi(string(bytes.TrimSpace(in[sx+10 : sx+10+bytes.IndexByte(in[sx+10:], '\n')])))
+	if err != nil || xo <= 0 || xo >= sx || !bytes.HasPrefix(in[xo:], []byte("xref\n0 ")) {
+		return nil, fmt.Errorf("pdf: bad startxref")
+	}
+	nl := bytes.IndexByte(in[xo+7:], '\n')
+	n, err := strconv.Atoi(string(in[xo+7 : xo+7+nl]))
+	first := xo + 7 + nl + 1
+	if err != nil || n < 1 || first+20*n > len(in) {
+		return nil, fmt.Errorf("pdf: bad xref header")
+	}
+	offs := make([]int, n) // object number -> offset (0 for the free entry)
+	for i := 1; i < n; i++ {
+		e := in[first+20*i : first+20*i+10]
+		if offs[i], err = strconv.Atoi(string(e)); err != nil || offs[i] <= 0 || offs[i] >= xo {
+			return nil, fmt.Errorf("pdf: bad xref entry %d", i)
+		}
+	}
+	order := make([]int, 0, n-1)
+	for i := 1; i < n; i++ {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(a, b int) int { return offs[a] - offs[b] })
+
+	out := bytes.NewBuffer(make([]byte, 0, len(in)/3+(64<<10)))
+	out.Write(in[:offs[order[0]]])
+	newOffs := make([]int, n)
+	var zbuf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+	for k, obj := range order {
+		end := xo
+		if k+1 < len(order) {
+			end = offs[order[k+1]]
+		}
+		chunk := in[offs[obj]:end]
+		newOffs[obj] = out.Len()
+		data, ok := plainStream(chunk)
+		if !ok {
+			out.Write(chunk)
+			continue
+		}
+		zbuf.Reset()
+		zw.Reset(&zbuf)
+		if _, err := zw.Write(data); err != nil {
+			return nil, fmt.Errorf("pdf: compress object %d: %w", obj, err)
+		}
+		if err := zw.Close(); err != nil {
+			return nil, fmt.Errorf("pdf: compress object %d: %w", obj, err)
+		}
+		out.Write(chunk[:bytes.IndexByte(chunk, '\n')+1]) // "N 0 obj\n"
+		out.WriteString("<</Filter /FlateDecode /Length ")
+		out.WriteString(strconv.Itoa(zbuf.Len()))
+		out.WriteString(">>\nstream\n")
+		out.Write(zbuf.Bytes())
+		out.WriteString("\nendstream\nendobj\n")
+	}
+	newX := out.Len()
+	out.WriteString("xref\n0 ")
+	out.WriteString(strconv.Itoa(n))
+	out.WriteString("\n0000000000 65535 f \n")
+	var num [10]byte
+	for i := 1; i < n; i++ {
+		s := strconv.AppendInt(num[:0], int64(newOffs[i]), 10)
+		for range 10 - len(s) {
+			out.WriteByte('0')
+		}
+		out.Write(s)
+		out.WriteString(" 00000 n \n")
+	}
+	out.Write(in[first+20*n : sx]) // the trailer
+	out.WriteString("startxref\n")
+	out.WriteString(strconv.Itoa(newX))
+	out.WriteString("\n%%EOF\n")
+	return out.Bytes(), nil
+}
+
+// plainStream returns the data of an object that is exactly an uncompressed
+// stream with only a length: "N 0 obj\n<</Length L>>\nstream\n…\nendstream\nendobj\n".
+func plainStream(chunk []byte) ([]byte, bool) {
+	nl := bytes.IndexByte(chunk, '\n')
+	if nl < 0 || !bytes.HasSuffix(chunk[:nl], []byte(" 0 obj")) {
+		return nil, false
+	}
+	rest := chunk[nl+1:]
+	const head = "<</Length "
+	if !bytes.HasPrefix(rest, []byte(head)) {
+		return nil, false
+	}
+	gt := bytes.Index(rest, []byte(">>\nstream\n"))
+	if gt < 0 {
+		return nil, false
+	}
+	l, err := strconv.Atoi(string(rest[len(head):gt]))
+	start := gt + len(">>\nstream\n")
+	if err != nil || l < 0 || start+l > len(rest) || string(rest[start+l:]) != "\nendstream\nendobj\n" {
+		return nil, false
+	}
+	return rest[start : start+l], true
+}

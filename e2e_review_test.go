@@ -358,7 +358,7 @@ func TestE2EReviewTmux(t *testing.T) {
 			tm.keys("Enter")
 			tm.waitFor("Eigene Maßnahmen")
 			tm.keys("Down", "Enter")
-			tm.waitFor("1 Änderungen bisher", "✓ Zwei-Faktor-Anmeldung")
+			tm.waitFor("Änderungen bisher: 1", "✓ Zwei-Faktor-Anmeldung")
 			if noColor {
 				if s := tm.screen(true); strings.Contains(s, "38;") || strings.Contains(s, "38:") {
 					t.Fatalf("colour on screen with NO_COLOR")

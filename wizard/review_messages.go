@@ -8,7 +8,7 @@ var RvMsg = model.Messages{
 	// Header and orientation.
 	"title":       {De: "Überprüfung · %s", En: "Review · %s"},
 	"title_step":  {De: "Überprüfung · Schritt %d von %d · %s", En: "Review · step %d of %d · %s"},
-	"progress":    {De: "%d von %d Schritten geprüft · %d Änderungen bisher", En: "%d of %d steps reviewed · %d changes so far"},
+	"progress":    {De: "%d von %d Schritten geprüft · Änderungen bisher: %d", En: "%d of %d steps reviewed · changes so far: %d"},
 	"more_below":  {De: "↓ weiter unten mehr (Zeilen %d–%d von %d)", En: "↓ more below (lines %d–%d of %d)"},
 	"more_above":  {De: "↑ Zeilen %d–%d von %d", En: "↑ lines %d–%d of %d"},
 	"new_mark":    {De: "neu", En: "new"},

@@ -196,7 +196,7 @@ func TestReviewEditMeasureRemoveProvider(t *testing.T) {
 	d.press("down", "down", "down", "down", "space", "enter")
 	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie").press("enter")
 	d.expect("Eigene Maßnahmen").press("down", "enter")
-	d.expect("✓ Zwei-Faktor-Anmeldung", "1 Änderungen bisher").press("u")
+	d.expect("✓ Zwei-Faktor-Anmeldung", "Änderungen bisher: 1").press("u")
 	d.expect("Dienstleister 1 von 2: Collmex GmbH").press("u")
 	d.expect("Dienstleister 2 von 2: Strato AG", "älter als 12 Monate").press("x")
 	d.expect("„Strato AG“ wirklich entfernen?").press("j")

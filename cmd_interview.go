@@ -23,7 +23,6 @@ var interviewMsg = model.Messages{
 	"flag_scan":      {De: "diesen Server zuerst prüfen (nur lesend, wie tom scan) und die gefundenen Maßnahmen vorbelegen", En: "scan this server first (read-only, like tom scan) and pre-fill the measures it finds"},
 	"flag_scan_root": {De: "Wurzelverzeichnis des zu prüfenden Systems (ein eingehängtes Abbild)", En: "root folder of the system to scan (a mounted image)"},
 	"scan_no_root":   {De: "--scan-root %s: %v", En: "--scan-root %s: %v"},
-	"migrated":       {De: "%s: mit Katalog-Version %s beantwortet, jetzt %s; neue Fragen: %d, umbenannt: %d, entfernt: %d", En: "%s: answered with catalogue version %s, now %s; new questions: %d, renamed: %d, removed: %d"},
 }
 
 // interviewOptions are the interview command's flags.
@@ -82,25 +81,13 @@ func runInterview(g *Globals, o *interviewOptions) error {
 	if err != nil {
 		return err
 	}
-	path := g.FilePath()
-	lock, err := model.AcquireLock(path)
+	es, err := g.openForEdit(cat, true)
 	if err != nil {
 		return err
 	}
-	defer lock.Release()
-
-	f, mig, err := model.Load(path, cat)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		f = model.NewFile(cat, g.Lang(nil))
-	case err != nil:
-		// Refused with its positioned problems; the file is never touched.
-		return err
-	}
+	defer es.Close()
+	f, path := es.File, es.Path
 	lang := g.Lang(f)
-	if !mig.Empty() {
-		fmt.Fprintln(g.Err, interviewMsg.Get(lang, "migrated", path, mig.From, mig.To, len(mig.New), len(mig.Renamed), len(mig.Removed)))
-	}
 
 	// The scan: run now (--scan) or offered on the first screen of a new
 	// interview when tom runs on Linux.

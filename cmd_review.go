@@ -47,27 +47,18 @@ func runReview(g *Globals, o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	path := g.FilePath()
-	lock, err := model.AcquireLock(path)
+	es, err := g.openForEdit(cat, false)
+	if errors.Is(err, os.ErrNotExist) {
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_file", g.FilePath()))}
+	}
 	if err != nil {
-		return err
+		return err // positioned problems; the file is never touched
 	}
-	defer lock.Release()
-
-	f, mig, err := model.Load(path, cat)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_file", path))}
-	case err != nil:
-		// Refused with its positioned problems; the file is never touched.
-		return err
-	}
+	defer es.Close()
+	f, mig, path := es.File, es.Mig, es.Path
 	lang := g.Lang(f)
 	if !wizard.IsCompleted(f) {
 		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "not_completed", path))}
-	}
-	if !mig.Empty() {
-		fmt.Fprintln(g.Err, interviewMsg.Get(lang, "migrated", path, mig.From, mig.To, len(mig.New), len(mig.Renamed), len(mig.Removed)))
 	}
 	s, resumed, err := wizard.BeginReview(cat, f, mig, path)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -116,18 +115,12 @@ func runScan(g *Globals, o *scanOptions) error {
 			return err
 		}
 		path = g.FilePath()
-		lock, err := model.AcquireLock(path)
+		es, err := g.openForEdit(cat, true)
 		if err != nil {
-			return err
-		}
-		defer lock.Release()
-		f, _, err = model.Load(path, cat)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			f = model.NewFile(cat, lang)
-		case err != nil:
 			return err // positioned problems; the file is never touched
 		}
+		defer es.Close()
+		f = es.File
 		lang = g.Lang(f)
 	}
 

@@ -10,5 +10,6 @@ var cliMsg = model.Messages{
 	"flag_file":    {De: "Antwortdatei (Standard: ./tom.json, auch TOM_FILE)", En: "answers file (default ./tom.json, also TOM_FILE)"},
 	"flag_lang":    {De: "Sprache: de oder en (Standard: die der Antwortdatei, sonst de)", En: "language: de or en (default: the answers file's, else de)"},
 	"flag_catalog": {De: "eigener Fragenkatalog (JSON) statt des mitgelieferten", En: "own catalogue (JSON) instead of the shipped one"},
+	"migrated":     {De: "%s: mit Katalog-Version %s beantwortet, jetzt %s; neue Fragen: %d, umbenannt: %d, entfernt: %d", En: "%s: answered with catalogue version %s, now %s; new questions: %d, renamed: %d, removed: %d"},
 	"not_yet":      {De: "%s ist noch nicht verfügbar", En: "%s is not available yet"},
 }

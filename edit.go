@@ -1,0 +1,49 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"tom/model"
+)
+
+// editSession is an answers file opened for writing: its lock is held from
+// before it is read until Close, so no second tom can write it meanwhile.
+type editSession struct {
+	Path string
+	File *model.File
+	Mig  *model.Migration
+	// Created is true when the file did not exist and File is new.
+	Created bool
+	lock    *model.Lock
+}
+
+// openForEdit locks the answers file and loads it. A missing file gives a new
+// one when create is set, else an error satisfying errors.Is(err,
+// os.ErrNotExist). A file that fails to load is refused with its positioned
+// problems and never touched. A migration from an older catalogue version is
+// reported on g.Err.
+func (g *Globals) openForEdit(cat *model.Catalog, create bool) (*editSession, error) {
+	path := g.FilePath()
+	lock, err := model.AcquireLock(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &editSession{Path: path, lock: lock}
+	s.File, s.Mig, err = model.Load(path, cat)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && create:
+		s.File, s.Created = model.NewFile(cat, g.Lang(nil)), true
+	case err != nil:
+		lock.Release()
+		return nil, err
+	}
+	if m := s.Mig; !m.Empty() {
+		fmt.Fprintln(g.Err, cliMsg.Get(g.Lang(s.File), "migrated", path, m.From, m.To, len(m.New), len(m.Renamed), len(m.Removed)))
+	}
+	return s, nil
+}
+
+// Close releases the lock.
+func (s *editSession) Close() { s.lock.Release() }

@@ -8,18 +8,28 @@ import (
 
 // localizeHelp gives cobra's help and usage output the user's language.
 func localizeHelp(root *cobra.Command, lang model.Lang) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = cliMsg.Get(lang, "help_cmd")
+		case "completion":
+			c.Short = cliMsg.Get(lang, "completion_cmd")
+		}
+	}
 	if lang == model.En {
 		return
 	}
 	root.SetUsageTemplate(usageTemplateDe)
 	root.InitDefaultHelpFlag()
 	if f := root.Flags().Lookup("help"); f != nil {
-		f.Usage = "Hilfe anzeigen"
+		f.Usage = cliMsg.Get(lang, "help_flag_root")
 	}
 	for _, c := range root.Commands() {
 		c.InitDefaultHelpFlag()
 		if f := c.Flags().Lookup("help"); f != nil {
-			f.Usage = "Hilfe zu " + c.Name() + " anzeigen"
+			f.Usage = cliMsg.Get(lang, "help_flag", c.Name())
 		}
 	}
 }

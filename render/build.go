@@ -291,9 +291,14 @@ const recordsFull = 5
 
 // records builds the register of a records question.
 func (b *builder) records(q *model.Question) *Records {
-	out := &Records{Empty: b.m("no_records"), Nr: b.m("nr"), Dash: b.dash, Fields: make([]string, len(q.Fields))}
+	out := &Records{Empty: b.m("no_records"), Nr: b.m("nr"), Dash: b.dash, Fields: make([]string, len(q.Fields)), Quiet: make([]bool, len(q.Fields))}
 	for i, fd := range q.Fields {
 		out.Fields[i] = fd.Label.In(b.l)
+		switch fd.Kind {
+		case model.KindChoice, model.KindMultiChoice, model.KindDate, model.KindYesNo:
+		default:
+			out.Quiet[i] = true
+		}
 	}
 	recs := b.f.Answers[q.ID].Records()
 	out.Rows = make([][]string, len(recs))
@@ -375,7 +380,10 @@ func columnsFor(q *model.Question) []Column {
 	for i, fd := range q.Fields {
 		left := len(q.Fields) - i
 		need := k - len(cols) - 1 // columns still to start after this one
-		if len(cur.Fields) > 0 && need > 0 && (sum*k >= total*(len(cols)+1) || left <= need) {
+		// Contact details (e-mail, phone, web) stay with the name before them
+		// rather than head a column.
+		contact := fd.Kind == model.KindEmail || fd.Kind == model.KindPhone || fd.Kind == model.KindURL
+		if len(cur.Fields) > 0 && need > 0 && (!contact && sum*k >= total*(len(cols)+1) || left <= need) {
 			cols = append(cols, cur)
 			cur = Column{Width: 0.94 / float64(k)}
 		}

@@ -131,6 +131,7 @@ type Records struct {
 	Rows    [][]string
 	Columns []Column // fields gathered into a few columns; nil: one column per field
 	Wide    bool     // the register reads better on a landscape page
+	Quiet   []bool   // per field: free text whose dash the gathered layout leaves out
 	Nr      string   // header of the running-number column
 	Dash    string   // shown for a field that does not apply, in FullTable
 	Empty   string   // shown when there are no records
@@ -192,12 +193,14 @@ func (r *Records) Card(i int) *KeyValue {
 }
 
 // CellLines calls fn for the lines of record i in column c: the head value
-// first (label ""), then each applicable field with its label.
+// first (label ""), then each applicable field with its label. Free-text
+// fields without an answer (no e-mail, no notes) are left out; choices,
+// dates and yes/no questions show their dash, since a gap there matters.
 func (r *Records) CellLines(i int, c Column, fn func(label, value string)) {
 	row := r.Rows[i]
 	for k, fi := range c.Fields {
 		v := row[fi]
-		if v == "" {
+		if v == "" || k > 0 && v == r.Dash && fi < len(r.Quiet) && r.Quiet[fi] {
 			continue
 		}
 		if k == 0 {

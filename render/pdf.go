@@ -36,7 +36,6 @@ const (
 	pdfReg     = 8.0 // register text (pt)
 	pdfRegLH   = 3.6
 	pdfFont    = "go"
-	pdfNBAlias = "{nb}"
 	tocLineH   = 6.5
 )
 
@@ -74,9 +73,7 @@ func WritePDF(d *Document) ([]byte, error) {
 	p.SetMargins(pdfMarginL, pdfMarginT, pdfMarginR)
 	p.SetAutoPageBreak(true, pdfPageH-pdfBottom)
 	p.SetCellMargin(0)
-	p.AliasNbPages(pdfNBAlias)
 	p.SetHeaderFuncMode(w.header, true)
-	p.SetFooterFunc(w.footer)
 	p.AddPage()
 	for i, bl := range d.Blocks {
 		w.next = nil
@@ -86,6 +83,7 @@ func WritePDF(d *Document) ([]byte, error) {
 		w.block(bl)
 	}
 	w.fillTOC()
+	w.footers()
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
@@ -146,16 +144,26 @@ func (w *pdfWriter) header() {
 	w.grey(false)
 }
 
-func (w *pdfWriter) footer() {
-	if w.p.PageNo() == 1 {
-		return
+// footers writes "Seite X von Y" on every page but the cover, once the
+// number of pages is known (cheaper than fpdf's page-count alias, which
+// rewrites every page).
+func (w *pdfWriter) footers() {
+	n := w.p.PageCount()
+	last := w.p.PageNo()
+	format := Msg.Get(w.d.Lang, "page_of")
+	for i := 2; i <= n; i++ {
+		w.p.SetPage(i)
+		// Force a font selection on this page's content stream.
+		w.font("I", 9)
+		w.font("", 8)
+		w.p.SetFillColor(255, 255, 255)
+		w.grey(true)
+		pw, ph, _ := w.p.PageSize(i)
+		s := fmt.Sprintf(format, i, strconv.Itoa(n))
+		w.p.Text((pw-w.p.GetStringWidth(s))/2, ph-13+2+0.3*8*25.4/72, s)
 	}
-	w.font("", 8)
-	w.grey(true)
-	_, h := w.p.GetPageSize()
-	w.p.SetXY(pdfMarginL, h-13)
-	w.p.CellFormat(w.textW, 4, fmt.Sprintf(Msg.Get(w.d.Lang, "page_of"), w.p.PageNo(), pdfNBAlias), "", 0, "C", false, 0, "")
 	w.grey(false)
+	w.p.SetPage(last)
 }
 
 func (w *pdfWriter) newPage() {
@@ -657,13 +665,17 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 	}
 	// baseline as CellFormat places it: half the line height plus 0.3 em
 	base := y + pdfPad + t.lh/2 + 0.3*t.size*25.4/72
+	// Text takes the fill colour when text and fill colour agree, so each
+	// text run needs no colour of its own in the page content.
 	for pass := range 3 {
 		switch pass {
 		case 0:
 			w.font("", t.size)
-			w.grey(true)
+			w.p.SetTextColor(90, 90, 90)
+			w.p.SetFillColor(90, 90, 90)
 		case 1:
-			w.grey(false)
+			w.p.SetTextColor(20, 20, 20)
+			w.p.SetFillColor(20, 20, 20)
 		case 2:
 			w.font("B", t.size)
 		}

@@ -440,7 +440,7 @@ func TestPDFTableHeaderRepeats(t *testing.T) {
 	if last != 60 {
 		t.Errorf("the register ends at provider %d of 60", last)
 	}
-	if got := strings.Count(strings.Join(pages, ""), "Bemerkungen:"); got < 60 {
+	if got := strings.Count(strings.Join(pages, ""), "Verarbeitung außerhalb von EU/EWR?"); got < 60 {
 		t.Errorf("only %d providers show their last field", got)
 	}
 }

@@ -20,6 +20,7 @@ type tmuxTerm struct {
 	t       *testing.T
 	socket  string
 	session string
+	gen     int // each start gets a fresh server: a killed one may still be exiting
 }
 
 // waitLimit bounds every wait for the screen; it is a safety net against a
@@ -28,7 +29,7 @@ const waitLimit = 15 * time.Second
 
 func (tm *tmuxTerm) tmux(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.sock()}, args...)...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -39,6 +40,7 @@ func (tm *tmuxTerm) tmux(args ...string) string {
 // and stays, so that the last screen can still be read.
 func (tm *tmuxTerm) start(dir, command string) {
 	tm.t.Helper()
+	tm.gen++
 	tm.tmux("new-session", "-d", "-s", tm.session, "-x", "80", "-y", "24", "-c", dir,
 		"sh", "-c", command+"; echo EXIT=$?; sleep 600")
 }
@@ -86,8 +88,11 @@ func (tm *tmuxTerm) typ(s string) {
 }
 
 func (tm *tmuxTerm) kill() {
-	exec.Command("tmux", "-L", tm.socket, "kill-session", "-t", tm.session).Run()
+	exec.Command("tmux", "-L", tm.sock(), "kill-server").Run()
 }
+
+// sock names the tmux server of the current start.
+func (tm *tmuxTerm) sock() string { return fmt.Sprintf("%s-%d", tm.socket, tm.gen) }
 
 // buildTom builds the binary once per test into a temporary folder.
 func buildTom(t *testing.T) string {
@@ -146,7 +151,7 @@ func TestE2EInterviewTmux(t *testing.T) {
 			}
 			cmd := fmt.Sprintf("env %s %s interview --catalog %s", env, bin, catalog)
 			path := filepath.Join(dir, "tom.json")
-			tm := &tmuxTerm{t: t, socket: fmt.Sprintf("tom-e2e-%d", os.Getpid()), session: fmt.Sprintf("s%v", noColor)}
+			tm := &tmuxTerm{t: t, socket: fmt.Sprintf("tom-e2e-%d-%v", os.Getpid(), noColor), session: fmt.Sprintf("s%v", noColor)}
 			defer tm.kill()
 
 			// First run: step 1 and 2, and half of step 3.

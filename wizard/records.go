@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"tom/model"
 )
@@ -332,7 +333,10 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 				}
 			}
 		}
-		head := styleTitle.Render(truncate(Msg.Get(l, "record_title", item, name, Msg.Get(l, "part", pos, total)), w))
+		part := Msg.Get(l, "part", pos, total)
+		// The name gives way first: "Teil 3 von 3" must stay readable.
+		room := w - lipgloss.Width(Msg.Get(l, "record_title", item, "", part))
+		head := styleTitle.Render(truncate(Msg.Get(l, "record_title", item, truncate(name, max(room, 2)), part), w))
 		return head + "\n" + p.act.form.View()
 	}
 	var b strings.Builder

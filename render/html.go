@@ -47,9 +47,9 @@ type htmlRegister struct {
 type htmlDoc struct {
 	Lang     string
 	Title    string
-	Running  string
-	PageWord string
-	OfWord   string
+	Running  template.CSS // a quoted CSS string, see cssString
+	PageWord template.CSS
+	OfWord   template.CSS
 	SignLine string
 	TOC      []*Heading
 	TOCTitle string
@@ -63,9 +63,9 @@ func WriteHTML(d *Document) ([]byte, error) {
 	hd := htmlDoc{
 		Lang:     string(d.Lang),
 		Title:    d.Title,
-		Running:  Msg.Get(d.Lang, "running_header", d.Title, d.StandFmt),
-		PageWord: Msg.Get(d.Lang, "page_word"),
-		OfWord:   Msg.Get(d.Lang, "of_word"),
+		Running:  cssString(Msg.Get(d.Lang, "running_header", d.Title, d.StandFmt)),
+		PageWord: cssString(Msg.Get(d.Lang, "page_word") + " "),
+		OfWord:   cssString(" " + Msg.Get(d.Lang, "of_word") + " "),
 		SignLine: Msg.Get(d.Lang, "sign_line"),
 		TOC:      d.Headings(2),
 		Blocks:   make([]htmlBlock, 0, len(d.Blocks)),
@@ -212,8 +212,8 @@ const htmlSource = `<!DOCTYPE html>
 @page {
   size: A4;
   margin: 22mm 20mm 22mm 20mm;
-  @top-left { content: "{{.Running}}"; font-size: 8pt; color: #666; }
-  @bottom-center { content: "{{.PageWord}} " counter(page) " {{.OfWord}} " counter(pages); font-size: 8pt; color: #666; }
+  @top-left { content: {{.Running}}; font-size: 8pt; color: #666; }
+  @bottom-center { content: {{.PageWord}} counter(page) {{.OfWord}} counter(pages); font-size: 8pt; color: #666; }
 }
 @page :first {
   @top-left { content: none; }
@@ -242,6 +242,7 @@ table.register td { font-size: 8.5pt; }
 table.register td:nth-child(2)::first-line { font-weight: bold; }
 @page wide { size: A4 landscape; }
 section.wide { page: wide; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
 table.card { margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
 table.card th[colspan] { background: #e8e8e8; }
 table.card td.key { width: 32%; color: #444; }

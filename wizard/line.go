@@ -57,6 +57,11 @@ type lineRunner struct {
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }
 
+// sayCount writes key with the count n last, in singular when n is 1.
+func (r *lineRunner) sayCount(key string, n int, args ...any) {
+	r.p.out.line(counted(lineMsg, r.p.lang, key, n, args...))
+}
+
 func (r *lineRunner) title(t model.Text) string { return t.In(r.o.Lang) }
 
 // save prunes hidden answers and writes the file.

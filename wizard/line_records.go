@@ -132,7 +132,7 @@ func (r *lineRunner) listRecords(q *model.Question) {
 	if len(recs) == 1 {
 		r.say("rec_one", r.title(q.Item))
 	} else {
-		r.say("rec_count", r.title(q.Item), len(recs))
+		r.sayCount("rec_count", len(recs), r.title(q.Item))
 	}
 	for i, rec := range recs {
 		r.say("rec_line", i+1, r.recordSummary(q, rec))

@@ -65,15 +65,16 @@ var Msg = model.Messages{
 	"status_uncl_opt": {De: "zu klären", En: "to be clarified"},
 
 	// Records.
-	"records_count": {De: "%d Einträge", En: "%d entries"},
-	"records_none":  {De: "Noch keine Einträge.", En: "No entries yet."},
-	"records_add":   {De: "+ %s hinzufügen", En: "+ add %s"},
-	"records_next":  {De: "Fertig – weiter", En: "Done – continue"},
-	"record_title":  {De: "%s %s · %s", En: "%s %s · %s"},
-	"record_new":    {De: "neu", En: "new"},
-	"remove_ask":    {De: "„%s“ wirklich entfernen? (j/n)", En: "Really remove “%s”? (y/n)"},
-	"removed":       {De: "„%s“ entfernt.", En: "“%s” removed."},
-	"unnamed":       {De: "(ohne Namen)", En: "(unnamed)"},
+	"records_count":     {De: "%d Einträge", En: "%d entries"},
+	"records_count_one": {De: "%d Eintrag", En: "%d entry"},
+	"records_none":      {De: "Noch keine Einträge.", En: "No entries yet."},
+	"records_add":       {De: "+ %s hinzufügen", En: "+ add %s"},
+	"records_next":      {De: "Fertig – weiter", En: "Done – continue"},
+	"record_title":      {De: "%s %s · %s", En: "%s %s · %s"},
+	"record_new":        {De: "neu", En: "new"},
+	"remove_ask":        {De: "„%s“ wirklich entfernen? (j/n)", En: "Really remove “%s”? (y/n)"},
+	"removed":           {De: "„%s“ entfernt.", En: "“%s” removed."},
+	"unnamed":           {De: "(ohne Namen)", En: "(unnamed)"},
 
 	// Overview.
 	"overview":      {De: "Übersicht – alle Abschnitte", En: "Overview – all sections"},
@@ -99,4 +100,13 @@ var Msg = model.Messages{
 	"exit_saved":    {De: "Antworten gespeichert in %s. Weiter mit: tom interview", En: "Answers saved in %s. Continue with: tom interview"},
 	"exit_signal":   {De: "Abgebrochen (%s); Antworten gespeichert in %s.", En: "Stopped (%s); answers saved in %s."},
 	"exit_complete": {De: "Befragung vollständig; gespeichert in %s. Weiter mit: tom render", En: "Interview complete; saved in %s. Next: tom render"},
+}
+
+// counted formats key of msgs with n last among args, using key+"_one" when
+// n is 1 and the table has it ("1 Eintrag", not "1 Einträge").
+func counted(msgs model.Messages, l model.Lang, key string, n int, args ...any) string {
+	if _, ok := msgs[key+"_one"]; ok && n == 1 {
+		key += "_one"
+	}
+	return msgs.Get(l, key, append(args, n)...)
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"strings"
 	"testing"
 
 	"tom/model"
@@ -20,4 +21,29 @@ func TestRecordTitleKeepsPartWithLongName(t *testing.T) {
 	d := startAt(t, "providers", model.De)
 	d.press("n").typ("Haufe-Lexware GmbH & Co. KG, ein Unternehmen der Haufe Group, Freiburg").press("enter")
 	d.expect("Teil 2 von")
+}
+
+// One record is "1 Eintrag", not "1 Einträge", in the list, the line mode,
+// and the review.
+func TestOneRecordIsSingular(t *testing.T) {
+	c := realCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Progress.Step = "providers"
+	f.Answers["providers"] = model.Records(model.Record{"name": model.String("Collmex GmbH")})
+	d := newDriver(t, c, f, model.De)
+	d.expect("1 Eintrag", "Collmex GmbH")
+	if strings.Contains(d.screen(), "1 Einträge") {
+		t.Fatalf("plural for one record:\n%s", d.screen())
+	}
+	for _, l := range []model.Lang{model.De, model.En} {
+		if got := counted(lineMsg, l, "rec_count", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
+			t.Errorf("line mode %s: %q", l, got)
+		}
+		if got := counted(RvMsg, l, "add_list", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
+			t.Errorf("review %s: %q", l, got)
+		}
+		if got := counted(Msg, l, "records_count", 2); !strings.Contains(got, "2 Einträge") && !strings.Contains(got, "2 entries") {
+			t.Errorf("plural %s: %q", l, got)
+		}
+	}
 }

@@ -342,7 +342,7 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	var b strings.Builder
 	b.WriteString(styleTitle.Render(truncate(q.Title.In(l), w)))
 	b.WriteString("  ")
-	b.WriteString(styleFaint.Render(Msg.Get(l, "records_count", len(p.recs))))
+	b.WriteString(styleFaint.Render(counted(Msg, l, "records_count", len(p.recs))))
 	b.WriteString("\n\n")
 	rows := make([]string, 0, len(p.recs)+2)
 	for i, r := range p.recs {

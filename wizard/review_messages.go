@@ -6,14 +6,15 @@ import "tom/model"
 // (the full-screen walk and line mode), in German and English.
 var RvMsg = model.Messages{
 	// Header and orientation.
-	"title":       {De: "Überprüfung · %s", En: "Review · %s"},
-	"title_step":  {De: "Überprüfung · Schritt %d von %d · %s", En: "Review · step %d of %d · %s"},
-	"progress":    {De: "%d von %d Schritten geprüft · Änderungen bisher: %d", En: "%d of %d steps reviewed · changes so far: %d"},
-	"more_below":  {De: "↓ weiter unten mehr (Zeilen %d–%d von %d)", En: "↓ more below (lines %d–%d of %d)"},
-	"more_above":  {De: "↑ Zeilen %d–%d von %d", En: "↑ lines %d–%d of %d"},
-	"new_mark":    {De: "neu", En: "new"},
-	"no_answer":   {De: "(noch keine Antwort)", En: "(not answered yet)"},
-	"records_sum": {De: "%s: %d Einträge – werden im Anschluss einzeln geprüft", En: "%s: %d entries – reviewed one by one next"},
+	"title":           {De: "Überprüfung · %s", En: "Review · %s"},
+	"title_step":      {De: "Überprüfung · Schritt %d von %d · %s", En: "Review · step %d of %d · %s"},
+	"progress":        {De: "%d von %d Schritten geprüft · Änderungen bisher: %d", En: "%d of %d steps reviewed · changes so far: %d"},
+	"more_below":      {De: "↓ weiter unten mehr (Zeilen %d–%d von %d)", En: "↓ more below (lines %d–%d of %d)"},
+	"more_above":      {De: "↑ Zeilen %d–%d von %d", En: "↑ lines %d–%d of %d"},
+	"new_mark":        {De: "neu", En: "new"},
+	"no_answer":       {De: "(noch keine Antwort)", En: "(not answered yet)"},
+	"records_sum":     {De: "%s: %d Einträge – werden im Anschluss einzeln geprüft", En: "%s: %d entries – reviewed one by one next"},
+	"records_sum_one": {De: "%s: %d Eintrag – wird im Anschluss geprüft", En: "%s: %d entry – reviewed next"},
 
 	// Start screen.
 	"start_title":   {De: "Jährliche Überprüfung: %s", En: "Yearly review: %s"},
@@ -53,6 +54,7 @@ var RvMsg = model.Messages{
 	"add_ask":      {De: "Gibt es neue Einträge? (%s)", En: "Are there new entries? (%s)"},
 	"add_ask_more": {De: "Noch ein neuer Eintrag? (%s)", En: "Another new entry? (%s)"},
 	"add_list":     {De: "%s: %d Einträge geprüft.", En: "%s: %d entries reviewed."},
+	"add_list_one": {De: "%s: %d Eintrag geprüft.", En: "%s: %d entry reviewed."},
 	"add_none":     {De: "%s: bisher keine Einträge.", En: "%s: no entries so far."},
 
 	// Finishing.

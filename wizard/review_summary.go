@@ -153,7 +153,7 @@ func (t *reviewText) stepLines(sec *model.Section) []string {
 	qs := newFirst(v.Questions(sec), func(q *model.Question) string { return q.ID }, t.s.IsNew)
 	for _, q := range qs {
 		if q.Kind == model.KindRecords {
-			out = append(out, mark(q.ID, t.msg("records_sum", q.Title.In(t.l), len(f.Get(q.ID).Records()))))
+			out = append(out, mark(q.ID, counted(RvMsg, t.l, "records_sum", len(f.Get(q.ID).Records()), q.Title.In(t.l))))
 			continue
 		}
 		out = append(out, mark(q.ID, t.msg("qa", q.Title.In(t.l), t.value(q.Kind, q.Options, f.Get(q.ID)))))
@@ -295,7 +295,7 @@ func (t *reviewText) value(kind string, opts []*model.Option, v model.Value) str
 		}
 		return strings.Join(parts, ", ")
 	case v.IsRecords():
-		return Msg.Get(t.l, "records_count", len(v.Records()))
+		return counted(Msg, t.l, "records_count", len(v.Records()))
 	}
 	switch kind {
 	case model.KindChoice:

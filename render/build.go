@@ -648,20 +648,30 @@ func (b *builder) registers() {
 	if len(secs) == 0 {
 		return
 	}
-	b.h1("registers", b.m("chapter_registers"))
-	for _, s := range secs {
-		landscape := false
+	landscape := func(s *model.Section) bool {
 		for _, q := range b.v.Questions(s) {
 			if q.Kind == model.KindRecords && wide(q) && len(b.f.Answers[q.ID].Records()) > 0 {
-				landscape = true
+				return true
 			}
 		}
-		if landscape {
+		return false
+	}
+	// When the first register needs landscape pages, the chapter heading
+	// goes onto the first of them; else it would stand alone at the foot of
+	// the last portrait page.
+	first := landscape(secs[0])
+	if first {
+		b.add(&PageLayout{Landscape: true})
+	}
+	b.h1("registers", b.m("chapter_registers"))
+	for i, s := range secs {
+		wideSec := landscape(s)
+		if wideSec && !(i == 0 && first) {
 			b.add(&PageLayout{Landscape: true})
 		}
 		b.h2(anchor("sec", s.ID), s.Title.In(b.l))
 		b.sectionAnswers(s, true)
-		if landscape {
+		if wideSec {
 			b.add(&PageLayout{Landscape: false})
 		}
 	}

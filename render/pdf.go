@@ -130,11 +130,11 @@ func (w *pdfWriter) header() {
 	w.font("", 8)
 	w.grey(true)
 	w.p.SetXY(pdfMarginL, 10)
-	run := Msg.Get(w.d.Lang, "running_header", w.d.Title, w.d.StandFmt)
-	if w.d.Org != "" {
-		run = w.d.Org + " · " + run
+	run := PDFSanitize(Msg.Get(w.d.Lang, "running_header", w.d.Title, w.d.StandFmt))
+	if org := PDFSanitize(w.d.Org); org != "" {
+		run = w.fitLeft(org, w.textW-w.p.GetStringWidth(" · "+run)-2) + " · " + run
 	}
-	lines := w.p.SplitText(PDFSanitize(run), w.textW)
+	lines := w.p.SplitText(run, w.textW)
 	if len(lines) > 0 {
 		w.p.CellFormat(w.textW, 4, lines[0], "", 0, "L", false, 0, "")
 	}
@@ -142,6 +142,23 @@ func (w *pdfWriter) header() {
 	w.p.SetLineWidth(0.2)
 	w.p.Line(pdfMarginL, 15, w.pageW-pdfMarginR, 15)
 	w.grey(false)
+}
+
+// fitLeft returns s, or its beginning with "…" if s is wider than wd in
+// the current font (the running header keeps title and date whole and
+// shortens a long organisation name).
+func (w *pdfWriter) fitLeft(s string, wd float64) string {
+	if w.p.GetStringWidth(s) <= wd {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(rs[:n]), " ,·-–") + "…"
+		if w.p.GetStringWidth(t) <= wd {
+			return t
+		}
+	}
+	return "…"
 }
 
 // footers writes "Seite X von Y" on every page but the cover, once the
@@ -158,9 +175,13 @@ func (w *pdfWriter) footers() {
 		w.font("", 8)
 		w.p.SetFillColor(255, 255, 255)
 		w.grey(true)
-		pw, ph, _ := w.p.PageSize(i)
+		pw, _, _ := w.p.PageSize(i)
+		// fpdf's SetPage keeps the current page's height for converting y,
+		// so place the baseline relative to that height: 13 mm above the
+		// bottom edge of page i whatever its orientation.
+		_, hCur := w.p.GetPageSize()
 		s := fmt.Sprintf(format, i, strconv.Itoa(n))
-		w.p.Text((pw-w.p.GetStringWidth(s))/2, ph-13+2+0.3*8*25.4/72, s)
+		w.p.Text((pw-w.p.GetStringWidth(s))/2, hCur-13+2+0.3*8*25.4/72, s)
 	}
 	w.grey(false)
 	w.p.SetPage(last)
@@ -400,8 +421,11 @@ func (w *pdfWriter) heading(h *Heading) {
 	// keep the heading with at least a few lines of what follows (and with
 	// the next heading, if one follows directly)
 	keep := 22.0
-	if _, ok := w.next.(*Heading); ok {
+	switch w.next.(type) {
+	case *Heading:
 		keep += 30
+	case *Signature:
+		keep = pdfSignatureH
 	}
 	w.ensure(before + float64(len(lines))*lh + keep)
 	if w.dirty {
@@ -853,8 +877,11 @@ func (w *pdfWriter) card(c *KeyValue) {
 	w.rows(hr, widths, laid, true, pdfTableType)
 }
 
+// pdfSignatureH is the height the signature block needs on one page (mm).
+const pdfSignatureH = 75.0
+
 func (w *pdfWriter) signature(s *Signature) {
-	w.ensure(70)
+	w.ensure(pdfSignatureH)
 	w.paragraph(&Paragraph{Runs: []Run{{Text: s.Intro}}})
 	w.p.Ln(10)
 	colW := (w.textW - 12) / 2

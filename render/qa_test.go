@@ -1,7 +1,12 @@
 package render
 
 import (
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,5 +65,128 @@ func TestHTMLLandscapeUsesPageWidth(t *testing.T) {
 	}
 	if !regexp.MustCompile(`@media print \{ body \{ max-width: none`).Match(out) {
 		t.Error("printed body keeps its screen max-width; landscape pages are not filled")
+	}
+}
+
+// bboxWord is one word of `pdftotext -bbox` output with its page size.
+type bboxWord struct {
+	page       int
+	pageH      float64
+	yMin, yMax float64
+	text       string
+}
+
+// pdfWords returns every word of the PDF with its position (points, from
+// the top of its page), or skips without poppler-utils.
+func pdfWords(t testing.TB, data []byte) []bboxWord {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-bbox", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	pageRe := regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	wordRe := regexp.MustCompile(`<word xMin="[0-9.]+" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)</word>`)
+	var words []bboxWord
+	page, h := 0, 0.0
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := pageRe.FindStringSubmatch(line); m != nil {
+			page++
+			h, _ = strconv.ParseFloat(m[2], 64)
+			continue
+		}
+		if m := wordRe.FindStringSubmatch(line); m != nil {
+			y0, _ := strconv.ParseFloat(m[1], 64)
+			y1, _ := strconv.ParseFloat(m[2], 64)
+			words = append(words, bboxWord{page: page, pageH: h, yMin: y0, yMax: y1, text: html.UnescapeString(m[3])})
+		}
+	}
+	return words
+}
+
+// TestPDFFooterAtFootOfLandscapePages: the footer of a landscape page was
+// placed with the portrait page height and landed mid-page, over the table.
+func TestPDFFooterAtFootOfLandscapePages(t *testing.T) {
+	out, err := WritePDF(sampleDoc(t, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, out)
+	seen := map[int]bool{}
+	landscape := 0
+	for i, w := range words {
+		if w.text != "Seite" || i+2 >= len(words) || words[i+2].text != "von" {
+			continue
+		}
+		seen[w.page] = true
+		if w.pageH < 700 {
+			landscape++
+		}
+		// 13 mm = 37 pt above the bottom edge; allow a little for the font.
+		if d := w.pageH - w.yMax; d < 25 || d > 45 {
+			t.Errorf("page %d (height %.0f pt): footer %.0f pt above the bottom edge, want about 37", w.page, w.pageH, d)
+		}
+	}
+	if landscape == 0 || len(seen) < 10 {
+		t.Fatalf("found footers on %d pages, %d of them landscape; the sample should have both", len(seen), landscape)
+	}
+}
+
+// longOrgDoc returns the sample with a very long organisation name and 40
+// providers, the case that showed the defects below.
+func longOrgDoc(t testing.TB) *Document {
+	c, f := manyProviders(t, 40)
+	f.Set("org.name", model.String("Steuerberatungsgesellschaft Oberhuber-Wittelsbacher & Partner mbB Niederlassung Regensburg"))
+	return Build(c, f, model.De)
+}
+
+// TestPDFRunningHeaderKeepsDate: with a long organisation name the running
+// header was cut at the page width and lost the "Stand" date.
+func TestPDFRunningHeaderKeepsDate(t *testing.T) {
+	out, err := WritePDF(longOrgDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, out)
+	for i, p := range pages[1:] {
+		first := strings.SplitN(strings.TrimLeft(p, "\n"), "\n", 2)[0]
+		if !strings.Contains(first, "Stand: 28.11.2026") || !strings.HasPrefix(strings.TrimSpace(first), "Steuerberatungsgesellschaft") {
+			t.Errorf("page %d: running header %q lacks the organisation or the date", i+2, first)
+		}
+	}
+}
+
+// TestPDFHeadingsNotStranded: "8 Verzeichnisse" stood alone at the foot of a
+// portrait page before the landscape register, and "11 Freigabe" at the foot
+// of a page whose signature block moved on to the next.
+func TestPDFHeadingsNotStranded(t *testing.T) {
+	out, err := WritePDF(longOrgDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, out)
+	pageOf := func(s string) int { // the last page that holds s
+		for i := len(pages) - 1; i >= 0; i-- {
+			if strings.Contains(pages[i], s) {
+				return i + 1
+			}
+		}
+		t.Fatalf("%q not found", s)
+		return 0
+	}
+	pairs := [][2]string{
+		{"8 Verzeichnisse", "8.1 Dienstleister und Auftragsverarbeiter"},
+		{"11 Freigabe", "Unterschrift"},
+	}
+	for _, p := range pairs {
+		if a, b := pageOf(p[0]), pageOf(p[1]); a != b {
+			t.Errorf("%q on page %d, %q on page %d", p[0], a, p[1], b)
+		}
 	}
 }

@@ -154,6 +154,15 @@ func FieldLine(label, value string) string {
 	return label + ": " + value
 }
 
+// LabelColon returns the label followed by a colon, or the label alone when
+// it is a question ("Auftragsverarbeiter?" rather than "Auftragsverarbeiter?:").
+func LabelColon(label string) string {
+	if strings.HasSuffix(label, "?") || strings.HasSuffix(label, ":") {
+		return label
+	}
+	return label + ":"
+}
+
 // FullTable returns the register with one column per field and a number
 // column first.
 func (r *Records) FullTable() *Table {

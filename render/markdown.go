@@ -62,7 +62,7 @@ func (w *mdWriter) block(bl Block) {
 		}
 		w.para(org)
 		for _, kv := range x.Lines {
-			w.b.WriteString("- " + emph(kv.Key+":", "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
+			w.b.WriteString("- " + emph(LabelColon(kv.Key), "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
 		}
 		w.b.WriteString("\n")
 	case *TOC, *PageBreak, *PageLayout:
@@ -113,7 +113,7 @@ func (w *mdWriter) block(bl Block) {
 	case *KeyValue:
 		w.para(emph(x.Title, "**"))
 		for _, kv := range x.Rows {
-			w.b.WriteString("- " + emph(kv.Key+":", "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
+			w.b.WriteString("- " + emph(LabelColon(kv.Key), "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
 		}
 		w.b.WriteString("\n")
 	case *Signature:

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html"
 	"os"
 	"os/exec"
@@ -187,6 +188,22 @@ func TestPDFHeadingsNotStranded(t *testing.T) {
 	for _, p := range pairs {
 		if a, b := pageOf(p[0]), pageOf(p[1]); a != b {
 			t.Errorf("%q on page %d, %q on page %d", p[0], a, p[1], b)
+		}
+	}
+}
+
+// TestNoColonAfterQuestionLabels: text and Markdown cards printed
+// "Auftragsverarbeiter nach Art. 28 DSGVO?:".
+func TestNoColonAfterQuestionLabels(t *testing.T) {
+	d := sampleDoc(t, model.De)
+	for _, f := range []func(*Document) []byte{WriteText, WriteMarkdown} {
+		out := f(d)
+		if bytes.Contains(out, []byte("?:")) {
+			i := bytes.Index(out, []byte("?:"))
+			t.Errorf("%q", out[max(0, i-60):i+2])
+		}
+		if !bytes.Contains(out, []byte("DSGVO?")) {
+			t.Error("question label missing")
 		}
 	}
 }

@@ -139,7 +139,7 @@ func (w *txtWriter) kvBlock(rows []KV, indent string) {
 	avail := TextWidth - utf8.RuneCountInString(indent)
 	kw = min(kw, avail/3)
 	for _, kv := range rows {
-		w.lines(sideBySide(indent, []string{kv.Key + ":", kv.Value}, []int{kw, avail - kw - 2}))
+		w.lines(sideBySide(indent, []string{LabelColon(kv.Key), kv.Value}, []int{kw, avail - kw - 2}))
 	}
 }
 

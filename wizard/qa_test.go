@@ -47,3 +47,19 @@ func TestOneRecordIsSingular(t *testing.T) {
 		}
 	}
 }
+
+// The step header never ends in "…": the protection goal in brackets is
+// dropped when it repeats the section title or does not fit in 80 columns.
+func TestStepHeaderNotClipped(t *testing.T) {
+	for _, l := range []model.Lang{model.De, model.En} {
+		for _, id := range []string{"crypto", "availability", "recovery", "evaluation", "privacy_default", "access_physical"} {
+			d := startAt(t, id, l)
+			head, _, _ := strings.Cut(d.screen(), "\n")
+			if strings.Contains(head, "…") || strings.Count(head, d.c.Section(id).Title.In(l)) != 1 {
+				t.Errorf("%s %s: header %q", l, id, head)
+			}
+		}
+	}
+	d := startAt(t, "access_physical", model.De)
+	d.expect("Zutrittskontrolle (Vertraulichkeit)")
+}

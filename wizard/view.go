@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"tom/model"
 )
@@ -57,8 +58,13 @@ func (m *Model) header(w int) string {
 	default:
 		i, n := m.visibleIndex()
 		title = Msg.Get(l, "step", i, n, m.sec.Title.In(l))
+		// The group names the protection goal; it is left out when it only
+		// repeats the section title or would not fit on the line.
 		if g := m.c.Group(m.sec.Group); g != nil && m.sec.Kind == model.SectionControl {
-			title += " (" + g.Title.In(l) + ")"
+			gt := g.Title.In(l)
+			if withGroup := title + " (" + gt + ")"; gt != m.sec.Title.In(l) && lipgloss.Width(withGroup) <= w {
+				title = withGroup
+			}
 		}
 	}
 	done, total := m.doneCount()

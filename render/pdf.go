@@ -274,7 +274,7 @@ func (w *pdfWriter) split(s string, wd float64) []string {
 	s = PDFSanitize(s)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		ls := w.p.SplitText(para, wd)
+		ls := w.splitLines(para, wd)
 		if len(ls) == 0 {
 			ls = []string{""}
 		}
@@ -662,7 +662,7 @@ func (w *pdfWriter) labelLines(dst []pdfLine, label, value string, wd float64) [
 
 // wrap wraps one paragraph of sanitised text; at least one line.
 func (w *pdfWriter) wrap(s string, wd float64) []string {
-	ls := w.p.SplitText(s, wd)
+	ls := w.splitLines(s, wd)
 	if len(ls) == 0 {
 		return []string{""}
 	}

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/goregular"
+
 	"tom/model"
 )
 
@@ -204,6 +207,41 @@ func TestNoColonAfterQuestionLabels(t *testing.T) {
 		}
 		if !bytes.Contains(out, []byte("DSGVO?")) {
 			t.Error("question label missing")
+		}
+	}
+}
+
+// TestPDFWrapBreaksAfterHyphen: a compound too long for a narrow column was
+// cut mid-word ("Datenschutz-Manage" / "ment"); it now breaks after the
+// hyphen, keeps every character, and still cuts a hyphen-less long word.
+func TestPDFWrapBreaksAfterHyphen(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
+	p.SetFont(pdfFont, "", 9)
+	p.SetCellMargin(0)
+	w := &pdfWriter{p: p}
+	wd := p.GetStringWidth("Datenschutz-Manage") + 0.1
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"Datenschutz-Management", []string{"Datenschutz-", "Management"}},
+		{"Das Datenschutz-Management", []string{"Das Datenschutz-", "Management"}},
+		{"E-Mail-Verschlüsselung", []string{"E-Mail-", "Verschlüsselung"}},
+	}
+	for _, c := range cases {
+		if got := w.splitLines(c.in, wd); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("splitLines(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	long := strings.Repeat("Rechenzentrumsbetriebsgesellschaft", 5) + "-x " + strings.Repeat("y", 300)
+	got := w.splitLines(long, wd)
+	if strings.ReplaceAll(strings.Join(got, ""), " ", "") != strings.ReplaceAll(long, " ", "") {
+		t.Errorf("text lost in wrapping: %q", got)
+	}
+	for _, l := range got {
+		if p.GetStringWidth(l) > wd+0.01 {
+			t.Errorf("line %q wider than the column", l)
 		}
 	}
 }

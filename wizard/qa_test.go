@@ -63,3 +63,19 @@ func TestStepHeaderNotClipped(t *testing.T) {
 	d := startAt(t, "access_physical", model.De)
 	d.expect("Zutrittskontrolle (Vertraulichkeit)")
 }
+
+// The remove question keeps "(j/n)" even for a record with a long label,
+// and the notice after removing names the record without running off.
+func TestRemoveQuestionWhole(t *testing.T) {
+	c := realCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Progress.Step = "providers"
+	f.Answers["providers"] = model.Records(model.Record{
+		"name":  model.String("Deutsche Postbank AG"),
+		"email": model.String("business@postbank.de"),
+		"phone": model.String("+49 (0)228 920 - 0"),
+	})
+	d := newDriver(t, c, f, model.De)
+	d.press("up", "up", "d").expect("wirklich entfernen? (j/n)")
+	d.press("j").expect("entfernt.", "0 Einträge")
+}

@@ -269,7 +269,8 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 			p.recs = append(p.recs[:p.cursor], p.recs[p.cursor+1:]...)
 			p.save()
 			m.save()
-			p.message = Msg.Get(l, "removed", name)
+			w, _ := m.bodySize()
+			p.message = fitName(l, "removed", name, w)
 			p.cursor = min(p.cursor, len(p.recs))
 		}
 		p.asking = false
@@ -354,7 +355,7 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	b.WriteString("\n\n")
 	switch {
 	case p.asking:
-		b.WriteString(styleError.Render(truncate(Msg.Get(l, "remove_ask", p.label(p.recs[p.cursor], l)), w)))
+		b.WriteString(styleError.Render(fitName(l, "remove_ask", p.label(p.recs[p.cursor], l), w)))
 	case p.message != "":
 		b.WriteString(styleNotice.Render(truncate(p.message, w)))
 	case len(p.recs) == 0:
@@ -393,4 +394,12 @@ func (p *recordsPage) activeForm() *huh.Form {
 		return p.act.form
 	}
 	return nil
+}
+
+// fitName formats message key around name, shortening the name rather than
+// the sentence so that the question ("… wirklich entfernen? (j/n)") stays
+// whole within w columns.
+func fitName(l model.Lang, key, name string, w int) string {
+	room := w - lipgloss.Width(Msg.Get(l, key, ""))
+	return truncate(Msg.Get(l, key, truncate(name, max(room, 2))), w)
 }

@@ -94,7 +94,7 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 			return fail(Problem{Key: "bad_number", Line: l, Col: col})
 		}
 		l, col := lineCol(data, off)
-		return fail(Problem{Key: "syntax", Args: []any{msg}, Line: l, Col: col})
+		return fail(Problem{Pointer: syntaxPointer(data, off-1), Key: "syntax", Args: []any{msg}, Line: l, Col: col})
 	}
 	obj, ok := root.(map[string]any)
 	if !ok {
@@ -112,7 +112,8 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 	}
 	var probs []Problem
 	for _, d := range pos.dups {
-		probs = append(probs, Problem{Pointer: d, Key: "dup_key", Args: []any{lastToken(d)}})
+		l, col := lineCol(data, d.off)
+		probs = append(probs, Problem{Pointer: d.ptr, Key: "dup_key", Args: []any{lastToken(d.ptr)}, Line: l, Col: col})
 	}
 	// The schema version decides everything else: check it first.
 	sv, ok := obj["schema"].(float64)

@@ -178,3 +178,19 @@ func TestValidateOwnMeasuresAndProgress(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestParseEachDuplicateKeyAtItsOwnLine: a key given three times gave two
+// identical error lines, both at the last occurrence.
+func TestParseEachDuplicateKeyAtItsOwnLine(t *testing.T) {
+	data := []byte("{\n  \"schema\": 1,\n  \"catalog\": {\"id\": \"tom-small\", \"version\": \"1.0.0\"},\n  \"answers\": {\n    \"org.name\": \"A\",\n    \"org.name\": \"B\",\n    \"org.name\": \"C\"\n  }\n}\n")
+	_, _, err := Parse("tom.json", data, smallCatalog(t))
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("want *LoadError, got %v", err)
+	}
+	want := "tom.json:6:17: /answers/org.name: Schlüssel \"org.name\" doppelt\n" +
+		"tom.json:7:17: /answers/org.name: Schlüssel \"org.name\" doppelt"
+	if got := le.Format(De); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -8,8 +8,17 @@ import "strconv"
 type positions struct {
 	data []byte
 	at   map[string]int
-	dups []string // pointers of keys that appeared twice
+	dups []dupKey // keys that appeared again in the same object
 	i    int
+	open []string // pointers of the values being read, innermost last
+}
+
+// dupKey is a repeated object key: its pointer and the offset of the
+// repeated key's value (each repetition is reported where it stands; the
+// pointer alone would name the last one every time).
+type dupKey struct {
+	ptr string
+	off int
 }
 
 func scanPositions(data []byte) (p *positions) {
@@ -60,6 +69,10 @@ func (p *positions) value(ptr string, depth int) {
 		panic("too deep")
 	}
 	p.at[ptr] = p.i
+	// Pointers are popped only when the value is complete: after a panic
+	// on cut-off input, the innermost unfinished value is the last one.
+	p.open = append(p.open, ptr)
+	done := func() { p.open = p.open[:len(p.open)-1] }
 	switch p.data[p.i] {
 	case '{':
 		p.i++
@@ -67,6 +80,7 @@ func (p *positions) value(ptr string, depth int) {
 		seen := map[string]bool{}
 		if p.data[p.i] == '}' {
 			p.i++
+			done()
 			return
 		}
 		for {
@@ -77,7 +91,7 @@ func (p *positions) value(ptr string, depth int) {
 			p.ws()
 			child := ptrJoin(ptr, key)
 			if seen[key] {
-				p.dups = append(p.dups, child)
+				p.dups = append(p.dups, dupKey{child, p.i})
 			}
 			seen[key] = true
 			p.value(child, depth+1)
@@ -87,6 +101,7 @@ func (p *positions) value(ptr string, depth int) {
 				continue
 			}
 			p.i++ // '}'
+			done()
 			return
 		}
 	case '[':
@@ -94,6 +109,7 @@ func (p *positions) value(ptr string, depth int) {
 		p.ws()
 		if p.data[p.i] == ']' {
 			p.i++
+			done()
 			return
 		}
 		for n := 0; ; n++ {
@@ -105,14 +121,17 @@ func (p *positions) value(ptr string, depth int) {
 				continue
 			}
 			p.i++ // ']'
+			done()
 			return
 		}
 	case '"':
 		p.str()
+		done()
 	default:
 		for p.i < len(p.data) {
 			c := p.data[p.i]
 			if c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+				done()
 				return
 			}
 			p.i++
@@ -143,6 +162,22 @@ func (p *positions) str() string {
 		return string(raw)
 	}
 	return s
+}
+
+// syntaxPointer returns the JSON pointer of the innermost value that is
+// unfinished just before offset off, the byte where a syntax error was
+// found ("" for the top level).
+func syntaxPointer(data []byte, off int) string {
+	p := &positions{data: data[:min(max(off, 0), len(data))], at: map[string]int{}}
+	func() {
+		defer func() { _ = recover() }()
+		p.ws()
+		p.value("", 0)
+	}()
+	if len(p.open) == 0 {
+		return ""
+	}
+	return p.open[len(p.open)-1]
 }
 
 func ptrJoin(base, key string) string { return ptr(base, key) }

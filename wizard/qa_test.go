@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
+
 	"tom/model"
 )
 
@@ -78,4 +80,26 @@ func TestRemoveQuestionWhole(t *testing.T) {
 	d := newDriver(t, c, f, model.De)
 	d.press("up", "up", "d").expect("wirklich entfernen? (j/n)")
 	d.press("j").expect("entfernt.", "0 Einträge")
+}
+
+// The notice after a scan fits the status line whole (80 columns), even
+// with two-digit counts and the longest English date.
+func TestScanNoticeFitsStatusLine(t *testing.T) {
+	var sum model.ScanSummary
+	for i := range 37 {
+		r := model.DetectSupports
+		if i%3 == 0 {
+			r = model.DetectContradicts
+		}
+		sum.Items = append(sum.Items, model.ScanItem{Result: r})
+	}
+	for _, l := range []model.Lang{model.De, model.En} {
+		s := scanNoticeText(sum, "2025-09-30", l)
+		if w := lipgloss.Width(s); w > 79 {
+			t.Errorf("%s: %d columns: %q", l, w, s)
+		}
+		if !strings.Contains(s, ": 24") || !strings.Contains(s, ": 13") || strings.HasSuffix(s, "…") {
+			t.Errorf("%s: counts missing: %q", l, s)
+		}
+	}
 }

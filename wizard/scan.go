@@ -125,12 +125,22 @@ func scanCounts(sum model.ScanSummary) (supports, contradicts int) {
 	return supports, contradicts
 }
 
-// scanResultText says in one sentence what a scan found, for the notice
-// after the scan and the line mode.
+// scanResultText says in one sentence what a scan found, for the line mode.
 func scanResultText(sum model.ScanSummary, date string, l model.Lang) string {
+	return scanSentence(sum, date, l, "scan_done")
+}
+
+// scanNoticeText is scanResultText short enough for the one status line of
+// the full screen at 80 columns.
+func scanNoticeText(sum model.ScanSummary, date string, l model.Lang) string {
+	return scanSentence(sum, date, l, "scan_done_short")
+}
+
+// scanSentence formats doneKey (or "scan_nothing") with the scan's counts.
+func scanSentence(sum model.ScanSummary, date string, l model.Lang, doneKey string) string {
 	sup, con := scanCounts(sum)
 	if sup+con == 0 {
 		return scanMsg.Get(l, "scan_nothing", model.FormatDate(date, l))
 	}
-	return scanMsg.Get(l, "scan_done", model.FormatDate(date, l), sup, con)
+	return scanMsg.Get(l, doneKey, model.FormatDate(date, l), sup, con)
 }

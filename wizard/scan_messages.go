@@ -15,10 +15,11 @@ var scanMsg = model.Messages{
 	"offer_prompt": {De: "(j/n, Enter = ja)", En: "(y/n, Enter = yes)"},
 
 	// What the scan found.
-	"scan_done":    {De: "Prüfung vom %s – Maßnahmen erhoben: %d, Widersprüche: %d. Bitte in den Schritten bestätigen oder korrigieren.", En: "Scan of %s – measures detected: %d, contradictions: %d. Please confirm or correct them in the steps."},
-	"scan_nothing": {De: "Prüfung vom %s: keine Maßnahme des Katalogs betroffen.", En: "Scan of %s: no catalogue measure affected."},
-	"scan_failed":  {De: "Prüfung fehlgeschlagen: %v", En: "The scan failed: %v"},
-	"declined":     {De: "Keine Prüfung; tom scan --apply holt sie jederzeit nach.", En: "No scan; tom scan --apply catches up at any time."},
+	"scan_done":       {De: "Prüfung vom %s – Maßnahmen erhoben: %d, Widersprüche: %d. Bitte in den Schritten bestätigen oder korrigieren.", En: "Scan of %s – measures detected: %d, contradictions: %d. Please confirm or correct them in the steps."},
+	"scan_done_short": {De: "Prüfung vom %s – erhoben: %d, Widersprüche: %d. Bitte prüfen.", En: "Scan of %s – detected: %d, contradictions: %d. Please check."},
+	"scan_nothing":    {De: "Prüfung vom %s: keine Maßnahme des Katalogs betroffen.", En: "Scan of %s: no catalogue measure affected."},
+	"scan_failed":     {De: "Prüfung fehlgeschlagen: %v", En: "The scan failed: %v"},
+	"declined":        {De: "Keine Prüfung; tom scan --apply holt sie jederzeit nach.", En: "No scan; tom scan --apply catches up at any time."},
 
 	// Marks and evidence of a detected measure.
 	"mark_" + model.DetectSupports:        {De: "erhoben", En: "detected"},

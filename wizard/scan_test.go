@@ -115,7 +115,7 @@ func TestScanOfferWizard(t *testing.T) {
 	d.expect("Diesen Server jetzt automatisch prüfen?", "Es wird nur gelesen, nichts verändert.", "Ja, prüfen", "Nein")
 	checkScreenFits(t, d.screen(), 80, 24)
 	d.press("j")
-	d.expect("Name des Unternehmens", "Maßnahmen erhoben: 5, Widersprüche: 1")
+	d.expect("Name des Unternehmens", "erhoben: 5, Widersprüche: 1. Bitte prüfen.")
 
 	// Saved at once: every detection with date, result and evidence; the
 	// measures that apply already are implemented, the server ones wait.
@@ -268,7 +268,7 @@ func TestScanSummaryNotice(t *testing.T) {
 	d := &driver{t: t, c: c, path: filepath.Join(t.TempDir(), "tom.json")}
 	d.m = New(Options{Catalog: c, File: f, Path: d.path, Lang: model.En, Today: scanToday, ScanSummary: &sum,
 		OfferScan: true, Scan: func(*model.File) (model.ScanSummary, error) { t.Fatal("scanned twice"); return sum, nil }})
-	d.expect("Name of the business", "Scan of 28 November 2026 – measures detected: 6, contradictions: 0.")
+	d.expect("Name of the business", "Scan of 28 November 2026 – detected: 6, contradictions: 0. Please check.")
 	d.typ("Smith Ltd").press("enter").press("y")
 	d.expect("System access control", "[detected]", "“detected”: found on the server")
 	if line := screenLine(d.screen(), "SSH login to the server by key only"); !strings.Contains(line, "✓") || !strings.Contains(line, "[detected]") {

@@ -16,7 +16,7 @@ const screenScanOffer = -1
 func (m *Model) startScan() {
 	switch {
 	case m.o.ScanSummary != nil:
-		m.notice = scanResultText(*m.o.ScanSummary, m.o.Today, m.lang)
+		m.notice = scanNoticeText(*m.o.ScanSummary, m.o.Today, m.lang)
 	case m.o.OfferScan && m.o.Scan != nil:
 		m.screen = screenScanOffer
 	}
@@ -55,7 +55,7 @@ func (m *Model) answerOffer(yes bool) {
 	m.save()
 	// Build the step again: its items and marks now see the detections.
 	m.enterSection(m.sec, +1)
-	m.notice = scanResultText(sum, m.o.Today, m.lang)
+	m.notice = scanNoticeText(sum, m.o.Today, m.lang)
 }
 
 // offerBody is the offer: the question, what the check does, two buttons.

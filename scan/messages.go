@@ -102,6 +102,7 @@ var scanMsg = model.Messages{
 	"ev_no_method":      {De: "weder Passwort noch Schlüssel erlaubt", En: "neither password nor key allowed"},
 	"ev_match_override": {De: "Ausnahme in einem Match-Block", En: "exception in a Match block"},
 	"ev_match_block":    {De: "gilt nur für passende Verbindungen (%d Einstellungen)", En: "applies only to matching connections (%d settings)"},
+	"ev_match_block1":   {De: "gilt nur für passende Verbindungen (%d Einstellung)", En: "applies only to matching connections (%d setting)"},
 	"ev_include_many":   {De: "zu viele eingebundene Dateien (höchstens %d), Rest übergangen", En: "too many included files (at most %d), the rest skipped"},
 	"ev_include_depth":  {De: "Include zu tief verschachtelt (höchstens %d)", En: "Include nested too deeply (at most %d)"},
 

@@ -45,7 +45,19 @@ func (s *scanner) ssh() {
 	if sshdYes(pw.Value) {
 		res = Weak
 	}
-	s.add(Finding{ID: "ssh.password_auth", Area: "ssh", Result: res, Evidence: []Evidence{setting("passwordauthentication")}})
+	pwEv := []Evidence{setting("passwordauthentication")}
+	// A Match block that turns passwords back on for some connections is
+	// an exception to "passwords off" and must be shown with it.
+	for _, b := range c.Matches {
+		for _, set := range b.Settings {
+			if set.Key == "passwordauthentication" && sshdYes(set.Value()) {
+				pwEv = append(pwEv, evLineNote(set.Path, set.Line, set.Text, "ev_match_override"))
+				res = Weak
+				break
+			}
+		}
+	}
+	s.add(Finding{ID: "ssh.password_auth", Area: "ssh", Result: res, Evidence: pwEv})
 
 	kbd := c.Effective("kbdinteractiveauthentication")
 	pam := c.Effective("usepam")
@@ -121,7 +133,11 @@ func (s *scanner) ssh() {
 	if len(c.Matches) > 0 {
 		m := Finding{ID: "ssh.match", Area: "ssh", Result: OK}
 		for _, b := range c.Matches {
-			m.Evidence = append(m.Evidence, evLineNote(b.Path, b.Line, "Match "+b.Criteria, "ev_match_block", len(b.Settings)))
+			key := "ev_match_block"
+			if len(b.Settings) == 1 {
+				key = "ev_match_block1"
+			}
+			m.Evidence = append(m.Evidence, evLineNote(b.Path, b.Line, "Match "+b.Criteria, key, len(b.Settings)))
 		}
 		if len(v.KeyGaps)+len(v.RootGaps) > 0 {
 			m.Result = Weak

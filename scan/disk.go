@@ -291,7 +291,13 @@ func (s *scanner) swap(st *storage) {
 			}
 		}
 		f.Evidence = append(f.Evidence, e)
-		f.Evidence = append(f.Evidence, evs...)
+		// The same device under two names (/dev/mapper/x in fstab, /dev/dm-2
+		// in /proc/swaps) leads down the same chain: show each proof once.
+		for _, x := range evs {
+			if !hasEvidence(f.Evidence, x) {
+				f.Evidence = append(f.Evidence, x)
+			}
+		}
 	}
 	switch worst {
 	case "yes":
@@ -337,4 +343,15 @@ func (s *scanner) noCrypto(st *storage) bool {
 		}
 	}
 	return true
+}
+
+// hasEvidence reports whether evs already holds an entry for the same file,
+// line and value with the same note.
+func hasEvidence(evs []Evidence, x Evidence) bool {
+	for _, e := range evs {
+		if e.Path == x.Path && e.Line == x.Line && e.Value == x.Value && (e.Note == nil) == (x.Note == nil) && (e.Note == nil || *e.Note == *x.Note) {
+			return true
+		}
+	}
+	return false
 }

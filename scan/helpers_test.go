@@ -26,7 +26,7 @@ var testToday = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 var stampTime = time.Date(2026, 11, 27, 3, 0, 0, 0, time.UTC)
 
 // fixtures are the committed trees under testdata/scan.
-var fixtures = []string{"debian-good", "bare", "debian-neglected"}
+var fixtures = []string{"debian-good", "bare", "debian-neglected", "rocky-rpm", "sshd-match"}
 
 // copyTree copies testdata/scan/name into a fresh temporary folder (links
 // as links, modes kept) and dates the timer stamp files, so that reports do

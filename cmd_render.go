@@ -151,8 +151,10 @@ func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tg
 	if err != nil {
 		return err
 	}
-	lang := g.Lang(f)
-	doc := render.Build(cat, f, lang)
+	// The document is in the file's language; what tom says about it is in
+	// the user's, so a batch over German and English clients reads as one.
+	doc := render.Build(cat, f, g.Lang(f))
+	lang := g.Lang(nil)
 	for _, format := range formats {
 		data, err := render.Write(doc, format)
 		if err != nil {

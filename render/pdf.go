@@ -443,7 +443,7 @@ func (w *pdfWriter) heading(h *Heading) {
 	if h.Level == 1 {
 		w.p.SetDrawColor(120, 120, 120)
 		w.p.SetLineWidth(0.3)
-		w.p.Line(pdfMarginL, w.p.GetY()+0.5, pdfPageW-pdfMarginR, w.p.GetY()+0.5)
+		w.p.Line(pdfMarginL, w.p.GetY()+0.5, w.pageW-pdfMarginR, w.p.GetY()+0.5)
 		w.p.Ln(2.5)
 	} else {
 		w.p.Ln(1)

@@ -103,3 +103,16 @@ func TestScanNoticeFitsStatusLine(t *testing.T) {
 		}
 	}
 }
+
+// In the review a question ending in "?" is followed by its answer without
+// a colon: "… benannt? Nein", not "… benannt?: Nein".
+func TestReviewQuestionWithoutColon(t *testing.T) {
+	c := realCatalog(t)
+	tx := &reviewText{l: model.De}
+	if got := tx.qa("Ist ein Datenschutzbeauftragter benannt?", "Nein"); got != "Ist ein Datenschutzbeauftragter benannt? Nein" {
+		t.Errorf("question: %q", got)
+	}
+	if got := tx.qa(c.Section("org").Questions[0].Title.In(model.De), "X"); !strings.HasSuffix(got, ": X") {
+		t.Errorf("label: %q", got)
+	}
+}

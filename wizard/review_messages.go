@@ -41,6 +41,7 @@ var RvMsg = model.Messages{
 	"st_soon":      {De: " – bald fällig", En: " – due soon"},
 	"measures":     {De: "Maßnahmen:", En: "Measures:"},
 	"qa":           {De: "%s: %s", En: "%s: %s"},
+	"qa_question":  {De: "%s %s", En: "%s %s"},
 	"needs_edit":   {De: "Dieser Schritt hat noch unbeantwortete Fragen – bitte mit b bearbeiten.", En: "This step has unanswered questions – please edit it with e."},
 
 	// Records.

@@ -38,6 +38,15 @@ func (t *reviewText) refreshDue() {
 
 func (t *reviewText) msg(key string, args ...any) string { return RvMsg.Get(t.l, key, args...) }
 
+// qa is one "question: answer" line; a question that ends in "?" is
+// followed by its answer without a colon ("… benannt? Nein").
+func (t *reviewText) qa(label, value string) string {
+	if strings.HasSuffix(label, "?") {
+		return t.msg("qa_question", label, value)
+	}
+	return t.msg("qa", label, value)
+}
+
 // view is the visibility view of the file under review.
 func (t *reviewText) view() model.View { return model.View{C: t.s.C, F: t.s.F} }
 
@@ -156,7 +165,7 @@ func (t *reviewText) stepLines(sec *model.Section) []string {
 			out = append(out, mark(q.ID, counted(RvMsg, t.l, "records_sum", len(f.Get(q.ID).Records()), q.Title.In(t.l))))
 			continue
 		}
-		out = append(out, mark(q.ID, t.msg("qa", q.Title.In(t.l), t.value(q.Kind, q.Options, f.Get(q.ID)))))
+		out = append(out, mark(q.ID, t.qa(q.Title.In(t.l), t.value(q.Kind, q.Options, f.Get(q.ID)))))
 	}
 	ms := newFirst(v.Measures(sec), func(m *model.Measure) string { return m.ID }, t.s.IsNew)
 	own := 0
@@ -244,7 +253,7 @@ func (t *reviewText) recordLines(q *model.Question, r model.Record) []string {
 		if !val.IsSet() || !model.FieldVisible(fd, r) {
 			continue
 		}
-		line := t.msg("qa", fd.Label.In(t.l), t.value(fd.Kind, fd.Options, val))
+		line := t.qa(fd.Label.In(t.l), t.value(fd.Kind, fd.Options, val))
 		if d, ok := t.due[q.ID+"/"+r.ID()+"/"+fd.ID]; ok {
 			if d.Overdue {
 				line += t.msg("rec_check", d.Months)

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/text/unicode/norm"
 )
 
 // glyphSet records which BMP runes the embedded Go font can draw.
@@ -106,6 +107,9 @@ func PDFSanitize(s string) string {
 	if ok {
 		return s
 	}
+	// Decomposed letters (macOS and some web forms write "u" + U+0308 for
+	// "ü") have no glyph as a pair: compose them first.
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

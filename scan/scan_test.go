@@ -136,7 +136,7 @@ func TestNeglected(t *testing.T) {
 		"backup.scheduled":          {OK, ms(mBackupAutomatic, mBackupOffsite, mBackupVersions), nil, "borg: BORG_PASSPHRASE=*** borg create"},
 		"tls.cert:old.example.com":  {Weak, nil, nil, "expired on 2025-01-01"},
 		"tls.cert:shop.example.com": {Weak, nil, nil, "expires soon: 2026-12-05 (7 days left)"},
-		"tls.web":                   {Weak, ms(mTLSWeb), nil, "no automatic renewal"},
+		"tls.web":                   {Weak, nil, ms(mTLSWeb), "no automatic renewal"},
 		"mail.smtpd_tls":            {Missing, nil, ms(mStartTLS), "smtpd_tls_security_level = none"},
 		"mail.smtp_tls":             {Missing, nil, ms(mStartTLS), "smtp_tls_security_level not set"},
 		"mail.submission_tls":       {Weak, nil, ms(mTLSMail), "login possible unencrypted too"},

@@ -82,6 +82,11 @@ func (s *scanner) tls() {
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_no_renewal")})
 	}
 	switch {
+	case expired > 0:
+		// A site serving an expired certificate is not protected, whatever
+		// the other certificates say: that needs looking at.
+		f.Result = Weak
+		f.Contradicts = []string{mTLSWeb}
 	case valid > 0 || (expiring > 0 && renewed):
 		f.Result = OK
 		f.Measures = []string{mTLSWeb}
@@ -89,9 +94,6 @@ func (s *scanner) tls() {
 		// Still encrypting today, but nothing renews it.
 		f.Result = Weak
 		f.Measures = []string{mTLSWeb}
-	case expired > 0:
-		f.Result = Weak
-		f.Contradicts = []string{mTLSWeb}
 	default:
 		f.Result = NotFound
 		f.Evidence = append(f.Evidence, evNote(live, "ev_no_entries"), Evidence{Note: note("ev_certs_elsewhere")})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"tom/model"
 )
@@ -31,7 +32,21 @@ func localizeHelp(root *cobra.Command, lang model.Lang) {
 		if f := c.Flags().Lookup("help"); f != nil {
 			f.Usage = cliMsg.Get(lang, "help_flag", c.Name())
 		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) { localizeDefault(f, lang) })
 	}
+	root.LocalFlags().VisitAll(func(f *pflag.Flag) { localizeDefault(f, lang) })
+}
+
+// localizeDefault moves a flag's default into its usage text in the user's
+// language; pflag would print it as `(default "…")` in English. Only the
+// printed default changes, not the flag's value.
+func localizeDefault(f *pflag.Flag, lang model.Lang) {
+	switch f.DefValue {
+	case "", "false", "0", "[]":
+		return
+	}
+	f.Usage += " " + cliMsg.Get(lang, "flag_default", f.DefValue)
+	f.DefValue = ""
 }
 
 const usageTemplateDe = `Aufruf:{{if .Runnable}}

@@ -14,5 +14,6 @@ var cliMsg = model.Messages{
 	"help_cmd":       {De: "Hilfe zu einem Befehl", En: "Help about any command"},
 	"completion_cmd": {De: "Skript für die Befehlsergänzung der Shell erzeugen (bash, zsh, fish, powershell)", En: "Generate the autocompletion script for a shell (bash, zsh, fish, powershell)"},
 	"help_flag_root": {De: "Hilfe anzeigen", En: "show help"},
+	"flag_default":   {De: "(Standard: %s)", En: "(default %s)"},
 	"help_flag":      {De: "Hilfe zu %s anzeigen", En: "help for %s"},
 }

@@ -50,24 +50,27 @@ var fold = strings.NewReplacer(
 	"ş", "s", "ğ", "g", "ı", "i", "İ", "I", "Ş", "S", "Ç", "C", "&", "und",
 )
 
-// slug turns a name into [A-Za-z0-9-] words joined by "-", at most 60 bytes.
+// slug turns a name into [A-Za-z0-9] words joined by "-", at most 60 bytes.
+// A long name is cut between words, so the result never ends mid-word or
+// on "-"; only a first word longer than the limit is cut inside.
 func slug(s string) string {
-	s = fold.Replace(s)
+	const limit = 60
+	words := strings.FieldsFunc(fold.Replace(s), func(r rune) bool {
+		return r >= unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r))
+	})
 	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 60 {
-				break
-			}
-			continue
+	for _, w := range words {
+		switch {
+		case b.Len() == 0 && len(w) > limit:
+			return w[:limit]
+		case b.Len() == 0:
+			b.WriteString(w)
+		case b.Len()+1+len(w) > limit:
+			return b.String()
+		default:
+			b.WriteByte('-')
+			b.WriteString(w)
 		}
-		dash = true
 	}
 	return b.String()
 }

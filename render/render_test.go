@@ -625,9 +625,20 @@ func TestFileName(t *testing.T) {
 		{"<script>/../..\\evil", "", "TOM_script-evil.pdf"},
 		{"", "2026-01-02", "TOM_2026-01-02.pdf"},
 		{"😀", "", "TOM.pdf"},
+		// Cut between words, never mid-word and never on "-": the next
+		// word ("Partner", 7 letters) would pass 60 characters.
+		{"Müller & Söhne Steuerberatungsgesellschaft mbH und Partner Wirtschaftsprüfer", "2026-11-28",
+			"TOM_Mueller-und-Soehne-Steuerberatungsgesellschaft-mbH-und_2026-11-28.pdf"},
+		// A name of exactly 60 characters is kept whole.
+		{strings.Repeat("abcd-", 11) + "abcde", "", "TOM_" + strings.Repeat("abcd-", 11) + "abcde.pdf"},
+		// A single word longer than the limit can only be cut inside.
+		{strings.Repeat("x", 70) + " GmbH", "", "TOM_" + strings.Repeat("x", 60) + ".pdf"},
 	} {
 		if got := FileName(&Document{Org: tc.org, Stand: tc.stand}, "pdf"); got != tc.want {
 			t.Errorf("FileName(%q) = %q, want %q", tc.org, got, tc.want)
+		}
+		if org := slug(tc.org); len(org) > 60 || strings.HasSuffix(org, "-") {
+			t.Errorf("slug(%q) = %q: over 60 characters or ends on '-'", tc.org, org)
 		}
 	}
 }

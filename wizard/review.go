@@ -43,13 +43,13 @@ type ReviewModel struct {
 	screen        int
 	scroll        int
 
-	sec     *model.Section
-	visited []string // sections reviewed, in walk order
-	recQs   []*model.Question
-	qi, ri  int  // records question and record under review
-	asking  bool // remove confirmation shown
-	page    *recordsPage
-	adding  bool
+	sec    *model.Section
+	prog   *reviewProgress // sections reviewed and confirmed, kept for a resume
+	recQs  []*model.Question
+	qi, ri int  // records question and record under review
+	asking bool // remove confirmation shown
+	page   *recordsPage
+	adding bool
 
 	act           *active // name or summary field
 	name, summary string
@@ -72,6 +72,7 @@ func NewReview(o ReviewOptions) *ReviewModel {
 	m.w.notice = ""
 	m.f.Progress.Step = s.Before.Progress.Step
 	m.name = defaultReviewer(s.Before, o.User)
+	m.prog = newReviewProgress(s, o.Path, o.Resumed)
 	m.screen = rvStart
 	return m
 }
@@ -94,11 +95,23 @@ func (m *ReviewModel) Flush() error {
 	return m.saveErr
 }
 
-// store prunes hidden answers and writes the file.
+// store prunes hidden answers and writes the file, and (until the review
+// is finished) which steps and records were confirmed.
 func (m *ReviewModel) store() {
 	m.w.view.Prune()
 	m.saveErr = m.save(m.f)
 	m.txt.refreshDue()
+	m.storeProgress()
+}
+
+// storeProgress remembers the steps and records confirmed so far.
+func (m *ReviewModel) storeProgress() {
+	if m.finished {
+		return
+	}
+	if err := m.prog.save(); err != nil && m.saveErr == nil {
+		m.saveErr = err
+	}
 }
 
 // Update implements tea.Model.
@@ -176,6 +189,8 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.notice = m.txt.msg("needs_edit")
 				return nil
 			}
+			m.prog.confirm(m.sec.ID)
+			m.storeProgress()
 			return m.startRecords()
 		case "b", "e":
 			return m.editSection()
@@ -249,13 +264,10 @@ func (m *ReviewModel) scrollKey(k string) bool {
 }
 
 // nextSection goes to the first section of the walk order not reviewed yet,
-// or to the reviewer's name at the end. The order is asked afresh each time,
-// so that a section an edit turned on is reviewed too.
+// or to the reviewer's name at the end.
 func (m *ReviewModel) nextSection() tea.Cmd {
-	for _, sec := range m.s.Order() {
-		if !slices.Contains(m.visited, sec.ID) {
-			return m.enter(sec)
-		}
+	if sec := m.prog.next(); sec != nil {
+		return m.enter(sec)
 	}
 	return m.askName()
 }
@@ -265,7 +277,7 @@ func (m *ReviewModel) enter(sec *model.Section) tea.Cmd {
 	m.sec = sec
 	m.scroll = 0
 	m.recQs = m.txt.recordQuestions(sec)
-	if m.txt.hasSummary(sec) {
+	if m.txt.hasSummary(sec) && !m.prog.skipSummary(sec.ID) {
 		m.screen = rvStep
 		return nil
 	}
@@ -274,16 +286,23 @@ func (m *ReviewModel) enter(sec *model.Section) tea.Cmd {
 
 // back returns to the previous section of the walk.
 func (m *ReviewModel) back() tea.Cmd {
-	i := slices.Index(m.visited, m.sec.ID)
+	p := m.prog
+	p.resuming = false
+	i := -1
+	if m.sec != nil {
+		i = slices.Index(p.visited, m.sec.ID)
+	}
 	if i < 0 {
-		i = len(m.visited)
+		i = len(p.visited)
 	}
 	if i == 0 {
 		m.screen, m.scroll = rvStart, 0
 		return nil
 	}
-	prev := m.s.C.Section(m.visited[i-1])
-	m.visited = m.visited[:i-1]
+	prev := m.s.C.Section(p.visited[i-1])
+	p.visited = p.visited[:i-1]
+	p.confirmed = slices.DeleteFunc(p.confirmed, func(id string) bool { return id == prev.ID })
+	m.storeProgress()
 	return m.enter(prev)
 }
 
@@ -311,7 +330,8 @@ func (m *ReviewModel) enterRecords() tea.Cmd {
 	if m.qi >= len(m.recQs) {
 		return m.sectionDone()
 	}
-	m.ri = 0
+	q := m.recQs[m.qi]
+	m.ri = m.prog.firstOpen(q.ID, m.f.Get(q.ID).Records(), 0)
 	m.adding = false
 	m.showRecord()
 	return nil
@@ -333,9 +353,7 @@ func (m *ReviewModel) showRecord() {
 // sectionDone marks the section reviewed, saves and moves on.
 func (m *ReviewModel) sectionDone() tea.Cmd {
 	markDone(m.f, m.sec.ID)
-	if !slices.Contains(m.visited, m.sec.ID) {
-		m.visited = append(m.visited, m.sec.ID)
-	}
+	m.prog.done(m.sec.ID)
 	m.store()
 	return m.nextSection()
 }
@@ -383,6 +401,7 @@ func (m *ReviewModel) recordKey(k string) tea.Cmd {
 	case "enter", "u", "space":
 		if m.s.Verdict(q.ID, r.ID()) == model.RecordUnreviewed {
 			m.s.Keep(q.ID, r.ID())
+			m.storeProgress()
 		}
 		m.ri++
 		m.showRecord()
@@ -488,7 +507,7 @@ func (m *ReviewModel) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.askName()
 		}
 		m.act = nil
-		if len(m.visited) > 0 {
+		if len(m.prog.visited) > 0 {
 			return m.back()
 		}
 		return nil
@@ -543,7 +562,7 @@ func (m *ReviewModel) Render() string {
 	var body, keys string
 	switch m.screen {
 	case rvStart:
-		body, keys = m.pane(m.txt.startLines(m.o.Resumed), w, h), m.txt.msg("keys_start")
+		body, keys = m.pane(m.txt.startLines(m.o.Resumed, m.prog.next()), w, h), m.txt.msg("keys_start")
 	case rvStep:
 		body, keys = m.pane(m.txt.stepLines(m.sec), w, h), m.txt.msg("keys_step")
 	case rvEdit:
@@ -595,7 +614,7 @@ func (m *ReviewModel) header(w int) string {
 	default:
 		title = m.txt.msg("title", model.OrganisationName(m.s.C, m.f))
 	}
-	prog := m.txt.msg("progress", len(m.visited), len(m.s.Order()), len(m.s.Changes()))
+	prog := m.txt.msg("progress", len(m.prog.visited), len(m.s.Order()), len(m.s.Changes()))
 	return styleTitle.Render(truncate(title, w)) + "\n" + styleFaint.Render(truncate(prog, w)) + "\n"
 }
 

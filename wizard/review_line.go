@@ -29,17 +29,18 @@ func RunReviewLine(o ReviewOptions) (ReviewResult, error) {
 		p: NewLinePrompter(o.In, o.Out, o.Lang),
 		v: model.View{C: s.C, F: s.F},
 	}
-	lr := &lineReview{o: o, s: s, r: r, txt: newReviewText(s, o.Lang, o.Today)}
+	lr := &lineReview{o: o, s: s, r: r, txt: newReviewText(s, o.Lang, o.Today), prog: newReviewProgress(s, o.Path, o.Resumed)}
 	return lr.run()
 }
 
 // lineReview is the line-mode review walk.
 type lineReview struct {
-	o       ReviewOptions
-	s       *model.ReviewSession
-	r       *lineRunner
-	txt     *reviewText
-	visited []string
+	o        ReviewOptions
+	s        *model.ReviewSession
+	r        *lineRunner
+	txt      *reviewText
+	prog     *reviewProgress
+	finished bool
 }
 
 func (lr *lineReview) say(key string, args ...any) { lr.r.p.out.line(lr.txt.msg(key, args...)) }
@@ -51,20 +52,32 @@ func (lr *lineReview) print(lines []string, indent string) {
 	}
 }
 
-// save prunes hidden answers, writes the file and refreshes what is due.
+// save prunes hidden answers, writes the file, refreshes what is due and
+// (until the review is finished) remembers the steps and records confirmed.
 func (lr *lineReview) save() error {
 	err := lr.r.save()
 	lr.txt.refreshDue()
+	if perr := lr.saveProgress(); err == nil {
+		err = perr
+	}
 	return err
+}
+
+// saveProgress remembers the steps and records confirmed so far.
+func (lr *lineReview) saveProgress() error {
+	if lr.finished {
+		return nil
+	}
+	return lr.prog.save()
 }
 
 func (lr *lineReview) run() (ReviewResult, error) {
 	lr.say("line_banner", lr.o.Path)
 	lr.r.say("commands")
 	lr.r.p.out.line("")
-	lr.print(lr.txt.startLines(lr.o.Resumed), "")
+	lr.print(lr.txt.startLines(lr.o.Resumed, lr.prog.next()), "")
 	for {
-		sec := lr.next()
+		sec := lr.prog.next()
 		if sec == nil {
 			break
 		}
@@ -72,22 +85,12 @@ func (lr *lineReview) run() (ReviewResult, error) {
 			return lr.stop(err)
 		}
 		markDone(lr.s.F, sec.ID)
-		lr.visited = append(lr.visited, sec.ID)
+		lr.prog.done(sec.ID)
 		if err := lr.save(); err != nil {
 			return ReviewResult{}, err
 		}
 	}
 	return lr.finish()
-}
-
-// next returns the first section of the walk order not reviewed yet.
-func (lr *lineReview) next() *model.Section {
-	for _, sec := range lr.s.Order() {
-		if !slices.Contains(lr.visited, sec.ID) {
-			return sec
-		}
-	}
-	return nil
 }
 
 // stop handles an interruption: end of input or :ende save and stop;
@@ -117,7 +120,7 @@ func (lr *lineReview) section(sec *model.Section) error {
 	order := lr.s.Order()
 	lr.r.p.out.line("")
 	lr.say("line_step", slices.Index(order, sec)+1, len(order), sec.Title.In(lr.o.Lang))
-	if lr.txt.hasSummary(sec) {
+	if lr.txt.hasSummary(sec) && !lr.prog.skipSummary(sec.ID) {
 		lr.print(lr.txt.stepLines(sec), "  ")
 		edit := false
 		if lr.r.v.Completeness(sec).State != model.StateDone {
@@ -139,6 +142,10 @@ func (lr *lineReview) section(sec *model.Section) error {
 				return err
 			}
 			lr.say("line_saved")
+		}
+		lr.prog.confirm(sec.ID)
+		if err := lr.saveProgress(); err != nil {
+			return err
 		}
 	}
 	for _, q := range lr.txt.recordQuestions(sec) {
@@ -213,7 +220,7 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 	item := q.Item.In(l)
 	lr.r.p.out.line("")
 	lr.r.listRecords(q)
-	for i := 0; i < len(f.Get(q.ID).Records()); {
+	for i := lr.prog.firstOpen(q.ID, f.Get(q.ID).Records(), 0); i < len(f.Get(q.ID).Records()); {
 		recs := f.Get(q.ID).Records()
 		rec := recs[i]
 		name := lr.txt.recordName(q, rec)
@@ -227,6 +234,9 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 		case model.RecordCurrent:
 			if lr.s.Verdict(q.ID, rec.ID()) == model.RecordUnreviewed {
 				lr.s.Keep(q.ID, rec.ID())
+				if err := lr.saveProgress(); err != nil {
+					return err
+				}
 			}
 			i++
 		case model.RecordChanged:
@@ -360,6 +370,7 @@ func (lr *lineReview) finish() (ReviewResult, error) {
 		summary = RvMsg.Get(lr.s.F.Language, "default_sum")
 	}
 	e := lr.s.Finish(lr.o.Today, name.Str(), summary)
+	lr.finished = true
 	if err := lr.save(); err != nil {
 		return ReviewResult{}, err
 	}

@@ -122,3 +122,40 @@ func TestReviewLineEnglish(t *testing.T) {
 	}
 	lineWantAll(t, out, "review in line mode", "Unchanged? [Y/n/?]", "[C/e/r]", "Are there new entries?", "Review finished – version 1.1")
 }
+
+// TestReviewLineResumesAtFirstOpenStep: end of input after three steps (the
+// third edited); the next review starts at step 4 and asks only what is
+// left, and its history entry holds the earlier change.
+func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
+	out, err, path, c := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n")
+	if !errors.Is(err, ErrReviewIncomplete) {
+		t.Fatalf("err = %v\n%s", err, out)
+	}
+	mid := rvLoad(t, c, path)
+	s, resumed, err := BeginReview(c, mid, nil, path)
+	if err != nil || !resumed {
+		t.Fatalf("resume: %v %v", err, resumed)
+	}
+	// Collmex current, Strato current, no new provider; both devices
+	// current, no new device; name; summary – and nothing else is asked.
+	var out2 bytes.Buffer
+	if _, err := RunReviewLine(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
+		In: strings.NewReader("\n\n\n\n\n\n\n\n"), Out: &out2}); err != nil {
+		t.Fatalf("%v\n%s", err, out2.String())
+	}
+	text := out2.String()
+	lineWantAll(t, text, "Fortsetzung bei Schritt 4 von 5: Dienstleister", "Schritt 4 von 5: Dienstleister")
+	for _, no := range []string{"Schritt 1 von 5", "Schritt 3 von 5", "Unverändert?"} {
+		if strings.Contains(text, no) {
+			t.Errorf("the resumed review asks %q again:\n%s", no, text)
+		}
+	}
+	got := rvLoad(t, c, path)
+	if len(got.History) != 2 {
+		t.Fatalf("history has %d entries, want 2", len(got.History))
+	}
+	eq(t, "changes", rvPaths(got.History[1].Changes), []string{"measures/access_system.mfa"})
+	if _, err := os.Stat(ReviewStatePath(path)); !os.IsNotExist(err) {
+		t.Errorf("review state left behind: %v", err)
+	}
+}

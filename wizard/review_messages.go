@@ -17,16 +17,18 @@ var RvMsg = model.Messages{
 	"records_sum_one": {De: "%s: %d Eintrag – wird im Anschluss geprüft", En: "%s: %d entry – reviewed next"},
 
 	// Start screen.
-	"start_title":   {De: "Jährliche Überprüfung: %s", En: "Yearly review: %s"},
-	"start_stand":   {De: "Stand %s · Version %s · Überprüfung fällig am %s", En: "As of %s · version %s · review due on %s"},
-	"start_how":     {De: "Jeder Schritt zeigt die gespeicherten Antworten. Stimmt alles noch, bestätigt ein Tastendruck „unverändert“; sonst wird der Schritt bearbeitet. Dienstleister, Personen, Geräte und andere Listen werden Eintrag für Eintrag geprüft.", En: "Each step shows the stored answers. If everything is still true, one key confirms “unchanged”; otherwise edit the step. Service providers, people, devices and other lists are reviewed entry by entry."},
-	"start_resumed": {De: "Fortsetzung einer unterbrochenen Überprüfung: die bisherigen Änderungen (%d) sind gespeichert und kommen mit in den Verlauf.", En: "Resuming an interrupted review: the changes made so far (%d) are saved and will go into the history."},
-	"start_due":     {De: "Fällig (%d):", En: "Due (%d):"},
-	"start_nodue":   {De: "Nichts ist fällig.", En: "Nothing is due."},
-	"start_new":     {De: "Neu in Katalog-Version %s – diese Schritte kommen zuerst:", En: "New in catalogue version %s – these steps come first:"},
-	"start_newline": {De: "neu: %s – %s", En: "new: %s – %s"},
-	"start_retired": {De: "Nicht mehr im Katalog (die Antworten bleiben unter „retired“ in der Datei):", En: "No longer in the catalogue (the answers stay under “retired” in the file):"},
-	"bullet":        {De: "• %s", En: "• %s"},
+	"start_title":      {De: "Jährliche Überprüfung: %s", En: "Yearly review: %s"},
+	"start_stand":      {De: "Stand %s · Version %s · Überprüfung fällig am %s", En: "As of %s · version %s · review due on %s"},
+	"start_how":        {De: "Jeder Schritt zeigt die gespeicherten Antworten. Stimmt alles noch, bestätigt ein Tastendruck „unverändert“; sonst wird der Schritt bearbeitet. Dienstleister, Personen, Geräte und andere Listen werden Eintrag für Eintrag geprüft.", En: "Each step shows the stored answers. If everything is still true, one key confirms “unchanged”; otherwise edit the step. Service providers, people, devices and other lists are reviewed entry by entry."},
+	"start_resumed":    {De: "Fortsetzung einer unterbrochenen Überprüfung: die bisherigen Änderungen (%d) sind gespeichert und kommen mit in den Verlauf.", En: "Resuming an interrupted review: the changes made so far (%d) are saved and will go into the history."},
+	"start_resume_at":  {De: "Fortsetzung bei Schritt %d von %d: %s – die Schritte davor sind bereits bestätigt.", En: "Resuming at step %d of %d: %s – the steps before it are already confirmed."},
+	"start_resume_end": {De: "Alle Schritte sind bereits bestätigt – es fehlen nur noch Name und Zusammenfassung.", En: "Every step is already confirmed – only the name and the summary are left."},
+	"start_due":        {De: "Fällig (%d):", En: "Due (%d):"},
+	"start_nodue":      {De: "Nichts ist fällig.", En: "Nothing is due."},
+	"start_new":        {De: "Neu in Katalog-Version %s – diese Schritte kommen zuerst:", En: "New in catalogue version %s – these steps come first:"},
+	"start_newline":    {De: "neu: %s – %s", En: "new: %s – %s"},
+	"start_retired":    {De: "Nicht mehr im Katalog (die Antworten bleiben unter „retired“ in der Datei):", En: "No longer in the catalogue (the answers stay under “retired” in the file):"},
+	"bullet":           {De: "• %s", En: "• %s"},
 
 	// Step summary.
 	"st_done":      {De: "✓ %s", En: "✓ %s"},

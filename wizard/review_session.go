@@ -73,10 +73,15 @@ func BeginReview(c *model.Catalog, f *model.File, mig *model.Migration, path str
 	if err := model.WriteFileAtomic(side, raw, 0o600); err != nil {
 		return nil, false, fmt.Errorf("keeping the start of the review in %s: %w", side, err)
 	}
+	// What an earlier, stale review had confirmed no longer applies.
+	if err := removeReviewState(path); err != nil {
+		return nil, false, err
+	}
 	return model.StartReview(c, f, mig), false, nil
 }
 
-// EndReview removes the start copy once the review is finished and saved.
+// EndReview removes the start copy and the record of confirmed steps once
+// the review is finished and saved.
 func EndReview(path string) error {
 	if path == "" {
 		return nil
@@ -84,7 +89,7 @@ func EndReview(path string) error {
 	if err := os.Remove(ReviewStartPath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("removing %s: %w", ReviewStartPath(path), err)
 	}
-	return nil
+	return removeReviewState(path)
 }
 
 // sameHistory reports whether two histories hold the same entries (by date,

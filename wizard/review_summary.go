@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"slices"
 	"strings"
 
 	json "github.com/goccy/go-json"
@@ -51,8 +52,10 @@ func (t *reviewText) qa(label, value string) string {
 func (t *reviewText) view() model.View { return model.View{C: t.s.C, F: t.s.F} }
 
 // startLines is the start screen: what the file is, what is due, what the
-// catalogue added and what it no longer has.
-func (t *reviewText) startLines(resumed bool) []string {
+// catalogue added and what it no longer has. A resumed review says at which
+// step it goes on (at: the first section not reviewed yet; nil: only the
+// name and summary are left).
+func (t *reviewText) startLines(resumed bool, at *model.Section) []string {
 	f := t.s.F
 	org := model.OrganisationName(t.s.C, f)
 	out := []string{
@@ -63,6 +66,12 @@ func (t *reviewText) startLines(resumed bool) []string {
 	}
 	if resumed {
 		out = append(out, "", t.msg("start_resumed", len(t.s.Changes())))
+		if at != nil {
+			order := t.s.Order()
+			out = append(out, t.msg("start_resume_at", slices.Index(order, at)+1, len(order), at.Title.In(t.l)))
+		} else {
+			out = append(out, t.msg("start_resume_end"))
+		}
 	}
 	out = append(out, "")
 	due := t.s.Due(t.today)

@@ -301,8 +301,9 @@ func TestReviewCatalogueMigration(t *testing.T) {
 }
 
 // TestReviewInterruptedAndResumed: Ctrl+C after an edit saves the edit but
-// writes no history entry; the next review resumes against the start copy,
-// so the entry it writes still holds the change.
+// writes no history entry; the next review resumes against the start copy at
+// the first record not yet reviewed, so the entry it writes still holds the
+// change.
 func TestReviewInterruptedAndResumed(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
@@ -315,17 +316,67 @@ func TestReviewInterruptedAndResumed(t *testing.T) {
 	if len(mid.History) != 1 || len(mid.Get("providers").Records()) != 1 {
 		t.Fatalf("after Ctrl+C: %d entries, %d providers", len(mid.History), len(mid.Get("providers").Records()))
 	}
-	s, resumed, err := BeginReview(c, mid, nil, path)
+	d2 := rvResume(t, c, path, model.De)
+	d2.expect("Fortsetzung einer unterbrochenen Überprüfung", "(1)", "Fortsetzung bei Schritt 4 von 5: Dienstleister")
+	d2.press("enter").expect("Dienstleister 1 von 1: Strato AG")
+	d2.press("u", "n", "u", "u", "n", "enter", "enter")
+	got := rvLoad(t, c, path)
+	eq(t, "changes", rvPaths(got.History[len(got.History)-1].Changes), []string{"answers/providers/r1"})
+}
+
+// rvResume begins the review of path again, as the next tom review does
+// after an interruption, on a 80x24 screen.
+func rvResume(t *testing.T, c *model.Catalog, path string, lang model.Lang) *rvDriver {
+	t.Helper()
+	s, resumed, err := BeginReview(c, rvLoad(t, c, path), nil, path)
 	if err != nil || !resumed {
 		t.Fatalf("resume: %v %v", err, resumed)
 	}
-	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true})
-	d2 := &rvDriver{t: t, m: m, path: path}
-	d2.m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	d2.expect("Fortsetzung einer unterbrochenen Überprüfung", "(1)")
-	d2.press("enter", "u", "u", "u", "u", "n", "u", "u", "n", "enter", "enter")
+	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return &rvDriver{t: t, m: m, path: path}
+}
+
+// TestReviewResumesAtFirstOpenStep: a review interrupted after confirming
+// three steps (the third edited) starts at step 4 the next time, with the
+// confirmed records of step 4 not asked again, and its one history entry
+// holds the change made before the interruption. The state beside the file
+// is 0600 and gone once the review is finished.
+func TestReviewResumesAtFirstOpenStep(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	d := newRvDriver(t, c, f, mig, path, model.De)
+	d.press("enter", "u", "u", "b", "down", "down", "down", "down", "space", "enter", "enter", "down", "enter")
+	d.expect("✓ Zwei-Faktor-Anmeldung").press("u")
+	d.expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft").press("ctrl+c")
+	st, err := os.Stat(ReviewStatePath(path))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("review state: %v, mode %v", err, st)
+	}
+
+	d2 := rvResume(t, c, path, model.De)
+	d2.expect("Fortsetzung bei Schritt 4 von 5: Dienstleister")
+	d2.press("enter").expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft")
+	d2.press("u").expect("Dienstleister 2 von 2: Strato AG").press("ctrl+c")
+
+	d3 := rvResume(t, c, path, model.De)
+	d3.expect("Fortsetzung bei Schritt 4 von 5: Dienstleister")
+	d3.press("enter").expect("Dienstleister 2 von 2: Strato AG")
+	d3.press("u", "n").expect("Gerät 1 von 2", "4 von 5 Schritten geprüft").press("u", "u", "n", "enter", "enter")
+	if !d3.m.Finished() {
+		t.Fatalf("not finished:\n%s", d3.screen())
+	}
 	got := rvLoad(t, c, path)
-	eq(t, "changes", rvPaths(got.History[len(got.History)-1].Changes), []string{"answers/providers/r1"})
+	if len(got.History) != 2 {
+		t.Fatalf("history has %d entries, want 2", len(got.History))
+	}
+	eq(t, "changes", rvPaths(got.History[1].Changes), []string{"measures/access_system.mfa"})
+	d3.m.Flush()
+	for _, p := range []string{ReviewStartPath(path), ReviewStatePath(path)} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s left behind: %v", p, err)
+		}
+	}
 }
 
 // TestReviewEnglishAndScrolling: English strings, and a long summary on a

@@ -63,7 +63,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 	hd := htmlDoc{
 		Lang:     string(d.Lang),
 		Title:    d.Title,
-		Running:  cssString(Msg.Get(d.Lang, "running_header", d.Title, d.StandFmt)),
+		Running:  cssString(htmlRunning(d)),
 		PageWord: cssString(Msg.Get(d.Lang, "page_word") + " "),
 		OfWord:   cssString(" " + Msg.Get(d.Lang, "of_word") + " "),
 		SignLine: Msg.Get(d.Lang, "sign_line"),
@@ -136,6 +136,31 @@ func WriteHTML(d *Document) ([]byte, error) {
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// htmlRunningOrg is the longest organisation name, in runes, that the HTML
+// running header shows whole; a longer one is shortened at a space or
+// hyphen, so that the header fits on one line of a portrait page.
+const htmlRunningOrg = 48
+
+// htmlRunning returns the text of the printed page header, as in the PDF and
+// DOCX: "<organisation> · <title> – Stand: <date>". The organisation name
+// goes on one line, and a long one is shortened so the date stays in the
+// header. The caller quotes the result with cssString.
+func htmlRunning(d *Document) string {
+	run := Msg.Get(d.Lang, "running_header", d.Title, d.StandFmt)
+	org := strings.Join(strings.Fields(d.Org), " ")
+	if org == "" {
+		return run
+	}
+	if rs := []rune(org); len(rs) > htmlRunningOrg {
+		cut := string(rs[:htmlRunningOrg])
+		if i := strings.LastIndexAny(cut, " -"); i > 0 {
+			cut = cut[:i]
+		}
+		org = strings.TrimRight(cut, " ,·-–&") + "…"
+	}
+	return org + " · " + run
 }
 
 // htmlRecords lays a wide register out in its columns: a number column,

@@ -40,6 +40,83 @@ func TestHTMLRunningHeaderNotFiltered(t *testing.T) {
 	}
 }
 
+// cssContent returns the decoded text of the CSS string that follows
+// "@top-left { content: " in s, and what follows the closing quote.
+func cssContent(t *testing.T, s string) (text, rest string) {
+	t.Helper()
+	const key = "@top-left { content: \""
+	i := strings.Index(s, key)
+	if i < 0 {
+		t.Fatal("no running header in the page CSS")
+	}
+	s = s[i+len(key):]
+	var b strings.Builder
+	for len(s) > 0 {
+		c := s[0]
+		switch {
+		case c == '"':
+			return b.String(), s[1:]
+		case c == '\\':
+			n := 1
+			for n < len(s) && n <= 6 && strings.IndexByte("0123456789abcdefABCDEF", s[n]) >= 0 {
+				n++
+			}
+			if n == 1 { // an escaped character stands for itself
+				b.WriteByte(s[1])
+				s = s[2:]
+				continue
+			}
+			r, err := strconv.ParseUint(s[1:n], 16, 32)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteRune(rune(r))
+			if n < len(s) && s[n] == ' ' {
+				n++
+			}
+			s = s[n:]
+		default:
+			b.WriteByte(c)
+			s = s[1:]
+		}
+	}
+	t.Fatal("running header string is not closed")
+	return "", ""
+}
+
+// TestHTMLRunningHeaderOrg: the printed HTML pages lacked the organisation
+// name that the PDF and DOCX headers show. A hostile name stays one CSS
+// string (read back exactly), and a long one is shortened at a word so
+// the date stays in the header.
+func TestHTMLRunningHeaderOrg(t *testing.T) {
+	hostile := `"}*{display:none}</style><script></script>\\`
+	c, f := manyProviders(t, 3)
+	f.Set("org.name", model.String(hostile+"\nZ"))
+	out, err := WriteHTML(Build(c, f, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	text, rest := cssContent(t, s)
+	if want := hostile + " Z · "; !strings.HasPrefix(text, want) || !strings.HasSuffix(text, "Stand: 28.11.2026") {
+		t.Errorf("running header reads %q, want %q… and the date", text, want)
+	}
+	if !strings.HasPrefix(rest, "; font-size: 8pt;") {
+		t.Errorf("the CSS string ends early, followed by %.60q", rest)
+	}
+	if strings.Count(s, "</style>") != 1 || strings.Contains(s, "<script") {
+		t.Error("the organisation name ended the style element or added a script")
+	}
+
+	if out, err = WriteHTML(longOrgDoc(t)); err != nil {
+		t.Fatal(err)
+	}
+	text, _ = cssContent(t, string(out))
+	if want := "Steuerberatungsgesellschaft Oberhuber… · Technische"; !strings.HasPrefix(text, want) || !strings.HasSuffix(text, "Stand: 28.11.2026") {
+		t.Errorf("long name: running header reads %q, want %q… and the date", text, want)
+	}
+}
+
 // TestCSSStringHostile: text that could end the CSS string, the rule or the
 // style element is escaped; other text stays readable.
 func TestCSSStringHostile(t *testing.T) {

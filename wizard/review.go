@@ -45,6 +45,7 @@ type ReviewModel struct {
 
 	sec    *model.Section
 	prog   *reviewProgress // sections reviewed and confirmed, kept for a resume
+	edited bool            // the current section was edited: Enter accepts it
 	recQs  []*model.Question
 	qi, ri int  // records question and record under review
 	asking bool // remove confirmation shown
@@ -204,6 +205,7 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.w.act, m.w.rec = nil, nil
 			m.store()
 			m.screen, m.scroll = rvStep, 0
+			m.edited = true
 		}
 		return cmd
 	case rvRecord:
@@ -276,6 +278,7 @@ func (m *ReviewModel) nextSection() tea.Cmd {
 func (m *ReviewModel) enter(sec *model.Section) tea.Cmd {
 	m.sec = sec
 	m.scroll = 0
+	m.edited = false
 	m.recQs = m.txt.recordQuestions(sec)
 	if m.txt.hasSummary(sec) && !m.prog.skipSummary(sec.ID) {
 		m.screen = rvStep
@@ -564,7 +567,11 @@ func (m *ReviewModel) Render() string {
 	case rvStart:
 		body, keys = m.pane(m.txt.startLines(m.o.Resumed, m.prog.next()), w, h), m.txt.msg("keys_start")
 	case rvStep:
-		body, keys = m.pane(m.txt.stepLines(m.sec), w, h), m.txt.msg("keys_step")
+		keys = m.txt.msg("keys_step")
+		if m.edited {
+			keys = m.txt.msg("keys_step_edited")
+		}
+		body = m.pane(m.txt.stepLines(m.sec), w, h)
 	case rvEdit:
 		var k string
 		body, k = m.w.stepBody(w, h)

@@ -72,16 +72,17 @@ var RvMsg = model.Messages{
 	"default_sum":   {De: "Jährliche Überprüfung", En: "Yearly review"},
 
 	// Key hints.
-	"keys_start":   {De: "Enter beginnen · ↑/↓ blättern", En: "Enter start · ↑/↓ scroll"},
-	"keys_step":    {De: "Enter/u unverändert · b bearbeiten · ↑/↓ blättern · Esc zurück", En: "Enter/u unchanged · e edit · ↑/↓ scroll · Esc back"},
-	"keys_record":  {De: "Enter/u aktuell · b bearbeiten · x entfernen · Esc zurück", En: "Enter/u current · e edit · x remove · Esc back"},
-	"keys_add":     {De: "j neuer Eintrag · Enter/n nein, weiter", En: "y new entry · Enter/n no, continue"},
-	"keys_rm":      {De: "j entfernen · n behalten", En: "y remove · n keep"},
-	"keys_edit":    {De: "Esc am Anfang: zurück zur Übersicht", En: "Esc at the start: back to the summary"},
-	"keys_name":    {De: "Enter weiter", En: "Enter next"},
-	"keys_done":    {De: "Enter beenden · ↑/↓ blättern", En: "Enter quit · ↑/↓ scroll"},
-	"keys_quit":    {De: "Strg+C speichern, beenden", En: "Ctrl+C save, quit"},
-	"yes_no_enter": {De: "j/N", En: "y/N"},
+	"keys_start":       {De: "Enter beginnen · ↑/↓ blättern", En: "Enter start · ↑/↓ scroll"},
+	"keys_step":        {De: "Enter/u unverändert · b bearbeiten · ↑/↓ blättern · Esc zurück", En: "Enter/u unchanged · e edit · ↑/↓ scroll · Esc back"},
+	"keys_step_edited": {De: "Enter/u übernehmen · b weiter bearbeiten · ↑/↓ blättern · Esc zurück", En: "Enter/u accept · e edit again · ↑/↓ scroll · Esc back"},
+	"keys_record":      {De: "Enter/u aktuell · b bearbeiten · x entfernen · Esc zurück", En: "Enter/u current · e edit · x remove · Esc back"},
+	"keys_add":         {De: "j neuer Eintrag · Enter/n nein, weiter", En: "y new entry · Enter/n no, continue"},
+	"keys_rm":          {De: "j entfernen · n behalten", En: "y remove · n keep"},
+	"keys_edit":        {De: "Esc am Anfang: zurück zur Übersicht", En: "Esc at the start: back to the summary"},
+	"keys_name":        {De: "Enter weiter", En: "Enter next"},
+	"keys_done":        {De: "Enter beenden · ↑/↓ blättern", En: "Enter quit · ↑/↓ scroll"},
+	"keys_quit":        {De: "Strg+C speichern, beenden", En: "Ctrl+C save, quit"},
+	"yes_no_enter":     {De: "j/N", En: "y/N"},
 
 	// Exit messages (printed by the command).
 	"exit_done":       {De: "Überprüfung abgeschlossen: Version %s, %d Änderungen; gespeichert in %s. Weiter mit: tom render", En: "Review finished: version %s, %d changes; saved to %s. Next: tom render"},

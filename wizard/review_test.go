@@ -379,6 +379,29 @@ func TestReviewResumesAtFirstOpenStep(t *testing.T) {
 	}
 }
 
+// TestReviewKeysAfterEdit: once a step was edited, its key line offers to
+// accept it with the changes, not to confirm it "unchanged" (both languages).
+func TestReviewKeysAfterEdit(t *testing.T) {
+	c := rvCatalog(t)
+	for _, tc := range []struct {
+		lang            model.Lang
+		before, after   string
+		unchanged, edit string
+	}{
+		{model.De, "Enter/u unverändert", "Enter/u übernehmen", "unverändert", "b"},
+		{model.En, "Enter/u unchanged", "Enter/u accept", "unchanged", "e"},
+	} {
+		f, mig, path := rvFile(t, c, "story-2025.json")
+		d := newRvDriver(t, c, f, mig, path, tc.lang)
+		d.press("enter", "u", "u").expect(tc.before)
+		d.press(tc.edit, "down", "down", "down", "down", "space", "enter", "enter", "down", "enter")
+		d.expect(tc.after)
+		if strings.Contains(d.screen(), tc.unchanged) {
+			t.Errorf("%s: the key line still says %q after the edit:\n%s", tc.lang, tc.unchanged, d.screen())
+		}
+	}
+}
+
 // TestReviewEnglishAndScrolling: English strings, and a long summary on a
 // small window is paged with a hint, never cut off silently.
 func TestReviewEnglishAndScrolling(t *testing.T) {

@@ -271,7 +271,7 @@ section.wide { page: wide; }
 table.card { margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
 table.card th[colspan] { background: #e8e8e8; }
 table.card td.key { width: 32%; color: #444; }
-.cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; page-break-after: always; }
+.cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 24pt; margin: 0 0 0.3em; }
 .cover .subtitle { font-size: 13pt; color: #444; margin: 0 0 2.5em; }
 .cover .org { font-size: 14pt; font-weight: bold; margin: 0; }

@@ -117,6 +117,22 @@ func TestHTMLRunningHeaderOrg(t *testing.T) {
 	}
 }
 
+// TestHTMLNoBlankPageAfterCover: the cover broke the page and the page-break
+// block after it broke it again, so Chromium printed an empty page 2.
+func TestHTMLNoBlankPageAfterCover(t *testing.T) {
+	out, err := WriteHTML(sampleDoc(t, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if !regexp.MustCompile(`</section>\n<div class="pb"></div>\n<nav class="toc">`).MatchString(s) {
+		t.Fatal("the cover is not followed by one page break and the table of contents")
+	}
+	if m := regexp.MustCompile(`\.cover \{[^}]*\}`).FindString(s); m == "" || strings.Contains(m, "break-after") {
+		t.Errorf("the cover rule %q breaks the page a second time", m)
+	}
+}
+
 // TestCSSStringHostile: text that could end the CSS string, the rule or the
 // style element is escaped; other text stays readable.
 func TestCSSStringHostile(t *testing.T) {

@@ -187,13 +187,14 @@ func (r *Records) FullTable() *Table {
 	return t
 }
 
-// Card returns record i as a title and label/value rows (fields that do not
-// apply left out).
+// Card returns record i as a title ("1. <first field>") and label/value
+// rows for the other fields (fields that do not apply left out); the first
+// field is not repeated as a row, since the title already shows it.
 func (r *Records) Card(i int) *KeyValue {
 	row := r.Rows[i]
 	kv := &KeyValue{Rows: make([]KV, 0, len(row))}
 	for j, v := range row {
-		if v != "" {
+		if j > 0 && v != "" {
 			kv.Rows = append(kv.Rows, KV{r.Fields[j], v})
 		}
 	}

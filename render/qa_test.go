@@ -133,6 +133,19 @@ func TestHTMLNoBlankPageAfterCover(t *testing.T) {
 	}
 }
 
+// TestTextCardNoDuplicateName: the plain text showed a record's name as the
+// card title and again as its first row ("Name bzw. Firma").
+func TestTextCardNoDuplicateName(t *testing.T) {
+	txt := string(WriteText(sampleDoc(t, model.De)))
+	if !strings.Contains(txt, "\n1. Hetzner Online GmbH\n   Anschrift:") {
+		t.Errorf("the first provider card does not go from its title to the address:\n%.600s",
+			txt[max(strings.Index(txt, "1. Hetzner"), 0):])
+	}
+	if strings.Contains(txt, "Name bzw. Firma:") {
+		t.Error("a card repeats its title as a \"Name bzw. Firma\" row")
+	}
+}
+
 // TestCSSStringHostile: text that could end the CSS string, the rule or the
 // style element is escaped; other text stays readable.
 func TestCSSStringHostile(t *testing.T) {

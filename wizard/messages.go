@@ -67,6 +67,8 @@ var Msg = model.Messages{
 	// Records.
 	"records_count":     {De: "%d Einträge", En: "%d entries"},
 	"records_count_one": {De: "%d Eintrag", En: "%d entry"},
+	"list_above":        {De: "↑ %d weitere", En: "↑ %d more"},
+	"list_below":        {De: "↓ %d weitere", En: "↓ %d more"},
 	"records_none":      {De: "Noch keine Einträge.", En: "No entries yet."},
 	"records_add":       {De: "+ %s hinzufügen", En: "+ add %s"},
 	"records_next":      {De: "Fertig – weiter", En: "Done – continue"},

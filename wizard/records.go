@@ -350,8 +350,9 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 		rows = append(rows, fmt.Sprintf("%d. %s", i+1, p.label(r, l)))
 	}
 	rows = append(rows, Msg.Get(l, "records_add", item), Msg.Get(l, "records_next"))
-	listH := h - 5
-	b.WriteString(listWindow(rows, p.cursor, listH, w))
+	// Title, blank line, the list, blank line, the status line.
+	listH := h - 4
+	b.WriteString(listWindow(rows, p.cursor, listH, w, l))
 	b.WriteString("\n\n")
 	switch {
 	case p.asking:
@@ -365,27 +366,42 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 }
 
 // listWindow renders rows with the cursor row in reverse video, scrolled so
-// that the cursor is visible within h lines.
-func listWindow(rows []string, cursor, h, w int) string {
+// that the cursor is visible within h lines. When the rows do not fit, a line
+// "↑ n weitere" / "↓ n weitere" in language l takes the first or last line
+// and says how many rows are hidden above or below.
+func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
 	h = max(1, h)
-	start := 0
-	if cursor >= h {
-		start = cursor - h + 1
+	start, end := 0, len(rows)
+	above, below := false, false
+	switch {
+	case len(rows) <= h:
+	case h < 3: // no room for the hints: the cursor row and what fits
+		start = max(0, cursor-h+1)
+		end = start + h
+	case cursor < h-1: // the top of the list
+		end, below = h-1, true
+	case cursor >= len(rows)-(h-1): // the bottom of the list
+		start, above = len(rows)-(h-1), true
+	default:
+		start, above, below = cursor-(h-2)+1, true, true
+		end = start + h - 2
 	}
-	end := min(len(rows), start+h)
-	var b strings.Builder
+	lines := make([]string, 0, h)
+	if above {
+		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_above", start), w)))
+	}
 	for i := start; i < end; i++ {
 		row := truncate(rows[i], w-2)
 		if i == cursor {
-			b.WriteString(styleCursor.Render("> " + row))
+			lines = append(lines, styleCursor.Render("> "+row))
 		} else {
-			b.WriteString("  " + row)
-		}
-		if i < end-1 {
-			b.WriteByte('\n')
+			lines = append(lines, "  "+row)
 		}
 	}
-	return b.String()
+	if below {
+		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_below", len(rows)-end), w)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // activeForm returns the form shown for p, if a field is being edited.

@@ -242,7 +242,7 @@ func (m *Model) overviewBody(w, h int) string {
 		pad := max(1, tw-len([]rune(title)))
 		rows[i] = fmt.Sprintf("%s %2d. %s%s%s", mark, i+1, title, strings.Repeat(" ", pad), word)
 	}
-	return listWindow(rows, m.ovCursor, h, w)
+	return listWindow(rows, m.ovCursor, h, w, m.lang)
 }
 
 func (m *Model) finishBody(w int) string {

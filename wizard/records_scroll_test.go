@@ -1,0 +1,99 @@
+package wizard
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tom/model"
+)
+
+// eighteenProviders is a file of the small catalogue resumed on its list of
+// 18 service providers.
+func eighteenProviders(c *model.Catalog, lang model.Lang) *model.File {
+	f := model.NewFile(c, lang)
+	recs := make([]model.Record, 18)
+	for i := range recs {
+		recs[i] = model.Record{"id": model.String(fmt.Sprintf("r%d", i+1)), "name": model.String(fmt.Sprintf("Anbieter %02d", i+1))}
+	}
+	f.Set("providers", model.Records(recs...))
+	f.Progress.Step = "providers"
+	return f
+}
+
+// listCounts reads the records list off the screen: the numbers in the
+// "↑ n" and "↓ n" hints (-1 when absent) and how many list rows are shown.
+func listCounts(t *testing.T, screen, more string) (above, below, shown int) {
+	t.Helper()
+	above, below = -1, -1
+	up := regexp.MustCompile(`^↑ (\d+) ` + more + `$`)
+	down := regexp.MustCompile(`^↓ (\d+) ` + more + `$`)
+	row := regexp.MustCompile(`^(> |  )(\d+\. Anbieter|\+ |Fertig|Done)`)
+	for _, l := range strings.Split(screen, "\n") {
+		l = strings.TrimRight(l, " ")
+		if m := up.FindStringSubmatch(l); m != nil {
+			above, _ = strconv.Atoi(m[1])
+		} else if m := down.FindStringSubmatch(l); m != nil {
+			below, _ = strconv.Atoi(m[1])
+		} else if row.MatchString(l) {
+			shown++
+		}
+	}
+	return above, below, shown
+}
+
+// TestRecordsListShowsHiddenEntries: a list of 18 providers at 80x24 does not
+// fit; the rows hidden above and below are counted in "↑ n weitere" / "↓ n
+// weitere" lines, hints and rows together account for every row, and the
+// spare line under the list is used.
+func TestRecordsListShowsHiddenEntries(t *testing.T) {
+	c := smallCatalog(t)
+	for _, tc := range []struct {
+		lang       model.Lang
+		more, done string
+	}{{model.De, "weitere", "Fertig – weiter"}, {model.En, "more", "Done – continue"}} {
+		d := newDriver(t, c, eighteenProviders(c, tc.lang), tc.lang)
+		total := 18 + 2                                     // the providers, "add" and "done"
+		wantShown := 24 - headerLines - footerLines - 4 - 1 // title, blank, blank, status; one hint
+
+		// The cursor starts on "done": the top of the list is hidden.
+		d.expect("> " + tc.done)
+		checkScreen(t, d, "bottom", 80, 24)
+		above, below, shown := listCounts(t, d.screen(), tc.more)
+		if below != -1 || above < 1 || above+shown != total || shown != wantShown {
+			t.Fatalf("%s bottom: above %d, below %d, shown %d (want %d):\n%s", tc.lang, above, below, shown, wantShown, d.screen())
+		}
+
+		d.press("home").expect("> 1. Anbieter 01")
+		above, below, shown = listCounts(t, d.screen(), tc.more)
+		if above != -1 || below < 1 || below+shown != total || shown != wantShown {
+			t.Fatalf("%s top: above %d, below %d, shown %d:\n%s", tc.lang, above, below, shown, d.screen())
+		}
+
+	}
+}
+
+// TestListWindowMiddle: with the cursor in the middle of a long list, both
+// hints are shown, the cursor row is visible, and hints and rows account for
+// every row within h lines.
+func TestListWindowMiddle(t *testing.T) {
+	rows := make([]string, 40)
+	for i := range rows {
+		rows[i] = fmt.Sprintf("%d. Anbieter", i+1)
+	}
+	for cursor := range rows {
+		out := strings.Split(ansi.Strip(listWindow(rows, cursor, 10, 60, model.De)), "\n")
+		if len(out) != 10 {
+			t.Fatalf("cursor %d: %d lines, want 10", cursor, len(out))
+		}
+		above, below, shown := listCounts(t, strings.Join(out, "\n"), "weitere")
+		above, below = max(above, 0), max(below, 0)
+		if above+below+shown != len(rows) || !strings.Contains(strings.Join(out, "\n"), fmt.Sprintf("> %d. Anbieter", cursor+1)) {
+			t.Fatalf("cursor %d: above %d, below %d, shown %d:\n%s", cursor, above, below, shown, strings.Join(out, "\n"))
+		}
+	}
+}

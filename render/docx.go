@@ -479,12 +479,35 @@ func cellLines(text string, wd int) int {
 	}
 }
 
+// Estimated heights in twips of one line of table text: TableText (8.5 pt
+// Arial, single spacing, 1 pt before and after each paragraph) and
+// RegisterText (8 pt, single spacing, no paragraph spacing, as compact as the
+// PDF's register). Both round up, so a row is rather thought too tall.
+const (
+	docxTableLine    = 240
+	docxRegisterLine = 190
+	// docxRowRoom is what a page body keeps free of a row that must not
+	// split: the repeated header row and the cell margins.
+	docxRowRoom = 700
+)
+
+// rowFits reports whether a row of the given lines of lineTw twips fits on
+// one page of the current section below the table's header row.
+func (w *docxWriter) rowFits(lines, lineTw int) bool {
+	bodyH := docxPageH - 2*docxMargin
+	if w.wide {
+		bodyH = docxPageW - 2*docxMargin
+	}
+	return lines*lineTw <= bodyH-docxRowRoom
+}
+
 // rowPr writes the row properties: a header row repeats on every page; a
-// row short enough for a page does not split (a longer one must, or Word
-// would cut it off).
-func (w *docxWriter) rowPr(lines int, header bool) {
+// row that fits on a page does not split (a taller one must, or Word would
+// cut it off). lineTw is the height of one of its lines (docxTableLine or
+// docxRegisterLine).
+func (w *docxWriter) rowPr(lines, lineTw int, header bool) {
 	w.doc.WriteString("<w:tr><w:trPr>")
-	if lines < 40 {
+	if w.rowFits(lines, lineTw) {
 		w.doc.WriteString("<w:cantSplit/>")
 	}
 	if header {
@@ -528,7 +551,7 @@ func (w *docxWriter) headerRow(header []string, widths []int, ws []string) {
 	for i, h := range header {
 		lines = max(lines, cellLines(h, widths[i]))
 	}
-	w.rowPr(lines, true)
+	w.rowPr(lines, docxTableLine, true)
 	for i, h := range header {
 		w.cellOpen(ws[i], true)
 		w.cellPara(h, "<w:b/>", true)
@@ -552,7 +575,7 @@ func (w *docxWriter) table(header []string, rel []float64, rows [][]string) {
 				lines = max(lines, cellLines(r[i], widths[i]))
 			}
 		}
-		w.rowPr(lines, false)
+		w.rowPr(lines, docxTableLine, false)
 		for i := range header {
 			c := ""
 			if i < len(r) {
@@ -597,14 +620,13 @@ func (w *docxWriter) register(r *Records) {
 			})
 			lines = max(lines, n)
 		}
-		w.rowPr(lines, false)
+		w.rowPr(lines, docxRegisterLine, false)
 		w.cellOpen(ws[0], false)
-		w.cellPara(strconv.Itoa(i+1), "", false)
-		w.doc.WriteString("</w:tc>")
+		w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="RegisterText"/></w:pPr><w:r><w:t>` + strconv.Itoa(i+1) + `</w:t></w:r></w:p></w:tc>`)
 		for j, c := range r.Columns {
 			w.cellOpen(ws[j+1], false)
 			r.CellLines(i, c, func(label, value string) {
-				w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
+				w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="RegisterText"/></w:pPr>`)
 				if label == "" {
 					rpr := ""
 					if j == 0 {
@@ -635,13 +657,13 @@ func (w *docxWriter) card(c *KeyValue) {
 	widths := twips([]float64{0.3, 0.7}, 2, tw)
 	ws := []string{strconv.Itoa(widths[0]), strconv.Itoa(widths[1])}
 	w.tableStart(widths)
-	w.rowPr(cellLines(c.Title, tw), true)
+	w.rowPr(cellLines(c.Title, tw), docxTableLine, true)
 	w.doc.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(tw) + `" w:type="dxa"/><w:gridSpan w:val="2"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr>`)
 	w.cellPara(c.Title, "<w:b/>", true)
 	w.doc.WriteString("</w:tc></w:tr>")
 	for ri, kv := range c.Rows {
 		keep := ri < len(c.Rows)-1
-		w.rowPr(max(cellLines(kv.Key, widths[0]), cellLines(kv.Value, widths[1])), false)
+		w.rowPr(max(cellLines(kv.Key, widths[0]), cellLines(kv.Value, widths[1])), docxTableLine, false)
 		w.cellOpen(ws[0], false)
 		w.cellPara(kv.Key, `<w:color w:val="444444"/>`, keep)
 		w.doc.WriteString("</w:tc>")
@@ -723,6 +745,7 @@ const docxStyles = xmlHead + `<w:styles xmlns:w="` + nsW + `">` +
 	`<w:style w:type="paragraph" w:styleId="CheckDetail"><w:name w:val="Checklist Detail"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="397"/></w:pPr><w:rPr><w:color w:val="595959"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Spacer"><w:name w:val="Spacer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="8"/><w:szCs w:val="8"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="RegisterText"><w:name w:val="Register Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="SignValue"><w:name w:val="Signature Value"/><w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="333333"/></w:pBdr><w:spacing w:before="360" w:after="20"/><w:ind w:right="4535"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="SignLabel"><w:name w:val="Signature Label"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="A0A0A0"/></w:pBdr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="666666"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>` +

@@ -146,6 +146,56 @@ func TestTextCardNoDuplicateName(t *testing.T) {
 	}
 }
 
+// TestDOCXRegisterCompact: landscape register pages held two or three rows
+// fewer than the PDF's, since every "label: value" line was a paragraph with
+// spacing before and after in 8.5 pt. Register cells now use RegisterText:
+// 8 pt, no paragraph spacing.
+func TestDOCXRegisterCompact(t *testing.T) {
+	out, err := WriteDOCX(sampleDoc(t, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := docxParts(t, out)
+	style := regexp.MustCompile(`<w:style [^>]*w:styleId="RegisterText">.*?</w:style>`).FindString(parts["word/styles.xml"])
+	for _, want := range []string{`w:before="0"`, `w:after="0"`, `<w:sz w:val="16"/>`} {
+		if !strings.Contains(style, want) {
+			t.Errorf("RegisterText style %q lacks %s", style, want)
+		}
+	}
+	doc := parts["word/document.xml"]
+	i := strings.Index(doc, "Hetzner Online GmbH")
+	if i < 0 {
+		t.Fatal("no provider register")
+	}
+	row := doc[strings.LastIndex(doc[:i], "<w:tr>"):]
+	row = row[:strings.Index(row, "</w:tr>")]
+	if strings.Contains(row, `"TableText"`) || strings.Count(row, `"RegisterText"`) < 10 {
+		t.Errorf("the first register row does not use RegisterText throughout:\n%.600s", row)
+	}
+}
+
+// TestDOCXRowSplitsOnlyWhenTall: a row that fits on a page does not split; a
+// taller one may (Word cuts off a row that cannot split and does not fit).
+// The limit depends on the page: a portrait page takes more lines.
+func TestDOCXRowSplitsOnlyWhenTall(t *testing.T) {
+	for _, tc := range []struct {
+		wide          bool
+		lines, line   int
+		wantCantSplit bool
+	}{
+		{true, 40, docxRegisterLine, true},
+		{true, 60, docxRegisterLine, false},
+		{false, 50, docxTableLine, true},
+		{false, 70, docxTableLine, false},
+	} {
+		w := &docxWriter{wide: tc.wide}
+		w.rowPr(tc.lines, tc.line, false)
+		if got := strings.Contains(w.doc.String(), "<w:cantSplit/>"); got != tc.wantCantSplit {
+			t.Errorf("wide=%v, %d lines: cantSplit %v, want %v", tc.wide, tc.lines, got, tc.wantCantSplit)
+		}
+	}
+}
+
 // TestCSSStringHostile: text that could end the CSS string, the rule or the
 // style element is escaped; other text stays readable.
 func TestCSSStringHostile(t *testing.T) {

@@ -88,13 +88,19 @@ func runReview(g *Globals, o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case res.Finished:
+	return reviewEnd(g, lang, path, res)
+}
+
+// reviewEnd prints the one line that says how the full-screen review ended
+// and returns the exit status: 0 when the review was finished (its history
+// entry written), 1 (without a further message) when the reviewer or a
+// signal stopped it before: the edits are saved and tom review resumes, but
+// a script must not take it for a finished review.
+func reviewEnd(g *Globals, lang model.Lang, path string, res wizard.ReviewResult) error {
+	if res.Finished {
 		fmt.Fprintln(g.Out, wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path))
-	case res.Signal != nil:
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "exit_signal", res.Signal, path))}
-	default:
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "exit_stopped", path))}
+		return nil
 	}
-	return nil
+	fmt.Fprintln(g.Out, wizard.RvMsg.Get(lang, "exit_stopped", path))
+	return &ExitError{Code: ExitFailure}
 }

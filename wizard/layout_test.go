@@ -192,3 +192,17 @@ func TestPlainTheme(t *testing.T) {
 	d.press("j", "enter").expect("Welche Geräte").press("space").expect("✓ PC")
 	d.press("ctrl+o").expect("»  1. Organisation", "○  3. Zugangskontrolle")
 }
+
+// TestZeroWindowSize: a terminal that reports no size (0x0, as a pipe or
+// some serial consoles do) keeps the last layout instead of crashing.
+func TestZeroWindowSize(t *testing.T) {
+	c := smallCatalog(t)
+	d := newDriver(t, c, nil, model.De)
+	d.m.Update(tea.WindowSizeMsg{Width: 0, Height: 0})
+	checkScreen(t, d, "interview after 0x0", 80, 24)
+	rc := rvCatalog(t)
+	f, mig, path := rvFile(t, rc, "story-2025.json")
+	r := newRvDriver(t, rc, f, mig, path, model.De)
+	r.m.Update(tea.WindowSizeMsg{Width: 0, Height: 0})
+	r.fits()
+}

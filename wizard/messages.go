@@ -99,8 +99,7 @@ var Msg = model.Messages{
 	"history_update":  {De: "Befragung erneut durchlaufen", En: "Interview run again"},
 
 	// Exit messages (printed by Run's caller).
-	"exit_saved":    {De: "Antworten gespeichert in %s. Weiter mit: tom interview", En: "Answers saved in %s. Continue with: tom interview"},
-	"exit_signal":   {De: "Abgebrochen (%s); Antworten gespeichert in %s.", En: "Stopped (%s); answers saved in %s."},
+	"exit_saved":    {De: "Unterbrochen: die Antworten bisher sind in %s gespeichert; die Befragung ist noch nicht vollständig. Weiter mit: tom interview", En: "Stopped: the answers so far are saved in %s; the interview is not complete yet. Continue with: tom interview"},
 	"exit_complete": {De: "Befragung vollständig; gespeichert in %s. Weiter mit: tom render", En: "Interview complete; saved in %s. Next: tom render"},
 }
 

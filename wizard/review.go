@@ -126,7 +126,7 @@ func (m *ReviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.w.theme.setPlain(msg.Profile <= colorprofile.Ascii)
 		return m, nil
 	case tea.WindowSizeMsg:
-		if msg.Width == m.width && msg.Height == m.height {
+		if (msg.Width == m.width && msg.Height == m.height) || msg.Width <= 0 || msg.Height <= 0 {
 			return m, nil
 		}
 		m.width, m.height = msg.Width, msg.Height

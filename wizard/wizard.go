@@ -362,7 +362,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		// huh asks for the size whenever a form starts; lay out again only
 		// when it really changed (a rebuild resets the cursor of a list).
-		if msg.Width == m.width && msg.Height == m.height {
+		// A terminal that reports no size (0x0) keeps the last layout.
+		if (msg.Width == m.width && msg.Height == m.height) || msg.Width <= 0 || msg.Height <= 0 {
 			return m, nil
 		}
 		m.width, m.height = msg.Width, msg.Height

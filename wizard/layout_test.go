@@ -206,3 +206,30 @@ func TestZeroWindowSize(t *testing.T) {
 	r.m.Update(tea.WindowSizeMsg{Width: 0, Height: 0})
 	r.fits()
 }
+
+// TestDateTitleKeepsFormatWhole: the title of a date field does not carry
+// the date format (which wrapped as "(TT." / "MM.JJJJ)" on narrow screens);
+// the placeholder shows it whole on one line.
+func TestDateTitleKeepsFormatWhole(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Set("org.name", model.String("Muster GmbH"))
+	f.Set("org.address", model.String("Hauptstr. 1"))
+	f.Set("org.date", model.String("2026-11-28"))
+	f.Set("infra.server", model.Bool(true))
+	f.Set("infra.server_kind", model.String("vserver"))
+	f.Set("infra.devices", model.List("notebook"))
+	f.Progress.Done = []string{"org", "infra"}
+	f.Progress.Step = "access_system"
+	d := newDriver(t, c, f, model.De)
+	d.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	d.expect("umgesetzt?").press("enter")
+	d.expect("Noch nicht umgesetzt").press("enter").expect("Bis wann")
+	s := d.screen()
+	if strings.Contains(s, "(TT.") {
+		t.Fatalf("the title carries the date format:\n%s", s)
+	}
+	if !strings.Contains(s, "Datum als TT.MM.JJJJ oder JJJJ-MM-TT") {
+		t.Fatalf("the placeholder does not show the format whole:\n%s", s)
+	}
+}

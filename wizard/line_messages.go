@@ -6,11 +6,12 @@ import "tom/model"
 // English. Keys are private to line mode so that they never clash with the
 // full-screen wizard's table.
 var lineMsg = model.Messages{
-	"banner":   {De: "tom – Interview im Zeilenmodus. Die Antworten werden nach jedem Schritt in %s gespeichert.", En: "tom – interview in line mode. Answers are saved to %s after every step."},
-	"commands": {De: "Bei jeder Eingabe: ? zeigt die Hilfe, :später stellt den Schritt zurück, :zurück geht einen Schritt zurück, :ende speichert und beendet.", En: "At any prompt: ? shows help, :skip puts the step off, :back goes to the previous step, :quit saves and stops."},
-	"resume":   {De: "Fortsetzung bei Schritt %d von %d: %s.", En: "Resuming at step %d of %d: %s."},
-	"step":     {De: "Schritt %d von %d: %s – %s", En: "Step %d of %d: %s – %s"},
-	"goal":     {De: "Ziel: %s", En: "Goal: %s"},
+	"banner":          {De: "tom – Interview im Zeilenmodus. Die Antworten werden nach jedem Schritt in %s gespeichert.", En: "tom – interview in line mode. Answers are saved to %s after every step."},
+	"review_commands": {De: "Bei jeder Eingabe: ? zeigt die Hilfe, :ende speichert und beendet (die Überprüfung wird beim nächsten Aufruf fortgesetzt).", En: "At any prompt: ? shows help, :quit saves and stops (the review resumes next time)."},
+	"commands":        {De: "Bei jeder Eingabe: ? zeigt die Hilfe, :später stellt den Schritt zurück, :zurück geht einen Schritt zurück, :ende speichert und beendet.", En: "At any prompt: ? shows help, :skip puts the step off, :back goes to the previous step, :quit saves and stops."},
+	"resume":          {De: "Fortsetzung bei Schritt %d von %d: %s.", En: "Resuming at step %d of %d: %s."},
+	"step":            {De: "Schritt %d von %d: %s – %s", En: "Step %d of %d: %s – %s"},
+	"goal":            {De: "Ziel: %s", En: "Goal: %s"},
 
 	"so_far":      {De: "[bisher: %s]", En: "[so far: %s]"},
 	"enter_keeps": {De: "(Enter übernimmt)", En: "(Enter keeps it)"},

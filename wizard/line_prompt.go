@@ -55,6 +55,9 @@ type LinePrompter struct {
 	echo    bool // write each input line back (input is not a terminal)
 	eof     bool
 	started bool
+	// commands is the message key of the hint on the commands that apply;
+	// "" means the interview's.
+	commands string
 }
 
 // NewLinePrompter returns a prompter reading from in and writing to out in
@@ -192,7 +195,15 @@ func (p *LinePrompter) showHelp(help string) {
 		p.say("help", help)
 	}
 	p.say("help_keys")
-	p.say("commands")
+	p.say(p.commandsKey())
+}
+
+// commandsKey returns the message key of the commands hint.
+func (p *LinePrompter) commandsKey() string {
+	if p.commands != "" {
+		return p.commands
+	}
+	return "commands"
 }
 
 // lineItem is what a question and a record field have in common.

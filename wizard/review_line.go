@@ -73,7 +73,8 @@ func (lr *lineReview) saveProgress() error {
 
 func (lr *lineReview) run() (ReviewResult, error) {
 	lr.say("line_banner", lr.o.Path)
-	lr.r.say("commands")
+	lr.r.p.commands = "review_commands"
+	lr.r.say("review_commands")
 	lr.r.p.out.line("")
 	lr.print(lr.txt.startLines(lr.o.Resumed, lr.prog.next()), "")
 	for {

@@ -159,3 +159,15 @@ func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
 		t.Errorf("review state left behind: %v", err)
 	}
 }
+
+// The review names only the commands it accepts, at the start and in the
+// help: it refuses :später and :zurück.
+func TestReviewLineNamesOnlyItsCommands(t *testing.T) {
+	out, err, _, _ := rvLine(t, model.De, "?\n"+lineUnchanged)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Contains(out, ":später") || strings.Contains(out, ":zurück") || strings.Count(out, ":ende speichert") < 2 {
+		t.Fatalf("commands hint:\n%s", out)
+	}
+}

@@ -80,8 +80,8 @@ var Msg = model.Messages{
 
 	"question":     {De: "Frage", En: "Question"},
 	"answer":       {De: "Antwort", En: "Answer"},
-	"yes":          {De: "ja", En: "yes"},
-	"no":           {De: "nein", En: "no"},
+	"yes":          {De: "Ja", En: "Yes"},
+	"no":           {De: "Nein", En: "No"},
 	"not_answered": {De: "—", En: "—"},
 	"no_records":   {De: "Keine Einträge.", En: "No entries."},
 	"nr":           {De: "Nr.", En: "No."},

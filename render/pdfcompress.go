@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // pdfCompress compresses the plain streams of a PDF as fpdf writes it with
@@ -44,36 +46,74 @@ func pdfCompress(in []byte) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offs[a] - offs[b] })
 
-	out := bytes.NewBuffer(make([]byte, 0, len(in)/3+(64<<10)))
-	out.Write(in[:offs[order[0]]])
-	newOffs := make([]int, n)
-	var zbuf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+	// Find the chunks first, then compress the streams on every core: each
+	// stream is compressed on its own, so the result does not depend on the
+	// order the workers finish in.
+	type piece struct {
+		obj   int
+		chunk []byte
+		data  []byte // the plain stream's data; nil for other objects
+		z     []byte // data compressed
+	}
+	pieces := make([]piece, len(order))
+	var streams []int
 	for k, obj := range order {
 		end := xo
 		if k+1 < len(order) {
 			end = offs[order[k+1]]
 		}
-		chunk := in[offs[obj]:end]
-		newOffs[obj] = out.Len()
-		data, ok := plainStream(chunk)
-		if !ok {
-			out.Write(chunk)
+		pieces[k] = piece{obj: obj, chunk: in[offs[obj]:end]}
+		if data, ok := plainStream(pieces[k].chunk); ok {
+			pieces[k].data = data
+			streams = append(streams, k)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(streams)/8))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var zbuf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+			for j := w; j < len(streams); j += workers {
+				p := &pieces[streams[j]]
+				zbuf.Reset()
+				zw.Reset(&zbuf)
+				if _, err := zw.Write(p.data); err != nil {
+					errs[w] = fmt.Errorf("pdf: compress object %d: %w", p.obj, err)
+					return
+				}
+				if err := zw.Close(); err != nil {
+					errs[w] = fmt.Errorf("pdf: compress object %d: %w", p.obj, err)
+					return
+				}
+				p.z = bytes.Clone(zbuf.Bytes())
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	out := bytes.NewBuffer(make([]byte, 0, len(in)/3+(64<<10)))
+	out.Write(in[:offs[order[0]]])
+	newOffs := make([]int, n)
+	for _, p := range pieces {
+		newOffs[p.obj] = out.Len()
+		if p.data == nil {
+			out.Write(p.chunk)
 			continue
 		}
-		zbuf.Reset()
-		zw.Reset(&zbuf)
-		if _, err := zw.Write(data); err != nil {
-			return nil, fmt.Errorf("pdf: compress object %d: %w", obj, err)
-		}
-		if err := zw.Close(); err != nil {
-			return nil, fmt.Errorf("pdf: compress object %d: %w", obj, err)
-		}
-		out.Write(chunk[:bytes.IndexByte(chunk, '\n')+1]) // "N 0 obj\n"
+		out.Write(p.chunk[:bytes.IndexByte(p.chunk, '\n')+1]) // "N 0 obj\n"
 		out.WriteString("<</Filter /FlateDecode /Length ")
-		out.WriteString(strconv.Itoa(zbuf.Len()))
+		out.WriteString(strconv.Itoa(len(p.z)))
 		out.WriteString(">>\nstream\n")
-		out.Write(zbuf.Bytes())
+		out.Write(p.z)
 		out.WriteString("\nendstream\nendobj\n")
 	}
 	newX := out.Len()

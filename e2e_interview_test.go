@@ -29,7 +29,7 @@ const waitLimit = 15 * time.Second
 
 func (tm *tmuxTerm) tmux(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", tm.sock()}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", tm.sock()}, args...)...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -88,10 +88,11 @@ func (tm *tmuxTerm) typ(s string) {
 }
 
 func (tm *tmuxTerm) kill() {
-	exec.Command("tmux", "-L", tm.sock(), "kill-server").Run()
+	exec.Command("tmux", "-S", tm.sock(), "kill-server").Run()
 }
 
-// sock names the tmux server of the current start.
+// sock is the socket of the current start's tmux server, in the test's
+// temporary folder so that nothing is left behind in /tmp/tmux-UID.
 func (tm *tmuxTerm) sock() string { return fmt.Sprintf("%s-%d", tm.socket, tm.gen) }
 
 // buildTom builds the binary once per test into a temporary folder.
@@ -151,7 +152,7 @@ func TestE2EInterviewTmux(t *testing.T) {
 			}
 			cmd := fmt.Sprintf("env %s %s interview --catalog %s", env, bin, catalog)
 			path := filepath.Join(dir, "tom.json")
-			tm := &tmuxTerm{t: t, socket: fmt.Sprintf("tom-e2e-%d-%v", os.Getpid(), noColor), session: fmt.Sprintf("s%v", noColor)}
+			tm := &tmuxTerm{t: t, socket: filepath.Join(t.TempDir(), "tmux"), session: fmt.Sprintf("s%v", noColor)}
 			defer tm.kill()
 
 			// First run: step 1 and 2, and half of step 3.

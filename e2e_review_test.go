@@ -339,7 +339,7 @@ func TestE2EReviewTmux(t *testing.T) {
 			if noColor {
 				env += " NO_COLOR=1"
 			}
-			tm := &tmuxTerm{t: t, socket: fmt.Sprintf("tom-e2e-rv-%d-%v", os.Getpid(), noColor), session: fmt.Sprintf("r%v", noColor)}
+			tm := &tmuxTerm{t: t, socket: filepath.Join(t.TempDir(), "tmux"), session: fmt.Sprintf("r%v", noColor)}
 			defer tm.kill()
 			tm.start(dir, fmt.Sprintf("env %s %s review --catalog %s", env, bin, catalog))
 			tm.waitFor("Jährliche Überprüfung: Muster Webdesign GmbH", "Fällig (2):", "Strato AG")

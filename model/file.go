@@ -73,6 +73,7 @@ type Detection struct {
 // Progress is where the interview stands.
 type Progress struct {
 	Step      string   `json:"step,omitempty"`      // section the user is at
+	Question  string   `json:"question,omitempty"`  // item of Step the user is at (a question ID); optional, ignored when unknown
 	Done      []string `json:"done,omitempty"`      // sections the user finished
 	Skipped   []string `json:"skipped,omitempty"`   // sections put off ("später beantworten")
 	Completed string   `json:"completed,omitempty"` // date the interview was first completed

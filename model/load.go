@@ -294,9 +294,10 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 		f.Retired = r
 	}
 	pr := object("/progress", obj["progress"])
-	known("/progress", pr, "step", "done", "skipped", "completed")
+	known("/progress", pr, "step", "question", "done", "skipped", "completed")
 	f.Progress = Progress{
 		Step:      str("/progress/step", pr["step"]),
+		Question:  str("/progress/question", pr["question"]),
 		Done:      strs("/progress/done", pr["done"]),
 		Skipped:   strs("/progress/skipped", pr["skipped"]),
 		Completed: str("/progress/completed", pr["completed"]),

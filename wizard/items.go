@@ -45,7 +45,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		return out
 	}
 	out = append(out, &item{
-		id:      s.ID + "#tick",
+		id:      tickItem(s),
 		visible: func() bool { return len(v.Measures(s)) > 0 },
 		make:    func() fieldMaker { return m.makeTick(s) },
 		help: func(hover string) (string, string) {
@@ -209,3 +209,7 @@ func measureSlot(f *model.File, id, part string) slot {
 		},
 	}
 }
+
+// tickItem is the ID of the item that ticks the measures of section s; it is
+// what progress.question holds while the user is at the measures.
+func tickItem(s *model.Section) string { return s.ID + "#tick" }

@@ -53,6 +53,9 @@ type lineRunner struct {
 	p       *LinePrompter
 	v       model.View
 	recHigh int // highest record number handed out in this run
+	// resumeQ is progress.question of the step the run starts at: the
+	// first pass through that step begins at this question.
+	resumeQ string
 }
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }
@@ -81,6 +84,9 @@ func (r *lineRunner) run() error {
 	r.say("banner", r.o.Path)
 	r.say("commands")
 	cur := r.start()
+	if cur != nil && cur.ID == f.Progress.Step {
+		r.resumeQ = f.Progress.Question
+	}
 	if cur != nil && f.Progress.Step != "" && cur != r.next("", 1) {
 		n, total := r.position(cur)
 		r.say("resume", n, total, r.title(cur.Title))
@@ -118,6 +124,7 @@ func (r *lineRunner) run() error {
 		if cur != nil {
 			f.Progress.Step = cur.ID
 		}
+		f.Progress.Question = ""
 		if err := r.save(); err != nil {
 			return err
 		}
@@ -244,12 +251,19 @@ func (r *lineRunner) step(s *model.Section) error {
 		r.say("goal", lineOneLine(r.title(s.Goal)))
 	}
 	f := r.o.File
-	for _, q := range s.Questions {
+	from := r.resumeFrom(s)
+	first := true
+	for i, q := range s.Questions {
 		// Conditions name earlier questions only, so deciding here, after
 		// the answers before it, is exactly what the full-screen mode shows.
-		if !r.v.QuestionVisible(q.ID) {
+		if !r.v.QuestionVisible(q.ID) || i < from {
 			continue
 		}
+		f.Progress.Question = q.ID
+		if first && i == r.firstVisible(s) {
+			f.Progress.Question = "" // the step's start: nothing to record
+		}
+		first = false
 		if q.Kind == model.KindRecords {
 			if err := r.records(q); err != nil {
 				return err
@@ -270,6 +284,7 @@ func (r *lineRunner) step(s *model.Section) error {
 		}
 	}
 	if len(r.v.Measures(s)) > 0 {
+		f.Progress.Question = tickItem(s)
 		if err := r.measures(s); err != nil {
 			return err
 		}
@@ -278,6 +293,36 @@ func (r *lineRunner) step(s *model.Section) error {
 		return r.ownMeasures(s)
 	}
 	return nil
+}
+
+// resumeFrom returns the index of the question the first pass through s
+// starts at: progress.question when the run resumed inside s and that
+// question (or the section's measures) is shown, else 0. It is used once.
+func (r *lineRunner) resumeFrom(s *model.Section) int {
+	id := r.resumeQ
+	r.resumeQ = ""
+	if id == tickItem(s) && len(r.v.Measures(s)) > 0 {
+		return len(s.Questions) // stopped at the measures
+	}
+	if id == "" || !r.v.QuestionVisible(id) {
+		return 0
+	}
+	for i, q := range s.Questions {
+		if q.ID == id {
+			return i
+		}
+	}
+	return 0
+}
+
+// firstVisible returns the index of the first shown question of s (-1: none).
+func (r *lineRunner) firstVisible(s *model.Section) int {
+	for i, q := range s.Questions {
+		if r.v.QuestionVisible(q.ID) {
+			return i
+		}
+	}
+	return -1
 }
 
 // stop saves after a quit or the end of input and says where to resume.

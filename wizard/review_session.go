@@ -147,11 +147,12 @@ func freeRecordID(s *model.ReviewSession) string {
 }
 
 // reviewSave returns the function that writes the file during a review: it
-// keeps progress.step as it was (the review is no interview position).
+// keeps progress.step and progress.question as they were (the review is no
+// interview position).
 func reviewSave(o ReviewOptions) func(*model.File) error {
-	step := o.Session.Before.Progress.Step
+	step, question := o.Session.Before.Progress.Step, o.Session.Before.Progress.Question
 	return func(f *model.File) error {
-		f.Progress.Step = step
+		f.Progress.Step, f.Progress.Question = step, question
 		if o.Save != nil {
 			return o.Save(f)
 		}

@@ -131,13 +131,15 @@ func New(o Options) *Model {
 		secs = m.c.Sections[:1] // a catalogue always has one; never start nowhere
 	}
 	start := secs[0]
+	question := ""
 	if s := m.c.Section(m.f.Progress.Step); s != nil && m.view.SectionVisible(s) {
-		start = s
+		start, question = s, m.f.Progress.Question
 		if i := slices.Index(secs, s); i > 0 {
 			m.notice = Msg.Get(m.lang, "resumed", i+1)
 		}
 	}
 	m.enterSection(start, +1)
+	m.resumeAt(question)
 	m.startScan()
 	return m
 }
@@ -195,6 +197,41 @@ func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
 	}
 	m.screen = screenStep
 	return m.move(dir)
+}
+
+// resumeAt shows the item with ID id of the current section when it is
+// visible there (the question the user stopped at); an unknown or hidden ID
+// leaves the wizard where it is.
+func (m *Model) resumeAt(id string) {
+	if id == "" || m.screen != screenStep {
+		return
+	}
+	for i, it := range m.items {
+		if it.id == id && it.visible() {
+			if i != m.pos {
+				m.show(i)
+			}
+			return
+		}
+	}
+}
+
+// currentQuestion is the item to record as progress.question: the current
+// one, or "" at the section's first visible item and off the step screens
+// (so a file opened and closed again is saved unchanged).
+func (m *Model) currentQuestion() string {
+	if m.screen == screenFinish || m.pos < 0 || m.pos >= len(m.items) {
+		return ""
+	}
+	for i, it := range m.items {
+		if it.visible() {
+			if i == m.pos {
+				return ""
+			}
+			break
+		}
+	}
+	return m.items[m.pos].id
 }
 
 // move goes to the next (+1) or previous (-1) visible item, across sections.
@@ -322,6 +359,7 @@ func (m *Model) save() {
 	m.view.Prune()
 	if m.sec != nil {
 		m.f.Progress.Step = m.sec.ID
+		m.f.Progress.Question = m.currentQuestion()
 	}
 	save := m.o.Save
 	if save == nil {

@@ -107,6 +107,9 @@ type pdfWriter struct {
 	pageW    float64        // width of the current page
 	textW    float64        // width between the margins
 	bottom   float64        // lowest y content may reach
+	drawn    [2]glyphSet    // runes fpdf has drawn, per face
+	run      textRun        // reused for every table row
+	slow     []pdfLineRef   // reused for every table row
 }
 
 // font selects a face and size. The PDF embeds two faces, regular and bold: italic text is set upright,
@@ -693,42 +696,83 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 	}
 	// baseline as CellFormat places it: half the line height plus 0.3 em
 	base := y + pdfPad + t.lh/2 + 0.3*t.size*25.4/72
-	// Text takes the fill colour when text and fill colour agree, so each
-	// text run needs no colour of its own in the page content.
-	for pass := range 3 {
-		switch pass {
-		case 0:
-			w.font("", t.size)
-			w.p.SetTextColor(90, 90, 90)
-			w.p.SetFillColor(90, 90, 90)
-		case 1:
-			w.p.SetTextColor(20, 20, 20)
-			w.p.SetFillColor(20, 20, 20)
-		case 2:
+	// Text takes the fill colour when text and fill colour agree, so text
+	// needs no colour of its own in the page content. Lines whose runes fpdf
+	// has drawn before go into one text object per face (see textRun); the
+	// others are drawn by fpdf first, grey labels and then the rest.
+	w.p.SetTextColor(20, 20, 20)
+	w.p.SetFillColor(20, 20, 20)
+	k := w.p.GetConversionRatio()
+	_, ph := w.p.GetPageSize()
+	for face := range 2 {
+		bold := face == faceBold
+		if bold {
 			w.font("B", t.size)
+		} else {
+			w.font("", t.size)
 		}
+		run := &w.run
+		run.start(k, ph)
+		slow := w.slow[:0]
 		x = pdfMarginL
 		for i, wd := range widths {
 			for li := from; li < to && li < len(r.cells[i]); li++ {
 				l := r.cells[i][li]
-				yb := base + float64(li-from)*t.lh
-				switch {
-				case pass == 0 && l.grey > 0:
-					w.p.Text(x+pdfPad, yb, l.s[:l.grey])
-				case pass == 1 && !l.bold && l.grey < len(l.s):
-					lx := x + pdfPad
-					if l.grey > 0 {
-						lx += w.p.GetStringWidth(l.s[:l.grey])
-					}
-					w.p.Text(lx, yb, l.s[l.grey:])
-				case pass == 2 && l.bold && l.s != "":
-					w.p.Text(x+pdfPad, yb, l.s)
+				if l.bold != bold || l.s == "" {
+					continue
+				}
+				if !w.known(face, l.s) {
+					slow = append(slow, pdfLineRef{x + pdfPad, base + float64(li-from)*t.lh, l})
+					continue
+				}
+				run.move(x+pdfPad, base+float64(li-from)*t.lh)
+				if l.grey > 0 {
+					run.show(l.s[:l.grey], true)
+				}
+				if l.grey < len(l.s) {
+					run.show(l.s[l.grey:], false)
 				}
 			}
 			x += wd
 		}
+		if len(slow) > 0 {
+			w.slowLines(slow, face)
+		}
+		w.slow = slow
+		if s := run.finish(); s != "" {
+			w.p.RawWriteStr(s)
+		}
 	}
 	w.p.SetXY(pdfMarginL, y+h)
+}
+
+// pdfLineRef is a cell line with the position of its baseline (mm).
+type pdfLineRef struct {
+	x, y float64
+	l    pdfLine
+}
+
+// slowLines draws through fpdf lines that have runes fpdf has not drawn in
+// the face yet (grey labels first), leaving the colour dark.
+func (w *pdfWriter) slowLines(ls []pdfLineRef, face int) {
+	w.p.SetTextColor(90, 90, 90)
+	w.p.SetFillColor(90, 90, 90)
+	for _, lr := range ls {
+		if lr.l.grey > 0 {
+			w.text(face, lr.x, lr.y, lr.l.s[:lr.l.grey])
+		}
+	}
+	w.p.SetTextColor(20, 20, 20)
+	w.p.SetFillColor(20, 20, 20)
+	for _, lr := range ls {
+		if l := lr.l; l.grey < len(l.s) {
+			x := lr.x
+			if l.grey > 0 {
+				x += w.p.GetStringWidth(l.s[:l.grey])
+			}
+			w.text(face, x, lr.y, l.s[l.grey:])
+		}
+	}
 }
 
 // table draws a table whose header row repeats on every page. A row moves to

@@ -91,7 +91,8 @@ func runInterview(g *Globals, o *interviewOptions) error {
 
 	// The scan: run now (--scan) or offered on the first screen of a new
 	// interview when tom runs on Linux.
-	runScanFn := interviewScan(g, o, cat, lang)
+	var accounts []wizard.ServerAccount // the login accounts of a scan run now
+	runScanFn := interviewScan(g, o, cat, lang, &accounts)
 	var summary *model.ScanSummary
 	offer := false
 	if o.Scan {
@@ -120,6 +121,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 		Catalog: cat, File: f, Path: path, Lang: lang, Today: g.Today(),
 		User:      g.Getenv("USER"),
 		OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
+		Accounts: func() []wizard.ServerAccount { return accounts },
 	}
 	if g.In != os.Stdin {
 		wo.In = g.In
@@ -150,8 +152,9 @@ func interviewEnd(g *Globals, lang model.Lang, path string, res wizard.Result) e
 
 // interviewScan returns the scan the interview runs: a read-only scan of
 // o.ScanRoot, recorded in the file with model.ApplyScan (dated today, the
-// evidence in the file's language) and saved at once.
-func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang model.Lang) wizard.ScanFunc {
+// evidence in the file's language) and saved at once. The login accounts it
+// found go to *accounts, for the "people with access" list.
+func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang model.Lang, accounts *[]wizard.ServerAccount) wizard.ScanFunc {
 	return func(f *model.File) (model.ScanSummary, error) {
 		if err := scan.CheckRoot(o.ScanRoot); err != nil {
 			return model.ScanSummary{}, errors.New(interviewMsg.Get(lang, "scan_no_root", o.ScanRoot, err))
@@ -161,6 +164,10 @@ func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang mod
 			today = g.Now()
 		}
 		rep := scan.Scan(scan.Options{Root: o.ScanRoot, Today: today})
+		*accounts = (*accounts)[:0]
+		for _, a := range rep.Accounts {
+			*accounts = append(*accounts, wizard.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
+		}
 		sum := model.ApplyScan(cat, f, g.Today(), rep.ForModel(lang))
 		// Measures that do not apply yet are kept in f.Detected only; the
 		// interview fills them in when their section is entered.

@@ -33,6 +33,9 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		}
 		if q.Kind == model.KindRecords {
 			it.records = &recordsSpec{q: q, store: questionStore(m.f, q.ID), newID: nextRecordID("r")}
+			if q.ID == peopleQuestion {
+				it.records.accounts = m.o.Accounts
+			}
 		} else {
 			it.make = func() fieldMaker {
 				return m.makeField(spec{kind: q.Kind, title: q.Title.In(l), options: q.Options,

@@ -18,6 +18,16 @@ type recordsSpec struct {
 	q     *model.Question
 	store recordStore
 	newID func(recs []model.Record) string
+	// accounts, when set, offers the server's login accounts as entries.
+	accounts AccountsFunc
+}
+
+// accountOffer returns the server accounts not yet in p's list.
+func (p *recordsPage) accountOffer() []ServerAccount {
+	if p.spec.accounts == nil {
+		return nil
+	}
+	return newAccounts(p.recs, p.spec.accounts())
 }
 
 // recordStore reads and writes the list where it lives in the answers file.
@@ -296,6 +306,15 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 		if p.cursor < n {
 			p.asking = true
 		}
+	case "s":
+		if len(p.accountOffer()) > 0 {
+			var added int
+			p.recs, added = addAccounts(p.recs, p.spec.accounts(), p.spec.newID, l)
+			p.save()
+			m.save()
+			p.cursor = n // the first new entry, to be completed
+			p.message = counted(accountMsg, l, "added", added)
+		}
 	case "enter", "space":
 		switch {
 		case p.cursor < n:
@@ -359,6 +378,8 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 		b.WriteString(styleError.Render(fitName(l, "remove_ask", p.label(p.recs[p.cursor], l), w)))
 	case p.message != "":
 		b.WriteString(styleNotice.Render(truncate(p.message, w)))
+	case len(p.accountOffer()) > 0:
+		b.WriteString(styleNotice.Render(truncate(counted(accountMsg, l, "offer", len(p.accountOffer())), w)))
 	case len(p.recs) == 0:
 		b.WriteString(styleFaint.Render(Msg.Get(l, "records_none")))
 	}

@@ -32,6 +32,9 @@ type Options struct {
 	OfferScan   bool
 	Scan        ScanFunc
 	ScanSummary *model.ScanSummary
+	// Accounts returns the login accounts of a scan run in this session;
+	// the "people with access" list offers to take them over.
+	Accounts AccountsFunc
 }
 
 // Screens of the wizard.

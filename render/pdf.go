@@ -90,7 +90,7 @@ func WritePDF(d *Document) ([]byte, error) {
 	if err := p.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return pdfCompress(buf.Bytes())
+	return pdfCompress(buf.Bytes(), w.runs)
 }
 
 type pdfWriter struct {
@@ -110,6 +110,7 @@ type pdfWriter struct {
 	drawn    [2]glyphSet    // runes fpdf has drawn, per face
 	run      textRun        // reused for every table row
 	slow     []pdfLineRef   // reused for every table row
+	runs     []string       // text objects that pdfCompress puts in place
 }
 
 // font selects a face and size. The PDF embeds two faces, regular and bold: italic text is set upright,
@@ -740,7 +741,9 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 		}
 		w.slow = slow
 		if s := run.finish(); s != "" {
-			w.p.RawWriteStr(s)
+			// kept out of fpdf's buffers until pdfCompress (see runMarker)
+			w.p.RawWriteStr(runMarker + strconv.Itoa(len(w.runs)))
+			w.runs = append(w.runs, s)
 		}
 	}
 	w.p.SetXY(pdfMarginL, y+h)

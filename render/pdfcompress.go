@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -17,7 +18,12 @@ import (
 // fpdf compresses each page with a new zlib writer, which allocates about a
 // megabyte of compressor state per page; one writer reused for every stream
 // makes long registers cheap. The output is deterministic like fpdf's own.
-func pdfCompress(in []byte) ([]byte, error) {
+//
+// A page may hold markers "%tomrun N" (a PDF comment on a line of its own)
+// for text objects kept out of fpdf's buffers (see pdfWriter.runs): each is
+// replaced by runs[N] as the stream is compressed, so the bulk of a long
+// register never passes through fpdf's growing page and document buffers.
+func pdfCompress(in []byte, runs []string) ([]byte, error) {
 	// The cross-reference table: "xref\n0 N\n" then N entries of 20 bytes.
 	sx := bytes.LastIndex(in, []byte("startxref\n"))
 	if sx < 0 {
@@ -70,6 +76,7 @@ func pdfCompress(in []byte) ([]byte, error) {
 	}
 	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(streams)/8))
 	errs := make([]error, workers)
+	placed := make([]int, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -81,7 +88,9 @@ func pdfCompress(in []byte) ([]byte, error) {
 				p := &pieces[streams[j]]
 				zbuf.Reset()
 				zw.Reset(&zbuf)
-				if _, err := zw.Write(p.data); err != nil {
+				n, err := expandRuns(zw, p.data, runs)
+				placed[w] += n
+				if err != nil {
 					errs[w] = fmt.Errorf("pdf: compress object %d: %w", p.obj, err)
 					return
 				}
@@ -94,13 +103,24 @@ func pdfCompress(in []byte) ([]byte, error) {
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
+	total := 0
+	for w, err := range errs {
 		if err != nil {
 			return nil, err
 		}
+		total += placed[w]
+	}
+	if total != len(runs) {
+		return nil, fmt.Errorf("pdf: %d of %d text runs placed", total, len(runs))
 	}
 
-	out := bytes.NewBuffer(make([]byte, 0, len(in)/3+(64<<10)))
+	size := len(in) + 32*n
+	for _, p := range pieces {
+		if p.data != nil {
+			size += len(p.z) - len(p.data)
+		}
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
 	out.Write(in[:offs[order[0]]])
 	newOffs := make([]int, n)
 	for _, p := range pieces {
@@ -158,4 +178,44 @@ func plainStream(chunk []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return rest[start : start+l], true
+}
+
+// runMarker starts the line that stands for a text run in a page stream.
+const runMarker = "%tomrun "
+
+// expandRuns writes a plain stream's data to w with every run marker line
+// replaced by its run, and returns how many markers it replaced.
+func expandRuns(w io.Writer, data []byte, runs []string) (int, error) {
+	n := 0
+	for {
+		i := bytes.Index(data, []byte(runMarker))
+		if i < 0 || i > 0 && data[i-1] != '\n' {
+			if i < 0 {
+				_, err := w.Write(data)
+				return n, err
+			}
+			// not at a line start: part of other content
+			if _, err := w.Write(data[:i+1]); err != nil {
+				return n, err
+			}
+			data = data[i+1:]
+			continue
+		}
+		end := bytes.IndexByte(data[i:], '\n')
+		if end < 0 {
+			end = len(data) - i
+		}
+		k, err := strconv.Atoi(string(data[i+len(runMarker) : i+end]))
+		if err != nil || k < 0 || k >= len(runs) {
+			return n, fmt.Errorf("pdf: bad text run marker %q", data[i:i+end])
+		}
+		if _, err := w.Write(data[:i]); err != nil {
+			return n, err
+		}
+		if _, err := io.WriteString(w, runs[k]); err != nil {
+			return n, err
+		}
+		n++
+		data = data[i+end:] // keeps the line's newline
+	}
 }

@@ -1,0 +1,28 @@
+package render
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestExpandRuns checks that run markers on a line of their own are
+// replaced by their runs, that the same text elsewhere is left alone, and
+// that a marker without a run is an error.
+func TestExpandRuns(t *testing.T) {
+	runs := []string{"BT\n1 2 Td (a)Tj\nET", "BT\n3 4 Td (b)Tj\nET"}
+	in := "%tomrun 1\n0 g\nq (x%tomrun 0)Tj Q\n%tomrun 0\n"
+	var out bytes.Buffer
+	n, err := expandRuns(&out, []byte(in), runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := runs[1] + "\n0 g\nq (x%tomrun 0)Tj Q\n" + runs[0] + "\n"
+	if n != 2 || out.String() != want {
+		t.Errorf("expandRuns = %d, %q; want 2, %q", n, out.String(), want)
+	}
+	for _, bad := range []string{"%tomrun 2\n", "%tomrun x\n", "a\n%tomrun -1"} {
+		if _, err := expandRuns(&out, []byte(bad), runs); err == nil {
+			t.Errorf("expandRuns(%q) accepted a marker without a run", bad)
+		}
+	}
+}

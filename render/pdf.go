@@ -109,18 +109,36 @@ type pdfWriter struct {
 	bottom   float64        // lowest y content may reach
 	drawn    [2]glyphSet    // runes fpdf has drawn, per face
 	run      textRun        // reused for every table row
-	slow     []pdfLineRef   // reused for every table row
-	runs     []string       // text objects that pdfCompress puts in place
+	// the font last selected (fontSet false: select it again)
+	fontSet   bool
+	fontStyle string
+	fontSize  float64
+	slow      []pdfLineRef // reused for every table row
+	runs      []string     // text objects that pdfCompress puts in place
 }
 
 // font selects a face and size. The PDF embeds two faces, regular and bold: italic text is set upright,
 // since a third embedded face costs about a fifth of a small document's
 // rendering time.
+//
+// fpdf writes a font operator for every SetFont call, so a call that
+// changes nothing is skipped; SetPage forgets the font (see setPage).
 func (w *pdfWriter) font(style string, size float64) {
 	if style == "I" {
 		style = ""
 	}
+	if w.fontSet && w.fontStyle == style && w.fontSize == size {
+		return
+	}
 	w.p.SetFont(pdfFont, style, size)
+	w.fontSet, w.fontStyle, w.fontSize = true, style, size
+}
+
+// setPage goes back to page n, whose content stream needs a font operator
+// before its first text.
+func (w *pdfWriter) setPage(n int) {
+	w.p.SetPage(n)
+	w.fontSet = false
 }
 
 func (w *pdfWriter) grey(on bool) {
@@ -135,6 +153,9 @@ func (w *pdfWriter) header() {
 	if w.p.PageNo() == 1 {
 		return
 	}
+	// fpdf selects the font of before the page break again after the header
+	set, style, size := w.fontSet, w.fontStyle, w.fontSize
+	defer func() { w.fontSet, w.fontStyle, w.fontSize = set, style, size }()
 	w.font("", 8)
 	w.grey(true)
 	w.p.SetXY(pdfMarginL, 10)
@@ -177,7 +198,7 @@ func (w *pdfWriter) footers() {
 	last := w.p.PageNo()
 	format := Msg.Get(w.d.Lang, "page_of")
 	for i := 2; i <= n; i++ {
-		w.p.SetPage(i)
+		w.setPage(i)
 		// Force a font selection on this page's content stream.
 		w.font("I", 9)
 		w.font("", 8)
@@ -192,7 +213,7 @@ func (w *pdfWriter) footers() {
 		w.p.Text((pw-w.p.GetStringWidth(s))/2, hCur-13+2+0.3*8*25.4/72, s)
 	}
 	w.grey(false)
-	w.p.SetPage(last)
+	w.setPage(last)
 }
 
 func (w *pdfWriter) newPage() {
@@ -365,7 +386,7 @@ func (w *pdfWriter) fillTOC() {
 	}
 	last := w.p.PageNo()
 	page := w.tocStart
-	w.p.SetPage(page)
+	w.setPage(page)
 	// Force a font selection on this page's content stream.
 	w.font("I", 9)
 	w.font("B", 15)
@@ -377,7 +398,7 @@ func (w *pdfWriter) fillTOC() {
 	for _, h := range w.d.Headings(2) {
 		if y+tocLineH > pdfBottom {
 			page++
-			w.p.SetPage(page)
+			w.setPage(page)
 			w.font("I", 9)
 			y = pdfMarginT
 		}
@@ -413,7 +434,7 @@ func (w *pdfWriter) fillTOC() {
 		}
 		y += tocLineH
 	}
-	w.p.SetPage(last)
+	w.setPage(last)
 }
 
 func (w *pdfWriter) heading(h *Heading) {
@@ -705,7 +726,12 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 	w.p.SetFillColor(20, 20, 20)
 	k := w.p.GetConversionRatio()
 	_, ph := w.p.GetPageSize()
-	for face := range 2 {
+	first := faceRegular
+	if w.fontSet && w.fontStyle == "B" && w.fontSize == t.size {
+		first = faceBold // one font change per row instead of two
+	}
+	for f := range 2 {
+		face := (first + f) % 2
 		bold := face == faceBold
 		if bold {
 			w.font("B", t.size)

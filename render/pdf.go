@@ -113,8 +113,10 @@ type pdfWriter struct {
 	fontSet   bool
 	fontStyle string
 	fontSize  float64
-	slow      []pdfLineRef // reused for every table row
-	runs      []string     // text objects that pdfCompress puts in place
+	// glyph widths per face, built when first needed (see fitsLine)
+	widths1000 [2][]uint16
+	slow       []pdfLineRef // reused for every table row
+	runs       []string     // text objects that pdfCompress puts in place
 }
 
 // font selects a face and size. The PDF embeds two faces, regular and bold: italic text is set upright,

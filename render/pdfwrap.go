@@ -1,6 +1,8 @@
 package render
 
 import (
+	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +14,9 @@ import (
 // with a hyphen, the paragraph is wrapped again with breaks allowed after
 // the hyphens of compound words ("Datenschutz-" / "Management").
 func (w *pdfWriter) splitLines(s string, wd float64) []string {
+	if s != "" && w.fitsLine(s, wd) {
+		return []string{s}
+	}
 	ls := w.p.SplitText(s, wd)
 	if len(ls) < 2 || !strings.Contains(s, "-") || !forcedBreak(s, ls) {
 		return ls
@@ -120,4 +125,63 @@ func (w *pdfWriter) fitRunes(s string, wd float64) (int, float64) {
 		total += rw
 	}
 	return len(s), total
+}
+
+// fitsLine reports whether SplitText would return s as a single line: the
+// sum of its glyph widths is at most the width SplitText allows. It says
+// false when unsure (no font known, a rune without a width), and never
+// underestimates a width, so most short cell values skip SplitText's
+// conversions to runes and back.
+func (w *pdfWriter) fitsLine(s string, wd float64) bool {
+	if !w.fontSet {
+		return false
+	}
+	face := faceRegular
+	if w.fontStyle == "B" {
+		face = faceBold
+	}
+	tab := w.widths1000[face]
+	if tab == nil {
+		tab = w.glyphWidths()
+		w.widths1000[face] = tab
+	}
+	_, unit := w.p.GetFontSize()
+	// as SplitText computes its limit
+	wmax := int(math.Ceil((wd - 2*w.p.GetCellMargin()) * 1000 / unit))
+	sum := 0
+	for _, r := range s {
+		if r >= 0x10000 || tab[r] == 0 {
+			return false
+		}
+		sum += int(tab[r])
+		if sum > wmax {
+			return false
+		}
+	}
+	return true
+}
+
+// glyphWidths returns the width of every rune of the embedded font in the
+// current face (1/1000 em), 0 for runes without a glyph. A zero-width glyph
+// counts as 65535, as fpdf marks it in SplitText.
+func (w *pdfWriter) glyphWidths() []uint16 {
+	tab := make([]uint16, 0x10000)
+	g := goGlyphs()
+	var buf [4]byte
+	for i, word := range g {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			r := rune(i*64 + b)
+			n := utf8.EncodeRune(buf[:], r)
+			gw := w.p.GetStringSymbolWidth(string(buf[:n]))
+			switch {
+			case gw <= 0 || gw > 65535:
+				tab[r] = 65535
+			default:
+				tab[r] = uint16(gw)
+			}
+		}
+	}
+	return tab
 }

@@ -93,6 +93,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 	// interview when tom runs on Linux.
 	var accounts []wizard.ServerAccount // the login accounts of a scan run now
 	runScanFn := interviewScan(g, o, cat, lang, &accounts)
+	accountsFn := func() []wizard.ServerAccount { return accounts }
 	var summary *model.ScanSummary
 	offer := false
 	if o.Scan {
@@ -110,6 +111,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 			Catalog: cat, File: f, Path: path, Lang: lang,
 			In: g.In, Out: g.Out, Today: g.Today(),
 			OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
+			Accounts: accountsFn,
 		})
 		if errors.Is(err, wizard.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
@@ -121,7 +123,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 		Catalog: cat, File: f, Path: path, Lang: lang, Today: g.Today(),
 		User:      g.Getenv("USER"),
 		OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
-		Accounts: func() []wizard.ServerAccount { return accounts },
+		Accounts: accountsFn,
 	}
 	if g.In != os.Stdin {
 		wo.In = g.In

@@ -24,6 +24,9 @@ type LineOptions struct {
 	OfferScan   bool
 	Scan        ScanFunc
 	ScanSummary *model.ScanSummary
+	// Accounts returns the login accounts of a scan run in this session;
+	// the "people with access" list offers once to take them over.
+	Accounts AccountsFunc
 }
 
 // ErrIncomplete is returned when the line-mode interview stopped before it
@@ -56,6 +59,9 @@ type lineRunner struct {
 	// resumeQ is progress.question of the step the run starts at: the
 	// first pass through that step begins at this question.
 	resumeQ string
+	// accountsAsked is set once the user has answered the offer to take
+	// the server's accounts over: it is made once per run.
+	accountsAsked bool
 }
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }

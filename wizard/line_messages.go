@@ -78,6 +78,12 @@ var lineMsg = model.Messages{
 	"rec_no":        {De: "es gibt keinen Eintrag %s", En: "there is no entry %s"},
 	"rec_need":      {De: "mindestens ein Eintrag ist nötig", En: "at least one entry is needed"},
 
+	"acct_offer":     {De: "Vom Server erhobene Konten übernehmen (%s)? (j/n, Enter = ja)", En: "Take over the accounts detected on the server (%s)? (y/n, Enter = yes)"},
+	"acct_help":      {De: "Jedes Konto, das sich am geprüften Server anmelden kann, wird ein Eintrag: als Administrator gekennzeichnet, wenn es sudo verwenden darf, mit einer Notiz, wie es sich anmeldet. Name und Funktion ergänzen Sie danach.", En: "Every account that can log in to the scanned server becomes an entry: marked as administrator when it may use sudo, with a note on how it logs in. Complete name and role afterwards."},
+	"acct_added":     {De: "%d Konten vom Server übernommen – mit b N lassen sich Name und Funktion ergänzen.", En: "%d accounts taken from the server – e N completes name and role."},
+	"acct_added_one": {De: "%d Konto vom Server übernommen – mit b N lassen sich Name und Funktion ergänzen.", En: "%d account taken from the server – e N completes name and role."},
+	"acct_declined":  {De: "Keine Konten vom Server übernommen.", En: "No accounts taken from the server."},
+
 	"skipped":    {De: "Schritt „%s“ zurückgestellt; er bleibt als offener Punkt stehen.", En: "Step “%s” put off; it stays an open item."},
 	"first_step": {De: "Das ist bereits der erste Schritt.", En: "This is the first step already."},
 	"eof":        {De: "Eingabe zu Ende: Das Interview ist unvollständig. Gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "End of input: the interview is incomplete. Saved to %s; the next tom interview resumes at step %d of %d: %s."},

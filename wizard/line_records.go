@@ -15,6 +15,9 @@ func (r *lineRunner) records(q *model.Question) error {
 	l := r.o.Lang
 	item := r.title(q.Item)
 	r.p.out.line(r.title(q.Title))
+	if err := r.offerAccounts(q); err != nil {
+		return err
+	}
 	r.listRecords(q)
 	prompt := lineMsg.Get(l, "rec_menu", item) + ":"
 	for {

@@ -17,8 +17,8 @@ type htmlBlock struct {
 	P     *Paragraph
 	C     []htmlItem
 	T     *Table
+	Class string // CSS class of a table, "register" for a wide register
 	KV    *KeyValue
-	R     *htmlRegister
 	Empty string
 	Cover *Cover
 	Sig   *Signature
@@ -35,14 +35,6 @@ var (
 	htmlBox   = [...]string{MarkOpen: "☐", MarkDone: "☑", MarkDetected: "☑", MarkNA: "⊟"}
 	htmlClass = [...]string{MarkOpen: "open", MarkDone: "done", MarkDetected: "done detected", MarkNA: "na"}
 )
-
-// htmlRegister is a wide register gathered into a few columns: each cell is
-// one text (lines "label: value"), so the template escapes it in one go.
-type htmlRegister struct {
-	Header []string
-	Widths []float64
-	Rows   [][]string
-}
 
 type htmlDoc struct {
 	Lang     string
@@ -103,7 +95,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 			case len(x.Rows) == 0:
 				hb = htmlBlock{Kind: "empty", Empty: x.Empty}
 			case x.Columns != nil:
-				hb = htmlBlock{Kind: "reg", R: htmlRecords(x)}
+				hb = htmlBlock{Kind: "t", T: htmlRecords(x), Class: "register"}
 			default:
 				hb = htmlBlock{Kind: "t", T: x.FullTable()}
 			}
@@ -164,9 +156,10 @@ func htmlRunning(d *Document) string {
 }
 
 // htmlRecords lays a wide register out in its columns: a number column,
-// then per column the head value and "label: value" lines.
-func htmlRecords(r *Records) *htmlRegister {
-	reg := &htmlRegister{Header: make([]string, 1, len(r.Columns)+1), Widths: make([]float64, 1, len(r.Columns)+1)}
+// then per column the head value and "label: value" lines. Each cell is one
+// text, so the template escapes it in one go.
+func htmlRecords(r *Records) *Table {
+	reg := &Table{Header: make([]string, 1, len(r.Columns)+1), Widths: make([]float64, 1, len(r.Columns)+1)}
 	reg.Header[0] = r.Nr
 	used := 0.0
 	for _, c := range r.Columns {
@@ -332,21 +325,10 @@ nav.toc a { color: inherit; text-decoration: none; }
 <li class="{{.Class}}"><span class="box">{{.Box}}</span><span class="text">{{.Text}}</span>{{if .Tag}} <strong class="tag">({{.Tag}})</strong>{{end}}{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
 {{- end}}
 </ul>
-{{- else if eq .Kind "t"}}{{template "table" .T}}
+{{- else if eq .Kind "t"}}{{template "table" .}}
 {{- else if eq .Kind "kv"}}{{template "card" .KV}}
 {{- else if eq .Kind "empty"}}
 <p>{{.Empty}}</p>
-{{- else if eq .Kind "reg"}}{{with .R}}
-<table class="register">
-<colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
-<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
-{{- end}}
 {{- else if eq .Kind "layout"}}
 {{- if .Wide}}
 <section class="wide">
@@ -368,7 +350,7 @@ nav.toc a { color: inherit; text-decoration: none; }
 </body>
 </html>
 {{define "table"}}
-<table>
+<table{{if .Class}} class="{{.Class}}"{{end}}>{{with .T}}
 <colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
@@ -377,6 +359,7 @@ nav.toc a { color: inherit; text-decoration: none; }
 {{- end}}
 </tbody>
 </table>
+{{- end}}
 {{- end}}
 {{define "card"}}
 <table class="card">

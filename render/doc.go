@@ -163,6 +163,23 @@ func LabelColon(label string) string {
 	return label + ":"
 }
 
+// ColumnHead returns the header and relative widths of the compact layout:
+// the number column first (it takes the width the columns leave, at least
+// 4 %), then per column the label of its head field.
+func (r *Records) ColumnHead() (header []string, widths []float64) {
+	header = make([]string, 1, len(r.Columns)+1)
+	widths = make([]float64, 1, len(r.Columns)+1)
+	header[0] = r.Nr
+	used := 0.0
+	for _, c := range r.Columns {
+		header = append(header, r.Fields[c.Fields[0]])
+		widths = append(widths, c.Width)
+		used += c.Width
+	}
+	widths[0] = max(1-used, 0.04)
+	return header, widths
+}
+
 // FullTable returns the register with one column per field and a number
 // column first.
 func (r *Records) FullTable() *Table {

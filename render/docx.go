@@ -594,16 +594,7 @@ func (w *docxWriter) table(header []string, rel []float64, rows [][]string) {
 // column the head value (bold in the first) and "label: value" lines with
 // the label in grey.
 func (w *docxWriter) register(r *Records) {
-	header := make([]string, 1, len(r.Columns)+1)
-	header[0] = r.Nr
-	rel := make([]float64, 1, len(r.Columns)+1)
-	used := 0.0
-	for _, c := range r.Columns {
-		header = append(header, r.Fields[c.Fields[0]])
-		rel = append(rel, c.Width)
-		used += c.Width
-	}
-	rel[0] = max(1-used, 0.04)
+	header, rel := r.ColumnHead()
 	widths := twips(rel, len(header), w.textWidth())
 	ws := make([]string, len(widths))
 	for i, wd := range widths {

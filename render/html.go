@@ -159,15 +159,8 @@ func htmlRunning(d *Document) string {
 // then per column the head value and "label: value" lines. Each cell is one
 // text, so the template escapes it in one go.
 func htmlRecords(r *Records) *Table {
-	reg := &Table{Header: make([]string, 1, len(r.Columns)+1), Widths: make([]float64, 1, len(r.Columns)+1)}
-	reg.Header[0] = r.Nr
-	used := 0.0
-	for _, c := range r.Columns {
-		reg.Header = append(reg.Header, r.Fields[c.Fields[0]])
-		reg.Widths = append(reg.Widths, c.Width)
-		used += c.Width
-	}
-	reg.Widths[0] = max(1-used, 0.04)
+	reg := &Table{}
+	reg.Header, reg.Widths = r.ColumnHead()
 	reg.Rows = make([][]string, len(r.Rows))
 	cells := make([]string, len(r.Rows)*(len(r.Columns)+1))
 	var b strings.Builder

@@ -819,16 +819,7 @@ func (w *pdfWriter) table(header []string, rel []float64, rows [][]string) {
 // column the head value (bold in the first column) and "label: value" lines
 // with grey labels.
 func (w *pdfWriter) register(r *Records) {
-	rel := make([]float64, 1, len(r.Columns)+1)
-	header := make([]string, 1, len(r.Columns)+1)
-	header[0] = r.Nr
-	used := 0.0
-	for _, c := range r.Columns {
-		rel = append(rel, c.Width)
-		header = append(header, r.Fields[c.Fields[0]])
-		used += c.Width
-	}
-	rel[0] = max(1-used, 0.04)
+	header, rel := r.ColumnHead()
 	widths := w.widths(rel, len(rel))
 	hr := w.layoutRow(header, widths, "B", pdfRegType)
 	laid := make([]pdfRow, len(r.Rows))

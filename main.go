@@ -175,7 +175,7 @@ func (g *Globals) CheckLang() error {
 		return nil
 	}
 	if _, err := model.ParseLang(g.LangFlag); err != nil {
-		return usageError{err}
+		return usageError{errors.New("--lang: " + model.Msg.Get(g.Lang(nil), "bad_lang", g.LangFlag))}
 	}
 	return nil
 }

@@ -383,3 +383,14 @@ func TestShellQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestBadLangSaidInUsersLanguage(t *testing.T) {
+	code, _, errs := cliRun(nil, "schema", "--lang", "fr")
+	if code != 2 || errs != "tom: --lang: Sprache \"fr\" ungültig (de oder en)\n" {
+		t.Errorf("German: %d %q", code, errs)
+	}
+	code, _, errs = cliRun(map[string]string{"TOM_LANG": "en"}, "schema", "--lang", "fr")
+	if code != 2 || errs != "tom: --lang: language \"fr\" is not valid (de or en)\n" {
+		t.Errorf("English: %d %q", code, errs)
+	}
+}

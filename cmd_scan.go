@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -160,21 +161,10 @@ func runScan(g *Globals, o *scanOptions) error {
 		fmt.Fprintf(out, "  %s\n    %s\n", label, what)
 	}
 	if len(sum.Unknown) > 0 {
-		fmt.Fprintln(out, "  "+scanCmdMsg.Get(lang, "scan_unknown", joinComma(sum.Unknown)))
+		fmt.Fprintln(out, "  "+scanCmdMsg.Get(lang, "scan_unknown", strings.Join(sum.Unknown, ", ")))
 	}
 	if len(sum.Dropped) > 0 {
-		fmt.Fprintln(out, "  "+scanCmdMsg.Get(lang, "scan_dropped", joinComma(sum.Dropped)))
+		fmt.Fprintln(out, "  "+scanCmdMsg.Get(lang, "scan_dropped", strings.Join(sum.Dropped, ", ")))
 	}
 	return nil
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }

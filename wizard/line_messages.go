@@ -63,7 +63,6 @@ var lineMsg = model.Messages{
 
 	"rec_count":     {De: "%s: %d Einträge", En: "%s: %d entries"},
 	"rec_count_one": {De: "%s: %d Eintrag", En: "%s: %d entry"},
-	"rec_one":       {De: "%s: 1 Eintrag", En: "%s: 1 entry"},
 	"rec_empty":     {De: "%s: noch keine Einträge", En: "%s: no entries yet"},
 	"rec_line":      {De: "  %d) %s", En: "  %d) %s"},
 	"rec_blank":     {De: "(leer)", En: "(empty)"},

@@ -132,11 +132,7 @@ func (r *lineRunner) listRecords(q *model.Question) {
 		r.say("rec_empty", r.title(q.Item))
 		return
 	}
-	if len(recs) == 1 {
-		r.say("rec_one", r.title(q.Item))
-	} else {
-		r.sayCount("rec_count", len(recs), r.title(q.Item))
-	}
+	r.sayCount("rec_count", len(recs), r.title(q.Item))
 	for i, rec := range recs {
 		r.say("rec_line", i+1, r.recordSummary(q, rec))
 	}

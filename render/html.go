@@ -191,26 +191,14 @@ func htmlRecords(r *Records) *Table {
 }
 
 var htmlTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
-	"pct": func(w float64) string { return template.HTMLEscapeString(formatPct(w)) },
+	"pct": formatPct,
 }).Parse(htmlSource))
 
+// formatPct writes a relative width as a CSS percentage with one decimal
+// ("12.5%").
 func formatPct(w float64) string {
 	p := int(w*1000 + 0.5)
-	return itoa(p/10) + "." + itoa(p%10) + "%"
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
+	return strconv.Itoa(p/10) + "." + strconv.Itoa(p%10) + "%"
 }
 
 const htmlSource = `<!DOCTYPE html>

@@ -189,20 +189,6 @@ func (r *lineRunner) editRecord(q *model.Question, old model.Record) (model.Reco
 // used: in any records answer, in the history's changes, or earlier in this
 // run – so that an ID is never given to two different entries.
 func (r *lineRunner) nextRecordID() string {
-	high := r.recHigh
-	for _, v := range r.o.File.Answers {
-		for _, rec := range v.Records() {
-			high = max(high, lineNumberAfter(rec.ID(), "r"))
-		}
-	}
-	for _, e := range r.o.File.History {
-		for _, c := range e.Changes {
-			parts := strings.Split(c.Path, "/")
-			if len(parts) >= 3 && parts[0] == "answers" {
-				high = max(high, lineNumberAfter(parts[2], "r"))
-			}
-		}
-	}
-	r.recHigh = high + 1
+	r.recHigh = max(r.recHigh, highestRecordNumber(r.o.File)) + 1
 	return "r" + strconv.Itoa(r.recHigh)
 }

@@ -63,11 +63,29 @@ func nextRecordID(prefix string) func([]model.Record) string {
 func nextFree(prefix string, ids []string) string {
 	n := 0
 	for _, id := range ids {
-		if k, err := strconv.Atoi(strings.TrimPrefix(id, prefix)); err == nil && strings.HasPrefix(id, prefix) && k > n {
-			n = k
-		}
+		n = max(n, lineNumberAfter(id, prefix))
 	}
 	return prefix + strconv.Itoa(n+1)
+}
+
+// highestRecordNumber returns the highest N of a record ID "r<N>" that f
+// uses in a records answer or names in a change of its history.
+func highestRecordNumber(f *model.File) int {
+	high := 0
+	for _, v := range f.Answers {
+		for _, rec := range v.Records() {
+			high = max(high, lineNumberAfter(rec.ID(), "r"))
+		}
+	}
+	for _, e := range f.History {
+		for _, c := range e.Changes {
+			parts := strings.Split(c.Path, "/")
+			if len(parts) >= 3 && parts[0] == "answers" {
+				high = max(high, lineNumberAfter(parts[2], "r"))
+			}
+		}
+	}
+	return high
 }
 
 // ownQuestion describes an own measure as a record, so that the list screen

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"tom/model"
 )
@@ -127,23 +126,7 @@ func (m *Model) reviewsRecords(q *model.Question) bool {
 // freeRecordID returns a record ID ("r<n>") that no record of the file has
 // used: not now, not when the review began, not in any history entry.
 func freeRecordID(s *model.ReviewSession) string {
-	high := 0
-	for _, f := range []*model.File{s.Before, s.F} {
-		for _, v := range f.Answers {
-			for _, r := range v.Records() {
-				high = max(high, lineNumberAfter(r.ID(), "r"))
-			}
-		}
-		for _, e := range f.History {
-			for _, ch := range e.Changes {
-				parts := strings.Split(ch.Path, "/")
-				if len(parts) >= 3 && parts[0] == "answers" {
-					high = max(high, lineNumberAfter(parts[2], "r"))
-				}
-			}
-		}
-	}
-	return "r" + strconv.Itoa(high+1)
+	return "r" + strconv.Itoa(max(highestRecordNumber(s.Before), highestRecordNumber(s.F))+1)
 }
 
 // reviewSave returns the function that writes the file during a review: it

@@ -12,7 +12,6 @@ var Msg = model.Messages{
 	"done_count":   {De: "%d von %d Abschnitten erledigt", En: "%d of %d sections done"},
 	"part":         {De: "Teil %d von %d", En: "part %d of %d"},
 	"resumed":      {De: "Willkommen zurück – weiter bei Schritt %d. Strg+O zeigt alle Abschnitte.", En: "Welcome back – resuming at step %d. Ctrl+O shows all sections."},
-	"saved":        {De: "gespeichert", En: "saved"},
 	"save_failed":  {De: "Speichern fehlgeschlagen: %v", En: "saving failed: %v"},
 	"skipped_note": {De: "„%s“ wird später beantwortet (offener Punkt).", En: "“%s” will be answered later (open item)."},
 

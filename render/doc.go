@@ -145,13 +145,14 @@ type Column struct {
 	Width  float64 // relative width (the Nr column takes the rest)
 }
 
-// FieldLine returns "label: value", or "label value" when the label is a
-// question ("Auftragsverarbeiter? ja").
-func FieldLine(label, value string) string {
+// labelSep returns what goes between a field label and its value in a
+// "label: value" line: ": ", or a space when the label is a question
+// ("Auftragsverarbeiter? ja").
+func labelSep(label string) string {
 	if strings.HasSuffix(label, "?") {
-		return label + " " + value
+		return " "
 	}
-	return label + ": " + value
+	return ": "
 }
 
 // LabelColon returns the label followed by a colon, or the label alone when

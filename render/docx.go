@@ -625,11 +625,7 @@ func (w *docxWriter) register(r *Records) {
 					}
 					writeRuns(&w.doc, value, rpr)
 				} else {
-					sep := ": "
-					if strings.HasSuffix(label, "?") {
-						sep = " "
-					}
-					writeRuns(&w.doc, label+sep, `<w:color w:val="595959"/>`)
+					writeRuns(&w.doc, label+labelSep(label), `<w:color w:val="595959"/>`)
 					writeRuns(&w.doc, value, "")
 				}
 				w.doc.WriteString("</w:p>")

@@ -175,11 +175,7 @@ func htmlRecords(r *Records) *Table {
 				}
 				if label != "" {
 					b.WriteString(label)
-					if strings.HasSuffix(label, "?") {
-						b.WriteByte(' ')
-					} else {
-						b.WriteString(": ")
-					}
+					b.WriteString(labelSep(label))
 				}
 				b.WriteString(value)
 			})

@@ -662,11 +662,7 @@ func (w *pdfWriter) layoutRow(cells []string, widths []float64, style string, t 
 // font and marks the label part of the lines grey.
 func (w *pdfWriter) labelLines(dst []pdfLine, label, value string, wd float64) []pdfLine {
 	label = PDFSanitize(label)
-	if strings.HasSuffix(label, "?") {
-		label += " "
-	} else {
-		label += ": "
-	}
+	label += labelSep(label)
 	value = PDFSanitize(value)
 	first, rest, more := strings.Cut(value, "\n")
 	full := label + first

@@ -73,6 +73,7 @@ func reasonNote(r string) *model.Text {
 	return note("ev_unreadable", r)
 }
 
+// sortedKeys returns the keys of m in sorted order.
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -80,20 +81,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func sortStrings(s []string) { sort.Strings(s) }
-
-// uniq returns s sorted without duplicates.
-func uniq(s []string) []string {
-	sort.Strings(s)
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // lines splits file data into lines without their line ends.

@@ -1,5 +1,7 @@
 package scan
 
+import "sort"
+
 // Catalogue measure IDs the scan supports or contradicts.
 const (
 	mSSHKeysOnly     = "access_system.ssh_keys_only"
@@ -33,6 +35,6 @@ func MeasureIDs() []string {
 		mLogging, mLogRetention, mTimeSync,
 		mSupportedOS, mBackupVersions, mCentralLog, mAccessLogging,
 	}
-	sortStrings(ids)
+	sort.Strings(ids)
 	return ids
 }

@@ -77,9 +77,6 @@ func newCatalogCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runCatalog prints the catalogue in the requested format.
 func runCatalog(g *Globals, opts *catalogOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	lang := g.Lang(nil)
 	switch opts.Format {
 	case "text", "md", "json":

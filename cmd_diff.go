@@ -96,9 +96,6 @@ func diffUsage(lang model.Lang, key string, args ...any) error {
 
 // runDiff prints the changes between two files, or since a date, in words.
 func runDiff(g *Globals, opts *diffOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	lang := g.Lang(nil)
 	if opts.Format != "text" && opts.Format != "md" {
 		return diffUsage(lang, "diff_bad_format", opts.Format)

@@ -53,9 +53,6 @@ func newInitCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runInit creates the answers file under the file's lock.
 func runInit(g *Globals, opts *initOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	lang := g.Lang(nil)
 	c, err := g.Catalog()
 	if err != nil {

@@ -65,9 +65,6 @@ func lineModeWanted(g *Globals, o *interviewOptions) bool {
 // runInterview loads (or creates) the answers file, holds its lock for the
 // whole session and runs the line mode or the full-screen wizard.
 func runInterview(g *Globals, o *interviewOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	line := lineModeWanted(g, o)
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty"))}

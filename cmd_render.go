@@ -68,9 +68,6 @@ type renderTarget struct {
 // runRender renders every answers file; an invalid one is reported and
 // skipped, and the command then exits 1.
 func runRender(g *Globals, opts *renderOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	ilang := g.Lang(nil)
 	formats, err := renderFormats(opts.Format, ilang)
 	if err != nil {

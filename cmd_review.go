@@ -36,9 +36,6 @@ func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 // line mode or full screen. The history entry is written only when the
 // reviewer finishes; an interrupted review keeps its edits and resumes.
 func runReview(g *Globals, o *reviewOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	line := lineModeWanted(g, &interviewOptions{Accessible: o.Accessible})
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_tty"))}

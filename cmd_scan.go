@@ -93,9 +93,6 @@ func newScanCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runScan scans, prints the findings and, with --apply, records them.
 func runScan(g *Globals, o *scanOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	lang := g.Lang(nil)
 	if err := scan.CheckRoot(o.Root); err != nil {
 		return &ExitError{Code: ExitFailure, Err: errors.New(scanCmdMsg.Get(lang, "scan_no_root", o.Root, err))}

@@ -31,9 +31,6 @@ func newSchemaCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runSchema writes the embedded schema to Out.
 func runSchema(g *Globals, _ *schemaOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	_, err := g.Out.Write(questionnaires.AnswersSchema())
 	return err
 }

@@ -97,9 +97,6 @@ func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
 // runStatus loads the answers file read-only and reports how current it is;
 // the exit code carries the state.
 func runStatus(g *Globals, opts *statusOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	c, err := g.Catalog()
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}

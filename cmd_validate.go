@@ -43,9 +43,6 @@ func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runValidate loads the answers file read-only and reports what is wrong.
 func runValidate(g *Globals, _ *validateOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	lang := g.Lang(nil)
 	c, err := g.Catalog()
 	if err != nil {

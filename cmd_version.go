@@ -66,9 +66,6 @@ func buildVersion() (ver, rev string, dirty bool) {
 // runVersion prints tom's, Go's and the catalogue's versions. A broken
 // catalogue is reported on its line, not as a failure: version must work.
 func runVersion(g *Globals, _ *versionOptions) error {
-	if err := g.CheckLang(); err != nil {
-		return err
-	}
 	lang := g.Lang(nil)
 	ver, rev, dirty := buildVersion()
 	fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_tom", ver))

@@ -220,6 +220,8 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 	root.PersistentFlags().StringVar(&g.LangFlag, "lang", "", cliMsg.Get(lang, "flag_lang"))
 	root.PersistentFlags().StringVar(&g.CatalogPath, "catalog", "", cliMsg.Get(lang, "flag_catalog"))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// --lang is checked once here, before any command runs.
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.CheckLang() }
 
 	interview := newInterviewCmd(g, lang)
 	root.RunE = interview.RunE

@@ -163,8 +163,12 @@ func fitLines(s string, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// openHelp shows the help text of the current question.
+// openHelp shows the help text of the current question. With no question
+// shown (a step whose questions are all hidden) there is nothing to explain.
 func (m *Model) openHelp() {
+	if m.pos < 0 || m.pos >= len(m.items) {
+		return
+	}
 	it := m.items[m.pos]
 	hover := ""
 	if m.act != nil && m.act.b.hover != nil {

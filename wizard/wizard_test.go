@@ -230,3 +230,18 @@ func TestRerunCompletedFile(t *testing.T) {
 		"changes": []any{map[string]any{"path": "answers/org.name", "old": "Alt GmbH", "new": "Neu GmbH"}}})
 	eq(t, "completed stays", d.progress()["completed"], "2025-11-01")
 }
+
+// TestHelpWithoutQuestion presses the help key while no question of the step
+// is current (the position move leaves when every item of the first step is
+// hidden): the wizard stays on the step instead of panicking.
+func TestHelpWithoutQuestion(t *testing.T) {
+	d := newDriver(t, smallCatalog(t), nil, model.De)
+	d.m.act, d.m.rec = nil, nil
+	for _, pos := range []int{-1, len(d.m.items)} {
+		d.m.pos = pos
+		d.press("ctrl+e")
+		if d.m.screen != screenStep {
+			t.Fatalf("pos %d: screen %v after ctrl+e, want the step", pos, d.m.screen)
+		}
+	}
+}

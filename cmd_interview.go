@@ -51,8 +51,8 @@ func newInterviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // lineModeWanted reports whether the line mode was asked for: --accessible,
 // ACCESSIBLE set (to anything but 0/false) or TERM=dumb.
-func lineModeWanted(g *Globals, o *interviewOptions) bool {
-	if o.Accessible || g.Getenv("TERM") == "dumb" {
+func lineModeWanted(g *Globals, accessible bool) bool {
+	if accessible || g.Getenv("TERM") == "dumb" {
 		return true
 	}
 	switch strings.ToLower(strings.TrimSpace(g.Getenv("ACCESSIBLE"))) {
@@ -65,7 +65,7 @@ func lineModeWanted(g *Globals, o *interviewOptions) bool {
 // runInterview loads (or creates) the answers file, holds its lock for the
 // whole session and runs the line mode or the full-screen wizard.
 func runInterview(g *Globals, o *interviewOptions) error {
-	line := lineModeWanted(g, o)
+	line := lineModeWanted(g, o.Accessible)
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty"))}
 	}

@@ -36,7 +36,7 @@ func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 // line mode or full screen. The history entry is written only when the
 // reviewer finishes; an interrupted review keeps its edits and resumes.
 func runReview(g *Globals, o *reviewOptions) error {
-	line := lineModeWanted(g, &interviewOptions{Accessible: o.Accessible})
+	line := lineModeWanted(g, o.Accessible)
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_tty"))}
 	}

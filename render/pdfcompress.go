@@ -29,14 +29,15 @@ func pdfCompress(in []byte, runs []string) ([]byte, error) {
 	if sx < 0 {
 		return nil, fmt.Errorf("pdf: no startxref")
 	}
-	xo, err := strconv.Atoi(string(bytes.TrimSpace(in[sx+10 : sx+10+bytes.IndexByte(in[sx+10:], '\n')])))
-	if err != nil || xo <= 0 || xo >= sx || !bytes.HasPrefix(in[xo:], []byte("xref\n0 ")) {
+	xs, _, ok := bytes.Cut(in[sx+10:], []byte("\n"))
+	xo, err := strconv.Atoi(string(bytes.TrimSpace(xs)))
+	if !ok || err != nil || xo <= 0 || xo >= sx || !bytes.HasPrefix(in[xo:], []byte("xref\n0 ")) {
 		return nil, fmt.Errorf("pdf: bad startxref")
 	}
-	nl := bytes.IndexByte(in[xo+7:], '\n')
-	n, err := strconv.Atoi(string(in[xo+7 : xo+7+nl]))
-	first := xo + 7 + nl + 1
-	if err != nil || n < 1 || first+20*n > len(in) {
+	ns, _, ok := bytes.Cut(in[xo+7:], []byte("\n"))
+	n, err := strconv.Atoi(string(ns))
+	first := xo + 7 + len(ns) + 1
+	if !ok || err != nil || n < 1 || first+20*n > len(in) {
 		return nil, fmt.Errorf("pdf: bad xref header")
 	}
 	offs := make([]int, n) // object number -> offset (0 for the free entry)

@@ -5,6 +5,22 @@ import (
 	"testing"
 )
 
+// TestPDFCompressBadInput checks that a PDF whose trailer or
+// cross-reference header is cut short is an error, not a panic.
+func TestPDFCompressBadInput(t *testing.T) {
+	for _, in := range []string{
+		"",
+		"%PDF-1.3\nstartxref\n",
+		"%PDF-1.3\nstartxref\n9",
+		"%PDF-1.3\nxref\n0 3startxref\n9\n%%EOF\n",
+		"%PDF-1.3\nxref\n0 3\nstartxref\n9\n%%EOF\n",
+	} {
+		if _, err := pdfCompress([]byte(in), nil); err == nil {
+			t.Errorf("pdfCompress(%q) accepted a broken PDF", in)
+		}
+	}
+}
+
 // TestExpandRuns checks that run markers on a line of their own are
 // replaced by their runs, that the same text elsewhere is left alone, and
 // that a marker without a run is an error.

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Getter returns the value a condition tests.
 type Getter func(id string) Value
 
@@ -168,7 +170,7 @@ func (v View) Prune() []string {
 			}
 		}
 	}
-	sortStrings(removed)
+	slices.Sort(removed)
 	return removed
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -408,7 +409,7 @@ func migrate(f *File, c *Catalog) (*Migration, []Problem) {
 			}
 		}
 	}
-	sortStrings(m.Removed)
+	slices.Sort(m.Removed)
 	f.Catalog.Version = c.Version
 	return m, nil
 }

@@ -1,5 +1,0 @@
-package model
-
-import "sort"
-
-func sortStrings(s []string) { sort.Strings(s) }

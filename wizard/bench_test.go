@@ -29,6 +29,13 @@ func BenchmarkKeystroke(b *testing.B) {
 	}
 	f := model.NewFile(c, model.De)
 	f.Progress.Step = largestTick(c).ID
+	benchKeystrokes(b, c, f)
+}
+
+// benchKeystrokes starts the wizard on f at 80x24 and times key presses
+// (Update + View): ten down, ten up, and so on.
+func benchKeystrokes(b *testing.B, c *model.Catalog, f *model.File) {
+	b.Helper()
 	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}

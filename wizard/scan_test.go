@@ -362,17 +362,5 @@ func BenchmarkKeystrokeDetected(b *testing.B) {
 		}
 		f.Detected[mm.ID] = model.Detection{Date: scanToday, Result: r, Evidence: "/etc/x:1: y"}
 	}
-	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		k := down
-		if i/10%2 == 1 {
-			k = up
-		}
-		m.Update(k)
-		_ = m.View()
-	}
+	benchKeystrokes(b, c, f)
 }

@@ -7,9 +7,28 @@ package render
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"tom/model"
 )
+
+// stamp returns the date the PDF and DOCX metadata carry: the Stand, or
+// 1 January 2000 without one, so the bytes depend only on the document.
+func (d *Document) stamp() time.Time {
+	if t, err := model.DateOf(d.Stand); err == nil && d.Stand != "" {
+		return t
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// langTag returns the document's language as a BCP 47 tag for file
+// metadata ("de-DE" or "en-GB").
+func (d *Document) langTag() string {
+	if d.Lang == model.En {
+		return "en-GB"
+	}
+	return "de-DE"
+}
 
 // Document is the TOM document, independent of any output format.
 type Document struct {

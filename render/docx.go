@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"tom/model"
 )
 
 // DOCX page geometry in twentieths of a point (twips): A4, 2 cm margins.
@@ -82,14 +80,7 @@ func needsXMLEscape(s string) bool {
 func WriteDOCX(d *Document) ([]byte, error) {
 	w := &docxWriter{d: d}
 	w.body()
-	ts := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if t, err := model.DateOf(d.Stand); err == nil && d.Stand != "" {
-		ts = t
-	}
-	lang := "de-DE"
-	if d.Lang == model.En {
-		lang = "en-GB"
-	}
+	ts, lang := d.stamp(), d.langTag()
 	parts := []struct {
 		name string
 		data []byte

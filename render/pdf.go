@@ -6,14 +6,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
-
-	"tom/model"
 )
 
 // Page geometry (mm) and type sizes (pt) of the PDF.
@@ -50,10 +47,7 @@ func WritePDF(d *Document) ([]byte, error) {
 	p.SetCatalogSort(true)
 	// Streams are compressed after fpdf is done (see pdfCompress).
 	p.SetCompression(false)
-	ts := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if t, err := model.DateOf(d.Stand); err == nil && d.Stand != "" {
-		ts = t
-	}
+	ts := d.stamp()
 	p.SetCreationDate(ts)
 	p.SetModificationDate(ts)
 	p.SetProducer("tom", false)
@@ -62,11 +56,7 @@ func WritePDF(d *Document) ([]byte, error) {
 	if d.Org != "" {
 		p.SetSubject(PDFSanitize(d.Org), true)
 	}
-	if d.Lang == model.En {
-		p.SetLang("en-GB")
-	} else {
-		p.SetLang("de-DE")
-	}
+	p.SetLang(d.langTag())
 	p.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
 	p.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
 	p.AddUTF8FontFromBytes(pdfFont, "I", goitalic.TTF)

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"strconv"
+	"strings"
+)
+
 // SchemaVersion is the answers-file schema this tom writes and reads. Older
 // schemas are migrated on load; newer ones are refused.
 const SchemaVersion = 1
@@ -182,9 +187,11 @@ func (f *File) NextVersion() string {
 	if last == "" {
 		return "1.0"
 	}
-	var maj, min int
-	if _, err := sscanVersion(last, &maj, &min); err != nil {
+	majS, minS, _ := strings.Cut(last, ".")
+	maj, errMaj := strconv.Atoi(majS)
+	min, errMin := strconv.Atoi(minS)
+	if errMaj != nil || errMin != nil {
 		return "1.0"
 	}
-	return formatVersion(maj, min+1)
+	return strconv.Itoa(maj) + "." + strconv.Itoa(min+1)
 }

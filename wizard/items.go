@@ -32,7 +32,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 			help:    secHelp(q.Title.In(l), q.Help.In(l)),
 		}
 		if q.Kind == model.KindRecords {
-			it.records = &recordsSpec{q: q, store: questionStore(m.f, q.ID), newID: nextRecordID("r")}
+			it.records = &recordsSpec{q: q, store: questionStore(m.f, q.ID), newID: m.newRecordID}
 			if q.ID == peopleQuestion {
 				it.records.accounts = m.o.Accounts
 			}

@@ -68,6 +68,19 @@ func nextFree(prefix string, ids []string) string {
 	return prefix + strconv.Itoa(n+1)
 }
 
+// newRecordID gives a new record the next number after every record ID the
+// file uses, its history names, or this session gave out, in any list — as
+// line mode and the review do — so that a removed record's ID is never given
+// to a new one and the history stays unambiguous.
+func (m *Model) newRecordID(recs []model.Record) string {
+	n := max(highestRecordNumber(m.f), m.lastRecord)
+	for _, r := range recs {
+		n = max(n, lineNumberAfter(r.ID(), "r"))
+	}
+	m.lastRecord = n + 1
+	return "r" + strconv.Itoa(m.lastRecord)
+}
+
 // highestRecordNumber returns the highest N of a record ID "r<N>" that f
 // uses in a records answer or names in a change of its history.
 func highestRecordNumber(f *model.File) int {

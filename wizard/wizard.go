@@ -64,13 +64,15 @@ type active struct {
 // Model is the wizard: a bubbletea model that owns the flow through the
 // sections and shows one small huh form at a time.
 type Model struct {
-	o      Options
-	c      *model.Catalog
-	f      *model.File
-	lang   model.Lang
-	view   model.View
-	theme  *theme
-	keymap *huh.KeyMap
+	// lastRecord is the highest record number given out this session.
+	lastRecord int
+	o          Options
+	c          *model.Catalog
+	f          *model.File
+	lang       model.Lang
+	view       model.View
+	theme      *theme
+	keymap     *huh.KeyMap
 
 	width, height int
 

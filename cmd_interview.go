@@ -22,7 +22,6 @@ var interviewMsg = model.Messages{
 	"no_tty":         {De: "die Eingabe ist kein Terminal. Für umgeleitete Eingaben, Screenreader oder einfache Terminals: tom interview --accessible", En: "input is not a terminal. For piped input, screen readers or simple terminals use: tom interview --accessible"},
 	"flag_scan":      {De: "diesen Server zuerst prüfen (nur lesend, wie tom scan) und die gefundenen Maßnahmen vorbelegen", En: "scan this server first (read-only, like tom scan) and pre-fill the measures it finds"},
 	"flag_scan_root": {De: "Wurzelverzeichnis des zu prüfenden Systems (ein eingehängtes Abbild)", En: "root folder of the system to scan (a mounted image)"},
-	"scan_no_root":   {De: "--scan-root %s: %v", En: "--scan-root %s: %v"},
 }
 
 // interviewOptions are the interview command's flags.
@@ -71,7 +70,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 	}
 	if o.Scan {
 		if err := scan.CheckRoot(o.ScanRoot); err != nil {
-			return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "scan_no_root", o.ScanRoot, err))}
+			return &ExitError{Code: ExitFailure, Err: rootError(g.Lang(nil), "--scan-root", o.ScanRoot, err)}
 		}
 	}
 	cat, err := g.Catalog()
@@ -156,7 +155,7 @@ func interviewEnd(g *Globals, lang model.Lang, path string, res wizard.Result) e
 func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang model.Lang, accounts *[]wizard.ServerAccount) wizard.ScanFunc {
 	return func(f *model.File) (model.ScanSummary, error) {
 		if err := scan.CheckRoot(o.ScanRoot); err != nil {
-			return model.ScanSummary{}, errors.New(interviewMsg.Get(lang, "scan_no_root", o.ScanRoot, err))
+			return model.ScanSummary{}, rootError(lang, "--scan-root", o.ScanRoot, err)
 		}
 		today, err := time.Parse(model.DateLayout, g.Today())
 		if err != nil {

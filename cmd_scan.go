@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -55,7 +54,6 @@ answers file is not valid, 2 usage error.`},
 	"scan_flag_root":                      {De: "Wurzelverzeichnis des zu prüfenden Systems", En: "root folder of the system to scan"},
 	"scan_flag_json":                      {De: "Ergebnis als JSON ausgeben", En: "print the result as JSON"},
 	"scan_flag_apply":                     {De: "Ergebnisse in die Antwortdatei eintragen", En: "record the results in the answers file"},
-	"scan_no_root":                        {De: "--root %s: %v", En: "--root %s: %v"},
 	"scan_applied":                        {De: "In %s eingetragen (erhoben am %s):", En: "Recorded in %s (detected on %s):"},
 	"scan_nothing":                        {De: "Keine Maßnahme des Katalogs betroffen.", En: "No catalogue measure affected."},
 	"scan_unknown":                        {De: "Nicht im Katalog, übergangen: %s", En: "Not in the catalogue, skipped: %s"},
@@ -95,7 +93,7 @@ func newScanCmd(g *Globals, lang model.Lang) *cobra.Command {
 func runScan(g *Globals, o *scanOptions) error {
 	lang := g.Lang(nil)
 	if err := scan.CheckRoot(o.Root); err != nil {
-		return &ExitError{Code: ExitFailure, Err: errors.New(scanCmdMsg.Get(lang, "scan_no_root", o.Root, err))}
+		return &ExitError{Code: ExitFailure, Err: rootError(lang, "--root", o.Root, err)}
 	}
 	today, err := time.Parse(model.DateLayout, g.Today())
 	if err != nil {

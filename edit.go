@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"tom/model"
+	"tom/scan"
 )
 
 // editSession is an answers file opened for writing: its lock is held from
@@ -47,3 +48,16 @@ func (g *Globals) openForEdit(cat *model.Catalog, create bool) (*editSession, er
 
 // Close releases the lock.
 func (s *editSession) Close() { s.lock.Release() }
+
+// rootError words a scan.CheckRoot failure for flag (--root, --scan-root) in
+// the user's language.
+func rootError(l model.Lang, flag, dir string, err error) error {
+	key := "root_unreadable"
+	switch {
+	case errors.Is(err, scan.ErrRootMissing):
+		key = "root_missing"
+	case errors.Is(err, scan.ErrRootNotDir):
+		key = "root_not_dir"
+	}
+	return errors.New(cliMsg.Get(l, key, flag, dir))
+}

@@ -12,8 +12,10 @@
 package scan
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -96,19 +98,27 @@ var Areas = []string{"system", "disk", "ssh", "updates", "firewall", "backup", "
 // (tom runs on Linux), for offering the scan in the interview.
 func Available() bool { return runtime.GOOS == "linux" }
 
-// CheckRoot reports whether dir can be scanned: it must exist and be a folder.
+// CheckRoot reports whether dir can be scanned: it must exist and be a
+// folder. The error is one of ErrRootMissing, ErrRootNotDir, ErrRootUnreadable.
 func CheckRoot(dir string) error {
 	fi, err := os.Stat(dir)
-	if err != nil {
-		return err
-	}
-	if !fi.IsDir() {
-		return fmt.Errorf("%s: %w", dir, errNotDir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ErrRootMissing
+	case err != nil:
+		return ErrRootUnreadable
+	case !fi.IsDir():
+		return ErrRootNotDir
 	}
 	return nil
 }
 
-var errNotDir = fmt.Errorf("not a directory")
+// The reasons CheckRoot gives; callers word them for the user.
+var (
+	ErrRootMissing    = errors.New("scan root does not exist")
+	ErrRootNotDir     = errors.New("scan root is not a directory")
+	ErrRootUnreadable = errors.New("scan root cannot be read")
+)
 
 // Scan looks at the system rooted at opts.Root and returns what it found. It
 // never fails: what it cannot read is reported as findings.

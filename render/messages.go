@@ -80,6 +80,7 @@ var Msg = model.Messages{
 
 	"question":     {De: "Frage", En: "Question"},
 	"answer":       {De: "Antwort", En: "Answer"},
+	"file_and":     {De: "und", En: "and"},
 	"yes":          {De: "Ja", En: "Yes"},
 	"no":           {De: "Nein", En: "No"},
 	"not_answered": {De: "—", En: "—"},

@@ -34,7 +34,9 @@ func Write(d *Document, format string) ([]byte, error) {
 // every file system.
 func FileName(d *Document, format string) string {
 	name := "TOM"
-	if org := slug(d.Org); org != "" {
+	// "&" becomes the word for "and" in the document's language.
+	org := strings.ReplaceAll(d.Org, "&", " "+Msg.Get(d.Lang, "file_and")+" ")
+	if org := slug(org); org != "" {
 		name += "_" + org
 	}
 	if d.Stand != "" {
@@ -47,7 +49,7 @@ var fold = strings.NewReplacer(
 	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss",
 	"é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "â", "a", "ó", "o", "ò", "o", "ô", "o",
 	"í", "i", "ì", "i", "ú", "u", "ù", "u", "ç", "c", "ñ", "n", "ø", "o", "å", "a", "æ", "ae",
-	"ş", "s", "ğ", "g", "ı", "i", "İ", "I", "Ş", "S", "Ç", "C", "&", "und",
+	"ş", "s", "ğ", "g", "ı", "i", "İ", "I", "Ş", "S", "Ç", "C",
 )
 
 // slug turns a name into [A-Za-z0-9] words joined by "-", at most 60 bytes.

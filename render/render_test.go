@@ -619,6 +619,16 @@ func TestHostilePDF(t *testing.T) {
 	}
 }
 
+// "&" is spelt in the document's language.
+func TestFileNameAndInLanguage(t *testing.T) {
+	if got := FileName(&Document{Org: "Smith & Sons Ltd", Lang: model.En}, "pdf"); got != "TOM_Smith-and-Sons-Ltd.pdf" {
+		t.Errorf("English: %q", got)
+	}
+	if got := FileName(&Document{Org: "Müller & Söhne", Lang: model.De}, "pdf"); got != "TOM_Mueller-und-Soehne.pdf" {
+		t.Errorf("German: %q", got)
+	}
+}
+
 func TestFileName(t *testing.T) {
 	for _, tc := range []struct{ org, stand, want string }{
 		{"Bäckerei Öztürk GmbH", "2026-11-28", "TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf"},

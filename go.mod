@@ -1,4 +1,4 @@
-module tom
+module github.com/tom-dsgvo/tom
 
 go 1.26.8
 

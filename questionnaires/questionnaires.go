@@ -5,7 +5,7 @@ package questionnaires
 import (
 	_ "embed"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 //go:embed tom-standard.json

@@ -8,7 +8,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // jsonNames lists the JSON names of a struct's fields, embedded ones included.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestStandardCatalog holds the shipped catalogue to issue 2's figures. The

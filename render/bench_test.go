@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // benchSizes are the register sizes the benchmarks use; growth from 10 to

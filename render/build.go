@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // Catalogue questions the document reads for its cover, introduction and

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestDetectedAndStatedDiffer proves that a measure a scan confirmed is

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // stamp returns the date the PDF and DOCX metadata carry: the Stand, or

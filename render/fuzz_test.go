@@ -15,7 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/image/font/gofont/goregular"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 func fuzzSeeds(f *testing.F) {

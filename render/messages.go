@@ -1,6 +1,6 @@
 package render
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // Msg holds every sentence and label the document itself writes (the
 // catalogue supplies the rest), in German and English.

@@ -14,7 +14,7 @@ import (
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/goregular"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestHTMLRunningHeaderNotFiltered: html/template replaced the German running

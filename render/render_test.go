@@ -21,7 +21,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 func sampleDoc(t testing.TB, l model.Lang) *Document {

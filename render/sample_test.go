@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"tom/model"
-	"tom/questionnaires"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 var update = flag.Bool("update", false, "rewrite the sample answers file and the golden files")

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // BackupJob is a scheduled job that runs a backup tool.

@@ -3,8 +3,8 @@ package scan
 import (
 	"testing"
 
-	"tom/model"
-	"tom/questionnaires"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 func standard(t *testing.T) *model.Catalog {

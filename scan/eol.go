@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // supportEnds are the last days of vendor security support by distribution

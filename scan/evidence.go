@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // ev makes evidence from a file line or a value read; the text is cleaned

@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // hostileSize is the size of the sparse file in the hostile tree.

@@ -1,6 +1,6 @@
 package scan
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // scanMsg holds every user-facing string of the scan: finding titles (t_),
 // evidence notes (ev_), area headings (area_) and result words (res_).

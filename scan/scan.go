@@ -22,7 +22,7 @@ import (
 	"strings"
 	"time"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // DefaultMaxRead is how many bytes of any one file the scan reads by default.

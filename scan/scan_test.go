@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestGolden scans every fixture tree and compares the JSON report with its

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TextWidth is the width the text report fits in.

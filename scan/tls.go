@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // expirySoonDays is when a certificate counts as expiring soon.

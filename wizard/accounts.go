@@ -3,7 +3,7 @@ package wizard
 import (
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // ServerAccount is an account that can log in to the scanned server, as the

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"tom/model"
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // fixtureAccounts scans testdata/scan/debian-good and returns its login

@@ -5,7 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // largestTick returns the control section of the real catalogue with the most

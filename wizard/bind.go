@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // binding connects a huh field to a live value in the answers file. It keeps

@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	json "github.com/goccy/go-json"
 
-	"tom/model"
-	"tom/questionnaires"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 // driver runs the real wizard model with key messages, as the terminal

@@ -8,7 +8,7 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // built is one huh field on the screen, with what the wizard needs around it.

@@ -1,7 +1,7 @@
 package wizard
 
 import (
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // item is one screen of a section: a question, the tick list of measures, the

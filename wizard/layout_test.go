@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // everythingOn answers every yes/no with yes and ticks every option, so that

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // LineOptions configures the line-mode interview.

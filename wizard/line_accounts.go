@@ -3,7 +3,7 @@ package wizard
 import (
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // offerAccounts asks once per run, on the people records question, whether

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // runLineAccounts runs line mode on f, starting at the people step, with the

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // lineBuildTom builds the tom binary into a temporary folder, or skips when

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // measures asks a control section's measures: first which are implemented

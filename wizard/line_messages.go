@@ -1,6 +1,6 @@
 package wizard
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // lineMsg holds every string the line-mode interview prints, in German and
 // English. Keys are private to line mode so that they never clash with the

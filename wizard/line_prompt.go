@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // LineCommand is the error a LinePrompter returns when the user typed a

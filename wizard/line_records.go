@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // records runs the list editor of a records question: it shows the entries

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestLineResumeInsideStep: input ends after three of the four questions of

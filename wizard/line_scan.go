@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // scanStart runs before the first step: it offers the scan on a new

@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	json "github.com/goccy/go-json"
 
-	"tom/model"
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // lineDeclineScan prepends the answer to the scan offer that tom interview

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // genLineStandard regenerates testdata/line/standard-full.in (the piped

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // updateLine rewrites the line-mode golden files instead of comparing.

@@ -3,7 +3,7 @@
 // terminals. Both read the catalogue and write the answers file through model.
 package wizard
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // Msg holds every user-facing string of the full-screen wizard.
 var Msg = model.Messages{

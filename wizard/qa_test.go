@@ -6,7 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // startAt opens the wizard on the real catalogue at section id of a new file.

@@ -3,7 +3,7 @@ package wizard
 import (
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // A new record in the full-screen interview never takes the ID of a record

@@ -9,7 +9,7 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // recordsSpec is a repeatable list: a records question, or the own measures

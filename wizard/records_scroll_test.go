@@ -9,7 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // eighteenProviders is a file of the small catalogue resumed on its list of

@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // reopen loads the file d saved and starts a new wizard on it.

@@ -9,7 +9,7 @@ import (
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // Screens of the review walk.

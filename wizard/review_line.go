@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // RunReviewLine runs the yearly review in line mode: per step the stored

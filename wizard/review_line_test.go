@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // rvLine runs the line-mode review of story-2025 with piped input.

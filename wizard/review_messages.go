@@ -1,6 +1,6 @@
 package wizard
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // RvMsg holds every user-facing string of the yearly review, in both modes
 // (the full-screen walk and line mode), in German and English.

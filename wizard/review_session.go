@@ -7,7 +7,7 @@ import (
 	"os"
 	"strconv"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // ReviewOptions configures tom review, in both modes.

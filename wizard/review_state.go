@@ -7,7 +7,7 @@ import (
 	"os"
 	"slices"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // reviewState is what a review in progress remembers beside its start copy,

@@ -6,7 +6,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // reviewText builds the plain-text lines both review modes show: the start

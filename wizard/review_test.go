@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 const rvToday = "2026-08-15"

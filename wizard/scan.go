@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // ScanFunc runs the read-only system scan and records its findings in f

@@ -1,6 +1,6 @@
 package wizard
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // scanMsg holds the strings of the scan pre-fill in both interview modes:
 // the offer, the marks of detected measures and their evidence.

@@ -10,8 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"tom/model"
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // scanToday is the date every scan test runs on.

@@ -3,7 +3,7 @@ package wizard
 import (
 	"strings"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // screenScanOffer is the first screen of a new interview when the caller

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // View implements tea.Model: header, body and footer, exactly the window's

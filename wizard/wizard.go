@@ -9,7 +9,7 @@ import (
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // Options configures the full-screen interview.

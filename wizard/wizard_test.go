@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestFullInterview answers the small catalogue from start to end and checks

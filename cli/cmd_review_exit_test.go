@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"strings"
@@ -48,7 +48,7 @@ func TestReviewCtrlCExit(t *testing.T) {
 	for _, tc := range []struct{ lang, want string }{
 		{"de", "Weiter mit: tom review"}, {"en", "Continue with: tom review"},
 	} {
-		path := rvCopy(t, "testdata/review/story-2025.json")
+		path := rvCopy(t, "../testdata/review/story-2025.json")
 		code, out, errOut := ctrlC(t, "\r\x03", "review", "--lang", tc.lang, "--catalog", rvCatalogPath, "-f", path)
 		last := lastLine(out)
 		if code != ExitFailure || errOut != "" || !strings.Contains(last, tc.want) || !strings.Contains(last, path) || strings.HasPrefix(last, "tom:") {
@@ -64,14 +64,14 @@ func TestInterviewCtrlCExit(t *testing.T) {
 		{"de", "Weiter mit: tom interview"}, {"en", "Continue with: tom interview"},
 	} {
 		path := t.TempDir() + "/tom.json"
-		code, out, errOut := ctrlC(t, "\x03", "interview", "--lang", tc.lang, "--catalog", "testdata/small-catalog.json", "-f", path)
+		code, out, errOut := ctrlC(t, "\x03", "interview", "--lang", tc.lang, "--catalog", "../testdata/small-catalog.json", "-f", path)
 		last := lastLine(out)
 		if code != ExitFailure || errOut != "" || !strings.Contains(last, tc.want) || !strings.Contains(last, path) {
 			t.Errorf("%s: exit %d, stderr %q, last line %q", tc.lang, code, errOut, last)
 		}
 	}
 	// story-2025 is a complete interview: stopping it is no failure.
-	path := rvCopy(t, "testdata/review/story-2025.json")
+	path := rvCopy(t, "../testdata/review/story-2025.json")
 	code, out, errOut := ctrlC(t, "\x03", "interview", "--catalog", rvCatalogPath, "-f", path)
 	if last := lastLine(out); code != ExitOK || errOut != "" || !strings.Contains(last, "tom render") {
 		t.Errorf("complete: exit %d, stderr %q, last line %q", code, errOut, last)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // orgNameQuestion is the catalogue question that --org fills in.

@@ -1,10 +1,10 @@
-package main
+package cli
 
 import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // localizeHelp gives cobra's help and usage output the user's language.

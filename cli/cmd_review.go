@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
-	"tom/wizard"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // reviewOptions are the review command's flags.

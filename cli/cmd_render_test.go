@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 // renderSample copies the sample business's answers file into dir under name.
 func renderSample(t *testing.T, dir, name string) string {
 	t.Helper()
-	data := readFile(t, filepath.Join("testdata", "sample", "tom.json"))
+	data := readFile(t, filepath.Join("..", "testdata", "sample", "tom.json"))
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, data, 0o600); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // tmuxTerm drives the built tom in a detached tmux session at 80x24 on a
@@ -99,7 +99,7 @@ func (tm *tmuxTerm) sock() string { return fmt.Sprintf("%s-%d", tm.socket, tm.ge
 func buildTom(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "tom")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

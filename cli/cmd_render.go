@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
-	"tom/render"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 // renderMsg holds the strings of tom render.

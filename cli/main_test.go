@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,12 +10,12 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"tom/model"
-	"tom/questionnaires"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 // smallCatalogPath is the test catalogue every CLI test passes with --catalog.
-var smallCatalogPath = filepath.Join("testdata", "small-catalog.json")
+var smallCatalogPath = filepath.Join("..", "testdata", "small-catalog.json")
 
 // cliRun runs tom with args and env (nil: empty environment) and returns the
 // exit code, standard output and standard error.
@@ -148,7 +148,7 @@ func TestInitUsageAndLockErrors(t *testing.T) {
 func TestValidateExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tom.json")
-	good := filepath.Join("testdata", "good", "small-sample.json")
+	good := filepath.Join("..", "testdata", "good", "small-sample.json")
 	data := readFile(t, good)
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
@@ -190,7 +190,7 @@ func TestValidateExitCodes(t *testing.T) {
 // TestValidateBadFiles runs every testdata/bad file through the command: exit
 // 1, the golden German lines on stderr with the path as given, file untouched.
 func TestValidateBadFiles(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "bad", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "bad", "*.json"))
 	if len(files) < 24 {
 		t.Fatalf("%d bad files", len(files))
 	}
@@ -213,7 +213,7 @@ func TestValidateBadFiles(t *testing.T) {
 		}
 	}
 	// English on request.
-	bad := filepath.Join("testdata", "bad", "invalid-dates.json")
+	bad := filepath.Join("..", "testdata", "bad", "invalid-dates.json")
 	_, _, errs := cliRun(map[string]string{"TOM_LANG": "en"}, "validate", "-f", bad, "--catalog", smallCatalogPath)
 	if !strings.Contains(errs, bad+":5:17: /answers/org.date: not a date (DD.MM.YYYY or YYYY-MM-DD)") {
 		t.Errorf("English errors:\n%s", errs)
@@ -226,7 +226,7 @@ func TestValidateReportsMigration(t *testing.T) {
 	catPath := filepath.Join(dir, "v11.json")
 	os.WriteFile(catPath, []byte(cat), 0o644)
 	path := filepath.Join(dir, "tom.json")
-	data := readFile(t, filepath.Join("testdata", "good", "small-sample.json"))
+	data := readFile(t, filepath.Join("..", "testdata", "good", "small-sample.json"))
 	os.WriteFile(path, data, 0o600)
 	code, out, errs := cliRun(nil, "validate", "-f", path, "--catalog", catPath)
 	if code != 0 || !strings.Contains(out, "gültig (Katalog tom-small 1.1.0)") ||

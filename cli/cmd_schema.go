@@ -1,10 +1,10 @@
-package main
+package cli
 
 import (
 	"github.com/spf13/cobra"
 
-	"tom/model"
-	"tom/questionnaires"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 // schemaMsg holds the strings of tom schema.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -8,11 +8,11 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"tom/model"
-	"tom/questionnaires"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
-var scanFixture = filepath.Join("testdata", "scan", "debian-good")
+var scanFixture = filepath.Join("..", "testdata", "scan", "debian-good")
 
 func TestScanTextAndJSON(t *testing.T) {
 	code, out, errs := cliRun(nil, "scan", "--root", scanFixture)
@@ -71,7 +71,7 @@ func TestScanApply(t *testing.T) {
 	if err := model.Save(path, f); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs := cliRun(nil, "scan", "--root", filepath.Join("testdata", "scan", "debian-neglected"), "--apply", "--file", path)
+	code, out, errs := cliRun(nil, "scan", "--root", filepath.Join("..", "testdata", "scan", "debian-neglected"), "--apply", "--file", path)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // version is set at build time: go build -ldflags "-X main.version=1.2.3".

@@ -1,12 +1,12 @@
-package main
+package cli
 
 import (
 	"errors"
 	"fmt"
 	"os"
 
-	"tom/model"
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // editSession is an answers file opened for writing: its lock is held from

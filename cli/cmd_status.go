@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	json "github.com/goccy/go-json"
 	"github.com/spf13/cobra"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // Exit codes of tom status, for cron jobs and monitoring checks. 0 is "all

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 func TestDiffStoryGerman(t *testing.T) {
 	code, out, errOut := rvRun("diff", "--catalog", rvCatalogPath, rvFixture("story-2025.json"), rvFixture("story-2026.json"))
-	want := `Änderungen von testdata/review/story-2025.json (15.09.2025) zu testdata/review/story-2026.json (10.08.2026)
+	want := `Änderungen von ../testdata/review/story-2025.json (15.09.2025) zu ../testdata/review/story-2026.json (10.08.2026)
 
 Zugangskontrolle
   - „Zwei-Faktor-Anmeldung“: geplant (bis 31.03.2026) → umgesetzt
@@ -31,7 +31,7 @@ Geräte
 
 func TestDiffStoryEnglishMarkdown(t *testing.T) {
 	code, out, _ := rvRun("diff", "--lang", "en", "--format", "md", "--catalog", rvCatalogPath, rvFixture("story-2025.json"), rvFixture("story-2026.json"))
-	want := `# Changes from testdata/review/story-2025.json (15 September 2025) to testdata/review/story-2026.json (10 August 2026)
+	want := `# Changes from ../testdata/review/story-2025.json (15 September 2025) to ../testdata/review/story-2026.json (10 August 2026)
 
 ## System access control
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -12,8 +12,8 @@ import (
 	"sync"
 	"testing"
 
-	"tom/model"
-	"tom/wizard"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // rvCopy copies a file into a temporary folder (mode 0600) and returns the
@@ -35,12 +35,12 @@ func rvCopy(t *testing.T, src string) string {
 // position, never overwritten), a missing file, and a non-terminal input
 // without line mode are refused with a clear message.
 func TestReviewRefuses(t *testing.T) {
-	incomplete := rvCopy(t, "testdata/review/status-incomplete.json")
+	incomplete := rvCopy(t, "../testdata/review/status-incomplete.json")
 	code, _, errOut := rvRun("review", "--accessible", "--catalog", rvCatalogPath, "-f", incomplete)
 	if code != ExitFailure || !strings.Contains(errOut, "noch nicht abgeschlossen") || !strings.Contains(errOut, "tom interview") {
 		t.Errorf("incomplete: code %d, %q", code, errOut)
 	}
-	invalid := rvCopy(t, "testdata/review/status-invalid.json")
+	invalid := rvCopy(t, "../testdata/review/status-invalid.json")
 	before := readFile(t, invalid)
 	code, _, errOut = rvRun("review", "--accessible", "--catalog", rvCatalogPath, "-f", invalid)
 	if code != ExitFailure || !strings.Contains(errOut, ":3:") || string(readFile(t, invalid)) != string(before) {
@@ -50,7 +50,7 @@ func TestReviewRefuses(t *testing.T) {
 	if code != ExitFailure || !strings.Contains(errOut, "keine Antwortdatei") {
 		t.Errorf("missing: code %d, %q", code, errOut)
 	}
-	code, _, errOut = rvRun("review", "--lang", "en", "--catalog", rvCatalogPath, "-f", rvCopy(t, "testdata/review/story-2025.json"))
+	code, _, errOut = rvRun("review", "--lang", "en", "--catalog", rvCatalogPath, "-f", rvCopy(t, "../testdata/review/story-2025.json"))
 	if code != ExitFailure || !strings.Contains(errOut, "tom review --accessible") {
 		t.Errorf("no terminal: code %d, %q", code, errOut)
 	}
@@ -60,7 +60,7 @@ func TestReviewRefuses(t *testing.T) {
 // input through the CLI: every step unchanged gives exit 0 and one entry;
 // input ending early gives exit 1 and no entry.
 func TestReviewLineCommand(t *testing.T) {
-	path := rvCopy(t, "testdata/review/story-2025.json")
+	path := rvCopy(t, "../testdata/review/story-2025.json")
 	g, out, errb := rvGlobals(map[string]string{"TOM_TODAY": rvToday, "TERM": "dumb"})
 	g.In = strings.NewReader(strings.Repeat("\n", 11))
 	if code := Run(g, []string{"review", "--catalog", rvCatalogPath, "-f", path}); code != ExitOK {
@@ -70,7 +70,7 @@ func TestReviewLineCommand(t *testing.T) {
 	if err != nil || len(f.History) != 2 || f.History[1].Kind != model.HistoryReview {
 		t.Fatalf("history after review: %v %+v", err, f.History)
 	}
-	path = rvCopy(t, "testdata/review/story-2025.json")
+	path = rvCopy(t, "../testdata/review/story-2025.json")
 	g, out, _ = rvGlobals(map[string]string{"TOM_TODAY": rvToday, "ACCESSIBLE": "1"})
 	g.In = strings.NewReader("\n\n")
 	if code := Run(g, []string{"review", "--catalog", rvCatalogPath, "-f", path}); code != ExitFailure {
@@ -178,7 +178,7 @@ func (w *promptWriter) Write(p []byte) (int, error) {
 // 20.11.2025, no review since.
 func storyFile(t *testing.T, c *model.Catalog) string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/sample/tom.json")
+	data, err := os.ReadFile("../testdata/sample/tom.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func TestE2EReviewTmux(t *testing.T) {
 	}
 	for _, noColor := range []bool{false, true} {
 		t.Run(fmt.Sprintf("NO_COLOR=%v", noColor), func(t *testing.T) {
-			path := rvCopy(t, "testdata/review/story-2025.json")
+			path := rvCopy(t, "../testdata/review/story-2025.json")
 			dir := filepath.Dir(path)
 			env := "TERM=xterm-256color TOM_TODAY=" + rvToday
 			if noColor {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // The review fixtures under testdata/review/ tell one story, made with the
@@ -21,7 +21,7 @@ import (
 // code.
 
 const (
-	rvCatalogPath = "testdata/review/catalog-1.1.json"
+	rvCatalogPath = "../testdata/review/catalog-1.1.json"
 	rvToday       = "2026-08-15"
 )
 
@@ -156,7 +156,7 @@ func rvFixtures(t testing.TB) map[string][]byte {
 func TestReviewFixturesUpToDate(t *testing.T) {
 	update := os.Getenv("TOM_UPDATE_REVIEW_FIXTURES") == "1"
 	for name, want := range rvFixtures(t) {
-		path := filepath.Join("testdata", "review", name)
+		path := filepath.Join("..", "testdata", "review", name)
 		if update {
 			if err := os.WriteFile(path, want, 0o600); err != nil {
 				t.Fatal(err)

@@ -1,6 +1,6 @@
-package main
+package cli
 
-import "tom/model"
+import "github.com/tom-dsgvo/tom/model"
 
 // cliMsg holds the command line's shared strings. Each command file keeps its
 // own strings in this table under keys prefixed with the command name.

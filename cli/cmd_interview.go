@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
-	"tom/scan"
-	"tom/wizard"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
+	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // interviewMsg holds the interview command's strings.

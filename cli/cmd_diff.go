@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // Exit codes of tom diff, as diff(1) has them.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -11,7 +11,7 @@ import (
 	json "github.com/goccy/go-json"
 )
 
-func rvFixture(name string) string { return filepath.Join("testdata", "review", name) }
+func rvFixture(name string) string { return filepath.Join("..", "testdata", "review", name) }
 
 func TestStatusExitCodes(t *testing.T) {
 	cases := []struct {

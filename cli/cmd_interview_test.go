@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
-	"tom/wizard"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // TestInterviewNeedsTerminal: without a terminal and without line mode, tom

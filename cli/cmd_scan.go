@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // scanCmdMsg holds the strings of tom scan.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,12 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"tom/model"
-	"tom/scan"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/scan"
 )
 
 // scanCatalogPath is the test catalogue with the measures the scan knows.
-var scanCatalogPath = filepath.Join("testdata", "scan-interview", "catalog.json")
+var scanCatalogPath = filepath.Join("..", "testdata", "scan-interview", "catalog.json")
 
 // runTomBin runs the built binary with input on stdin and the environment
 // env (plus PATH and HOME) and returns the combined output and exit code.
@@ -49,7 +49,7 @@ func TestInterviewScanBinary(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := buildTom(t)
-	root := filepath.Join("testdata", "scan", "debian-good")
+	root := filepath.Join("..", "testdata", "scan", "debian-good")
 	path := filepath.Join(t.TempDir(), "tmp.json")
 	env := []string{"TERM=dumb", "TOM_TODAY=2026-11-28"}
 	out, code := runTomBin(t, bin, scanInterviewInput, env,
@@ -119,7 +119,7 @@ func TestInterviewScanOfferBinary(t *testing.T) {
 		t.Skip("the scan is offered on Linux only")
 	}
 	bin := buildTom(t)
-	root := filepath.Join("testdata", "scan", "debian-good")
+	root := filepath.Join("..", "testdata", "scan", "debian-good")
 	path := filepath.Join(t.TempDir(), "tmp.json")
 	env := []string{"TERM=dumb", "TOM_TODAY=2026-11-28"}
 	out, code := runTomBin(t, bin, "j\n"+scanInterviewInput, env,

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tom/model"
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // validateMsg holds the strings of tom validate.

@@ -1,0 +1,228 @@
+// Package cli is tom's command line: one file per command, each an options
+// struct with injected I/O and a run function.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
+)
+
+// Globals is what every command gets: the global flags and the process's I/O,
+// injected so that commands run in tests without a terminal.
+type Globals struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	Getenv func(string) string
+	Now    func() time.Time
+	// StdinIsTerminal reports whether In is an interactive terminal.
+	StdinIsTerminal func() bool
+
+	File        string // --file/-f, TOM_FILE, default ./tom.json
+	LangFlag    string // --lang
+	CatalogPath string // --catalog
+}
+
+// Exit codes shared by all commands. status uses its own documented set.
+const (
+	ExitOK      = 0
+	ExitFailure = 1 // the command ran and found a problem (invalid file, …)
+	ExitUsage   = 2 // bad flags or arguments
+)
+
+// ExitError carries an exit code with an error message.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return ""
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// Run executes tom with args and returns the exit code.
+func Run(g *Globals, args []string) int {
+	lang := g.preLang(args)
+	root := newRootCmd(g, lang)
+	root.SetArgs(args)
+	root.SetIn(g.In)
+	root.SetOut(g.Out)
+	root.SetErr(g.Err)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Err != nil && ee.Err.Error() != "" {
+			fmt.Fprintln(g.Err, g.formatErr(ee.Err, lang))
+		}
+		return ee.Code
+	}
+	fmt.Fprintln(g.Err, g.formatErr(err, lang))
+	if isUsageErr(err) {
+		return ExitUsage
+	}
+	return ExitFailure
+}
+
+// formatErr renders an error in the user's language where the error knows how.
+func (g *Globals) formatErr(err error, l model.Lang) string {
+	var le *model.LoadError
+	if errors.As(err, &le) {
+		return le.Format(l)
+	}
+	var lk *model.LockedError
+	if errors.As(err, &lk) {
+		return lk.Format(l)
+	}
+	return "tom: " + err.Error()
+}
+
+// isUsageErr recognises cobra's flag and argument errors.
+func isUsageErr(err error) bool {
+	var u usageError
+	if errors.As(err, &u) {
+		return true
+	}
+	s := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand", "unknown command", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// usageError marks an error as a usage error (exit 2).
+type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
+
+// preLang finds the interface language before flags are parsed, so that help
+// texts come out in it: --lang, else TOM_LANG, else German.
+func (g *Globals) preLang(args []string) model.Lang {
+	val := ""
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if strings.HasPrefix(a, "--lang=") {
+			val = strings.TrimPrefix(a, "--lang=")
+		} else if a == "--lang" && i+1 < len(args) {
+			val = args[i+1]
+		}
+	}
+	if val == "" {
+		val = g.Getenv("TOM_LANG")
+	}
+	l, err := model.ParseLang(val)
+	if err != nil {
+		return model.De
+	}
+	return l
+}
+
+// Lang returns the language for a command: --lang, else the answers file's
+// language (f may be nil), else TOM_LANG, else German.
+func (g *Globals) Lang(f *model.File) model.Lang {
+	if g.LangFlag != "" {
+		if l, err := model.ParseLang(g.LangFlag); err == nil {
+			return l
+		}
+	}
+	if f != nil && f.Language != "" {
+		return f.Language
+	}
+	if l, err := model.ParseLang(g.Getenv("TOM_LANG")); err == nil {
+		return l
+	}
+	return model.De
+}
+
+// CheckLang validates --lang.
+func (g *Globals) CheckLang() error {
+	if g.LangFlag == "" {
+		return nil
+	}
+	if _, err := model.ParseLang(g.LangFlag); err != nil {
+		return usageError{errors.New("--lang: " + model.Msg.Get(g.Lang(nil), "bad_lang", g.LangFlag))}
+	}
+	return nil
+}
+
+// Catalog loads the catalogue: --catalog, else the shipped one.
+func (g *Globals) Catalog() (*model.Catalog, error) {
+	return questionnaires.Load(g.CatalogPath)
+}
+
+// FilePath returns the answers file path: --file, else TOM_FILE, else tom.json.
+func (g *Globals) FilePath() string {
+	if g.File != "" {
+		return g.File
+	}
+	if f := g.Getenv("TOM_FILE"); f != "" {
+		return f
+	}
+	return "tom.json"
+}
+
+// Today returns today's date as stored (YYYY-MM-DD). TOM_TODAY overrides the
+// clock, for tests and for back-dating a document on purpose.
+func (g *Globals) Today() string {
+	if t := g.Getenv("TOM_TODAY"); t != "" {
+		if d, err := model.ParseDate(t); err == nil {
+			return d
+		}
+	}
+	return g.Now().Format(model.DateLayout)
+}
+
+func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "tom",
+		Short:         cliMsg.Get(lang, "root_short"),
+		Long:          cliMsg.Get(lang, "root_long"),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+	}
+	root.PersistentFlags().StringVarP(&g.File, "file", "f", "", cliMsg.Get(lang, "flag_file"))
+	root.PersistentFlags().StringVar(&g.LangFlag, "lang", "", cliMsg.Get(lang, "flag_lang"))
+	root.PersistentFlags().StringVar(&g.CatalogPath, "catalog", "", cliMsg.Get(lang, "flag_catalog"))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// --lang is checked once here, before any command runs.
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.CheckLang() }
+
+	interview := newInterviewCmd(g, lang)
+	root.RunE = interview.RunE
+	root.Flags().AddFlagSet(interview.LocalFlags())
+	root.AddCommand(
+		interview,
+		newInitCmd(g, lang),
+		newValidateCmd(g, lang),
+		newCatalogCmd(g, lang),
+		newSchemaCmd(g, lang),
+		newVersionCmd(g, lang),
+		newRenderCmd(g, lang),
+		newReviewCmd(g, lang),
+		newStatusCmd(g, lang),
+		newDiffCmd(g, lang),
+		newScanCmd(g, lang),
+	)
+	localizeHelp(root, lang)
+	return root
+}

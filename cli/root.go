@@ -89,6 +89,10 @@ func (g *Globals) formatErr(err error, l model.Lang) string {
 	if errors.As(err, &lk) {
 		return lk.Format(l)
 	}
+	var fe *model.FileError
+	if errors.As(err, &fe) {
+		return "tom: " + fe.Format(l)
+	}
 	return "tom: " + err.Error()
 }
 

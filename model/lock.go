@@ -40,44 +40,124 @@ var lockMsg = Messages{
 	},
 }
 
+// lockRecordSize is the fixed length of the holder line in a lock file. The
+// line is written with one write of exactly this many bytes, so a reader
+// never sees it half replaced by a shorter one.
+const lockRecordSize = 256
+
+// maxLockSize is the largest file tom takes for one of its own lock files;
+// anything bigger was put there by someone else and is never truncated.
+const maxLockSize = 4096
+
 // AcquireLock locks the answers file at path for writing, or returns a
-// *LockedError naming the process that holds it.
+// *LockedError naming the process that holds it. The lock file is opened
+// without following a symlink and must be a regular file with one link, so
+// that a lock path planted by someone else can never make tom overwrite
+// another file; anything else is refused with a *FileError.
 func AcquireLock(path string) (*Lock, error) {
 	lp := path + ".lock"
 	for attempt := 0; attempt < 5; attempt++ {
-		fh, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE, 0o600)
+		fh, err := openLockFile(lp)
 		if err != nil {
 			return nil, err
 		}
 		if err := syscall.Flock(int(fh.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-			defer fh.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
-				return nil, readHolder(path, fh)
+				holder, ok := readHolder(path, fh)
+				fh.Close()
+				if ok {
+					return nil, holder
+				}
+				continue // the holder went away meanwhile: try again
 			}
-			return nil, err
+			fh.Close()
+			return nil, &FileError{Path: lp, Key: "lock_failed", Err: err}
 		}
 		// The holder before us may have removed the file after we opened it:
 		// then we locked an orphan and must try again.
 		st1, err1 := fh.Stat()
-		st2, err2 := os.Stat(lp)
+		st2, err2 := os.Lstat(lp)
 		if err1 != nil || err2 != nil || !os.SameFile(st1, st2) {
 			fh.Close()
 			continue
 		}
 		host, _ := os.Hostname()
-		fh.Truncate(0)
-		fmt.Fprintf(fh, "%d %s %s\n", os.Getpid(), host, time.Now().Format(time.RFC3339))
+		rec := fmt.Sprintf("%d %s %s", os.Getpid(), host, time.Now().Format(time.RFC3339))
+		rec += strings.Repeat(" ", max(lockRecordSize-len(rec)-1, 0)) + "\n"
+		if _, err := fh.WriteAt([]byte(rec), 0); err != nil {
+			fh.Close()
+			return nil, &FileError{Path: lp, Key: "lock_failed", Err: err}
+		}
+		if st1.Size() > int64(len(rec)) {
+			fh.Truncate(int64(len(rec)))
+		}
 		fh.Sync()
 		return &Lock{path: lp, fh: fh}, nil
 	}
-	return nil, fmt.Errorf("%s: could not lock", lp)
+	return nil, &FileError{Path: lp, Key: "lock_failed"}
 }
 
-func readHolder(path string, fh *os.File) error {
-	buf := make([]byte, 256)
+// openLockFile opens or creates the lock file lp without following a
+// symlink and without blocking (a FIFO would), and checks what it opened.
+func openLockFile(lp string) (*os.File, error) {
+	fd, err := syscall.Open(lp, syscall.O_RDWR|syscall.O_CREAT|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0o600)
+	if err != nil {
+		switch {
+		case errors.Is(err, syscall.ELOOP):
+			return nil, &FileError{Path: lp, Key: "lock_symlink"}
+		case errors.Is(err, syscall.EISDIR):
+			return nil, &FileError{Path: lp, Key: "lock_not_regular"}
+		}
+		return nil, &FileError{Path: lp, Key: "lock_failed", Err: &os.PathError{Op: "open", Path: lp, Err: err}}
+	}
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		syscall.Close(fd)
+		return nil, &FileError{Path: lp, Key: "lock_failed", Err: err}
+	}
+	switch {
+	case st.Mode&syscall.S_IFMT != syscall.S_IFREG:
+		syscall.Close(fd)
+		return nil, &FileError{Path: lp, Key: "lock_not_regular"}
+	case st.Nlink != 1:
+		syscall.Close(fd)
+		return nil, &FileError{Path: lp, Key: "lock_links"}
+	case st.Size > maxLockSize:
+		syscall.Close(fd)
+		return nil, &FileError{Path: lp, Key: "lock_foreign", Args: []any{st.Size}}
+	}
+	if err := syscall.SetNonblock(fd, false); err != nil {
+		syscall.Close(fd)
+		return nil, &FileError{Path: lp, Key: "lock_failed", Err: err}
+	}
+	return os.NewFile(uintptr(fd), lp), nil
+}
+
+// readHolder reads who holds the lock. The winner of a race writes its line
+// just after taking the lock, so an empty or unfinished line is read again
+// for a moment; ok is false when the holder let go meanwhile.
+func readHolder(path string, fh *os.File) (e *LockedError, ok bool) {
+	buf := make([]byte, lockRecordSize)
+	for wait := 0; wait < 200; wait++ {
+		n, _ := fh.ReadAt(buf, 0)
+		if e, ok := parseHolder(path, buf[:n]); ok {
+			return e, true
+		}
+		if err := syscall.Flock(int(fh.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err == nil {
+			return nil, false // free now: the caller tries again
+		}
+		time.Sleep(time.Millisecond)
+	}
+	// A holder that never wrote its line (or a lock file of an old tom).
 	n, _ := fh.ReadAt(buf, 0)
+	e, _ = parseHolder(path, buf[:n])
+	return e, true
+}
+
+// parseHolder parses "PID host time" and reports whether it was complete.
+func parseHolder(path string, data []byte) (*LockedError, bool) {
 	e := &LockedError{File: path, Host: "?", Since: "?"}
-	parts := strings.Fields(string(buf[:n]))
+	parts := strings.Fields(string(data))
 	if len(parts) >= 1 {
 		e.PID, _ = strconv.Atoi(parts[0])
 	}
@@ -89,7 +169,7 @@ func readHolder(path string, fh *os.File) error {
 			e.Since = t.Format("2006-01-02 15:04:05")
 		}
 	}
-	return e
+	return e, len(parts) == 3 && e.PID > 0 && e.Since != "?"
 }
 
 // Release gives up the lock and removes the lock file.

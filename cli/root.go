@@ -73,7 +73,8 @@ func Run(g *Globals, args []string) int {
 		return ee.Code
 	}
 	fmt.Fprintln(g.Err, g.formatErr(err, lang))
-	if isUsageErr(err) {
+	var u usageError
+	if errors.As(err, &u) {
 		return ExitUsage
 	}
 	return ExitFailure
@@ -96,25 +97,29 @@ func (g *Globals) formatErr(err error, l model.Lang) string {
 	return "tom: " + err.Error()
 }
 
-// isUsageErr recognises cobra's flag and argument errors.
-func isUsageErr(err error) bool {
-	var u usageError
-	if errors.As(err, &u) {
-		return true
-	}
-	s := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand", "unknown command", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// usageError marks an error as a usage error (exit 2).
+// usageError marks an error as a usage error (exit 2): a bad flag, flag
+// value or argument. Cobra's own flag and argument errors are wrapped in it
+// where they arise (the flag error function and usageArgs); nothing looks at
+// an error's text to decide.
 type usageError struct{ error }
 
 func (u usageError) Unwrap() error { return u.error }
+
+// usageArgs makes the argument validator of c and of every command below it
+// return a usageError.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
+}
 
 // preLang finds the interface language before flags are parsed, so that help
 // texts come out in it: --lang, else TOM_LANG, else German.
@@ -228,5 +233,6 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		newScanCmd(g, lang),
 	)
 	localizeHelp(root, lang)
+	usageArgs(root)
 	return root
 }

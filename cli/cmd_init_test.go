@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tom-dsgvo/tom/model"
+)
+
+func TestInitCreatesPrivateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kunde.json")
+	code, out, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath, "--org", "Müller & Söhne <GmbH>")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{path + " angelegt (Katalog tom-small 1.0.0, Sprache de).", "Unternehmen: Müller & Söhne <GmbH>",
+		"Weiter mit: tom interview -f " + path + " --catalog " + smallCatalogPath} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode().Perm())
+	}
+	c, _ := model.LoadCatalogFile(smallCatalogPath)
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Get("org.name").Str() != "Müller & Söhne <GmbH>" || f.Language != model.De || f.Catalog.ID != "tom-small" {
+		t.Errorf("file %+v", f)
+	}
+	if _, err := os.Stat(path + ".lock"); !os.IsNotExist(err) {
+		t.Error("lock file left behind")
+	}
+}
+
+func TestInitRefusesToOverwrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tom.json")
+	if code, _, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath, "--org", "Alt GmbH"); code != 0 {
+		t.Fatal(errs)
+	}
+	before := readFile(t, path)
+	code, out, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath)
+	if code != 1 || out != "" {
+		t.Fatalf("exit %d, out %q", code, out)
+	}
+	if !strings.Contains(errs, path) || !strings.Contains(errs, "--force") {
+		t.Errorf("message must name the file and --force: %q", errs)
+	}
+	if !bytes.Equal(before, readFile(t, path)) {
+		t.Error("file changed without --force")
+	}
+	code, _, errs = cliRun(map[string]string{"TOM_LANG": "en"}, "init", "-f", path, "--catalog", smallCatalogPath)
+	if code != 1 || !strings.Contains(errs, "already exists; pass --force") {
+		t.Errorf("English refusal: %d %q", code, errs)
+	}
+	code, out, errs = cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath, "--force", "--org", "Neu GmbH", "--lang", "en")
+	if code != 0 || !strings.Contains(out, "Created "+path) {
+		t.Fatalf("--force: %d %q %q", code, out, errs)
+	}
+	after := string(readFile(t, path))
+	if !strings.Contains(after, `"org.name": "Neu GmbH"`) || !strings.Contains(after, `"language": "en"`) {
+		t.Errorf("--force did not write the new file:\n%s", after)
+	}
+}
+
+func TestInitUsesTOMFileAndLang(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "env.json")
+	code, out, _ := cliRun(map[string]string{"TOM_FILE": path, "TOM_LANG": "en"}, "init", "--catalog", smallCatalogPath)
+	if code != 0 || !strings.Contains(out, "Next step: tom interview") {
+		t.Fatalf("%d %q", code, out)
+	}
+	if !strings.Contains(string(readFile(t, path)), `"language": "en"`) {
+		t.Error("TOM_LANG not used for the file's language")
+	}
+}
+
+func TestInitUsageAndLockErrors(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tom.json")
+	for _, args := range [][]string{
+		{"init", "-f", path, "extra"},
+		{"init", "-f", path, "--lang", "fr"},
+		{"init", "-f", path, "--colour"},
+		{"init", "-f", path, "--catalog", smallCatalogPath, "--org", "zwei\nZeilen"},
+	} {
+		if code, _, errs := cliRun(nil, args...); code != 2 {
+			t.Errorf("%v: exit %d (%s), want 2", args, code, errs)
+		}
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a usage error created the file")
+	}
+	lock, err := model.AcquireLock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	code, _, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath)
+	if code != 1 || !strings.Contains(errs, "wird gerade von einem anderen tom bearbeitet") {
+		t.Errorf("locked: %d %q", code, errs)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("init wrote a locked file")
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{"tom.json": "tom.json", "Mein Kunde.json": "'Mein Kunde.json'", "it's.json": `'it'\''s.json'`, "": "''"} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %q", in, got)
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestValidateExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tom.json")
+	good := filepath.Join("..", "testdata", "good", "small-sample.json")
+	data := readFile(t, good)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := cliRun(nil, "validate", "-f", path, "--catalog", smallCatalogPath)
+	if code != 0 || out != path+" ist gültig (Katalog tom-small 1.0.0).\n" || errs != "" {
+		t.Errorf("valid: %d %q %q", code, out, errs)
+	}
+	// English from the file? The sample file is German; --lang wins.
+	if _, out, _ := cliRun(nil, "validate", "-f", path, "--catalog", smallCatalogPath, "--lang", "en"); !strings.Contains(out, "is valid") {
+		t.Errorf("--lang en: %q", out)
+	}
+	for _, args := range [][]string{
+		{"validate", "-f", path, "surplus"},
+		{"validate", "--nope"},
+		{"validate", "-f"},
+		{"validate", "-f", path, "--lang", "xx"},
+	} {
+		if code, _, _ := cliRun(nil, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	code, _, errs = cliRun(nil, "validate", "-f", filepath.Join(dir, "none.json"), "--catalog", smallCatalogPath)
+	if code != 1 || !strings.Contains(errs, "none.json: Datei nicht gefunden") {
+		t.Errorf("missing: %d %q", code, errs)
+	}
+	code, _, errs = cliRun(nil, "validate", "-f", path, "--catalog", filepath.Join(dir, "no-catalog.json"))
+	if code != 1 || !strings.Contains(errs, "no-catalog.json") {
+		t.Errorf("missing catalogue: %d %q", code, errs)
+	}
+	if !bytes.Equal(data, readFile(t, path)) {
+		t.Error("validate changed the file")
+	}
+	if _, err := os.Stat(path + ".lock"); !os.IsNotExist(err) {
+		t.Error("validate left a lock file")
+	}
+}
+
+// TestValidateBadFiles runs every testdata/bad file through the command: exit
+// 1, the golden German lines on stderr with the path as given, file untouched.
+func TestValidateBadFiles(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "bad", "*.json"))
+	if len(files) < 24 {
+		t.Fatalf("%d bad files", len(files))
+	}
+	for _, path := range files {
+		before := readFile(t, path)
+		st1, _ := os.Stat(path)
+		code, out, errs := cliRun(nil, "validate", "-f", path, "--catalog", smallCatalogPath)
+		if code != 1 || out != "" {
+			t.Errorf("%s: exit %d, out %q", path, code, out)
+		}
+		golden := string(readFile(t, strings.TrimSuffix(path, ".json")+".err"))
+		de := golden[:strings.Index(golden, "--- en ---\n")]
+		want := strings.ReplaceAll("\n"+de, "\n"+filepath.Base(path)+":", "\n"+path+":")[1:]
+		if errs != want {
+			t.Errorf("%s: stderr\n%s\nwant\n%s", path, errs, want)
+		}
+		st2, _ := os.Stat(path)
+		if !bytes.Equal(before, readFile(t, path)) || st1.Mode() != st2.Mode() || !st1.ModTime().Equal(st2.ModTime()) {
+			t.Errorf("%s changed", path)
+		}
+	}
+	// English on request.
+	bad := filepath.Join("..", "testdata", "bad", "invalid-dates.json")
+	_, _, errs := cliRun(map[string]string{"TOM_LANG": "en"}, "validate", "-f", bad, "--catalog", smallCatalogPath)
+	if !strings.Contains(errs, bad+":5:17: /answers/org.date: not a date (DD.MM.YYYY or YYYY-MM-DD)") {
+		t.Errorf("English errors:\n%s", errs)
+	}
+}
+
+func TestValidateReportsMigration(t *testing.T) {
+	dir := t.TempDir()
+	cat := strings.Replace(string(readFile(t, smallCatalogPath)), `"version": "1.0.0"`, `"version": "1.1.0"`, 1)
+	catPath := filepath.Join(dir, "v11.json")
+	os.WriteFile(catPath, []byte(cat), 0o644)
+	path := filepath.Join(dir, "tom.json")
+	data := readFile(t, filepath.Join("..", "testdata", "good", "small-sample.json"))
+	os.WriteFile(path, data, 0o600)
+	code, out, errs := cliRun(nil, "validate", "-f", path, "--catalog", catPath)
+	if code != 0 || !strings.Contains(out, "gültig (Katalog tom-small 1.1.0)") ||
+		!strings.Contains(out, "Hinweis: mit Katalog-Version 1.0.0 beantwortet; beim nächsten Speichern wird die Datei auf Version 1.1.0 umgestellt.") {
+		t.Errorf("%d %q %q", code, out, errs)
+	}
+	if !bytes.Equal(data, readFile(t, path)) {
+		t.Error("validate wrote the migration")
+	}
+}

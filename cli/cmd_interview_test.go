@@ -85,3 +85,17 @@ func TestInterviewMessagesComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestInterviewScanBadRoot: --scan with a missing --scan-root fails before
+// anything is written.
+func TestInterviewScanBadRoot(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tom.json")
+	code, _, errOut := cliRun(map[string]string{"TERM": "dumb"}, "interview", "--scan", "--scan-root", filepath.Join(t.TempDir(), "nope"),
+		"-f", path, "--catalog", scanCatalogPath)
+	if code != ExitFailure || !strings.Contains(errOut, "--scan-root") {
+		t.Fatalf("exit %d: %q", code, errOut)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("file written: %v", err)
+	}
+}

@@ -95,17 +95,6 @@ func (tm *tmuxTerm) kill() {
 // temporary folder so that nothing is left behind in /tmp/tmux-UID.
 func (tm *tmuxTerm) sock() string { return fmt.Sprintf("%s-%d", tm.socket, tm.gen) }
 
-// buildTom builds the binary once per test into a temporary folder.
-func buildTom(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "tom")
-	out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // waitGone waits until tom has released the lock (it saves before that).
 func waitGone(t *testing.T, lock string) {
 	t.Helper()
@@ -138,7 +127,7 @@ func TestE2EInterviewTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
-	bin := buildTom(t)
+	bin := tomBinary(t)
 	catalog, err := filepath.Abs(smallCatalogPath)
 	if err != nil {
 		t.Fatal(err)

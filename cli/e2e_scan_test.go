@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,27 +13,6 @@ import (
 // scanCatalogPath is the test catalogue with the measures the scan knows.
 var scanCatalogPath = filepath.Join("..", "testdata", "scan-interview", "catalog.json")
 
-// runTomBin runs the built binary with input on stdin and the environment
-// env (plus PATH and HOME) and returns the combined output and exit code.
-func runTomBin(t *testing.T, bin, input string, env []string, args ...string) (string, int) {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Stdin = strings.NewReader(input)
-	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-		return out.String(), 0
-	case errors.As(err, &ee):
-		return out.String(), ee.ExitCode()
-	}
-	t.Fatalf("running tom: %v", err)
-	return "", -1
-}
-
 // scanInterviewInput answers the scan test catalogue in line mode: the
 // firewall is unticked (a correction of the scan) and left to clarify.
 const scanInterviewInput = "Muster GmbH\nj\n1 2 4\n3\nFirewall prüfen\n1\n31.12.2026\n\n\n\n"
@@ -45,14 +21,10 @@ const scanInterviewInput = "Muster GmbH\nj\n1 2 4\n3\nFirewall prüfen\n1\n31.12
 // <fixture> pre-fills from the scan, the user's correction is saved, and the
 // file records every detection with its date and evidence.
 func TestInterviewScanBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := buildTom(t)
 	root := filepath.Join("..", "testdata", "scan", "debian-good")
 	path := filepath.Join(t.TempDir(), "tmp.json")
 	env := []string{"TERM=dumb", "TOM_TODAY=2026-11-28"}
-	out, code := runTomBin(t, bin, scanInterviewInput, env,
+	out, code := runTomBin(t, scanInterviewInput, env,
 		"interview", "--scan", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, out)
@@ -112,17 +84,13 @@ func TestInterviewScanBinary(t *testing.T) {
 // TestInterviewScanOfferBinary: on Linux a fresh file is offered the scan
 // as the first prompt; j scans --scan-root; an existing file is not offered.
 func TestInterviewScanOfferBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	if !scan.Available() {
 		t.Skip("the scan is offered on Linux only")
 	}
-	bin := buildTom(t)
 	root := filepath.Join("..", "testdata", "scan", "debian-good")
 	path := filepath.Join(t.TempDir(), "tmp.json")
 	env := []string{"TERM=dumb", "TOM_TODAY=2026-11-28"}
-	out, code := runTomBin(t, bin, "j\n"+scanInterviewInput, env,
+	out, code := runTomBin(t, "j\n"+scanInterviewInput, env,
 		"interview", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, out)
@@ -149,22 +117,8 @@ func TestInterviewScanOfferBinary(t *testing.T) {
 	}
 
 	// The file exists now: no offer on the next run.
-	out, _ = runTomBin(t, bin, "", env, "interview", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
+	out, _ = runTomBin(t, "", env, "interview", "--scan-root", root, "-f", path, "--catalog", scanCatalogPath)
 	if strings.Contains(out, "automatisch prüfen?") {
 		t.Fatalf("offered again:\n%s", out)
-	}
-}
-
-// TestInterviewScanBadRoot: --scan with a missing --scan-root fails before
-// anything is written.
-func TestInterviewScanBadRoot(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "tom.json")
-	code, _, errOut := cliRun(map[string]string{"TERM": "dumb"}, "interview", "--scan", "--scan-root", filepath.Join(t.TempDir(), "nope"),
-		"-f", path, "--catalog", scanCatalogPath)
-	if code != ExitFailure || !strings.Contains(errOut, "--scan-root") {
-		t.Fatalf("exit %d: %q", code, errOut)
-	}
-	if _, err := os.Stat(path); !os.IsNotExist(err) {
-		t.Fatalf("file written: %v", err)
 	}
 }

@@ -11,17 +11,14 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
-// orgNameQuestion is the catalogue question that --org fills in.
-const orgNameQuestion = "org.name"
-
 // initMsg holds the strings of tom init.
 var initMsg = model.Messages{
 	"init_short":      {De: "Neue Antwortdatei anlegen", En: "Create a new answers file"},
 	"init_long":       {De: "Legt eine neue, leere Antwortdatei an (Standard: ./tom.json, Dateirechte 0600).\nEine vorhandene Datei wird nur mit --force überschrieben.", En: "Creates a new, empty answers file (default ./tom.json, mode 0600).\nAn existing file is only overwritten with --force."},
-	"init_flag_org":   {De: "Name des Unternehmens (Frage org.name)", En: "name of the business (question org.name)"},
+	"init_flag_org":   {De: "Name des Unternehmens", En: "name of the business"},
 	"init_flag_force": {De: "eine vorhandene Datei überschreiben", En: "overwrite an existing file"},
 	"init_exists":     {De: "%s gibt es schon; zum Überschreiben --force angeben (die bisherigen Antworten gehen dann verloren)", En: "%s already exists; pass --force to overwrite it (its answers are then lost)"},
-	"init_no_org":     {De: "der Katalog %s hat keine Frage %s; --org geht mit diesem Katalog nicht", En: "catalogue %s has no question %s; --org does not work with this catalogue"},
+	"init_no_org":     {De: "der Katalog %s hat keine Frage mit der Rolle %s; --org geht mit diesem Katalog nicht", En: "catalogue %s has no question with the role %s; --org does not work with this catalogue"},
 	"init_bad_org":    {De: "--org: %s", En: "--org: %s"},
 	"init_invalid":    {De: "interner Fehler: die neue Datei wäre ungültig: %s", En: "internal error: the new file would not be valid: %s"},
 	"init_created":    {De: "%s angelegt (Katalog %s %s, Sprache %s).", En: "Created %s (catalogue %s %s, language %s)."},
@@ -60,15 +57,15 @@ func runInit(g *Globals, opts *initOptions) error {
 	}
 	f := model.NewFile(c, lang)
 	if opts.Org != "" {
-		q := c.Question(orgNameQuestion)
+		q := c.QuestionByRole(model.RoleOrganisationName)
 		if q == nil {
-			return usageError{errors.New(initMsg.Get(lang, "init_no_org", c.ID, orgNameQuestion))}
+			return usageError{errors.New(initMsg.Get(lang, "init_no_org", c.ID, model.RoleOrganisationName))}
 		}
 		v, key := model.CheckInput(q.Kind, opts.Org)
 		if key != "" {
 			return usageError{errors.New(initMsg.Get(lang, "init_bad_org", model.Msg.Get(lang, key)))}
 		}
-		f.Set(orgNameQuestion, model.String(v))
+		f.Set(q.ID, model.String(v))
 	}
 	if probs := model.Validate(c, f); len(probs) > 0 {
 		return errors.New(initMsg.Get(lang, "init_invalid", probs[0].Message(lang)))
@@ -89,7 +86,7 @@ func runInit(g *Globals, opts *initOptions) error {
 	}
 	fmt.Fprintln(g.Out, initMsg.Get(lang, "init_created", path, c.ID, c.Version, lang))
 	if opts.Org != "" {
-		fmt.Fprintln(g.Out, initMsg.Get(lang, "init_org", f.Get(orgNameQuestion).Str()))
+		fmt.Fprintln(g.Out, initMsg.Get(lang, "init_org", model.OrganisationName(c, f)))
 	}
 	fmt.Fprintln(g.Out, initMsg.Get(lang, "init_next", nextCommand(g, "interview")))
 	return nil

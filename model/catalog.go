@@ -55,6 +55,7 @@ type Catalog struct {
 	groups    map[string]*Group
 	owner     map[string]*Section // question or measure ID -> its section
 	order     map[string]int      // question ID -> position in the catalogue
+	qroles    map[string]*Question
 }
 
 // Group is an Art. 32 heading that control sections belong to.
@@ -63,6 +64,7 @@ type Group struct {
 	Title Text   `json:"title"`
 	Legal Text   `json:"legal"`
 	Doc   Text   `json:"doc"`
+	Role  string `json:"role,omitempty"` // see roles.go
 }
 
 // Section is one step of the interview and one chapter of the document.
@@ -92,6 +94,16 @@ type Question struct {
 	Fields   []*Field   `json:"fields,omitempty"`
 	Item     Text       `json:"item,omitzero"`
 	Since    string     `json:"since,omitempty"`
+	Role     string     `json:"role,omitempty"` // see roles.go
+	// Columns lays a wide register out in paginated documents (optional).
+	Columns []*RecordColumn `json:"columns,omitempty"`
+}
+
+// RecordColumn is one column of a wide register in paginated documents: the
+// fields it shows, one under the other, and its share of the page width.
+type RecordColumn struct {
+	Fields []string `json:"fields"`
+	Width  float64  `json:"width"`
 }
 
 // Option is one answer of a choice or multichoice.
@@ -109,6 +121,7 @@ type Field struct {
 	Required bool       `json:"required,omitempty"`
 	Options  []*Option  `json:"options,omitempty"`
 	When     *Condition `json:"when,omitempty"`
+	Role     string     `json:"role,omitempty"` // see roles.go
 }
 
 // Measure is one technical or organisational measure of a control section.
@@ -260,6 +273,8 @@ func (c *Catalog) check() []string {
 	c.groups = map[string]*Group{}
 	c.owner = map[string]*Section{}
 	c.order = map[string]int{}
+	c.qroles = map[string]*Question{}
+	qtaken, gtaken := map[string]string{}, map[string]string{}
 	for _, g := range c.Groups {
 		if g == nil {
 			bad("group: null")
@@ -275,6 +290,7 @@ func (c *Catalog) check() []string {
 		text("group "+g.ID+" title", g.Title, true)
 		text("group "+g.ID+" legal", g.Legal, true)
 		text("group "+g.ID+" doc", g.Doc, false)
+		checkRole("group "+g.ID, g.Role, roleGroup, "", gtaken, bad)
 	}
 	if len(c.Sections) == 0 {
 		bad("no sections")
@@ -333,6 +349,10 @@ func (c *Catalog) check() []string {
 			pos++
 			text(qw+" title", q.Title, true)
 			text(qw+" help", q.Help, false)
+			checkRole(qw, q.Role, roleQuestion, q.Kind, qtaken, bad)
+			if q.Role != "" && c.qroles[q.Role] == nil {
+				c.qroles[q.Role] = q
+			}
 			switch q.Kind {
 			case KindYesNo, KindText, KindTextarea, KindDate, KindEmail, KindURL, KindPhone:
 				if len(q.Options) > 0 || len(q.Fields) > 0 {
@@ -346,6 +366,7 @@ func (c *Catalog) check() []string {
 					bad("%s: records need fields", qw)
 				}
 				fseen := map[string]bool{}
+				ftaken := map[string]string{}
 				for _, f := range q.Fields {
 					if f == nil {
 						bad("%s: null field", qw)
@@ -360,6 +381,7 @@ func (c *Catalog) check() []string {
 					}
 					text(fw+" label", f.Label, true)
 					text(fw+" help", f.Help, false)
+					checkRole(fw, f.Role, roleField, f.Kind, ftaken, bad)
 					switch f.Kind {
 					case KindYesNo, KindText, KindTextarea, KindDate, KindEmail, KindURL, KindPhone:
 						if len(f.Options) > 0 {
@@ -375,8 +397,12 @@ func (c *Catalog) check() []string {
 					}
 					fseen[f.ID] = true
 				}
+				checkColumns(qw, q, bad)
 			default:
 				bad("%s: unknown kind %q", qw, q.Kind)
+			}
+			if q.Kind != KindRecords && len(q.Columns) > 0 {
+				bad("%s: only records take columns", qw)
 			}
 		}
 		for _, m := range s.Measures {
@@ -461,6 +487,36 @@ func (c *Catalog) firstOrderAfter(s *Section) int {
 		}
 	}
 	return n
+}
+
+// checkColumns checks a register's declared columns: each names fields of
+// the record, none twice, and the widths add up to at most the page.
+func checkColumns(where string, q *Question, bad func(string, ...any)) {
+	used := map[string]bool{}
+	total := 0.0
+	for i, col := range q.Columns {
+		cw := fmt.Sprintf("%s column %d", where, i+1)
+		if col == nil || len(col.Fields) == 0 {
+			bad("%s: names no fields", cw)
+			continue
+		}
+		if !(col.Width > 0 && col.Width <= 1) {
+			bad("%s: width %v is not a share of the page (above 0, at most 1)", cw, col.Width)
+		}
+		total += col.Width
+		for _, id := range col.Fields {
+			switch {
+			case q.Field(id) == nil:
+				bad("%s: unknown field %q", cw, id)
+			case used[id]:
+				bad("%s: field %s is already in a column", cw, id)
+			}
+			used[id] = true
+		}
+	}
+	if total > 1.0001 {
+		bad("%s: the column widths add up to %.2f, more than the page", where, total)
+	}
 }
 
 func checkOptions(where string, opts []*Option, text func(string, Text, bool), bad func(string, ...any)) {

@@ -118,6 +118,30 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"renamed id still in use", func(c *Catalog) { c.Renamed = map[string]string{"org.email": "org.name"} }, "renamed org.email: the old id is still in use"},
 		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "removed org.date: the id is still in use"},
 		{"no sections", func(c *Catalog) { c.Sections = nil }, "no sections"},
+		{"unknown question role", func(c *Catalog) { question(c, "org.email").Role = "mailbox" },
+			`question org.email: unknown question role "mailbox" (known: contact_person, document_date, document_scope, organisation_address, organisation_name, people_register, prepared_by, respondent, signatory_name, signatory_role, signing_place)`},
+		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `question org.email: unknown question role "check_date" (known: contact_person, document_date, document_scope, organisation_address, organisation_name, people_register, prepared_by, respondent, signatory_name, signatory_role, signing_place)`},
+		{"question role twice", func(c *Catalog) { question(c, "org.email").Role = RoleOrganisationAddress; question(c, "org.email").Kind = KindText },
+			"question org.email: role organisation_address is already given to question org.address"},
+		{"role on the wrong kind", func(c *Catalog) { question(c, "org.email").Role = RoleDocumentDate }, "question org.email: role document_date needs kind date, not email"},
+		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `question providers field email: unknown record field role "mail" (known: administrator, check_date, contract_date, record_name, record_notes)`},
+		{"field role twice in a record", func(c *Catalog) { question(c, "providers").Fields[1].Role = RoleRecordName; question(c, "providers").Fields[1].Kind = KindText },
+			"question providers field email: role record_name is already given to question providers field name"},
+		{"unknown group role", func(c *Catalog) { c.Groups[0].Role = "lit_b" }, `group confidentiality: unknown group role "lit_b" (known: lit_a)`},
+		{"group role twice", func(c *Catalog) { c.Groups[0].Role = RoleLitA }, "group pseudonymisation: role lit_a is already given to group confidentiality"},
+		{"columns on a text question", func(c *Catalog) { question(c, "org.name").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}} }, "question org.name: only records take columns"},
+		{"column names an unknown field", func(c *Catalog) {
+			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name", "fax"}, Width: 0.5}}
+		}, `question providers column 1: unknown field "fax"`},
+		{"field in two columns", func(c *Catalog) {
+			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}, {Fields: []string{"email", "name"}, Width: 0.4}}
+		}, "question providers column 2: field name is already in a column"},
+		{"empty column", func(c *Catalog) { question(c, "providers").Columns = []*RecordColumn{{Width: 0.5}} }, "question providers column 1: names no fields"},
+		{"columns wider than the page", func(c *Catalog) {
+			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.7}, {Fields: []string{"email"}, Width: 0.7}}
+		}, "question providers: the column widths add up to 1.40, more than the page"},
+		{"column without width", func(c *Catalog) { question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name"}}} },
+			"question providers column 1: width 0 is not a share of the page (above 0, at most 1)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseCatalog("broken.json", mutatedCatalog(t, tc.change))
@@ -163,6 +187,15 @@ func TestCatalogLookups(t *testing.T) {
 	p := c.Question("providers")
 	if p.Field("category").Option("hosting") == nil || p.Field("nope") != nil {
 		t.Error("Field")
+	}
+	if c.QuestionByRole(RoleOrganisationName) != c.Question("org.name") || c.QuestionByRole(RoleSignatoryName) != nil {
+		t.Error("QuestionByRole")
+	}
+	if p.FieldByRole(RoleRecordName) != p.Field("name") || p.FieldByRole(RoleCheckDate) != nil {
+		t.Error("FieldByRole")
+	}
+	if c.GroupByRole(RoleLitA) != c.Group("pseudonymisation") || c.GroupByRole("nope") != nil {
+		t.Error("GroupByRole")
 	}
 }
 

@@ -71,8 +71,8 @@ func RecordNamesOf(c *Catalog, files ...*File) RecordNames {
 	return names
 }
 
-// RecordName returns the name a record is known by: its "name" field, else
-// its first non-empty text field in catalogue order, else "".
+// RecordName returns the name a record is known by: its field with the role
+// record_name, else its first non-empty text field in catalogue order, else "".
 func RecordName(q *Question, r Record) string {
 	m := make(map[string]any, len(r))
 	for k, v := range r {
@@ -82,11 +82,13 @@ func RecordName(q *Question, r Record) string {
 }
 
 func recordNameAny(q *Question, m map[string]any) string {
-	if s, ok := m["name"].(string); ok && strings.TrimSpace(s) != "" {
-		return strings.TrimSpace(s)
-	}
 	if q == nil {
 		return ""
+	}
+	if fd := q.FieldByRole(RoleRecordName); fd != nil {
+		if s, ok := m[fd.ID].(string); ok && strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
 	}
 	for _, fd := range q.Fields {
 		if fd.Kind != KindText {
@@ -189,7 +191,7 @@ func (d describer) learnNames(changes []Change) {
 			}
 			continue
 		}
-		if n := recordNameAny(q, map[string]any{field: ch.New}); n != "" && (field == "name" || recordNameField(q) == field) {
+		if n := recordNameAny(q, map[string]any{field: ch.New}); n != "" && recordNameField(q) == field {
 			d.names[key] = n
 		}
 	}
@@ -200,8 +202,8 @@ func recordNameField(q *Question) string {
 	if q == nil {
 		return ""
 	}
-	if q.Field("name") != nil {
-		return "name"
+	if fd := q.FieldByRole(RoleRecordName); fd != nil {
+		return fd.ID
 	}
 	for _, fd := range q.Fields {
 		if fd.Kind == KindText {

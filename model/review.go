@@ -34,10 +34,10 @@ type DueItem struct {
 }
 
 // IsCheckDateField reports whether a record field holds the date something was
-// last checked or signed, which must be re-checked every review interval: the
-// fields avv_signed and tom_checked, and any date field named *_checked.
+// last checked or signed, which must be re-checked every review interval: a
+// date field with the role check_date or contract_date.
 func IsCheckDateField(fd *Field) bool {
-	return fd.Kind == KindDate && (fd.ID == "avv_signed" || fd.ID == "tom_checked" || strings.HasSuffix(fd.ID, "_checked"))
+	return fd.Kind == KindDate && (fd.Role == RoleCheckDate || fd.Role == RoleContractDate)
 }
 
 // Due lists, in catalogue order, the planned measures whose target date has
@@ -176,10 +176,11 @@ func Status(c *Catalog, f *File, today string) StatusReport {
 	return r
 }
 
-// OrganisationName returns the business's name: the answer to org.name, else
-// to the first required text question of the catalogue ("" if unanswered).
+// OrganisationName returns the business's name: the answer to the question
+// with the role organisation_name, else to the first required text question
+// of the catalogue ("" if unanswered).
 func OrganisationName(c *Catalog, f *File) string {
-	if q := c.Question("org.name"); q != nil {
+	if q := c.QuestionByRole(RoleOrganisationName); q != nil {
 		return strings.TrimSpace(f.Answers[q.ID].Str())
 	}
 	for _, s := range c.Sections {

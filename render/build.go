@@ -2,28 +2,11 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
 )
-
-// Catalogue questions the document reads for its cover, introduction and
-// signature block. A catalogue without them still renders (with fallbacks).
-const (
-	qOrgName    = "org.name"
-	qOrgAddress = "org.address"
-	qOrgDate    = "org.date"
-	qScope      = "org.scope"
-	qPrepared   = "org.prepared_by"
-	qSignPlace  = "org.sign_place"
-	qSignName   = "org.sign_name"
-	qSignRole   = "org.sign_role"
-)
-
-// litA recognises the Art. 32(1)(a) group by its legal reference.
-var litA = regexp.MustCompile(`lit\.\s*a\b|\(1\)\s*\(a\)`)
 
 // builder holds the state of one Build run.
 type builder struct {
@@ -42,10 +25,10 @@ type builder struct {
 func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
 	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang}
 	b.dash = b.m("not_answered")
-	d := &Document{Lang: lang, Title: b.m("title"), Org: b.str(qOrgName), Version: f.Version()}
+	d := &Document{Lang: lang, Title: b.m("title"), Org: b.str(model.RoleOrganisationName), Version: f.Version()}
 	d.Stand = f.Stand()
 	if d.Stand == "" {
-		if s := b.raw(qOrgDate); s != "" {
+		if s := b.raw(model.RoleDocumentDate); s != "" {
 			if iso, err := model.ParseDate(s); err == nil {
 				d.Stand = iso
 			}
@@ -69,11 +52,12 @@ func (b *builder) m(key string, args ...any) string { return Msg.Get(b.l, key, a
 
 func (b *builder) add(bl ...Block) { b.blocks = append(b.blocks, bl...) }
 
-// raw returns the answer to a text-like question as stored ("" when hidden).
-func (b *builder) raw(id string) string { return b.v.Value(id).Str() }
+// raw returns the answer to the text-like question with role as stored (""
+// when hidden or when the catalogue has no such question).
+func (b *builder) raw(role string) string { return b.v.ByRole(role).Str() }
 
-// str returns the answer to a text-like question, cleaned.
-func (b *builder) str(id string) string { return clean(b.raw(id)) }
+// str returns the answer to the text-like question with role, cleaned.
+func (b *builder) str(role string) string { return clean(b.raw(role)) }
 
 // date formats a stored date, or says that none is set.
 func (b *builder) date(iso string) string {
@@ -113,7 +97,7 @@ func (b *builder) cover(d *Document) {
 	if org == "" {
 		org = b.m("unnamed_org")
 	}
-	prep := b.str(qPrepared)
+	prep := b.str(model.RolePreparedBy)
 	if prep == "" {
 		prep = org
 	}
@@ -129,7 +113,7 @@ func (b *builder) cover(d *Document) {
 		Title:    d.Title,
 		Subtitle: b.m("subtitle"),
 		Org:      org,
-		Address:  b.str(qOrgAddress),
+		Address:  b.str(model.RoleOrganisationAddress),
 		Lines: []KV{
 			{b.m("stand"), d.StandFmt},
 			{b.m("version"), version},
@@ -141,14 +125,14 @@ func (b *builder) cover(d *Document) {
 
 func (b *builder) intro() {
 	b.h1("intro", b.m("intro"))
-	org := b.str(qOrgName)
+	org := b.str(model.RoleOrganisationName)
 	if org == "" {
 		org = b.m("unnamed_org")
 	}
 	b.para(StyleLabel, Run{Text: b.m("intro_purpose_h")})
 	b.text(StyleBody, b.m("intro_purpose", org))
 	b.para(StyleLabel, Run{Text: b.m("intro_scope_h")})
-	if scope := b.str(qScope); scope != "" {
+	if scope := b.str(model.RoleScope); scope != "" {
 		b.text(StyleBody, scope)
 	} else {
 		b.text(StyleBody, b.m("intro_scope_default"))
@@ -272,19 +256,6 @@ func (b *builder) option(opts []*model.Option, id string) string {
 	return clean(id)
 }
 
-// providerColumns gathers the service-provider fields into four columns:
-// who, what, access and contract, where. Fields missing here go to the last
-// column; a catalogue without these fields gets the general grouping.
-var providerColumns = []struct {
-	fields []string
-	width  float64
-}{
-	{[]string{"name", "address", "email", "phone", "web"}, 0.22},
-	{[]string{"service", "category", "data", "subjects"}, 0.27},
-	{[]string{"access", "processor", "avv_signed", "tom_checked"}, 0.24},
-	{[]string{"country", "third_country", "safeguard", "subprocessors", "notes"}, 0.23},
-}
-
 // recordsFull is the most fields a register shows as one column per field
 // in paginated formats; wider registers are gathered into columns.
 const recordsFull = 5
@@ -324,39 +295,37 @@ func (b *builder) records(q *model.Question) *Records {
 // formats show it on landscape pages.
 func wide(q *model.Question) bool { return len(q.Fields) >= 12 }
 
-// columnsFor groups the fields of a wide register into a few columns.
-func columnsFor(q *model.Question) []Column {
-	index := map[string]int{}
+// declaredColumns lays a register out as its catalogue says (checked when
+// the catalogue was loaded): the fields named, in that order, and every field
+// not named in the last column.
+func declaredColumns(q *model.Question) []Column {
+	index := make(map[string]int, len(q.Fields))
 	for i, fd := range q.Fields {
 		index[fd.ID] = i
 	}
-	if q.ID == "providers" {
-		var cols []Column
-		used := map[int]bool{}
-		ok := true
-		for _, pc := range providerColumns {
-			c := Column{Width: pc.width}
-			for _, id := range pc.fields {
-				if i, found := index[id]; found {
-					c.Fields = append(c.Fields, i)
-					used[i] = true
-				}
-			}
-			if len(c.Fields) == 0 || c.Fields[0] != index[pc.fields[0]] {
-				ok = false
-				break
-			}
-			cols = append(cols, c)
+	used := make([]bool, len(q.Fields))
+	cols := make([]Column, len(q.Columns))
+	for k, rc := range q.Columns {
+		cols[k].Width = rc.Width
+		for _, id := range rc.Fields {
+			cols[k].Fields = append(cols[k].Fields, index[id])
+			used[index[id]] = true
 		}
-		if ok {
-			last := &cols[len(cols)-1]
-			for i := range q.Fields {
-				if !used[i] {
-					last.Fields = append(last.Fields, i)
-				}
-			}
-			return cols
+	}
+	last := &cols[len(cols)-1]
+	for i := range q.Fields {
+		if !used[i] {
+			last.Fields = append(last.Fields, i)
 		}
+	}
+	return cols
+}
+
+// columnsFor groups the fields of a wide register into a few columns: as the
+// catalogue declares them, else consecutive fields of about equal weight.
+func columnsFor(q *model.Question) []Column {
+	if len(q.Columns) > 0 {
+		return declaredColumns(q)
 	}
 	// General grouping: consecutive fields, a long text counting double,
 	// into three or four columns of about the same weight.
@@ -412,10 +381,7 @@ func joinLines(parts ...string) string {
 }
 
 // isLitA reports whether g is the Art. 32(1)(a) group.
-func isLitA(g *model.Group) bool {
-	return litA.MatchString(g.Legal.De) || litA.MatchString(g.Legal.En) ||
-		g.ID == "pseudonymisation" || g.ID == "encryption" || g.ID == "crypto"
-}
+func isLitA(g *model.Group) bool { return g.Role == model.RoleLitA }
 
 // controls writes one chapter per Art. 32 group with its control sections,
 // and the lit. a chapter that gathers every encryption and pseudonymisation
@@ -455,14 +421,7 @@ func (b *builder) controls() {
 	}
 }
 
-func (b *builder) hasLitA() bool {
-	for _, g := range b.c.Groups {
-		if isLitA(g) {
-			return true
-		}
-	}
-	return false
-}
+func (b *builder) hasLitA() bool { return b.c.GroupByRole(model.RoleLitA) != nil }
 
 func (b *builder) cryptoChapter(g *model.Group, own []*model.Section) {
 	title, legal, doc := b.m("crypto_title"), b.m("crypto_legal"), ""
@@ -739,10 +698,10 @@ func (b *builder) signature(d *Document) {
 	b.h1("approval", b.m("chapter_sign"))
 	b.add(&Signature{
 		Intro: b.m("sign_intro"),
-		Place: KV{b.m("sign_place"), b.str(qSignPlace)},
+		Place: KV{b.m("sign_place"), b.str(model.RoleSigningPlace)},
 		Date:  KV{b.m("sign_date"), dateOrEmpty(d.Stand, b.l)},
-		Name:  KV{b.m("sign_name"), b.str(qSignName)},
-		Role:  KV{b.m("sign_role"), b.str(qSignRole)},
+		Name:  KV{b.m("sign_name"), b.str(model.RoleSignatoryName)},
+		Role:  KV{b.m("sign_role"), b.str(model.RoleSignatoryRole)},
 	})
 }
 

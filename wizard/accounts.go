@@ -20,9 +20,6 @@ type ServerAccount struct {
 // (nil while there is none).
 type AccountsFunc func() []ServerAccount
 
-// peopleQuestion is the records question the accounts are offered on.
-const peopleQuestion = "people"
-
 // accountMsg holds the strings of taking accounts over from the server.
 var accountMsg = model.Messages{
 	"offer":     {De: "s: %d Konten vom Server übernehmen", En: "s: take %d accounts from the server"},
@@ -36,11 +33,18 @@ var accountMsg = model.Messages{
 	"and":       {De: " und ", En: " and "},
 }
 
-// newAccounts returns the accounts not yet in recs (by name, ignoring case).
-func newAccounts(recs []model.Record, accts []ServerAccount) []ServerAccount {
+// takesAccounts reports whether the server's accounts are offered on records
+// question q: the catalogue's people register, whose records have a name.
+func takesAccounts(q *model.Question) bool {
+	return q.Role == model.RolePeopleRegister && q.FieldByRole(model.RoleRecordName) != nil
+}
+
+// newAccounts returns the accounts not yet in recs of q (by name, ignoring case).
+func newAccounts(q *model.Question, recs []model.Record, accts []ServerAccount) []ServerAccount {
+	name := q.FieldByRole(model.RoleRecordName).ID
 	have := map[string]bool{}
 	for _, r := range recs {
-		have[strings.ToLower(strings.TrimSpace(r["name"].Str()))] = true
+		have[strings.ToLower(strings.TrimSpace(r[name].Str()))] = true
 	}
 	var out []ServerAccount
 	for _, a := range accts {
@@ -54,9 +58,10 @@ func newAccounts(recs []model.Record, accts []ServerAccount) []ServerAccount {
 	return out
 }
 
-// accountRecord is the entry for account a: its name, admin when it has
-// sudo, and a note in language l on how it logs in.
-func accountRecord(id string, a ServerAccount, l model.Lang) model.Record {
+// accountRecord is the entry of q for account a: its name, administrator when
+// it has sudo, and a note in language l on how it logs in (each where the
+// catalogue marks such a field).
+func accountRecord(q *model.Question, id string, a ServerAccount, l model.Lang) model.Record {
 	var how []string
 	if a.Password == "set" || a.Password == "empty" {
 		how = append(how, accountMsg.Get(l, "password"))
@@ -68,19 +73,22 @@ func accountRecord(id string, a ServerAccount, l model.Lang) model.Record {
 	if len(how) > 0 {
 		note = accountMsg.Get(l, "note", strings.Join(how, accountMsg.Get(l, "and")))
 	}
-	r := model.Record{"id": model.String(id), "name": model.String(cleanControl(a.Name)), "notes": model.String(note)}
-	if a.Sudo {
-		r["admin"] = model.Bool(true)
+	r := model.Record{"id": model.String(id), q.FieldByRole(model.RoleRecordName).ID: model.String(cleanControl(a.Name))}
+	if fd := q.FieldByRole(model.RoleRecordNotes); fd != nil {
+		r[fd.ID] = model.String(note)
+	}
+	if fd := q.FieldByRole(model.RoleAdministrator); fd != nil && a.Sudo {
+		r[fd.ID] = model.Bool(true)
 	}
 	return r
 }
 
-// addAccounts appends an entry for every account of accts not yet in recs,
-// numbering them with newID, and returns the list and how many were added.
-func addAccounts(recs []model.Record, accts []ServerAccount, newID func([]model.Record) string, l model.Lang) ([]model.Record, int) {
-	add := newAccounts(recs, accts)
+// addAccounts appends an entry of q for every account of accts not yet in
+// recs, numbering them with newID, and returns the list and how many were added.
+func addAccounts(q *model.Question, recs []model.Record, accts []ServerAccount, newID func([]model.Record) string, l model.Lang) ([]model.Record, int) {
+	add := newAccounts(q, recs, accts)
 	for _, a := range add {
-		recs = append(recs, accountRecord(newID(recs), a, l))
+		recs = append(recs, accountRecord(q, newID(recs), a, l))
 	}
 	return recs, len(add)
 }

@@ -33,7 +33,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		}
 		if q.Kind == model.KindRecords {
 			it.records = &recordsSpec{q: q, store: questionStore(m.f, q.ID), newID: m.newRecordID}
-			if q.ID == peopleQuestion {
+			if takesAccounts(q) {
 				it.records.accounts = m.o.Accounts
 			}
 		} else {

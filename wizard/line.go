@@ -354,7 +354,7 @@ func (r *lineRunner) finish() error {
 	if r.v.Complete() {
 		f.Progress.Step = ""
 		if f.Progress.Completed == "" {
-			by := r.v.Value("org.respondent").Str()
+			by := r.v.ByRole(model.RoleRespondent).Str()
 			f.AddHistory(nil, model.HistoryInterview, r.o.Today, by, lineMsg.Get(r.o.Lang, "summary"))
 		}
 		if err := r.save(); err != nil {

@@ -12,13 +12,13 @@ import (
 // each, as the full-screen list does, and saves. Commands and the end of
 // input at the question are returned like at any other prompt.
 func (r *lineRunner) offerAccounts(q *model.Question) error {
-	if q.ID != peopleQuestion || r.o.Accounts == nil || r.accountsAsked {
+	if !takesAccounts(q) || r.o.Accounts == nil || r.accountsAsked {
 		return nil
 	}
 	l := r.o.Lang
 	accts := r.o.Accounts()
 	recs := r.o.File.Get(q.ID).Records()
-	missing := newAccounts(recs, accts)
+	missing := newAccounts(q, recs, accts)
 	if len(missing) == 0 {
 		return nil
 	}
@@ -35,7 +35,7 @@ func (r *lineRunner) offerAccounts(q *model.Question) error {
 		r.say("acct_declined")
 		return nil
 	}
-	next, added := addAccounts(recs, accts, func([]model.Record) string { return r.nextRecordID() }, l)
+	next, added := addAccounts(q, recs, accts, func([]model.Record) string { return r.nextRecordID() }, l)
 	r.setRecords(q, next)
 	if err := r.save(); err != nil {
 		return err

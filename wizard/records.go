@@ -27,7 +27,7 @@ func (p *recordsPage) accountOffer() []ServerAccount {
 	if p.spec.accounts == nil {
 		return nil
 	}
-	return newAccounts(p.recs, p.spec.accounts())
+	return newAccounts(p.spec.q, p.recs, p.spec.accounts())
 }
 
 // recordStore reads and writes the list where it lives in the answers file.
@@ -340,7 +340,7 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 	case "s":
 		if len(p.accountOffer()) > 0 {
 			var added int
-			p.recs, added = addAccounts(p.recs, p.spec.accounts(), p.spec.newID, l)
+			p.recs, added = addAccounts(p.spec.q, p.recs, p.spec.accounts(), p.spec.newID, l)
 			p.save()
 			m.save()
 			p.cursor = n // the first new entry, to be completed

@@ -72,7 +72,7 @@ func NewReview(o ReviewOptions) *ReviewModel {
 	m.w.review = &reviewHooks{}
 	m.w.notice = ""
 	m.f.Progress.Step = s.Before.Progress.Step
-	m.name = defaultReviewer(s.Before, o.User)
+	m.name = defaultReviewer(s.C, s.Before, o.User)
 	m.prog = newReviewProgress(s, o.Path, o.Resumed)
 	m.screen = rvStart
 	return m

@@ -341,7 +341,7 @@ func (lr *lineReview) finish() (ReviewResult, error) {
 		Title: RvMsg["reviewer"]}
 	var name model.Value
 	for {
-		v, err := lr.r.p.Ask(who, model.String(defaultReviewer(lr.s.Before, lr.o.User)))
+		v, err := lr.r.p.Ask(who, model.String(defaultReviewer(lr.s.C, lr.s.Before, lr.o.User)))
 		var cmd LineCommand
 		if errors.As(err, &cmd) && cmd != LineQuit {
 			lr.say("line_no_cmd")

@@ -374,14 +374,12 @@ func (t *reviewText) doneLines(e model.HistoryEntry, path string) []string {
 }
 
 // defaultReviewer is who reviewed last time, else the respondent, else user.
-func defaultReviewer(f *model.File, user string) string {
+func defaultReviewer(c *model.Catalog, f *model.File, user string) string {
 	if e := f.LastEntry(); e != nil && strings.TrimSpace(e.By) != "" {
 		return e.By
 	}
-	for _, id := range []string{"org.respondent", "org.contact_name"} {
-		if v := f.Get(id); !v.Empty() {
-			return v.Str()
-		}
+	if by := model.HistoryAuthor(c, f); by != "" {
+		return by
 	}
 	return user
 }

@@ -351,10 +351,8 @@ func (m *Model) finish() {
 // respondent is who answered: the catalogue's respondent or contact question
 // when answered, else the user name the caller gave.
 func (m *Model) respondent() string {
-	for _, id := range []string{"org.respondent", "org.contact_name"} {
-		if v := m.f.Get(id); !v.Empty() {
-			return v.Str()
-		}
+	if by := model.HistoryAuthor(m.c, m.f); by != "" {
+		return by
 	}
 	return m.o.User
 }

@@ -1,0 +1,160 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// Roles tell the program what a catalogue entry means, so that no code names
+// a catalogue ID: a question, record field or group carries at most one
+// role ("role": "organisation_name"). questionnaires/FORMAT.md documents
+// each role and what is lost when a catalogue leaves it out.
+const (
+	// Question roles (at most one question each).
+	RoleOrganisationName    = "organisation_name"    // the business's name: cover, introduction, review title, tom init --org
+	RoleOrganisationAddress = "organisation_address" // the business's address on the cover
+	RoleScope               = "document_scope"       // what the document covers (introduction)
+	RoleDocumentDate        = "document_date"        // the document's date when the interview has not set one
+	RolePreparedBy          = "prepared_by"          // who prepared the document (cover)
+	RoleRespondent          = "respondent"           // who answers the interview (history author)
+	RoleContact             = "contact_person"       // contact for data protection (history author when no respondent)
+	RoleSignatoryName       = "signatory_name"       // signature block: name
+	RoleSignatoryRole       = "signatory_role"       // signature block: position
+	RoleSigningPlace        = "signing_place"        // signature block: place
+	RolePeopleRegister      = "people_register"      // the records question server accounts are offered on
+
+	// Record field roles (at most one field each per records question).
+	RoleRecordName    = "record_name"    // the name a record is known by
+	RoleRecordNotes   = "record_notes"   // free-text notes (where taken-over accounts say how they log in)
+	RoleAdministrator = "administrator"  // yes/no: the person has administrator rights
+	RoleContractDate  = "contract_date"  // date a contract was signed; re-checked every review interval
+	RoleCheckDate     = "check_date"     // date something was last checked; due again after the review interval
+
+	// Group roles (at most one group).
+	RoleLitA = "lit_a" // the Art. 32(1)(a) group: pseudonymisation and encryption
+)
+
+// Where a role may stand.
+const (
+	roleQuestion = iota
+	roleField
+	roleGroup
+)
+
+// roleRule says where a role may stand and which kinds it needs (none: any).
+type roleRule struct {
+	place int
+	kinds []string
+}
+
+var textKinds = []string{KindText, KindTextarea}
+
+// roleRules lists every role the program knows.
+var roleRules = map[string]roleRule{
+	RoleOrganisationName:    {roleQuestion, []string{KindText}},
+	RoleOrganisationAddress: {roleQuestion, textKinds},
+	RoleScope:               {roleQuestion, textKinds},
+	RoleDocumentDate:        {roleQuestion, []string{KindDate}},
+	RolePreparedBy:          {roleQuestion, textKinds},
+	RoleRespondent:          {roleQuestion, []string{KindText}},
+	RoleContact:             {roleQuestion, []string{KindText}},
+	RoleSignatoryName:       {roleQuestion, textKinds},
+	RoleSignatoryRole:       {roleQuestion, textKinds},
+	RoleSigningPlace:        {roleQuestion, textKinds},
+	RolePeopleRegister:      {roleQuestion, []string{KindRecords}},
+
+	RoleRecordName:    {roleField, []string{KindText}},
+	RoleRecordNotes:   {roleField, textKinds},
+	RoleAdministrator: {roleField, []string{KindYesNo}},
+	RoleContractDate:  {roleField, []string{KindDate}},
+	RoleCheckDate:     {roleField, []string{KindDate}},
+
+	RoleLitA: {roleGroup, nil},
+}
+
+var placeNames = [...]string{roleQuestion: "question", roleField: "record field", roleGroup: "group"}
+
+// rolesFor lists the roles allowed at place, sorted, for error messages.
+func rolesFor(place int) string {
+	var out []string
+	for name, r := range roleRules {
+		if r.place == place {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// checkRole reports what is wrong with role at place for an entry of kind
+// (where names the entry); taken holds the roles already given in the scope
+// where each may appear once.
+func checkRole(where, role string, place int, kind string, taken map[string]string, bad func(string, ...any)) {
+	if role == "" {
+		return
+	}
+	r, ok := roleRules[role]
+	if !ok || r.place != place {
+		bad("%s: unknown %s role %q (known: %s)", where, placeNames[place], role, rolesFor(place))
+		return
+	}
+	if len(r.kinds) > 0 {
+		fits := false
+		for _, k := range r.kinds {
+			fits = fits || k == kind
+		}
+		if !fits {
+			bad("%s: role %s needs kind %s, not %s", where, role, strings.Join(r.kinds, " or "), kind)
+		}
+	}
+	if prev, dup := taken[role]; dup {
+		bad("%s: role %s is already given to %s", where, role, prev)
+		return
+	}
+	taken[role] = where
+}
+
+// QuestionByRole returns the question that carries role, or nil.
+func (c *Catalog) QuestionByRole(role string) *Question { return c.qroles[role] }
+
+// GroupByRole returns the group that carries role, or nil.
+func (c *Catalog) GroupByRole(role string) *Group {
+	for _, g := range c.Groups {
+		if g != nil && g.Role == role {
+			return g
+		}
+	}
+	return nil
+}
+
+// FieldByRole returns the record field of q that carries role, or nil.
+func (q *Question) FieldByRole(role string) *Field {
+	for _, f := range q.Fields {
+		if f.Role == role {
+			return f
+		}
+	}
+	return nil
+}
+
+// ByRole returns the answer to the question that carries role, as View.Value
+// does (nothing when the catalogue has no such question or it is hidden).
+func (v View) ByRole(role string) Value {
+	if q := v.C.QuestionByRole(role); q != nil {
+		return v.Value(q.ID)
+	}
+	return Value{}
+}
+
+// HistoryAuthor is who a history entry is by: the answer to the respondent
+// question, else to the contact person question, else "".
+func HistoryAuthor(c *Catalog, f *File) string {
+	for _, role := range []string{RoleRespondent, RoleContact} {
+		if q := c.QuestionByRole(role); q != nil {
+			if v := f.Get(q.ID); !v.Empty() {
+				return v.Str()
+			}
+		}
+	}
+	return ""
+}

@@ -121,15 +121,23 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"unknown question role", func(c *Catalog) { question(c, "org.email").Role = "mailbox" },
 			`question org.email: unknown question role "mailbox" (known: contact_person, document_date, document_scope, organisation_address, organisation_name, people_register, prepared_by, respondent, signatory_name, signatory_role, signing_place)`},
 		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `question org.email: unknown question role "check_date" (known: contact_person, document_date, document_scope, organisation_address, organisation_name, people_register, prepared_by, respondent, signatory_name, signatory_role, signing_place)`},
-		{"question role twice", func(c *Catalog) { question(c, "org.email").Role = RoleOrganisationAddress; question(c, "org.email").Kind = KindText },
+		{"question role twice", func(c *Catalog) {
+			question(c, "org.email").Role = RoleOrganisationAddress
+			question(c, "org.email").Kind = KindText
+		},
 			"question org.email: role organisation_address is already given to question org.address"},
 		{"role on the wrong kind", func(c *Catalog) { question(c, "org.email").Role = RoleDocumentDate }, "question org.email: role document_date needs kind date, not email"},
 		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `question providers field email: unknown record field role "mail" (known: administrator, check_date, contract_date, record_name, record_notes)`},
-		{"field role twice in a record", func(c *Catalog) { question(c, "providers").Fields[1].Role = RoleRecordName; question(c, "providers").Fields[1].Kind = KindText },
+		{"field role twice in a record", func(c *Catalog) {
+			question(c, "providers").Fields[1].Role = RoleRecordName
+			question(c, "providers").Fields[1].Kind = KindText
+		},
 			"question providers field email: role record_name is already given to question providers field name"},
 		{"unknown group role", func(c *Catalog) { c.Groups[0].Role = "lit_b" }, `group confidentiality: unknown group role "lit_b" (known: lit_a)`},
 		{"group role twice", func(c *Catalog) { c.Groups[0].Role = RoleLitA }, "group pseudonymisation: role lit_a is already given to group confidentiality"},
-		{"columns on a text question", func(c *Catalog) { question(c, "org.name").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}} }, "question org.name: only records take columns"},
+		{"columns on a text question", func(c *Catalog) {
+			question(c, "org.name").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}}
+		}, "question org.name: only records take columns"},
 		{"column names an unknown field", func(c *Catalog) {
 			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name", "fax"}, Width: 0.5}}
 		}, `question providers column 1: unknown field "fax"`},

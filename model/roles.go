@@ -24,11 +24,11 @@ const (
 	RolePeopleRegister      = "people_register"      // the records question server accounts are offered on
 
 	// Record field roles (at most one field each per records question).
-	RoleRecordName    = "record_name"    // the name a record is known by
-	RoleRecordNotes   = "record_notes"   // free-text notes (where taken-over accounts say how they log in)
-	RoleAdministrator = "administrator"  // yes/no: the person has administrator rights
-	RoleContractDate  = "contract_date"  // date a contract was signed; re-checked every review interval
-	RoleCheckDate     = "check_date"     // date something was last checked; due again after the review interval
+	RoleRecordName    = "record_name"   // the name a record is known by
+	RoleRecordNotes   = "record_notes"  // free-text notes (where taken-over accounts say how they log in)
+	RoleAdministrator = "administrator" // yes/no: the person has administrator rights
+	RoleContractDate  = "contract_date" // date a contract was signed; re-checked every review interval
+	RoleCheckDate     = "check_date"    // date something was last checked; due again after the review interval
 
 	// Group roles (at most one group).
 	RoleLitA = "lit_a" // the Art. 32(1)(a) group: pseudonymisation and encryption

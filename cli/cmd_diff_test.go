@@ -206,7 +206,7 @@ func TestDiffTrouble(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{"invalid JSON", []string{good, rvFixture("status-invalid.json")}, "status-invalid.json:3:4: kein gültiges JSON"},
+		{"invalid JSON", []string{good, rvFixture("status-invalid.json")}, "status-invalid.json:3:3: kein gültiges JSON"},
 		{"both invalid", []string{rvFixture("status-invalid.json"), other}, "other.json:2:20: /catalog/id: mit Katalog"},
 		{"missing", []string{filepath.Join(dir, "fehlt.json"), good}, "fehlt.json: Datei nicht gefunden"},
 		{"one file", []string{good}, "zwei Antwortdateien angeben"},

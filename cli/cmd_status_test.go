@@ -73,7 +73,7 @@ func TestStatusTextContent(t *testing.T) {
 func TestStatusUnreadable(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct{ name, file, msg string }{
-		{"invalid JSON", rvFixture("status-invalid.json"), "status-invalid.json:3:4: kein gültiges JSON"},
+		{"invalid JSON", rvFixture("status-invalid.json"), "status-invalid.json:3:3: kein gültiges JSON"},
 		{"missing file", filepath.Join(dir, "fehlt.json"), "fehlt.json: Datei nicht gefunden"},
 	}
 	for _, tc := range cases {
@@ -151,7 +151,7 @@ func TestStatusJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != ExitStatusUnreadable || got["state"] != "unreadable" || got["exit_code"] != float64(6) || errOut == "" {
 		t.Fatalf("exit %d err %v\n%s", code, err, out)
 	}
-	if msg, _ := got["error"].(string); !strings.Contains(msg, ":3:4:") || strings.HasPrefix(msg, "tom:") {
+	if msg, _ := got["error"].(string); !strings.Contains(msg, ":3:3:") || strings.HasPrefix(msg, "tom:") {
 		t.Errorf("error %q", msg)
 	}
 }

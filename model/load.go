@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -81,21 +82,7 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 	}
 	var root any
 	if err := json.Unmarshal(data, &root); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		off := len(data)
-		msg := err.Error()
-		switch {
-		case errors.As(err, &se):
-			off = int(se.Offset)
-			msg = se.Error()
-		case errors.As(err, &te) && strings.HasPrefix(te.Value, "number"):
-			// A number out of range (1e400): point at it, say it plainly.
-			l, col := lineCol(data, numberStart(data, int(te.Offset)))
-			return fail(Problem{Key: "bad_number", Line: l, Col: col})
-		}
-		l, col := lineCol(data, off)
-		return fail(Problem{Pointer: syntaxPointer(data, off-1), Key: "syntax", Args: []any{msg}, Line: l, Col: col})
+		return fail(syntaxProblem(data, err))
 	}
 	obj, ok := root.(map[string]any)
 	if !ok {
@@ -142,6 +129,40 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 		return fail(place(probs)...)
 	}
 	return f, mig, nil
+}
+
+// syntaxProblem words a decoder error for data in plain words, with the
+// position of the offending character.
+func syntaxProblem(data []byte, err error) Problem {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te) && strings.HasPrefix(te.Value, "number"):
+		// A number out of range (1e400): point at it, say it plainly.
+		l, col := lineCol(data, numberStart(data, int(te.Offset)))
+		return Problem{Key: "bad_number", Line: l, Col: col}
+	case !errors.As(err, &se) || strings.Contains(se.Error(), "unexpected end"):
+		l, col := lineCol(data, len(data))
+		return Problem{Pointer: syntaxPointer(data, len(data)-1), Key: "syntax_eof", Line: l, Col: col}
+	}
+	// The decoder's offset is just past the offending byte; point at the
+	// start of the character that byte belongs to.
+	off := min(max(int(se.Offset)-1, 0), len(data)-1)
+	for off > 0 && !utf8.RuneStart(data[off]) {
+		off--
+	}
+	r, _ := utf8.DecodeRune(data[off:])
+	key := "syntax_char"
+	switch msg := se.Error(); {
+	case strings.Contains(msg, "after top-level value"):
+		key = "syntax_after"
+	case strings.Contains(msg, "in string literal"):
+		key = "syntax_in_string"
+	case strings.Contains(msg, "in string escape code"):
+		key = "syntax_escape"
+	}
+	l, col := lineCol(data, off)
+	return Problem{Pointer: syntaxPointer(data, off), Key: key, Args: []any{strconv.QuoteRune(r)}, Line: l, Col: col}
 }
 
 // numberStart returns the offset where the number ending at or before off

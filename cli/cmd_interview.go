@@ -161,7 +161,7 @@ func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang mod
 		if err != nil {
 			today = g.Now()
 		}
-		rep := scan.Scan(scan.Options{Root: o.ScanRoot, Today: today})
+		rep := scan.Scan(scan.Options{Root: o.ScanRoot, Today: today, Catalog: cat})
 		*accounts = (*accounts)[:0]
 		for _, a := range rep.Accounts {
 			*accounts = append(*accounts, wizard.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})

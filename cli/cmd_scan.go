@@ -100,16 +100,17 @@ func runScan(g *Globals, o *scanOptions) error {
 		today = g.Now()
 	}
 
+	// The catalogue ties the scan's checks to its measures.
+	cat, err := g.Catalog()
+	if err != nil {
+		return err
+	}
 	var (
-		cat  *model.Catalog
 		f    *model.File
 		path string
 	)
 	if o.Apply {
 		// Lock and load before scanning: an invalid file is refused first.
-		if cat, err = g.Catalog(); err != nil {
-			return err
-		}
 		path = g.FilePath()
 		es, err := g.openForEdit(cat, true)
 		if err != nil {
@@ -120,7 +121,7 @@ func runScan(g *Globals, o *scanOptions) error {
 		lang = g.Lang(f)
 	}
 
-	rep := scan.Scan(scan.Options{Root: o.Root, Today: today})
+	rep := scan.Scan(scan.Options{Root: o.Root, Today: today, Catalog: cat})
 	if o.JSON {
 		if err := scan.WriteJSON(g.Out, rep); err != nil {
 			return err

@@ -134,6 +134,9 @@ type Measure struct {
 	Pseudo bool       `json:"pseudo,omitempty"`
 	When   *Condition `json:"when,omitempty"`
 	Since  string     `json:"since,omitempty"`
+	// Scan names the checks of the server scan that support or contradict
+	// this measure (see questionnaires/FORMAT.md).
+	Scan []string `json:"scan,omitempty"`
 }
 
 // Condition decides whether a section, question, measure or field is shown.
@@ -242,6 +245,7 @@ var (
 	idPattern        = regexp.MustCompile(`^[a-z][a-z0-9_.]*$`)
 	catalogIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_.-]*$`)
 	optionPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9_.]*$`)
+	scanPattern      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	semverPattern    = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
 )
 
@@ -425,6 +429,11 @@ func (c *Catalog) check() []string {
 			}
 			text(mw+" label", m.Label, true)
 			text(mw+" help", m.Help, false)
+			for _, k := range m.Scan {
+				if !scanPattern.MatchString(k) {
+					bad("%s: scan check %q: must be lower-case letters, digits and -", mw, k)
+				}
+			}
 		}
 	}
 	// Second pass: conditions may only name questions that come earlier, so

@@ -94,15 +94,15 @@ func (s *scanner) backups() {
 	switch {
 	case real > 0:
 		f.Result = OK
-		f.Measures = []string{mBackupAutomatic}
+		f.Measures = []string{chkBackupAutomatic}
 		if enc {
-			f.Measures = append(f.Measures, mBackupEncrypted)
+			f.Measures = append(f.Measures, chkBackupEncrypted)
 		}
 		if off {
-			f.Measures = append(f.Measures, mBackupOffsite)
+			f.Measures = append(f.Measures, chkBackupOffsite)
 		}
 		if ver {
-			f.Measures = append(f.Measures, mBackupVersions)
+			f.Measures = append(f.Measures, chkBackupVersions)
 		}
 	case len(jobs) > 0:
 		f.Result = Weak

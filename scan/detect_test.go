@@ -1,6 +1,8 @@
 package scan
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -9,21 +11,40 @@ import (
 
 func standard(t *testing.T) *model.Catalog {
 	t.Helper()
-	c, err := questionnaires.Standard()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return stdCat()
 }
 
-// TestMeasureIDsInCatalogue checks that every measure the scan names exists
-// in the shipped catalogue.
-func TestMeasureIDsInCatalogue(t *testing.T) {
+// stdCat returns the shipped catalogue, loaded once.
+var stdCat = sync.OnceValue(func() *model.Catalog {
+	c, err := questionnaires.Standard()
+	if err != nil {
+		panic(err)
+	}
+	return c
+})
+
+// mid returns the ID of the shipped catalogue's measure that names check k.
+func mid(k string) string {
+	ids := checkIndex(stdCat())[k]
+	if len(ids) != 1 {
+		panic(fmt.Sprintf("check %s names %d measures of the shipped catalogue", k, len(ids)))
+	}
+	return ids[0]
+}
+
+// TestChecksInCatalogue checks that the shipped catalogue ties every check to
+// exactly one measure and names no check the scan does not make.
+func TestChecksInCatalogue(t *testing.T) {
 	c := standard(t)
-	for _, id := range MeasureIDs() {
-		if c.Measure(id) == nil {
-			t.Errorf("%s is not a measure of %s %s", id, c.ID, c.Version)
+	idx := checkIndex(c)
+	for _, k := range Checks() {
+		if n := len(idx[k]); n != 1 {
+			t.Errorf("check %s is named by %d measures of %s %s, want 1", k, n, c.ID, c.Version)
 		}
+		delete(idx, k)
+	}
+	for k, ids := range idx {
+		t.Errorf("measures %v name check %s, which the scan does not make", ids, k)
 	}
 }
 
@@ -34,7 +55,7 @@ func TestScanAndPrefillAgree(t *testing.T) {
 	c := standard(t)
 	for _, name := range fixtures {
 		t.Run(name, func(t *testing.T) {
-			r := Scan(Options{Root: copyTree(t, name), Today: testToday})
+			r := Scan(Options{Root: copyTree(t, name), Today: testToday, Catalog: stdCat()})
 			f := model.NewFile(c, model.De)
 			sum := model.ApplyScan(c, f, "2026-11-28", r.ForModel(model.De))
 			supports, contradicts := map[string]bool{}, map[string]bool{}
@@ -91,25 +112,25 @@ func TestScanAndPrefillAgree(t *testing.T) {
 // contradicts and checks they stay, marked as open items in the document.
 func TestContradictionBecomesOpenItem(t *testing.T) {
 	c := standard(t)
-	r := Scan(Options{Root: copyTree(t, "debian-neglected"), Today: testToday})
+	r := Scan(Options{Root: copyTree(t, "debian-neglected"), Today: testToday, Catalog: stdCat()})
 	f := model.NewFile(c, model.En)
 	f.Answers["infra.server"] = model.Bool(true)
-	f.Measures[mSSHKeysOnly] = model.MeasureAnswer{Status: model.StatusImplemented}
-	f.Measures[mSwapEncrypted] = model.MeasureAnswer{Status: model.StatusPlanned, Due: "2027-03-01"}
+	f.Measures[mid(chkSSHKeysOnly)] = model.MeasureAnswer{Status: model.StatusImplemented}
+	f.Measures[mid(chkSwapEncrypted)] = model.MeasureAnswer{Status: model.StatusPlanned, Due: "2027-03-01"}
 	sum := model.ApplyScan(c, f, "2026-11-28", r.ForModel(model.En))
 	kinds := map[string]string{}
 	for _, it := range sum.Items {
 		kinds[it.Measure] = it.Kind
 	}
-	if kinds[mSSHKeysOnly] != model.ScanContradicted || kinds[mSwapEncrypted] != model.ScanNotInPlace || kinds[mBackupAutomatic] != model.ScanPrefilled {
+	if kinds[mid(chkSSHKeysOnly)] != model.ScanContradicted || kinds[mid(chkSwapEncrypted)] != model.ScanNotInPlace || kinds[mid(chkBackupAutomatic)] != model.ScanPrefilled {
 		t.Errorf("kinds = %v", kinds)
 	}
-	if f.Measures[mSSHKeysOnly].Status != model.StatusImplemented || f.Measures[mSwapEncrypted].Status != model.StatusPlanned {
+	if f.Measures[mid(chkSSHKeysOnly)].Status != model.StatusImplemented || f.Measures[mid(chkSwapEncrypted)].Status != model.StatusPlanned {
 		t.Error("a stated answer was changed")
 	}
 	found := false
 	for _, it := range (model.View{C: c, F: f}).OpenItems() {
-		if it.Kind == model.OpenContradicts && it.ID == mSSHKeysOnly {
+		if it.Kind == model.OpenContradicts && it.ID == mid(chkSSHKeysOnly) {
 			found = true
 			if it.Note == "" {
 				t.Error("the open item carries no evidence")

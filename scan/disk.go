@@ -204,10 +204,10 @@ func (s *scanner) disk() {
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_container_host", s.container)})
 	case volumes+active == 0:
 		f.Result = Missing
-		f.Contradicts = []string{mDiskServer}
+		f.Contradicts = []string{chkDiskServer}
 	default:
 		f.Result = OK
-		f.Measures = []string{mDiskServer}
+		f.Measures = []string{chkDiskServer}
 		for _, e := range st.fstab {
 			if e.File != "/" {
 				continue
@@ -302,10 +302,10 @@ func (s *scanner) swap(st *storage) {
 	switch worst {
 	case "yes":
 		f.Result = OK
-		f.Measures = []string{mSwapEncrypted}
+		f.Measures = []string{chkSwapEncrypted}
 	case "no":
 		f.Result = Missing
-		f.Contradicts = []string{mSwapEncrypted}
+		f.Contradicts = []string{chkSwapEncrypted}
 	default:
 		f.Result = Unknown
 	}

@@ -75,18 +75,18 @@ func (s *scanner) supported() {
 	switch {
 	case days < 0:
 		f.Result = Missing
-		f.Contradicts = []string{mSupportedOS}
+		f.Contradicts = []string{chkSupportedOS}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_past", end)})
 		if id == "ubuntu" {
 			f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_esm")})
 		}
 	case days <= warnDays:
 		f.Result = Weak
-		f.Measures = []string{mSupportedOS}
+		f.Measures = []string{chkSupportedOS}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_soon", end, days)})
 	default:
 		f.Result = OK
-		f.Measures = []string{mSupportedOS}
+		f.Measures = []string{chkSupportedOS}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_until", end)})
 	}
 	s.add(f)

@@ -102,14 +102,14 @@ func (s *scanner) firewall() {
 	switch {
 	case active > 0:
 		f.Result = OK
-		f.Measures = []string{mFirewall}
+		f.Measures = []string{chkFirewall}
 	case present > 0:
 		f.Result = Weak
-		f.Contradicts = []string{mFirewall}
+		f.Contradicts = []string{chkFirewall}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_fw_inactive")})
 	default:
 		f.Result = Missing
-		f.Contradicts = []string{mFirewall}
+		f.Contradicts = []string{chkFirewall}
 		f.Evidence = append(f.Evidence,
 			evNote("/etc/ufw/ufw.conf", "ev_not_found"),
 			evNote("/etc/nftables.conf", "ev_not_found"),
@@ -207,7 +207,7 @@ func (s *scanner) fail2ban() {
 	}
 	if !installed {
 		f.Result = Missing
-		f.Contradicts = []string{mFail2ban}
+		f.Contradicts = []string{chkFail2ban}
 		if !s.isDebian() {
 			f.Evidence = append(f.Evidence, evNote("/etc/fail2ban", "ev_not_found"))
 		}
@@ -231,10 +231,10 @@ func (s *scanner) fail2ban() {
 	switch {
 	case on && enabledJails > 0:
 		f.Result = OK
-		f.Measures = []string{mFail2ban}
+		f.Measures = []string{chkFail2ban}
 	default:
 		f.Result = Weak
-		f.Contradicts = []string{mFail2ban}
+		f.Contradicts = []string{chkFail2ban}
 		if enabledJails == 0 {
 			f.Evidence = append(f.Evidence, Evidence{Note: note("ev_no_jails")})
 		}

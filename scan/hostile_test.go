@@ -105,7 +105,7 @@ func hostileOpen(rec *recorder) *recorder {
 
 func TestHostileGolden(t *testing.T) {
 	root := hostileTree(t)
-	r := Scan(Options{Root: root, Today: testToday, Open: hostileOpen(&recorder{}).open})
+	r := Scan(Options{Root: root, Today: testToday, Catalog: stdCat(), Open: hostileOpen(&recorder{}).open})
 	checkGolden(t, "hostile", reportJSON(t, r))
 }
 
@@ -113,7 +113,7 @@ func TestHostile(t *testing.T) {
 	root := hostileTree(t)
 	rec := hostileOpen(&recorder{})
 	const maxRead = 64 << 10
-	r := Scan(Options{Root: root, Today: testToday, MaxRead: maxRead, Open: rec.open})
+	r := Scan(Options{Root: root, Today: testToday, Catalog: stdCat(), MaxRead: maxRead, Open: rec.open})
 	got := byID(r)
 	unreadable := map[string]string{
 		"/etc/os-release":        "symbolic link loop",
@@ -191,7 +191,7 @@ func TestUnreadableByPermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(filepath.Join(root, "etc/cron.d"), 0o755) })
-	r := Scan(Options{Root: root, Today: testToday})
+	r := Scan(Options{Root: root, Today: testToday, Catalog: stdCat()})
 	got := byID(r)
 	for _, p := range []string{"/etc/shadow", "/etc/sudoers"} {
 		if f := got["unreadable:"+p]; f.Result != Unreadable {

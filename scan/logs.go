@@ -94,10 +94,10 @@ func (s *scanner) logs() {
 	}
 	if persistent || syslogOn {
 		kept.Result = OK
-		kept.Measures = []string{mLogging, mAccessLogging}
+		kept.Measures = []string{chkLogging, chkAccessLogging}
 	} else {
 		kept.Result = Weak
-		kept.Contradicts = []string{mLogging, mAccessLogging}
+		kept.Contradicts = []string{chkLogging, chkAccessLogging}
 		kept.Evidence = append(kept.Evidence, Evidence{Note: note("ev_logs_lost")})
 	}
 	s.add(kept)
@@ -131,7 +131,7 @@ func (s *scanner) logs() {
 		ret.Evidence = append(ret.Evidence, Evidence{Note: note("ev_logs_lost")})
 	case (!persistent || maxRet) && (!syslogOn || rotated):
 		ret.Result = OK
-		ret.Measures = []string{mLogRetention}
+		ret.Measures = []string{chkLogRetention}
 	default:
 		ret.Result = Weak
 	}
@@ -207,7 +207,7 @@ func (s *scanner) remoteLogs() {
 		f.Evidence = append(f.Evidence, e)
 	}
 	if len(f.Evidence) > 0 {
-		f.Result, f.Measures = OK, []string{mCentralLog}
+		f.Result, f.Measures = OK, []string{chkCentralLog}
 	} else {
 		f.Result = NotFound
 		f.Evidence = []Evidence{{Note: note("ev_no_remote_logs")}}

@@ -66,7 +66,7 @@ func (s *scanner) postfix() {
 	switch level {
 	case "may", "encrypt":
 		in.Result = OK
-		in.Measures = []string{mStartTLS}
+		in.Measures = []string{chkStartTLS}
 		cert := ""
 		if p, ok := cf["smtpd_tls_chain_files"]; ok && p.Value != "" {
 			cert = strings.Fields(strings.ReplaceAll(p.Value, ",", " "))[0]
@@ -76,7 +76,7 @@ func (s *scanner) postfix() {
 		switch {
 		case cert == "":
 			in.Result, in.Measures = Weak, nil
-			in.Contradicts = []string{mStartTLS}
+			in.Contradicts = []string{chkStartTLS}
 			in.Evidence = append(in.Evidence, evNote(postfixMain, "ev_postfix_nocert"))
 		case strings.Contains(cert, "$"):
 			in.Evidence = append(in.Evidence, Evidence{Value: cert, Note: note("ev_cert_variable")})
@@ -86,14 +86,14 @@ func (s *scanner) postfix() {
 			in.Evidence = append(in.Evidence, e)
 			if !ok {
 				in.Result, in.Measures = Weak, nil
-				in.Contradicts = []string{mStartTLS}
+				in.Contradicts = []string{chkStartTLS}
 			} else if strings.Contains(cert, "snakeoil") {
 				in.Evidence = append(in.Evidence, Evidence{Note: note("ev_snakeoil")})
 			}
 		}
 	default:
 		in.Result = Missing
-		in.Contradicts = []string{mStartTLS}
+		in.Contradicts = []string{chkStartTLS}
 		in.Evidence = append(in.Evidence, Evidence{Note: note("ev_smtpd_plain")})
 	}
 	s.add(in)
@@ -103,10 +103,10 @@ func (s *scanner) postfix() {
 	switch level {
 	case "may", "encrypt", "dane", "dane-only", "fingerprint", "verify", "secure":
 		out.Result = OK
-		out.Measures = []string{mStartTLS}
+		out.Measures = []string{chkStartTLS}
 	default:
 		out.Result = Missing
-		out.Contradicts = []string{mStartTLS}
+		out.Contradicts = []string{chkStartTLS}
 		out.Evidence = append(out.Evidence, Evidence{Note: note("ev_smtp_plain")})
 	}
 	s.add(out)
@@ -178,9 +178,9 @@ func (s *scanner) submission(cf map[string]postfixParam) {
 		return // Postfix takes no logins from mail programs here
 	}
 	if plain == 0 {
-		f.Result, f.Measures = OK, []string{mTLSMail}
+		f.Result, f.Measures = OK, []string{chkTLSMail}
 	} else {
-		f.Result, f.Contradicts = Weak, []string{mTLSMail}
+		f.Result, f.Contradicts = Weak, []string{chkTLSMail}
 	}
 	s.add(f)
 }
@@ -290,18 +290,18 @@ func (s *scanner) dovecot() {
 	switch {
 	case ssl == "required":
 		f.Result = OK
-		f.Measures = []string{mTLSMail}
+		f.Measures = []string{chkTLSMail}
 	case ssl == "yes" && !plain:
 		f.Result = OK
-		f.Measures = []string{mTLSMail}
+		f.Measures = []string{chkTLSMail}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_dovecot_yes")})
 	case ssl == "yes":
 		f.Result = Weak
-		f.Contradicts = []string{mTLSMail}
+		f.Contradicts = []string{chkTLSMail}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_dovecot_plain")})
 	default:
 		f.Result = Missing
-		f.Contradicts = []string{mTLSMail}
+		f.Contradicts = []string{chkTLSMail}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_dovecot_off")})
 	}
 	for _, k := range []string{"ssl_cert", "ssl_server_cert_file"} {

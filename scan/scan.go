@@ -40,6 +40,9 @@ type Options struct {
 	// Open opens a host file read-only; nil uses O_RDONLY|O_NOFOLLOW|
 	// O_NONBLOCK. Tests inject failures through it.
 	Open func(hostPath string) (io.ReadCloser, error)
+	// Catalog ties the scan's checks to measures (their "scan" key); the
+	// findings name those measures. Without it findings name no measures.
+	Catalog *model.Catalog
 }
 
 // Result is what a finding says about the thing it checked.
@@ -66,7 +69,8 @@ type Finding struct {
 	Result Result     `json:"result"`
 	// Evidence is what was read, where.
 	Evidence []Evidence `json:"evidence"`
-	// Measures are catalogue measure IDs this finding supports.
+	// Measures are catalogue measure IDs this finding supports. The checks
+	// name them; Scan turns checks into the catalogue's measure IDs.
 	Measures []string `json:"measures,omitempty"`
 	// Contradicts are catalogue measure IDs this finding contradicts.
 	Contradicts []string `json:"contradicts,omitempty"`
@@ -139,8 +143,9 @@ func Scan(opts Options) *Report {
 		maxRead = DefaultMaxRead
 	}
 	s := &scanner{
-		fs:    newRootFS(root, maxRead, opts.Open),
-		today: time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
+		fs:     newRootFS(root, maxRead, opts.Open),
+		today:  time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
+		checks: checkIndex(opts.Catalog),
 		rep: &Report{
 			Root:         root,
 			Date:         today.Format(model.DateLayout),
@@ -171,13 +176,17 @@ func Scan(opts Options) *Report {
 type scanner struct {
 	fs        *rootFS
 	today     time.Time
+	checks    map[string][]string // check -> catalogue measure IDs
 	rep       *Report
 	sshCfg    *sshdConfig // set by ssh(), used by accounts()
 	container string      // container kind when the system runs in one, from system()
 	dpkgDB    *dpkgDB     // parsed once, see dpkg()
 }
 
+// add records finding f, whose Measures and Contradicts name checks, with the
+// catalogue's measures in their place.
 func (s *scanner) add(f Finding) {
+	f.Measures, f.Contradicts = s.measuresOf(f.Measures), s.measuresOf(f.Contradicts)
 	if f.Evidence == nil {
 		f.Evidence = []Evidence{}
 	}

@@ -16,7 +16,7 @@ import (
 func TestGolden(t *testing.T) {
 	for _, name := range fixtures {
 		t.Run(name, func(t *testing.T) {
-			r := Scan(Options{Root: copyTree(t, name), Today: testToday})
+			r := Scan(Options{Root: copyTree(t, name), Today: testToday, Catalog: stdCat()})
 			checkGolden(t, name, reportJSON(t, r))
 		})
 	}
@@ -54,32 +54,42 @@ func checkFindings(t *testing.T, r *Report, wants map[string]want) {
 	}
 }
 
-func ms(ids ...string) []string { return ids }
+// ms returns the shipped catalogue's measures for checks ks.
+func ms(ks ...string) []string {
+	if len(ks) == 0 {
+		return nil
+	}
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = mid(k)
+	}
+	return out
+}
 
 func TestDebianGood(t *testing.T) {
-	r := Scan(Options{Root: copyTree(t, "debian-good"), Today: testToday})
+	r := Scan(Options{Root: copyTree(t, "debian-good"), Today: testToday, Catalog: stdCat()})
 	checkFindings(t, r, map[string]want{
-		"system.supported":               {OK, ms(mSupportedOS), nil, "security updates until 2028-06-30"},
-		"disk.encryption":                {OK, ms(mDiskServer), nil, "/sys/block/dm-0/dm/uuid: CRYPT-LUKS2-"},
-		"disk.swap":                      {OK, ms(mSwapEncrypted), nil, "/etc/crypttab:3: cryptswap /dev/vda3 /dev/urandom"},
+		"system.supported":               {OK, ms(chkSupportedOS), nil, "security updates until 2028-06-30"},
+		"disk.encryption":                {OK, ms(chkDiskServer), nil, "/sys/block/dm-0/dm/uuid: CRYPT-LUKS2-"},
+		"disk.swap":                      {OK, ms(chkSwapEncrypted), nil, "/etc/crypttab:3: cryptswap /dev/vda3 /dev/urandom"},
 		"ssh.password_auth":              {OK, nil, nil, "/etc/ssh/sshd_config.d/50-hardening.conf:2: PasswordAuthentication no"},
-		"ssh.root_login":                 {OK, ms(mSSHNoRoot), nil, "50-hardening.conf:3: PermitRootLogin no"},
-		"ssh.key_only":                   {OK, ms(mSSHKeysOnly), nil, "PubkeyAuthentication yes"},
+		"ssh.root_login":                 {OK, ms(chkSSHNoRoot), nil, "50-hardening.conf:3: PermitRootLogin no"},
+		"ssh.key_only":                   {OK, ms(chkSSHKeysOnly), nil, "PubkeyAuthentication yes"},
 		"ssh.match":                      {OK, nil, nil, "/etc/ssh/sshd_config:16: Match User sftponly"},
-		"updates.auto":                   {OK, ms(mAutoUpdates), nil, `/etc/apt/apt.conf.d/20auto-upgrades:2: APT::Periodic::Unattended-Upgrade "1";`},
-		"firewall.active":                {OK, ms(mFirewall), nil, "/etc/ufw/ufw.conf:5: ENABLED=yes"},
-		"firewall.fail2ban":              {OK, ms(mFail2ban), nil, "jail sshd enabled"},
-		"backup.scheduled":               {OK, ms(mBackupAutomatic, mBackupEncrypted, mBackupOffsite, mBackupVersions), nil, "restic: /usr/bin/restic backup"},
+		"updates.auto":                   {OK, ms(chkAutoUpdates), nil, `/etc/apt/apt.conf.d/20auto-upgrades:2: APT::Periodic::Unattended-Upgrade "1";`},
+		"firewall.active":                {OK, ms(chkFirewall), nil, "/etc/ufw/ufw.conf:5: ENABLED=yes"},
+		"firewall.fail2ban":              {OK, ms(chkFail2ban), nil, "jail sshd enabled"},
+		"backup.scheduled":               {OK, ms(chkBackupAutomatic, chkBackupEncrypted, chkBackupOffsite, chkBackupVersions), nil, "restic: /usr/bin/restic backup"},
 		"backup.job:restic-backup.timer": {OK, nil, nil, "last ran on 2026-11-27"},
-		"tls.web":                        {OK, ms(mTLSWeb), nil, "certbot.timer: enabled"},
+		"tls.web":                        {OK, ms(chkTLSWeb), nil, "certbot.timer: enabled"},
 		"tls.cert:example.org":           {OK, nil, nil, "valid until 2099-12-31"},
-		"mail.smtpd_tls":                 {OK, ms(mStartTLS), nil, "smtpd_tls_security_level=may"},
-		"mail.smtp_tls":                  {OK, ms(mStartTLS), nil, "smtp_tls_security_level=may"},
-		"mail.submission_tls":            {OK, ms(mTLSMail), nil, "master.cf:4: submission"},
-		"mail.dovecot_tls":               {OK, ms(mTLSMail), nil, "/etc/dovecot/conf.d/10-ssl.conf:4: ssl = required"},
-		"time.sync":                      {OK, ms(mTimeSync), nil, "sysinit.target.wants/systemd-timesyncd.service: enabled"},
-		"logs.persistent":                {OK, ms(mLogging, mAccessLogging), nil, "Storage=persistent"},
-		"logs.retention":                 {OK, ms(mLogRetention), nil, "MaxRetentionSec=3month"},
+		"mail.smtpd_tls":                 {OK, ms(chkStartTLS), nil, "smtpd_tls_security_level=may"},
+		"mail.smtp_tls":                  {OK, ms(chkStartTLS), nil, "smtp_tls_security_level=may"},
+		"mail.submission_tls":            {OK, ms(chkTLSMail), nil, "master.cf:4: submission"},
+		"mail.dovecot_tls":               {OK, ms(chkTLSMail), nil, "/etc/dovecot/conf.d/10-ssl.conf:4: ssl = required"},
+		"time.sync":                      {OK, ms(chkTimeSync), nil, "sysinit.target.wants/systemd-timesyncd.service: enabled"},
+		"logs.persistent":                {OK, ms(chkLogging, chkAccessLogging), nil, "Storage=persistent"},
+		"logs.retention":                 {OK, ms(chkLogRetention), nil, "MaxRetentionSec=3month"},
 		"accounts.sudo":                  {OK, nil, nil, "group sudo: alice"},
 	})
 	for _, f := range r.Findings {
@@ -103,43 +113,43 @@ func TestDebianGood(t *testing.T) {
 }
 
 func TestBare(t *testing.T) {
-	r := Scan(Options{Root: copyTree(t, "bare"), Today: testToday})
+	r := Scan(Options{Root: copyTree(t, "bare"), Today: testToday, Catalog: stdCat()})
 	checkFindings(t, r, map[string]want{
-		"disk.encryption":   {Missing, nil, ms(mDiskServer), "/etc/crypttab: not found"},
-		"disk.swap":         {Missing, nil, ms(mSwapEncrypted), "/swapfile"},
+		"disk.encryption":   {Missing, nil, ms(chkDiskServer), "/etc/crypttab: not found"},
+		"disk.swap":         {Missing, nil, ms(chkSwapEncrypted), "/swapfile"},
 		"ssh.password_auth": {Weak, nil, nil, "PasswordAuthentication not set, OpenSSH default: yes"},
-		"ssh.root_login":    {Weak, nil, ms(mSSHNoRoot), "PermitRootLogin not set, OpenSSH default: prohibit-password"},
-		"ssh.key_only":      {Missing, nil, ms(mSSHKeysOnly), "password login is possible"},
-		"updates.auto":      {Missing, nil, ms(mAutoUpdates), "package unattended-upgrades not installed"},
-		"firewall.active":   {Missing, nil, ms(mFirewall), "/etc/ufw/ufw.conf: not found"},
-		"firewall.fail2ban": {Missing, nil, ms(mFail2ban), "fail2ban not installed"},
+		"ssh.root_login":    {Weak, nil, ms(chkSSHNoRoot), "PermitRootLogin not set, OpenSSH default: prohibit-password"},
+		"ssh.key_only":      {Missing, nil, ms(chkSSHKeysOnly), "password login is possible"},
+		"updates.auto":      {Missing, nil, ms(chkAutoUpdates), "package unattended-upgrades not installed"},
+		"firewall.active":   {Missing, nil, ms(chkFirewall), "/etc/ufw/ufw.conf: not found"},
+		"firewall.fail2ban": {Missing, nil, ms(chkFail2ban), "fail2ban not installed"},
 		"backup.scheduled":  {Missing, nil, nil, "no timer or cron entry"},
 		"tls.web":           {NotFound, nil, nil, "/etc/letsencrypt/live: not found"},
 		"mail.postfix":      {NotFound, nil, nil, "/etc/postfix/main.cf: not found"},
-		"time.sync":         {Missing, nil, ms(mTimeSync), "neither systemd-timesyncd"},
-		"logs.persistent":   {Weak, nil, ms(mLogging, mAccessLogging), "Storage not set"},
+		"time.sync":         {Missing, nil, ms(chkTimeSync), "neither systemd-timesyncd"},
+		"logs.persistent":   {Weak, nil, ms(chkLogging, chkAccessLogging), "Storage not set"},
 		"accounts.login":    {OK, nil, nil, "debian uid=1000 /bin/bash — password set, 0 SSH keys, sudo"},
 	})
 }
 
 func TestNeglected(t *testing.T) {
-	r := Scan(Options{Root: copyTree(t, "debian-neglected"), Today: testToday})
+	r := Scan(Options{Root: copyTree(t, "debian-neglected"), Today: testToday, Catalog: stdCat()})
 	checkFindings(t, r, map[string]want{
-		"system.supported":          {Missing, nil, ms(mSupportedOS), "security updates ended on 2025-05-31"},
-		"disk.swap":                 {Missing, nil, ms(mSwapEncrypted), "/dev/sda2 — unencrypted partition"},
-		"ssh.root_login":            {Missing, nil, ms(mSSHNoRoot), "/etc/ssh/sshd_config:3: PermitRootLogin yes"},
-		"ssh.key_only":              {Missing, nil, ms(mSSHKeysOnly), "/etc/ssh/sshd_config:4: PasswordAuthentication yes"},
+		"system.supported":          {Missing, nil, ms(chkSupportedOS), "security updates ended on 2025-05-31"},
+		"disk.swap":                 {Missing, nil, ms(chkSwapEncrypted), "/dev/sda2 — unencrypted partition"},
+		"ssh.root_login":            {Missing, nil, ms(chkSSHNoRoot), "/etc/ssh/sshd_config:3: PermitRootLogin yes"},
+		"ssh.key_only":              {Missing, nil, ms(chkSSHKeysOnly), "/etc/ssh/sshd_config:4: PasswordAuthentication yes"},
 		"ssh.kbd_interactive":       {OK, nil, nil, "ChallengeResponseAuthentication no"},
-		"updates.auto":              {Weak, nil, ms(mAutoUpdates), `APT::Periodic::Unattended-Upgrade "0";`},
-		"firewall.active":           {Weak, nil, ms(mFirewall), "/etc/ufw/ufw.conf:1: ENABLED=no"},
-		"firewall.fail2ban":         {Missing, nil, ms(mFail2ban), "Status: deinstall ok config-files"},
-		"backup.scheduled":          {OK, ms(mBackupAutomatic, mBackupOffsite, mBackupVersions), nil, "borg: BORG_PASSPHRASE=*** borg create"},
+		"updates.auto":              {Weak, nil, ms(chkAutoUpdates), `APT::Periodic::Unattended-Upgrade "0";`},
+		"firewall.active":           {Weak, nil, ms(chkFirewall), "/etc/ufw/ufw.conf:1: ENABLED=no"},
+		"firewall.fail2ban":         {Missing, nil, ms(chkFail2ban), "Status: deinstall ok config-files"},
+		"backup.scheduled":          {OK, ms(chkBackupAutomatic, chkBackupOffsite, chkBackupVersions), nil, "borg: BORG_PASSPHRASE=*** borg create"},
 		"tls.cert:old.example.com":  {Weak, nil, nil, "expired on 2025-01-01"},
 		"tls.cert:shop.example.com": {Weak, nil, nil, "expires soon: 2026-12-05 (7 days left)"},
-		"tls.web":                   {Weak, nil, ms(mTLSWeb), "no automatic renewal"},
-		"mail.smtpd_tls":            {Missing, nil, ms(mStartTLS), "smtpd_tls_security_level = none"},
-		"mail.smtp_tls":             {Missing, nil, ms(mStartTLS), "smtp_tls_security_level not set"},
-		"mail.submission_tls":       {Weak, nil, ms(mTLSMail), "login possible unencrypted too"},
+		"tls.web":                   {Weak, nil, ms(chkTLSWeb), "no automatic renewal"},
+		"mail.smtpd_tls":            {Missing, nil, ms(chkStartTLS), "smtpd_tls_security_level = none"},
+		"mail.smtp_tls":             {Missing, nil, ms(chkStartTLS), "smtp_tls_security_level not set"},
+		"mail.submission_tls":       {Weak, nil, ms(chkTLSMail), "login possible unencrypted too"},
 		"panel.detected":            {OK, nil, nil, "/etc/psa/.psa.shadow: present (holds credentials, not read)"},
 		"accounts.login":            {Weak, nil, nil, "temp uid=1001 /bin/sh — EMPTY password"},
 		"accounts.sudo":             {OK, nil, nil, "temp ALL=(ALL) NOPASSWD: ALL — user temp"},
@@ -163,7 +173,7 @@ func TestNeglected(t *testing.T) {
 // password hash, a passphrase from a command line or a secret file's content.
 func TestNoSecretsInReports(t *testing.T) {
 	for _, name := range fixtures {
-		r := Scan(Options{Root: copyTree(t, name), Today: testToday})
+		r := Scan(Options{Root: copyTree(t, name), Today: testToday, Catalog: stdCat()})
 		var out bytes.Buffer
 		out.Write(reportJSON(t, r))
 		WriteText(&out, r, model.De)
@@ -182,7 +192,7 @@ func TestSecretFilesNeverOpened(t *testing.T) {
 	for _, name := range fixtures {
 		root := copyTree(t, name)
 		rec := &recorder{}
-		Scan(Options{Root: root, Today: testToday, Open: rec.open})
+		Scan(Options{Root: root, Today: testToday, Catalog: stdCat(), Open: rec.open})
 		for _, p := range rec.opened {
 			rel := strings.TrimPrefix(p, root)
 			if !strings.HasPrefix(p, root+"/") {
@@ -210,7 +220,7 @@ func TestScanChangesNothing(t *testing.T) {
 	roots = append(roots, hostileTree(t))
 	for _, root := range roots {
 		before := treeState(t, root)
-		r := Scan(Options{Root: root, Today: testToday})
+		r := Scan(Options{Root: root, Today: testToday, Catalog: stdCat()})
 		WriteText(&bytes.Buffer{}, r, model.De)
 		if d := diffStates(before, treeState(t, root)); len(d) > 0 {
 			t.Errorf("scanning %s changed the tree:\n%s", root, strings.Join(d, "\n"))
@@ -221,7 +231,7 @@ func TestScanChangesNothing(t *testing.T) {
 // TestTextFits80Columns checks the width of the text report in both languages.
 func TestTextFits80Columns(t *testing.T) {
 	for _, name := range fixtures {
-		r := Scan(Options{Root: copyTree(t, name), Today: testToday})
+		r := Scan(Options{Root: copyTree(t, name), Today: testToday, Catalog: stdCat()})
 		r.Root = "/"
 		for _, l := range []model.Lang{model.De, model.En} {
 			var b bytes.Buffer
@@ -243,7 +253,7 @@ func TestTextFits80Columns(t *testing.T) {
 // TestEveryFindingHasTitleAndEvidence checks the message table is complete.
 func TestEveryFindingHasTitleAndEvidence(t *testing.T) {
 	for _, name := range fixtures {
-		r := Scan(Options{Root: copyTree(t, name), Today: testToday})
+		r := Scan(Options{Root: copyTree(t, name), Today: testToday, Catalog: stdCat()})
 		for _, f := range r.Findings {
 			for _, l := range []model.Lang{model.De, model.En} {
 				if ti := f.Title.In(l); ti == "" || strings.HasPrefix(ti, "t_") {
@@ -258,8 +268,8 @@ func TestEveryFindingHasTitleAndEvidence(t *testing.T) {
 				t.Errorf("%s: no evidence", f.ID)
 			}
 			for _, m := range append(append([]string{}, f.Measures...), f.Contradicts...) {
-				if !contains(MeasureIDs(), m) {
-					t.Errorf("%s names %s, missing from MeasureIDs", f.ID, m)
+				if stdCat().Measure(m) == nil {
+					t.Errorf("%s names %s, not a measure of the shipped catalogue", f.ID, m)
 				}
 			}
 		}
@@ -308,14 +318,14 @@ func BenchmarkScan(b *testing.B) {
 		root := copyTree(b, name)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				Scan(Options{Root: root, Today: testToday})
+				Scan(Options{Root: root, Today: testToday, Catalog: stdCat()})
 			}
 		})
 	}
 	root := hostileTree(b)
 	b.Run("hostile", func(b *testing.B) {
 		for b.Loop() {
-			Scan(Options{Root: root, Today: testToday})
+			Scan(Options{Root: root, Today: testToday, Catalog: stdCat()})
 		}
 	})
 }

@@ -83,23 +83,23 @@ func (s *scanner) ssh() {
 	switch v.RootLogin {
 	case "no":
 		root.Result = OK
-		root.Measures = []string{mSSHNoRoot}
+		root.Measures = []string{chkSSHNoRoot}
 		for _, g := range v.RootGaps {
 			root.Evidence = append(root.Evidence, evLineNote(g.Path, g.Line, g.Text, "ev_match_override"))
 		}
 		if len(v.RootGaps) > 0 {
-			root.Result, root.Measures, root.Contradicts = Weak, nil, []string{mSSHNoRoot}
+			root.Result, root.Measures, root.Contradicts = Weak, nil, []string{chkSSHNoRoot}
 		}
 	case "forced-commands-only":
 		root.Result = Weak
 		root.Evidence = append(root.Evidence, Evidence{Note: note("ev_root_forced")})
 	case "prohibit-password":
 		root.Result = Weak
-		root.Contradicts = []string{mSSHNoRoot}
+		root.Contradicts = []string{chkSSHNoRoot}
 		root.Evidence = append(root.Evidence, Evidence{Note: note("ev_root_key")})
 	default:
 		root.Result = Missing
-		root.Contradicts = []string{mSSHNoRoot}
+		root.Contradicts = []string{chkSSHNoRoot}
 		root.Evidence = append(root.Evidence, Evidence{Note: note("ev_root_yes")})
 	}
 	s.add(root)
@@ -113,10 +113,10 @@ func (s *scanner) ssh() {
 	switch {
 	case v.KeyOnly && len(v.KeyGaps) == 0:
 		keyOnly.Result = OK
-		keyOnly.Measures = []string{mSSHKeysOnly}
+		keyOnly.Measures = []string{chkSSHKeysOnly}
 	case v.KeyOnly:
 		keyOnly.Result = Weak
-		keyOnly.Contradicts = []string{mSSHKeysOnly}
+		keyOnly.Contradicts = []string{chkSSHKeysOnly}
 		for _, g := range v.KeyGaps {
 			keyOnly.Evidence = append(keyOnly.Evidence, evLineNote(g.Path, g.Line, g.Text, "ev_match_override"))
 		}
@@ -125,7 +125,7 @@ func (s *scanner) ssh() {
 		keyOnly.Evidence = append(keyOnly.Evidence, Evidence{Note: note("ev_no_method")})
 	default:
 		keyOnly.Result = Missing
-		keyOnly.Contradicts = []string{mSSHKeysOnly}
+		keyOnly.Contradicts = []string{chkSSHKeysOnly}
 		keyOnly.Evidence = append(keyOnly.Evidence, Evidence{Note: note("ev_passwords_on")})
 	}
 	s.add(keyOnly)

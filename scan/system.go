@@ -136,16 +136,16 @@ func (s *scanner) timeSync() {
 	switch {
 	case on:
 		f.Result = OK
-		f.Measures = []string{mTimeSync}
+		f.Measures = []string{chkTimeSync}
 	case s.container != "":
 		f.Result = Unknown
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_container_time", s.container)})
 	case present:
 		f.Result = Weak
-		f.Contradicts = []string{mTimeSync}
+		f.Contradicts = []string{chkTimeSync}
 	default:
 		f.Result = Missing
-		f.Contradicts = []string{mTimeSync}
+		f.Contradicts = []string{chkTimeSync}
 		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_no_timesync")})
 	}
 	s.add(f)

@@ -86,14 +86,14 @@ func (s *scanner) tls() {
 		// A site serving an expired certificate is not protected, whatever
 		// the other certificates say: that needs looking at.
 		f.Result = Weak
-		f.Contradicts = []string{mTLSWeb}
+		f.Contradicts = []string{chkTLSWeb}
 	case valid > 0 || (expiring > 0 && renewed):
 		f.Result = OK
-		f.Measures = []string{mTLSWeb}
+		f.Measures = []string{chkTLSWeb}
 	case expiring > 0:
 		// Still encrypting today, but nothing renews it.
 		f.Result = Weak
-		f.Measures = []string{mTLSWeb}
+		f.Measures = []string{chkTLSWeb}
 	default:
 		f.Result = NotFound
 		f.Evidence = append(f.Evidence, evNote(live, "ev_no_entries"), Evidence{Note: note("ev_certs_elsewhere")})

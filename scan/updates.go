@@ -24,7 +24,7 @@ func (s *scanner) unattended(f *Finding) {
 	f.Evidence = append(f.Evidence, e)
 	if !inst {
 		f.Result = Missing
-		f.Contradicts = []string{mAutoUpdates}
+		f.Contradicts = []string{chkAutoUpdates}
 		return
 	}
 	cfg := s.aptConfig()
@@ -47,11 +47,11 @@ func (s *scanner) unattended(f *Finding) {
 	}
 	if enabled {
 		f.Result = OK
-		f.Measures = []string{mAutoUpdates}
+		f.Measures = []string{chkAutoUpdates}
 		return
 	}
 	f.Result = Weak
-	f.Contradicts = []string{mAutoUpdates}
+	f.Contradicts = []string{chkAutoUpdates}
 	f.Evidence = append(f.Evidence, Evidence{Note: note("ev_installed_not_enabled")})
 }
 
@@ -99,7 +99,7 @@ func (s *scanner) dnfAutomatic(f *Finding) {
 		if t.applyTimer != "" {
 			if e, on := s.enabled(t.applyTimer, "timers.target"); on {
 				f.Evidence = append(f.Evidence, e)
-				f.Result, f.Measures = OK, []string{mAutoUpdates}
+				f.Result, f.Measures = OK, []string{chkAutoUpdates}
 				return
 			}
 		}
@@ -111,19 +111,19 @@ func (s *scanner) dnfAutomatic(f *Finding) {
 			e, on := s.enabled(tm, targets...)
 			f.Evidence = append(f.Evidence, e)
 			if on && apply {
-				f.Result, f.Measures = OK, []string{mAutoUpdates}
+				f.Result, f.Measures = OK, []string{chkAutoUpdates}
 				return
 			}
 		}
 	}
 	if !seen {
 		f.Result = Missing
-		f.Contradicts = []string{mAutoUpdates}
+		f.Contradicts = []string{chkAutoUpdates}
 		f.Evidence = append(f.Evidence, evNote("/etc/dnf/automatic.conf", "ev_not_found"))
 		return
 	}
 	f.Result = Weak
-	f.Contradicts = []string{mAutoUpdates}
+	f.Contradicts = []string{chkAutoUpdates}
 	f.Evidence = append(f.Evidence, Evidence{Note: note("ev_installed_not_enabled")})
 }
 

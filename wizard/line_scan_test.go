@@ -168,7 +168,7 @@ func TestScanPrefillAgrees(t *testing.T) {
 	for _, tree := range []string{"debian-good", "debian-neglected", "bare"} {
 		t.Run(tree, func(t *testing.T) {
 			root := "../testdata/scan/" + tree
-			rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)})
+			rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Catalog: c})
 			f := model.NewFile(c, model.De)
 			f.Set("infra.server", model.Bool(true))
 			f.Set("infra.website", model.Bool(true))

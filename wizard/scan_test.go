@@ -29,7 +29,7 @@ func scanCatalog(t testing.TB) *model.Catalog {
 // fixtureScan is the ScanFunc tom interview passes, on the tree at root.
 func fixtureScan(c *model.Catalog, root string, l model.Lang) ScanFunc {
 	return func(f *model.File) (model.ScanSummary, error) {
-		rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)})
+		rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Catalog: c})
 		return model.ApplyScan(c, f, scanToday, rep.ForModel(l)), nil
 	}
 }

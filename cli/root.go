@@ -231,6 +231,7 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		newStatusCmd(g, lang),
 		newDiffCmd(g, lang),
 		newScanCmd(g, lang),
+		newProvidersCmd(g, lang),
 	)
 	localizeHelp(root, lang)
 	usageArgs(root)

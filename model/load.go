@@ -60,49 +60,11 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 	fail := func(ps ...Problem) (*File, *Migration, error) {
 		return nil, nil, &LoadError{File: name, Problems: ps}
 	}
-	if len(data) > MaxFileSize {
-		return fail(Problem{Key: "too_large", Args: []any{len(data), MaxFileSize}, Line: 1, Col: 1})
+	obj, pos, probs := decodeObject(data)
+	if obj == nil {
+		return fail(probs...)
 	}
-	// A UTF-8 byte order mark (Windows editors write one) is not content.
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fail(Problem{Key: "empty_file", Line: 1, Col: 1})
-	}
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
-		l, col := lineCol(data, off)
-		return fail(Problem{Key: "not_utf8", Line: l, Col: col})
-	}
-	var root any
-	if err := json.Unmarshal(data, &root); err != nil {
-		return fail(syntaxProblem(data, err))
-	}
-	obj, ok := root.(map[string]any)
-	if !ok {
-		return fail(Problem{Key: "not_object", Line: 1, Col: 1})
-	}
-	pos := scanPositions(data)
-	place := func(ps []Problem) []Problem {
-		for i := range ps {
-			if ps[i].Line == 0 {
-				ps[i].Line, ps[i].Col = lineCol(data, pos.offset(ps[i].Pointer))
-			}
-		}
-		sortProblems(ps)
-		return ps
-	}
-	var probs []Problem
-	for _, d := range pos.dups {
-		l, col := lineCol(data, d.off)
-		probs = append(probs, Problem{Pointer: d.ptr, Key: "dup_key", Args: []any{lastToken(d.ptr)}, Line: l, Col: col})
-	}
+	place := pos.place
 	// The schema version decides everything else: check it first.
 	sv, ok := obj["schema"].(float64)
 	switch {
@@ -129,6 +91,59 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 		return fail(place(probs)...)
 	}
 	return f, mig, nil
+}
+
+// decodeObject decodes data as one JSON object and maps its pointers to
+// positions. A problem that stops reading (size, encoding, syntax, not an
+// object) comes back positioned, with obj nil; repeated keys come back
+// positioned, with obj set.
+func decodeObject(data []byte) (obj map[string]any, pos *positions, probs []Problem) {
+	if len(data) > MaxFileSize {
+		return nil, nil, []Problem{{Key: "too_large", Args: []any{len(data), MaxFileSize}, Line: 1, Col: 1}}
+	}
+	// A UTF-8 byte order mark (Windows editors write one) is not content.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, []Problem{{Key: "empty_file", Line: 1, Col: 1}}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		l, col := lineCol(data, off)
+		return nil, nil, []Problem{{Key: "not_utf8", Line: l, Col: col}}
+	}
+	var root any
+	if err := json.Unmarshal(data, &root); err != nil {
+		return nil, nil, []Problem{syntaxProblem(data, err)}
+	}
+	obj, ok := root.(map[string]any)
+	if !ok {
+		return nil, nil, []Problem{{Key: "not_object", Line: 1, Col: 1}}
+	}
+	pos = scanPositions(data)
+	for _, d := range pos.dups {
+		l, col := lineCol(data, d.off)
+		probs = append(probs, Problem{Pointer: d.ptr, Key: "dup_key", Args: []any{lastToken(d.ptr)}, Line: l, Col: col})
+	}
+	return obj, pos, probs
+}
+
+// place gives every problem without a position the position of its pointer
+// (or of its nearest ancestor) and sorts the problems by position.
+func (p *positions) place(ps []Problem) []Problem {
+	for i := range ps {
+		if ps[i].Line == 0 {
+			ps[i].Line, ps[i].Col = lineCol(p.data, p.offset(ps[i].Pointer))
+		}
+	}
+	sortProblems(ps)
+	return ps
 }
 
 // syntaxProblem words a decoder error for data in plain words, with the

@@ -22,13 +22,16 @@ const (
 	RoleSignatoryRole       = "signatory_role"       // signature block: position
 	RoleSigningPlace        = "signing_place"        // signature block: place
 	RolePeopleRegister      = "people_register"      // the records question server accounts are offered on
+	RoleProviderRegister    = "provider_register"    // the records question the provider directory fills
 
 	// Record field roles (at most one field each per records question).
-	RoleRecordName    = "record_name"   // the name a record is known by
-	RoleRecordNotes   = "record_notes"  // free-text notes (where taken-over accounts say how they log in)
-	RoleAdministrator = "administrator" // yes/no: the person has administrator rights
-	RoleContractDate  = "contract_date" // date a contract was signed; re-checked every review interval
-	RoleCheckDate     = "check_date"    // date something was last checked; due again after the review interval
+	RoleRecordName    = "record_name"    // the name a record is known by
+	RoleRecordNotes   = "record_notes"   // free-text notes (where taken-over accounts say how they log in)
+	RoleAdministrator = "administrator"  // yes/no: the person has administrator rights
+	RoleContractDate  = "contract_date"  // date a contract was signed; re-checked every review interval
+	RoleCheckDate     = "check_date"     // date something was last checked; due again after the review interval
+	RoleRecordAddress = "record_address" // postal address; a provider directory entry's address goes here
+	RoleCategory      = "category"       // choice sorting records into categories; searched in the provider directory
 
 	// Group roles (at most one group).
 	RoleLitA = "lit_a" // the Art. 32(1)(a) group: pseudonymisation and encryption
@@ -62,12 +65,15 @@ var roleRules = map[string]roleRule{
 	RoleSignatoryRole:       {roleQuestion, textKinds},
 	RoleSigningPlace:        {roleQuestion, textKinds},
 	RolePeopleRegister:      {roleQuestion, []string{KindRecords}},
+	RoleProviderRegister:    {roleQuestion, []string{KindRecords}},
 
 	RoleRecordName:    {roleField, []string{KindText}},
 	RoleRecordNotes:   {roleField, textKinds},
 	RoleAdministrator: {roleField, []string{KindYesNo}},
 	RoleContractDate:  {roleField, []string{KindDate}},
 	RoleCheckDate:     {roleField, []string{KindDate}},
+	RoleRecordAddress: {roleField, textKinds},
+	RoleCategory:      {roleField, []string{KindChoice}},
 
 	RoleLitA: {roleGroup, nil},
 }

@@ -1,0 +1,59 @@
+package questionnaires
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tom-dsgvo/tom/model"
+)
+
+//go:embed providers.json
+var providers []byte
+
+// ProvidersName is how the shipped provider directory is named in messages.
+const ProvidersName = "providers.json"
+
+// Providers returns the shipped directory of common service providers,
+// checked against catalogue c.
+func Providers(c *model.Catalog) (*model.Directory, error) {
+	return model.ParseDirectory(ProvidersName, providers, c)
+}
+
+// LoadDirectory returns the shipped provider directory merged with the
+// directory files in paths, in order: an entry of a later file replaces the
+// entry with the same ID, so a consultant's own entries win.
+func LoadDirectory(c *model.Catalog, paths ...string) (*model.Directory, error) {
+	d, err := Providers(c)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range paths {
+		data, err := readLimited(p)
+		if err != nil {
+			return nil, err
+		}
+		own, err := model.ParseDirectory(p, data, c)
+		if err != nil {
+			return nil, err
+		}
+		d = d.Merge(own)
+	}
+	return d, nil
+}
+
+// readLimited reads at most one byte more than model.MaxFileSize from path,
+// so that a huge file is refused without filling the memory.
+func readLimited(path string) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, model.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
+}

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 
 	json "github.com/goccy/go-json"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/questionnaires"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 // catalogMsg holds the strings of tom catalog.
@@ -97,10 +97,8 @@ func runCatalog(g *Globals, opts *catalogOptions) error {
 		}
 		_, err = g.Out.Write(data)
 		return err
-	case "md":
-		return writeCatalogMarkdown(g.Out, c, lang)
 	}
-	return writeCatalogText(g.Out, c, lang)
+	return writeReport(g, catalogDocument(c, lang), opts.Format)
 }
 
 // catalogJSON re-encodes a loaded catalogue: indented, no HTML escaping.
@@ -149,8 +147,8 @@ func typeMark(m *model.Measure) string {
 }
 
 // questionMeta lists a question's ID, kind and flags, joined by " · ".
-func questionMeta(id, kind string, required bool, when *model.Condition, since string, lang model.Lang, code func(string) string) string {
-	parts := []string{code(id), catalogMsg.Get(lang, "kind_"+kind)}
+func questionMeta(id, kind string, required bool, when *model.Condition, since string, lang model.Lang) string {
+	parts := []string{id, catalogMsg.Get(lang, "kind_"+kind)}
 	if required {
 		parts = append(parts, catalogMsg.Get(lang, "catalog_required"))
 	}
@@ -163,8 +161,8 @@ func questionMeta(id, kind string, required bool, when *model.Condition, since s
 	return strings.Join(parts, " · ")
 }
 
-func measureMeta(m *model.Measure, lang model.Lang, code func(string) string) string {
-	parts := []string{code(m.ID)}
+func measureMeta(m *model.Measure, lang model.Lang) string {
+	parts := []string{m.ID}
 	if m.Crypto {
 		parts = append(parts, catalogMsg.Get(lang, "catalog_crypto"))
 	}
@@ -237,94 +235,76 @@ func sectionHeading(c *model.Catalog, s *model.Section, lang model.Lang) string 
 	return h
 }
 
-// writeCatalogText writes the catalogue as an indented plain-text outline.
-func writeCatalogText(w io.Writer, c *model.Catalog, lang model.Lang) error {
-	var b strings.Builder
-	plain := func(s string) string { return s }
-	line := func(indent int, s string) {
-		b.WriteString(strings.Repeat(" ", indent))
-		b.WriteString(s)
-		b.WriteByte('\n')
-	}
-	para := func(indent int, s string) {
-		for _, l := range wrapText(s, 80-indent) {
-			line(indent, l)
+// catalogDocument is the catalogue as a document: a heading per section
+// and question, their IDs, kinds and conditions as small print, options,
+// fields and measures as lists.
+func catalogDocument(c *model.Catalog, lang model.Lang) *render.Document {
+	doc := &render.Document{Lang: lang}
+	add := func(b ...render.Block) { doc.Blocks = append(doc.Blocks, b...) }
+	para := func(style, text string) {
+		if text != "" {
+			add(&render.Paragraph{Style: style, Runs: []render.Run{{Text: text}}})
 		}
 	}
-	// hang writes prefix+s wrapped, continuation lines aligned after prefix.
-	hang := func(indent int, prefix, s string) {
-		pad := strings.Repeat(" ", len([]rune(prefix)))
-		for k, l := range wrapText(s, 80-indent-len(pad)) {
-			if k == 0 {
-				line(indent, prefix+l)
-			} else {
-				line(indent, pad+l)
-			}
-		}
-	}
-	line(0, c.Title.In(lang))
-	line(0, catalogMsg.Get(lang, "catalog_id", c.ID, c.Version))
+	add(&render.Heading{Level: 0, Text: c.Title.In(lang)})
+	para(render.StyleBody, catalogMsg.Get(lang, "catalog_id", c.ID, c.Version))
 	for i, s := range c.Sections {
-		b.WriteByte('\n')
-		num := fmt.Sprintf("%d.", i+1)
-		line(0, num+" "+sectionHeading(c, s, lang))
-		in := len(num) + 1
-		meta := questionMetaSection(s, lang)
-		line(in, meta)
+		add(&render.Heading{Level: 1, Number: fmt.Sprintf("%d.", i+1), Text: sectionHeading(c, s, lang)})
+		para(render.StyleSmall, questionMetaSection(s, lang))
 		if !s.Goal.IsZero() {
-			para(in, catalogMsg.Get(lang, "catalog_goal", s.Goal.In(lang)))
+			add(&render.Paragraph{Runs: []render.Run{{Text: catalogMsg.Get(lang, "catalog_goal", s.Goal.In(lang)), Bold: true}}})
 		}
-		para(in, s.Help.In(lang))
+		para(render.StyleBody, s.Help.In(lang))
 		for j, q := range s.Questions {
-			b.WriteByte('\n')
-			qnum := fmt.Sprintf("%d.%d", i+1, j+1)
-			line(in, qnum+" "+q.Title.In(lang))
-			qin := in + len(qnum) + 1
-			meta := questionMeta(q.ID, q.Kind, q.Required, q.When, q.Since, lang, plain)
+			add(&render.Heading{Level: 2, Number: fmt.Sprintf("%d.%d", i+1, j+1), Text: q.Title.In(lang)})
+			meta := questionMeta(q.ID, q.Kind, q.Required, q.When, q.Since, lang)
 			if q.Kind == model.KindRecords {
 				meta += " (" + q.Item.In(lang) + ")"
 			}
-			para(qin, meta)
-			para(qin, q.Help.In(lang))
+			para(render.StyleSmall, meta)
+			para(render.StyleBody, q.Help.In(lang))
 			if len(q.Options) > 0 {
-				line(qin, catalogMsg.Get(lang, "catalog_options"))
+				para(render.StyleLabel, catalogMsg.Get(lang, "catalog_options"))
+				l := &render.List{}
 				for _, o := range q.Options {
-					hang(qin+2, "- ", o.ID+": "+o.Label.In(lang))
+					l.Items = append(l.Items, render.ListItem{Text: o.ID + ": " + o.Label.In(lang)})
 				}
+				add(l)
 			}
 			if len(q.Fields) > 0 {
-				line(qin, catalogMsg.Get(lang, "catalog_fields", q.Item.In(lang)))
+				para(render.StyleLabel, catalogMsg.Get(lang, "catalog_fields", q.Item.In(lang)))
+				l := &render.List{}
 				for _, f := range q.Fields {
-					hang(qin+2, "- ", f.Label.In(lang)+" ["+questionMeta(f.ID, f.Kind, f.Required, f.When, "", lang, plain)+"]")
+					l.Items = append(l.Items, render.ListItem{Text: f.Label.In(lang) + " [" + questionMeta(f.ID, f.Kind, f.Required, f.When, "", lang) + "]"})
 					if h := f.Help.In(lang); h != "" {
-						para(qin+4, h)
+						l.Items = append(l.Items, render.ListItem{Text: h, Level: 1})
 					}
 					if len(f.Options) > 0 {
 						opts := make([]string, len(f.Options))
 						for k, o := range f.Options {
 							opts[k] = o.ID + " (" + o.Label.In(lang) + ")"
 						}
-						para(qin+4, catalogMsg.Get(lang, "catalog_options")+" "+strings.Join(opts, ", "))
+						l.Items = append(l.Items, render.ListItem{Text: catalogMsg.Get(lang, "catalog_options") + " " + strings.Join(opts, ", "), Level: 1})
 					}
 				}
+				add(l)
 			}
 		}
 		if len(s.Measures) > 0 {
-			b.WriteByte('\n')
-			line(in, catalogMsg.Get(lang, "catalog_measures"))
+			para(render.StyleLabel, catalogMsg.Get(lang, "catalog_measures"))
+			l := &render.List{}
 			for _, m := range s.Measures {
-				hang(in, "["+typeMark(m)+"] ", m.Label.In(lang))
-				para(in+4, measureMeta(m, lang, plain))
+				l.Items = append(l.Items, render.ListItem{Mark: typeMark(m), Text: m.Label.In(lang)},
+					render.ListItem{Text: measureMeta(m, lang), Level: 1})
 				if h := m.Help.In(lang); h != "" {
-					para(in+4, h)
+					l.Items = append(l.Items, render.ListItem{Text: h, Level: 1})
 				}
 			}
+			add(l)
 		}
 	}
-	b.WriteString("\n")
-	line(0, countCatalog(c).line(lang))
-	_, err := io.WriteString(w, b.String())
-	return err
+	para(render.StyleBody, countCatalog(c).line(lang))
+	return doc
 }
 
 // questionMetaSection is a section's ID and kind, plus its condition.
@@ -337,127 +317,4 @@ func questionMetaSection(s *model.Section, lang model.Lang) string {
 		parts = append(parts, catalogMsg.Get(lang, "catalog_since", s.Since))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// writeCatalogMarkdown writes the catalogue as a Markdown document.
-func writeCatalogMarkdown(w io.Writer, c *model.Catalog, lang model.Lang) error {
-	var b strings.Builder
-	code := func(s string) string { return "`" + s + "`" }
-	p := func(s string) {
-		b.WriteString(s)
-		b.WriteString("\n\n")
-	}
-	p("# " + mdEscape(c.Title.In(lang)))
-	p(catalogMsg.Get(lang, "catalog_id", code(c.ID), c.Version))
-	for i, s := range c.Sections {
-		p(fmt.Sprintf("## %d. %s", i+1, mdEscape(sectionHeading(c, s, lang))))
-		meta := []string{code(s.ID), catalogMsg.Get(lang, "section_"+s.Kind)}
-		if s.When != nil {
-			meta = append(meta, catalogMsg.Get(lang, "catalog_when", mdEscape(condText(s.When, lang))))
-		}
-		p(strings.Join(meta, " · "))
-		if !s.Goal.IsZero() {
-			p("**" + catalogMsg.Get(lang, "catalog_goal", mdEscape(s.Goal.In(lang))) + "**")
-		}
-		p(mdEscape(s.Help.In(lang)))
-		for j, q := range s.Questions {
-			p(fmt.Sprintf("### %d.%d %s", i+1, j+1, mdEscape(q.Title.In(lang))))
-			meta := questionMeta(q.ID, q.Kind, q.Required, nil, q.Since, lang, code)
-			if q.When != nil {
-				meta += " · " + catalogMsg.Get(lang, "catalog_when", mdEscape(condText(q.When, lang)))
-			}
-			if q.Kind == model.KindRecords {
-				meta += " (" + mdEscape(q.Item.In(lang)) + ")"
-			}
-			p(meta)
-			p(mdEscape(q.Help.In(lang)))
-			if len(q.Options) > 0 {
-				b.WriteString(catalogMsg.Get(lang, "catalog_options") + "\n\n")
-				for _, o := range q.Options {
-					b.WriteString("- " + code(o.ID) + " " + mdEscape(o.Label.In(lang)) + "\n")
-				}
-				b.WriteString("\n")
-			}
-			if len(q.Fields) > 0 {
-				b.WriteString(catalogMsg.Get(lang, "catalog_fields", mdEscape(q.Item.In(lang))) + "\n\n")
-				for _, f := range q.Fields {
-					meta := questionMeta(f.ID, f.Kind, f.Required, nil, "", lang, code)
-					if f.When != nil {
-						meta += " · " + catalogMsg.Get(lang, "catalog_when", mdEscape(condText(f.When, lang)))
-					}
-					b.WriteString("- **" + mdEscape(f.Label.In(lang)) + "** (" + meta + ")")
-					if h := f.Help.In(lang); h != "" {
-						b.WriteString(": " + mdEscape(h))
-					}
-					if len(f.Options) > 0 {
-						opts := make([]string, len(f.Options))
-						for k, o := range f.Options {
-							opts[k] = code(o.ID) + " " + mdEscape(o.Label.In(lang))
-						}
-						b.WriteString(" " + catalogMsg.Get(lang, "catalog_options") + " " + strings.Join(opts, ", "))
-					}
-					b.WriteString("\n")
-				}
-				b.WriteString("\n")
-			}
-		}
-		if len(s.Measures) > 0 {
-			p("**" + catalogMsg.Get(lang, "catalog_measures") + "**")
-			for _, m := range s.Measures {
-				meta := []string{code(m.ID)}
-				if rest := measureMeta(m, lang, func(string) string { return "" }); rest != "" {
-					meta = append(meta, mdEscape(strings.TrimPrefix(rest, " · ")))
-				}
-				b.WriteString("- **" + typeMark(m) + "** " + mdEscape(m.Label.In(lang)) + " (" + strings.Join(meta, " · ") + ")")
-				if h := m.Help.In(lang); h != "" {
-					b.WriteString("  \n  " + mdEscape(h))
-				}
-				b.WriteString("\n")
-			}
-			b.WriteString("\n")
-		}
-	}
-	b.WriteString("---\n\n")
-	b.WriteString(countCatalog(c).line(lang) + "\n")
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// mdEscape escapes the characters Markdown would read as markup.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|#", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return strings.ReplaceAll(b.String(), "\n", " ")
-}
-
-// wrapText breaks s into lines of at most width runes at spaces; explicit
-// line breaks are kept. A word longer than width gets a line of its own.
-func wrapText(s string, width int) []string {
-	if width < 20 {
-		width = 20
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		cur, n := "", 0
-		for _, w := range strings.Fields(para) {
-			wl := len([]rune(w))
-			switch {
-			case n == 0:
-				cur, n = w, wl
-			case n+1+wl <= width:
-				cur += " " + w
-				n += 1 + wl
-			default:
-				out = append(out, cur)
-				cur, n = w, wl
-			}
-		}
-		out = append(out, cur)
-	}
-	return out
 }

@@ -21,8 +21,8 @@ func TestCatalogFormats(t *testing.T) {
 			"4 Abschnitte, 8 Fragen, 4 Maßnahmen (3 technisch, 1 organisatorisch)"}},
 		{"en", "text", []string{"Small test catalogue", "[T] SSH login to the server by key only", "only if infra.devices includes",
 			"4 sections, 8 questions, 4 measures (3 technical, 1 organisational)"}},
-		{"de", "md", []string{"# Kleiner Testkatalog", "## 3. Zugangskontrolle", "### 2.2 Welche Art von Server?",
-			"- **O** Schriftliche Passwortrichtlinie (`access_system.policy`)", "4 Abschnitte, 8 Fragen, 4 Maßnahmen"}},
+		{"de", "md", []string{"# Kleiner Testkatalog", "## 3\\. Zugangskontrolle", "### 2.2 Welche Art von Server?",
+			"- **O** Schriftliche Passwortrichtlinie\n  - access\\_system.policy\n", "4 Abschnitte, 8 Fragen, 4 Maßnahmen"}},
 		{"en", "md", []string{"# Small test catalogue", "**Goal: No unauthorised use of systems.**", "4 sections, 8 questions"}},
 	} {
 		code, out, errs := cliRun(nil, "catalog", "--catalog", smallCatalogPath, "--format", tc.format, "--lang", tc.lang)

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 // Exit codes of tom diff, as diff(1) has them.
@@ -124,7 +125,7 @@ func runDiff(g *Globals, opts *diffOptions) error {
 		}
 		return f, err
 	}
-	w := diffWriter{md: opts.Format == "md"}
+	var doc *render.Document
 	changed := false
 	if since != "" {
 		f, err := load(g.FilePath())
@@ -132,7 +133,7 @@ func runDiff(g *Globals, opts *diffOptions) error {
 			return &ExitError{Code: ExitDiffTrouble, Err: err}
 		}
 		lang = g.Lang(f)
-		changed = w.since(c, f, since, lang)
+		doc, changed = diffSinceDocument(c, f, since, lang)
 	} else {
 		a, errA := load(opts.Files[0])
 		b, errB := load(opts.Files[1])
@@ -147,14 +148,15 @@ func runDiff(g *Globals, opts *diffOptions) error {
 		lang = g.Lang(b)
 		changes := model.Diff(a, b)
 		changed = len(changes) > 0
-		w.title(diffMsg.Get(lang, "diff_title", diffFileLabel(opts.Files[0], a, lang), diffFileLabel(opts.Files[1], b, lang)))
+		doc = &render.Document{Lang: lang}
+		doc.Blocks = append(doc.Blocks, &render.Heading{Level: 0, Text: diffMsg.Get(lang, "diff_title", diffFileLabel(opts.Files[0], a, lang), diffFileLabel(opts.Files[1], b, lang))})
 		secs := model.DescribeChangesNamed(c, changes, lang, model.RecordNamesOf(c, a, b))
 		if len(secs) == 0 {
-			w.para(diffMsg.Get(lang, "diff_none"))
+			doc.Blocks = append(doc.Blocks, diffPara(diffMsg.Get(lang, "diff_none")))
 		}
-		w.sections(secs, 2)
+		doc.Blocks = append(doc.Blocks, diffSections(secs, 1)...)
 	}
-	if _, err := fmt.Fprint(g.Out, strings.TrimRight(w.b.String(), "\n")+"\n"); err != nil {
+	if err := writeReport(g, doc, opts.Format); err != nil {
 		return err
 	}
 	if changed {
@@ -171,52 +173,30 @@ func diffFileLabel(path string, f *model.File, lang model.Lang) string {
 	return path
 }
 
-// diffWriter builds text or Markdown output.
-type diffWriter struct {
-	md bool
-	b  strings.Builder
+// diffPara is a paragraph of text.
+func diffPara(s string) *render.Paragraph {
+	return &render.Paragraph{Runs: []render.Run{{Text: s}}}
 }
 
-func (w *diffWriter) title(s string) {
-	if w.md {
-		fmt.Fprintf(&w.b, "# %s\n\n", mdEscape(s))
-		return
-	}
-	fmt.Fprintf(&w.b, "%s\n\n", s)
-}
-
-func (w *diffWriter) para(s string) {
-	if w.md {
-		s = mdEscape(s)
-	}
-	fmt.Fprintf(&w.b, "%s\n\n", s)
-}
-
-// sections writes each section's title and lines; level is the Markdown
-// heading level of the titles (text output indents by two per level past 2).
-func (w *diffWriter) sections(secs []model.SectionChanges, level int) {
+// diffSections gives each section's title as a heading of level, and its
+// changes as a list.
+func diffSections(secs []model.SectionChanges, level int) []render.Block {
+	var out []render.Block
 	for _, s := range secs {
-		if w.md {
-			fmt.Fprintf(&w.b, "%s %s\n\n", strings.Repeat("#", level), mdEscape(s.Title))
-			for _, l := range s.Lines {
-				fmt.Fprintf(&w.b, "- %s\n", mdEscape(l))
-			}
-			w.b.WriteString("\n")
-			continue
+		l := &render.List{Items: make([]render.ListItem, len(s.Lines))}
+		for i, line := range s.Lines {
+			l.Items[i].Text = line
 		}
-		indent := strings.Repeat("  ", level-2)
-		fmt.Fprintf(&w.b, "%s%s\n", indent, s.Title)
-		for _, l := range s.Lines {
-			fmt.Fprintf(&w.b, "%s  - %s\n", indent, l)
-		}
-		w.b.WriteString("\n")
+		out = append(out, &render.Heading{Level: level, Text: s.Title}, l)
 	}
+	return out
 }
 
-// since writes the history entries dated on or after since and reports
-// whether any of them recorded a change.
-func (w *diffWriter) since(c *model.Catalog, f *model.File, since string, lang model.Lang) bool {
-	w.title(diffMsg.Get(lang, "diff_title_since", model.FormatDate(since, lang)))
+// diffSinceDocument lists the history entries dated on or after since and
+// reports whether any of them recorded a change.
+func diffSinceDocument(c *model.Catalog, f *model.File, since string, lang model.Lang) (*render.Document, bool) {
+	doc := &render.Document{Lang: lang}
+	doc.Blocks = append(doc.Blocks, &render.Heading{Level: 0, Text: diffMsg.Get(lang, "diff_title_since", model.FormatDate(since, lang))})
 	names := model.RecordNamesOf(c, f)
 	// Records removed later are named by what the history kept of them.
 	for _, e := range f.History {
@@ -237,34 +217,19 @@ func (w *diffWriter) since(c *model.Catalog, f *model.File, since string, lang m
 		if strings.TrimSpace(e.By) != "" {
 			head = diffMsg.Get(lang, "diff_entry_by", e.Version, model.FormatDate(e.Date, lang), kind, e.By)
 		}
-		if w.md {
-			fmt.Fprintf(&w.b, "## %s\n\n", mdEscape(head))
-		} else {
-			fmt.Fprintf(&w.b, "%s\n", head)
-		}
-		if s := strings.TrimSpace(e.Summary); s != "" {
-			if w.md {
-				fmt.Fprintf(&w.b, "%s\n\n", mdEscape(s))
-			} else {
-				fmt.Fprintf(&w.b, "  %s\n", strings.Join(strings.Fields(s), " "))
-			}
-		}
-		if !w.md {
-			w.b.WriteString("\n")
+		doc.Blocks = append(doc.Blocks, &render.Heading{Level: 1, Text: head})
+		if s := strings.Join(strings.Fields(e.Summary), " "); s != "" {
+			doc.Blocks = append(doc.Blocks, diffPara(s))
 		}
 		secs := model.DescribeChangesNamed(c, e.Changes, lang, names)
 		if len(secs) == 0 {
-			if w.md {
-				fmt.Fprintf(&w.b, "%s\n\n", mdEscape(diffMsg.Get(lang, "diff_entry_none")))
-			} else {
-				fmt.Fprintf(&w.b, "  %s\n\n", diffMsg.Get(lang, "diff_entry_none"))
-			}
+			doc.Blocks = append(doc.Blocks, diffPara(diffMsg.Get(lang, "diff_entry_none")))
 		}
-		w.sections(secs, 3)
+		doc.Blocks = append(doc.Blocks, diffSections(secs, 2)...)
 		changed = changed || len(secs) > 0
 	}
 	if !found {
-		w.para(diffMsg.Get(lang, "diff_none_since", model.FormatDate(since, lang)))
+		doc.Blocks = append(doc.Blocks, diffPara(diffMsg.Get(lang, "diff_none_since", model.FormatDate(since, lang))))
 	}
-	return changed
+	return doc, changed
 }

@@ -7,20 +7,30 @@ import (
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 func TestDiffStoryGerman(t *testing.T) {
 	code, out, errOut := rvRun("diff", "--catalog", rvCatalogPath, rvFixture("story-2025.json"), rvFixture("story-2026.json"))
-	want := `Änderungen von ../testdata/review/story-2025.json (15.09.2025) zu ../testdata/review/story-2026.json (10.08.2026)
+	want := `=================================================================
+Änderungen von ../testdata/review/story-2025.json (15.09.2025) zu
+../testdata/review/story-2026.json (10.08.2026)
+=================================================================
 
 Zugangskontrolle
+================
+
   - „Zwei-Faktor-Anmeldung“: geplant (bis 31.03.2026) → umgesetzt
 
 Dienstleister
+=============
+
   - Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am: – → 20.05.2018
   - neu: „Hetzner Online GmbH“
 
 Geräte
+======
+
   - entfernt: „Windows 7 Pro Desktop-PC“
   - neu: „Windows 11 Pro Desktop-PC“
 `
@@ -88,25 +98,27 @@ func TestDiffOptionsAndValuesBothLanguages(t *testing.T) {
 
 	_, de, _ := rvRun("diff", "--catalog", rvCatalogPath, pa, pb)
 	_, en, _ := rvRun("diff", "--lang", "en", "--catalog", rvCatalogPath, pa, pb)
+	// Items are wrapped at 80 columns: compare with the spaces folded.
+	de, en = strings.Join(strings.Fields(de), " ")+" ", strings.Join(strings.Fields(en), " ")+" "
 	for _, want := range []string{
-		"  - „E-Mail“: „info@muster-webdesign.de“ → „kontakt@muster-webdesign.de“\n",
-		"  - „Welche Art von Server?“: Gemieteter Root-Server → Virtueller Server\n",
-		"  - „Welche Geräte nutzen Sie?“: PC, Notebook → PC, Notebook, Smartphone\n",
-		"  - „Schriftliche Passwortrichtlinie“: zu klären → nicht anwendbar („nur eine Person“)\n",
-		"  - Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → –\n",
-		"  - Dienstleister „Strato AG“: Kategorie: Hosting → Sonstiges\n",
-		"  - Dienstleister „Strato AG“: Auftragsverarbeiter?: Ja → Nein\n",
+		"- „E-Mail“: „info@muster-webdesign.de“ → „kontakt@muster-webdesign.de“ ",
+		"- „Welche Art von Server?“: Gemieteter Root-Server → Virtueller Server ",
+		"- „Welche Geräte nutzen Sie?“: PC, Notebook → PC, Notebook, Smartphone ",
+		"- „Schriftliche Passwortrichtlinie“: zu klären → nicht anwendbar („nur eine Person“) ",
+		"- Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → – ",
+		"- Dienstleister „Strato AG“: Kategorie: Hosting → Sonstiges ",
+		"- Dienstleister „Strato AG“: Auftragsverarbeiter?: Ja → Nein ",
 	} {
 		if !strings.Contains(de, want) {
 			t.Errorf("German: missing %q in\n%s", want, de)
 		}
 	}
 	for _, want := range []string{
-		"  - “What kind of server?”: Rented root server → Virtual server\n",
-		"  - “Which devices do you use?”: PC, Notebook → PC, Notebook, Smartphone\n",
-		"  - “Written password policy”: to be clarified → not applicable (“nur eine Person”)\n",
-		"  - Service provider “Strato AG”: Processing agreement signed on: 25 May 2018 → –\n",
-		"  - Service provider “Strato AG”: Processor?: Yes → No\n",
+		"- “What kind of server?”: Rented root server → Virtual server ",
+		"- “Which devices do you use?”: PC, Notebook → PC, Notebook, Smartphone ",
+		"- “Written password policy”: to be clarified → not applicable (“nur eine Person”) ",
+		"- Service provider “Strato AG”: Processing agreement signed on: 25 May 2018 → – ",
+		"- Service provider “Strato AG”: Processor?: Yes → No ",
 	} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English: missing %q in\n%s", want, en)
@@ -122,21 +134,31 @@ func TestDiffOptionsAndValuesBothLanguages(t *testing.T) {
 func TestDiffSince(t *testing.T) {
 	file := rvFixture("story-2026.json")
 	code, out, _ := rvRun("diff", "--since", "01.01.2026", "--catalog", rvCatalogPath, "-f", file)
-	want := `Änderungen seit 01.01.2026
+	want := `==========================
+Änderungen seit 01.01.2026
+==========================
 
 Version 1.1 vom 10.08.2026 – Überprüfung durch Erika Muster
-  Jährliche Überprüfung: neuer Hoster, PC ersetzt, 2FA eingeführt
+===========================================================
 
-  Zugangskontrolle
-    - „Zwei-Faktor-Anmeldung“: geplant (bis 31.03.2026) → umgesetzt
+Jährliche Überprüfung: neuer Hoster, PC ersetzt, 2FA eingeführt
 
-  Dienstleister
-    - Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am: – → 20.05.2018
-    - neu: „Hetzner Online GmbH“
+Zugangskontrolle
+----------------
 
-  Geräte
-    - entfernt: „Windows 7 Pro Desktop-PC“
-    - neu: „Windows 11 Pro Desktop-PC“
+  - „Zwei-Faktor-Anmeldung“: geplant (bis 31.03.2026) → umgesetzt
+
+Dienstleister
+-------------
+
+  - Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am: – → 20.05.2018
+  - neu: „Hetzner Online GmbH“
+
+Geräte
+------
+
+  - entfernt: „Windows 7 Pro Desktop-PC“
+  - neu: „Windows 11 Pro Desktop-PC“
 `
 	if code != ExitDiffChanged || out != want {
 		t.Fatalf("exit %d\n%s", code, out)
@@ -147,7 +169,7 @@ Version 1.1 vom 10.08.2026 – Überprüfung durch Erika Muster
 		t.Error("YYYY-MM-DD and TT.MM.JJJJ differ")
 	}
 	_, both, _ := rvRun("diff", "--since", "15.09.2025", "--catalog", rvCatalogPath, "-f", file)
-	if !strings.Contains(both, "Version 1.0 vom 15.09.2025 – Befragung durch Erika Muster\n  Erstaufnahme\n\n  keine Änderungen erfasst\n") {
+	if !strings.Contains(both, "Version 1.0 vom 15.09.2025 – Befragung durch Erika Muster\n=========================================================\n\nErstaufnahme\n\nkeine Änderungen erfasst\n") {
 		t.Errorf("%s", both)
 	}
 	// English Markdown, through TOM_FILE.
@@ -184,9 +206,10 @@ func TestDiffSinceNamesRemovedRecords(t *testing.T) {
 	f.AddHistory(before, model.HistoryReview, "2026-03-01", "Max Muster", "Strato gekündigt")
 	path := rvSave(t, t.TempDir(), "tom.json", f)
 	code, out, _ := rvRun("diff", "--since", "2026-01-01", "--catalog", rvCatalogPath, "-f", path)
+	out = strings.Join(strings.Fields(out), " ") + " "
 	for _, want := range []string{
-		"Version 1.1 vom 01.02.2026 – Überprüfung durch Erika Muster\n\n  Dienstleister\n    - Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → 01.02.2024\n",
-		"Version 1.2 vom 01.03.2026 – Überprüfung durch Max Muster\n  Strato gekündigt\n\n  Dienstleister\n    - entfernt: „Strato AG“\n",
+		"Version 1.1 vom 01.02.2026 – Überprüfung durch Erika Muster =========================================================== Dienstleister ------------- - Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → 01.02.2024 ",
+		"Version 1.2 vom 01.03.2026 – Überprüfung durch Max Muster ========================================================= Strato gekündigt Dienstleister ------------- - entfernt: „Strato AG“ ",
 	} {
 		if code != ExitDiffChanged || !strings.Contains(out, want) {
 			t.Errorf("exit %d: missing %q in\n%s", code, want, out)
@@ -224,5 +247,40 @@ func TestDiffTrouble(t *testing.T) {
 		if strings.Contains(errOut, "tom: testdata") {
 			t.Errorf("%s: a positioned error must start with the file: %q", tc.name, errOut)
 		}
+	}
+}
+
+// Text that looks like Markdown — a change line, a history summary or an
+// author starting with "1. ", "- ", "#" or "|" — stays text in tom diff
+// --format md: the block structure is the report's own.
+func TestDiffMarkdownTextStaysText(t *testing.T) {
+	hostile := []string{"1. eins", "- zwei", "# drei", "| vier | fünf |", "+ sechs", "===", "> sieben"}
+	secs := []model.SectionChanges{{Title: "1. Titel", Lines: hostile}}
+	doc := &render.Document{Blocks: diffSections(secs, 1)}
+	got := mdBlocks(t, string(render.WriteMarkdown(doc)))
+	want := []string{"heading2", "list"}
+	for range hostile {
+		want = append(want, "listitem")
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("blocks %v, want %v\n%s", got, want, render.WriteMarkdown(doc))
+	}
+
+	// Through the command: a history entry by "1. Erika" whose summary is
+	// a Markdown list, heading and table.
+	c := rvLoadCatalog(t)
+	f := rvStory2025(c)
+	before := f.Clone()
+	f.Set("org.email", model.String("neu@example.org"))
+	f.AddHistory(before, model.HistoryReview, "2026-02-01", "1. Erika", "1. eins\n- zwei\n# drei\n| a | b |\n| --- | --- |")
+	path := rvSave(t, t.TempDir(), "tom.json", f)
+	code, out, errs := rvRun("diff", "--since", "2026-01-01", "--format", "md", "--catalog", rvCatalogPath, "-f", path)
+	if code != ExitDiffChanged {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got = mdBlocks(t, out)
+	want = []string{"heading1", "heading2", "paragraph", "heading3", "list", "listitem"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("blocks %v, want %v\n%s", got, want, out)
 	}
 }

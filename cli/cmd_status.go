@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"unicode/utf8"
 
 	json "github.com/goccy/go-json"
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 // Exit codes of tom status, for cron jobs and monitoring checks. 0 is "all
@@ -60,6 +60,9 @@ Exit codes (for cron and monitoring):
 	"status_sections":       {De: "Vollständigkeit:", En: "Completeness:"},
 	"status_due":            {De: "Fällig oder bald fällig:", En: "Due or nearly due:"},
 	"status_skipped":        {De: "zurückgestellt", En: "put off"},
+	"status_col_section":    {De: "Abschnitt", En: "Section"},
+	"status_col_done":       {De: "Erledigt", En: "Done"},
+	"status_col_answered":   {De: "Antworten", En: "Answers"},
 	"status_none":           {De: "–", En: "–"},
 	"status_kind_interview": {De: "%s (Befragung)", En: "%s (interview)"},
 	"status_kind_review":    {De: "%s (Überprüfung)", En: "%s (review)"},
@@ -128,7 +131,9 @@ func runStatus(g *Globals, opts *statusOptions) error {
 			return err
 		}
 	} else {
-		fmt.Fprint(g.Out, statusText(r, lang))
+		if err := writeReport(g, statusDocument(r, lang), "text"); err != nil {
+			return err
+		}
 	}
 	if code == ExitOK {
 		return nil
@@ -149,11 +154,9 @@ func statusExitCode(s model.ReviewState) int {
 	return ExitOK
 }
 
-// statusWidth is the width status output keeps to.
-const statusWidth = 80
-
-// statusText renders the report for people, within statusWidth columns.
-func statusText(r model.StatusReport, l model.Lang) string {
+// statusDocument is the report for people: the state as label/value rows,
+// the completeness of each section as a table, the due items as a list.
+func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
 	none := statusMsg.Get(l, "status_none")
 	orDash := func(s string) string {
 		if s == "" {
@@ -188,40 +191,32 @@ func statusText(r model.StatusReport, l model.Lang) string {
 			next = statusMsg.Get(l, "status_ago_days", d, -r.DaysLeft)
 		}
 	}
-	rows := [][2]string{
-		{statusMsg.Get(l, "status_org"), orDash(r.Organisation)},
-		{statusMsg.Get(l, "status_stand"), stand},
-		{statusMsg.Get(l, "status_last"), last},
-		{statusMsg.Get(l, "status_next"), next},
-		{statusMsg.Get(l, "status_open"), fmt.Sprint(r.OpenItems)},
-		{statusMsg.Get(l, "status_state"), statusMsg.Get(l, "status_"+string(r.State))},
-	}
-	labelW := 0
-	for _, row := range rows {
-		labelW = max(labelW, utf8.RuneCountInString(row[0]))
-	}
-	var b strings.Builder
-	for _, row := range rows {
-		head := row[0] + ":" + strings.Repeat(" ", labelW-utf8.RuneCountInString(row[0])+2)
-		b.WriteString(statusWrap(head, row[1], statusWidth))
-	}
-	b.WriteString("\n" + statusMsg.Get(l, "status_sections") + "\n")
-	const titleW = 40
+	doc := &render.Document{Lang: l}
+	doc.Blocks = append(doc.Blocks, &render.KeyValue{Rows: []render.KV{
+		{Key: statusMsg.Get(l, "status_org"), Value: orDash(r.Organisation)},
+		{Key: statusMsg.Get(l, "status_stand"), Value: stand},
+		{Key: statusMsg.Get(l, "status_last"), Value: last},
+		{Key: statusMsg.Get(l, "status_next"), Value: next},
+		{Key: statusMsg.Get(l, "status_open"), Value: fmt.Sprint(r.OpenItems)},
+		{Key: statusMsg.Get(l, "status_state"), Value: statusMsg.Get(l, "status_"+string(r.State))},
+	}})
+	t := &render.Table{Header: []string{statusMsg.Get(l, "status_col_section"), statusMsg.Get(l, "status_col_done"), statusMsg.Get(l, "status_col_answered")}}
 	for _, s := range r.Sections {
-		title := statusFit(s.Section.Title.In(l), titleW)
-		line := fmt.Sprintf("  %s%s %s %3d %%  (%d/%d)", title, strings.Repeat(" ", titleW-utf8.RuneCountInString(title)), statusBar(s.Percent(), 10), s.Percent(), s.Answered, s.Total)
+		answered := fmt.Sprintf("%d/%d", s.Answered, s.Total)
 		if s.Skipped {
-			line += " " + statusMsg.Get(l, "status_skipped")
+			answered += " " + statusMsg.Get(l, "status_skipped")
 		}
-		b.WriteString(line + "\n")
+		t.Rows = append(t.Rows, []string{s.Section.Title.In(l), fmt.Sprintf("%s %d %%", statusBar(s.Percent(), 10), s.Percent()), answered})
 	}
+	doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_sections")}}}, t)
 	if len(r.Due) > 0 {
-		b.WriteString("\n" + statusMsg.Get(l, "status_due") + "\n")
+		list := &render.List{}
 		for _, d := range r.Due {
-			b.WriteString(statusWrap("  - ", model.DescribeDue(d, l), statusWidth))
+			list.Items = append(list.Items, render.ListItem{Text: model.DescribeDue(d, l)})
 		}
+		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_due")}}}, list)
 	}
-	return b.String()
+	return doc
 }
 
 // statusBar draws a percentage as [####......] in ASCII, readable without
@@ -229,29 +224,6 @@ func statusText(r model.StatusReport, l model.Lang) string {
 func statusBar(percent, width int) string {
 	n := percent * width / 100
 	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
-}
-
-// statusFit cuts s to at most w runes, marking the cut with "…".
-func statusFit(s string, w int) string {
-	r := []rune(s)
-	if len(r) <= w {
-		return s
-	}
-	return string(r[:w-1]) + "…"
-}
-
-// statusWrap writes prefix and text wrapped (wrapText) so that no line is
-// longer than width; continuation lines are indented to the end of prefix.
-func statusWrap(prefix, text string, width int) string {
-	pad := utf8.RuneCountInString(prefix)
-	var b strings.Builder
-	for i, l := range wrapText(text, width-pad) {
-		if i > 0 {
-			prefix = strings.Repeat(" ", pad)
-		}
-		b.WriteString(prefix + l + "\n")
-	}
-	return b.String()
 }
 
 // statusJSON is the stable shape of `tom status --json`. Every key is always

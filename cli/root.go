@@ -13,6 +13,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/questionnaires"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 // Globals is what every command gets: the global flags and the process's I/O,
@@ -236,4 +237,17 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 	localizeHelp(root, lang)
 	usageArgs(root)
 	return root
+}
+
+// writeReport writes a command's report (catalog, status, diff) to the
+// standard output in format "text" or "md", through render's writers.
+func writeReport(g *Globals, d *render.Document, format string) error {
+	var out []byte
+	if format == "md" {
+		out = render.WriteMarkdown(d)
+	} else {
+		out = render.WriteText(d)
+	}
+	_, err := g.Out.Write(out)
+	return err
 }

@@ -45,6 +45,8 @@ type Document struct {
 type Block interface{ isBlock() }
 
 // Heading starts a chapter (level 1), section (2) or sub-section (3).
+// Level 0 is the title of a document without a cover (a report such as the
+// changes between two answers files).
 type Heading struct {
 	Level  int
 	Number string // "3.2"; "" for unnumbered headings
@@ -258,6 +260,29 @@ func (r *Records) CellLines(i int, c Column, fn func(label, value string)) {
 	}
 }
 
+// List is a bulleted list. An item's Level nests it under the items before
+// it (0 is the outer list).
+type List struct {
+	Items []ListItem
+}
+
+// ListItem is one entry of a List. Mark replaces the bullet when set (a
+// measure's type, "T" or "O").
+type ListItem struct {
+	Text  string
+	Level int
+	Mark  string
+}
+
+// bulletText is the item as one plain line: its mark in brackets, or a
+// bullet, before the text.
+func (it ListItem) bulletText() string {
+	if it.Mark != "" {
+		return "[" + it.Mark + "] " + it.Text
+	}
+	return "• " + it.Text
+}
+
 // PageBreak starts a new page in paginated formats.
 type PageBreak struct{}
 
@@ -293,6 +318,7 @@ type Signature struct {
 func (*Heading) isBlock()    {}
 func (*Paragraph) isBlock()  {}
 func (*Checklist) isBlock()  {}
+func (*List) isBlock()       {}
 func (*Table) isBlock()      {}
 func (*KeyValue) isBlock()   {}
 func (*Records) isBlock()    {}

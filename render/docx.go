@@ -378,6 +378,10 @@ func (w *docxWriter) block(bl Block) {
 		w.table(x.Header, x.Widths, x.Rows)
 	case *KeyValue:
 		w.card(x)
+	case *List:
+		for _, it := range x.Items {
+			w.textPara("", `<w:ind w:left="`+strconv.Itoa(360*(it.Level+1))+`"/>`, it.bulletText(), "")
+		}
 	case *Records:
 		switch {
 		case len(x.Rows) == 0:

@@ -16,6 +16,7 @@ type htmlBlock struct {
 	HTag  string
 	P     *Paragraph
 	C     []htmlItem
+	L     []ListItem
 	T     *Table
 	Class string // CSS class of a table, "register" for a wide register
 	KV    *KeyValue
@@ -86,6 +87,8 @@ func WriteHTML(d *Document) ([]byte, error) {
 				items[i] = htmlItem{Class: htmlClass[it.Mark], Box: htmlBox[it.Mark], Text: it.Text, Tag: it.Tag, Detail: it.Detail}
 			}
 			hb = htmlBlock{Kind: "c", C: items}
+		case *List:
+			hb = htmlBlock{Kind: "l", L: x.Items}
 		case *Table:
 			hb = htmlBlock{Kind: "t", T: x}
 		case *KeyValue:
@@ -300,6 +303,12 @@ nav.toc a { color: inherit; text-decoration: none; }
 <ul class="check">
 {{- range .C}}
 <li class="{{.Class}}"><span class="box">{{.Box}}</span><span class="text">{{.Text}}</span>{{if .Tag}} <strong class="tag">({{.Tag}})</strong>{{end}}{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
+{{- end}}
+</ul>
+{{- else if eq .Kind "l"}}
+<ul class="list">
+{{- range .L}}
+<li class="l{{.Level}}">{{if .Mark}}<strong>{{.Mark}}</strong> {{end}}{{.Text}}</li>
 {{- end}}
 </ul>
 {{- else if eq .Kind "t"}}{{template "table" .}}

@@ -102,6 +102,17 @@ func (w *mdWriter) block(bl Block) {
 			w.b.WriteString("\n")
 		}
 		w.b.WriteString("\n")
+	case *List:
+		for _, it := range x.Items {
+			indent := strings.Repeat("  ", it.Level)
+			w.b.WriteString(indent + "- ")
+			if it.Mark != "" {
+				w.b.WriteString(emph(it.Mark, "**") + " ")
+			}
+			mdWrite(&w.b, clean(it.Text), "\\\n  "+indent)
+			w.b.WriteString("\n")
+		}
+		w.b.WriteString("\n")
 	case *Table:
 		w.table(x)
 	case *Records:
@@ -111,7 +122,9 @@ func (w *mdWriter) block(bl Block) {
 		}
 		w.records(x)
 	case *KeyValue:
-		w.para(emph(x.Title, "**"))
+		if x.Title != "" {
+			w.para(emph(x.Title, "**"))
+		}
 		for _, kv := range x.Rows {
 			w.b.WriteString("- " + emph(LabelColon(kv.Key), "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
 		}

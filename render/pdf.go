@@ -264,6 +264,10 @@ func (w *pdfWriter) block(bl Block) {
 		w.table(x.Header, x.Widths, x.Rows)
 	case *KeyValue:
 		w.card(x)
+	case *List:
+		for _, it := range x.Items {
+			w.paragraph(&Paragraph{Runs: []Run{{Text: strings.Repeat("    ", it.Level) + it.bulletText()}}})
+		}
 	case *Records:
 		switch {
 		case len(x.Rows) == 0:
@@ -453,12 +457,12 @@ func (w *pdfWriter) heading(h *Heading) {
 	w.p.SetLink(link, w.p.GetY(), w.p.PageNo())
 	w.links[h.ID] = link
 	w.pages[h.ID] = w.p.PageNo()
-	w.p.Bookmark(PDFSanitize(h.Label()), h.Level-1, -1)
+	w.p.Bookmark(PDFSanitize(h.Label()), max(h.Level, 1)-1, -1)
 	for _, l := range lines {
 		w.p.SetX(pdfMarginL)
 		w.p.CellFormat(w.textW, lh, l, "", 2, "L", false, 0, "")
 	}
-	if h.Level == 1 {
+	if h.Level <= 1 {
 		w.p.SetDrawColor(120, 120, 120)
 		w.p.SetLineWidth(0.3)
 		w.p.Line(pdfMarginL, w.p.GetY()+0.5, w.pageW-pdfMarginR, w.p.GetY()+0.5)

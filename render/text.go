@@ -69,7 +69,6 @@ func (w *txtWriter) block(bl Block) {
 	case *Heading:
 		ls := wrap(x.Label(), TextWidth, "", "")
 		w.ensureBlank()
-		w.lines(ls)
 		ch := "="
 		if x.Level > 1 {
 			ch = "-"
@@ -78,6 +77,11 @@ func (w *txtWriter) block(bl Block) {
 		for _, l := range ls {
 			n = max(n, utf8.RuneCountInString(l))
 		}
+		if x.Level == 0 {
+			// a report's title: ruled above and below
+			w.lines([]string{strings.Repeat(ch, n)})
+		}
+		w.lines(ls)
 		w.lines([]string{strings.Repeat(ch, n)})
 		w.blank()
 	case *Paragraph:
@@ -95,6 +99,16 @@ func (w *txtWriter) block(bl Block) {
 			if it.Detail != "" {
 				w.lines(wrap(it.Detail, TextWidth, "    ", "    "))
 			}
+		}
+		w.blank()
+	case *List:
+		for _, it := range x.Items {
+			indent := strings.Repeat("  ", it.Level+1)
+			mark := "- "
+			if it.Mark != "" {
+				mark = "[" + it.Mark + "] "
+			}
+			w.lines(wrap(it.Text, TextWidth, indent+mark, indent+strings.Repeat(" ", utf8.RuneCountInString(mark))))
 		}
 		w.blank()
 	case *Table:
@@ -123,8 +137,14 @@ func (w *txtWriter) block(bl Block) {
 	}
 }
 
-// card writes a record as a title line and indented label/value rows.
+// card writes a record as a title line and indented label/value rows; a
+// card without a title is the rows alone, not indented.
 func (w *txtWriter) card(c *KeyValue) {
+	if c.Title == "" {
+		w.kvBlock(c.Rows, "")
+		w.blank()
+		return
+	}
 	w.lines(wrap(c.Title, TextWidth, "", "   "))
 	w.kvBlock(c.Rows, "   ")
 	w.blank()

@@ -11,6 +11,19 @@ import (
 //go:embed tom-standard.json
 var standard []byte
 
+//go:embed os-support.json
+var osSupport []byte
+
+// OSSupportName is how the shipped operating-system support table is named in
+// messages.
+const OSSupportName = "os-support.json"
+
+// OSSupport returns the shipped table of operating systems and the end of
+// their security support, checked.
+func OSSupport() (*model.SupportTable, error) {
+	return model.ParseSupportTable(OSSupportName, osSupport)
+}
+
 // StandardName is how the shipped catalogue is named in messages.
 const StandardName = "tom-standard.json"
 

@@ -1,0 +1,540 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	json "github.com/goccy/go-json"
+)
+
+// SupportSoonMonths is how many months before the end of security support an
+// operating system counts as ending soon.
+const SupportSoonMonths = 6
+
+// supportMaxInput bounds how much of a free-text OS name Lookup reads; OS
+// names are short, and the bound keeps matching cheap on any input.
+const supportMaxInput = 256
+
+// SupportTable is the shipped table of operating systems and the end of their
+// security support (questionnaires/os-support.json, described in FORMAT.md).
+// Build it with ParseSupportTable; Lookup matches free-text OS names.
+type SupportTable struct {
+	Families []SupportFamily `json:"families"`
+	Entries  []SupportEntry  `json:"entries"`
+
+	fams     map[string]*SupportFamily
+	byFamily map[string][]int     // entry indexes per family
+	byCode   map[string][]codeRef // codenames by their first word
+}
+
+// codeRef is one codename, as words, and its entry's index.
+type codeRef struct {
+	words []string
+	entry int
+}
+
+// SupportFamily is one operating-system family (Windows, macOS, Debian, …)
+// and the words that name it in free text.
+type SupportFamily struct {
+	ID string `json:"id"`
+	// Names are the phrases that name the family ("mac os x", "win").
+	Names []string `json:"names"`
+	// Unless lists words that make a name belong to a product the table does
+	// not cover ("server" for Windows): such a name matches nothing.
+	Unless []string `json:"unless,omitempty"`
+	// Editions are checked in order; the first whose word occurs wins.
+	Editions []SupportEdition `json:"editions,omitempty"`
+	// CodenamesNeedFamily: the family's codenames count only beside a family
+	// name ("Debian bullseye", not "bullseye" alone).
+	CodenamesNeedFamily bool `json:"codenamesNeedFamily,omitempty"`
+
+	names [][]string
+}
+
+// SupportEdition is an edition with its own support dates (Windows
+// Enterprise, LTSC) and the words that name it.
+type SupportEdition struct {
+	ID    string   `json:"id"`
+	Words []string `json:"words"`
+}
+
+// SupportEntry is one operating-system version and the end of its security
+// support. At most one of End and UnsupportedSince is set; an entry with
+// neither has no announced end.
+type SupportEntry struct {
+	ID      string `json:"id"`
+	Family  string `json:"family"`
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	// Aliases are further spellings of Version ("12l" for Android 12.1).
+	Aliases []string `json:"aliases,omitempty"`
+	// Release and Edition narrow an entry within its version (Windows 11 23H2,
+	// Enterprise).
+	Release   string   `json:"release,omitempty"`
+	Edition   string   `json:"edition,omitempty"`
+	Codenames []string `json:"codenames,omitempty"`
+	// End is the announced end of security support: YYYY-MM-DD, or YYYY-MM
+	// when the vendor names only the month (then the month's last day counts).
+	End string `json:"end,omitempty"`
+	// UnsupportedSince is set when the vendor announces no end (Apple,
+	// Android) and the source records the version as no longer receiving
+	// security updates since this date.
+	UnsupportedSince string         `json:"unsupportedSince,omitempty"`
+	LastUpdate       *SupportUpdate `json:"lastUpdate,omitempty"`
+	// Extended lists paid or separately enrolled extensions (ESU, ESM, LTS,
+	// ELS); they never change Status.
+	Extended []SupportExtension `json:"extended,omitempty"`
+	Source   []string           `json:"source"`
+	Checked  string             `json:"checked"`
+}
+
+// SupportUpdate is the last update a version received.
+type SupportUpdate struct {
+	Version string `json:"version"`
+	Date    string `json:"date"`
+}
+
+// SupportExtension is an extended support programme and its end.
+type SupportExtension struct {
+	Label   Text     `json:"label"`
+	End     string   `json:"end"`
+	Source  []string `json:"source"`
+	Checked string   `json:"checked"`
+}
+
+// EndDate returns the last day of announced security support; ok is false
+// when the entry has no announced end.
+func (e SupportEntry) EndDate() (end time.Time, ok bool) {
+	if e.End == "" {
+		return time.Time{}, false
+	}
+	t, err := supportDate(e.End)
+	return t, err == nil
+}
+
+// Status reports whether security support has ended by today (past) or ends
+// within SupportSoonMonths of it (soon). An entry without an announced end
+// is past when the source records it as unsupported, and never soon.
+func (e SupportEntry) Status(today time.Time) (past, soon bool) {
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	if end, ok := e.EndDate(); ok {
+		if day.After(end) {
+			return true, false
+		}
+		return false, !day.Before(end.AddDate(0, -SupportSoonMonths, 0))
+	}
+	if e.UnsupportedSince != "" {
+		since, err := parseDate(e.UnsupportedSince)
+		return err == nil && !day.Before(since), false
+	}
+	return false, false
+}
+
+// EndDate returns the last day of the extension.
+func (x SupportExtension) EndDate() (time.Time, error) { return supportDate(x.End) }
+
+// FormatSupportDate renders a table date for people: a full date like
+// FormatDate, a month-only date as "04/2027" in German and "April 2027" in
+// English.
+func FormatSupportDate(s string, l Lang) string {
+	if len(s) != len("2006-01") {
+		return FormatDate(s, l)
+	}
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return s
+	}
+	if l == En {
+		return fmt.Sprintf("%s %d", monthsEn[t.Month()-1], t.Year())
+	}
+	return t.Format("01/2006")
+}
+
+// supportDate parses YYYY-MM-DD, or YYYY-MM as the last day of that month.
+func supportDate(s string) (time.Time, error) {
+	if len(s) == len("2006-01") {
+		t, err := time.Parse("2006-01", s)
+		if err != nil || t.Year() < 1900 {
+			return time.Time{}, fmt.Errorf("not a date")
+		}
+		return t.AddDate(0, 1, -1), nil
+	}
+	if len(s) != len(DateLayout) || strings.Count(s, "-") != 2 {
+		return time.Time{}, fmt.Errorf("not a date")
+	}
+	return parseDate(s)
+}
+
+// ParseSupportTable decodes and checks a support table; source names it in
+// errors. Every entry needs a known family, valid dates, at least one https
+// source and a checked date; the error lists every problem.
+func ParseSupportTable(source string, data []byte) (*SupportTable, error) {
+	var t SupportTable
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		msg := err.Error()
+		if se, ok := err.(*json.SyntaxError); ok {
+			l, col := lineCol(data, int(se.Offset))
+			msg = fmt.Sprintf("%d:%d: %s", l, col, se.Error())
+		}
+		return nil, &CatalogError{Source: source, Problems: []string{msg}}
+	}
+	if probs := t.check(); len(probs) > 0 {
+		return nil, &CatalogError{Source: source, Problems: probs}
+	}
+	return &t, nil
+}
+
+var supportIDPattern = regexp.MustCompile(`^[a-z][a-z0-9.-]*$`)
+
+func (t *SupportTable) check() []string {
+	var probs []string
+	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
+	t.fams = map[string]*SupportFamily{}
+	for i := range t.Families {
+		f := &t.Families[i]
+		where := fmt.Sprintf("family %d", i+1)
+		if !supportIDPattern.MatchString(f.ID) {
+			bad("%s: id %q is not valid", where, f.ID)
+		} else if t.fams[f.ID] != nil {
+			bad("%s: id %q used twice", where, f.ID)
+		}
+		t.fams[f.ID] = f
+		if len(f.Names) == 0 {
+			bad("family %q: names missing", f.ID)
+		}
+		f.names = nil
+		for _, n := range f.Names {
+			toks := supportTokens(n)
+			if len(toks) == 0 {
+				bad("family %q: name %q has no words", f.ID, n)
+				continue
+			}
+			f.names = append(f.names, toks)
+		}
+		// Longest names first, so that "mac os x" wins over "mac os".
+		slices.SortStableFunc(f.names, func(a, b []string) int { return len(b) - len(a) })
+		for _, ed := range f.Editions {
+			if !supportIDPattern.MatchString(ed.ID) || len(ed.Words) == 0 {
+				bad("family %q: edition %q needs an id and words", f.ID, ed.ID)
+			}
+			for _, w := range ed.Words {
+				if !oneWord(w) {
+					bad("family %q: edition word %q must be one lower-case word", f.ID, w)
+				}
+			}
+		}
+		for _, w := range f.Unless {
+			if !oneWord(w) {
+				bad("family %q: unless word %q must be one lower-case word", f.ID, w)
+			}
+		}
+	}
+	t.byFamily = map[string][]int{}
+	t.byCode = map[string][]codeRef{}
+	ids := map[string]bool{}
+	keys := map[string]string{}
+	codenames := map[string]string{}
+	for i := range t.Entries {
+		e := &t.Entries[i]
+		where := fmt.Sprintf("entry %d (%s)", i+1, e.ID)
+		if !supportIDPattern.MatchString(e.ID) {
+			bad("%s: id is not valid", where)
+		} else if ids[e.ID] {
+			bad("%s: id used twice", where)
+		}
+		ids[e.ID] = true
+		f := t.fams[e.Family]
+		if f == nil {
+			bad("%s: unknown family %q", where, e.Family)
+		} else if e.Edition != "" && !slices.ContainsFunc(f.Editions, func(ed SupportEdition) bool { return ed.ID == e.Edition }) {
+			bad("%s: edition %q is not one of family %q", where, e.Edition, e.Family)
+		}
+		if strings.TrimSpace(e.Name) == "" || len(supportTokens(e.Name)) == 0 {
+			bad("%s: name missing", where)
+		}
+		if !oneWord(e.Version) {
+			bad("%s: version %q must be one lower-case word", where, e.Version)
+		}
+		if e.Release != "" && !oneWord(strings.ToLower(e.Release)) {
+			bad("%s: release %q must be one word", where, e.Release)
+		}
+		key := strings.Join([]string{e.Family, e.Version, e.Edition, strings.ToLower(e.Release)}, "|")
+		if other, dup := keys[key]; dup {
+			bad("%s: same family, version, edition and release as %s", where, other)
+		}
+		keys[key] = e.ID
+		t.byFamily[e.Family] = append(t.byFamily[e.Family], i)
+		for _, a := range e.Aliases {
+			if !oneWord(a) {
+				bad("%s: alias %q must be one lower-case word", where, a)
+			}
+		}
+		for _, c := range e.Codenames {
+			toks := supportTokens(c)
+			if len(toks) == 0 {
+				bad("%s: codename %q has no words", where, c)
+				continue
+			}
+			t.byCode[toks[0]] = append(t.byCode[toks[0]], codeRef{toks, i})
+			if other, dup := codenames[c]; dup && other != e.Family+"|"+e.Version {
+				bad("%s: codename %q names another version too", where, c)
+			}
+			codenames[c] = e.Family + "|" + e.Version
+		}
+		if e.End != "" && e.UnsupportedSince != "" {
+			bad("%s: end and unsupportedSince exclude each other", where)
+		}
+		if e.End != "" {
+			if _, err := supportDate(e.End); err != nil {
+				bad("%s: end %q is not YYYY-MM-DD or YYYY-MM", where, e.End)
+			}
+		}
+		if e.UnsupportedSince != "" && !validStoredDate(e.UnsupportedSince) {
+			bad("%s: unsupportedSince %q is not YYYY-MM-DD", where, e.UnsupportedSince)
+		}
+		if u := e.LastUpdate; u != nil && (u.Version == "" || !validStoredDate(u.Date)) {
+			bad("%s: lastUpdate needs a version and a date YYYY-MM-DD", where)
+		}
+		probs = append(probs, checkSources(where, e.Source, e.Checked)...)
+		for j, x := range e.Extended {
+			xw := fmt.Sprintf("%s: extended %d", where, j+1)
+			if strings.TrimSpace(x.Label.De) == "" || strings.TrimSpace(x.Label.En) == "" {
+				bad("%s: label needs German and English", xw)
+			}
+			if _, err := supportDate(x.End); err != nil {
+				bad("%s: end %q is not YYYY-MM-DD or YYYY-MM", xw, x.End)
+			}
+			probs = append(probs, checkSources(xw, x.Source, x.Checked)...)
+		}
+	}
+	return probs
+}
+
+func checkSources(where string, sources []string, checked string) []string {
+	var probs []string
+	if len(sources) == 0 {
+		probs = append(probs, where+": source missing")
+	}
+	for _, s := range sources {
+		u, err := url.Parse(s)
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			probs = append(probs, fmt.Sprintf("%s: source %q is not an https address", where, s))
+		}
+	}
+	if !validStoredDate(checked) {
+		probs = append(probs, fmt.Sprintf("%s: checked %q is not YYYY-MM-DD", where, checked))
+	}
+	return probs
+}
+
+// oneWord reports whether w is a single lower-case word as supportTokens
+// yields it.
+func oneWord(w string) bool {
+	toks := supportTokens(w)
+	return len(toks) == 1 && toks[0] == w
+}
+
+func validStoredDate(s string) bool {
+	_, err := supportDate(s)
+	return err == nil && len(s) == len(DateLayout)
+}
+
+// Lookup finds the entry a free-text OS name means ("Windows 7 Pro", "Win 10
+// 22H2", "Monterey", "Ubuntu 20.04 LTS"). It never guesses: a name it cannot
+// place on exactly one entry (no family, no version, two families, a version
+// or release the table lacks, a codename contradicting the version) returns
+// false.
+func (t *SupportTable) Lookup(osName string) (SupportEntry, bool) {
+	if t == nil || t.fams == nil {
+		return SupportEntry{}, false
+	}
+	if len(osName) > supportMaxInput {
+		osName = osName[:supportMaxInput]
+	}
+	toks := supportTokens(osName)
+	if len(toks) == 0 {
+		return SupportEntry{}, false
+	}
+	fam, famEnd := t.findFamily(toks)
+	if fam == nil && famEnd < 0 {
+		return SupportEntry{}, false // two families named
+	}
+	// Codenames: longest first, whole words.
+	var codeVersions []string
+	var codeFamily string
+	for i := 0; i < len(toks); {
+		n, e := t.codenameAt(toks, i, fam)
+		if n == 0 {
+			i++
+			continue
+		}
+		codeFamily = e.Family
+		if !slices.Contains(codeVersions, e.Version) {
+			codeVersions = append(codeVersions, e.Version)
+		}
+		i += n
+	}
+	if fam == nil {
+		if codeFamily == "" || len(codeVersions) != 1 {
+			return SupportEntry{}, false
+		}
+		fam = t.fams[codeFamily]
+		famEnd = 0
+	}
+	for _, u := range fam.Unless {
+		if slices.Contains(toks, u) {
+			return SupportEntry{}, false
+		}
+	}
+	version := ""
+	for j := famEnd; j < len(toks) && j < famEnd+4; j++ {
+		if v := t.versionOf(fam.ID, toks[j]); v != "" {
+			version = v
+			break
+		}
+		if c := toks[j][0]; c >= '0' && c <= '9' {
+			break // a number the table does not know
+		}
+	}
+	switch {
+	case version == "" && len(codeVersions) == 1:
+		version = codeVersions[0]
+	case version == "":
+		return SupportEntry{}, false
+	case len(codeVersions) > 1 || len(codeVersions) == 1 && codeVersions[0] != version:
+		return SupportEntry{}, false
+	}
+	edition := ""
+	for _, ed := range fam.Editions {
+		if slices.ContainsFunc(ed.Words, func(w string) bool { return slices.Contains(toks, w) }) {
+			edition = ed.ID
+			break
+		}
+	}
+	var plain *SupportEntry
+	for _, i := range t.byFamily[fam.ID] {
+		e := &t.Entries[i]
+		if e.Version != version || e.Edition != edition {
+			continue
+		}
+		if e.Release == "" {
+			plain = e
+		} else if slices.ContainsFunc(toks, func(w string) bool { return strings.EqualFold(w, e.Release) }) {
+			return *e, true
+		}
+	}
+	if plain != nil {
+		return *plain, true
+	}
+	return SupportEntry{}, false
+}
+
+// findFamily returns the family named in toks and the index after its first
+// name; fam nil with end -1 means two different families are named, nil with
+// end 0 none.
+func (t *SupportTable) findFamily(toks []string) (fam *SupportFamily, end int) {
+	for i := 0; i < len(toks); i++ {
+		best, bestLen := (*SupportFamily)(nil), 0
+		for k := range t.Families {
+			f := &t.Families[k]
+			for _, n := range f.names {
+				if len(n) > bestLen && hasPhrase(toks, i, n) {
+					best, bestLen = f, len(n)
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		if fam == nil {
+			fam, end = best, i+bestLen
+		} else if fam != best {
+			return nil, -1
+		}
+		i += bestLen - 1
+	}
+	return fam, end
+}
+
+// codenameAt returns the length of the longest codename starting at toks[i]
+// and its entry; a codename of a family that needs its family name counts
+// only when fam is that family, and with fam set only fam's codenames count.
+func (t *SupportTable) codenameAt(toks []string, i int, fam *SupportFamily) (int, *SupportEntry) {
+	bestLen, best := 0, (*SupportEntry)(nil)
+	for _, c := range t.byCode[toks[i]] {
+		e := &t.Entries[c.entry]
+		if fam != nil && e.Family != fam.ID {
+			continue
+		}
+		if fam == nil && t.fams[e.Family].CodenamesNeedFamily {
+			continue
+		}
+		if len(c.words) > bestLen && hasPhrase(toks, i, c.words) {
+			bestLen, best = len(c.words), e
+		}
+	}
+	return bestLen, best
+}
+
+// versionOf returns the longest version of family whose spelling tok is: the
+// version itself, the version followed by ".minor…", or an alias.
+func (t *SupportTable) versionOf(family, tok string) string {
+	best := ""
+	for _, i := range t.byFamily[family] {
+		e := &t.Entries[i]
+		v := e.Version
+		minor := len(tok) > len(v) && tok[len(v)] == '.' && strings.HasPrefix(tok, v)
+		if (tok == v || minor || slices.Contains(e.Aliases, tok)) && len(v) > len(best) {
+			best = e.Version
+		}
+	}
+	return best
+}
+
+func hasPhrase(toks []string, i int, phrase []string) bool {
+	if i+len(phrase) > len(toks) {
+		return false
+	}
+	return slices.Equal(toks[i:i+len(phrase)], phrase)
+}
+
+// supportTokens splits an OS name into lower-case words of ASCII letters,
+// digits and inner dots. A word that starts with letters is split before its
+// first digit ("win10" → "win", "10"); one that starts with a digit is kept
+// ("22h2", "12l", "20.04").
+func supportTokens(s string) []string {
+	var toks []string
+	var cur []byte
+	flush := func() {
+		w := strings.Trim(string(cur), ".")
+		if w != "" {
+			toks = append(toks, w)
+		}
+		cur = cur[:0]
+	}
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !isLetter(c) && !isDigit(c) && c != '.' {
+			flush()
+			continue
+		}
+		if isDigit(c) && len(cur) > 0 && isLetter(cur[len(cur)-1]) && isLetter(cur[0]) && !bytes.ContainsFunc(cur, func(r rune) bool { return r >= '0' && r <= '9' }) {
+			flush()
+		}
+		cur = append(cur, c)
+	}
+	flush()
+	return toks
+}

@@ -20,7 +20,7 @@ var providersMsg = model.Messages{
 	"providers_short": {De: "Verzeichnis bekannter Dienstleister anzeigen und durchsuchen", En: "List and search the directory of common service providers"},
 	"providers_long": {De: `Zeigt das mitgelieferte Verzeichnis bekannter Dienstleister kleiner Unternehmen
 (Hosting, Domains, E-Mail, Buchhaltung, Banken, …) mit Anschrift, Kategorie und
-Quelle. Mit TEXT nur die Einträge, deren Name, Kategorie oder Ort TEXT enthält
+Quelle. Mit TEXT nur die Einträge, deren Name, Marke, Kategorie oder Ort TEXT enthält
 (Groß-/Kleinschreibung und Umlaute egal: „munchen“ findet „München“).
 
 Eigene Einträge: --directory DATEI (mehrfach möglich) fügt ein eigenes
@@ -30,7 +30,7 @@ Das Format steht in questionnaires/FORMAT.md.
 Exit-Code 1, wenn kein Eintrag passt.`,
 		En: `Shows the shipped directory of common service providers of small businesses
 (hosting, domains, e-mail, accounting, banks, …) with address, category and
-source. With TEXT only the entries whose name, category or city contains TEXT
+source. With TEXT only the entries whose name, brand, category or city contains TEXT
 (case and umlaut spelling do not matter: "munchen" finds "München").
 
 Own entries: --directory FILE (may be repeated) adds a directory of your own;
@@ -128,6 +128,7 @@ type providerJSON struct {
 	Name          string         `json:"name"`
 	Category      string         `json:"category,omitempty"`
 	CategoryLabel string         `json:"category_label,omitempty"`
+	Brands        []string       `json:"brands,omitempty"`
 	Address       model.Address  `json:"address"`
 	Fields        map[string]any `json:"fields"`
 	Source        []string       `json:"source"`
@@ -138,7 +139,7 @@ type providerJSON struct {
 func writeProvidersJSON(w io.Writer, d *model.Directory, es []*model.DirectoryEntry, l model.Lang) error {
 	out := make([]providerJSON, 0, len(es))
 	for _, e := range es {
-		p := providerJSON{ID: e.ID, Name: d.Name(e), Address: e.Address, Fields: map[string]any{}, Source: e.Source, Checked: e.Checked, Origin: e.Origin}
+		p := providerJSON{ID: e.ID, Name: d.Name(e), Brands: e.Brands, Address: e.Address, Fields: map[string]any{}, Source: e.Source, Checked: e.Checked, Origin: e.Origin}
 		if o := d.Category(e); o != nil {
 			p.Category, p.CategoryLabel = o.ID, o.Label.In(l)
 		}

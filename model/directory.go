@@ -28,7 +28,10 @@ type DirectoryEntry struct {
 	Address Address
 	// Fields holds the record's values by field ID, as in an answers file.
 	// The field with role record_address is not among them: it is made from Address.
-	Fields  Record
+	Fields Record
+	// Brands are other names the provider is known by (a product or web
+	// address such as "mailbox.org"); search finds the entry by them too.
+	Brands  []string
 	Source  []string // URLs of the imprint or register the facts were read in
 	Checked string   // YYYY-MM-DD, when the facts were last read
 	Origin  string   // the file the entry came from
@@ -114,14 +117,14 @@ func (d *Directory) Record(e *DirectoryEntry, id string, l Lang) Record {
 	return r
 }
 
-// Find returns the entries whose name, category label (in language l) or city
-// contains text, ignoring case, accents and the spelling of umlauts (ü, u and
+// Find returns the entries whose name, brands, category label (in language l)
+// or city contains text, ignoring case, accents and the spelling of umlauts (ü, u and
 // ue all match), sorted by name. Blank text finds every entry.
 func (d *Directory) Find(text string, l Lang) []*DirectoryEntry {
 	needle := foldSearch(text, true)
 	var out []*DirectoryEntry
 	for _, e := range d.Entries {
-		hay := []string{d.Name(e), e.Address.City}
+		hay := append([]string{d.Name(e), e.Address.City}, e.Brands...)
 		if o := d.Category(e); o != nil {
 			hay = append(hay, o.Label.In(l))
 		}
@@ -281,7 +284,7 @@ func directoryEntry(p string, m map[string]any, q *Question, bad func(string, st
 	}
 	for k := range m {
 		switch k {
-		case "id", "address", "fields", "source", "checked":
+		case "id", "address", "fields", "brands", "source", "checked":
 		default:
 			bad(ptr(p, k), "unknown_key", k)
 		}
@@ -330,6 +333,17 @@ func directoryEntry(p string, m map[string]any, q *Question, bad func(string, st
 		bad(ptr(p, "source"), "missing", "source")
 	default:
 		bad(ptr(p, "source"), "want_array")
+	}
+	switch b := m["brands"].(type) {
+	case nil:
+	case []any:
+		for i, x := range b {
+			if s := str(ptr(p, "brands", i), x); s != "" {
+				e.Brands = append(e.Brands, s)
+			}
+		}
+	default:
+		bad(ptr(p, "brands"), "want_array")
 	}
 	if s := str(ptr(p, "checked"), m["checked"]); s != "" {
 		if d, err := ParseDate(s); err != nil || d != s {

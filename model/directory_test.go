@@ -40,7 +40,7 @@ const dirGood = `{
   "schema": 1,
   "providers": [
     {"id": "hetzner", "address": {"street": "Industriestr. 25", "postcode": "91710", "city": "Gunzenhausen", "country": "DE"},
-     "fields": {"name": "Hetzner Online GmbH", "category": "hosting", "processor": true},
+     "fields": {"name": "Hetzner Online GmbH", "category": "hosting", "processor": true}, "brands": ["Robot", "hetzner.cloud"],
      "source": ["https://www.hetzner.com/legal/imprint"], "checked": "2026-12-06"},
     {"id": "muenchner-bank", "address": {"street": "Hauptstraße 1", "postcode": "80331", "city": "München", "country": "DE"},
      "fields": {"name": "Münchner Bank eG", "category": "bank", "processor": false},
@@ -96,6 +96,7 @@ func TestDirectoryFind(t *testing.T) {
 		{"", De, "hetzner,muenchner-bank,zoom"}, // all, by name
 		{"  ", De, "hetzner,muenchner-bank,zoom"},
 		{"HETZNER", De, "hetzner"},
+		{"hetzner.cloud", De, "hetzner"},   // a brand
 		{"münchen", De, "muenchner-bank"},  // city, umlaut
 		{"muenchen", De, "muenchner-bank"}, // spelt out
 		{"munchen", De, "muenchner-bank"},  // dots dropped
@@ -191,6 +192,8 @@ func TestParseDirectoryErrors(t *testing.T) {
 			"enthält ein Steuerzeichen", "contains a control character"},
 		{"line break in name", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A\nB"}, ` + okTail + `}`),
 			"darf keinen Zeilenumbruch enthalten", "must not contain a line break"},
+		{"brands not a list", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A"}, "brands": "A-Mail", ` + okTail + `}`),
+			"/providers/0/brands: erwartet eine Liste", "/providers/0/brands: expected an array"},
 		{"entry not object", entry(`"hetzner"`), "dir.json:2:1: /providers/0: erwartet ein Objekt", "dir.json:2:1: /providers/0: expected an object"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

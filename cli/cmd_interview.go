@@ -105,7 +105,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 	if line {
 		err := wizard.RunLine(wizard.LineOptions{
 			Catalog: cat, File: f, Path: path, Lang: lang,
-			In: g.In, Out: g.Out, Today: g.Today(),
+			In: g.In, Out: g.Out, Today: g.Today(), User: g.Getenv("USER"),
 			OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
 			Accounts: accountsFn,
 		})
@@ -166,10 +166,12 @@ func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang mod
 		for _, a := range rep.Accounts {
 			*accounts = append(*accounts, wizard.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
 		}
+		// A completed file records what the scan changed (see model.Session).
+		s := model.NewSession(cat, f, model.SessionOptions{Today: g.Today(), User: g.Getenv("USER"), Origin: model.OriginScan})
 		sum := model.ApplyScan(cat, f, g.Today(), rep.ForModel(lang))
 		// Measures that do not apply yet are kept in f.Detected only; the
 		// interview fills them in when their section is entered.
-		model.View{C: cat, F: f}.Prune()
+		s.Commit()
 		if err := model.Save(g.FilePath(), f); err != nil {
 			return sum, err
 		}

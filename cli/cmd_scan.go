@@ -132,7 +132,10 @@ func runScan(g *Globals, o *scanOptions) error {
 	if !o.Apply {
 		return nil
 	}
+	// A completed file records what the scan changed (see model.Session).
+	s := model.NewSession(cat, f, model.SessionOptions{Today: g.Today(), User: g.Getenv("USER"), Origin: model.OriginScan})
 	sum := model.ApplyScan(cat, f, g.Today(), rep.ForModel(lang))
+	s.Commit()
 	if err := model.Save(path, f); err != nil {
 		return err
 	}

@@ -212,7 +212,7 @@ func (v View) Completeness(s *Section) Completeness {
 	done := contains(v.F.Progress.Done, s.ID)
 	for _, q := range v.Questions(s) {
 		out.Total++
-		if !v.F.Answers[q.ID].Empty() || (done && !q.Required) {
+		if v.Answered(q) || (done && !q.Required) {
 			out.Answered++
 		}
 	}
@@ -223,7 +223,7 @@ func (v View) Completeness(s *Section) Completeness {
 		}
 	}
 	switch {
-	case out.Answered == out.Total && (done || out.Total > 0) && !out.Skipped:
+	case out.Answered == out.Total && done && !out.Skipped:
 		out.State = StateDone
 	case out.Answered == 0 && !done:
 		out.State = StateOpen
@@ -233,14 +233,33 @@ func (v View) Completeness(s *Section) Completeness {
 	return out
 }
 
-// Complete reports whether every shown section is done.
-func (v View) Complete() bool {
+// Answered reports whether question q has an answer. A list of records
+// without entries answers "none" — except where the list is required.
+func (v View) Answered(q *Question) bool {
+	a := v.F.Answers[q.ID]
+	if q.Kind == KindRecords {
+		return a.IsSet() && (len(a.Records()) > 0 || !q.Required)
+	}
+	return !a.Empty()
+}
+
+// AllDone reports whether every shown section is done.
+func (v View) AllDone() bool {
 	for _, s := range v.Sections() {
 		if v.Completeness(s).State != StateDone {
 			return false
 		}
 	}
 	return true
+}
+
+// Complete reports whether the interview is complete: every shown section
+// is done and the completion is recorded (the file has a Stand, which a
+// Session's Commit gives it). This is the one meaning of "complete": the
+// interview's exit code and closing line, tom status and the document's
+// Stand all ask it.
+func (v View) Complete() bool {
+	return v.F.Stand() != "" && v.AllDone()
 }
 
 // Open-item kinds.
@@ -271,7 +290,7 @@ func (v View) OpenItems() []OpenItem {
 			out = append(out, OpenItem{Kind: OpenSkipped, Section: s, Label: s.Title})
 		}
 		for _, q := range v.Questions(s) {
-			if q.Required && v.F.Answers[q.ID].Empty() {
+			if q.Required && !v.Answered(q) {
 				out = append(out, OpenItem{Kind: OpenUnanswered, Section: s, ID: q.ID, Label: q.Title})
 			}
 			if d, ok := v.F.Detected[q.ID]; ok && d.Result == "contradicts" {

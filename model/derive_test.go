@@ -126,6 +126,12 @@ func TestCompleteness(t *testing.T) {
 	ac := c.Section("access_system")
 	f.Measures["access_system.passwords"] = MeasureAnswer{Status: StatusImplemented}
 	f.Measures["access_system.policy"] = MeasureAnswer{Status: StatusNotApplicable, Reason: "ein Mitarbeiter"}
+	// Every measure answered is not yet done: the user has not finished
+	// the section (a scan may have filled it in).
+	if st := v.Completeness(ac); st.State != StatePartial || st.Total != 2 || st.Answered != 2 {
+		t.Errorf("measures, section not finished: %+v", st)
+	}
+	f.Progress.Done = append(f.Progress.Done, "access_system")
 	if st := v.Completeness(ac); st.State != StateDone || st.Total != 2 {
 		t.Errorf("measures: %+v", st)
 	}

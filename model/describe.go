@@ -8,8 +8,6 @@ import (
 
 // describeMsg holds the words DescribeChanges and DescribeDue use.
 var describeMsg = Messages{
-	"yes":            {De: "Ja", En: "Yes"},
-	"no":             {De: "Nein", En: "No"},
 	"none":           {De: "–", En: "–"},
 	"arrow":          {De: "%s → %s", En: "%s → %s"},
 	"quote":          {De: "„%s“", En: "“%s”"},
@@ -407,39 +405,23 @@ func (d describer) status(m map[string]any) string {
 	return st
 }
 
-// value renders an answer of a known kind.
+// value renders an answer of a known kind: in AnswerText's words, free
+// text quoted and shortened.
 func (d describer) value(kind string, opts []*Option, x any) string {
 	if x == nil {
 		return describeMsg.Get(d.l, "none")
 	}
 	switch kind {
-	case KindYesNo:
-		if b, ok := x.(bool); ok {
-			return d.yesNo(b)
-		}
-	case KindChoice:
-		if s, ok := x.(string); ok {
-			return d.option(opts, s)
-		}
-	case KindMultiChoice:
-		if list, ok := x.([]any); ok {
-			if len(list) == 0 {
-				return describeMsg.Get(d.l, "none")
-			}
-			labels := make([]string, len(list))
-			for i, e := range list {
-				s, _ := e.(string)
-				labels[i] = d.option(opts, s)
-			}
-			return strings.Join(labels, ", ")
-		}
-	case KindDate:
-		if s, ok := x.(string); ok {
-			return FormatDate(s, d.l)
-		}
 	case KindText, KindTextarea, KindEmail, KindURL, KindPhone:
 		if s, ok := x.(string); ok {
 			return d.text(s)
+		}
+	case KindYesNo, KindChoice, KindMultiChoice, KindDate:
+		if v, ok := valueFromAny(x); ok && !v.IsRecords() {
+			if w := AnswerText(kind, opts, v, d.l); w != "" {
+				return w
+			}
+			return describeMsg.Get(d.l, "none")
 		}
 	}
 	return d.plain(x)
@@ -489,19 +471,9 @@ func (d describer) plain(x any) string {
 	return fmt.Sprint(x)
 }
 
-func (d describer) option(opts []*Option, id string) string {
-	if o := findOption(opts, id); o != nil {
-		return o.Label.In(d.l)
-	}
-	return d.retired(id)
-}
+func (d describer) option(opts []*Option, id string) string { return OptionText(opts, id, d.l) }
 
-func (d describer) yesNo(b bool) string {
-	if b {
-		return describeMsg.Get(d.l, "yes")
-	}
-	return describeMsg.Get(d.l, "no")
-}
+func (d describer) yesNo(b bool) string { return YesNo(b, d.l) }
 
 func (d describer) text(s string) string {
 	if strings.TrimSpace(s) == "" {

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -224,6 +223,23 @@ type ReviewSession struct {
 
 	verdicts map[string]RecordVerdict
 	finished *HistoryEntry
+	ids      *IDs
+}
+
+// IDs returns the allocator for new records and own measures: it watches
+// the file now and as it was when the review began.
+func (s *ReviewSession) IDs() *IDs {
+	if s.ids == nil {
+		s.ids = NewIDs(s.F, s.Before)
+	}
+	return s.ids
+}
+
+// Interview returns a session over the review's file that shows the
+// interview's steps for editing; it writes no history entry of its own
+// (Finish does) and shares the review's ID allocator.
+func (s *ReviewSession) Interview(today, user string) *Session {
+	return NewSession(s.C, s.F, SessionOptions{Today: today, User: user, Origin: OriginReview, IDs: s.IDs()})
 }
 
 // StartReview begins a review of f (as loaded under c). mig is what loading
@@ -368,7 +384,7 @@ func (s *ReviewSession) Add(qid string, r Record) (string, error) {
 	}
 	r = r.Clone()
 	if r.ID() == "" {
-		r["id"] = String(s.freeRecordID(qid))
+		r["id"] = String(s.IDs().Record())
 	}
 	for _, old := range recs {
 		if old.ID() == r.ID() {
@@ -378,19 +394,6 @@ func (s *ReviewSession) Add(qid string, r Record) (string, error) {
 	s.F.Set(qid, Records(append(append([]Record(nil), recs...), r)...))
 	s.verdicts[qid+"/"+r.ID()] = RecordAdded
 	return r.ID(), nil
-}
-
-// freeRecordID returns "r<n>" with n one more than any such ID in use.
-func (s *ReviewSession) freeRecordID(qid string) string {
-	n := 0
-	for _, f := range []*File{s.Before, s.F} {
-		for _, r := range f.Answers[qid].Records() {
-			if k, err := strconv.Atoi(strings.TrimPrefix(r.ID(), "r")); err == nil && strings.HasPrefix(r.ID(), "r") && k > n {
-				n = k
-			}
-		}
-	}
-	return "r" + strconv.Itoa(n+1)
 }
 
 // Verdict returns what the reviewer said about record rid of qid so far.

@@ -212,48 +212,16 @@ func (b *builder) answer(q *model.Question) string {
 	return b.value(q.Kind, q.Options, b.f.Answers[q.ID])
 }
 
-// value formats a value of the given kind: option labels, dates for people,
-// yes/no in words.
+// value formats a value of the given kind in model.AnswerText's words,
+// cleaned for the document; an unanswered value is a dash.
 func (b *builder) value(kind string, opts []*model.Option, v model.Value) string {
 	if v.Empty() {
 		return b.dash
 	}
-	switch kind {
-	case model.KindYesNo:
-		if t, ok := v.Bool(); ok {
-			if t {
-				return b.m("yes")
-			}
-			return b.m("no")
-		}
-	case model.KindChoice:
-		return b.option(opts, v.Str())
-	case model.KindMultiChoice:
-		parts := make([]string, 0, len(v.List()))
-		for _, id := range v.List() {
-			parts = append(parts, b.option(opts, id))
-		}
-		if len(parts) == 0 {
-			return b.dash
-		}
-		return strings.Join(parts, ", ")
-	case model.KindDate:
-		return model.FormatDate(clean(v.Str()), b.l)
-	}
-	if s := clean(v.Str()); s != "" {
+	if s := clean(model.AnswerText(kind, opts, v, b.l)); s != "" {
 		return s
 	}
 	return b.dash
-}
-
-// option returns the label of option id, or the ID itself (cleaned).
-func (b *builder) option(opts []*model.Option, id string) string {
-	for _, o := range opts {
-		if o.ID == id {
-			return o.Label.In(b.l)
-		}
-	}
-	return clean(id)
 }
 
 // recordsFull is the most fields a register shows as one column per field

@@ -81,8 +81,6 @@ var Msg = model.Messages{
 	"question":     {De: "Frage", En: "Question"},
 	"answer":       {De: "Antwort", En: "Answer"},
 	"file_and":     {De: "und", En: "and"},
-	"yes":          {De: "Ja", En: "Yes"},
-	"no":           {De: "Nein", En: "No"},
 	"not_answered": {De: "—", En: "—"},
 	"no_records":   {De: "Keine Einträge.", En: "No entries."},
 	"nr":           {De: "Nr.", En: "No."},

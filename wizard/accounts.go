@@ -85,10 +85,10 @@ func accountRecord(q *model.Question, id string, a ServerAccount, l model.Lang) 
 
 // addAccounts appends an entry of q for every account of accts not yet in
 // recs, numbering them with newID, and returns the list and how many were added.
-func addAccounts(q *model.Question, recs []model.Record, accts []ServerAccount, newID func([]model.Record) string, l model.Lang) ([]model.Record, int) {
+func addAccounts(q *model.Question, recs []model.Record, accts []ServerAccount, newID func() string, l model.Lang) ([]model.Record, int) {
 	add := newAccounts(q, recs, accts)
 	for _, a := range add {
-		recs = append(recs, accountRecord(q, newID(recs), a, l))
+		recs = append(recs, accountRecord(q, newID(), a, l))
 	}
 	return recs, len(add)
 }

@@ -62,7 +62,7 @@ func TestPeopleFromServerAccounts(t *testing.T) {
 		d.press("enter").expect("bob")
 
 		// A fresh list takes both, alice with password and key.
-		recs, n := addAccounts(c.Question("people"), nil, accts, nextRecordID("r"), tc.lang)
+		recs, n := addAccounts(c.Question("people"), nil, accts, model.NewIDs(model.NewFile(c, tc.lang)).Record, tc.lang)
 		if n != 2 || recs[0]["notes"].Str() != tc.aliceNt || recs[0].ID() != "r1" || recs[1].ID() != "r2" {
 			t.Errorf("fresh list: %d %+v", n, recs)
 		}

@@ -45,7 +45,7 @@ func (m *Model) makeField(sp spec) fieldMaker {
 		b.cur, _ = sp.slot.get().Bool()
 		return func(w, h int) *built {
 			b.armed = false
-			f := huh.NewConfirm().Title(sp.title).Affirmative(Msg.Get(l, "yes")).Negative(Msg.Get(l, "no")).Accessor(b)
+			f := huh.NewConfirm().Title(sp.title).Affirmative(model.YesNo(true, l)).Negative(model.YesNo(false, l)).Accessor(b)
 			b.armed = true
 			return &built{field: f, commit: b.commit, keys: "keys_confirm"}
 		}

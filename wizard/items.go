@@ -32,7 +32,8 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 			help:    secHelp(q.Title.In(l), q.Help.In(l)),
 		}
 		if q.Kind == model.KindRecords {
-			it.records = &recordsSpec{q: q, store: questionStore(m.f, q.ID), newID: m.newRecordID}
+			it.records = &recordsSpec{q: q, store: questionStore(m.s, q.ID), newID: m.s.IDs().Record,
+				done: func() { m.s.ConfirmList(q.ID) }}
 			if takesAccounts(q) {
 				it.records.accounts = m.o.Accounts
 			}
@@ -97,7 +98,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 	out = append(out, &item{
 		id:      s.ID + "#own",
 		visible: func() bool { return true },
-		records: &recordsSpec{q: own, store: ownStore(m.f, s.ID), newID: nextOwnID(m.f)},
+		records: &recordsSpec{q: own, store: ownStore(m.f, s.ID), newID: m.s.IDs().Own},
 		help:    secHelp(Msg.Get(l, "own_title"), Msg.Get(l, "own_help")),
 	})
 	return out

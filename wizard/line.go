@@ -18,6 +18,8 @@ type LineOptions struct {
 	In      io.Reader
 	Out     io.Writer
 	Today   string // YYYY-MM-DD
+	// User names the person answering when the file does not (see model.Author).
+	User string
 	// OfferScan asks first whether to scan the server (see ScanOfferDue);
 	// Scan runs it. ScanSummary is a scan the caller ran before the
 	// interview (tom interview --scan), reported before the first step.
@@ -43,19 +45,21 @@ func RunLine(o LineOptions) error {
 	if o.Catalog == nil || o.File == nil {
 		return errors.New("wizard: RunLine needs a catalogue and an answers file")
 	}
-	if o.File.Measures == nil {
-		o.File.Measures = map[string]model.MeasureAnswer{}
-	}
-	r := &lineRunner{o: o, p: NewLinePrompter(o.In, o.Out, o.Lang), v: model.View{C: o.Catalog, F: o.File}}
-	return r.run()
+	return newLineRunner(o).run()
+}
+
+// newLineRunner returns the runner for o, with a new session over o.File.
+func newLineRunner(o LineOptions) *lineRunner {
+	s := model.NewSession(o.Catalog, o.File, model.SessionOptions{Today: o.Today, User: o.User})
+	return &lineRunner{o: o, p: NewLinePrompter(o.In, o.Out, o.Lang), s: s, v: s.V}
 }
 
 // lineRunner walks the interview: steps, measures, records, progress.
 type lineRunner struct {
-	o       LineOptions
-	p       *LinePrompter
-	v       model.View
-	recHigh int // highest record number handed out in this run
+	o LineOptions
+	p *LinePrompter
+	s *model.Session
+	v model.View
 	// resumeQ is progress.question of the step the run starts at: the
 	// first pass through that step begins at this question.
 	resumeQ string
@@ -73,9 +77,9 @@ func (r *lineRunner) sayCount(key string, n int, args ...any) {
 
 func (r *lineRunner) title(t model.Text) string { return t.In(r.o.Lang) }
 
-// save prunes hidden answers and writes the file.
+// save commits the session (see model.Session.Commit) and writes the file.
 func (r *lineRunner) save() error {
-	r.v.Prune()
+	r.s.Commit()
 	if r.o.Path == "" {
 		return nil
 	}
@@ -89,31 +93,31 @@ func (r *lineRunner) run() error {
 	f := r.o.File
 	r.say("banner", r.o.Path)
 	r.say("commands")
-	cur := r.start()
+	cur, question, resumed := r.s.Start()
 	if cur != nil && cur.ID == f.Progress.Step {
-		r.resumeQ = f.Progress.Question
+		r.resumeQ = question
 	}
-	if cur != nil && f.Progress.Step != "" && cur != r.next("", 1) {
-		n, total := r.position(cur)
+	if cur != nil && resumed {
+		n, total := r.s.Position(cur)
 		r.say("resume", n, total, r.title(cur.Title))
 	}
 	if stop, err := r.scanStart(cur); stop {
 		return err
 	}
 	for cur != nil {
-		f.Progress.Step = cur.ID
+		r.s.At(cur, "")
 		err := r.step(cur)
 		var cmd LineCommand
 		switch {
 		case err == nil:
-			r.mark(cur.ID, true)
-			cur = r.next(cur.ID, 1)
+			r.s.Done(cur)
+			cur = r.s.Next(cur, 1)
 		case errors.As(err, &cmd) && cmd == LineSkip:
-			r.mark(cur.ID, false)
+			r.s.Skip(cur)
 			r.say("skipped", r.title(cur.Title))
-			cur = r.next(cur.ID, 1)
+			cur = r.s.Next(cur, 1)
 		case errors.As(err, &cmd) && cmd == LineBack:
-			prev := r.next(cur.ID, -1)
+			prev := r.s.Next(cur, -1)
 			if prev == nil {
 				r.say("first_step")
 			} else {
@@ -127,10 +131,7 @@ func (r *lineRunner) run() error {
 			r.save()
 			return err
 		}
-		if cur != nil {
-			f.Progress.Step = cur.ID
-		}
-		f.Progress.Question = ""
+		r.s.At(cur, "")
 		if err := r.save(); err != nil {
 			return err
 		}
@@ -138,119 +139,9 @@ func (r *lineRunner) run() error {
 	return r.finish()
 }
 
-// start returns the section to begin with: progress.step if it is shown (or
-// the next shown one after it), else the first.
-func (r *lineRunner) start() *model.Section {
-	step := r.o.File.Progress.Step
-	if step == "" || r.o.Catalog.Section(step) == nil {
-		return r.next("", 1)
-	}
-	if s := r.o.Catalog.Section(step); r.v.SectionVisible(s) {
-		return s
-	}
-	if s := r.next(step, 1); s != nil {
-		return s
-	}
-	return r.next("", 1)
-}
-
-// next returns the shown section after (dir 1) or before (dir -1) the section
-// id in catalogue order; id "" with dir 1 gives the first shown section.
-func (r *lineRunner) next(id string, dir int) *model.Section {
-	secs := r.o.Catalog.Sections
-	i := -1
-	if id == "" {
-		dir = 1
-	} else {
-		for j, s := range secs {
-			if s.ID == id {
-				i = j
-			}
-		}
-		if i < 0 {
-			return nil
-		}
-	}
-	for j := i + dir; j >= 0 && j < len(secs); j += dir {
-		if r.v.SectionVisible(secs[j]) {
-			return secs[j]
-		}
-	}
-	return nil
-}
-
-// position returns the step number of s among the shown sections and their count.
-func (r *lineRunner) position(s *model.Section) (int, int) {
-	n, total := 0, 0
-	for _, sec := range r.o.Catalog.Sections {
-		if !r.v.SectionVisible(sec) {
-			continue
-		}
-		total++
-		if sec == s {
-			n = total
-		}
-	}
-	if n == 0 {
-		n = total
-	}
-	return n, total
-}
-
-// mark records a section as done (or as put off), keeping both lists in
-// catalogue order so that a re-run gives the same file.
-func (r *lineRunner) mark(id string, done bool) {
-	p := &r.o.File.Progress
-	if done {
-		p.Done = r.ordered(lineAdd(p.Done, id))
-		p.Skipped = lineRemove(p.Skipped, id)
-	} else {
-		p.Skipped = r.ordered(lineAdd(p.Skipped, id))
-		p.Done = lineRemove(p.Done, id)
-	}
-}
-
-// ordered sorts section IDs by catalogue order (unknown IDs last, as they were).
-func (r *lineRunner) ordered(ids []string) []string {
-	var out []string
-	for _, s := range r.o.Catalog.Sections {
-		for _, id := range ids {
-			if id == s.ID {
-				out = append(out, id)
-				break
-			}
-		}
-	}
-	for _, id := range ids {
-		if r.o.Catalog.Section(id) == nil {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-func lineAdd(list []string, id string) []string {
-	for _, x := range list {
-		if x == id {
-			return list
-		}
-	}
-	return append(list, id)
-}
-
-func lineRemove(list []string, id string) []string {
-	var out []string
-	for _, x := range list {
-		if x != id {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // step asks one section: its questions, then its measures and own measures.
 func (r *lineRunner) step(s *model.Section) error {
-	n, total := r.position(s)
+	n, total := r.s.Position(s)
 	r.p.out.line("")
 	r.say("step", n, total, r.title(s.Title), lineOneLine(r.title(s.Help)))
 	if !s.Goal.IsZero() {
@@ -331,51 +222,37 @@ func (r *lineRunner) firstVisible(s *model.Section) int {
 	return -1
 }
 
-// stop saves after a quit or the end of input and says where to resume.
+// stop saves after a quit or the end of input and says where to resume,
+// or that the interview is complete.
 func (r *lineRunner) stop(cur *model.Section, key string) error {
 	if err := r.save(); err != nil {
 		return err
 	}
-	n, total := r.position(cur)
 	r.p.out.line("")
-	r.say(key, r.o.Path, n, total, r.title(cur.Title))
-	if key == "quit" && r.v.Complete() {
+	if r.s.Complete() {
+		r.say("done", r.o.Path, r.o.Path)
 		return nil
 	}
+	n, total := r.s.Position(cur)
+	r.say(key, r.o.Path, n, total, r.title(cur.Title))
 	return ErrIncomplete
 }
 
-// finish runs after the last step: on the first completion it adds the
-// history entry; if steps are still open it names them and where to resume.
+// finish runs after the last step (see model.Session.End): it says that the
+// interview is complete, or which steps are still open and where to resume.
 func (r *lineRunner) finish() error {
-	f := r.o.File
-	r.v.Prune()
+	first := r.s.End()
+	if err := r.save(); err != nil {
+		return err
+	}
 	r.p.out.line("")
-	if r.v.Complete() {
-		f.Progress.Step = ""
-		if f.Progress.Completed == "" {
-			by := r.v.ByRole(model.RoleRespondent).Str()
-			f.AddHistory(nil, model.HistoryInterview, r.o.Today, by, lineMsg.Get(r.o.Lang, "summary"))
-		}
-		if err := r.save(); err != nil {
-			return err
-		}
+	if first == nil {
 		r.say("done", r.o.Path, r.o.Path)
 		return nil
 	}
 	var open []string
-	var first *model.Section
-	for _, s := range r.v.Sections() {
-		if r.v.Completeness(s).State != model.StateDone {
-			open = append(open, r.title(s.Title))
-			if first == nil {
-				first = s
-			}
-		}
-	}
-	f.Progress.Step = first.ID
-	if err := r.save(); err != nil {
-		return err
+	for _, s := range r.s.Open() {
+		open = append(open, r.title(s.Title))
 	}
 	r.say("open_left", strings.Join(open, ", "), r.o.Path, r.title(first.Title))
 	return ErrIncomplete

@@ -35,7 +35,7 @@ func (r *lineRunner) offerAccounts(q *model.Question) error {
 		r.say("acct_declined")
 		return nil
 	}
-	next, added := addAccounts(q, recs, accts, func([]model.Record) string { return r.nextRecordID() }, l)
+	next, added := addAccounts(q, recs, accts, r.s.IDs().Record, l)
 	r.setRecords(q, next)
 	if err := r.save(); err != nil {
 		return err

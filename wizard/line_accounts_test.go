@@ -151,9 +151,8 @@ func TestLineAccountsOncePerRun(t *testing.T) {
 	f := peopleAlice(c, model.De)
 	accts := fixtureAccounts(t)
 	var out strings.Builder
-	r := &lineRunner{o: LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader("?\nn\n\n\n"), Out: &out,
-		Accounts: func() []ServerAccount { return accts }}, v: model.View{C: c, F: f}}
-	r.p = NewLinePrompter(r.o.In, r.o.Out, model.De)
+	r := newLineRunner(LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader("?\nn\n\n\n"), Out: &out,
+		Accounts: func() []ServerAccount { return accts }})
 	q := c.Question("people")
 	for i := range 2 {
 		if err := r.records(q); err != nil {

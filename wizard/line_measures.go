@@ -38,7 +38,7 @@ func (r *lineRunner) measures(s *model.Section) error {
 	if len(stored) > 0 || r.anyStatus(ms) {
 		shown := strings.Join(stored, " ")
 		if shown == "" {
-			shown = lineMsg.Get(r.o.Lang, "none")
+			shown = model.AnswerText(model.KindMultiChoice, nil, model.List(), r.o.Lang)
 		}
 		prompt += " " + lineMsg.Get(r.o.Lang, "so_far", shown) + " " + lineMsg.Get(r.o.Lang, "enter_keeps")
 	}
@@ -238,7 +238,7 @@ func (r *lineRunner) ownMeasure(s *model.Section) error {
 	if err != nil {
 		return err
 	}
-	o := model.OwnMeasure{ID: r.nextOwnID(), Section: s.ID, Text: v.Str()}
+	o := model.OwnMeasure{ID: r.s.IDs().Own(), Section: s.ID, Text: v.Str()}
 	o.Type, err = r.askType()
 	if err == nil {
 		o.MeasureAnswer, _, err = r.askStatus("  "+lineMsg.Get(l, "own_status"), "", model.MeasureAnswer{}, false, true)
@@ -271,15 +271,6 @@ func (r *lineRunner) askType() (string, error) {
 		}
 		r.p.invalid(lineMsg.Get(l, "bad_number", 2))
 	}
-}
-
-// nextOwnID returns "own<N>" with N one above the highest own-measure number.
-func (r *lineRunner) nextOwnID() string {
-	high := 0
-	for _, o := range r.o.File.OwnMeasures {
-		high = max(high, lineNumberAfter(o.ID, "own"))
-	}
-	return "own" + strconv.Itoa(high+1)
 }
 
 // lineNumberAfter returns N for an ID prefix+N, else 0.

@@ -246,42 +246,21 @@ func (p *LinePrompter) prompt(it lineItem, hint string, cur model.Value) string 
 	return b.String()
 }
 
-// show renders a stored value for people; numbered adds the option numbers
-// (useful in a prompt, noise in a list).
+// show renders a stored value for people in model.AnswerText's words, on
+// one line; numbered adds the option numbers to a choice (useful in a
+// prompt, noise in a list).
 func (p *LinePrompter) show(it lineItem, v model.Value, numbered bool) string {
 	switch {
-	case v.IsBool():
-		b, _ := v.Bool()
-		return p.yesNo(b)
-	case v.IsList():
-		if len(v.List()) == 0 {
-			return lineMsg.Get(p.lang, "none")
-		}
+	case numbered && it.kind == model.KindChoice && v.IsString():
+		return p.optionLabel(it.options, v.Str(), true)
+	case numbered && v.IsList() && len(v.List()) > 0:
 		var parts []string
 		for _, id := range v.List() {
-			parts = append(parts, p.optionLabel(it.options, id, numbered))
+			parts = append(parts, p.optionLabel(it.options, id, true))
 		}
 		return strings.Join(parts, ", ")
-	case v.IsRecords():
-		return strconv.Itoa(len(v.Records()))
 	}
-	s := v.Str()
-	switch it.kind {
-	case model.KindChoice:
-		return p.optionLabel(it.options, s, numbered)
-	case model.KindDate:
-		return model.FormatDate(s, p.lang)
-	case model.KindTextarea:
-		return lineOneLine(s)
-	}
-	return s
-}
-
-func (p *LinePrompter) yesNo(b bool) string {
-	if b {
-		return lineMsg.Get(p.lang, "yes")
-	}
-	return lineMsg.Get(p.lang, "no")
+	return lineOneLine(model.AnswerText(it.kind, it.options, v, p.lang))
 }
 
 func (p *LinePrompter) optionLabel(opts []*model.Option, id string, numbered bool) string {

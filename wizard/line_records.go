@@ -32,9 +32,7 @@ func (r *lineRunner) records(q *model.Question) error {
 				r.p.invalid(lineMsg.Get(l, "rec_need"))
 				continue
 			}
-			if !f.Get(q.ID).IsSet() {
-				f.Set(q.ID, model.Records()) // "none" is an answer
-			}
+			r.s.ConfirmList(q.ID)
 			return nil
 		}
 		n := 0
@@ -122,7 +120,7 @@ func lineRecordCommand(line string) (cmd, arg string) {
 }
 
 func (r *lineRunner) setRecords(q *model.Question, recs []model.Record) {
-	r.o.File.Set(q.ID, model.Records(recs...))
+	r.s.SetRecords(q.ID, recs)
 }
 
 // listRecords prints the entries, one line each with their first fields.
@@ -163,7 +161,7 @@ func (r *lineRunner) recordSummary(q *model.Question, rec model.Record) string {
 func (r *lineRunner) editRecord(q *model.Question, old model.Record) (model.Record, error) {
 	var rec model.Record
 	if old == nil {
-		rec = model.Record{"id": model.String(r.nextRecordID())}
+		rec = model.Record{"id": model.String(r.s.IDs().Record())}
 	} else {
 		rec = old.Clone()
 	}
@@ -183,12 +181,4 @@ func (r *lineRunner) editRecord(q *model.Question, old model.Record) (model.Reco
 		}
 	}
 	return rec, nil
-}
-
-// nextRecordID returns "r<N>", N one above every record number the file has
-// used: in any records answer, in the history's changes, or earlier in this
-// run – so that an ID is never given to two different entries.
-func (r *lineRunner) nextRecordID() string {
-	r.recHigh = max(r.recHigh, highestRecordNumber(r.o.File)) + 1
-	return "r" + strconv.Itoa(r.recHigh)
 }

@@ -209,8 +209,7 @@ func TestScanPrefillAgrees(t *testing.T) {
 				screen := strings.Join(strings.Fields(ansi.Strip(m.Render())), " ")
 				// Line mode: the section's measure list.
 				var out strings.Builder
-				r := &lineRunner{o: LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader(""), Out: &out}, v: v}
-				r.p = NewLinePrompter(r.o.In, r.o.Out, model.De)
+				r := newLineRunner(LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader(""), Out: &out})
 				if err := r.measures(s); !errors.Is(err, io.EOF) {
 					t.Fatalf("%s: %v", s.ID, err)
 				}

@@ -30,8 +30,6 @@ var Msg = model.Messages{
 	"keys_finish":         {De: "Enter beenden · Strg+O Übersicht · Esc zurück", En: "Enter quit · Ctrl+O overview · Esc back"},
 
 	// Answers.
-	"yes":         {De: "Ja", En: "Yes"},
-	"no":          {De: "Nein", En: "No"},
 	"required":    {De: "Bitte ausfüllen (oder mit Strg+S später beantworten).", En: "Please fill this in (or answer later with Ctrl+S)."},
 	"scroll_hint": {De: "– die Liste ist länger, mit ↑/↓ blättern", En: "– the list is longer, scroll with ↑/↓"},
 	"date_hint":   {De: "Datum als TT.MM.JJJJ oder JJJJ-MM-TT", En: "date as DD.MM.YYYY or YYYY-MM-DD"},

@@ -19,11 +19,10 @@ func TestNewRecordIDNeverReused(t *testing.T) {
 	f.History = []model.HistoryEntry{{Date: "2025-11-28", Kind: model.HistoryReview, Version: "1.1",
 		Changes: []model.Change{{Path: "answers/providers/r5", Old: map[string]any{"id": "r5"}}}}}
 	d := newDriver(t, c, f, model.De)
-	recs := f.Get("providers").Records()
-	if got := d.m.newRecordID(recs); got != "r6" {
+	if got := d.m.s.IDs().Record(); got != "r6" {
 		t.Fatalf("first new ID %q, want r6 (r5 was removed in the history)", got)
 	}
-	if got := d.m.newRecordID(recs); got != "r7" {
+	if got := d.m.s.IDs().Record(); got != "r7" {
 		t.Fatalf("second new ID %q, want r7 (r6 was given out this session)", got)
 	}
 }

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,9 +16,18 @@ import (
 type recordsSpec struct {
 	q     *model.Question
 	store recordStore
-	newID func(recs []model.Record) string
+	newID func() string // the ID of a new entry
 	// accounts, when set, offers the server's login accounts as entries.
 	accounts AccountsFunc
+	// done, when set, records that the user finished the list (an empty
+	// list of a question answers "none").
+	done func()
+}
+
+func (sp *recordsSpec) confirm() {
+	if sp.done != nil {
+		sp.done()
+	}
 }
 
 // accountOffer returns the server accounts not yet in p's list.
@@ -36,69 +44,17 @@ type recordStore struct {
 	save func([]model.Record)
 }
 
-func questionStore(f *model.File, id string) recordStore {
+func questionStore(s *model.Session, id string) recordStore {
 	return recordStore{
 		load: func() []model.Record {
 			var out []model.Record
-			for _, r := range f.Get(id).Records() {
+			for _, r := range s.F.Get(id).Records() {
 				out = append(out, r.Clone())
 			}
 			return out
 		},
-		save: func(recs []model.Record) { f.Set(id, model.Records(recs...)) },
+		save: func(recs []model.Record) { s.SetRecords(id, recs) },
 	}
-}
-
-// nextRecordID returns prefix+N with N one more than the highest number in use.
-func nextRecordID(prefix string) func([]model.Record) string {
-	return func(recs []model.Record) string {
-		ids := make([]string, len(recs))
-		for i, r := range recs {
-			ids[i] = r.ID()
-		}
-		return nextFree(prefix, ids)
-	}
-}
-
-func nextFree(prefix string, ids []string) string {
-	n := 0
-	for _, id := range ids {
-		n = max(n, lineNumberAfter(id, prefix))
-	}
-	return prefix + strconv.Itoa(n+1)
-}
-
-// newRecordID gives a new record the next number after every record ID the
-// file uses, its history names, or this session gave out, in any list — as
-// line mode and the review do — so that a removed record's ID is never given
-// to a new one and the history stays unambiguous.
-func (m *Model) newRecordID(recs []model.Record) string {
-	n := max(highestRecordNumber(m.f), m.lastRecord)
-	for _, r := range recs {
-		n = max(n, lineNumberAfter(r.ID(), "r"))
-	}
-	m.lastRecord = n + 1
-	return "r" + strconv.Itoa(m.lastRecord)
-}
-
-// highestRecordNumber returns the highest N of a record ID "r<N>" that f
-// uses in a records answer or names in a change of its history.
-func highestRecordNumber(f *model.File) int {
-	high := 0
-	for _, v := range f.Answers {
-		for _, rec := range v.Records() {
-			high = max(high, lineNumberAfter(rec.ID(), "r"))
-		}
-	}
-	for _, e := range f.History {
-		for _, c := range e.Changes {
-			parts := strings.Split(c.Path, "/")
-			if len(parts) >= 3 && parts[0] == "answers" {
-				high = max(high, lineNumberAfter(parts[2], "r"))
-			}
-		}
-	}
-	return high
 }
 
 // ownQuestion describes an own measure as a record, so that the list screen
@@ -174,20 +130,6 @@ func ownStore(f *model.File, sec string) recordStore {
 	}
 }
 
-// nextOwnID numbers own measures across the whole file.
-func nextOwnID(f *model.File) func([]model.Record) string {
-	return func(recs []model.Record) string {
-		var ids []string
-		for _, o := range f.OwnMeasures {
-			ids = append(ids, o.ID)
-		}
-		for _, r := range recs {
-			ids = append(ids, r.ID())
-		}
-		return nextFree("own", ids)
-	}
-}
-
 // recordsPage is the list screen: the entries, "add", "done"; and, while one
 // entry is edited, a flow through its visible fields, one field a screen.
 type recordsPage struct {
@@ -251,7 +193,7 @@ func (p *recordsPage) label(r model.Record, l model.Lang) string {
 func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
 	p.isNew = i >= len(p.recs)
 	if p.isNew {
-		p.recs = append(p.recs, model.Record{"id": model.String(p.spec.newID(p.recs))})
+		p.recs = append(p.recs, model.Record{"id": model.String(p.spec.newID())})
 		i = len(p.recs) - 1
 	}
 	p.edit = i
@@ -354,6 +296,7 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 			return m.startEdit(p, n), 0
 		default:
 			p.save()
+			p.spec.confirm()
 			return nil, +1
 		}
 	case "esc", "shift+tab":

@@ -68,7 +68,8 @@ func NewReview(o ReviewOptions) *ReviewModel {
 	m := &ReviewModel{o: o, s: s, f: s.F, lang: o.Lang, width: 80, height: 24}
 	m.save = reviewSave(o)
 	m.txt = newReviewText(s, o.Lang, o.Today)
-	m.w = New(Options{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, Today: o.Today, User: o.User, Save: m.save})
+	m.w = New(Options{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, Today: o.Today, User: o.User, Save: m.save,
+		Session: s.Interview(o.Today, o.User)})
 	m.w.review = &reviewHooks{}
 	m.w.notice = ""
 	m.f.Progress.Step = s.Before.Progress.Step
@@ -355,7 +356,7 @@ func (m *ReviewModel) showRecord() {
 
 // sectionDone marks the section reviewed, saves and moves on.
 func (m *ReviewModel) sectionDone() tea.Cmd {
-	markDone(m.f, m.sec.ID)
+	m.w.s.Done(m.sec)
 	m.prog.done(m.sec.ID)
 	m.store()
 	return m.nextSection()
@@ -428,7 +429,7 @@ func (m *ReviewModel) recordKey(k string) tea.Cmd {
 // recordsSpec returns the list the wizard edits for records question q;
 // new entries get IDs never used in this file.
 func (m *ReviewModel) recordsSpec(q *model.Question) *recordsSpec {
-	return &recordsSpec{q: q, store: questionStore(m.f, q.ID), newID: func([]model.Record) string { return freeRecordID(m.s) }}
+	return &recordsSpec{q: q, store: questionStore(m.w.s, q.ID), newID: m.s.IDs().Record}
 }
 
 // editRecord opens the interview's field screens for record i (i == the

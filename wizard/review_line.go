@@ -21,13 +21,12 @@ func RunReviewLine(o ReviewOptions) (ReviewResult, error) {
 	if s == nil {
 		return ReviewResult{}, errors.New("wizard: RunReviewLine needs a review session")
 	}
-	if s.F.Measures == nil {
-		s.F.Measures = map[string]model.MeasureAnswer{}
-	}
+	is := s.Interview(o.Today, o.User)
 	r := &lineRunner{
-		o: LineOptions{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today},
+		o: LineOptions{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today, User: o.User},
 		p: NewLinePrompter(o.In, o.Out, o.Lang),
-		v: model.View{C: s.C, F: s.F},
+		s: is,
+		v: is.V,
 	}
 	lr := &lineReview{o: o, s: s, r: r, txt: newReviewText(s, o.Lang, o.Today), prog: newReviewProgress(s, o.Path, o.Resumed)}
 	return lr.run()
@@ -85,7 +84,7 @@ func (lr *lineReview) run() (ReviewResult, error) {
 		if err := lr.section(sec); err != nil {
 			return lr.stop(err)
 		}
-		markDone(lr.s.F, sec.ID)
+		lr.r.s.Done(sec)
 		lr.prog.done(sec.ID)
 		if err := lr.save(); err != nil {
 			return ReviewResult{}, err
@@ -283,7 +282,7 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 		}
 		key = "add_ask_more"
 		lr.r.say("rec_new", item)
-		rec := model.Record{"id": model.String(freeRecordID(lr.s))}
+		rec := model.Record{"id": model.String(lr.s.IDs().Record())}
 		rec, err = lr.r.editRecord(q, rec)
 		if len(rec) > 1 {
 			if _, aerr := lr.s.Add(q.ID, rec); aerr != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -121,12 +120,6 @@ type reviewHooks struct {
 // walks through entry by entry (so that editing its section leaves it out).
 func (m *Model) reviewsRecords(q *model.Question) bool {
 	return m.review != nil && q.Kind == model.KindRecords
-}
-
-// freeRecordID returns a record ID ("r<n>") that no record of the file has
-// used: not now, not when the review began, not in any history entry.
-func freeRecordID(s *model.ReviewSession) string {
-	return "r" + strconv.Itoa(max(highestRecordNumber(s.Before), highestRecordNumber(s.F))+1)
 }
 
 // reviewSave returns the function that writes the file during a review: it

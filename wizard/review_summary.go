@@ -283,46 +283,13 @@ func (t *reviewText) recordName(q *model.Question, r model.Record) string {
 	return Msg.Get(t.l, "unnamed")
 }
 
-// value renders a stored answer in words.
+// value renders a stored answer in words (model.AnswerText), on one line.
 func (t *reviewText) value(kind string, opts []*model.Option, v model.Value) string {
 	if v.Empty() {
 		return t.msg("no_answer")
 	}
-	label := func(id string) string {
-		for _, o := range opts {
-			if o.ID == id {
-				return o.Label.In(t.l)
-			}
-		}
-		return id
-	}
-	switch {
-	case v.IsBool():
-		b, _ := v.Bool()
-		if b {
-			return Msg.Get(t.l, "yes")
-		}
-		return Msg.Get(t.l, "no")
-	case v.IsList():
-		if len(v.List()) == 0 {
-			return lineMsg.Get(t.l, "none")
-		}
-		parts := make([]string, len(v.List()))
-		for i, id := range v.List() {
-			parts[i] = label(id)
-		}
-		return strings.Join(parts, ", ")
-	case v.IsRecords():
-		return counted(Msg, t.l, "records_count", len(v.Records()))
-	}
-	switch kind {
-	case model.KindChoice:
-		return label(v.Str())
-	case model.KindDate:
-		return model.FormatDate(v.Str(), t.l)
-	}
 	var lines []string
-	for _, line := range strings.Split(v.Str(), "\n") {
+	for _, line := range strings.Split(model.AnswerText(kind, opts, v, t.l), "\n") {
 		if line = strings.Join(strings.Fields(line), " "); line != "" {
 			lines = append(lines, line)
 		}
@@ -382,16 +349,4 @@ func defaultReviewer(c *model.Catalog, f *model.File, user string) string {
 		return by
 	}
 	return user
-}
-
-// markDone records a reviewed section as done (a section new in the
-// catalogue becomes done once it was walked through).
-func markDone(f *model.File, id string) {
-	for _, d := range f.Progress.Done {
-		if d == id {
-			return
-		}
-	}
-	f.Progress.Done = append(f.Progress.Done, id)
-	f.Progress.Skipped = remove(f.Progress.Skipped, id)
 }

@@ -35,6 +35,8 @@ type Options struct {
 	// Accounts returns the login accounts of a scan run in this session;
 	// the "people with access" list offers to take them over.
 	Accounts AccountsFunc
+	// Session is the interview session over File; nil starts one.
+	Session *model.Session
 }
 
 // Screens of the wizard.
@@ -64,15 +66,14 @@ type active struct {
 // Model is the wizard: a bubbletea model that owns the flow through the
 // sections and shows one small huh form at a time.
 type Model struct {
-	// lastRecord is the highest record number given out this session.
-	lastRecord int
-	o          Options
-	c          *model.Catalog
-	f          *model.File
-	lang       model.Lang
-	view       model.View
-	theme      *theme
-	keymap     *huh.KeyMap
+	o      Options
+	s      *model.Session
+	c      *model.Catalog
+	f      *model.File
+	lang   model.Lang
+	view   model.View
+	theme  *theme
+	keymap *huh.KeyMap
 
 	width, height int
 
@@ -90,9 +91,7 @@ type Model struct {
 	notice  string
 	saveErr error
 
-	before    *model.File // the file as loaded, when it was complete already
-	histAdded bool
-	quit      quitReason
+	quit quitReason
 
 	// review, when set, edits one section at a time for tom review (see
 	// review_session.go): leaving the section hands control back.
@@ -121,27 +120,15 @@ func New(o Options) *Model {
 		width:  80,
 		height: 24,
 	}
-	if m.f.Answers == nil {
-		m.f.Answers = map[string]model.Value{}
+	m.s = o.Session
+	if m.s == nil {
+		m.s = model.NewSession(o.Catalog, o.File, model.SessionOptions{Today: o.Today, User: o.User})
 	}
-	if m.f.Measures == nil {
-		m.f.Measures = map[string]model.MeasureAnswer{}
-	}
-	m.view = model.View{C: m.c, F: m.f}
-	if m.f.Progress.Completed != "" {
-		m.before = m.f.Clone()
-	}
-	secs := m.view.Sections()
-	if len(secs) == 0 {
-		secs = m.c.Sections[:1] // a catalogue always has one; never start nowhere
-	}
-	start := secs[0]
-	question := ""
-	if s := m.c.Section(m.f.Progress.Step); s != nil && m.view.SectionVisible(s) {
-		start, question = s, m.f.Progress.Question
-		if i := slices.Index(secs, s); i > 0 {
-			m.notice = Msg.Get(m.lang, "resumed", i+1)
-		}
+	m.view = m.s.V
+	start, question, resumed := m.s.Start()
+	if resumed {
+		n, _ := m.s.Position(start)
+		m.notice = Msg.Get(m.lang, "resumed", n)
 	}
 	m.enterSection(start, +1)
 	m.resumeAt(question)
@@ -195,7 +182,7 @@ func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
 	m.sec = s
 	prefillSection(m.view, s)
 	m.items = m.sectionItems(s)
-	m.f.Progress.Step = s.ID
+	m.s.At(s, "")
 	m.pos = -1
 	if dir < 0 {
 		m.pos = len(m.items)
@@ -253,7 +240,7 @@ func (m *Model) move(dir int) tea.Cmd {
 		m.review.left = true
 		return nil
 	}
-	if prev := m.neighbour(-1); prev != nil {
+	if prev := m.s.Next(m.sec, -1); prev != nil {
 		return m.enterSection(prev, -1)
 	}
 	// Already at the very first item: stay (show it again if nothing is shown).
@@ -279,34 +266,15 @@ func (m *Model) show(i int) tea.Cmd {
 	return m.activate(&m.act, it.make())
 }
 
-// neighbour returns the next (+1) or previous (-1) visible section, or nil.
-func (m *Model) neighbour(dir int) *model.Section {
-	i := slices.Index(m.c.Sections, m.sec)
-	for j := i + dir; j >= 0 && j < len(m.c.Sections); j += dir {
-		if s := m.c.Sections[j]; m.view.SectionVisible(s) {
-			return s
-		}
-	}
-	return nil
-}
-
 // finishSection marks the section done and moves on.
 func (m *Model) finishSection() tea.Cmd {
-	p := &m.f.Progress
-	p.Skipped = remove(p.Skipped, m.sec.ID)
-	if !slices.Contains(p.Done, m.sec.ID) {
-		p.Done = append(p.Done, m.sec.ID)
-	}
+	m.s.Done(m.sec)
 	return m.next()
 }
 
 // skip puts the current section off ("später beantworten").
 func (m *Model) skip() tea.Cmd {
-	p := &m.f.Progress
-	p.Done = remove(p.Done, m.sec.ID)
-	if !slices.Contains(p.Skipped, m.sec.ID) {
-		p.Skipped = append(p.Skipped, m.sec.ID)
-	}
+	m.s.Skip(m.sec)
 	title := m.sec.Title.In(m.lang)
 	cmd := m.next()
 	m.notice = Msg.Get(m.lang, "skipped_note", title)
@@ -320,9 +288,8 @@ func (m *Model) next() tea.Cmd {
 		m.review.left = true
 		return nil
 	}
-	nxt := m.neighbour(+1)
+	nxt := m.s.Next(m.sec, +1)
 	if nxt == nil {
-		m.save()
 		m.finish()
 		return nil
 	}
@@ -331,38 +298,23 @@ func (m *Model) next() tea.Cmd {
 	return cmd
 }
 
-// finish shows the final screen; a complete interview gets its history entry.
+// finish shows the final screen: the walk through the sections ended (see
+// model.Session.End).
 func (m *Model) finish() {
 	m.screen = screenFinish
 	m.act, m.rec = nil, nil
-	if !m.view.Complete() || m.histAdded {
-		return
-	}
-	m.histAdded = true
-	by := m.respondent()
-	if m.before == nil {
-		m.f.AddHistory(nil, model.HistoryInterview, m.o.Today, by, Msg.Get(m.f.Language, "history_summary"))
-	} else if len(model.Diff(m.before, m.f)) > 0 {
-		m.f.AddHistory(m.before, model.HistoryInterview, m.o.Today, by, Msg.Get(m.f.Language, "history_update"))
-	}
 	m.save()
 }
 
-// respondent is who answered: the catalogue's respondent or contact question
-// when answered, else the user name the caller gave.
-func (m *Model) respondent() string {
-	if by := model.HistoryAuthor(m.c, m.f); by != "" {
-		return by
-	}
-	return m.o.User
-}
-
-// save prunes hidden answers and writes the file.
+// save commits the session (see model.Session.Commit) and writes the file.
 func (m *Model) save() {
-	m.view.Prune()
-	if m.sec != nil {
-		m.f.Progress.Step = m.sec.ID
-		m.f.Progress.Question = m.currentQuestion()
+	if m.sec != nil && m.screen != screenFinish {
+		m.s.At(m.sec, m.currentQuestion())
+	}
+	if m.screen == screenFinish {
+		m.s.End()
+	} else {
+		m.s.Commit()
 	}
 	save := m.o.Save
 	if save == nil {
@@ -451,7 +403,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case "ctrl+o":
 			m.openOverview()
 		case "esc", "shift+tab":
-			if last := m.lastSection(); last != nil {
+			if last := m.s.Last(); last != nil {
 				return m.enterSection(last, -1)
 			}
 		}
@@ -538,19 +490,6 @@ func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.recordField(p, +1)
 	}
 	return cmd
-}
-
-// lastSection returns the last visible section.
-func (m *Model) lastSection() *model.Section {
-	secs := m.view.Sections()
-	if len(secs) == 0 {
-		return nil
-	}
-	return secs[len(secs)-1]
-}
-
-func remove(list []string, s string) []string {
-	return slices.DeleteFunc(list, func(x string) bool { return x == s })
 }
 
 // visibleIndex returns the position of the current section among the

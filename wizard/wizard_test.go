@@ -226,7 +226,7 @@ func TestRerunCompletedFile(t *testing.T) {
 		t.Fatalf("history: %v", hist)
 	}
 	eq(t, "second entry", hist[1], map[string]any{"date": "2026-11-28", "by": "tester", "kind": "interview",
-		"version": "1.1", "summary": "Befragung erneut durchlaufen",
+		"version": "1.1", "summary": "Antworten in der Befragung geändert",
 		"changes": []any{map[string]any{"path": "answers/org.name", "old": "Alt GmbH", "new": "Neu GmbH"}}})
 	eq(t, "completed stays", d.progress()["completed"], "2025-11-01")
 }

@@ -272,15 +272,3 @@ func (r *lineRunner) askType() (string, error) {
 		r.p.invalid(lineMsg.Get(l, "bad_number", 2))
 	}
 }
-
-// lineNumberAfter returns N for an ID prefix+N, else 0.
-func lineNumberAfter(id, prefix string) int {
-	if !strings.HasPrefix(id, prefix) {
-		return 0
-	}
-	n, err := strconv.Atoi(id[len(prefix):])
-	if err != nil || n < 0 {
-		return 0
-	}
-	return n
-}

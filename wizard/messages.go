@@ -92,8 +92,6 @@ var Msg = model.Messages{
 	"finish_open":     {De: "Die Befragung ist noch nicht vollständig. Offen:", En: "The interview is not complete yet. Open:"},
 	"finish_saved":    {De: "Alle Antworten sind in %s gespeichert.", En: "All answers are saved in %s."},
 	"finish_next":     {De: "Als Nächstes: tom render erstellt das TOM-Dokument.", En: "Next: tom render writes the TOM document."},
-	"history_summary": {De: "Befragung abgeschlossen", En: "Interview completed"},
-	"history_update":  {De: "Befragung erneut durchlaufen", En: "Interview run again"},
 
 	// Exit messages (printed by Run's caller).
 	"exit_saved":    {De: "Unterbrochen: die Antworten bisher sind in %s gespeichert; die Befragung ist noch nicht vollständig. Weiter mit: tom interview", En: "Stopped: the answers so far are saved in %s; the interview is not complete yet. Continue with: tom interview"},

@@ -2,8 +2,9 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -213,9 +214,10 @@ func (e *CatalogError) Error() string {
 	return b.String()
 }
 
-// LoadCatalogFile reads and checks a catalogue from a file.
+// LoadCatalogFile reads and checks a catalogue from a file: a regular file
+// of at most MaxFileSize bytes, like an answers file.
 func LoadCatalogFile(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	data, err := readUserFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -223,22 +225,68 @@ func LoadCatalogFile(path string) (*Catalog, error) {
 }
 
 // ParseCatalog decodes and checks a catalogue. source names it in errors.
+// A catalogue that is not well-formed or has values of the wrong type gives a
+// *LoadError with the position; one that decodes but is not consistent gives
+// a *CatalogError.
 func ParseCatalog(source string, data []byte) (*Catalog, error) {
+	fail := func(p Problem) (*Catalog, error) {
+		return nil, &LoadError{File: source, Problems: []Problem{p}}
+	}
+	obj, pos, probs := decodeObject(data)
+	if obj == nil || len(probs) > 0 {
+		return nil, &LoadError{File: source, Problems: probs}
+	}
+	data = pos.data // without a byte order mark
 	var c Catalog
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
-		msg := err.Error()
-		if se, ok := err.(*json.SyntaxError); ok {
-			l, col := lineCol(data, int(se.Offset))
-			msg = fmt.Sprintf("%d:%d: %s", l, col, se.Error())
-		}
-		return nil, &CatalogError{Source: source, Problems: []string{msg}}
+		return fail(catalogDecodeProblem(pos, err))
 	}
 	if probs := c.check(); len(probs) > 0 {
 		return nil, &CatalogError{Source: source, Problems: probs}
 	}
 	return &c, nil
+}
+
+// catalogDecodeProblem words an error decoding well-formed catalogue JSON
+// into a Catalog: a value of the wrong type or an unknown key, at its place.
+func catalogDecodeProblem(pos *positions, err error) Problem {
+	data := pos.data
+	at := func(p Problem, off int) Problem {
+		p.Line, p.Col = lineCol(data, off)
+		return p
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		p := ""
+		if te.Field != "" {
+			p = "/" + strings.ReplaceAll(te.Field, ".", "/")
+		}
+		want := "want_object"
+		switch te.Type.Kind() {
+		case reflect.String:
+			want = "want_string"
+		case reflect.Bool:
+			want = "want_bool"
+		case reflect.Slice, reflect.Array:
+			want = "want_array"
+		}
+		return at(Problem{Pointer: p, Key: want}, pos.offset(p))
+	}
+	if _, name, ok := strings.Cut(err.Error(), "unknown field "); ok {
+		name, _ = strconv.Unquote(name)
+		// The decoder does not say where: take the first key of that name
+		// in the document.
+		best, bestOff := "", len(data)
+		for p, off := range pos.at {
+			if p != "" && lastToken(p) == ptrEscape(name) && off < bestOff {
+				best, bestOff = p, off
+			}
+		}
+		return at(Problem{Pointer: best, Key: "unknown_key", Args: []any{name}}, bestOff)
+	}
+	return at(Problem{Key: "catalog_decode", Args: []any{err.Error()}}, 0)
 }
 
 var (

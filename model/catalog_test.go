@@ -169,8 +169,8 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 
 func TestCatalogSyntaxErrorHasPosition(t *testing.T) {
 	_, err := ParseCatalog("cat.json", []byte("{\n  \"id\": \"x\",\n  \"version\": 1.0.0\n}"))
-	if err == nil || !strings.HasPrefix(err.Error(), "cat.json: 3:") {
-		t.Fatalf("got %v, want a cat.json: 3:col: error", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "cat.json:3:17: /version: ") {
+		t.Fatalf("got %v, want a cat.json:3:17: error", err)
 	}
 	_, err = ParseCatalog("cat.json", []byte(`{"id": "x", "colour": "blue"}`))
 	if err == nil || !strings.Contains(err.Error(), "colour") {

@@ -19,12 +19,23 @@ func (e *FileError) Error() string { return e.Format(De) }
 
 // Format returns the message in language l: "path: message (reason)".
 func (e *FileError) Format(l Lang) string {
-	s := e.Path + ": " + Msg.Get(l, e.Key, e.Args...)
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if k, ok := a.(MsgKey); ok {
+			a = Msg.Get(l, string(k))
+		}
+		args[i] = a
+	}
+	s := e.Path + ": " + Msg.Get(l, e.Key, args...)
 	if e.Err != nil {
 		s += " (" + Reason(l, e.Err) + ")"
 	}
 	return s
 }
+
+// MsgKey is an argument of a FileError that is itself a message key in Msg,
+// worded in the language the error is shown in.
+type MsgKey string
 
 func (e *FileError) Unwrap() error { return e.Err }
 

@@ -3,10 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,18 +35,9 @@ func (m *Migration) Empty() bool {
 // catalogue c. It never writes. A missing file returns an error satisfying
 // errors.Is(err, os.ErrNotExist).
 func Load(path string, c *Catalog) (*File, *Migration, error) {
-	fh, err := os.Open(path)
+	data, err := readUserFile(path)
 	if err != nil {
 		return nil, nil, err
-	}
-	defer fh.Close()
-	// Report a huge file by its real size, without reading all of it.
-	if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
-		return nil, nil, &LoadError{File: path, Problems: []Problem{{Key: "too_large", Args: []any{st.Size(), MaxFileSize}, Line: 1, Col: 1}}}
-	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data, c)
 }
@@ -272,8 +260,11 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 	known("/catalog", cat, "id", "version")
 	f.Catalog.ID = str("/catalog/id", cat["id"])
 	f.Catalog.Version = str("/catalog/version", cat["version"])
-	if obj["catalog"] == nil || f.Catalog.ID == "" {
+	switch {
+	case obj["catalog"] == nil || f.Catalog.ID == "":
 		bad("/catalog", "missing", "catalog.id")
+	case f.Catalog.Version == "":
+		bad("/catalog/version", "missing", "catalog.version")
 	}
 	if l := str("/language", obj["language"]); l != "" {
 		if l != string(De) && l != string(En) {

@@ -71,4 +71,12 @@ var Msg = Messages{
 	"why_missing":        {De: "nicht vorhanden", En: "does not exist"},
 	"why_not_dir":        {De: "ein Teil des Pfads ist kein Ordner", En: "a part of the path is not a folder"},
 	"why_io":             {De: "Ein-/Ausgabefehler des Datenträgers", En: "input/output error of the disk"},
+	"read_failed":        {De: "kann nicht gelesen werden", En: "cannot be read"},
+	"not_regular":        {De: "ist keine gewöhnliche Datei, sondern %s; tom liest nur gewöhnliche Dateien", En: "is not a regular file but %s; tom reads regular files only"},
+	"kind_dir":           {De: "ein Ordner", En: "a folder"},
+	"kind_fifo":          {De: "eine benannte Pipe (FIFO)", En: "a named pipe (FIFO)"},
+	"kind_socket":        {De: "ein Socket", En: "a socket"},
+	"kind_device":        {De: "ein Gerät", En: "a device"},
+	"kind_other":         {De: "etwas anderes", En: "something else"},
+	"catalog_decode":     {De: "kein gültiger Katalog: %s", En: "not a valid catalogue: %s"},
 }

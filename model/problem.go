@@ -68,10 +68,13 @@ func ptr(base string, tokens ...any) string {
 	b.WriteString(base)
 	for _, t := range tokens {
 		b.WriteByte('/')
-		s := fmt.Sprint(t)
-		s = strings.ReplaceAll(s, "~", "~0")
-		s = strings.ReplaceAll(s, "/", "~1")
-		b.WriteString(s)
+		b.WriteString(ptrEscape(fmt.Sprint(t)))
 	}
 	return b.String()
+}
+
+// ptrEscape escapes one JSON pointer token (~ and /).
+func ptrEscape(s string) string {
+	s = strings.ReplaceAll(s, "~", "~0")
+	return strings.ReplaceAll(s, "/", "~1")
 }

@@ -1,0 +1,55 @@
+package model
+
+import (
+	"io"
+	"os"
+	"syscall"
+)
+
+// readUserFile reads a file the user named (an answers file or a
+// catalogue): regular files only, at most MaxFileSize bytes. It opens without
+// blocking, so a FIFO or device is refused instead of hanging or filling the
+// memory, and checks the type on the opened descriptor, so the file cannot be
+// swapped between check and read. A missing file gives an error satisfying
+// errors.Is(err, os.ErrNotExist); every error names path in words.
+func readUserFile(path string) ([]byte, error) {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &FileError{Path: path, Key: "read_failed", Err: &os.PathError{Op: "open", Path: path, Err: err}}
+	}
+	fh := os.NewFile(uintptr(fd), path)
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &LoadError{File: path, Problems: []Problem{{Key: "too_large", Args: []any{st.Size(), MaxFileSize}, Line: 1, Col: 1}}}
+	}
+	if err := syscall.SetNonblock(fd, false); err != nil {
+		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
+	}
+	return data, nil
+}
+
+// fileKind names what kind of file mode is (not a regular file).
+func fileKind(mode os.FileMode) MsgKey {
+	switch {
+	case mode.IsDir():
+		return "kind_dir"
+	case mode&os.ModeNamedPipe != 0:
+		return "kind_fifo"
+	case mode&os.ModeSocket != 0:
+		return "kind_socket"
+	case mode&os.ModeDevice != 0:
+		return "kind_device"
+	}
+	return "kind_other"
+}

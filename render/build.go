@@ -25,7 +25,7 @@ type builder struct {
 func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
 	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang}
 	b.dash = b.m("not_answered")
-	d := &Document{Lang: lang, Title: b.m("title"), Org: b.str(model.RoleOrganisationName), Version: f.Version()}
+	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version()}
 	d.Stand = f.Stand()
 	if d.Stand == "" {
 		if s := b.raw(model.RoleDocumentDate); s != "" {
@@ -37,7 +37,7 @@ func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
 	d.StandFmt = b.date(d.Stand)
 	b.cover(d)
 	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
-	b.intro()
+	b.intro(d)
 	b.general()
 	b.controls()
 	b.registers()
@@ -123,9 +123,9 @@ func (b *builder) cover(d *Document) {
 	}, &PageBreak{})
 }
 
-func (b *builder) intro() {
+func (b *builder) intro(d *Document) {
 	b.h1("intro", b.m("intro"))
-	org := b.str(model.RoleOrganisationName)
+	org := d.Org
 	if org == "" {
 		org = b.m("unnamed_org")
 	}

@@ -506,9 +506,9 @@ func hasPhrase(toks []string, i int, phrase []string) bool {
 }
 
 // supportTokens splits an OS name into lower-case words of ASCII letters,
-// digits and inner dots. A word that starts with letters is split before its
-// first digit ("win10" → "win", "10"); one that starts with a digit is kept
-// ("22h2", "12l", "20.04").
+// digits and inner dots. A word of two or more letters followed by digits is
+// split before the digits ("win10" → "win", "10"); other words are kept
+// ("22h2", "12l", "20.04", "r2").
 func supportTokens(s string) []string {
 	var toks []string
 	var cur []byte
@@ -530,7 +530,7 @@ func supportTokens(s string) []string {
 			flush()
 			continue
 		}
-		if isDigit(c) && len(cur) > 0 && isLetter(cur[len(cur)-1]) && isLetter(cur[0]) && !bytes.ContainsFunc(cur, func(r rune) bool { return r >= '0' && r <= '9' }) {
+		if isDigit(c) && len(cur) >= 2 && isLetter(cur[len(cur)-1]) && !bytes.ContainsFunc(cur, func(r rune) bool { return r < 'a' || r > 'z' }) {
 			flush()
 		}
 		cur = append(cur, c)

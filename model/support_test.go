@@ -160,6 +160,8 @@ func TestSupportTokens(t *testing.T) {
 		"Debian GNU/Linux 12":  "debian gnu linux 12",
 		"Betriebssystem: Würg": "betriebssystem w rg",
 		"...":                  "",
+		"Server 2012 R2":       "server 2012 r2",
+		"iOS15.1":              "ios 15.1",
 	} {
 		if got := strings.Join(supportTokens(in), " "); got != want {
 			t.Errorf("supportTokens(%q) = %q, want %q", in, got, want)

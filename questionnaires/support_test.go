@@ -59,7 +59,7 @@ func TestOSSupportSources(t *testing.T) {
 			}
 		}
 		switch e.Family {
-		case "windows", "debian", "ubuntu", "rhel", "rocky", "almalinux":
+		case "windows", "windows-server", "centos", "debian", "ubuntu", "rhel", "rocky", "almalinux":
 			if e.End == "" {
 				t.Errorf("%s: the vendor announces ends, but the entry has none", e.ID)
 			}
@@ -74,7 +74,7 @@ func TestOSSupportSources(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range []string{"windows", "macos", "ios", "ipados", "android", "debian", "ubuntu", "rhel", "rocky", "almalinux"} {
+	for _, f := range []string{"windows", "windows-server", "centos", "macos", "ios", "ipados", "android", "debian", "ubuntu", "rhel", "rocky", "almalinux"} {
 		if families[f] == 0 {
 			t.Errorf("family %s has no entries", f)
 		}
@@ -134,6 +134,17 @@ func TestOSSupportLookup(t *testing.T) {
 		{"Red Hat Enterprise Linux 9", "rhel-9", "2032-05-31"},
 		{"AlmaLinux 9.4", "almalinux-9", "2032-05-31"},
 		{"Alma Linux 8", "almalinux-8", "2029-05-31"},
+		// Windows Server and CentOS Linux
+		{"Windows Server 2012 R2", "windows-server-2012-r2", "2023-10-10"},
+		{"Windows Server 2012", "windows-server-2012", "2023-10-10"},
+		{"Microsoft Windows Server 2019 Standard", "windows-server-2019", "2029-01-09"},
+		{"Win Server 2016", "windows-server-2016", "2027-01-12"},
+		{"Windows Server 2008 R2 SP1", "windows-server-2008-r2", "2020-01-14"},
+		{"CentOS 7.9", "centos-7", "2024-06-30"},
+		{"CentOS Linux 8", "centos-8", "2021-12-31"},
+		// The reference business's devices (tom-example-2018.txt)
+		{"Windows 10 Home Notebook-PC", "windows-10", "2025-10-14"},
+		{"Windows 7 Pro Desktop-PC", "windows-7", "2020-01-14"},
 	} {
 		e, ok := tab.Lookup(tc.in)
 		if !ok || e.ID != tc.id || e.End != tc.end {
@@ -176,8 +187,8 @@ func TestOSSupportLookup(t *testing.T) {
 	}
 	for _, in := range []string{
 		"", "Linux", "Windows", "Windows 11", "Windows 11 Pro", "Windows 11 26H2",
-		"Windows 10 LTSC", "Windows Server 2019", "Windows Server 2012 R2",
-		"CentOS 7", "Ubuntu 23.10", "Ubuntu", "bullseye", "Debian 11 bookworm",
+		"Windows 10 LTSC", "Server 2019", "Windows Server 2030", "Windows Server",
+		"CentOS Stream 8", "CentOS Stream 9", "Apple iMac", "Linuxsystem", "Ubuntu 23.10", "Ubuntu", "bullseye", "Debian 11 bookworm",
 		"Windows 10 / Ubuntu 22.04", "Cisco IOS 15", "macOS", "Mac Pro 2019",
 		"Android", "Fedora 40", "iPadOS 12", "Windows 95",
 	} {

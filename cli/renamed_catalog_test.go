@@ -393,7 +393,8 @@ func TestRenamedCatalogue(t *testing.T) {
 	same("the reviewed file", func(v variant) string { return answers(v, "changed.json") })
 	same("tom diff --since", func(v variant) string {
 		_, out := v.run(t, "2027-03-20", "", "diff", "--since", "2026-01-01", "-f", v.path("changed.json"))
-		if !strings.Contains(out, "Überprüfung durch Jörg Müller") || !strings.Contains(out, "„Webagentur Müller GmbH“ → „Webagentur Müller KG“") {
+		flat := strings.Join(strings.Fields(out), " ") // the text is wrapped
+		if !strings.Contains(flat, "Überprüfung durch Jörg Müller") || !strings.Contains(flat, "„Webagentur Müller GmbH“ → „Webagentur Müller KG“") {
 			t.Errorf("%s: diff --since lacks the review:\n%s", v.name, out)
 		}
 		return out

@@ -95,8 +95,7 @@ func runCatalog(g *Globals, opts *catalogOptions) error {
 				return err
 			}
 		}
-		_, err = g.Out.Write(data)
-		return err
+		return g.writeJSON(data)
 	}
 	return writeReport(g, catalogDocument(c, lang), opts.Format)
 }

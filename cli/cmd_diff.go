@@ -149,7 +149,7 @@ func runDiff(g *Globals, opts *diffOptions) error {
 		changes := model.Diff(a, b)
 		changed = len(changes) > 0
 		doc = &render.Document{Lang: lang}
-		doc.Blocks = append(doc.Blocks, &render.Heading{Level: 0, Text: diffMsg.Get(lang, "diff_title", diffFileLabel(opts.Files[0], a, lang), diffFileLabel(opts.Files[1], b, lang))})
+		doc.Blocks = append(doc.Blocks, &render.Heading{Level: 0, Text: model.TerminalLine(diffMsg.Get(lang, "diff_title", diffFileLabel(opts.Files[0], a, lang), diffFileLabel(opts.Files[1], b, lang)))})
 		secs := model.DescribeChangesNamed(c, changes, lang, model.RecordNamesOf(c, a, b))
 		if len(secs) == 0 {
 			doc.Blocks = append(doc.Blocks, diffPara(diffMsg.Get(lang, "diff_none")))
@@ -185,9 +185,9 @@ func diffSections(secs []model.SectionChanges, level int) []render.Block {
 	for _, s := range secs {
 		l := &render.List{Items: make([]render.ListItem, len(s.Lines))}
 		for i, line := range s.Lines {
-			l.Items[i].Text = line
+			l.Items[i].Text = model.TerminalLine(line)
 		}
-		out = append(out, &render.Heading{Level: level, Text: s.Title}, l)
+		out = append(out, &render.Heading{Level: level, Text: model.TerminalLine(s.Title)}, l)
 	}
 	return out
 }
@@ -217,9 +217,9 @@ func diffSinceDocument(c *model.Catalog, f *model.File, since string, lang model
 		if strings.TrimSpace(e.By) != "" {
 			head = diffMsg.Get(lang, "diff_entry_by", e.Version, model.FormatDate(e.Date, lang), kind, e.By)
 		}
-		doc.Blocks = append(doc.Blocks, &render.Heading{Level: 1, Text: head})
+		doc.Blocks = append(doc.Blocks, &render.Heading{Level: 1, Text: model.TerminalLine(head)})
 		if s := strings.Join(strings.Fields(e.Summary), " "); s != "" {
-			doc.Blocks = append(doc.Blocks, diffPara(s))
+			doc.Blocks = append(doc.Blocks, diffPara(model.TerminalLine(s)))
 		}
 		secs := model.DescribeChangesNamed(c, e.Changes, lang, names)
 		if len(secs) == 0 {

@@ -84,11 +84,11 @@ func runInit(g *Globals, opts *initOptions) error {
 	if err := model.Save(path, f); err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	fmt.Fprintln(g.Out, initMsg.Get(lang, "init_created", path, c.ID, c.Version, lang))
+	fmt.Fprintln(g.text(), initMsg.Get(lang, "init_created", path, c.ID, c.Version, lang))
 	if opts.Org != "" {
-		fmt.Fprintln(g.Out, initMsg.Get(lang, "init_org", model.OrganisationName(c, f)))
+		fmt.Fprintln(g.text(), initMsg.Get(lang, "init_org", model.OrganisationName(c, f)))
 	}
-	fmt.Fprintln(g.Out, initMsg.Get(lang, "init_next", nextCommand(g, "interview")))
+	fmt.Fprintln(g.text(), initMsg.Get(lang, "init_next", nextCommand(g, "interview")))
 	return nil
 }
 

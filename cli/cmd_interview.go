@@ -141,10 +141,10 @@ func runInterview(g *Globals, o *interviewOptions) error {
 // so that a script never takes an interrupted interview for a finished one.
 func interviewEnd(g *Globals, lang model.Lang, path string, res wizard.Result) error {
 	if res.Complete {
-		fmt.Fprintln(g.Out, wizard.Msg.Get(lang, "exit_complete", path))
+		fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_complete", path))
 		return nil
 	}
-	fmt.Fprintln(g.Out, wizard.Msg.Get(lang, "exit_saved", path))
+	fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_saved", path))
 	return &ExitError{Code: ExitFailure}
 }
 

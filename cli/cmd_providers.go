@@ -62,7 +62,7 @@ func newProvidersCmd(g *Globals, lang model.Lang) *cobra.Command {
 		Long:  providersMsg.Get(lang, "providers_long"),
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Out, opts.Err = g.Out, g.Err
+			opts.Out, opts.Err = g.Out, g.Err // text goes through model.TerminalLine, JSON through model.JSONTerminalSafe
 			opts.Lang = g.Lang(nil)
 			opts.Catalog = g.Catalog
 			if len(args) == 1 {
@@ -108,6 +108,9 @@ func runProviders(opts *providersOptions) error {
 			cat = o.Label.In(opts.Lang)
 		}
 		parts := []string{d.Name(e), cat, e.Address.Postcode + " " + e.Address.City}
+		for i := range parts {
+			parts[i] = model.TerminalLine(parts[i])
+		}
 		if e.Address.Country != "DE" {
 			parts[2] += " (" + model.CountryName(e.Address.Country, opts.Lang) + ")"
 		}
@@ -115,7 +118,7 @@ func runProviders(opts *providersOptions) error {
 			parts = append(parts[:1], parts[2])
 		}
 		pad := strings.Repeat(" ", idw-utf8.RuneCountInString(e.ID))
-		if _, err := fmt.Fprintf(opts.Out, "%s%s  %s\n", e.ID, pad, strings.Join(parts, " · ")); err != nil {
+		if _, err := fmt.Fprintf(opts.Out, "%s%s  %s\n", model.TerminalLine(e.ID), pad, strings.Join(parts, " · ")); err != nil {
 			return err
 		}
 	}
@@ -152,6 +155,6 @@ func writeProvidersJSON(w io.Writer, d *model.Directory, es []*model.DirectoryEn
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
+	_, err = fmt.Fprintf(w, "%s\n", model.JSONTerminalSafe(b))
 	return err
 }

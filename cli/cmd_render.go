@@ -158,7 +158,7 @@ func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tg
 			return errors.New(renderMsg.Get(lang, "render_failed", path, format, err))
 		}
 		if tgt.stdout {
-			if _, err := g.Out.Write(data); err != nil {
+			if _, err := g.text().Write(data); err != nil {
 				return err
 			}
 			continue
@@ -184,7 +184,7 @@ func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tg
 			return errors.New(renderMsg.Get(lang, "render_failed", path, dest, err))
 		}
 		written[dest] = true
-		fmt.Fprintln(g.Out, renderMsg.Get(lang, "render_wrote", dest))
+		fmt.Fprintln(g.text(), renderMsg.Get(lang, "render_wrote", dest))
 	}
 	return nil
 }

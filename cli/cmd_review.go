@@ -95,9 +95,9 @@ func runReview(g *Globals, o *reviewOptions) error {
 // a script must not take it for a finished review.
 func reviewEnd(g *Globals, lang model.Lang, path string, res wizard.ReviewResult) error {
 	if res.Finished {
-		fmt.Fprintln(g.Out, wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path))
+		fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path))
 		return nil
 	}
-	fmt.Fprintln(g.Out, wizard.RvMsg.Get(lang, "exit_stopped", path))
+	fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_stopped", path))
 	return &ExitError{Code: ExitFailure}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -123,10 +124,14 @@ func runScan(g *Globals, o *scanOptions) error {
 
 	rep := scan.Scan(scan.Options{Root: o.Root, Today: today, Catalog: cat})
 	if o.JSON {
-		if err := scan.WriteJSON(g.Out, rep); err != nil {
+		var buf bytes.Buffer
+		if err := scan.WriteJSON(&buf, rep); err != nil {
 			return err
 		}
-	} else if err := scan.WriteText(g.Out, rep, lang); err != nil {
+		if err := g.writeJSON(buf.Bytes()); err != nil {
+			return err
+		}
+	} else if err := scan.WriteText(g.text(), rep, lang); err != nil {
 		return err
 	}
 	if !o.Apply {
@@ -139,7 +144,7 @@ func runScan(g *Globals, o *scanOptions) error {
 	if err := model.Save(path, f); err != nil {
 		return err
 	}
-	out := g.Out
+	out := g.text()
 	if o.JSON {
 		out = g.Err // keep stdout pure JSON
 	}

@@ -31,6 +31,5 @@ func newSchemaCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runSchema writes the embedded schema to Out.
 func runSchema(g *Globals, _ *schemaOptions) error {
-	_, err := g.Out.Write(questionnaires.AnswersSchema())
-	return err
+	return g.writeJSON(questionnaires.AnswersSchema())
 }

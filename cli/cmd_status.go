@@ -168,7 +168,7 @@ func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
 	if r.Stand != "" {
 		stand = model.FormatDate(r.Stand, l)
 		if r.Version != "" {
-			stand = statusMsg.Get(l, "status_version", stand, r.Version)
+			stand = statusMsg.Get(l, "status_version", stand, model.TerminalLine(r.Version))
 		}
 	}
 	last := none
@@ -193,7 +193,7 @@ func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
 	}
 	doc := &render.Document{Lang: l}
 	doc.Blocks = append(doc.Blocks, &render.KeyValue{Rows: []render.KV{
-		{Key: statusMsg.Get(l, "status_org"), Value: orDash(r.Organisation)},
+		{Key: statusMsg.Get(l, "status_org"), Value: orDash(model.TerminalLine(r.Organisation))},
 		{Key: statusMsg.Get(l, "status_stand"), Value: stand},
 		{Key: statusMsg.Get(l, "status_last"), Value: last},
 		{Key: statusMsg.Get(l, "status_next"), Value: next},
@@ -212,7 +212,7 @@ func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
 	if len(r.Due) > 0 {
 		list := &render.List{}
 		for _, d := range r.Due {
-			list.Items = append(list.Items, render.ListItem{Text: model.DescribeDue(d, l)})
+			list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(model.DescribeDue(d, l))})
 		}
 		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_due")}}}, list)
 	}
@@ -319,6 +319,5 @@ func writeStatusJSON(g *Globals, v statusJSON) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := g.Out.Write(buf.Bytes())
-	return err
+	return g.writeJSON(buf.Bytes())
 }

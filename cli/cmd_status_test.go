@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	json "github.com/goccy/go-json"
+
+	"github.com/tom-dsgvo/tom/model"
 )
 
 func rvFixture(name string) string { return filepath.Join("..", "testdata", "review", name) }
@@ -180,5 +183,30 @@ func TestStatusNeverWrites(t *testing.T) {
 	g, out, _ := rvGlobals(map[string]string{"TOM_TODAY": "16.08.2027", "TOM_FILE": path})
 	if code := Run(g, []string{"status", "--catalog", rvCatalogPath, "--lang", "en"}); code != ExitStatusOverdue || !strings.Contains(out.String(), "15 July 2026 (397 days overdue)") {
 		t.Fatalf("%d\n%s", code, out)
+	}
+}
+
+// A line break in the organisation's name cannot put a line of its own
+// into tom status (the review date forged), and no control character gets
+// through, even when the file got past validation.
+func TestStatusNoForgedLine(t *testing.T) {
+	var out bytes.Buffer
+	g := &Globals{Out: &out}
+	r := model.StatusReport{Organisation: "Muster GmbH\nNächste Prüfung: 01.01.2099\x1b[2J", Version: "1.1\n\u202e", Stand: "2026-01-01", State: model.ReviewCurrent}
+	if err := writeReport(g, statusDocument(r, model.De), "text"); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Nächste Prüfung: 01.01.2099") {
+			t.Errorf("forged line %q in\n%s", l, out.String())
+		}
+	}
+	if !strings.Contains(out.String(), `Muster GmbH\nNächste Prüfung: 01.01.2099`) {
+		t.Errorf("the name is not shown on one line:\n%s", out.String())
+	}
+	for _, r := range out.String() {
+		if r != '\n' && (r < 0x20 || r == 0x202e) {
+			t.Fatalf("raw %U in\n%s", r, out.String())
+		}
 	}
 }

@@ -57,9 +57,9 @@ func runValidate(g *Globals, _ *validateOptions) error {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
 	lang = g.Lang(f)
-	fmt.Fprintln(g.Out, validateMsg.Get(lang, "validate_ok", path, c.ID, c.Version))
+	fmt.Fprintln(g.text(), validateMsg.Get(lang, "validate_ok", path, c.ID, c.Version))
 	if !mig.Empty() {
-		fmt.Fprint(g.Out, migrationNote(mig, lang))
+		fmt.Fprint(g.text(), migrationNote(mig, lang))
 	}
 	return nil
 }

@@ -68,7 +68,7 @@ func buildVersion() (ver, rev string, dirty bool) {
 func runVersion(g *Globals, _ *versionOptions) error {
 	lang := g.Lang(nil)
 	ver, rev, dirty := buildVersion()
-	fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_tom", ver))
+	fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_tom", ver))
 	if rev != "" {
 		if len(rev) > 12 {
 			rev = rev[:12]
@@ -76,14 +76,14 @@ func runVersion(g *Globals, _ *versionOptions) error {
 		if dirty {
 			rev += versionMsg.Get(lang, "version_dirty")
 		}
-		fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_commit", rev))
+		fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_commit", rev))
 	}
-	fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_go", runtime.Version(), runtime.GOOS, runtime.GOARCH))
+	fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_go", runtime.Version(), runtime.GOOS, runtime.GOARCH))
 	if c, err := g.Catalog(); err != nil {
-		fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_bad_cat", err))
+		fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_bad_cat", err))
 	} else {
-		fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_catalog", c.ID, c.Version))
+		fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_catalog", c.ID, c.Version))
 	}
-	fmt.Fprintln(g.Out, versionMsg.Get(lang, "version_schema", model.SchemaVersion))
+	fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_schema", model.SchemaVersion))
 	return nil
 }

@@ -56,6 +56,11 @@ func (e *ExitError) Unwrap() error { return e.Err }
 
 // Run executes tom with args and returns the exit code.
 func Run(g *Globals, args []string) int {
+	// Nothing written to standard error is obeyed by the terminal: messages
+	// quote file names, JSON keys and values.
+	safe := *g
+	safe.Err = model.TerminalWriter(g.Err)
+	g = &safe
 	lang := g.preLang(args)
 	root := newRootCmd(g, lang)
 	root.SetArgs(args)
@@ -248,6 +253,19 @@ func writeReport(g *Globals, d *render.Document, format string) error {
 	} else {
 		out = render.WriteText(d)
 	}
-	_, err := g.Out.Write(out)
+	_, err := g.text().Write(out)
+	return err
+}
+
+// text returns standard output for text: whatever a file or catalogue
+// holds, no control or bidi character reaches the terminal raw
+// (model.TerminalSafe). The full-screen interview writes to g.Out itself.
+func (g *Globals) text() io.Writer { return model.TerminalWriter(g.Out) }
+
+// writeJSON writes encoded JSON to standard output with the characters a
+// terminal would obey escaped (model.JSONTerminalSafe); the value it
+// decodes to is unchanged.
+func (g *Globals) writeJSON(data []byte) error {
+	_, err := g.Out.Write(model.JSONTerminalSafe(data))
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // htmlBlock is one block prepared for the template, which cannot switch on
@@ -130,7 +131,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 	if err := htmlTmpl.Execute(&buf, hd); err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
-	return buf.Bytes(), nil
+	return htmlDropControls(buf.Bytes()), nil
 }
 
 // htmlRunningOrg is the longest organisation name, in runes, that the HTML
@@ -358,3 +359,21 @@ nav.toc a { color: inherit; text-decoration: none; }
 </table>
 {{- end}}
 `
+
+// htmlDropControls removes the control characters html/template leaves in
+// text (an ESC in a catalogue title): C0 other than line feed and tab, DEL
+// and C1, as clean does for the other formats. The template itself writes
+// none, so only text from the catalogue or the answers loses them.
+func htmlDropControls(b []byte) []byte {
+	out := b[:0] // never longer than what has been read
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+			i += n
+			continue
+		}
+		out = append(out, b[i:i+n]...)
+		i += n
+	}
+	return out
+}

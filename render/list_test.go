@@ -33,3 +33,29 @@ func TestReportBlocks(t *testing.T) {
 		t.Errorf("html list:\n%s", h)
 	}
 }
+
+// No format carries a raw control character from a catalogue or answers
+// text: ESC, BEL, backspace and C1 CSI are dropped.
+func TestWritersDropControls(t *testing.T) {
+	bad := "Titel\x1b]52;c;ZXZpbA==\x07 \x1b[2J\x08\u009b1m"
+	d := &Document{Title: bad, Org: bad, Blocks: []Block{
+		&Heading{Level: 1, Text: bad, ID: "h"},
+		&Paragraph{Runs: []Run{{Text: bad}}},
+		&List{Items: []ListItem{{Text: bad}}},
+		&Table{Header: []string{bad}, Rows: [][]string{{bad}}},
+		&KeyValue{Title: bad, Rows: []KV{{bad, bad}}},
+		&Checklist{Items: []CheckItem{{Text: bad, Tag: bad, Detail: bad}}},
+	}}
+	for _, f := range []string{"md", "txt", "html"} {
+		out, err := Write(d, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range string(out) {
+			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+				t.Errorf("%s: raw %U at %d", f, r, i)
+				break
+			}
+		}
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -268,25 +269,12 @@ func (e Evidence) String(l model.Lang) string {
 // maxValue is the longest value quoted in evidence.
 const maxValue = 160
 
-// clean makes text read from the scanned system safe to print: control
-// characters (terminal escapes) become "?", and it is cut to maxValue runes.
+// clean makes text read from the scanned system safe to print: cut to
+// maxValue runes, on one line, control and bidi characters shown visibly
+// (model.TerminalLine).
 func clean(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n >= maxValue {
-			b.WriteString("…")
-			break
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFD' {
-			if r == '\t' {
-				r = ' '
-			} else {
-				r = '?'
-			}
-		}
-		b.WriteRune(r)
-		n++
+	if utf8.RuneCountInString(s) > maxValue {
+		s = string([]rune(s)[:maxValue]) + "…"
 	}
-	return b.String()
+	return model.TerminalLine(strings.ReplaceAll(s, "\t", " "))
 }

@@ -514,31 +514,6 @@ func (w *lineWriter) write(s string) {
 
 func (w *lineWriter) line(s string) { w.write(s + "\n") }
 
-// lineClean replaces control characters (except line feeds) and invalid
-// UTF-8 so that the text is safe on any terminal.
-func lineClean(s string) string {
-	clean := true
-	for _, r := range s {
-		if (r != '\n' && lineIsControl(r)) || r == utf8.RuneError {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteByte(' ')
-		case lineIsControl(r):
-			b.WriteByte('?')
-		default:
-			b.WriteRune(r) // RuneError is written as U+FFFD, never as a raw byte
-		}
-	}
-	return b.String()
-}
+// lineClean makes text safe on any terminal (model.TerminalSafe): control
+// and bidi characters are shown visibly, never obeyed.
+func lineClean(s string) string { return model.TerminalSafe(s) }

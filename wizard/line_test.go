@@ -470,7 +470,7 @@ func TestLineNoEscapeFromData(t *testing.T) {
 	f.Set("org.name", model.String("\x1b[31mRot\x1b[0m \u009b2J"))
 	res := runLineTest(t, c, f, "", "\n\x1b[A\n", model.De)
 	lineNoEscape(t, res.out)
-	lineWantAll(t, res.out, "[bisher: ?[31mRot?[0m ?2J]", "Ungültig: die Eingabe enthält Steuerzeichen")
+	lineWantAll(t, res.out, `[bisher: \x1b[31mRot\x1b[0m \u009b2J]`, "Ungültig: die Eingabe enthält Steuerzeichen")
 	res = runLineTest(t, c, nil, "", "Caf\xe9\n", model.De)
 	lineWantAll(t, res.out, "kein gültiges UTF-8")
 	if res.file.Get("org.name").IsSet() {

@@ -71,15 +71,9 @@ func detectHelp(f *model.File, id string, l model.Lang) string {
 	return "\n\n" + head + "\n• " + strings.Join(lines, "\n• ")
 }
 
-// cleanControl replaces control characters (terminal escapes) with "?".
-func cleanControl(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '?'
-		}
-		return r
-	}, s)
-}
+// cleanControl puts text from the scanned system on one line, with control
+// and bidi characters shown visibly (model.TerminalLine).
+func cleanControl(s string) string { return model.TerminalLine(s) }
 
 // prefillSection ticks the measures of section s that a scan supports and
 // the user has not answered, and returns their IDs. It is the per-section

@@ -350,7 +350,8 @@ func validStoredDate(s string) bool {
 // 22H2", "Monterey", "Ubuntu 20.04 LTS"). It never guesses: a name it cannot
 // place on exactly one entry (no family, no version, two families, a version
 // or release the table lacks, a codename contradicting the version) returns
-// false.
+// false. The entry shares its slices with the table; callers must not
+// modify them.
 func (t *SupportTable) Lookup(osName string) (SupportEntry, bool) {
 	if t == nil || t.fams == nil {
 		return SupportEntry{}, false

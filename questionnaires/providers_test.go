@@ -28,7 +28,7 @@ func TestProvidersValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("shipped directory: %v", err)
 	}
-	const min = 6 // raised to 40 once the sourced entries are in
+	const min = 40
 	if len(d.Entries) < min {
 		t.Errorf("%d entries, want at least %d", len(d.Entries), min)
 	}
@@ -46,8 +46,13 @@ func TestProvidersValid(t *testing.T) {
 	}
 }
 
-// TestProvidersReference: the five providers of the 2018 reference document
-// are in the directory, with their current addresses as read in the sources.
+// TestProvidersReference: the providers of the 2018 reference document are in
+// the directory with their current addresses as read in the sources. Two of
+// the five are not: no current public source for Collmex GmbH's address
+// (the reference's Lilienstr. 37 is from 2018; its own procedure register
+// page, undated and older than the GDPR, names another street) nor for the
+// Postbank (now part of Deutsche Bank AG) could be read, so they stay out
+// until someone reads one.
 func TestProvidersReference(t *testing.T) {
 	c := loadStandard(t)
 	d, err := Providers(c)

@@ -121,3 +121,44 @@ func TestScanApplyJSONKeepsStdoutClean(t *testing.T) {
 		t.Errorf("summary not on stderr: %q", errs)
 	}
 }
+
+// tom scan --apply on a completed file records what it changed as a history
+// entry (old → new by stable ID), so that tom diff --since and the document's
+// revision table see it (issue 9).
+func TestScanApplyRecordsChangesOfCompletedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tom.json")
+	c, err := questionnaires.Standard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := model.NewFile(c, model.De)
+	f.Answers["infra.server"] = model.Bool(true)
+	f.AddHistory(nil, model.HistoryInterview, "2026-01-10", "Chefin", "erste")
+	if err := model.Save(path, f); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := cliRun(nil, "scan", "--root", filepath.Join("..", "testdata", "scan", "debian-neglected"), "--apply", "--file", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	g, _, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.History) != 2 {
+		t.Fatalf("history %+v", g.History)
+	}
+	e := g.History[1]
+	found := false
+	for _, ch := range e.Changes {
+		if ch.Path == "measures/availability.backup_automatic" && ch.Old == nil && ch.New != nil {
+			found = true
+		}
+	}
+	if e.Kind != model.HistoryInterview || e.Date != "2026-11-28" || e.Version != "1.1" || !found {
+		t.Errorf("entry %+v", e)
+	}
+	if g.Stand() != "2026-11-28" {
+		t.Errorf("stand %q", g.Stand())
+	}
+}

@@ -179,15 +179,22 @@ func (s *Session) Open() []*Section {
 	return out
 }
 
-// SetRecords stores the records of list question qid. An empty list is
-// stored only when the question was answered before (the user removed the
-// last entry): opening a list and leaving it empty answers nothing — that
-// takes ConfirmList.
+// SetRecords stores the records of list question qid. An entry holding
+// nothing but its ID (just opened) is not stored. An empty list is stored
+// only when the question was answered before (the user removed the last
+// entry): opening a list and leaving it empty answers nothing — that takes
+// ConfirmList.
 func (s *Session) SetRecords(qid string, recs []Record) {
-	if len(recs) == 0 && !s.F.Get(qid).IsSet() {
+	keep := make([]Record, 0, len(recs))
+	for _, r := range recs {
+		if len(r) > 1 || r.ID() == "" {
+			keep = append(keep, r)
+		}
+	}
+	if len(keep) == 0 && !s.F.Get(qid).IsSet() {
 		return
 	}
-	s.F.Set(qid, Records(recs...))
+	s.F.Set(qid, Records(keep...))
 }
 
 // ConfirmList records that the user finished list question qid: a list

@@ -181,7 +181,12 @@ func (r *lineRunner) step(s *model.Section) error {
 		}
 	}
 	if len(r.v.Measures(s)) > 0 {
+		// The tick list as the step's first item is its start: nothing to
+		// record, as in the full screen.
 		f.Progress.Question = tickItem(s)
+		if r.firstVisible(s) < 0 {
+			f.Progress.Question = ""
+		}
 		if err := r.measures(s); err != nil {
 			return err
 		}

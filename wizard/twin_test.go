@@ -1,0 +1,169 @@
+package wizard
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tom-dsgvo/tom/model"
+)
+
+// twinStep is one answer of the twin test's script, given the way each front
+// end takes it: the keys of the full screen and the lines of line mode.
+type twinStep struct {
+	what string   // the answer, for people reading the script
+	keys []string // full screen: key names; "=text" types text
+	line []string // line mode: input lines
+}
+
+// twinScript is one set of answers to the small catalogue from start to end.
+var twinScript = []twinStep{
+	{"organisation name", []string{"=Bäckerei Süß", "enter"}, []string{"Bäckerei Süß"}},
+	{"no address", []string{"enter"}, []string{""}},
+	{"e-mail", []string{"=info@baeckerei.de", "enter"}, []string{"info@baeckerei.de"}},
+	{"no date", []string{"enter"}, []string{""}},
+	{"no own server", []string{"n"}, []string{"nein"}},
+	{"devices: PC", []string{"space", "enter"}, []string{"1"}},
+	{"both measures implemented", []string{"space", "down", "space", "enter"}, []string{"1 2"}},
+	{"no own measure", []string{"end", "enter"}, []string{"n"}},
+	{"add a provider", []string{"enter"}, []string{"a"}},
+	{"its name", []string{"=Hoster GmbH", "enter"}, []string{"Hoster GmbH"}},
+	{"no e-mail", []string{"enter"}, []string{""}},
+	{"category hosting", []string{"enter"}, []string{"1"}},
+	{"no processor", []string{"n"}, []string{"nein"}},
+	{"list done", []string{"end", "enter"}, []string{""}},
+}
+
+// twinFullScreen gives steps to the full-screen wizard on f and returns the
+// saved file's bytes after the user leaves with Ctrl+C.
+func twinFullScreen(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tom.json")
+	m := New(Options{Catalog: c, File: f, Path: path, Lang: model.De, Today: lineToday, User: "tester"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, st := range steps {
+		for _, k := range st.keys {
+			if text, ok := strings.CutPrefix(k, "="); ok {
+				for _, r := range text {
+					m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				}
+				continue
+			}
+			m.Update(keyMsg(k))
+		}
+	}
+	m.Update(keyMsg("ctrl+c"))
+	if err := m.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// twinLine gives steps to line mode on f and returns the saved file's bytes.
+func twinLine(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) ([]byte, string, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tom.json")
+	var in strings.Builder
+	for _, st := range steps {
+		for _, l := range st.line {
+			in.WriteString(l + "\n")
+		}
+	}
+	var out bytes.Buffer
+	err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(in.String()), Out: &out,
+		Today: lineToday, User: "tester"})
+	data, rerr := os.ReadFile(path)
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	return data, out.String(), err
+}
+
+func TestTwinFresh(t *testing.T) {
+	c := smallCatalog(t)
+	full := twinFullScreen(t, c, model.NewFile(c, model.De), twinScript)
+	line, out, err := twinLine(t, c, model.NewFile(c, model.De), twinScript)
+	if err != nil && !errors.Is(err, ErrIncomplete) {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full, line) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, line, out)
+	}
+}
+
+// The same answers resumed: both front ends start from the file the full
+// screen saved when the user left after the second step.
+func TestTwinResumed(t *testing.T) {
+	c := smallCatalog(t)
+	part := twinFullScreen(t, c, model.NewFile(c, model.De), twinScript[:6])
+	load := func() *model.File {
+		f, _, err := model.Parse("part.json", part, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	if f := load(); f.Progress.Step != "access_system" {
+		t.Fatalf("the partial file stops at %q", f.Progress.Step)
+	}
+	full := twinFullScreen(t, c, load(), twinScript[6:])
+	line, out, err := twinLine(t, c, load(), twinScript[6:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full, line) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, line, out)
+	}
+}
+
+// Skip then jump back: the second step is put off, the rest answered; then
+// the user goes back to it, answers it and leaves at once. Both front ends
+// write the same file, and it is complete.
+func TestTwinSkipThenJumpBack(t *testing.T) {
+	c := smallCatalog(t)
+	rest := append([]twinStep{{"put infra off", []string{"ctrl+s"}, []string{":später"}}}, twinScript[6:]...)
+	first := append(append([]twinStep{}, twinScript[:4]...), rest...)
+	back := []twinStep{
+		{"back to infra", []string{"ctrl+o", "home", "down", "enter"}, nil},
+		twinScript[4], twinScript[5],
+		{"leave", nil, []string{":ende"}},
+	}
+
+	// Full screen: one session.
+	fullFile := model.NewFile(c, model.De)
+	full := twinFullScreen(t, c, fullFile, append(first, back...))
+
+	// Line mode: the first run ends with infra open, the second resumes there.
+	lf := model.NewFile(c, model.De)
+	part, out, err := twinLine(t, c, lf, first)
+	if !errors.Is(err, ErrIncomplete) {
+		t.Fatalf("first run: %v\n%s", err, out)
+	}
+	g, _, perr := model.Parse("part.json", part, c)
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	line, out, err := twinLine(t, c, g, back)
+	if err != nil {
+		t.Fatalf("second run: %v\n%s", err, out)
+	}
+	if !bytes.Equal(full, line) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, line, out)
+	}
+	f, _, perr := model.Parse("twin.json", full, c)
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	if st := model.Status(c, f, lineToday); !st.Complete || st.State == model.ReviewIncomplete || f.Stand() == "" {
+		t.Errorf("not complete after the jump back: %+v", st)
+	}
+}

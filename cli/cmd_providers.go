@@ -107,7 +107,17 @@ func runProviders(opts *providersOptions) error {
 		if o := d.Category(e); o != nil {
 			cat = o.Label.In(opts.Lang)
 		}
-		parts := []string{d.Name(e), cat, e.Address.Postcode + " " + e.Address.City}
+		name := d.Name(e)
+		var aka []string
+		for _, b := range e.Brands {
+			if !strings.Contains(strings.ToLower(name), strings.ToLower(b)) {
+				aka = append(aka, b)
+			}
+		}
+		if len(aka) > 0 {
+			name += " (" + strings.Join(aka, ", ") + ")"
+		}
+		parts := []string{name, cat, e.Address.Postcode + " " + e.Address.City}
 		for i := range parts {
 			parts[i] = model.TerminalLine(parts[i])
 		}

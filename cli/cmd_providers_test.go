@@ -51,6 +51,8 @@ func TestProvidersSearch(t *testing.T) {
 		{[]string{"providers", "HETZNER", "--lang", "en"}, "hetzner  Hetzner Online GmbH · Hosting and data centre · 91710 Gunzenhausen\n"},
 		{[]string{"providers", "nurnberg"}, "datev  DATEV eG · Steuerberatung und Buchhaltung · 90429 Nürnberg\n"},
 		{[]string{"providers", "NUERNBERG"}, "datev  DATEV eG · Steuerberatung und Buchhaltung · 90429 Nürnberg\n"},
+		// A brand finds the entry and is shown unless the name holds it.
+		{[]string{"providers", "mailbox.org"}, "mailbox-org  Heinlein Hosting GmbH (mailbox.org) · E-Mail · 10119 Berlin\n"},
 	} {
 		code, out, errs := cliRun(nil, tc.args...)
 		if code != 0 || out != tc.want {

@@ -243,8 +243,13 @@ func ParseCatalog(source string, data []byte) (*Catalog, error) {
 	if err := dec.Decode(&c); err != nil {
 		return fail(catalogDecodeProblem(pos, err))
 	}
-	if probs := c.check(); len(probs) > 0 {
-		return nil, &CatalogError{Source: source, Problems: probs}
+	cprobs := c.check()
+	cprobs = append(cprobs, c.checkRoles(func(ptr string) string {
+		l, col := lineCol(data, pos.offset(ptr))
+		return fmt.Sprintf("%d:%d", l, col)
+	})...)
+	if len(cprobs) > 0 {
+		return nil, &CatalogError{Source: source, Problems: cprobs}
 	}
 	return &c, nil
 }
@@ -326,7 +331,6 @@ func (c *Catalog) check() []string {
 	c.owner = map[string]*Section{}
 	c.order = map[string]int{}
 	c.qroles = map[string]*Question{}
-	qtaken, gtaken := map[string]string{}, map[string]string{}
 	for _, g := range c.Groups {
 		if g == nil {
 			bad("group: null")
@@ -342,7 +346,6 @@ func (c *Catalog) check() []string {
 		text("group "+g.ID+" title", g.Title, true)
 		text("group "+g.ID+" legal", g.Legal, true)
 		text("group "+g.ID+" doc", g.Doc, false)
-		checkRole("group "+g.ID, g.Role, roleGroup, "", gtaken, bad)
 	}
 	if len(c.Sections) == 0 {
 		bad("no sections")
@@ -401,7 +404,6 @@ func (c *Catalog) check() []string {
 			pos++
 			text(qw+" title", q.Title, true)
 			text(qw+" help", q.Help, false)
-			checkRole(qw, q.Role, roleQuestion, q.Kind, qtaken, bad)
 			if q.Role != "" && c.qroles[q.Role] == nil {
 				c.qroles[q.Role] = q
 			}
@@ -418,7 +420,6 @@ func (c *Catalog) check() []string {
 					bad("%s: records need fields", qw)
 				}
 				fseen := map[string]bool{}
-				ftaken := map[string]string{}
 				for _, f := range q.Fields {
 					if f == nil {
 						bad("%s: null field", qw)
@@ -433,7 +434,6 @@ func (c *Catalog) check() []string {
 					}
 					text(fw+" label", f.Label, true)
 					text(fw+" help", f.Help, false)
-					checkRole(fw, f.Role, roleField, f.Kind, ftaken, bad)
 					switch f.Kind {
 					case KindYesNo, KindText, KindTextarea, KindDate, KindEmail, KindURL, KindPhone:
 						if len(f.Options) > 0 {

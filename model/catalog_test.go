@@ -1,8 +1,10 @@
 package model
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -158,12 +160,42 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 			}
 			want := "broken.json: " + tc.want
 			for _, line := range strings.Split(err.Error(), "\n") {
-				if line == want {
+				if line == want || rolePos.ReplaceAllString(line, "broken.json: ") == want {
 					return
 				}
 			}
 			t.Errorf("problems:\n%v\nwant the line\n%s", err, want)
 		})
+	}
+}
+
+// rolePos is the line:col that role problems carry.
+var rolePos = regexp.MustCompile(`^broken\.json: [0-9]+:[0-9]+: `)
+
+// TestCatalogRoleProblemsHavePosition: a role problem names the line and
+// column of the role in the file, and the entry.
+func TestCatalogRoleProblemsHavePosition(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "questionnaires", "tom-standard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	for _, tc := range []struct{ old, new, want string }{
+		{`"role": "organisation_address"`, `"role": "organisation_adress"`, `question org.address: unknown question role "organisation_adress"`},
+		{`"role": "contact_person"`, `"role": "organisation_name"`, "question org.contact_name: role organisation_name is already given to question org.name"},
+		{`"role": "check_date"`, `"role": "record_name"`, "question providers field tom_checked: role record_name needs kind text, not date"},
+	} {
+		i := strings.Index(src, tc.old)
+		if i < 0 {
+			t.Fatalf("%s not in the shipped catalogue", tc.old)
+		}
+		line := 1 + strings.Count(src[:i], "\n")
+		col := i - strings.LastIndex(src[:i], "\n") + len(`"role": `)
+		_, err := ParseCatalog("cat.json", []byte(strings.Replace(src, tc.old, tc.new, 1)))
+		want := fmt.Sprintf("cat.json: %d:%d: %s", line, col, tc.want)
+		if err == nil || !strings.Contains(err.Error()+"\n", want+"\n") && !strings.Contains(err.Error(), want+" (") {
+			t.Errorf("got %v\nwant a line %s", err, want)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -92,32 +94,61 @@ func rolesFor(place int) string {
 	return strings.Join(out, ", ")
 }
 
-// checkRole reports what is wrong with role at place for an entry of kind
-// (where names the entry); taken holds the roles already given in the scope
-// where each may appear once.
-func checkRole(where, role string, place int, kind string, taken map[string]string, bad func(string, ...any)) {
+// checkRoles reports what is wrong with the roles of the catalogue, each
+// problem led by its position (at turns a JSON pointer into "line:col").
+func (c *Catalog) checkRoles(at func(ptr string) string) []string {
+	var probs []string
+	qtaken, gtaken := map[string]string{}, map[string]string{}
+	for i, g := range c.Groups {
+		if g != nil {
+			probs = checkRole(probs, at(fmt.Sprintf("/groups/%d/role", i)), "group "+g.ID, g.Role, roleGroup, "", gtaken)
+		}
+	}
+	for i, s := range c.Sections {
+		if s == nil {
+			continue
+		}
+		for j, q := range s.Questions {
+			if q == nil {
+				continue
+			}
+			ptr := fmt.Sprintf("/sections/%d/questions/%d", i, j)
+			probs = checkRole(probs, at(ptr+"/role"), "question "+q.ID, q.Role, roleQuestion, q.Kind, qtaken)
+			ftaken := map[string]string{}
+			for k, f := range q.Fields {
+				if f != nil {
+					probs = checkRole(probs, at(fmt.Sprintf("%s/fields/%d/role", ptr, k)), "question "+q.ID+" field "+f.ID, f.Role, roleField, f.Kind, ftaken)
+				}
+			}
+		}
+	}
+	return probs
+}
+
+// checkRole adds to probs what is wrong with role at place for the entry
+// where of kind, found at pos; taken holds the roles already given in the
+// scope where each may appear once.
+func checkRole(probs []string, pos, where, role string, place int, kind string, taken map[string]string) []string {
 	if role == "" {
-		return
+		return probs
+	}
+	bad := func(format string, args ...any) {
+		probs = append(probs, pos+": "+where+": "+fmt.Sprintf(format, args...))
 	}
 	r, ok := roleRules[role]
 	if !ok || r.place != place {
-		bad("%s: unknown %s role %q (known: %s)", where, placeNames[place], role, rolesFor(place))
-		return
+		bad("unknown %s role %q (known: %s)", placeNames[place], role, rolesFor(place))
+		return probs
 	}
-	if len(r.kinds) > 0 {
-		fits := false
-		for _, k := range r.kinds {
-			fits = fits || k == kind
-		}
-		if !fits {
-			bad("%s: role %s needs kind %s, not %s", where, role, strings.Join(r.kinds, " or "), kind)
-		}
+	if len(r.kinds) > 0 && !slices.Contains(r.kinds, kind) {
+		bad("role %s needs kind %s, not %s", role, strings.Join(r.kinds, " or "), kind)
 	}
 	if prev, dup := taken[role]; dup {
-		bad("%s: role %s is already given to %s", where, role, prev)
-		return
+		bad("role %s is already given to %s", role, prev)
+		return probs
 	}
 	taken[role] = where
+	return probs
 }
 
 // QuestionByRole returns the question that carries role, or nil.

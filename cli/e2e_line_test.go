@@ -2,9 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -74,4 +81,80 @@ func TestLineEndToEnd(t *testing.T) {
 		t.Error("exit code 0 after early end of input")
 	}
 	wantAll(t, out, "Step 1 of 4: Organisation", "End of input: the interview is incomplete.")
+}
+
+// Line mode on a signal (SIGINT, SIGTERM, SIGHUP) does what the full screen
+// does: it saves — a multi-line answer being typed too —, says so, removes
+// the lock and leaves no temp file, and exits 1 (issue 13.11).
+func TestLineSignalEndToEnd(t *testing.T) {
+	c := e2eCatalog(t, smallCatalogPath)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "tom.json")
+		cmd := exec.Command(tomBinary(t), "interview", "--accessible", "-f", path, "--catalog", smallCatalogPath)
+		cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "TERM=dumb", "TOM_TODAY=" + lineToday}
+		stdin, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := &lockedBuffer{}
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(stdin, declineScan("Firma\nHauptstr. 1\n50667 Köln\n"))
+		deadline := time.Now().Add(waitLimit)
+		for !strings.Contains(out.String(), "50667 Köln") && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		werr := make(chan error, 1)
+		go func() { werr <- cmd.Wait() }()
+		select {
+		case err = <-werr:
+		case <-time.After(waitLimit):
+			cmd.Process.Kill()
+			t.Fatalf("%v: tom did not end\n%s", sig, out.String())
+		}
+		stdin.Close()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Errorf("%v: exit %v, want 1\n%s", sig, err, out.String())
+		}
+		wantAll(t, out.String(), "Abgebrochen durch ein Signal; gespeichert in "+path)
+		noRawControl(t, "output", out.String())
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Name() != "tom.json" {
+				t.Errorf("%v: left behind %s", sig, e.Name())
+			}
+		}
+		f, _, err := model.Load(path, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Get("org.name").Str() != "Firma" || f.Get("org.address").Str() != "Hauptstr. 1\n50667 Köln" {
+			t.Errorf("%v: saved answers %v", sig, f.Answers)
+		}
+	}
+}
+
+// lockedBuffer is a bytes.Buffer that a process may write while a test reads.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -29,6 +30,11 @@ type LineOptions struct {
 	// Accounts returns the login accounts of a scan run in this session;
 	// the "people with access" list offers once to take them over.
 	Accounts AccountsFunc
+	// Signals ends the interview when a signal arrives on it: what was
+	// entered (a multi-line answer being typed too) is saved, and a line
+	// says where to resume. nil means the process's SIGINT, SIGTERM and
+	// SIGHUP.
+	Signals <-chan os.Signal
 }
 
 // ErrIncomplete is returned when the line-mode interview stopped before it
@@ -45,7 +51,21 @@ func RunLine(o LineOptions) error {
 	if o.Catalog == nil || o.File == nil {
 		return errors.New("wizard: RunLine needs a catalogue and an answers file")
 	}
-	return newLineRunner(o).run()
+	stop, release := watchSignals(o.Signals)
+	defer release()
+	r := newLineRunner(o)
+	r.p.stopOn(stop)
+	defer r.p.close()
+	err := r.run()
+	if errors.Is(err, ErrLineInterrupted) { // stopped outside the steps
+		if serr := r.save(); serr != nil {
+			return serr
+		}
+		r.p.out.line("")
+		r.say("signal_saved", r.o.Path)
+		return ErrIncomplete
+	}
+	return err
 }
 
 // newLineRunner returns the runner for o, with a new session over o.File.
@@ -127,6 +147,8 @@ func (r *lineRunner) run() error {
 			return r.stop(cur, "quit")
 		case errors.Is(err, io.EOF):
 			return r.stop(cur, "eof")
+		case errors.Is(err, ErrLineInterrupted):
+			return r.stop(cur, "signal")
 		default:
 			r.save()
 			return err

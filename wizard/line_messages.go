@@ -80,10 +80,12 @@ var lineMsg = model.Messages{
 	"acct_added_one": {De: "%d Konto vom Server übernommen – mit b N lassen sich Name und Funktion ergänzen.", En: "%d account taken from the server – e N completes name and role."},
 	"acct_declined":  {De: "Keine Konten vom Server übernommen.", En: "No accounts taken from the server."},
 
-	"skipped":    {De: "Schritt „%s“ zurückgestellt; er bleibt als offener Punkt stehen.", En: "Step “%s” put off; it stays an open item."},
-	"first_step": {De: "Das ist bereits der erste Schritt.", En: "This is the first step already."},
-	"eof":        {De: "Eingabe zu Ende: Das Interview ist unvollständig. Gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "End of input: the interview is incomplete. Saved to %s; the next tom interview resumes at step %d of %d: %s."},
-	"quit":       {De: "Unterbrochen und gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "Stopped and saved to %s; the next tom interview resumes at step %d of %d: %s."},
-	"open_left":  {De: "Alle Schritte durchlaufen, aber noch offen: %s. Gespeichert in %s; tom interview setzt bei „%s“ fort.", En: "All steps visited, but still open: %s. Saved to %s; tom interview resumes at “%s”."},
-	"done":       {De: "Fertig: Alle Schritte sind beantwortet und in %s gespeichert. Nächster Schritt: tom render -f %s", En: "Done: every step is answered and saved to %s. Next step: tom render -f %s"},
+	"skipped":      {De: "Schritt „%s“ zurückgestellt; er bleibt als offener Punkt stehen.", En: "Step “%s” put off; it stays an open item."},
+	"first_step":   {De: "Das ist bereits der erste Schritt.", En: "This is the first step already."},
+	"eof":          {De: "Eingabe zu Ende: Das Interview ist unvollständig. Gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "End of input: the interview is incomplete. Saved to %s; the next tom interview resumes at step %d of %d: %s."},
+	"signal":       {De: "Abgebrochen durch ein Signal; gespeichert in %s. Beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "Stopped by a signal; saved to %s. The next tom interview resumes at step %d of %d: %s."},
+	"signal_saved": {De: "Abgebrochen durch ein Signal; gespeichert in %s. tom interview setzt fort.", En: "Stopped by a signal; saved to %s. tom interview resumes."},
+	"quit":         {De: "Unterbrochen und gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "Stopped and saved to %s; the next tom interview resumes at step %d of %d: %s."},
+	"open_left":    {De: "Alle Schritte durchlaufen, aber noch offen: %s. Gespeichert in %s; tom interview setzt bei „%s“ fort.", En: "All steps visited, but still open: %s. Saved to %s; tom interview resumes at “%s”."},
+	"done":         {De: "Fertig: Alle Schritte sind beantwortet und in %s gespeichert. Nächster Schritt: tom render -f %s", En: "Done: every step is answered and saved to %s. Next step: tom render -f %s"},
 }

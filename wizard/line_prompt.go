@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,6 +59,68 @@ type LinePrompter struct {
 	// commands is the message key of the hint on the commands that apply;
 	// "" means the interview's.
 	commands string
+
+	// stop, when set, ends a read waiting for input: the read returns
+	// ErrLineInterrupted, and so does every read after it. Reads then go
+	// through a goroutine that reads one line per request (see readLine).
+	stop        <-chan struct{}
+	interrupted bool
+	reqs        chan struct{}
+	res         chan lineRead
+	pending     bool
+}
+
+// lineRead is one line read by the prompter's reading goroutine.
+type lineRead struct {
+	s   string
+	err error
+}
+
+// ErrLineInterrupted is returned by reads after a signal asked the line mode
+// to stop (SIGINT, SIGTERM, SIGHUP): what was typed so far is kept and saved.
+var ErrLineInterrupted = errors.New("interrupted by a signal")
+
+// stopOn makes reads end with ErrLineInterrupted once stop is closed.
+func (p *LinePrompter) stopOn(stop <-chan struct{}) { p.stop = stop }
+
+// close ends the reading goroutine (after the read it may be waiting on).
+func (p *LinePrompter) close() {
+	if p.reqs != nil {
+		close(p.reqs)
+		p.reqs = nil
+	}
+}
+
+// read returns the next raw line (with its line end) from the input, or
+// ErrLineInterrupted once stop is closed.
+func (p *LinePrompter) read() (string, error) {
+	if p.stop == nil {
+		return p.in.ReadString('\n')
+	}
+	if p.interrupted {
+		return "", ErrLineInterrupted
+	}
+	if p.reqs == nil {
+		p.reqs, p.res = make(chan struct{}), make(chan lineRead, 1)
+		go func(in *bufio.Reader, reqs <-chan struct{}, res chan<- lineRead) {
+			for range reqs {
+				s, err := in.ReadString('\n')
+				res <- lineRead{s, err}
+			}
+		}(p.in, p.reqs, p.res)
+	}
+	if !p.pending {
+		p.reqs <- struct{}{}
+		p.pending = true
+	}
+	select {
+	case r := <-p.res:
+		p.pending = false
+		return r.s, r.err
+	case <-p.stop:
+		p.interrupted = true
+		return "", ErrLineInterrupted
+	}
 }
 
 // NewLinePrompter returns a prompter reading from in and writing to out in
@@ -124,7 +187,11 @@ func (p *LinePrompter) readLine() (string, error) {
 	if p.eof {
 		return "", io.EOF
 	}
-	s, err := p.in.ReadString('\n')
+	s, err := p.read()
+	if errors.Is(err, ErrLineInterrupted) {
+		p.out.write("\n")
+		return "", err
+	}
 	if err != nil {
 		// A read error (a dropped connection) ends the input like EOF.
 		p.eof = true

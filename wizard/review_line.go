@@ -28,6 +28,10 @@ func RunReviewLine(o ReviewOptions) (ReviewResult, error) {
 		s: is,
 		v: is.V,
 	}
+	stop, release := watchSignals(o.Signals)
+	defer release()
+	r.p.stopOn(stop)
+	defer r.p.close()
 	lr := &lineReview{o: o, s: s, r: r, txt: newReviewText(s, o.Lang, o.Today), prog: newReviewProgress(s, o.Path, o.Resumed)}
 	return lr.run()
 }
@@ -103,6 +107,8 @@ func (lr *lineReview) stop(err error) (ReviewResult, error) {
 		key = "line_eof"
 	case errors.As(err, &cmd) && cmd == LineQuit:
 		key = "line_quit"
+	case errors.Is(err, ErrLineInterrupted):
+		key = "line_signal"
 	default:
 		lr.save()
 		return ReviewResult{}, err

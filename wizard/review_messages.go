@@ -107,6 +107,7 @@ var RvMsg = model.Messages{
 	"line_no_cmd":    {De: "Dieser Befehl geht in der Überprüfung nicht; :ende speichert und beendet.", En: "That command does not apply in a review; :quit saves and stops."},
 	"line_saved":     {De: "Gespeichert.", En: "Saved."},
 	"line_eof":       {De: "Eingabe zu Ende: die Änderungen bisher sind in %s gespeichert; die Überprüfung ist nicht abgeschlossen (kein Verlaufseintrag). tom review setzt fort.", En: "End of input: the changes so far are saved to %s; the review is not finished (no history entry). tom review resumes."},
+	"line_signal":    {De: "Abgebrochen durch ein Signal: die Änderungen bisher sind in %s gespeichert; die Überprüfung ist nicht abgeschlossen (kein Verlaufseintrag). tom review setzt fort.", En: "Stopped by a signal: the changes so far are saved to %s; the review is not finished (no history entry). tom review resumes."},
 	"line_quit":      {De: "Unterbrochen: die Änderungen bisher sind in %s gespeichert; die Überprüfung ist nicht abgeschlossen (kein Verlaufseintrag). tom review setzt fort.", En: "Stopped: the changes so far are saved to %s; the review is not finished (no history entry). tom review resumes."},
 	"reviewer":       {De: "Name der prüfenden Person", En: "Name of the reviewer"},
 }

@@ -25,6 +25,9 @@ type ReviewOptions struct {
 	// means the process's own.
 	In  io.Reader
 	Out io.Writer
+	// Signals ends the line-mode review when a signal arrives on it (the
+	// edits are saved); nil means the process's SIGINT, SIGTERM and SIGHUP.
+	Signals <-chan os.Signal
 }
 
 // ReviewResult says how a review ended.

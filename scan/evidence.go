@@ -69,6 +69,8 @@ func reasonNote(r string) *model.Text {
 		return note("ev_is_dir")
 	case errNotRegular.Error():
 		return note("ev_not_regular")
+	case errTooMany.Error():
+		return note("ev_too_many", maxDirEntries)
 	}
 	return note("ev_unreadable", r)
 }

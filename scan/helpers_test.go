@@ -83,7 +83,7 @@ type recorder struct {
 	fail   map[string]error // host path suffix -> error to return
 }
 
-func (r *recorder) open(p string) (io.ReadCloser, error) {
+func (r *recorder) open(p string, open func() (*os.File, error)) (io.ReadCloser, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for suffix, err := range r.fail {
@@ -92,7 +92,7 @@ func (r *recorder) open(p string) (io.ReadCloser, error) {
 		}
 	}
 	r.opened = append(r.opened, p)
-	fh, err := openReadOnly(p)
+	fh, err := open()
 	if err != nil {
 		return nil, err
 	}

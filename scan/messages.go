@@ -50,6 +50,7 @@ var scanMsg = model.Messages{
 	"ev_is_dir":        {De: "ist ein Verzeichnis, erwartet war eine Datei", En: "is a directory, a file was expected"},
 	"ev_not_regular":   {De: "keine gewöhnliche Datei, nicht gelesen", En: "not a regular file, not read"},
 	"ev_unreadable":    {De: "nicht lesbar (%s)", En: "not readable (%s)"},
+	"ev_too_many":      {De: "mehr als %[1]d Einträge: nur die ersten %[1]d in sortierter Reihenfolge gelesen", En: "more than %[1]d entries: only the first %[1]d in sorted order read"},
 	"ev_present":       {De: "vorhanden", En: "present"},
 	"ev_read":          {De: "gelesen", En: "read"},
 	"ev_no_entries":    {De: "keine Einträge", En: "no entries"},
@@ -104,6 +105,8 @@ var scanMsg = model.Messages{
 	"ev_match_block":    {De: "gilt nur für passende Verbindungen (%d Einstellungen)", En: "applies only to matching connections (%d settings)"},
 	"ev_match_block1":   {De: "gilt nur für passende Verbindungen (%d Einstellung)", En: "applies only to matching connections (%d setting)"},
 	"ev_include_many":   {De: "zu viele eingebundene Dateien (höchstens %d), Rest übergangen", En: "too many included files (at most %d), the rest skipped"},
+	"ev_truncated":      {De: "länger als die Lesegrenze, nur der Anfang gelesen", En: "longer than the read limit, only the start read"},
+	"ev_sshd_cut":       {De: "Konfiguration nicht vollständig gelesen: ein ungelesener Teil kann diese Einstellung ändern", En: "configuration not read whole: an unread part can change this setting"},
 	"ev_include_depth":  {De: "Include zu tief verschachtelt (höchstens %d)", En: "Include nested too deeply (at most %d)"},
 
 	// Firewall.

@@ -14,7 +14,6 @@ package scan
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,9 +37,9 @@ type Options struct {
 	Today time.Time
 	// MaxRead is the most bytes read of any file (DefaultMaxRead when 0).
 	MaxRead int64
-	// Open opens a host file read-only; nil uses O_RDONLY|O_NOFOLLOW|
-	// O_NONBLOCK. Tests inject failures through it.
-	Open func(hostPath string) (io.ReadCloser, error)
+	// Open, when set, is called around opening each file (see OpenFunc);
+	// tests record reads and inject failures through it.
+	Open OpenFunc
 	// Catalog ties the scan's checks to measures (their "scan" key); the
 	// findings name those measures. Without it findings name no measures.
 	Catalog *model.Catalog
@@ -143,8 +142,10 @@ func Scan(opts Options) *Report {
 	if maxRead <= 0 {
 		maxRead = DefaultMaxRead
 	}
+	rfs := newRootFS(root, maxRead, opts.Open)
+	defer rfs.Close()
 	s := &scanner{
-		fs:     newRootFS(root, maxRead, opts.Open),
+		fs:     rfs,
 		today:  time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
 		checks: checkIndex(opts.Catalog),
 		rep: &Report{

@@ -29,7 +29,22 @@ func (s *scanner) ssh() {
 		}
 	}
 	files = append(files, c.Problems...)
-	s.add(Finding{ID: "ssh.config", Area: "ssh", Result: OK, Evidence: files})
+	res := OK
+	if len(c.Cut) > 0 {
+		res = Unknown
+	}
+	s.add(Finding{ID: "ssh.config", Area: "ssh", Result: res, Evidence: files})
+	// judged adds a finding that judges a setting. When the configuration
+	// was not read whole, any setting may differ from what was read: the
+	// finding is unknown, says why and supports or contradicts nothing.
+	judged := func(f Finding) {
+		if len(c.Cut) > 0 {
+			f.Result, f.Measures, f.Contradicts = Unknown, nil, nil
+			f.Evidence = append(f.Evidence, c.Cut...)
+			f.Evidence = append(f.Evidence, Evidence{Note: note("ev_sshd_cut")})
+		}
+		s.add(f)
+	}
 
 	v := c.judge()
 	setting := func(key string) Evidence {
@@ -41,7 +56,7 @@ func (s *scanner) ssh() {
 	}
 
 	pw := c.Effective("passwordauthentication")
-	res := OK
+	res = OK
 	if sshdYes(pw.Value) {
 		res = Weak
 	}
@@ -57,7 +72,7 @@ func (s *scanner) ssh() {
 			}
 		}
 	}
-	s.add(Finding{ID: "ssh.password_auth", Area: "ssh", Result: res, Evidence: pwEv})
+	judged(Finding{ID: "ssh.password_auth", Area: "ssh", Result: res, Evidence: pwEv})
 
 	kbd := c.Effective("kbdinteractiveauthentication")
 	pam := c.Effective("usepam")
@@ -71,13 +86,13 @@ func (s *scanner) ssh() {
 			kev = append(kev, Evidence{Note: note("ev_kbd_nopam")})
 		}
 	}
-	s.add(Finding{ID: "ssh.kbd_interactive", Area: "ssh", Result: res, Evidence: kev})
+	judged(Finding{ID: "ssh.kbd_interactive", Area: "ssh", Result: res, Evidence: kev})
 
 	res = OK
 	if !v.Pubkey {
 		res = Weak
 	}
-	s.add(Finding{ID: "ssh.pubkey_auth", Area: "ssh", Result: res, Evidence: []Evidence{setting("pubkeyauthentication")}})
+	judged(Finding{ID: "ssh.pubkey_auth", Area: "ssh", Result: res, Evidence: []Evidence{setting("pubkeyauthentication")}})
 
 	root := Finding{ID: "ssh.root_login", Area: "ssh", Evidence: []Evidence{setting("permitrootlogin")}}
 	switch v.RootLogin {
@@ -102,7 +117,7 @@ func (s *scanner) ssh() {
 		root.Contradicts = []string{chkSSHNoRoot}
 		root.Evidence = append(root.Evidence, Evidence{Note: note("ev_root_yes")})
 	}
-	s.add(root)
+	judged(root)
 
 	keyOnly := Finding{ID: "ssh.key_only", Area: "ssh"}
 	if v.KeysRequired {
@@ -128,7 +143,7 @@ func (s *scanner) ssh() {
 		keyOnly.Contradicts = []string{chkSSHKeysOnly}
 		keyOnly.Evidence = append(keyOnly.Evidence, Evidence{Note: note("ev_passwords_on")})
 	}
-	s.add(keyOnly)
+	judged(keyOnly)
 
 	if len(c.Matches) > 0 {
 		m := Finding{ID: "ssh.match", Area: "ssh", Result: OK}
@@ -142,6 +157,6 @@ func (s *scanner) ssh() {
 		if len(v.KeyGaps)+len(v.RootGaps) > 0 {
 			m.Result = Weak
 		}
-		s.add(m)
+		judged(m)
 	}
 }

@@ -17,7 +17,7 @@ const sshdMaxFiles = 256
 // that the fuzz test can run it on memory.
 type fileReader interface {
 	ReadFile(p string) ([]byte, bool, error)
-	Glob(pattern string) []string
+	GlobAll(pattern string) ([]string, error)
 }
 
 // sshdSetting is one keyword line of sshd_config.
@@ -62,18 +62,37 @@ type sshdConfig struct {
 	MatchAll map[string]sshdSetting // first value inside "Match all" blocks
 	Matches  []*sshdMatch
 	Problems []Evidence // includes that could not be read, too deep nesting
+	// Cut says why the configuration was not read whole (a limit, an
+	// unreadable include, a file cut at the read limit). Since the first
+	// value seen wins, an unread part can change any setting: nothing can
+	// be judged then.
+	Cut []Evidence
+}
+
+// cut records that reading stopped short, and why (each reason once).
+func (c *sshdConfig) cut(e Evidence) {
+	for _, old := range c.Cut {
+		if old.Path == e.Path && old.Line == e.Line && old.Value == e.Value && *old.Note == *e.Note {
+			return
+		}
+	}
+	c.Problems = append(c.Problems, e)
+	c.Cut = append(c.Cut, e)
 }
 
 // parseSSHD reads the server configuration starting at main.
 func parseSSHD(r fileReader, main string) *sshdConfig {
 	c := &sshdConfig{Main: main, Global: map[string]sshdSetting{}, MatchAll: map[string]sshdSetting{}}
-	data, _, err := r.ReadFile(main)
+	data, truncated, err := r.ReadFile(main)
 	if err != nil {
 		c.Found = !isNotFound(err)
 		c.MainErr = err
 		return c
 	}
 	c.Found = true
+	if truncated {
+		c.cut(evNote(main, "ev_truncated"))
+	}
 	st := &sshdState{}
 	c.parse(r, main, data, st, 0)
 	return c
@@ -127,25 +146,35 @@ func (c *sshdConfig) parse(r fileReader, name string, data []byte, st *sshdState
 
 func (c *sshdConfig) include(r fileReader, set sshdSetting, st *sshdState, depth int) {
 	if depth+1 > sshdMaxDepth {
-		c.Problems = append(c.Problems, Evidence{Path: set.Path, Line: set.Line, Value: clean(set.Text), Note: note("ev_include_depth", sshdMaxDepth)})
+		c.cut(Evidence{Path: set.Path, Line: set.Line, Value: clean(set.Text), Note: note("ev_include_depth", sshdMaxDepth)})
 		return
 	}
 	for _, pat := range set.Args {
-		if len(c.Files) >= sshdMaxFiles {
-			c.Problems = append(c.Problems, Evidence{Path: set.Path, Line: set.Line, Value: clean(set.Text), Note: note("ev_include_many", sshdMaxFiles)})
-			return
-		}
 		if !strings.HasPrefix(pat, "/") {
 			pat = path.Join("/etc/ssh", pat)
 		}
-		for _, p := range r.Glob(pat) {
-			data, _, err := r.ReadFile(p)
+		// The names are all read and sorted before any file is chosen,
+		// so that the files read are the ones sshd reads first.
+		paths, err := r.GlobAll(pat)
+		if err != nil {
+			c.cut(Evidence{Path: set.Path, Line: set.Line, Value: clean(set.Text), Note: reasonNote(reason(err))})
+		}
+		for _, p := range paths {
+			if len(c.Files) >= sshdMaxFiles {
+				c.cut(Evidence{Path: set.Path, Line: set.Line, Value: clean(set.Text), Note: note("ev_include_many", sshdMaxFiles)})
+				return
+			}
+			data, truncated, err := r.ReadFile(p)
 			if err != nil {
-				c.Problems = append(c.Problems, readEvidence(p, err))
+				if isNotFound(err) {
+					c.Problems = append(c.Problems, readEvidence(p, err))
+				} else {
+					c.cut(readEvidence(p, err))
+				}
 				continue
 			}
-			if len(c.Files) >= sshdMaxFiles {
-				break
+			if truncated {
+				c.cut(evNote(p, "ev_truncated"))
 			}
 			saved := *st
 			c.parse(r, p, data, st, depth+1)

@@ -20,7 +20,7 @@ func (m memFS) ReadFile(p string) ([]byte, bool, error) {
 	return []byte(s), false, nil
 }
 
-func (m memFS) Glob(pattern string) []string {
+func (m memFS) GlobAll(pattern string) ([]string, error) {
 	var out []string
 	for p := range m {
 		if ok, _ := path.Match(pattern, p); ok {
@@ -28,7 +28,7 @@ func (m memFS) Glob(pattern string) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, nil
 }
 
 func TestSSHDFirstValueWins(t *testing.T) {

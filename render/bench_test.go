@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -40,5 +41,21 @@ func BenchmarkBuild(b *testing.B) {
 				Build(c, f, model.De)
 			}
 		})
+	}
+}
+
+// BenchmarkPDFLongOrg renders the sample whose organisation name is 50,000
+// characters long (issue 13: the running header shortened it one character
+// at a time on every page). Target: well under 1 s per document.
+func BenchmarkPDFLongOrg(b *testing.B) {
+	c, f := loadSample(b)
+	org := []rune(strings.Repeat("Müller & Söhne Gebäudereinigung ", 50000/32+1))[:50000]
+	f.Set("org.name", model.String(string(org)))
+	d := Build(c, f, model.De)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := WritePDF(d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

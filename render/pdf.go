@@ -109,6 +109,17 @@ type pdfWriter struct {
 	widths1000 [2][]uint16
 	slow       []pdfLineRef // reused for every table row
 	runs       []string     // text objects that pdfCompress puts in place
+	// the last fitLeft question and answer (the running header asks the
+	// same on every page)
+	fitKey fitQuery
+	fitVal string
+}
+
+type fitQuery struct {
+	s         string
+	wd, size  float64
+	style     string
+	validFont bool
 }
 
 // font selects a face and size.
@@ -164,19 +175,39 @@ func (w *pdfWriter) header() {
 
 // fitLeft returns s, or its beginning with "…" if s is wider than wd in
 // the current font (the running header keeps title and date whole and
-// shortens a long organisation name).
+// shortens a long organisation name). The cut is found by binary search
+// over the prefix length, so a long name costs O(n log n) once; the result
+// is kept for the next pages.
 func (w *pdfWriter) fitLeft(s string, wd float64) string {
+	q := fitQuery{s: s, wd: wd, size: w.fontSize, style: w.fontStyle, validFont: w.fontSet}
+	if q.validFont && q == w.fitKey {
+		return w.fitVal
+	}
+	w.fitKey, w.fitVal = q, w.cutToWidth(s, wd)
+	return w.fitVal
+}
+
+func (w *pdfWriter) cutToWidth(s string, wd float64) string {
 	if w.p.GetStringWidth(s) <= wd {
 		return s
 	}
 	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(rs[:n]), " ,·-–") + "…"
-		if w.p.GetStringWidth(t) <= wd {
-			return t
+	short := func(n int) string { return strings.TrimRight(string(rs[:n]), " ,·-–") + "…" }
+	// The longest prefix n (1 <= n < len) whose shortened form fits; widths
+	// grow with n, so the fitting prefixes form a range starting at 1.
+	lo, hi := 0, len(rs)-1 // short(lo) fits (lo = 0 means none found yet); short(hi+1) does not
+	for lo < hi {
+		mid := lo + (hi-lo+1)/2
+		if w.p.GetStringWidth(short(mid)) <= wd {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return short(lo)
 }
 
 // footers writes "Seite X von Y" on every page but the cover, once the

@@ -31,7 +31,7 @@ func TestSSHDManyDropIns(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(d, "00000-first.conf"), []byte("PasswordAuthentication yes\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := byID(Scan(Options{Root: root, Today: testToday}))
+	r := byID(Scan(Options{Root: root, Today: testToday, Catalog: stdCat()}))
 	for _, id := range []string{"ssh.password_auth", "ssh.key_only", "ssh.root_login", "ssh.kbd_interactive", "ssh.pubkey_auth"} {
 		f, ok := r[id]
 		if !ok {
@@ -47,6 +47,14 @@ func TestSSHDManyDropIns(t *testing.T) {
 		if txt := f.EvidenceText("en"); !containsAll(txt, "256") {
 			t.Errorf("%s: evidence does not name the limit: %s", id, txt)
 		}
+	}
+	// Without the cut, the same main file does support key-only login: the
+	// check above is not vacuous.
+	if err := os.RemoveAll(d); err != nil {
+		t.Fatal(err)
+	}
+	if k := byID(Scan(Options{Root: root, Today: testToday, Catalog: stdCat()}))["ssh.key_only"]; k.Result != OK || len(k.Measures) == 0 {
+		t.Fatalf("without drop-ins: ssh.key_only %s %v, want ok supporting a measure", k.Result, k.Measures)
 	}
 	// The file OpenSSH reads first is read first.
 	if txt := r["ssh.config"].EvidenceText("en"); !containsAll(txt, "00000-first.conf") {

@@ -217,7 +217,7 @@ func (e *CatalogError) Error() string {
 // LoadCatalogFile reads and checks a catalogue from a file: a regular file
 // of at most MaxFileSize bytes, like an answers file.
 func LoadCatalogFile(path string) (*Catalog, error) {
-	data, err := readUserFile(path)
+	data, err := ReadUserFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ func (m *Migration) Empty() bool {
 // catalogue c. It never writes. A missing file returns an error satisfying
 // errors.Is(err, os.ErrNotExist).
 func Load(path string, c *Catalog) (*File, *Migration, error) {
-	data, err := readUserFile(path)
+	data, err := ReadUserFile(path)
 	if err != nil {
 		return nil, nil, err
 	}

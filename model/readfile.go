@@ -6,13 +6,13 @@ import (
 	"syscall"
 )
 
-// readUserFile reads a file the user named (an answers file or a
-// catalogue): regular files only, at most MaxFileSize bytes. It opens without
+// ReadUserFile reads a file the user named (an answers file, a catalogue,
+// a directory): regular files only, at most MaxFileSize bytes. It opens without
 // blocking, so a FIFO or device is refused instead of hanging or filling the
 // memory, and checks the type on the opened descriptor, so the file cannot be
 // swapped between check and read. A missing file gives an error satisfying
 // errors.Is(err, os.ErrNotExist); every error names path in words.
-func readUserFile(path string) ([]byte, error) {
+func ReadUserFile(path string) ([]byte, error) {
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &FileError{Path: path, Key: "read_failed", Err: &os.PathError{Op: "open", Path: path, Err: err}}

@@ -2,9 +2,6 @@ package questionnaires
 
 import (
 	_ "embed"
-	"fmt"
-	"io"
-	"os"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -30,7 +27,7 @@ func LoadDirectory(c *model.Catalog, paths ...string) (*model.Directory, error) 
 		return nil, err
 	}
 	for _, p := range paths {
-		data, err := readLimited(p)
+		data, err := model.ReadUserFile(p)
 		if err != nil {
 			return nil, err
 		}
@@ -43,17 +40,3 @@ func LoadDirectory(c *model.Catalog, paths ...string) (*model.Directory, error) 
 	return d, nil
 }
 
-// readLimited reads at most one byte more than model.MaxFileSize from path,
-// so that a huge file is refused without filling the memory.
-func readLimited(path string) ([]byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, model.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return data, nil
-}

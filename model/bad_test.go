@@ -113,3 +113,31 @@ func TestHugeFile(t *testing.T) {
 		t.Error("the file changed")
 	}
 }
+
+// TestManyProblemsCapped: a file with thousands of problems lists the first
+// MaxListed, in file order and at their places, then says how many more
+// there are, in both languages.
+func TestManyProblemsCapped(t *testing.T) {
+	c := smallCatalog(t)
+	data := manyProblems(5000)
+	col := func(key string) int { // the column of key's value (ASCII line)
+		return bytes.Index(data, []byte(`"`+key+`": `)) + len(key) + 5
+	}
+	_, _, err := Parse("many.json", data, c)
+	var le *LoadError
+	if !errors.As(err, &le) || len(le.Problems) != 5000 {
+		t.Fatalf("%v", err)
+	}
+	for lang, more := range map[Lang]string{De: "many.json: … und 4900 weitere Probleme", En: "many.json: … and 4900 more problems"} {
+		lines := strings.Split(le.Format(lang), "\n")
+		if len(lines) != MaxListed+1 || lines[MaxListed] != more {
+			t.Fatalf("%s: %d lines, last %q", lang, len(lines), lines[len(lines)-1])
+		}
+		if want := fmt.Sprintf("many.json:1:%d: /unbekannt_0: ", col("unbekannt_0")); !strings.HasPrefix(lines[0], want) {
+			t.Errorf("first line %q, want prefix %q", lines[0], want)
+		}
+		if want := fmt.Sprintf("many.json:1:%d: /unbekannt_99: ", col("unbekannt_99")); !strings.HasPrefix(lines[99], want) {
+			t.Errorf("line 100 %q, want prefix %q", lines[99], want)
+		}
+	}
+}

@@ -3,7 +3,10 @@ package model
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // benchFile is a file with n service providers, every field filled.
@@ -65,4 +68,45 @@ func BenchmarkMarshal1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// manyProblems is a one-line answers file with n unknown top-level keys:
+// n problems, each at its own place far into the line.
+func manyProblems(n int) []byte {
+	var b []byte
+	b = append(b, `{"schema": 1, "catalog": {"id": "tom-small", "version": "1.0.0"}`...)
+	for i := range n {
+		b = fmt.Appendf(b, `, "unbekannt_%d": %d`, i, i)
+	}
+	return append(b, "}\n"...)
+}
+
+// BenchmarkValidate100000Problems: a file with 100,000 problems (2.3 MB,
+// one line) is parsed, placed and reported (the first MaxListed) in linear
+// time. Besides wall time it reports the process's CPU time per operation,
+// which a busy machine does not inflate.
+func BenchmarkValidate100000Problems(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			c := smallCatalog(b)
+			data := manyProblems(n)
+			b.SetBytes(int64(len(data)))
+			cpu0 := cpuTime()
+			for b.Loop() {
+				_, _, err := Parse("many.json", data, c)
+				if err == nil {
+					b.Fatal("accepted")
+				}
+				_ = err.Error()
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime is the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

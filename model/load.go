@@ -115,9 +115,13 @@ func decodeObject(data []byte) (obj map[string]any, pos *positions, probs []Prob
 		return nil, nil, []Problem{{Key: "not_object", Line: 1, Col: 1}}
 	}
 	pos = scanPositions(data)
-	for _, d := range pos.dups {
-		l, col := lineCol(data, d.off)
-		probs = append(probs, Problem{Pointer: d.ptr, Key: "dup_key", Args: []any{lastToken(d.ptr)}, Line: l, Col: col})
+	offs := make([]int, len(pos.dups))
+	for i, d := range pos.dups {
+		offs[i] = d.off
+	}
+	for i, lc := range lineCols(data, offs) {
+		d := pos.dups[i]
+		probs = append(probs, Problem{Pointer: d.ptr, Key: "dup_key", Args: []any{lastToken(d.ptr)}, Line: lc[0], Col: lc[1]})
 	}
 	return obj, pos, probs
 }
@@ -125,10 +129,15 @@ func decodeObject(data []byte) (obj map[string]any, pos *positions, probs []Prob
 // place gives every problem without a position the position of its pointer
 // (or of its nearest ancestor) and sorts the problems by position.
 func (p *positions) place(ps []Problem) []Problem {
+	var idx, offs []int
 	for i := range ps {
 		if ps[i].Line == 0 {
-			ps[i].Line, ps[i].Col = lineCol(p.data, p.offset(ps[i].Pointer))
+			idx = append(idx, i)
+			offs = append(offs, p.offset(ps[i].Pointer))
 		}
+	}
+	for j, lc := range lineCols(p.data, offs) {
+		ps[idx[j]].Line, ps[idx[j]].Col = lc[0], lc[1]
 	}
 	sortProblems(ps)
 	return ps

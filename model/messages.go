@@ -79,4 +79,5 @@ var Msg = Messages{
 	"kind_device":        {De: "ein Gerät", En: "a device"},
 	"kind_other":         {De: "etwas anderes", En: "something else"},
 	"catalog_decode":     {De: "kein gültiger Katalog: %s", En: "not a valid catalogue: %s"},
+	"more_problems":      {De: "… und %d weitere Probleme", En: "… and %d more problems"},
 }

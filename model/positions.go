@@ -1,6 +1,10 @@
 package model
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
 
 // positions maps every JSON pointer in a document to the byte offset where its
 // value starts, and finds duplicate object keys. It assumes the document has
@@ -181,3 +185,28 @@ func syntaxPointer(data []byte, off int) string {
 }
 
 func ptrJoin(base, key string) string { return ptr(base, key) }
+
+// lineCols returns the 1-based line and column (counted in characters) of
+// every byte offset in offs, in one pass over data however many there are.
+func lineCols(data []byte, offs []int) [][2]int {
+	order := make([]int, len(offs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return offs[a] - offs[b] })
+	out := make([][2]int, len(offs))
+	i, line, col := 0, 1, 1
+	for _, k := range order {
+		off := min(max(offs[k], 0), len(data))
+		for ; i < off; i++ {
+			switch {
+			case data[i] == '\n':
+				line, col = line+1, 1
+			case utf8.RuneStart(data[i]):
+				col++
+			}
+		}
+		out[k] = [2]int{line, col}
+	}
+	return out
+}

@@ -1,8 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -44,22 +45,40 @@ type LoadError struct {
 
 func (e *LoadError) Error() string { return e.Format(e.Lang) }
 
-// Format returns all problems in language l, one a line, ordered by position.
+// MaxListed is how many problems a LoadError lists; the rest are counted.
+const MaxListed = 100
+
+// Format returns the problems in language l, one a line, ordered by
+// position: the first MaxListed, then a line saying how many more there are.
 func (e *LoadError) Format(l Lang) string {
-	lines := make([]string, len(e.Problems))
+	var b strings.Builder
 	for i, p := range e.Problems {
-		lines[i] = p.Format(e.File, l)
+		if i == MaxListed {
+			b.WriteString("\n" + e.File + ": " + Msg.Get(l, "more_problems", len(e.Problems)-MaxListed))
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Format(e.File, l))
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }
 
 func sortProblems(ps []Problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].Line != ps[j].Line {
-			return ps[i].Line < ps[j].Line
-		}
-		return ps[i].Col < ps[j].Col
+	// Sort indexes (cheap to swap), keeping equal positions in their order.
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(ps[a].Line, ps[b].Line), cmp.Compare(ps[a].Col, ps[b].Col), cmp.Compare(a, b))
 	})
+	sorted := make([]Problem, len(ps))
+	for i, k := range order {
+		sorted[i] = ps[k]
+	}
+	copy(ps, sorted)
 }
 
 // ptr joins JSON pointer tokens, escaping ~ and /.

@@ -39,4 +39,3 @@ func LoadDirectory(c *model.Catalog, paths ...string) (*model.Directory, error) 
 	}
 	return d, nil
 }
-

@@ -28,7 +28,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		q := q
 		it := &item{
 			id:      q.ID,
-			visible: func() bool { return v.QuestionVisible(q.ID) && !m.reviewsRecords(q) },
+			visible: func() bool { return v.QuestionVisible(q.ID) && !(m.hideLists && q.Kind == model.KindRecords) },
 			help:    secHelp(q.Title.In(l), q.Help.In(l)),
 		}
 		if q.Kind == model.KindRecords {

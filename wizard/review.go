@@ -36,7 +36,7 @@ type ReviewModel struct {
 	f    *model.File
 	lang model.Lang
 	txt  *reviewText
-	w    *Model // the interview wizard, used for editing
+	ed   *editor // the interview's screens, for editing (editor.go)
 	save func(*model.File) error
 
 	width, height int
@@ -68,10 +68,7 @@ func NewReview(o ReviewOptions) *ReviewModel {
 	m := &ReviewModel{o: o, s: s, f: s.F, lang: o.Lang, width: 80, height: 24}
 	m.save = reviewSave(o)
 	m.txt = newReviewText(s, o.Lang, o.Today)
-	m.w = New(Options{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, Today: o.Today, User: o.User, Save: m.save,
-		Session: s.Interview(o.Today, o.User)})
-	m.w.review = &reviewHooks{}
-	m.w.notice = ""
+	m.ed = newEditor(s.Interview(o.Today, o.User), o.Lang, o.Path, o.Today, o.User, m.save)
 	m.f.Progress.Step = s.Before.Progress.Step
 	m.name = defaultReviewer(s.C, s.Before, o.User)
 	m.prog = newReviewProgress(s, o.Path, o.Resumed)
@@ -100,7 +97,7 @@ func (m *ReviewModel) Flush() error {
 // store prunes hidden answers and writes the file, and (until the review
 // is finished) which steps and records were confirmed.
 func (m *ReviewModel) store() {
-	m.w.view.Prune()
+	m.ed.session().V.Prune()
 	m.saveErr = m.save(m.f)
 	m.txt.refreshDue()
 	m.storeProgress()
@@ -124,16 +121,16 @@ func (m *ReviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.store()
 		return m, tea.Quit
 	case tea.ColorProfileMsg:
-		m.w.theme.setPlain(msg.Profile <= colorprofile.Ascii)
+		m.ed.setPlain(msg.Profile <= colorprofile.Ascii)
 		return m, nil
 	case tea.WindowSizeMsg:
 		if (msg.Width == m.width && msg.Height == m.height) || msg.Width <= 0 || msg.Height <= 0 {
 			return m, nil
 		}
 		m.width, m.height = msg.Width, msg.Height
-		m.w.Update(msg)
+		m.ed.resize(msg)
 		if m.act != nil {
-			m.w.relayout(m.act)
+			m.ed.relayout(m.act)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -151,7 +148,7 @@ func (m *ReviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *ReviewModel) form() *active {
 	switch m.screen {
 	case rvEdit:
-		return m.w.current()
+		return m.ed.form()
 	case rvRecEdit:
 		if m.page != nil && m.page.edit >= 0 {
 			return m.page.act
@@ -187,7 +184,7 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		switch k {
 		case "enter", "u", "space":
-			if m.w.view.Completeness(m.sec).State != model.StateDone {
+			if m.ed.session().State(m.sec).State != model.StateDone {
 				m.notice = m.txt.msg("needs_edit")
 				return nil
 			}
@@ -200,10 +197,8 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.back()
 		}
 	case rvEdit:
-		cmd := m.w.key(msg)
-		if m.w.review.left {
-			m.w.review.left = false
-			m.w.act, m.w.rec = nil, nil
+		cmd, left := m.ed.key(msg)
+		if left {
 			m.store()
 			m.screen, m.scroll = rvStep, 0
 			m.edited = true
@@ -212,7 +207,7 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case rvRecord:
 		return m.recordKey(k)
 	case rvRecEdit:
-		cmd := m.w.recordsPageKey(msg)
+		cmd := m.ed.recordKey(msg)
 		if m.page.edit < 0 {
 			return m.recordEdited()
 		}
@@ -313,11 +308,8 @@ func (m *ReviewModel) back() tea.Cmd {
 // editSection opens the interview's screens for the current section.
 func (m *ReviewModel) editSection() tea.Cmd {
 	m.screen = rvEdit
-	m.w.review.left = false
-	cmd := m.w.enterSection(m.sec, +1)
-	m.w.notice = ""
-	if m.w.review.left { // nothing to edit after all
-		m.w.review.left = false
+	cmd, ok := m.ed.edit(m.sec)
+	if !ok { // nothing to edit after all
 		m.screen = rvStep
 	}
 	return cmd
@@ -356,7 +348,7 @@ func (m *ReviewModel) showRecord() {
 
 // sectionDone marks the section reviewed, saves and moves on.
 func (m *ReviewModel) sectionDone() tea.Cmd {
-	m.w.s.Done(m.sec)
+	m.ed.session().Done(m.sec)
 	m.prog.done(m.sec.ID)
 	m.store()
 	return m.nextSection()
@@ -426,22 +418,14 @@ func (m *ReviewModel) recordKey(k string) tea.Cmd {
 	return nil
 }
 
-// recordsSpec returns the list the wizard edits for records question q;
-// new entries get IDs never used in this file.
-func (m *ReviewModel) recordsSpec(q *model.Question) *recordsSpec {
-	return &recordsSpec{q: q, store: questionStore(m.w.s, q.ID), newID: m.s.IDs().Record}
-}
-
 // editRecord opens the interview's field screens for record i (i == the
 // number of records: a new one).
 func (m *ReviewModel) editRecord(i int) tea.Cmd {
 	q := m.recQs[m.qi]
-	m.page = newRecordsPage(m.recordsSpec(q))
+	m.page = m.ed.list(m.sec, q)
 	m.adding = m.adding || i >= len(m.page.recs)
-	m.w.sec = m.sec
-	m.w.act, m.w.rec = nil, m.page
 	m.screen = rvRecEdit
-	cmd := m.w.startEdit(m.page, i)
+	cmd := m.ed.editRecord(m.page, i)
 	if m.page.edit < 0 {
 		return m.recordEdited()
 	}
@@ -458,7 +442,8 @@ func (m *ReviewModel) recordEdited() tea.Cmd {
 	q := m.recQs[m.qi]
 	recs := m.f.Get(q.ID).Records()
 	p := m.page
-	m.page, m.w.rec = nil, nil
+	m.page = nil
+	m.ed.endList()
 	if p.isNew {
 		// An entry left empty was dropped by the wizard: nothing added.
 		if n := len(recs); n > m.ri {
@@ -485,21 +470,21 @@ func (m *ReviewModel) recordEdited() tea.Cmd {
 func (m *ReviewModel) askName() tea.Cmd {
 	m.screen = rvName
 	m.sec = nil
-	return m.w.activate(&m.act, m.w.makeField(spec{kind: model.KindText, title: m.txt.msg("name_title"),
+	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.msg("name_title"),
 		required: true, emptyKey: "name_required", slot: slot{
 			get: func() model.Value { return model.String(m.name) },
 			set: func(v model.Value) { m.name = v.Str() },
-		}}))
+		}})
 }
 
 // askSummary asks for the short summary.
 func (m *ReviewModel) askSummary() tea.Cmd {
 	m.screen = rvSummary
-	return m.w.activate(&m.act, m.w.makeField(spec{kind: model.KindText, title: m.txt.msg("sum_title"),
+	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.msg("sum_title"),
 		slot: slot{
 			get: func() model.Value { return model.String(m.summary) },
 			set: func(v model.Value) { m.summary = v.Str() },
-		}}))
+		}})
 }
 
 // fieldKey handles keys on the name and summary fields.
@@ -518,7 +503,7 @@ func (m *ReviewModel) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	fm, cmd := a.form.Update(msg)
 	a.form = fm.(*huh.Form)
-	if !m.w.submits(a, k) {
+	if !m.ed.submits(a, k) {
 		return cmd
 	}
 	a.b.commit()
@@ -575,7 +560,7 @@ func (m *ReviewModel) Render() string {
 		body = m.pane(m.txt.stepLines(m.sec), w, h)
 	case rvEdit:
 		var k string
-		body, k = m.w.stepBody(w, h)
+		body, k = m.ed.body(w, h)
 		keys = Msg.Get(m.lang, k)
 	case rvRecord:
 		q, r := m.current()
@@ -587,7 +572,7 @@ func (m *ReviewModel) Render() string {
 		body = m.pane(lines, w, h)
 	case rvRecEdit:
 		var k string
-		body, k = m.w.stepBody(w, h)
+		body, k = m.ed.body(w, h)
 		keys = Msg.Get(m.lang, k)
 	case rvAdd:
 		body, keys = m.addBody(w), m.txt.msg("keys_add")
@@ -632,8 +617,8 @@ func (m *ReviewModel) footer(w int, keys string) string {
 	switch {
 	case m.saveErr != nil:
 		status = styleError.Render(truncate(Msg.Get(m.lang, "save_failed", m.saveErr), w))
-	case (m.screen == rvEdit || m.screen == rvRecEdit) && m.w.fieldError() != "":
-		status = styleError.Render(truncate(m.w.fieldError(), w))
+	case (m.screen == rvEdit || m.screen == rvRecEdit) && m.ed.fieldError() != "":
+		status = styleError.Render(truncate(m.ed.fieldError(), w))
 	case m.screen == rvRecord && m.asking:
 		q, r := m.current()
 		status = styleError.Render(truncate(m.txt.msg("rec_ask_rm", m.txt.recordName(q, r)), w))

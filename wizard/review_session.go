@@ -113,18 +113,6 @@ func IsCompleted(f *model.File) bool {
 	return f.Progress.Completed != "" || len(f.History) > 0
 }
 
-// reviewHooks connect the wizard to the review while it edits one section:
-// left is set when the user leaves the section (forwards or backwards).
-type reviewHooks struct {
-	left bool
-}
-
-// reviewsRecords reports whether q is a list of records that the review
-// walks through entry by entry (so that editing its section leaves it out).
-func (m *Model) reviewsRecords(q *model.Question) bool {
-	return m.review != nil && q.Kind == model.KindRecords
-}
-
 // reviewSave returns the function that writes the file during a review: it
 // keeps progress.step and progress.question as they were (the review is no
 // interview position).

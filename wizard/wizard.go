@@ -93,9 +93,13 @@ type Model struct {
 
 	quit quitReason
 
-	// review, when set, edits one section at a time for tom review (see
-	// review_session.go): leaving the section hands control back.
-	review *reviewHooks
+	// leaveSection, when set, is called instead of walking on when the user
+	// leaves the current section (after finishing it, or backwards from its
+	// first item): the section editor sets it (editor.go). Then the keys
+	// that walk elsewhere (overview, put off) do nothing and lists of
+	// records are left to the editor's owner (hideLists).
+	leaveSection func()
+	hideLists    bool
 }
 
 // quitReason says why the wizard ended.
@@ -236,8 +240,8 @@ func (m *Model) move(dir int) tea.Cmd {
 	if dir > 0 {
 		return m.finishSection()
 	}
-	if m.review != nil {
-		m.review.left = true
+	if m.leaveSection != nil {
+		m.leaveSection()
 		return nil
 	}
 	if prev := m.s.Next(m.sec, -1); prev != nil {
@@ -283,9 +287,9 @@ func (m *Model) skip() tea.Cmd {
 
 // next saves and goes to the following section, or to the final screen.
 func (m *Model) next() tea.Cmd {
-	if m.review != nil {
+	if m.leaveSection != nil {
 		m.save()
-		m.review.left = true
+		m.leaveSection()
 		return nil
 	}
 	nxt := m.s.Next(m.sec, +1)
@@ -409,8 +413,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.review != nil && (k == "ctrl+o" || k == "ctrl+s") {
-		return nil // the review walks the sections itself
+	if m.leaveSection != nil && (k == "ctrl+o" || k == "ctrl+s") {
+		return nil // the editor's owner walks the sections itself
 	}
 	switch k {
 	case "ctrl+o":

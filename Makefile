@@ -16,8 +16,11 @@ build:
 run: build
 	./$(BINARY) interview -f tom.json
 
+# staticcheck is pinned as a tool in go.mod (go get -tool); its results are
+# cached, so after the first run it adds a few seconds.
 test:
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 	$(GO) test ./...
 
 bench:

@@ -32,7 +32,7 @@ func (s *scanner) supported() {
 	data, _, err := s.fs.ReadFile(p)
 	if err != nil {
 		p = "/usr/lib/os-release"
-		data, _, err = s.fs.ReadFile(p)
+		data, _, _ = s.fs.ReadFile(p) // neither file: no data, judged below
 	}
 	vals := map[string]iniLine{}
 	for i, l := range lines(data) {

@@ -69,11 +69,10 @@ func (s *scanner) panels() {
 		}
 		return false
 	}
-	plesk := version("/usr/local/psa/version", "Plesk")
-	if !plesk {
-		plesk = version("/opt/psa/version", "Plesk")
+	if !version("/usr/local/psa/version", "Plesk") {
+		version("/opt/psa/version", "Plesk")
 	}
-	plesk = secret("/etc/psa/.psa.shadow") || plesk
+	secret("/etc/psa/.psa.shadow")
 	if !version("/usr/local/cpanel/version", "cPanel") {
 		secret("/usr/local/cpanel/cpanel")
 	}

@@ -69,7 +69,7 @@ func runReview(g *Globals, o *reviewOptions) error {
 	var res wizard.ReviewResult
 	if line {
 		ro.In, ro.Out = g.In, g.Out
-		res, err = wizard.RunReviewLine(ro)
+		_, err = wizard.RunReviewLine(ro)
 		if errors.Is(err, wizard.ErrReviewIncomplete) {
 			return &ExitError{Code: ExitFailure}
 		}

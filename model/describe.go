@@ -471,8 +471,6 @@ func (d describer) plain(x any) string {
 	return fmt.Sprint(x)
 }
 
-func (d describer) option(opts []*Option, id string) string { return OptionText(opts, id, d.l) }
-
 func (d describer) yesNo(b bool) string { return YesNo(b, d.l) }
 
 func (d describer) text(s string) string {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -397,14 +396,6 @@ func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
 		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_below", len(rows)-end), w)))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// activeForm returns the form shown for p, if a field is being edited.
-func (p *recordsPage) activeForm() *huh.Form {
-	if p.edit >= 0 && p.act != nil {
-		return p.act.form
-	}
-	return nil
 }
 
 // fitName formats message key around name, shortening the name rather than

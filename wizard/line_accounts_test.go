@@ -14,7 +14,7 @@ import (
 // scan of testdata/scan/debian-good offered first; the scan fills the
 // accounts the people list offers, as tom interview does. withAccounts
 // false leaves LineOptions.Accounts unset.
-func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string, l model.Lang, withAccounts bool) (string, error, string) {
+func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string, l model.Lang, withAccounts bool) (string, string, error) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
 	f.Progress = model.Progress{Step: "people"}
@@ -32,7 +32,7 @@ func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string
 	err := RunLine(o)
 	out := o.Out.(*strings.Builder).String()
 	lineNoEscape(t, out)
-	return out, err, path
+	return out, path, err
 }
 
 // peopleAlice is a file whose people list already holds "Alice".
@@ -48,7 +48,7 @@ func peopleAlice(c *model.Catalog, l model.Lang) *model.File {
 // and the normal records menu follows.
 func TestLineAccountsTaken(t *testing.T) {
 	c := realCatalog(t)
-	out, err, path := runLineAccounts(t, c, peopleAlice(c, model.De), "j\nj\n\n", model.De, true)
+	out, path, err := runLineAccounts(t, c, peopleAlice(c, model.De), "j\nj\n\n", model.De, true)
 	if !errors.Is(err, ErrIncomplete) {
 		t.Fatalf("RunLine: %v\n%s", err, out)
 	}
@@ -73,7 +73,7 @@ func TestLineAccountsTaken(t *testing.T) {
 func TestLineAccountsDeclined(t *testing.T) {
 	c := realCatalog(t)
 	f := peopleAlice(c, model.De)
-	out, err, _ := runLineAccounts(t, c, f, "j\nn\n\n", model.De, true)
+	out, _, err := runLineAccounts(t, c, f, "j\nn\n\n", model.De, true)
 	if !errors.Is(err, ErrIncomplete) {
 		t.Fatalf("RunLine: %v\n%s", err, out)
 	}
@@ -104,7 +104,7 @@ func TestLineAccountsNoQuestion(t *testing.T) {
 			return f
 		}(), "j\n\n", true, 2},
 	} {
-		out, err, _ := runLineAccounts(t, c, tc.f, tc.input, model.De, tc.withAccts)
+		out, _, err := runLineAccounts(t, c, tc.f, tc.input, model.De, tc.withAccts)
 		if !errors.Is(err, ErrIncomplete) {
 			t.Fatalf("%s: %v\n%s", name, err, out)
 		}
@@ -125,7 +125,7 @@ func TestLineAccountsNoQuestion(t *testing.T) {
 func TestLineAccountsEnglish(t *testing.T) {
 	c := realCatalog(t)
 	f := model.NewFile(c, model.En)
-	out, err, _ := runLineAccounts(t, c, f, "y\n\n\n", model.En, true)
+	out, _, err := runLineAccounts(t, c, f, "y\n\n\n", model.En, true)
 	if !errors.Is(err, ErrIncomplete) {
 		t.Fatalf("RunLine: %v\n%s", err, out)
 	}

@@ -16,25 +16,15 @@ import (
 	"github.com/tom-dsgvo/tom/scan"
 )
 
-// lineDeclineScan prepends the answer to the scan offer that tom interview
-// makes on a new file when it runs on Linux, for tests of the binary that
-// are about something else.
-func lineDeclineScan(input string) string {
-	if scan.Available() {
-		return "n\n" + input
-	}
-	return input
-}
-
 // runLineScan runs line mode on a new file with the scan of root offered.
-func runLineScan(t *testing.T, c *model.Catalog, root, input string, l model.Lang) (string, *model.File, error, string) {
+func runLineScan(t *testing.T, c *model.Catalog, root, input string, l model.Lang) (string, *model.File, string, error) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
 	f := model.NewFile(c, l)
 	var out strings.Builder
 	err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: l, In: strings.NewReader(input), Out: &out,
 		Today: scanToday, OfferScan: true, Scan: fixtureScan(c, root, l)})
-	return out.String(), f, err, path
+	return out.String(), f, path, err
 }
 
 // savedJSON reads a saved answers file as plain JSON data.
@@ -70,7 +60,7 @@ func TestLineScanOffer(t *testing.T) {
 		"", // crypto: keep the pre-ticked ones
 		"", // no own measure
 	}, "\n") + "\n"
-	out, f, err, path := runLineScan(t, c, legacyServer(t), input, model.De)
+	out, f, path, err := runLineScan(t, c, legacyServer(t), input, model.De)
 	if err != nil {
 		t.Fatalf("RunLine: %v\n%s", err, out)
 	}
@@ -118,7 +108,7 @@ func TestLineScanOffer(t *testing.T) {
 func TestLineScanDeclined(t *testing.T) {
 	c := scanCatalog(t)
 	for _, answer := range []string{"n", ":später", "nein"} {
-		out, f, err, path := runLineScan(t, c, "../testdata/scan/debian-good", answer+"\n", model.De)
+		out, f, path, err := runLineScan(t, c, "../testdata/scan/debian-good", answer+"\n", model.De)
 		if !errors.Is(err, ErrIncomplete) {
 			t.Fatalf("%s: %v", answer, err)
 		}
@@ -136,11 +126,14 @@ func TestLineScanDeclined(t *testing.T) {
 		var again strings.Builder
 		err = RunLine(LineOptions{Catalog: c, File: g, Path: path, Lang: model.De, In: strings.NewReader(""), Out: &again,
 			Today: scanToday, OfferScan: ScanOfferDue(g), Scan: fixtureScan(c, "../testdata/scan/debian-good", model.De)})
+		if !errors.Is(err, ErrIncomplete) {
+			t.Fatalf("%s: second run: %v", answer, err)
+		}
 		if strings.Contains(again.String(), "automatisch prüfen") {
 			t.Fatalf("%s: asked again:\n%s", answer, again.String())
 		}
 	}
-	out, f, err, _ := runLineScan(t, c, "../testdata/scan/debian-good", "", model.De)
+	out, f, _, err := runLineScan(t, c, "../testdata/scan/debian-good", "", model.De)
 	if !errors.Is(err, ErrIncomplete) || !ScanOfferDue(f) {
 		t.Fatalf("EOF at the offer: %v, progress %+v\n%s", err, f.Progress, out)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // rvLine runs the line-mode review of story-2025 with piped input.
-func rvLine(t *testing.T, lang model.Lang, input string) (string, error, string, *model.Catalog) {
+func rvLine(t *testing.T, lang model.Lang, input string) (string, string, *model.Catalog, error) {
 	t.Helper()
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
@@ -23,7 +23,7 @@ func rvLine(t *testing.T, lang model.Lang, input string) (string, error, string,
 	_, err = RunReviewLine(ReviewOptions{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed,
 		In: strings.NewReader(input), Out: &out})
 	lineNoEscape(t, out.String())
-	return out.String(), err, path, c
+	return out.String(), path, c, err
 }
 
 // lineUnchanged answers every prompt of story-2025 with Enter: org, infra,
@@ -35,7 +35,7 @@ func TestReviewLineUnchanged(t *testing.T) {
 	c := rvCatalog(t)
 	f, _, _ := rvFile(t, c, "story-2025.json")
 	want := rvMarshal(t, f)
-	out, err, path, _ := rvLine(t, model.De, lineUnchanged)
+	out, path, _, err := rvLine(t, model.De, lineUnchanged)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -55,7 +55,7 @@ func TestReviewLineUnchanged(t *testing.T) {
 
 func TestReviewLineOneEdit(t *testing.T) {
 	in := "\n\nn\n1 3 4 5\n\n\n" + "\n\n\n" + "\n\n\n" + "Erika Muster\n2FA eingeführt\n"
-	out, err, path, c := rvLine(t, model.De, in)
+	out, path, c, err := rvLine(t, model.De, in)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -75,7 +75,7 @@ func TestReviewLineRecords(t *testing.T) {
 		"j\nHetzner Online GmbH\n\n1\nj\n\n\n\n" + // a new provider, then no more
 		"e\nj\n\n\n" + // Windows 7 PC removed; notebook current; no new device
 		"\n\n"
-	out, err, path, c := rvLine(t, model.De, in)
+	out, path, c, err := rvLine(t, model.De, in)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -89,7 +89,7 @@ func TestReviewLineRecords(t *testing.T) {
 // entry is written, the start copy stays for the resume, and the resumed
 // review records the change.
 func TestReviewLineEOF(t *testing.T) {
-	out, err, path, c := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n\n")
+	out, path, c, err := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n\n")
 	if !errors.Is(err, ErrReviewIncomplete) {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
@@ -116,7 +116,7 @@ func TestReviewLineEOF(t *testing.T) {
 }
 
 func TestReviewLineEnglish(t *testing.T) {
-	out, err, _, _ := rvLine(t, model.En, lineUnchanged)
+	out, _, _, err := rvLine(t, model.En, lineUnchanged)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -127,7 +127,7 @@ func TestReviewLineEnglish(t *testing.T) {
 // third edited); the next review starts at step 4 and asks only what is
 // left, and its history entry holds the earlier change.
 func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
-	out, err, path, c := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n")
+	out, path, c, err := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n")
 	if !errors.Is(err, ErrReviewIncomplete) {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
@@ -163,7 +163,7 @@ func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
 // The review names only the commands it accepts, at the start and in the
 // help: it refuses :später and :zurück.
 func TestReviewLineNamesOnlyItsCommands(t *testing.T) {
-	out, err, _, _ := rvLine(t, model.De, "?\n"+lineUnchanged)
+	out, _, _, err := rvLine(t, model.De, "?\n"+lineUnchanged)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

@@ -76,6 +76,9 @@ func runInit(g *Globals, opts *initOptions) error {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
 	defer lock.Release()
+	if note := lock.RemovedNote(lang, path); note != "" {
+		fmt.Fprintln(g.Err, note)
+	}
 	if _, err := os.Lstat(path); err == nil && !opts.Force {
 		return &ExitError{Code: ExitFailure, Err: errors.New(initMsg.Get(lang, "init_exists", path))}
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {

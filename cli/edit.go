@@ -31,6 +31,9 @@ func (g *Globals) openForEdit(cat *model.Catalog, create bool) (*editSession, er
 	if err != nil {
 		return nil, err
 	}
+	if note := lock.RemovedNote(g.Lang(nil), path); note != "" {
+		fmt.Fprintln(g.Err, note)
+	}
 	s := &editSession{Path: path, lock: lock}
 	s.File, s.Mig, err = model.Load(path, cat)
 	switch {

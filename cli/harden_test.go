@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSymlinkedLockNeverWritesThrough: a lock path planted as a symlink to
@@ -53,5 +54,33 @@ func TestSymlinkedLockNeverWritesThrough(t *testing.T) {
 				t.Errorf("answers file changed: %q", got)
 			}
 		})
+	}
+}
+
+// TestStaleTempsRemovedAndSaid: temp files a killed save left beside the
+// answers file are removed by the next command that writes it, which says
+// so in the user's language; other files' temp files stay.
+func TestStaleTempsRemovedAndSaid(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tom.json")
+	if code, _, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath); code != 0 {
+		t.Fatal(errs)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{".tom.json.tmp-111", ".tom.json.tmp-222", ".other.json.tmp-333"} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(`{"partial`), 0o600)
+		os.Chtimes(p, old, old)
+	}
+	code, _, errs := cliRun(nil, "interview", "-f", path, "--catalog", smallCatalogPath, "--lang", "en", "--accessible")
+	if code == 0 && errs == "" {
+		t.Fatalf("interview without input ended well: %q", errs)
+	}
+	if !strings.Contains(errs, path+": removed 2 temporary files left by saves that were cut off") {
+		t.Errorf("not said: %q", errs)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	if len(left) != 1 || filepath.Base(left[0]) != ".other.json.tmp-333" {
+		t.Errorf("left: %v", left)
 	}
 }

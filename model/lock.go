@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -14,8 +15,50 @@ import (
 // It is an flock on "<file>.lock", so it is released even when the process
 // is killed; the lock file names the holder for the message a second tom shows.
 type Lock struct {
-	path string
-	fh   *os.File
+	path    string
+	fh      *os.File
+	removed int
+}
+
+// RemovedTemps returns how many temporary files of saves that were cut off
+// (tom killed while saving) the lock removed when it was taken: copies of
+// the answers, whole or partial, that nobody would otherwise delete.
+func (l *Lock) RemovedTemps() int { return l.removed }
+
+// RemovedNote says in language l that the lock removed such files for the
+// answers file at path, or returns "" when it removed none.
+func (l *Lock) RemovedNote(lang Lang, path string) string {
+	switch l.removed {
+	case 0:
+		return ""
+	case 1:
+		return Msg.Get(lang, "stale_temp_one", path)
+	}
+	return Msg.Get(lang, "stale_temps", path, l.removed)
+}
+
+// removeStaleTemps removes the temporary files of saves of target made
+// before the lock was taken at start. Whoever wrote them held the lock then
+// and is gone now, so they are leftovers of a save that never finished.
+func removeStaleTemps(target string, start time.Time) int {
+	dir, prefix := filepath.Dir(target), tempPrefix(target)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err != nil || !info.ModTime().Before(start) {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, e.Name())) == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // LockedError says which process holds the lock.
@@ -54,8 +97,15 @@ const maxLockSize = 4096
 // without following a symlink and must be a regular file with one link, so
 // that a lock path planted by someone else can never make tom overwrite
 // another file; anything else is refused with a *FileError.
+//
+// A symlinked answers file is locked where it really is (the lock sits
+// beside the file ResolveTarget names), so every name for it shares one lock.
 func AcquireLock(path string) (*Lock, error) {
-	lp := path + ".lock"
+	target, err := ResolveTarget(path)
+	if err != nil {
+		return nil, err
+	}
+	lp := target + ".lock"
 	for attempt := 0; attempt < 5; attempt++ {
 		fh, err := openLockFile(lp)
 		if err != nil {
@@ -82,7 +132,8 @@ func AcquireLock(path string) (*Lock, error) {
 			continue
 		}
 		host, _ := os.Hostname()
-		rec := fmt.Sprintf("%d %s %s", os.Getpid(), host, time.Now().Format(time.RFC3339))
+		start := time.Now()
+		rec := fmt.Sprintf("%d %s %s", os.Getpid(), host, start.Format(time.RFC3339))
 		rec += strings.Repeat(" ", max(lockRecordSize-len(rec)-1, 0)) + "\n"
 		if _, err := fh.WriteAt([]byte(rec), 0); err != nil {
 			fh.Close()
@@ -92,7 +143,7 @@ func AcquireLock(path string) (*Lock, error) {
 			fh.Truncate(int64(len(rec)))
 		}
 		fh.Sync()
-		return &Lock{path: lp, fh: fh}, nil
+		return &Lock{path: lp, fh: fh, removed: removeStaleTemps(target, start)}, nil
 	}
 	return nil, &FileError{Path: lp, Key: "lock_failed"}
 }

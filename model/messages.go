@@ -80,4 +80,10 @@ var Msg = Messages{
 	"kind_other":         {De: "etwas anderes", En: "something else"},
 	"catalog_decode":     {De: "kein gültiger Katalog: %s", En: "not a valid catalogue: %s"},
 	"more_problems":      {De: "… und %d weitere Probleme", En: "… and %d more problems"},
+	"save_failed":        {De: "kann nicht gespeichert werden; die Datei bleibt wie sie war", En: "cannot be saved; the file stays as it was"},
+	"symlink_loop":       {De: "symbolische Links im Kreis", En: "symbolic links in a loop"},
+	"symlink_foreign":    {De: "ist ein symbolischer Link auf %s, der %s gehört – weder dir noch dem Besitzer des Ziels; tom folgt ihm zum Schreiben nicht", En: "is a symbolic link to %s owned by %s – neither you nor the target's owner; tom does not follow it to write"},
+	"owner_keep":         {De: "gehört %s (Gruppe %s); tom kann beim Speichern Besitzer und Gruppe nicht beibehalten und lässt die Datei deshalb unverändert (als dieser Benutzer oder als root speichern)", En: "belongs to %s (group %s); tom cannot keep its owner and group when saving and so leaves the file unchanged (save as that user or as root)"},
+	"stale_temp_one":     {De: "%s: 1 liegen gebliebene Zwischendatei eines abgebrochenen Speicherns entfernt (eine Kopie der Antworten)", En: "%s: removed 1 temporary file left by a save that was cut off (a copy of the answers)"},
+	"stale_temps":        {De: "%s: %d liegen gebliebene Zwischendateien abgebrochener Speichervorgänge entfernt (Kopien der Antworten)", En: "%s: removed %d temporary files left by saves that were cut off (copies of the answers)"},
 }

@@ -2,9 +2,14 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
+	"syscall"
 
 	json "github.com/goccy/go-json"
 )
@@ -34,6 +39,7 @@ func Marshal(f *File) ([]byte, error) {
 // written, synced and renamed over the old one, then the folder synced. The
 // file gets mode 0600 (it holds names, addresses and phone numbers). A crash
 // at any point leaves either the old or the new file, never a torn one.
+// See WriteFileAtomic for symlinks and owners.
 func Save(path string, f *File) error {
 	data, err := Marshal(f)
 	if err != nil {
@@ -43,11 +49,39 @@ func Save(path string, f *File) error {
 }
 
 // WriteFileAtomic writes data to path through a temporary file and a rename.
+//
+// A symlink at path is written through: the file it points to is replaced,
+// atomically, in that file's folder, and the symlink stays. A symlink owned
+// by someone other than the user running tom and the file's owner is not
+// followed (see ResolveTarget). The replaced file keeps its owner and group
+// (root saving a user's file leaves it the user's); where that is not
+// possible the file is left alone and the error says so. Errors are
+// *FileError in the user's language.
 func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	return writeFileAtomic(path, data, mode, (*os.File).Write)
+}
+
+// writeFileAtomic is WriteFileAtomic with the write step injectable, so
+// that tests can make the disk run full.
+func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error)) error {
+	target, err := ResolveTarget(path)
 	if err != nil {
 		return err
+	}
+	failed := func(err error) error { return &FileError{Path: path, Key: "save_failed", Err: err} }
+	var owner *syscall.Stat_t
+	switch st, err := os.Lstat(target); {
+	case err == nil && !st.Mode().IsRegular():
+		return &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
+	case err == nil:
+		owner, _ = st.Sys().(*syscall.Stat_t)
+	case !errors.Is(err, fs.ErrNotExist):
+		return failed(err)
+	}
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, tempPrefix(target)+"*")
+	if err != nil {
+		return failed(err)
 	}
 	name := tmp.Name()
 	ok := false
@@ -58,19 +92,24 @@ func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 		}
 	}()
 	if err := tmp.Chmod(mode); err != nil {
-		return err
+		return failed(err)
 	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
+	if _, err := write(tmp, data); err != nil {
+		return failed(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return err
+		return failed(err)
+	}
+	if owner != nil && (int(owner.Uid) != os.Geteuid() || int(owner.Gid) != os.Getegid()) {
+		if err := tmp.Chown(int(owner.Uid), int(owner.Gid)); err != nil {
+			return &FileError{Path: path, Key: "owner_keep", Args: []any{userName(owner.Uid), groupName(owner.Gid)}}
+		}
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return failed(err)
 	}
-	if err := os.Rename(name, path); err != nil {
-		return err
+	if err := os.Rename(name, target); err != nil {
+		return failed(err)
 	}
 	ok = true
 	if d, err := os.Open(dir); err == nil {
@@ -78,4 +117,65 @@ func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 		d.Close()
 	}
 	return nil
+}
+
+// tempPrefix is how the temporary files of a save of target begin.
+func tempPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
+
+// ResolveTarget returns the file that writing path really replaces: path
+// itself, or where its chain of symlinks ends (the end may not exist yet). A
+// symlink is followed only when it belongs to the user running tom or to the
+// owner of what it points to, so that a link someone planted in a folder
+// they can write cannot aim root's save at another user's file.
+func ResolveTarget(path string) (string, error) {
+	p := path
+	for hops := 0; ; hops++ {
+		st, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+		if err != nil {
+			return "", &FileError{Path: path, Key: "save_failed", Err: err}
+		}
+		if st.Mode()&os.ModeSymlink == 0 {
+			return p, nil
+		}
+		if hops == 40 {
+			return "", &FileError{Path: path, Key: "symlink_loop"}
+		}
+		dest, err := os.Readlink(p)
+		if err != nil {
+			return "", &FileError{Path: path, Key: "save_failed", Err: err}
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(p), dest)
+		}
+		link := st.Sys().(*syscall.Stat_t).Uid
+		trusted := int(link) == os.Geteuid()
+		if tst, err := os.Stat(dest); err == nil {
+			trusted = trusted || link == tst.Sys().(*syscall.Stat_t).Uid
+		}
+		if !trusted {
+			return "", &FileError{Path: path, Key: "symlink_foreign", Args: []any{dest, userName(link)}}
+		}
+		p = dest
+	}
+}
+
+// userName and groupName name an owner for a message (the number when the
+// system has no name for it).
+func userName(uid uint32) string {
+	id := strconv.FormatUint(uint64(uid), 10)
+	if u, err := user.LookupId(id); err == nil {
+		return u.Username
+	}
+	return id
+}
+
+func groupName(gid uint32) string {
+	id := strconv.FormatUint(uint64(gid), 10)
+	if g, err := user.LookupGroupId(id); err == nil {
+		return g.Name
+	}
+	return id
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // renderMsg holds the strings of tom render.
 var renderMsg = model.Messages{
 	"render_short":       {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
-	"render_long":        {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nThe answers file is only read. Documents get file mode 0600."},
+	"render_long":        {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nEin vorhandenes Dokument eines anderen Unternehmens (oder eine fremde Datei) wird nur mit --force überschrieben.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nAn existing document of another organisation (or a file tom did not write) is overwritten only with --force.\nThe answers file is only read. Documents get file mode 0600."},
 	"render_example":     {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
 	"render_flag_format": {De: "Format: md, html, pdf, docx, txt oder all", En: "format: md, html, pdf, docx, txt or all"},
 	"render_flag_out":    {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
@@ -29,12 +30,15 @@ var renderMsg = model.Messages{
 	"render_refused":     {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
 	"render_some_failed": {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
 	"render_mkdir":       {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
+	"render_flag_force":  {De: "vorhandene Dokumente auch eines anderen Unternehmens überschreiben", En: "overwrite existing documents even of another organisation"},
+	"render_other_org":   {De: "%s: %s gibt es schon, und es ist kein Dokument für %s (anderes Unternehmen oder nicht von tom); nicht überschrieben. Mit --force überschreiben oder --out angeben", En: "%s: %s exists and is not a document for %s (another organisation, or not written by tom); not overwritten. Use --force to overwrite, or give --out"},
 }
 
 // renderOptions are the options of tom render.
 type renderOptions struct {
 	Format string
 	Out    string
+	Force  bool
 	Files  []string
 }
 
@@ -55,6 +59,7 @@ func newRenderCmd(g *Globals, lang model.Lang) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "pdf", renderMsg.Get(lang, "render_flag_format"))
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", renderMsg.Get(lang, "render_flag_out"))
+	cmd.Flags().BoolVar(&opts.Force, "force", false, renderMsg.Get(lang, "render_flag_force"))
 	return cmd
 }
 
@@ -88,7 +93,7 @@ func runRender(g *Globals, opts *renderOptions) error {
 	failed := 0
 	written := map[string]bool{}
 	for _, path := range files {
-		if err := renderOne(g, cat, path, formats, tgt, written); err != nil {
+		if err := renderOne(g, cat, path, formats, tgt, opts.Force, written); err != nil {
 			failed++
 			fmt.Fprintln(g.Err, g.formatErr(err, ilang))
 		}
@@ -143,7 +148,7 @@ func renderDest(out string, formats []string, nfiles int, l model.Lang) (renderT
 }
 
 // renderOne loads one answers file (read only) and writes its documents.
-func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tgt renderTarget, written map[string]bool) error {
+func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tgt renderTarget, force bool, written map[string]bool) error {
 	f, _, err := model.Load(path, cat)
 	if err != nil {
 		return err
@@ -152,6 +157,7 @@ func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tg
 	// the user's, so a batch over German and English clients reads as one.
 	doc := render.Build(cat, f, g.Lang(f))
 	lang := g.Lang(nil)
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	for _, format := range formats {
 		data, err := render.Write(doc, format)
 		if err != nil {
@@ -169,16 +175,22 @@ func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tg
 			if dir == "" {
 				dir = filepath.Dir(path)
 			}
-			name := render.FileName(doc, format)
+			name := render.FileName(doc, format, base)
 			dest = filepath.Join(dir, name)
 			if written[dest] {
 				// Two answers files with the same organisation and date: keep both.
-				base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 				dest = filepath.Join(dir, strings.TrimSuffix(name, "."+format)+"_"+base+"."+format)
 			}
 		}
 		if sameFile(dest, path) {
 			return errors.New(renderMsg.Get(lang, "render_is_answers", dest))
+		}
+		if !force && !written[dest] && !replaceable(dest, format, doc) {
+			org := doc.Org
+			if org == "" {
+				org = "—"
+			}
+			return errors.New(renderMsg.Get(lang, "render_other_org", path, dest, org))
 		}
 		if err := model.WriteFileAtomic(dest, data, 0o600); err != nil {
 			return errors.New(renderMsg.Get(lang, "render_failed", path, dest, err))
@@ -187,6 +199,26 @@ func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tg
 		fmt.Fprintln(g.text(), renderMsg.Get(lang, "render_wrote", dest))
 	}
 	return nil
+}
+
+// maxReplaced is the largest existing file render reads to decide whether
+// it may replace it; a larger one is not a document of tom's.
+const maxReplaced = 256 << 20
+
+// replaceable reports whether dest may be written without --force: it does
+// not exist, or it is a document for the same organisation (see
+// render.SameOrg). A file that cannot be read, is not a regular file or is
+// too large is not replaced.
+func replaceable(dest, format string, doc *render.Document) bool {
+	fi, err := os.Lstat(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxReplaced {
+		return false
+	}
+	old, err := os.ReadFile(dest)
+	return err == nil && render.SameOrg(old, format, doc)
 }
 
 // sameFile reports whether a and b name the same existing file.

@@ -134,6 +134,7 @@ func (w *docxWriter) core(ts time.Time, lang string) string {
 		b.WriteString(`<dc:subject>` + XMLText(w.d.Org) + `</dc:subject>`)
 		b.WriteString(`<dc:creator>` + XMLText(w.d.Org) + `</dc:creator>`)
 	}
+	b.WriteString(`<cp:keywords>` + w.d.OrgKey() + `</cp:keywords>`)
 	b.WriteString(`<dc:language>` + lang + `</dc:language>`)
 	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + t + `</dcterms:created>`)
 	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + t + `</dcterms:modified>`)

@@ -41,6 +41,7 @@ var (
 type htmlDoc struct {
 	Lang     string
 	Title    string
+	OrgKey   string
 	Running  template.CSS // a quoted CSS string, see cssString
 	PageWord template.CSS
 	OfWord   template.CSS
@@ -57,6 +58,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 	hd := htmlDoc{
 		Lang:     string(d.Lang),
 		Title:    d.Title,
+		OrgKey:   d.OrgKey(),
 		Running:  cssString(htmlRunning(d)),
 		PageWord: cssString(Msg.Get(d.Lang, "page_word") + " "),
 		OfWord:   cssString(" " + Msg.Get(d.Lang, "of_word") + " "),
@@ -206,6 +208,7 @@ const htmlSource = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="tom {{.OrgKey}}">
 <title>{{.Title}}</title>
 <style>
 @page {

@@ -14,6 +14,11 @@ func WriteMarkdown(d *Document) []byte {
 		w.block(bl)
 	}
 	out := bytes.TrimRight(w.b.Bytes(), "\n")
+	// A TOM document (not a report) carries its organisation key (see
+	// OrgKey), invisible when the Markdown is shown.
+	if d.isTOM() {
+		out = append(out, "\n\n<!-- "+d.OrgKey()+" -->"...)
+	}
 	return append(out, '\n')
 }
 

@@ -56,6 +56,7 @@ func WritePDF(d *Document) ([]byte, error) {
 	if d.Org != "" {
 		p.SetSubject(PDFSanitize(d.Org), true)
 	}
+	p.SetKeywords(d.OrgKey(), false)
 	p.SetLang(d.langTag())
 	p.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
 	p.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)

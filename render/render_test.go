@@ -621,10 +621,10 @@ func TestHostilePDF(t *testing.T) {
 
 // "&" is spelt in the document's language.
 func TestFileNameAndInLanguage(t *testing.T) {
-	if got := FileName(&Document{Org: "Smith & Sons Ltd", Lang: model.En}, "pdf"); got != "TOM_Smith-and-Sons-Ltd.pdf" {
+	if got := FileName(&Document{Org: "Smith & Sons Ltd", Lang: model.En}, "pdf", "tom"); got != "TOM_Smith-and-Sons-Ltd.pdf" {
 		t.Errorf("English: %q", got)
 	}
-	if got := FileName(&Document{Org: "Müller & Söhne", Lang: model.De}, "pdf"); got != "TOM_Mueller-und-Soehne.pdf" {
+	if got := FileName(&Document{Org: "Müller & Söhne", Lang: model.De}, "pdf", "tom"); got != "TOM_Mueller-und-Soehne.pdf" {
 		t.Errorf("German: %q", got)
 	}
 }
@@ -644,11 +644,55 @@ func TestFileName(t *testing.T) {
 		// A single word longer than the limit can only be cut inside.
 		{strings.Repeat("x", 70) + " GmbH", "", "TOM_" + strings.Repeat("x", 60) + ".pdf"},
 	} {
-		if got := FileName(&Document{Org: tc.org, Stand: tc.stand}, "pdf"); got != tc.want {
+		if got := FileName(&Document{Org: tc.org, Stand: tc.stand}, "pdf", ""); got != tc.want {
 			t.Errorf("FileName(%q) = %q, want %q", tc.org, got, tc.want)
 		}
 		if org := slug(tc.org); len(org) > 60 || strings.HasSuffix(org, "-") {
 			t.Errorf("slug(%q) = %q: over 60 characters or ends on '-'", tc.org, org)
+		}
+	}
+}
+
+// TestFileNameTransliterates: accents are dropped, Cyrillic is written as
+// ICAO Doc 9303 does, and a name with letters tom cannot write in Latin
+// letters (Greek, CJK) or no name at all gives way to the answers file's name.
+func TestFileNameTransliterates(t *testing.T) {
+	for _, tc := range []struct{ org, want string }{
+		{"Café Señor Łódź", "TOM_Cafe-Senor-Lodz.txt"},
+		{"ООО «Жуков и партнёры»", "TOM_OOO-Zhukov-i-partnery.txt"},
+		{"ЩИТ Україна", "TOM_SHCHIT-Ukraina.txt"},
+		{"Щука", "TOM_Shchuka.txt"},
+		{"Αθηναϊκή Τεχνική", "TOM_kunde-a.txt"},
+		{"Müller 東京", "TOM_kunde-a.txt"},
+		{"", "TOM_kunde-a.txt"},
+		{"😀", "TOM_kunde-a.txt"},
+	} {
+		if got := FileName(&Document{Org: tc.org, Lang: model.De}, "txt", "kunde a"); got != tc.want {
+			t.Errorf("FileName(%q) = %q, want %q", tc.org, got, tc.want)
+		}
+	}
+}
+
+// TestSameOrg: every format tells its organisation from another's, and a
+// file tom did not write is never the same.
+func TestSameOrg(t *testing.T) {
+	c, f := loadSample(t)
+	mine := Build(c, f, model.De)
+	f.Set("org.name", model.String("Σπαρτιατική Λογιστική"))
+	other := Build(c, f, model.De)
+	for _, format := range Formats {
+		data, err := Write(mine, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !SameOrg(data, format, mine) {
+			t.Errorf("%s: own document not recognised", format)
+		}
+		if SameOrg(data, format, other) {
+			t.Errorf("%s: another organisation's document taken for the same", format)
+		}
+		if SameOrg([]byte("notes about "+mine.Org), format, mine) && format != "txt" {
+			t.Errorf("%s: a file tom did not write taken for the same", format)
 		}
 	}
 }

@@ -3,15 +3,28 @@
 
 GO       ?= go
 BINARY   ?= tom
+# The version stamped into the binary: git describe in a clone, else the
+# VERSION file (source archives), else "dev".
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || cat VERSION 2>/dev/null || echo dev)
+# Static (no cgo: os/user and net use their pure-Go code), reproducible paths,
+# version stamped into cli.version.
+LDFLAGS  := -s -w -X github.com/tom-dsgvo/tom/cli.version=$(VERSION)
+DIST     ?= dist
 FUZZTIME ?= 30s
 # Cap the minimisation of each new input: large seeds otherwise stall a
 # worker for up to a minute.
 FUZZMINIMIZE ?= 3s
 
-.PHONY: build run test bench fuzz check-office clean
+.PHONY: build dist run test bench fuzz check-office clean
 
 build:
-	$(GO) build -o $(BINARY) .
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BINARY) .
+
+# Release files in $(DIST)/: archives for linux/amd64, linux/arm64,
+# darwin/arm64, windows/amd64 (binary, man pages, completions), .deb and .rpm
+# (built with the nfpm Go tool pinned in go.mod), and SHA256SUMS.
+dist:
+	$(GO) run ./internal/dist -version '$(VERSION)' -ldflags '$(LDFLAGS)' -out $(DIST)
 
 run: build
 	./$(BINARY) interview -f tom.json
@@ -48,4 +61,5 @@ check-office: build
 
 clean:
 	rm -f $(BINARY)
+	rm -rf $(DIST)
 	$(GO) clean -testcache

@@ -10,7 +10,8 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
-// version is set at build time: go build -ldflags "-X main.version=1.2.3".
+// version is set at build time (make build):
+// go build -ldflags "-X github.com/tom-dsgvo/tom/cli.version=1.2.3".
 var version = "dev"
 
 // versionMsg holds the strings of tom version.
@@ -23,6 +24,21 @@ var versionMsg = model.Messages{
 	"version_schema":  {De: "Schema der Antwortdatei: %d", En: "answers-file schema: %d"},
 	"version_bad_cat": {De: "Katalog: fehlerhaft (%s)", En: "catalogue: broken (%s)"},
 	"version_dirty":   {De: " (mit lokalen Änderungen)", En: " (with local changes)"},
+	"version_flag":    {De: "Version anzeigen (wie tom version)", En: "print the version (like tom version)"},
+}
+
+// addVersionFlag gives the bare command --version, printing what tom
+// version prints.
+func addVersionFlag(root *cobra.Command, g *Globals, lang model.Lang) {
+	show := false
+	root.Flags().BoolVar(&show, "version", false, versionMsg.Get(lang, "version_flag"))
+	next := root.RunE
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		if show {
+			return runVersion(g, &versionOptions{})
+		}
+		return next(cmd, args)
+	}
 }
 
 // versionOptions are the options of tom version (none besides the globals).

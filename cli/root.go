@@ -64,9 +64,6 @@ func Run(g *Globals, args []string) int {
 	lang := g.preLang(args)
 	root := newRootCmd(g, lang)
 	root.SetArgs(args)
-	root.SetIn(g.In)
-	root.SetOut(g.Out)
-	root.SetErr(g.Err)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -215,6 +212,10 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 	}
+	// Set before the completion command is made: it keeps the writer it sees.
+	root.SetIn(g.In)
+	root.SetOut(g.Out)
+	root.SetErr(g.Err)
 	root.PersistentFlags().StringVarP(&g.File, "file", "f", "", cliMsg.Get(lang, "flag_file"))
 	root.PersistentFlags().StringVar(&g.LangFlag, "lang", "", cliMsg.Get(lang, "flag_lang"))
 	root.PersistentFlags().StringVar(&g.CatalogPath, "catalog", "", cliMsg.Get(lang, "flag_catalog"))
@@ -238,9 +239,13 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		newDiffCmd(g, lang),
 		newScanCmd(g, lang),
 		newProvidersCmd(g, lang),
+		newManCmd(g, lang),
 	)
+	addVersionFlag(root, g, lang)
 	localizeHelp(root, lang)
 	usageArgs(root)
+	localizeCompletion(root, lang)
+	registerCompletions(root, lang)
 	return root
 }
 

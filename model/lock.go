@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
+
+// errLockHeld is tryLock's answer when another process holds the lock.
+var errLockHeld = errors.New("lock held by another process")
 
 // Lock is an exclusive claim on an answers file, held while tom may write it.
 // It is an flock on "<file>.lock", so it is released even when the process
@@ -111,8 +113,8 @@ func AcquireLock(path string) (*Lock, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := syscall.Flock(int(fh.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-			if errors.Is(err, syscall.EWOULDBLOCK) {
+		if err := tryLock(fh); err != nil {
+			if errors.Is(err, errLockHeld) {
 				holder, ok := readHolder(path, fh)
 				fh.Close()
 				if ok {
@@ -148,42 +150,6 @@ func AcquireLock(path string) (*Lock, error) {
 	return nil, &FileError{Path: lp, Key: "lock_failed"}
 }
 
-// openLockFile opens or creates the lock file lp without following a
-// symlink and without blocking (a FIFO would), and checks what it opened.
-func openLockFile(lp string) (*os.File, error) {
-	fd, err := syscall.Open(lp, syscall.O_RDWR|syscall.O_CREAT|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0o600)
-	if err != nil {
-		switch {
-		case errors.Is(err, syscall.ELOOP):
-			return nil, &FileError{Path: lp, Key: "lock_symlink"}
-		case errors.Is(err, syscall.EISDIR):
-			return nil, &FileError{Path: lp, Key: "lock_not_regular"}
-		}
-		return nil, &FileError{Path: lp, Key: "lock_failed", Err: &os.PathError{Op: "open", Path: lp, Err: err}}
-	}
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		syscall.Close(fd)
-		return nil, &FileError{Path: lp, Key: "lock_failed", Err: err}
-	}
-	switch {
-	case st.Mode&syscall.S_IFMT != syscall.S_IFREG:
-		syscall.Close(fd)
-		return nil, &FileError{Path: lp, Key: "lock_not_regular"}
-	case st.Nlink != 1:
-		syscall.Close(fd)
-		return nil, &FileError{Path: lp, Key: "lock_links"}
-	case st.Size > maxLockSize:
-		syscall.Close(fd)
-		return nil, &FileError{Path: lp, Key: "lock_foreign", Args: []any{st.Size}}
-	}
-	if err := syscall.SetNonblock(fd, false); err != nil {
-		syscall.Close(fd)
-		return nil, &FileError{Path: lp, Key: "lock_failed", Err: err}
-	}
-	return os.NewFile(uintptr(fd), lp), nil
-}
-
 // readHolder reads who holds the lock. The winner of a race writes its line
 // just after taking the lock, so an empty or unfinished line is read again
 // for a moment; ok is false when the holder let go meanwhile.
@@ -194,7 +160,7 @@ func readHolder(path string, fh *os.File) (e *LockedError, ok bool) {
 		if e, ok := parseHolder(path, buf[:n]); ok {
 			return e, true
 		}
-		if err := syscall.Flock(int(fh.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err == nil {
+		if tryLock(fh) == nil {
 			return nil, false // free now: the caller tries again
 		}
 		time.Sleep(time.Millisecond)

@@ -12,6 +12,7 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/scan"
 	"github.com/tom-dsgvo/tom/wizard"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // interviewMsg holds the interview command's strings.
@@ -87,9 +88,9 @@ func runInterview(g *Globals, o *interviewOptions) error {
 
 	// The scan: run now (--scan) or offered on the first screen of a new
 	// interview when tom runs on Linux.
-	var accounts []wizard.ServerAccount // the login accounts of a scan run now
+	var accounts []scanning.ServerAccount // the login accounts of a scan run now
 	runScanFn := interviewScan(g, o, cat, lang, &accounts)
-	accountsFn := func() []wizard.ServerAccount { return accounts }
+	accountsFn := func() []scanning.ServerAccount { return accounts }
 	var summary *model.ScanSummary
 	offer := false
 	if o.Scan {
@@ -99,7 +100,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 		}
 		summary = &sum
 	} else {
-		offer = scan.Available() && wizard.ScanOfferDue(f)
+		offer = scan.Available() && scanning.OfferDue(f)
 	}
 
 	if line {
@@ -152,7 +153,7 @@ func interviewEnd(g *Globals, lang model.Lang, path string, res wizard.Result) e
 // o.ScanRoot, recorded in the file with model.ApplyScan (dated today, the
 // evidence in the file's language) and saved at once. The login accounts it
 // found go to *accounts, for the "people with access" list.
-func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang model.Lang, accounts *[]wizard.ServerAccount) wizard.ScanFunc {
+func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang model.Lang, accounts *[]scanning.ServerAccount) scanning.ScanFunc {
 	return func(f *model.File) (model.ScanSummary, error) {
 		if err := scan.CheckRoot(o.ScanRoot); err != nil {
 			return model.ScanSummary{}, rootError(lang, "--scan-root", o.ScanRoot, err)
@@ -164,7 +165,7 @@ func interviewScan(g *Globals, o *interviewOptions, cat *model.Catalog, lang mod
 		rep := scan.Scan(scan.Options{Root: o.ScanRoot, Today: today, Catalog: cat})
 		*accounts = (*accounts)[:0]
 		for _, a := range rep.Accounts {
-			*accounts = append(*accounts, wizard.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
+			*accounts = append(*accounts, scanning.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
 		}
 		// A completed file records what the scan changed (see model.Session).
 		s := model.NewSession(cat, f, model.SessionOptions{Today: g.Today(), User: g.Getenv("USER"), Origin: model.OriginScan})

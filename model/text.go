@@ -63,3 +63,12 @@ func (m Messages) Get(l Lang, key string, args ...any) string {
 	}
 	return fmt.Sprintf(t.In(l), args...)
 }
+
+// Count formats key with n last among args, using key+"_one" when n is 1
+// and the table has it ("1 Eintrag", not "1 Einträge").
+func (m Messages) Count(l Lang, key string, n int, args ...any) string {
+	if _, ok := m[key+"_one"]; ok && n == 1 {
+		key += "_one"
+	}
+	return m.Get(l, key, append(args, n)...)
+}

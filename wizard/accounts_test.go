@@ -7,16 +7,17 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/scan"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // fixtureAccounts scans testdata/scan/debian-good and returns its login
 // accounts as the interview gets them.
-func fixtureAccounts(t *testing.T) []ServerAccount {
+func fixtureAccounts(t *testing.T) []scanning.ServerAccount {
 	t.Helper()
 	rep := scan.Scan(scan.Options{Root: "../testdata/scan/debian-good", Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)})
-	var out []ServerAccount
+	var out []scanning.ServerAccount
 	for _, a := range rep.Accounts {
-		out = append(out, ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
+		out = append(out, scanning.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
 	}
 	if len(out) != 2 {
 		t.Fatalf("debian-good has %d login accounts, want 2 (alice, bob): %+v", len(out), out)
@@ -44,7 +45,7 @@ func TestPeopleFromServerAccounts(t *testing.T) {
 		f.Progress = model.Progress{Step: "people", Question: "people"}
 		accts := fixtureAccounts(t)
 		d := newDriver(t, c, f, tc.lang)
-		d.m.o.Accounts = func() []ServerAccount { return accts }
+		d.m.o.Accounts = func() []scanning.ServerAccount { return accts }
 		d.m.enterSection(c.Section("people"), +1) // rebuild the list with the accounts
 		d.expect("1. Alice", tc.offer)
 		d.press("s").expect(tc.added, "2. bob")
@@ -62,7 +63,7 @@ func TestPeopleFromServerAccounts(t *testing.T) {
 		d.press("enter").expect("bob")
 
 		// A fresh list takes both, alice with password and key.
-		recs, n := addAccounts(c.Question("people"), nil, accts, model.NewIDs(model.NewFile(c, tc.lang)).Record, tc.lang)
+		recs, n := scanning.AddAccounts(c.Question("people"), nil, accts, model.NewIDs(model.NewFile(c, tc.lang)).Record, tc.lang)
 		if n != 2 || recs[0]["notes"].Str() != tc.aliceNt || recs[0].ID() != "r1" || recs[1].ID() != "r2" {
 			t.Errorf("fresh list: %d %+v", n, recs)
 		}

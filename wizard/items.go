@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // item is one screen of a section: a question, the tick list of measures, the
@@ -34,7 +35,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		if q.Kind == model.KindRecords {
 			it.records = &recordsSpec{q: q, store: questionStore(m.s, q.ID), newID: m.s.IDs().Record,
 				done: func() { m.s.ConfirmList(q.ID) }}
-			if takesAccounts(q) {
+			if scanning.TakesAccounts(q) {
 				it.records.accounts = m.o.Accounts
 			}
 		} else {
@@ -49,12 +50,12 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		return out
 	}
 	out = append(out, &item{
-		id:      tickItem(s),
+		id:      model.TickItem(s),
 		visible: func() bool { return len(v.Measures(s)) > 0 },
 		make:    func() fieldMaker { return m.makeTick(s) },
 		help: func(hover string) (string, string) {
 			if mm := m.c.Measure(hover); mm != nil {
-				return mm.Label.In(l), joinHelp(mm.Help.In(l)+detectHelp(m.f, mm.ID, l), s, l)
+				return mm.Label.In(l), joinHelp(mm.Help.In(l)+scanning.Help(m.f, mm.ID, l), s, l)
 			}
 			return s.Title.In(l), joinHelp(s.Goal.In(l), s, l)
 		},
@@ -63,7 +64,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		mm := mm
 		status := func() string { return m.f.Measures[mm.ID].Status }
 		shown := func() bool { return v.MeasureVisible(mm) }
-		help := secHelp(mm.Label.In(l), mm.Help.In(l)+detectHelp(m.f, mm.ID, l))
+		help := secHelp(mm.Label.In(l), mm.Help.In(l)+scanning.Help(m.f, mm.ID, l))
 		label := mm.Label.In(l)
 		out = append(out,
 			&item{
@@ -213,7 +214,3 @@ func measureSlot(f *model.File, id, part string) slot {
 		},
 	}
 }
-
-// tickItem is the ID of the item that ticks the measures of section s; it is
-// what progress.question holds while the user is at the measures.
-func tickItem(s *model.Section) string { return s.ID + "#tick" }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // LineOptions configures the line-mode interview.
@@ -21,15 +22,15 @@ type LineOptions struct {
 	Today   string // YYYY-MM-DD
 	// User names the person answering when the file does not (see model.Author).
 	User string
-	// OfferScan asks first whether to scan the server (see ScanOfferDue);
+	// OfferScan asks first whether to scan the server (see scanning.OfferDue);
 	// Scan runs it. ScanSummary is a scan the caller ran before the
 	// interview (tom interview --scan), reported before the first step.
 	OfferScan   bool
-	Scan        ScanFunc
+	Scan        scanning.ScanFunc
 	ScanSummary *model.ScanSummary
 	// Accounts returns the login accounts of a scan run in this session;
 	// the "people with access" list offers once to take them over.
-	Accounts AccountsFunc
+	Accounts scanning.AccountsFunc
 	// Signals ends the interview when a signal arrives on it: what was
 	// entered (a multi-line answer being typed too) is saved, and a line
 	// says where to resume. nil means the process's SIGINT, SIGTERM and
@@ -92,7 +93,7 @@ func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }
 
 // sayCount writes key with the count n last, in singular when n is 1.
 func (r *lineRunner) sayCount(key string, n int, args ...any) {
-	r.p.out.line(counted(lineMsg, r.p.lang, key, n, args...))
+	r.p.out.line(lineMsg.Count(r.p.lang, key, n, args...))
 }
 
 func (r *lineRunner) title(t model.Text) string { return t.In(r.o.Lang) }
@@ -205,7 +206,7 @@ func (r *lineRunner) step(s *model.Section) error {
 	if len(r.v.Measures(s)) > 0 {
 		// The tick list as the step's first item is its start: nothing to
 		// record, as in the full screen.
-		f.Progress.Question = tickItem(s)
+		f.Progress.Question = model.TickItem(s)
 		if r.firstVisible(s) < 0 {
 			f.Progress.Question = ""
 		}
@@ -225,7 +226,7 @@ func (r *lineRunner) step(s *model.Section) error {
 func (r *lineRunner) resumeFrom(s *model.Section) int {
 	id := r.resumeQ
 	r.resumeQ = ""
-	if id == tickItem(s) && len(r.v.Measures(s)) > 0 {
+	if id == model.TickItem(s) && len(r.v.Measures(s)) > 0 {
 		return len(s.Questions) // stopped at the measures
 	}
 	if id == "" || !r.v.QuestionVisible(id) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // offerAccounts asks once per run, on the people records question, whether
@@ -12,19 +13,19 @@ import (
 // each, as the full-screen list does, and saves. Commands and the end of
 // input at the question are returned like at any other prompt.
 func (r *lineRunner) offerAccounts(q *model.Question) error {
-	if !takesAccounts(q) || r.o.Accounts == nil || r.accountsAsked {
+	if !scanning.TakesAccounts(q) || r.o.Accounts == nil || r.accountsAsked {
 		return nil
 	}
 	l := r.o.Lang
 	accts := r.o.Accounts()
 	recs := r.o.File.Get(q.ID).Records()
-	missing := newAccounts(q, recs, accts)
+	missing := scanning.NewAccounts(q, recs, accts)
 	if len(missing) == 0 {
 		return nil
 	}
 	names := make([]string, len(missing))
 	for i, a := range missing {
-		names[i] = cleanControl(a.Name)
+		names[i] = model.TerminalLine(a.Name)
 	}
 	yes, err := r.p.Confirm(lineMsg.Get(l, "acct_offer", strings.Join(names, ", ")), lineMsg.Get(l, "acct_help"), true)
 	if err != nil {
@@ -35,7 +36,7 @@ func (r *lineRunner) offerAccounts(q *model.Question) error {
 		r.say("acct_declined")
 		return nil
 	}
-	next, added := addAccounts(q, recs, accts, r.s.IDs().Record, l)
+	next, added := scanning.AddAccounts(q, recs, accts, r.s.IDs().Record, l)
 	r.setRecords(q, next)
 	if err := r.save(); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // runLineAccounts runs line mode on f, starting at the people step, with the
@@ -18,7 +19,7 @@ func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
 	f.Progress = model.Progress{Step: "people"}
-	var accts []ServerAccount
+	var accts []scanning.ServerAccount
 	scanFn := fixtureScan(c, "../testdata/scan/debian-good", l)
 	o := LineOptions{Catalog: c, File: f, Path: path, Lang: l, In: strings.NewReader(input), Out: &strings.Builder{},
 		Today: scanToday, OfferScan: true,
@@ -27,7 +28,7 @@ func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string
 			return scanFn(f)
 		}}
 	if withAccounts {
-		o.Accounts = func() []ServerAccount { return accts }
+		o.Accounts = func() []scanning.ServerAccount { return accts }
 	}
 	err := RunLine(o)
 	out := o.Out.(*strings.Builder).String()
@@ -152,7 +153,7 @@ func TestLineAccountsOncePerRun(t *testing.T) {
 	accts := fixtureAccounts(t)
 	var out strings.Builder
 	r := newLineRunner(LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader("?\nn\n\n\n"), Out: &out,
-		Accounts: func() []ServerAccount { return accts }})
+		Accounts: func() []scanning.ServerAccount { return accts }})
 	q := c.Question("people")
 	for i := range 2 {
 		if err := r.records(q); err != nil {

@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // measures asks a control section's measures: first which are implemented
 // (one line of numbers), then the status of each remaining one.
 func (r *lineRunner) measures(s *model.Section) error {
 	f := r.o.File
-	prefillSection(r.v, s)
+	scanning.Prefill(r.v, s)
 	ms := r.v.Measures(s)
 	r.say("measures")
 	var opts []*model.Option

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // scanStart runs before the first step: it offers the scan on a new
@@ -17,15 +18,15 @@ import (
 func (r *lineRunner) scanStart(cur *model.Section) (stop bool, err error) {
 	l := r.o.Lang
 	if r.o.ScanSummary != nil {
-		r.p.out.line(scanResultText(*r.o.ScanSummary, r.o.Today, l))
+		r.p.out.line(scanning.ResultText(*r.o.ScanSummary, r.o.Today, l))
 		return false, nil
 	}
 	if !r.o.OfferScan || r.o.Scan == nil || cur == nil {
 		return false, nil
 	}
 	r.p.out.line("")
-	yes, err := r.p.Confirm(scanMsg.Get(l, "offer_title")+" "+scanMsg.Get(l, "offer_prompt"),
-		scanMsg.Get(l, "offer_body")+" "+scanMsg.Get(l, "offer_later"), true)
+	yes, err := r.p.Confirm(scanning.Msg.Get(l, "offer_title")+" "+scanning.Msg.Get(l, "offer_prompt"),
+		scanning.Msg.Get(l, "offer_body")+" "+scanning.Msg.Get(l, "offer_later"), true)
 	var cmd LineCommand
 	switch {
 	case errors.Is(err, io.EOF):
@@ -40,13 +41,13 @@ func (r *lineRunner) scanStart(cur *model.Section) (stop bool, err error) {
 	r.o.File.Progress.Step = cur.ID
 	switch {
 	case !yes:
-		r.p.out.line(scanMsg.Get(l, "declined"))
+		r.p.out.line(scanning.Msg.Get(l, "declined"))
 	default:
 		sum, serr := r.o.Scan(r.o.File)
 		if serr != nil {
-			r.p.out.line(scanMsg.Get(l, "scan_failed", serr))
+			r.p.out.line(scanning.Msg.Get(l, "scan_failed", serr))
 		} else {
-			r.p.out.line(scanResultText(sum, r.o.Today, l))
+			r.p.out.line(scanning.ResultText(sum, r.o.Today, l))
 		}
 	}
 	if err := r.save(); err != nil {
@@ -58,20 +59,20 @@ func (r *lineRunner) scanStart(cur *model.Section) (stop bool, err error) {
 // scanMark is what the measure list appends to a detected measure:
 // ", erhoben" or ", Prüfung widerspricht" ("" when nothing was detected).
 func (r *lineRunner) scanMark(id string) string {
-	mark := detectMark(r.o.File, id, r.o.Lang)
+	mark := scanning.Mark(r.o.File, id, r.o.Lang)
 	if mark == "" {
 		return ""
 	}
-	return scanMsg.Get(r.o.Lang, "line_mark", mark)
+	return scanning.Msg.Get(r.o.Lang, "line_mark", mark)
 }
 
 // scanHelp returns the help lines with the evidence of measure number n.
 func (r *lineRunner) scanHelp(n int, id string) []string {
-	head, lines := detectEvidence(r.o.File, id, r.o.Lang)
+	head, lines := scanning.Evidence(r.o.File, id, r.o.Lang)
 	if head == "" {
 		return nil
 	}
-	out := []string{scanMsg.Get(r.o.Lang, "line_evidence", n, head)}
+	out := []string{scanning.Msg.Get(r.o.Lang, "line_evidence", n, head)}
 	for _, e := range lines {
 		out = append(out, fmt.Sprintf("   %s", e))
 	}
@@ -81,8 +82,8 @@ func (r *lineRunner) scanHelp(n int, id string) []string {
 // scanHint explains the marks once under a measure list that has any.
 func (r *lineRunner) scanHint(ms []*model.Measure) {
 	for _, m := range ms {
-		if _, ok := detection(r.o.File, m.ID); ok {
-			r.p.out.line(scanMsg.Get(r.o.Lang, "line_hint"))
+		if _, ok := scanning.Detected(r.o.File, m.ID); ok {
+			r.p.out.line(scanning.Msg.Get(r.o.Lang, "line_hint"))
 			return
 		}
 	}

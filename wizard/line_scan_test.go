@@ -14,6 +14,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/scan"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // runLineScan runs line mode on a new file with the scan of root offered.
@@ -120,12 +121,12 @@ func TestLineScanDeclined(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ScanOfferDue(g) {
+		if scanning.OfferDue(g) {
 			t.Fatalf("%s: would ask again: %+v", answer, g.Progress)
 		}
 		var again strings.Builder
 		err = RunLine(LineOptions{Catalog: c, File: g, Path: path, Lang: model.De, In: strings.NewReader(""), Out: &again,
-			Today: scanToday, OfferScan: ScanOfferDue(g), Scan: fixtureScan(c, "../testdata/scan/debian-good", model.De)})
+			Today: scanToday, OfferScan: scanning.OfferDue(g), Scan: fixtureScan(c, "../testdata/scan/debian-good", model.De)})
 		if !errors.Is(err, ErrIncomplete) {
 			t.Fatalf("%s: second run: %v", answer, err)
 		}
@@ -134,7 +135,7 @@ func TestLineScanDeclined(t *testing.T) {
 		}
 	}
 	out, f, _, err := runLineScan(t, c, "../testdata/scan/debian-good", "", model.De)
-	if !errors.Is(err, ErrIncomplete) || !ScanOfferDue(f) {
+	if !errors.Is(err, ErrIncomplete) || !scanning.OfferDue(f) {
 		t.Fatalf("EOF at the offer: %v, progress %+v\n%s", err, f.Progress, out)
 	}
 	lineNoEscape(t, out)

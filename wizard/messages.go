@@ -97,12 +97,3 @@ var Msg = model.Messages{
 	"exit_saved":    {De: "Unterbrochen: die Antworten bisher sind in %s gespeichert; die Befragung ist noch nicht vollständig. Weiter mit: tom interview", En: "Stopped: the answers so far are saved in %s; the interview is not complete yet. Continue with: tom interview"},
 	"exit_complete": {De: "Befragung vollständig; gespeichert in %s. Weiter mit: tom render", En: "Interview complete; saved in %s. Next: tom render"},
 }
-
-// counted formats key of msgs with n last among args, using key+"_one" when
-// n is 1 and the table has it ("1 Eintrag", not "1 Einträge").
-func counted(msgs model.Messages, l model.Lang, key string, n int, args ...any) string {
-	if _, ok := msgs[key+"_one"]; ok && n == 1 {
-		key += "_one"
-	}
-	return msgs.Get(l, key, append(args, n)...)
-}

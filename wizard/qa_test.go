@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // startAt opens the wizard on the real catalogue at section id of a new file.
@@ -38,13 +39,13 @@ func TestOneRecordIsSingular(t *testing.T) {
 		t.Fatalf("plural for one record:\n%s", d.screen())
 	}
 	for _, l := range []model.Lang{model.De, model.En} {
-		if got := counted(lineMsg, l, "rec_count", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
+		if got := lineMsg.Count(l, "rec_count", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
 			t.Errorf("line mode %s: %q", l, got)
 		}
-		if got := counted(RvMsg, l, "add_list", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
+		if got := RvMsg.Count(l, "add_list", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
 			t.Errorf("review %s: %q", l, got)
 		}
-		if got := counted(Msg, l, "records_count", 2); !strings.Contains(got, "2 Einträge") && !strings.Contains(got, "2 entries") {
+		if got := Msg.Count(l, "records_count", 2); !strings.Contains(got, "2 Einträge") && !strings.Contains(got, "2 entries") {
 			t.Errorf("plural %s: %q", l, got)
 		}
 	}
@@ -94,7 +95,7 @@ func TestScanNoticeFitsStatusLine(t *testing.T) {
 		sum.Items = append(sum.Items, model.ScanItem{Result: r})
 	}
 	for _, l := range []model.Lang{model.De, model.En} {
-		s := scanNoticeText(sum, "2025-09-30", l)
+		s := scanning.NoticeText(sum, "2025-09-30", l)
 		if w := lipgloss.Width(s); w > 79 {
 			t.Errorf("%s: %d columns: %q", l, w, s)
 		}

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // recordsSpec is a repeatable list: a records question, or the own measures
@@ -17,7 +18,7 @@ type recordsSpec struct {
 	store recordStore
 	newID func() string // the ID of a new entry
 	// accounts, when set, offers the server's login accounts as entries.
-	accounts AccountsFunc
+	accounts scanning.AccountsFunc
 	// done, when set, records that the user finished the list (an empty
 	// list of a question answers "none").
 	done func()
@@ -30,11 +31,11 @@ func (sp *recordsSpec) confirm() {
 }
 
 // accountOffer returns the server accounts not yet in p's list.
-func (p *recordsPage) accountOffer() []ServerAccount {
+func (p *recordsPage) accountOffer() []scanning.ServerAccount {
 	if p.spec.accounts == nil {
 		return nil
 	}
-	return newAccounts(p.spec.q, p.recs, p.spec.accounts())
+	return scanning.NewAccounts(p.spec.q, p.recs, p.spec.accounts())
 }
 
 // recordStore reads and writes the list where it lives in the answers file.
@@ -281,11 +282,11 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 	case "s":
 		if len(p.accountOffer()) > 0 {
 			var added int
-			p.recs, added = addAccounts(p.spec.q, p.recs, p.spec.accounts(), p.spec.newID, l)
+			p.recs, added = scanning.AddAccounts(p.spec.q, p.recs, p.spec.accounts(), p.spec.newID, l)
 			p.save()
 			m.save()
 			p.cursor = n // the first new entry, to be completed
-			p.message = counted(accountMsg, l, "added", added)
+			p.message = scanning.AccountMsg.Count(l, "added", added)
 		}
 	case "enter", "space":
 		switch {
@@ -335,7 +336,7 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	var b strings.Builder
 	b.WriteString(styleTitle.Render(truncate(q.Title.In(l), w)))
 	b.WriteString("  ")
-	b.WriteString(styleFaint.Render(counted(Msg, l, "records_count", len(p.recs))))
+	b.WriteString(styleFaint.Render(Msg.Count(l, "records_count", len(p.recs))))
 	b.WriteString("\n\n")
 	rows := make([]string, 0, len(p.recs)+2)
 	for i, r := range p.recs {
@@ -352,7 +353,7 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	case p.message != "":
 		b.WriteString(styleNotice.Render(truncate(p.message, w)))
 	case len(p.accountOffer()) > 0:
-		b.WriteString(styleNotice.Render(truncate(counted(accountMsg, l, "offer", len(p.accountOffer())), w)))
+		b.WriteString(styleNotice.Render(truncate(scanning.AccountMsg.Count(l, "offer", len(p.accountOffer())), w)))
 	case len(p.recs) == 0:
 		b.WriteString(styleFaint.Render(Msg.Get(l, "records_none")))
 	}

@@ -644,7 +644,7 @@ func (m *ReviewModel) addBody(w int) string {
 	if n == 0 {
 		b.WriteString(wrapText(m.txt.msg("add_none", q.Item.In(m.lang)), w))
 	} else {
-		b.WriteString(wrapText(counted(RvMsg, m.lang, "add_list", n, q.Item.In(m.lang)), w))
+		b.WriteString(wrapText(RvMsg.Count(m.lang, "add_list", n, q.Item.In(m.lang)), w))
 	}
 	b.WriteString("\n\n")
 	key := "add_ask"

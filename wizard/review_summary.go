@@ -171,7 +171,7 @@ func (t *reviewText) stepLines(sec *model.Section) []string {
 	qs := newFirst(v.Questions(sec), func(q *model.Question) string { return q.ID }, t.s.IsNew)
 	for _, q := range qs {
 		if q.Kind == model.KindRecords {
-			out = append(out, mark(q.ID, counted(RvMsg, t.l, "records_sum", len(f.Get(q.ID).Records()), q.Title.In(t.l))))
+			out = append(out, mark(q.ID, RvMsg.Count(t.l, "records_sum", len(f.Get(q.ID).Records()), q.Title.In(t.l))))
 			continue
 		}
 		out = append(out, mark(q.ID, t.qa(q.Title.In(t.l), t.value(q.Kind, q.Options, f.Get(q.ID)))))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/scan"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // scanToday is the date every scan test runs on.
@@ -26,8 +27,8 @@ func scanCatalog(t testing.TB) *model.Catalog {
 	return c
 }
 
-// fixtureScan is the ScanFunc tom interview passes, on the tree at root.
-func fixtureScan(c *model.Catalog, root string, l model.Lang) ScanFunc {
+// fixtureScan is the scanning.ScanFunc tom interview passes, on the tree at root.
+func fixtureScan(c *model.Catalog, root string, l model.Lang) scanning.ScanFunc {
 	return func(f *model.File) (model.ScanSummary, error) {
 		rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Catalog: c})
 		return model.ApplyScan(c, f, scanToday, rep.ForModel(l)), nil
@@ -229,7 +230,7 @@ func TestScanOfferDeclined(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ScanOfferDue(f) {
+		if scanning.OfferDue(f) {
 			t.Fatalf("%v: the offer would be made again: %+v", keys, f.Progress)
 		}
 	}
@@ -239,7 +240,7 @@ func TestScanOfferDeclined(t *testing.T) {
 func TestScanOfferDue(t *testing.T) {
 	c := scanCatalog(t)
 	f := model.NewFile(c, model.De)
-	if !ScanOfferDue(f) {
+	if !scanning.OfferDue(f) {
 		t.Fatal("new file: no offer")
 	}
 	for name, change := range map[string]func(*model.File){
@@ -253,7 +254,7 @@ func TestScanOfferDue(t *testing.T) {
 	} {
 		g := model.NewFile(c, model.De)
 		change(g)
-		if ScanOfferDue(g) {
+		if scanning.OfferDue(g) {
 			t.Errorf("%s: offered", name)
 		}
 	}
@@ -288,7 +289,7 @@ func TestScanMarksNarrow(t *testing.T) {
 	if !strings.HasSuffix(got, " [Prüfung widerspricht]") || len([]rune(got)) > 40 {
 		t.Fatalf("label %q (%d runes)", got, len([]rune(got)))
 	}
-	if h := detectHelp(f, "access_system.firewall", model.De); strings.ContainsRune(h, 0x1b) || !strings.Contains(h, `x\x1b[31m`) {
+	if h := scanning.Help(f, "access_system.firewall", model.De); strings.ContainsRune(h, 0x1b) || !strings.Contains(h, `x\x1b[31m`) {
 		t.Fatalf("evidence not cleaned: %q", h)
 	}
 }
@@ -310,7 +311,7 @@ func checkScreenFits(t *testing.T, s string, w, h int) {
 // TestScanMessagesComplete: every scan string in German and English with
 // the same arguments.
 func TestScanMessagesComplete(t *testing.T) {
-	for k, v := range scanMsg {
+	for k, v := range scanning.Msg {
 		if v.De == "" || v.En == "" {
 			t.Errorf("%s: a language is missing", k)
 		}
@@ -319,7 +320,7 @@ func TestScanMessagesComplete(t *testing.T) {
 		}
 	}
 	for _, r := range []string{model.DetectSupports, model.DetectContradicts} {
-		if _, ok := scanMsg["mark_"+r]; !ok {
+		if _, ok := scanning.Msg["mark_"+r]; !ok {
 			t.Errorf("no mark for %s", r)
 		}
 	}

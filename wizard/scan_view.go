@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // screenScanOffer is the first screen of a new interview when the caller
@@ -16,7 +17,7 @@ const screenScanOffer = -1
 func (m *Model) startScan() {
 	switch {
 	case m.o.ScanSummary != nil:
-		m.notice = scanNoticeText(*m.o.ScanSummary, m.o.Today, m.lang)
+		m.notice = scanning.NoticeText(*m.o.ScanSummary, m.o.Today, m.lang)
 	case m.o.OfferScan && m.o.Scan != nil:
 		m.screen = screenScanOffer
 	}
@@ -43,36 +44,36 @@ func (m *Model) answerOffer(yes bool) {
 	m.screen = screenStep
 	if !yes {
 		m.save()
-		m.notice = scanMsg.Get(m.lang, "declined")
+		m.notice = scanning.Msg.Get(m.lang, "declined")
 		return
 	}
 	sum, err := m.o.Scan(m.f)
 	if err != nil {
 		m.save()
-		m.notice = scanMsg.Get(m.lang, "scan_failed", err)
+		m.notice = scanning.Msg.Get(m.lang, "scan_failed", err)
 		return
 	}
 	m.save()
 	// Build the step again: its items and marks now see the detections.
 	m.enterSection(m.sec, +1)
-	m.notice = scanNoticeText(sum, m.o.Today, m.lang)
+	m.notice = scanning.NoticeText(sum, m.o.Today, m.lang)
 }
 
 // offerBody is the offer: the question, what the check does, two buttons.
 func (m *Model) offerBody(w int) string {
 	l := m.lang
-	yes, no := " "+scanMsg.Get(l, "offer_yes")+" ", " "+scanMsg.Get(l, "offer_no")+" "
+	yes, no := " "+scanning.Msg.Get(l, "offer_yes")+" ", " "+scanning.Msg.Get(l, "offer_no")+" "
 	if m.offerNo {
 		no = styleCursor.Render(no)
 	} else {
 		yes = styleCursor.Render(yes)
 	}
 	var b strings.Builder
-	b.WriteString(styleTitle.Render(wrapText(scanMsg.Get(l, "offer_title"), w)))
+	b.WriteString(styleTitle.Render(wrapText(scanning.Msg.Get(l, "offer_title"), w)))
 	b.WriteString("\n\n")
-	b.WriteString(wrapText(scanMsg.Get(l, "offer_body"), w))
+	b.WriteString(wrapText(scanning.Msg.Get(l, "offer_body"), w))
 	b.WriteString("\n\n")
-	b.WriteString(wrapText(scanMsg.Get(l, "offer_later"), w))
+	b.WriteString(wrapText(scanning.Msg.Get(l, "offer_later"), w))
 	b.WriteString("\n\n")
 	b.WriteString(yes + "   " + no)
 	return b.String()
@@ -81,7 +82,7 @@ func (m *Model) offerBody(w int) string {
 // tickLabel is a measure's label in the tick list, cut to width w, with the
 // mark of a detection appended so that the cut never hides it.
 func (m *Model) tickLabel(mm *model.Measure, w int) model.Text {
-	mark := detectMark(m.f, mm.ID, m.lang)
+	mark := scanning.Mark(m.f, mm.ID, m.lang)
 	if mark == "" {
 		return mm.Label
 	}
@@ -94,8 +95,8 @@ func (m *Model) tickLabel(mm *model.Measure, w int) model.Text {
 // list holds a detected measure.
 func (m *Model) tickTitle(title string, ms []*model.Measure) string {
 	for _, mm := range ms {
-		if _, ok := detection(m.f, mm.ID); ok {
-			return title + " " + scanMsg.Get(m.lang, "tick_hint")
+		if _, ok := scanning.Detected(m.f, mm.ID); ok {
+			return title + " " + scanning.Msg.Get(m.lang, "tick_hint")
 		}
 	}
 	return title

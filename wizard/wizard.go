@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
 // Options configures the full-screen interview.
@@ -27,14 +28,14 @@ type Options struct {
 	In  io.Reader
 	Out io.Writer
 	// OfferScan shows the offer to scan the server as the first screen
-	// (see ScanOfferDue); Scan runs it. ScanSummary is a scan the caller ran
+	// (see scanning.OfferDue); Scan runs it. ScanSummary is a scan the caller ran
 	// before the interview (tom interview --scan), reported on the first step.
 	OfferScan   bool
-	Scan        ScanFunc
+	Scan        scanning.ScanFunc
 	ScanSummary *model.ScanSummary
 	// Accounts returns the login accounts of a scan run in this session;
 	// the "people with access" list offers to take them over.
-	Accounts AccountsFunc
+	Accounts scanning.AccountsFunc
 	// Session is the interview session over File; nil starts one.
 	Session *model.Session
 }
@@ -184,7 +185,7 @@ func (m *Model) current() *active {
 // visible item.
 func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
 	m.sec = s
-	prefillSection(m.view, s)
+	scanning.Prefill(m.view, s)
 	m.items = m.sectionItems(s)
 	m.s.At(s, "")
 	m.pos = -1

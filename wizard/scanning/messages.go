@@ -1,10 +1,10 @@
-package wizard
+package scanning
 
 import "github.com/tom-dsgvo/tom/model"
 
-// scanMsg holds the strings of the scan pre-fill in both interview modes:
+// Msg holds the strings of the scan pre-fill in both interview modes:
 // the offer, the marks of detected measures and their evidence.
-var scanMsg = model.Messages{
+var Msg = model.Messages{
 	// The offer (first screen of a new interview, first prompt in line mode).
 	"offer_title": {De: "Diesen Server jetzt automatisch prüfen? Es wird nur gelesen, nichts verändert.", En: "Check this server automatically now? It is only read, nothing is changed."},
 	"offer_body": {De: "Die Prüfung liest die Einstellungen dieses Systems, die für die TOM zählen: Verschlüsselung, SSH-Anmeldung, automatische Updates, Firewall, Datensicherung, Zertifikate, Mailserver, Zeit und Protokolle. Sie startet kein Programm und baut keine Netzverbindung auf. Was sie findet, ist in den Schritten als „erhoben“ vorbelegt; Sie bestätigen oder korrigieren jede Angabe.",

@@ -1,4 +1,4 @@
-package wizard
+package scanning
 
 import (
 	"strings"
@@ -20,8 +20,8 @@ type ServerAccount struct {
 // (nil while there is none).
 type AccountsFunc func() []ServerAccount
 
-// accountMsg holds the strings of taking accounts over from the server.
-var accountMsg = model.Messages{
+// AccountMsg holds the strings of taking accounts over from the server.
+var AccountMsg = model.Messages{
 	"offer":     {De: "s: %d Konten vom Server übernehmen", En: "s: take %d accounts from the server"},
 	"offer_one": {De: "s: %d Konto vom Server übernehmen", En: "s: take %d account from the server"},
 	"added":     {De: "%d Konten vom Server übernommen – bitte Namen und Funktion ergänzen.", En: "%d accounts taken from the server – please complete names and roles."},
@@ -35,12 +35,12 @@ var accountMsg = model.Messages{
 
 // takesAccounts reports whether the server's accounts are offered on records
 // question q: the catalogue's people register, whose records have a name.
-func takesAccounts(q *model.Question) bool {
+func TakesAccounts(q *model.Question) bool {
 	return q.Role == model.RolePeopleRegister && q.FieldByRole(model.RoleRecordName) != nil
 }
 
 // newAccounts returns the accounts not yet in recs of q (by name, ignoring case).
-func newAccounts(q *model.Question, recs []model.Record, accts []ServerAccount) []ServerAccount {
+func NewAccounts(q *model.Question, recs []model.Record, accts []ServerAccount) []ServerAccount {
 	name := q.FieldByRole(model.RoleRecordName).ID
 	have := map[string]bool{}
 	for _, r := range recs {
@@ -64,16 +64,16 @@ func newAccounts(q *model.Question, recs []model.Record, accts []ServerAccount) 
 func accountRecord(q *model.Question, id string, a ServerAccount, l model.Lang) model.Record {
 	var how []string
 	if a.Password == "set" || a.Password == "empty" {
-		how = append(how, accountMsg.Get(l, "password"))
+		how = append(how, AccountMsg.Get(l, "password"))
 	}
 	if a.Keys > 0 {
-		how = append(how, accountMsg.Get(l, "key"))
+		how = append(how, AccountMsg.Get(l, "key"))
 	}
-	note := accountMsg.Get(l, "note_none")
+	note := AccountMsg.Get(l, "note_none")
 	if len(how) > 0 {
-		note = accountMsg.Get(l, "note", strings.Join(how, accountMsg.Get(l, "and")))
+		note = AccountMsg.Get(l, "note", strings.Join(how, AccountMsg.Get(l, "and")))
 	}
-	r := model.Record{"id": model.String(id), q.FieldByRole(model.RoleRecordName).ID: model.String(cleanControl(a.Name))}
+	r := model.Record{"id": model.String(id), q.FieldByRole(model.RoleRecordName).ID: model.String(model.TerminalLine(a.Name))}
 	if fd := q.FieldByRole(model.RoleRecordNotes); fd != nil {
 		r[fd.ID] = model.String(note)
 	}
@@ -85,8 +85,8 @@ func accountRecord(q *model.Question, id string, a ServerAccount, l model.Lang) 
 
 // addAccounts appends an entry of q for every account of accts not yet in
 // recs, numbering them with newID, and returns the list and how many were added.
-func addAccounts(q *model.Question, recs []model.Record, accts []ServerAccount, newID func() string, l model.Lang) ([]model.Record, int) {
-	add := newAccounts(q, recs, accts)
+func AddAccounts(q *model.Question, recs []model.Record, accts []ServerAccount, newID func() string, l model.Lang) ([]model.Record, int) {
+	add := NewAccounts(q, recs, accts)
 	for _, a := range add {
 		recs = append(recs, accountRecord(q, newID(), a, l))
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // initMsg holds the strings of tom init.
@@ -106,6 +107,11 @@ func nextCommand(g *Globals, sub string) string {
 		s += " --catalog " + shellQuote(g.CatalogPath)
 	}
 	return s
+}
+
+// nextFunc is nextCommand for the interview and review front ends.
+func (g *Globals) nextFunc() wizard.NextFunc {
+	return func(sub string) string { return nextCommand(g, sub) }
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.

@@ -108,7 +108,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 			Catalog: cat, File: f, Path: path, Lang: lang,
 			In: g.In, Out: g.Out, Today: g.Today(), User: g.Getenv("USER"),
 			OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
-			Accounts: accountsFn,
+			Accounts: accountsFn, Next: g.nextFunc(),
 		})
 		if errors.Is(err, wizard.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
@@ -120,7 +120,7 @@ func runInterview(g *Globals, o *interviewOptions) error {
 		Catalog: cat, File: f, Path: path, Lang: lang, Today: g.Today(),
 		User:      g.Getenv("USER"),
 		OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
-		Accounts: accountsFn,
+		Accounts: accountsFn, Next: g.nextFunc(),
 	}
 	if g.In != os.Stdin {
 		wo.In = g.In
@@ -142,10 +142,10 @@ func runInterview(g *Globals, o *interviewOptions) error {
 // so that a script never takes an interrupted interview for a finished one.
 func interviewEnd(g *Globals, lang model.Lang, path string, res wizard.Result) error {
 	if res.Complete {
-		fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_complete", path))
+		fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_complete", path, nextCommand(g, "render")))
 		return nil
 	}
-	fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_saved", path))
+	fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_saved", path, nextCommand(g, "interview")))
 	return &ExitError{Code: ExitFailure}
 }
 

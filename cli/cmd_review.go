@@ -46,7 +46,7 @@ func runReview(g *Globals, o *reviewOptions) error {
 	}
 	es, err := g.openForEdit(cat, false)
 	if errors.Is(err, os.ErrNotExist) {
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_file", g.FilePath()))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_file", g.FilePath(), nextCommand(g, "interview")))}
 	}
 	if err != nil {
 		return err // positioned problems; the file is never touched
@@ -55,7 +55,7 @@ func runReview(g *Globals, o *reviewOptions) error {
 	f, mig, path := es.File, es.Mig, es.Path
 	lang := g.Lang(f)
 	if !wizard.IsCompleted(f) {
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "not_completed", path))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "not_completed", path, nextCommand(g, "interview")))}
 	}
 	s, resumed, err := wizard.BeginReview(cat, f, mig, path)
 	if err != nil {
@@ -63,7 +63,7 @@ func runReview(g *Globals, o *reviewOptions) error {
 	}
 	ro := wizard.ReviewOptions{
 		Session: s, Path: path, Lang: lang, Today: g.Today(),
-		User: g.Getenv("USER"), Resumed: resumed,
+		User: g.Getenv("USER"), Resumed: resumed, Next: g.nextFunc(),
 	}
 
 	var res wizard.ReviewResult
@@ -95,9 +95,9 @@ func runReview(g *Globals, o *reviewOptions) error {
 // a script must not take it for a finished review.
 func reviewEnd(g *Globals, lang model.Lang, path string, res wizard.ReviewResult) error {
 	if res.Finished {
-		fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path))
+		fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path, nextCommand(g, "render")))
 		return nil
 	}
-	fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_stopped", path))
+	fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_stopped", path, nextCommand(g, "review")))
 	return &ExitError{Code: ExitFailure}
 }

@@ -31,6 +31,8 @@ type LineOptions struct {
 	// Accounts returns the login accounts of a scan run in this session;
 	// the "people with access" list offers once to take them over.
 	Accounts scanning.AccountsFunc
+	// Next spells the command lines the closing hints name; nil: "tom SUB".
+	Next NextFunc
 	// Signals ends the interview when a signal arrives on it: what was
 	// entered (a multi-line answer being typed too) is saved, and a line
 	// says where to resume. nil means the process's SIGINT, SIGTERM and
@@ -258,7 +260,7 @@ func (r *lineRunner) stop(cur *model.Section, key string) error {
 	}
 	r.p.out.line("")
 	if r.s.Complete() {
-		r.say("done", r.o.Path, r.o.Path)
+		r.say("done", r.o.Path, r.o.Next.next("render"))
 		return nil
 	}
 	n, total := r.s.Position(cur)
@@ -275,7 +277,7 @@ func (r *lineRunner) finish() error {
 	}
 	r.p.out.line("")
 	if first == nil {
-		r.say("done", r.o.Path, r.o.Path)
+		r.say("done", r.o.Path, r.o.Next.next("render"))
 		return nil
 	}
 	var open []string

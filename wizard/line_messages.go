@@ -87,5 +87,5 @@ var lineMsg = model.Messages{
 	"signal_saved": {De: "Abgebrochen durch ein Signal; gespeichert in %s. tom interview setzt fort.", En: "Stopped by a signal; saved to %s. tom interview resumes."},
 	"quit":         {De: "Unterbrochen und gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "Stopped and saved to %s; the next tom interview resumes at step %d of %d: %s."},
 	"open_left":    {De: "Alle Schritte durchlaufen, aber noch offen: %s. Gespeichert in %s; tom interview setzt bei „%s“ fort.", En: "All steps visited, but still open: %s. Saved to %s; tom interview resumes at “%s”."},
-	"done":         {De: "Fertig: Alle Schritte sind beantwortet und in %s gespeichert. Nächster Schritt: tom render -f %s", En: "Done: every step is answered and saved to %s. Next step: tom render -f %s"},
+	"done":         {De: "Fertig: Alle Schritte sind beantwortet und in %s gespeichert. Nächster Schritt: %s", En: "Done: every step is answered and saved to %s. Next step: %s"},
 }

@@ -109,7 +109,7 @@ func runLineTest(t testing.TB, c *model.Catalog, f *model.File, path, input stri
 	}
 	out := &lineCapWriter{max: 4 << 20}
 	in := &lineEOFReader{r: strings.NewReader(input)}
-	err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: lang, In: in, Out: out, Today: lineToday})
+	err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: lang, In: in, Out: out, Today: lineToday, Next: func(sub string) string { return "tom " + sub + " -f " + path }})
 	data, rerr := os.ReadFile(path)
 	if rerr != nil {
 		t.Fatalf("the file was not saved: %v", rerr)

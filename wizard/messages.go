@@ -91,9 +91,9 @@ var Msg = model.Messages{
 	"finish_complete": {De: "Die Befragung ist vollständig.", En: "The interview is complete."},
 	"finish_open":     {De: "Die Befragung ist noch nicht vollständig. Offen:", En: "The interview is not complete yet. Open:"},
 	"finish_saved":    {De: "Alle Antworten sind in %s gespeichert.", En: "All answers are saved in %s."},
-	"finish_next":     {De: "Als Nächstes: tom render erstellt das TOM-Dokument.", En: "Next: tom render writes the TOM document."},
+	"finish_next":     {De: "Als Nächstes: %s erstellt das TOM-Dokument.", En: "Next: %s writes the TOM document."},
 
 	// Exit messages (printed by Run's caller).
-	"exit_saved":    {De: "Unterbrochen: die Antworten bisher sind in %s gespeichert; die Befragung ist noch nicht vollständig. Weiter mit: tom interview", En: "Stopped: the answers so far are saved in %s; the interview is not complete yet. Continue with: tom interview"},
-	"exit_complete": {De: "Befragung vollständig; gespeichert in %s. Weiter mit: tom render", En: "Interview complete; saved in %s. Next: tom render"},
+	"exit_saved":    {De: "Unterbrochen: die Antworten bisher sind in %s gespeichert; die Befragung ist noch nicht vollständig. Weiter mit: %s", En: "Stopped: the answers so far are saved in %s; the interview is not complete yet. Continue with: %s"},
+	"exit_complete": {De: "Befragung vollständig; gespeichert in %s. Weiter mit: %s", En: "Interview complete; saved in %s. Next: %s"},
 }

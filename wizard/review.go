@@ -579,7 +579,7 @@ func (m *ReviewModel) Render() string {
 	case rvName, rvSummary:
 		body, keys = m.act.form.View(), m.txt.msg("keys_name")
 	case rvDone:
-		body, keys = m.pane(m.txt.doneLines(m.entry, m.o.Path), w, h), m.txt.msg("keys_done")
+		body, keys = m.pane(m.txt.doneLines(m.entry, m.o.Path, m.o.Next.next("render")), w, h), m.txt.msg("keys_done")
 	}
 	var b strings.Builder
 	b.WriteString(m.header(w))

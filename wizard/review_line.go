@@ -384,6 +384,6 @@ func (lr *lineReview) finish() (ReviewResult, error) {
 		return ReviewResult{}, err
 	}
 	lr.r.p.out.line("")
-	lr.print(lr.txt.doneLines(e, lr.o.Path), "")
+	lr.print(lr.txt.doneLines(e, lr.o.Path, lr.o.Next.next("render")), "")
 	return ReviewResult{Finished: true, Entry: e}, nil
 }

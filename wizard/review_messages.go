@@ -68,7 +68,7 @@ var RvMsg = model.Messages{
 	"done_saved":    {De: "Gespeichert in %s.", En: "Saved to %s."},
 	"done_changes":  {De: "Änderungen (%d):", En: "Changes (%d):"},
 	"done_none":     {De: "Keine Änderungen – die Überprüfung ist trotzdem im Verlauf vermerkt.", En: "No changes – the review is recorded in the history all the same."},
-	"done_next":     {De: "Als Nächstes: tom render erstellt das aktualisierte TOM-Dokument.", En: "Next: tom render writes the updated TOM document."},
+	"done_next":     {De: "Als Nächstes: %s erstellt das aktualisierte TOM-Dokument.", En: "Next: %s writes the updated TOM document."},
 	"default_sum":   {De: "Jährliche Überprüfung", En: "Yearly review"},
 
 	// Key hints.
@@ -85,10 +85,10 @@ var RvMsg = model.Messages{
 	"yes_no_enter":     {De: "j/N", En: "y/N"},
 
 	// Exit messages (printed by the command).
-	"exit_done":       {De: "Überprüfung abgeschlossen: Version %s, %d Änderungen; gespeichert in %s. Weiter mit: tom render", En: "Review finished: version %s, %d changes; saved to %s. Next: tom render"},
-	"exit_stopped":    {De: "Unterbrochen: die Änderungen bisher sind in %s gespeichert; die Überprüfung ist nicht abgeschlossen (kein Verlaufseintrag). Weiter mit: tom review (setzt fort)", En: "Stopped: the changes so far are saved in %s; the review is not finished (no history entry). Continue with: tom review (resumes)"},
-	"not_completed":   {De: "%s: die Befragung wurde noch nicht abgeschlossen – eine Überprüfung setzt eine fertige Befragung voraus. Weiter mit: tom interview", En: "%s: the interview has not been completed yet – a review needs a finished interview. Continue with: tom interview"},
-	"no_file":         {De: "%s: keine Antwortdatei. Zuerst die Befragung durchführen: tom interview", En: "%s: no answers file. Run the interview first: tom interview"},
+	"exit_done":       {De: "Überprüfung abgeschlossen: Version %s, %d Änderungen; gespeichert in %s. Weiter mit: %s", En: "Review finished: version %s, %d changes; saved to %s. Next: %s"},
+	"exit_stopped":    {De: "Unterbrochen: die Änderungen bisher sind in %s gespeichert; die Überprüfung ist nicht abgeschlossen (kein Verlaufseintrag). Weiter mit: %s (setzt fort)", En: "Stopped: the changes so far are saved in %s; the review is not finished (no history entry). Continue with: %s (resumes)"},
+	"not_completed":   {De: "%s: die Befragung wurde noch nicht abgeschlossen – eine Überprüfung setzt eine fertige Befragung voraus. Weiter mit: %s", En: "%s: the interview has not been completed yet – a review needs a finished interview. Continue with: %s"},
+	"no_file":         {De: "%s: keine Antwortdatei. Zuerst die Befragung durchführen: %s", En: "%s: no answers file. Run the interview first: %s"},
 	"no_tty":          {De: "die Eingabe ist kein Terminal. Für umgeleitete Eingaben, Screenreader oder einfache Terminals: tom review --accessible", En: "input is not a terminal. For piped input, screen readers or simple terminals use: tom review --accessible"},
 	"short":           {De: "Jährliche Überprüfung: gespeicherte Antworten bestätigen oder ändern", En: "Yearly review: confirm or change the stored answers"},
 	"long":            {De: "Geht alle Schritte mit den gespeicherten Antworten durch: ein Tastendruck bestätigt „unverändert“, sonst wird bearbeitet. Neue Fragen des Katalogs kommen zuerst; Dienstleister, Personen, Geräte und andere Listen werden Eintrag für Eintrag geprüft; Fälliges wird angezeigt. Am Ende entsteht genau ein Verlaufseintrag (Version 1.1, 1.2 …) mit den Änderungen. Gespeichert wird nach jedem Schritt; eine unterbrochene Überprüfung setzt beim nächsten Aufruf fort. --accessible, ACCESSIBLE=1 oder TERM=dumb wählen den Zeilenmodus.\n\nExit-Codes:\n  0  die Überprüfung ist abgeschlossen (Verlaufseintrag geschrieben)\n  1  nicht abgeschlossen (Strg+C, Signal oder Ende der Eingabe: die Änderungen sind gespeichert, tom review setzt fort) oder ein Fehler (keine Antwortdatei, Befragung nicht abgeschlossen, Datei ungültig …)\n  2  falsche Optionen oder Argumente", En: "Walks through every step with the stored answers: one key confirms “unchanged”, otherwise edit. New catalogue questions come first; service providers, people, devices and other lists are reviewed entry by entry; what is due is pointed out. At the end exactly one history entry (version 1.1, 1.2 …) records the changes. Saved after every step; an interrupted review resumes on the next call. --accessible, ACCESSIBLE=1 or TERM=dumb choose line mode.\n\nExit codes:\n  0  the review is finished (history entry written)\n  1  not finished (Ctrl+C, a signal or end of input: the changes are saved, tom review resumes) or an error (no answers file, interview not completed, invalid file …)\n  2  bad options or arguments"},

@@ -28,6 +28,8 @@ type ReviewOptions struct {
 	// Signals ends the line-mode review when a signal arrives on it (the
 	// edits are saved); nil means the process's SIGINT, SIGTERM and SIGHUP.
 	Signals <-chan os.Signal
+	// Next spells the command lines the closing hints name; nil: "tom SUB".
+	Next NextFunc
 }
 
 // ReviewResult says how a review ended.

@@ -323,7 +323,7 @@ func (t *reviewText) plain(x any) string {
 
 // doneLines is the closing report: the entry, the changes in words, the next
 // step.
-func (t *reviewText) doneLines(e model.HistoryEntry, path string) []string {
+func (t *reviewText) doneLines(e model.HistoryEntry, path, next string) []string {
 	out := []string{t.msg("done_title", e.Version, model.FormatDate(e.Date, t.l)), t.msg("done_saved", path), ""}
 	if len(e.Changes) == 0 {
 		out = append(out, t.msg("done_none"))
@@ -337,7 +337,7 @@ func (t *reviewText) doneLines(e model.HistoryEntry, path string) []string {
 			}
 		}
 	}
-	return append(out, "", t.msg("done_next"))
+	return append(out, "", t.msg("done_next", next))
 }
 
 // defaultReviewer is who reviewed last time, else the respondent, else user.

@@ -36,6 +36,8 @@ type Options struct {
 	// Accounts returns the login accounts of a scan run in this session;
 	// the "people with access" list offers to take them over.
 	Accounts scanning.AccountsFunc
+	// Next spells the command lines the closing hints name; nil: "tom SUB".
+	Next NextFunc
 	// Session is the interview session over File; nil starts one.
 	Session *model.Session
 }

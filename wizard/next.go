@@ -1,0 +1,14 @@
+package wizard
+
+// NextFunc spells the tom command line for a next step: sub is a tom
+// command ("render", "interview", "review") and the result repeats the file
+// and catalogue options the user gave, so that it can be copied as is.
+type NextFunc func(sub string) string
+
+// next spells the next step with f, or as plain "tom SUB" when f is nil.
+func (f NextFunc) next(sub string) string {
+	if f == nil {
+		return "tom " + sub
+	}
+	return f(sub)
+}

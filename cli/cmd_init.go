@@ -109,6 +109,13 @@ func nextCommand(g *Globals, sub string) string {
 	return s
 }
 
+// nextCommandFile is nextCommand for a file named as an argument.
+func nextCommandFile(g *Globals, sub, path string) string {
+	h := *g
+	h.File = path
+	return nextCommand(&h, sub)
+}
+
 // nextFunc is nextCommand for the interview and review front ends.
 func (g *Globals) nextFunc() wizard.NextFunc {
 	return func(sub string) string { return nextCommand(g, sub) }

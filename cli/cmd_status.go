@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	json "github.com/goccy/go-json"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/render"
+	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // Exit codes of tom status, for cron jobs and monitoring checks. 0 is "all
@@ -29,6 +32,12 @@ var statusMsg = model.Messages{
 	"status_long": {De: `Zeigt Organisation, Stand, Version, die Vollständigkeit je Abschnitt, offene
 Punkte, die letzte und die nächste Überprüfung. Schreibt nie in die Datei.
 
+Mit Antwortdateien als Argumenten (z. B. kunden/*.json) zeigt tom status eine
+Zeile je Datei, die dringendste zuerst; --json gibt dann ein Array der
+Objekte aus, die tom status für eine Datei ausgibt. Eine unlesbare Datei wird
+gemeldet, die anderen werden trotzdem gezeigt. Der Exit-Code ist der des
+schlechtesten Zustands.
+
 Exit-Codes (für cron und Monitoring):
   0  alles aktuell
   1  sonstiger Fehler (z. B. Katalog nicht ladbar)
@@ -40,6 +49,12 @@ Exit-Codes (für cron und Monitoring):
 		En: `Shows organisation, "Stand" (as-of date), version, completeness per section,
 open items, the last and the next review. Never writes the file.
 
+With answers files as arguments (e.g. clients/*.json) tom status prints one
+row per file, the most urgent first; --json then prints an array of the
+objects tom status prints for one file. A file that cannot be read is
+reported and the others are shown all the same. The exit code is that of
+the worst state.
+
 Exit codes (for cron and monitoring):
   0  all current
   1  other failure (e.g. the catalogue cannot be loaded)
@@ -48,7 +63,8 @@ Exit codes (for cron and monitoring):
   4  review overdue
   5  interview incomplete
   6  answers file missing, unreadable or invalid`},
-	"status_flag_json":      {De: "als JSON-Objekt ausgeben (für Skripte)", En: "print a JSON object (for scripts)"},
+	"status_flag_json":      {De: "als JSON ausgeben (für Skripte): ein Objekt, mit Dateiargumenten ein Array", En: "print JSON (for scripts): an object, an array with file arguments"},
+	"status_example":        {De: "  tom status\n  tom status kunden/*.json\n  tom status kunden/*.json --json", En: "  tom status\n  tom status clients/*.json\n  tom status clients/*.json --json"},
 	"status_missing":        {De: "%s: Datei nicht gefunden", En: "%s: file not found"},
 	"status_org":            {De: "Organisation", En: "Organisation"},
 	"status_stand":          {De: "Stand", En: "As of"},
@@ -72,73 +88,204 @@ Exit codes (for cron and monitoring):
 	"status_ago_day":        {De: "%s (seit 1 Tag überfällig)", En: "%s (1 day overdue)"},
 	"status_ago_days":       {De: "%s (seit %d Tagen überfällig)", En: "%s (%d days overdue)"},
 	"status_current":        {De: "aktuell", En: "current"},
-	"status_due_soon":       {De: "Überprüfung bald fällig – mit „tom review“ durchgehen", En: "review due soon – go through it with \"tom review\""},
-	"status_overdue":        {De: "Überprüfung überfällig – mit „tom review“ durchgehen", En: "review overdue – go through it with \"tom review\""},
-	"status_incomplete":     {De: "Befragung unvollständig – mit „tom interview“ fortsetzen", En: "interview incomplete – continue with \"tom interview\""},
+	"status_due_soon":       {De: "Überprüfung bald fällig", En: "review due soon"},
+	"status_overdue":        {De: "Überprüfung überfällig", En: "review overdue"},
+	"status_incomplete":     {De: "Befragung unvollständig", En: "interview incomplete"},
+	"status_unreadable":     {De: "unlesbar", En: "unreadable"},
+	"status_hint_review":    {De: "%s – mit „%s“ durchgehen", En: "%s – go through it with \"%s\""},
+	"status_hint_interview": {De: "%s – mit „%s“ fortsetzen", En: "%s – continue with \"%s\""},
+	"status_col_org":        {De: "Organisation", En: "Organisation"},
+	"status_col_file":       {De: "Datei", En: "File"},
+	"status_col_state":      {De: "Zustand", En: "State"},
+	"status_col_next":       {De: "Nächste Prüfung", En: "Next review"},
+	"status_col_days":       {De: "Tage", En: "Days"},
+	"status_col_open":       {De: "Offen", En: "Open"},
+	"status_some_bad":       {De: "%d von %d Antwortdateien konnten nicht gelesen werden", En: "%d of %d answers files could not be read"},
 }
 
 // statusOptions are the options of tom status.
 type statusOptions struct {
 	JSON bool
+	// Files are the answers files given as arguments: then the report is
+	// one table row (or JSON object) per file. None: the one file of
+	// --file, reported in full.
+	Files []string
 }
 
 func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
 	opts := &statusOptions{}
 	cmd := &cobra.Command{
-		Use:   "status",
-		Short: statusMsg.Get(lang, "status_short"),
-		Long:  statusMsg.Get(lang, "status_long"),
-		Args:  cobra.NoArgs,
+		Use:     "status [ANTWORTDATEI…]",
+		Short:   statusMsg.Get(lang, "status_short"),
+		Long:    statusMsg.Get(lang, "status_long"),
+		Example: statusMsg.Get(lang, "status_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
 			return runStatus(g, opts)
 		},
+	}
+	if lang == model.En {
+		cmd.Use = "status [ANSWERS-FILE…]"
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, statusMsg.Get(lang, "status_flag_json"))
 	return cmd
 }
 
-// runStatus loads the answers file read-only and reports how current it is;
-// the exit code carries the state.
+// statusEntry is the state of one answers file.
+type statusEntry struct {
+	Path string
+	Cat  *model.Catalog
+	File *model.File // nil when Err is set
+	Rep  model.StatusReport
+	Code int   // the exit code of this file alone
+	Err  error // why the file could not be read
+}
+
+// loadStatus reads one answers file read-only and works out its state.
+func loadStatus(g *Globals, c *model.Catalog, path string) statusEntry {
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = errors.New(statusMsg.Get(g.Lang(nil), "status_missing", path))
+		}
+		return statusEntry{Path: path, Cat: c, Code: ExitStatusUnreadable, Err: err}
+	}
+	r := model.Status(c, f, g.Today())
+	return statusEntry{Path: path, Cat: c, File: f, Rep: r, Code: statusExitCode(r.State)}
+}
+
+// json is the entry as `tom status --json` prints it.
+func (e statusEntry) json(g *Globals) statusJSON {
+	if e.Err != nil {
+		lang := g.Lang(nil)
+		msg := e.Err.Error()
+		var le *model.LoadError
+		if errors.As(e.Err, &le) {
+			msg = le.Format(lang)
+		}
+		return statusJSON{File: e.Path, State: "unreadable", ExitCode: e.Code, Sections: []statusSectionJSON{}, DueItems: []statusDueJSON{}, Error: &msg}
+	}
+	return statusToJSON(e.Path, e.Cat, e.File, e.Rep, e.Code, g.Lang(e.File))
+}
+
+// runStatus reports how current the answers files are, read-only; the exit
+// code carries the worst state.
 func runStatus(g *Globals, opts *statusOptions) error {
 	c, err := g.Catalog()
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	path := g.FilePath()
-	f, _, err := model.Load(path, c)
-	if err != nil {
-		lang := g.Lang(nil)
-		if errors.Is(err, fs.ErrNotExist) {
-			err = errors.New(statusMsg.Get(lang, "status_missing", path))
-		}
-		if opts.JSON {
-			msg := err.Error()
-			var le *model.LoadError
-			if errors.As(err, &le) {
-				msg = le.Format(lang)
-			}
-			if werr := writeStatusJSON(g, statusJSON{File: path, State: "unreadable", ExitCode: ExitStatusUnreadable, Sections: []statusSectionJSON{}, DueItems: []statusDueJSON{}, Error: &msg}); werr != nil {
-				return werr
-			}
-		}
-		return &ExitError{Code: ExitStatusUnreadable, Err: err}
+	if len(opts.Files) == 0 {
+		return runStatusOne(g, opts, loadStatus(g, c, g.FilePath()))
 	}
-	lang := g.Lang(f)
-	r := model.Status(c, f, g.Today())
-	code := statusExitCode(r.State)
+	entries := make([]statusEntry, 0, len(opts.Files))
+	for _, path := range opts.Files {
+		entries = append(entries, loadStatus(g, c, path))
+	}
+	return runStatusMany(g, opts, entries)
+}
+
+// runStatusOne prints the full report of one file.
+func runStatusOne(g *Globals, opts *statusOptions, e statusEntry) error {
 	if opts.JSON {
-		if err := writeStatusJSON(g, statusToJSON(path, c, f, r, code, lang)); err != nil {
-			return err
-		}
-	} else {
-		if err := writeReport(g, statusDocument(r, lang), "text"); err != nil {
+		if err := writeStatusJSON(g, e.json(g)); err != nil {
 			return err
 		}
 	}
-	if code == ExitOK {
+	if e.Err != nil {
+		return &ExitError{Code: e.Code, Err: e.Err}
+	}
+	if !opts.JSON {
+		if err := writeReport(g, statusDocument(e.Rep, g.Lang(e.File), g.nextFunc()), "text"); err != nil {
+			return err
+		}
+	}
+	if e.Code == ExitOK {
 		return nil
 	}
-	return &ExitError{Code: code}
+	return &ExitError{Code: e.Code}
+}
+
+// runStatusMany prints one table row (or JSON object) per file, the most
+// urgent first; files that cannot be read are reported on standard error
+// and listed as unreadable. The exit code is the worst state's.
+func runStatusMany(g *Globals, opts *statusOptions, entries []statusEntry) error {
+	sortStatus(entries)
+	lang := g.Lang(nil)
+	worst, bad := ExitOK, 0
+	for _, e := range entries {
+		worst = max(worst, e.Code)
+		if e.Err != nil {
+			bad++
+			fmt.Fprintln(g.Err, g.formatErr(e.Err, lang))
+		}
+	}
+	if opts.JSON {
+		out := make([]statusJSON, 0, len(entries))
+		for _, e := range entries {
+			out = append(out, e.json(g))
+		}
+		if err := writeStatusJSON(g, out); err != nil {
+			return err
+		}
+	} else if err := writeReport(g, statusTable(entries, lang), "text"); err != nil {
+		return err
+	}
+	if bad > 0 {
+		return &ExitError{Code: worst, Err: errors.New(statusMsg.Get(lang, "status_some_bad", bad, len(entries)))}
+	}
+	if worst == ExitOK {
+		return nil
+	}
+	return &ExitError{Code: worst}
+}
+
+// sortStatus orders entries by urgency: the worse state first (the exit
+// codes rank them: unreadable, incomplete, overdue, due soon, current),
+// then the nearer review date, then the file name.
+func sortStatus(entries []statusEntry) {
+	slices.SortStableFunc(entries, func(a, b statusEntry) int {
+		if a.Code != b.Code {
+			return cmp.Compare(b.Code, a.Code)
+		}
+		ad, bd := a.Rep.NextReview != "", b.Rep.NextReview != ""
+		switch {
+		case ad && bd && a.Rep.DaysLeft != b.Rep.DaysLeft:
+			return cmp.Compare(a.Rep.DaysLeft, b.Rep.DaysLeft)
+		case ad != bd:
+			if ad {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Path, b.Path)
+	})
+}
+
+// statusTable is the overview of several files: one row per client. A
+// findings column belongs here once model reports findings per file.
+func statusTable(entries []statusEntry, l model.Lang) *render.Document {
+	none := statusMsg.Get(l, "status_none")
+	t := &render.Table{Header: []string{
+		statusMsg.Get(l, "status_col_org"), statusMsg.Get(l, "status_col_file"), statusMsg.Get(l, "status_col_state"),
+		statusMsg.Get(l, "status_col_next"), statusMsg.Get(l, "status_col_days"), statusMsg.Get(l, "status_col_open"),
+	}}
+	for _, e := range entries {
+		if e.Err != nil {
+			t.Rows = append(t.Rows, []string{none, model.TerminalLine(e.Path), statusMsg.Get(l, "status_unreadable"), none, none, none})
+			continue
+		}
+		r := e.Rep
+		org, next, days := none, none, none
+		if r.Organisation != "" {
+			org = model.TerminalLine(r.Organisation)
+		}
+		if r.NextReview != "" {
+			next, days = model.FormatDate(r.NextReview, l), fmt.Sprint(r.DaysLeft)
+		}
+		t.Rows = append(t.Rows, []string{org, model.TerminalLine(e.Path), statusMsg.Get(l, "status_"+string(r.State)), next, days, fmt.Sprint(r.OpenItems)})
+	}
+	return &render.Document{Lang: l, Blocks: []render.Block{t}}
 }
 
 // statusExitCode maps a review state to the documented exit code.
@@ -156,7 +303,7 @@ func statusExitCode(s model.ReviewState) int {
 
 // statusDocument is the report for people: the state as label/value rows,
 // the completeness of each section as a table, the due items as a list.
-func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
+func statusDocument(r model.StatusReport, l model.Lang, hint wizard.NextFunc) *render.Document {
 	none := statusMsg.Get(l, "status_none")
 	orDash := func(s string) string {
 		if s == "" {
@@ -198,7 +345,7 @@ func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
 		{Key: statusMsg.Get(l, "status_last"), Value: last},
 		{Key: statusMsg.Get(l, "status_next"), Value: next},
 		{Key: statusMsg.Get(l, "status_open"), Value: fmt.Sprint(r.OpenItems)},
-		{Key: statusMsg.Get(l, "status_state"), Value: statusMsg.Get(l, "status_"+string(r.State))},
+		{Key: statusMsg.Get(l, "status_state"), Value: statusState(r.State, l, hint)},
 	}})
 	t := &render.Table{Header: []string{statusMsg.Get(l, "status_col_section"), statusMsg.Get(l, "status_col_done"), statusMsg.Get(l, "status_col_answered")}}
 	for _, s := range r.Sections {
@@ -217,6 +364,19 @@ func statusDocument(r model.StatusReport, l model.Lang) *render.Document {
 		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_due")}}}, list)
 	}
 	return doc
+}
+
+// statusState names a state with the command that deals with it, spelled
+// with the options the user gave.
+func statusState(s model.ReviewState, l model.Lang, next wizard.NextFunc) string {
+	label := statusMsg.Get(l, "status_"+string(s))
+	switch s {
+	case model.ReviewDueSoon, model.ReviewOverdue:
+		return statusMsg.Get(l, "status_hint_review", label, next("review"))
+	case model.ReviewIncomplete:
+		return statusMsg.Get(l, "status_hint_interview", label, next("interview"))
+	}
+	return label
 }
 
 // statusBar draws a percentage as [####......] in ASCII, readable without
@@ -311,7 +471,7 @@ func statusToJSON(path string, c *model.Catalog, f *model.File, r model.StatusRe
 	return out
 }
 
-func writeStatusJSON(g *Globals, v statusJSON) error {
+func writeStatusJSON(g *Globals, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -96,8 +96,8 @@ func TestStatusUnreadable(t *testing.T) {
 		t.Errorf("other catalogue: exit %d, %q", code, errOut)
 	}
 	// Usage errors stay 2, a missing catalogue is a general failure.
-	if code, _, _ := rvRun("status", "extra-arg"); code != ExitUsage {
-		t.Errorf("extra arg: exit %d", code)
+	if code, _, _ := rvRun("status", "--no-such-flag"); code != ExitUsage {
+		t.Errorf("bad flag: exit %d", code)
 	}
 	if code, _, _ := rvRun("status", "--catalog", filepath.Join(dir, "none.json"), "-f", other); code != ExitFailure {
 		t.Errorf("missing catalogue: exit %d", code)
@@ -193,7 +193,7 @@ func TestStatusNoForgedLine(t *testing.T) {
 	var out bytes.Buffer
 	g := &Globals{Out: &out}
 	r := model.StatusReport{Organisation: "Muster GmbH\nNächste Prüfung: 01.01.2099\x1b[2J", Version: "1.1\n\u202e", Stand: "2026-01-01", State: model.ReviewCurrent}
-	if err := writeReport(g, statusDocument(r, model.De), "text"); err != nil {
+	if err := writeReport(g, statusDocument(r, model.De, nil), "text"); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range strings.Split(out.String(), "\n") {

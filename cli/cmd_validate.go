@@ -16,47 +16,82 @@ import (
 // validateMsg holds the strings of tom validate.
 var validateMsg = model.Messages{
 	"validate_short":    {De: "Antwortdatei prüfen (schreibt nie)", En: "Check the answers file (never writes)"},
-	"validate_long":     {De: "Prüft die Antwortdatei gegen den Katalog. Exit-Code 0: gültig, 1: Fehler (einer pro Zeile, mit Zeile, Spalte und JSON-Pfad), 2: falscher Aufruf.\nDie Datei wird dabei nie verändert.", En: "Checks the answers file against the catalogue. Exit code 0: valid, 1: errors (one a line, with line, column and JSON path), 2: usage error.\nThe file is never changed."},
+	"validate_long":     {De: "Prüft die Antwortdatei (oder jede angegebene Datei) gegen den Katalog. Exit-Code 0: gültig, 1: Fehler (einer pro Zeile, mit Zeile, Spalte und JSON-Pfad), 2: falscher Aufruf. Eine ungültige Datei hält die übrigen nicht auf.\nDie Datei wird dabei nie verändert.", En: "Checks the answers file (or each file given) against the catalogue. Exit code 0: valid, 1: errors (one a line, with line, column and JSON path), 2: usage error. An invalid file does not stop the others.\nThe file is never changed."},
 	"validate_ok":       {De: "%s ist gültig (Katalog %s %s).", En: "%s is valid (catalogue %s %s)."},
 	"validate_migrated": {De: "Hinweis: mit Katalog-Version %s beantwortet; beim nächsten Speichern wird die Datei auf Version %s umgestellt.", En: "Note: answered with catalogue version %s; the next save moves the file to version %s."},
 	"validate_renamed":  {De: "  umbenannt: %s → %s", En: "  renamed: %s → %s"},
 	"validate_removed":  {De: "  entfallen (wird unter „retired“ aufbewahrt): %s", En: "  removed (kept under \"retired\"): %s"},
 	"validate_new":      {De: "  neu im Katalog: %s", En: "  new in the catalogue: %s"},
+	"validate_some_bad": {De: "%d von %d Antwortdateien sind ungültig", En: "%d of %d answers files are not valid"},
+	"validate_example":  {De: "  tom validate\n  tom validate kunden/*.json", En: "  tom validate\n  tom validate clients/*.json"},
 	"validate_missing":  {De: "%s: Datei nicht gefunden (neu anlegen mit: %s)", En: "%s: file not found (create it with: %s)"},
 }
 
-// validateOptions are the options of tom validate (none besides the globals).
-type validateOptions struct{}
+// validateOptions are the options of tom validate.
+type validateOptions struct {
+	Files []string // answers files given as arguments; none: --file
+}
 
 func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
 	opts := &validateOptions{}
-	return &cobra.Command{
-		Use:   "validate",
-		Short: validateMsg.Get(lang, "validate_short"),
-		Long:  validateMsg.Get(lang, "validate_long"),
-		Args:  cobra.NoArgs,
+	cmd := &cobra.Command{
+		Use:     "validate [ANTWORTDATEI…]",
+		Short:   validateMsg.Get(lang, "validate_short"),
+		Long:    validateMsg.Get(lang, "validate_long"),
+		Example: validateMsg.Get(lang, "validate_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
 			return runValidate(g, opts)
 		},
 	}
+	if lang == model.En {
+		cmd.Use = "validate [ANSWERS-FILE…]"
+	}
+	return cmd
 }
 
-// runValidate loads the answers file read-only and reports what is wrong.
-func runValidate(g *Globals, _ *validateOptions) error {
+// runValidate loads each answers file read-only and reports what is wrong;
+// an invalid file does not stop the others, and the exit code is then 1.
+func runValidate(g *Globals, opts *validateOptions) error {
 	lang := g.Lang(nil)
 	c, err := g.Catalog()
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	path := g.FilePath()
+	files := opts.Files
+	if len(files) == 0 {
+		return validateOne(g, c, g.FilePath(), nextCommand(g, "init"))
+	}
+	failed := 0
+	for _, path := range files {
+		if err := validateOne(g, c, path, nextCommandFile(g, "init", path)); err != nil {
+			failed++
+			var ee *ExitError
+			if errors.As(err, &ee) {
+				err = ee.Err
+			}
+			fmt.Fprintln(g.Err, g.formatErr(err, lang))
+		}
+	}
+	if failed == 0 {
+		return nil
+	}
+	if len(files) > 1 {
+		return &ExitError{Code: ExitFailure, Err: errors.New(validateMsg.Get(lang, "validate_some_bad", failed, len(files)))}
+	}
+	return &ExitError{Code: ExitFailure}
+}
+
+// validateOne checks one file; create is the command that would create it.
+func validateOne(g *Globals, c *model.Catalog, path, create string) error {
 	f, mig, err := model.Load(path, c)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			err = errors.New(validateMsg.Get(lang, "validate_missing", path, nextCommand(g, "init")))
+			err = errors.New(validateMsg.Get(g.Lang(nil), "validate_missing", path, create))
 		}
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	lang = g.Lang(f)
+	lang := g.Lang(f)
 	fmt.Fprintln(g.text(), validateMsg.Get(lang, "validate_ok", path, c.ID, c.Version))
 	if !mig.Empty() {
 		fmt.Fprint(g.text(), migrationNote(mig, lang))

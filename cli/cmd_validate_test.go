@@ -25,7 +25,6 @@ func TestValidateExitCodes(t *testing.T) {
 		t.Errorf("--lang en: %q", out)
 	}
 	for _, args := range [][]string{
-		{"validate", "-f", path, "surplus"},
 		{"validate", "--nope"},
 		{"validate", "-f"},
 		{"validate", "-f", path, "--lang", "xx"},
@@ -98,5 +97,35 @@ func TestValidateReportsMigration(t *testing.T) {
 	}
 	if !bytes.Equal(data, readFile(t, path)) {
 		t.Error("validate wrote the migration")
+	}
+}
+
+// Several files: each valid one is confirmed, each invalid one reported
+// with its positions, and the exit code says that one failed.
+func TestValidateMany(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join("..", "testdata", "good", "small-sample.json")
+	bad := filepath.Join("..", "testdata", "bad", "answer-wrong-kind.json")
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, readFile(t, good), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := strings.TrimSpace(string(readFile(t, strings.TrimSuffix(bad, ".json")+".err")))
+	code, out, errs := cliRun(nil, "validate", "--catalog", smallCatalogPath, a, bad, b, filepath.Join(dir, "none.json"))
+	if code != ExitFailure {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if out != a+" ist gültig (Katalog tom-small 1.0.0).\n"+b+" ist gültig (Katalog tom-small 1.0.0).\n" {
+		t.Errorf("stdout %q", out)
+	}
+	for _, w := range []string{strings.SplitN(want, "\n", 2)[0], "none.json: Datei nicht gefunden (neu anlegen mit: tom init -f " + filepath.Join(dir, "none.json") + " --catalog " + smallCatalogPath + ")", "2 von 4 Antwortdateien sind ungültig"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errs)
+		}
+	}
+	if code, _, _ := cliRun(nil, "validate", "--catalog", smallCatalogPath, a, b); code != ExitOK {
+		t.Errorf("two valid files: exit %d", code)
 	}
 }

@@ -46,7 +46,7 @@ func TestLineEndToEnd(t *testing.T) {
 				t.Fatalf("exit code %d\n%s", code, out)
 			}
 			noRawControl(t, "output", out)
-			wantAll(t, out, "Schritt 1 von 4: Organisation", "tom render -f "+path)
+			wantAll(t, out, "Schritt 1 von 4: Organisation", "Nächster Schritt: tom render -f "+shellQuote(path)+" --catalog "+smallCatalogPath+"\n")
 			got, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)

@@ -91,7 +91,6 @@ func TestUsageErrorsExit2(t *testing.T) {
 	for _, args := range [][]string{
 		{"no-such-command"},
 		{"--no-such-flag"},
-		{"status", "extra"},
 		{"status", "-x"},
 		{"catalog", "--format"},
 		{"catalog", "--format", "pdf"},

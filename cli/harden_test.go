@@ -84,3 +84,36 @@ func TestStaleTempsRemovedAndSaid(t *testing.T) {
 		t.Errorf("left: %v", left)
 	}
 }
+
+// TestValidateRefusesControlsAndLongTexts: a file with an escape sequence or
+// a forged second line in a one-line answer, or a 50,000-character name, is
+// refused by validate and status with the place, in both languages; init
+// refuses such an --org.
+func TestValidateRefusesControlsAndLongTexts(t *testing.T) {
+	dir := t.TempDir()
+	head := "{\n  \"schema\": 1,\n  \"catalog\": {\"id\": \"tom-small\", \"version\": \"1.0.0\"},\n  \"answers\": {\"org.name\": "
+	cases := map[string]struct{ value, de, en string }{
+		"esc":    {`"A\u001b]52;c;eA==\u0007B"`, ":4:29: /answers/org.name: enthält das Steuerzeichen U+001B", ":4:29: /answers/org.name: contains the control character U+001B"},
+		"forged": {`"A\nNächste Prüfung: 01.01.2099"`, ":4:29: /answers/org.name: enthält einen Zeilenumbruch", ":4:29: /answers/org.name: contains a line break"},
+		"long":   {`"` + strings.Repeat("W", 50000) + `"`, ":4:27: /answers/org.name: zu lang: 50000 Zeichen, höchstens 500", ":4:27: /answers/org.name: too long: 50000 characters, at most 500"},
+	}
+	for name, tc := range cases {
+		path := filepath.Join(dir, name+".json")
+		os.WriteFile(path, []byte(head+tc.value+"}\n}\n"), 0o600)
+		for _, cmd := range []string{"validate", "status"} {
+			for lang, want := range map[string]string{"de": tc.de, "en": tc.en} {
+				code, out, errs := cliRun(nil, cmd, "-f", path, "--catalog", smallCatalogPath, "--lang", lang)
+				if code == 0 || !strings.Contains(errs, path+want) {
+					t.Errorf("%s %s %s: exit %d, %q", name, cmd, lang, code, errs)
+				}
+				if strings.ContainsAny(out+errs, "\x1b\x07") || strings.Contains(out, "2099") {
+					t.Errorf("%s %s: raw payload reached the output", name, cmd)
+				}
+			}
+		}
+	}
+	path := filepath.Join(dir, "init.json")
+	if code, _, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath, "--org", strings.Repeat("W", 50000)); code != ExitUsage || !strings.Contains(errs, "zu lang (höchstens 500 Zeichen)") {
+		t.Errorf("init --org 50,000 characters: exit %d %q", code, errs)
+	}
+}

@@ -132,8 +132,12 @@ func (p *positions) place(ps []Problem) []Problem {
 	var idx, offs []int
 	for i := range ps {
 		if ps[i].Line == 0 {
+			off := p.offset(ps[i].Pointer)
+			if at, ok := p.at[ps[i].Pointer]; ok && ps[i].char > 0 {
+				off = stringCharOffset(p.data, at, ps[i].char-1)
+			}
 			idx = append(idx, i)
-			offs = append(offs, p.offset(ps[i].Pointer))
+			offs = append(offs, off)
 		}
 	}
 	for j, lc := range lineCols(p.data, offs) {

@@ -86,4 +86,9 @@ var Msg = Messages{
 	"owner_keep":         {De: "gehört %s (Gruppe %s); tom kann beim Speichern Besitzer und Gruppe nicht beibehalten und lässt die Datei deshalb unverändert (als dieser Benutzer oder als root speichern)", En: "belongs to %s (group %s); tom cannot keep its owner and group when saving and so leaves the file unchanged (save as that user or as root)"},
 	"stale_temp_one":     {De: "%s: 1 liegen gebliebene Zwischendatei eines abgebrochenen Speicherns entfernt (eine Kopie der Antworten)", En: "%s: removed 1 temporary file left by a save that was cut off (a copy of the answers)"},
 	"stale_temps":        {De: "%s: %d liegen gebliebene Zwischendateien abgebrochener Speichervorgänge entfernt (Kopien der Antworten)", En: "%s: removed %d temporary files left by saves that were cut off (copies of the answers)"},
+	"one_line_at":        {De: "enthält einen Zeilenumbruch (%s); hier ist nur eine Zeile erlaubt", En: "contains a line break (%s); only one line is allowed here"},
+	"control_char_at":    {De: "enthält das Steuerzeichen %s, das nicht erlaubt ist", En: "contains the control character %s, which is not allowed"},
+	"too_long":           {De: "zu lang: %d Zeichen, höchstens %d", En: "too long: %d characters, at most %d"},
+	"too_long_line":      {De: "zu lang (höchstens 500 Zeichen)", En: "too long (at most 500 characters)"},
+	"too_long_text":      {De: "zu lang (höchstens 20000 Zeichen)", En: "too long (at most 20000 characters)"},
 }

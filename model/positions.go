@@ -210,3 +210,40 @@ func lineCols(data []byte, offs []int) [][2]int {
 	}
 	return out
 }
+
+// stringCharOffset returns the offset in data of character n (0-based,
+// counted in the decoded text) of the JSON string that starts at off, or off
+// when data holds no string there. An escape (\n, \u001b, a surrogate pair)
+// counts as the one character it stands for.
+func stringCharOffset(data []byte, off, n int) int {
+	if off >= len(data) || data[off] != '"' {
+		return off
+	}
+	i := off + 1
+	for count := 0; i < len(data) && data[i] != '"'; count++ {
+		if count == n {
+			return i
+		}
+		switch {
+		case data[i] != '\\':
+			_, size := utf8.DecodeRune(data[i:])
+			i += size
+		case i+1 < len(data) && data[i+1] == 'u':
+			i += 6
+			// A surrogate pair is one character.
+			if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' && isHighSurrogate(data[i-4:i]) {
+				i += 6
+			}
+		default:
+			i += 2
+		}
+	}
+	return min(i, len(data))
+}
+
+// isHighSurrogate reports whether the four hex digits h encode a high
+// surrogate (D800-DBFF).
+func isHighSurrogate(h []byte) bool {
+	v, err := strconv.ParseUint(string(h), 16, 16)
+	return err == nil && v >= 0xD800 && v <= 0xDBFF
+}

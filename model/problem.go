@@ -14,6 +14,9 @@ type Problem struct {
 	Args    []any
 	Line    int // 1-based; 0 when unknown
 	Col     int
+	// char, when positive, places the problem at that character (1-based)
+	// of the string value at Pointer rather than at the value's start.
+	char int
 }
 
 // Message returns the problem's text in language l, without position.

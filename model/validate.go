@@ -11,6 +11,16 @@ func CheckInput(kind, s string) (out string, key string) {
 	if t == "" {
 		return "", ""
 	}
+	if kind == KindTextarea {
+		s = strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), " \t\r\n")
+		if key, _, _ := textProblem(s, true); key != "" {
+			return s, key
+		}
+		return s, ""
+	}
+	if key, _, _ := textProblem(t, false); key != "" {
+		return s, key
+	}
 	switch kind {
 	case KindDate:
 		d, err := ParseDate(t)
@@ -30,12 +40,6 @@ func CheckInput(kind, s string) (out string, key string) {
 		if !CheckPhone(t) {
 			return s, "not_phone"
 		}
-	case KindText:
-		if strings.ContainsAny(t, "\n\r") {
-			return s, "one_line"
-		}
-	case KindTextarea:
-		return strings.TrimRight(s, " \t\r\n"), ""
 	}
 	return t, ""
 }
@@ -169,7 +173,7 @@ func Validate(c *Catalog, f *File) []Problem {
 			bad(ptr(p, "kind"), "bad_kind", e.Kind)
 		}
 	}
-	return probs
+	return append(probs, checkTexts(c, f)...)
 }
 
 func checkValue(p, kind string, opts []*Option, v Value, bad func(string, string, ...any)) {
@@ -210,7 +214,9 @@ func checkValue(p, kind string, opts []*Option, v Value, bad func(string, string
 		if kind == KindText || kind == KindTextarea {
 			return
 		}
-		if _, key := CheckInput(kind, v.Str()); key != "" {
+		// Control characters, line breaks and length: checkTexts says
+		// where exactly.
+		if _, key := CheckInput(kind, v.Str()); key != "" && !isTextKey(key) {
 			bad(p, key)
 		}
 	}

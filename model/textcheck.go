@@ -1,0 +1,193 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Longest texts an answers file may hold, in characters. A one-line value
+// (a name, an e-mail address, a date, an ID) is at most MaxLineLen; a text
+// that may span lines (a textarea answer, a note, a reason, a summary) at
+// most MaxTextLen. Longer values are typing accidents or attacks: they would
+// break the document's layout and slow its rendering.
+const (
+	MaxLineLen = 500
+	MaxTextLen = 20000
+)
+
+// textProblem checks one text: no control character (a line break is
+// allowed when multiline is set, a tab too), within the length limit. It
+// returns the message key ("" when the text is fine) and the index of the
+// offending character (-1 for the whole value).
+func textProblem(s string, multiline bool) (key string, at int, r rune) {
+	i := 0
+	for _, c := range s {
+		if isForbiddenControl(c, multiline) {
+			if c == '\n' || c == '\u2028' || c == '\u2029' {
+				return "one_line", i, c
+			}
+			return "control_char", i, c
+		}
+		i++
+	}
+	limit := MaxLineLen
+	if multiline {
+		limit = MaxTextLen
+	}
+	if i > limit {
+		if multiline {
+			return "too_long_text", -1, 0
+		}
+		return "too_long_line", -1, 0
+	}
+	return "", -1, 0
+}
+
+// isTextKey reports whether key is one textProblem returns.
+func isTextKey(key string) bool {
+	switch key {
+	case "one_line", "control_char", "too_long_line", "too_long_text":
+		return true
+	}
+	return false
+}
+
+// isForbiddenControl reports whether c may not appear in a stored text: C0
+// and C1 control characters, DEL, and the Unicode line and paragraph
+// separators; a line break and a tab only where the text may span lines.
+func isForbiddenControl(c rune, multiline bool) bool {
+	if multiline && (c == '\n' || c == '\t') {
+		return false
+	}
+	return unicode.IsControl(c) || c == '\u2028' || c == '\u2029'
+}
+
+// checkTexts checks every text of f for control characters, line breaks in
+// one-line values and length (see textProblem); problems point at the
+// offending character.
+func checkTexts(c *Catalog, f *File) []Problem {
+	var probs []Problem
+	check := func(p, s string, multiline bool) {
+		key, at, r := textProblem(s, multiline)
+		switch {
+		case key == "":
+		case at >= 0:
+			probs = append(probs, Problem{Pointer: p, Key: key + "_at", Args: []any{fmt.Sprintf("U+%04X", r)}, char: at + 1})
+		default:
+			limit := MaxLineLen
+			if multiline {
+				limit = MaxTextLen
+			}
+			probs = append(probs, Problem{Pointer: p, Key: "too_long", Args: []any{utf8.RuneCountInString(s), limit}})
+		}
+	}
+	// anyTexts checks the strings of plain JSON data (history changes, retired
+	// answers): they may span lines.
+	var anyTexts func(p string, x any)
+	anyTexts = func(p string, x any) {
+		switch v := x.(type) {
+		case string:
+			check(p, v, true)
+		case []any:
+			for i, e := range v {
+				anyTexts(ptr(p, i), e)
+			}
+		case map[string]any:
+			for _, k := range sortedKeys(v) {
+				check(ptr(p, k), k, false)
+				anyTexts(ptr(p, k), v[k])
+			}
+		}
+	}
+	value := func(p, kind string, v Value) {
+		switch {
+		case v.IsString():
+			check(p, v.Str(), kind == KindTextarea)
+		case v.IsList():
+			for i, s := range v.List() {
+				check(ptr(p, i), s, false)
+			}
+		}
+	}
+	check("/catalog/id", f.Catalog.ID, false)
+	check("/catalog/version", f.Catalog.Version, false)
+	for id, v := range f.Answers {
+		p := ptr("/answers", id)
+		q := c.Question(id)
+		if q == nil {
+			continue
+		}
+		if !v.IsRecords() {
+			value(p, q.Kind, v)
+			continue
+		}
+		for i, r := range v.Records() {
+			for k, fv := range r {
+				kind := KindText
+				if fd := q.Field(k); fd != nil {
+					kind = fd.Kind
+				}
+				value(ptr(p, i, k), kind, fv)
+			}
+		}
+	}
+	measure := func(p string, a MeasureAnswer) {
+		check(ptr(p, "status"), a.Status, false)
+		check(ptr(p, "due"), a.Due, false)
+		check(ptr(p, "reason"), a.Reason, true)
+		check(ptr(p, "note"), a.Note, true)
+	}
+	for id, a := range f.Measures {
+		measure(ptr("/measures", id), a)
+	}
+	for i, o := range f.OwnMeasures {
+		p := ptr("/own_measures", i)
+		check(ptr(p, "id"), o.ID, false)
+		check(ptr(p, "section"), o.Section, false)
+		check(ptr(p, "text"), o.Text, true)
+		check(ptr(p, "type"), o.Type, false)
+		measure(p, o.MeasureAnswer)
+	}
+	for id, d := range f.Detected {
+		p := ptr("/detected", id)
+		check(ptr(p, "date"), d.Date, false)
+		check(ptr(p, "result"), d.Result, false)
+		check(ptr(p, "evidence"), d.Evidence, true)
+	}
+	anyTexts("/retired", map[string]any(f.Retired))
+	check("/progress/step", f.Progress.Step, false)
+	check("/progress/question", f.Progress.Question, false)
+	for i, s := range f.Progress.Done {
+		check(ptr("/progress/done", i), s, false)
+	}
+	for i, s := range f.Progress.Skipped {
+		check(ptr("/progress/skipped", i), s, false)
+	}
+	check("/progress/completed", f.Progress.Completed, false)
+	for i, e := range f.History {
+		p := ptr("/history", i)
+		check(ptr(p, "date"), e.Date, false)
+		check(ptr(p, "by"), e.By, false)
+		check(ptr(p, "kind"), e.Kind, false)
+		check(ptr(p, "version"), e.Version, false)
+		check(ptr(p, "summary"), e.Summary, true)
+		for j, ch := range e.Changes {
+			cp := ptr(p, "changes", j)
+			check(ptr(cp, "path"), ch.Path, false)
+			anyTexts(ptr(cp, "old"), ch.Old)
+			anyTexts(ptr(cp, "new"), ch.New)
+		}
+	}
+	return probs
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

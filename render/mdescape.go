@@ -33,9 +33,6 @@ func mdWrite(b *bytes.Buffer, s, sep string) {
 	}
 }
 
-// MDCell escapes text for one GFM table cell (newlines become <br>).
-func MDCell(s string) string { return mdInline(clean(s), "<br>") }
-
 // MDText escapes text for a paragraph (newlines become hard breaks).
 func MDText(s string) string { return mdInline(clean(s), "\\\n") }
 

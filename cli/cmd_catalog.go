@@ -57,18 +57,20 @@ var catalogMsg = model.Messages{
 
 // catalogOptions are the options of tom catalog.
 type catalogOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Format string
 }
 
 func newCatalogCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &catalogOptions{}
+	opts := &catalogOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: catalogMsg.Get(lang, "catalog_short"),
 		Long:  catalogMsg.Get(lang, "catalog_long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCatalog(g, opts)
+			return runCatalog(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", catalogMsg.Get(lang, "catalog_flag_format"))
@@ -76,7 +78,8 @@ func newCatalogCmd(g *Globals, lang model.Lang) *cobra.Command {
 }
 
 // runCatalog prints the catalogue in the requested format.
-func runCatalog(g *Globals, opts *catalogOptions) error {
+func runCatalog(opts *catalogOptions) error {
+	g := opts.Globals
 	lang := g.Lang(nil)
 	switch opts.Format {
 	case "text", "md", "json":

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/questionnaires"
@@ -79,5 +80,20 @@ func TestCatalogJSON(t *testing.T) {
 	code, _, errs = cliRun(nil, "catalog", "--catalog", bad)
 	if code != 1 || !strings.Contains(errs, "title: English text missing") || !strings.Contains(errs, "no sections") {
 		t.Errorf("broken catalogue: %d %q", code, errs)
+	}
+}
+
+// runCatalog called directly with its options.
+func TestRunCatalog(t *testing.T) {
+	g, out, _ := testGlobals(time.Now())
+	g.CatalogPath = smallCatalogPath
+	if err := runCatalog(&catalogOptions{Globals: g, Format: "md"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "# Kleiner Testkatalog\n") {
+		t.Errorf("%.200s", out)
+	}
+	if err := runCatalog(&catalogOptions{Globals: g, Format: "pdf"}); exitCode(err) != ExitUsage {
+		t.Errorf("format pdf: %v", err)
 	}
 }

@@ -66,20 +66,22 @@ Exit codes as diff(1) has them: 0 no changes, 1 changes found, 2 trouble
 
 // diffOptions are the options of tom diff.
 type diffOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Since  string
 	Format string
 	Files  []string
 }
 
 func newDiffCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &diffOptions{}
+	opts := &diffOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "diff [ALT.json NEU.json | --since DATUM]",
 		Short: diffMsg.Get(lang, "diff_short"),
 		Long:  diffMsg.Get(lang, "diff_long"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			return runDiff(g, opts)
+			return runDiff(opts)
 		},
 	}
 	if lang == model.En {
@@ -96,7 +98,8 @@ func diffUsage(lang model.Lang, key string, args ...any) error {
 }
 
 // runDiff prints the changes between two files, or since a date, in words.
-func runDiff(g *Globals, opts *diffOptions) error {
+func runDiff(opts *diffOptions) error {
+	g := opts.Globals
 	lang := g.Lang(nil)
 	if opts.Format != "text" && opts.Format != "md" {
 		return diffUsage(lang, "diff_bad_format", opts.Format)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/render"
@@ -282,5 +283,15 @@ func TestDiffMarkdownTextStaysText(t *testing.T) {
 	want = []string{"heading1", "heading2", "paragraph", "heading3", "list", "listitem"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("blocks %v, want %v\n%s", got, want, out)
+	}
+}
+
+// runDiff called directly with its options.
+func TestRunDiff(t *testing.T) {
+	g, out, _ := testGlobals(time.Now())
+	g.CatalogPath = rvCatalogPath
+	err := runDiff(&diffOptions{Globals: g, Format: "md", Files: []string{rvFixture("story-2025.json"), rvFixture("story-2026.json")}})
+	if exitCode(err) != ExitDiffChanged || !strings.Contains(out.String(), "## Geräte\n\n- entfernt: „Windows 7 Pro Desktop-PC“\n") {
+		t.Errorf("exit %d\n%s", exitCode(err), out)
 	}
 }

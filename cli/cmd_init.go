@@ -29,19 +29,21 @@ var initMsg = model.Messages{
 
 // initOptions are the options of tom init.
 type initOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Org   string
 	Force bool
 }
 
 func newInitCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &initOptions{}
+	opts := &initOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: initMsg.Get(lang, "init_short"),
 		Long:  initMsg.Get(lang, "init_long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runInit(g, opts)
+			return runInit(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Org, "org", "", initMsg.Get(lang, "init_flag_org"))
@@ -50,7 +52,8 @@ func newInitCmd(g *Globals, lang model.Lang) *cobra.Command {
 }
 
 // runInit creates the answers file under the file's lock.
-func runInit(g *Globals, opts *initOptions) error {
+func runInit(opts *initOptions) error {
+	g := opts.Globals
 	lang := g.Lang(nil)
 	c, err := g.Catalog()
 	if err != nil {

@@ -27,20 +27,22 @@ var interviewMsg = model.Messages{
 
 // interviewOptions are the interview command's flags.
 type interviewOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Accessible bool
 	Scan       bool   // scan before the interview and pre-fill
 	ScanRoot   string // root of the scanned system ("/")
 }
 
 func newInterviewCmd(g *Globals, lang model.Lang) *cobra.Command {
-	o := &interviewOptions{}
+	o := &interviewOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "interview",
 		Short: interviewMsg.Get(lang, "short"),
 		Long:  interviewMsg.Get(lang, "long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runInterview(g, o)
+			return runInterview(o)
 		},
 	}
 	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, interviewMsg.Get(lang, "flag_access"))
@@ -64,7 +66,8 @@ func lineModeWanted(g *Globals, accessible bool) bool {
 
 // runInterview loads (or creates) the answers file, holds its lock for the
 // whole session and runs the line mode or the full-screen wizard.
-func runInterview(g *Globals, o *interviewOptions) error {
+func runInterview(o *interviewOptions) error {
+	g := o.Globals
 	line := lineModeWanted(g, o.Accessible)
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty"))}

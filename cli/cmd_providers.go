@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"unicode/utf8"
@@ -44,27 +43,23 @@ Exit code 1 when no entry matches.`},
 	"providers_missing":        {De: "%s: Datei nicht gefunden", En: "%s: file not found"},
 }
 
-// providersOptions are the options and the I/O of tom providers.
+// providersOptions are the options of tom providers.
 type providersOptions struct {
-	Out, Err    io.Writer
-	Lang        model.Lang
-	Catalog     func() (*model.Catalog, error)
+	*Globals // I/O, clock, global flags
+
 	Directories []string // --directory, in order
 	JSON        bool
 	Text        string // the search text; "" lists everything
 }
 
 func newProvidersCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &providersOptions{}
+	opts := &providersOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "providers [TEXT]",
 		Short: providersMsg.Get(lang, "providers_short"),
 		Long:  providersMsg.Get(lang, "providers_long"),
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Out, opts.Err = g.Out, g.Err // text goes through model.TerminalLine, JSON through model.JSONTerminalSafe
-			opts.Lang = g.Lang(nil)
-			opts.Catalog = g.Catalog
 			if len(args) == 1 {
 				opts.Text = args[0]
 			}
@@ -79,6 +74,7 @@ func newProvidersCmd(g *Globals, lang model.Lang) *cobra.Command {
 // runProviders loads the directory (shipped and own files) and prints the
 // entries that match the search text, one a line or as JSON.
 func runProviders(opts *providersOptions) error {
+	lang := opts.Lang(nil)
 	c, err := opts.Catalog()
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
@@ -87,16 +83,16 @@ func runProviders(opts *providersOptions) error {
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-			err = errors.New(providersMsg.Get(opts.Lang, "providers_missing", pe.Path))
+			err = errors.New(providersMsg.Get(lang, "providers_missing", pe.Path))
 		}
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	found := d.Find(opts.Text, opts.Lang)
+	found := d.Find(opts.Text, lang)
 	if opts.JSON {
-		return writeProvidersJSON(opts.Out, d, found, opts.Lang)
+		return writeProvidersJSON(opts.Globals, d, found, lang)
 	}
 	if len(found) == 0 {
-		return &ExitError{Code: ExitFailure, Err: errors.New(providersMsg.Get(opts.Lang, "providers_none", opts.Text))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(providersMsg.Get(lang, "providers_none", opts.Text))}
 	}
 	idw := 0
 	for _, e := range found {
@@ -105,7 +101,7 @@ func runProviders(opts *providersOptions) error {
 	for _, e := range found {
 		cat := ""
 		if o := d.Category(e); o != nil {
-			cat = o.Label.In(opts.Lang)
+			cat = o.Label.In(lang)
 		}
 		name := d.Name(e)
 		var aka []string
@@ -122,13 +118,13 @@ func runProviders(opts *providersOptions) error {
 			parts[i] = model.TerminalLine(parts[i])
 		}
 		if e.Address.Country != "DE" {
-			parts[2] += " (" + model.CountryName(e.Address.Country, opts.Lang) + ")"
+			parts[2] += " (" + model.CountryName(e.Address.Country, lang) + ")"
 		}
 		if cat == "" {
 			parts = append(parts[:1], parts[2])
 		}
 		pad := strings.Repeat(" ", idw-utf8.RuneCountInString(e.ID))
-		if _, err := fmt.Fprintf(opts.Out, "%s%s  %s\n", model.TerminalLine(e.ID), pad, strings.Join(parts, " · ")); err != nil {
+		if _, err := fmt.Fprintf(opts.text(), "%s%s  %s\n", model.TerminalLine(e.ID), pad, strings.Join(parts, " · ")); err != nil {
 			return err
 		}
 	}
@@ -149,7 +145,7 @@ type providerJSON struct {
 	Origin        string         `json:"origin"`
 }
 
-func writeProvidersJSON(w io.Writer, d *model.Directory, es []*model.DirectoryEntry, l model.Lang) error {
+func writeProvidersJSON(g *Globals, d *model.Directory, es []*model.DirectoryEntry, l model.Lang) error {
 	out := make([]providerJSON, 0, len(es))
 	for _, e := range es {
 		p := providerJSON{ID: e.ID, Name: d.Name(e), Brands: e.Brands, Address: e.Address, Fields: map[string]any{}, Source: e.Source, Checked: e.Checked, Origin: e.Origin}
@@ -165,6 +161,5 @@ func writeProvidersJSON(w io.Writer, d *model.Directory, es []*model.DirectoryEn
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s\n", model.JSONTerminalSafe(b))
-	return err
+	return g.writeJSON(append(b, '\n'))
 }

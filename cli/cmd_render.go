@@ -36,14 +36,16 @@ var renderMsg = model.Messages{
 
 // renderOptions are the options of tom render.
 type renderOptions struct {
-	Format string
-	Out    string
-	Force  bool
-	Files  []string
+	*Globals // I/O, clock, global flags
+
+	Format  string
+	OutPath string // --out
+	Force   bool
+	Files   []string
 }
 
 func newRenderCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &renderOptions{}
+	opts := &renderOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:     "render [ANTWORTDATEI…]",
 		Short:   renderMsg.Get(lang, "render_short"),
@@ -51,14 +53,14 @@ func newRenderCmd(g *Globals, lang model.Lang) *cobra.Command {
 		Example: renderMsg.Get(lang, "render_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			return runRender(g, opts)
+			return runRender(opts)
 		},
 	}
 	if lang == model.En {
 		cmd.Use = "render [ANSWERS-FILE…]"
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "pdf", renderMsg.Get(lang, "render_flag_format"))
-	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", renderMsg.Get(lang, "render_flag_out"))
+	cmd.Flags().StringVarP(&opts.OutPath, "out", "o", "", renderMsg.Get(lang, "render_flag_out"))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, renderMsg.Get(lang, "render_flag_force"))
 	return cmd
 }
@@ -72,7 +74,8 @@ type renderTarget struct {
 
 // runRender renders every answers file; an invalid one is reported and
 // skipped, and the command then exits 1.
-func runRender(g *Globals, opts *renderOptions) error {
+func runRender(opts *renderOptions) error {
+	g := opts.Globals
 	ilang := g.Lang(nil)
 	formats, err := renderFormats(opts.Format, ilang)
 	if err != nil {
@@ -82,7 +85,7 @@ func runRender(g *Globals, opts *renderOptions) error {
 	if len(files) == 0 {
 		files = []string{g.FilePath()}
 	}
-	tgt, err := renderDest(opts.Out, formats, len(files), ilang)
+	tgt, err := renderDest(opts.OutPath, formats, len(files), ilang)
 	if err != nil {
 		return err
 	}

@@ -13,18 +13,20 @@ import (
 
 // reviewOptions are the review command's flags.
 type reviewOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Accessible bool
 }
 
 func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
-	o := &reviewOptions{}
+	o := &reviewOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "review",
 		Short: wizard.RvMsg.Get(lang, "short"),
 		Long:  wizard.RvMsg.Get(lang, "long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReview(g, o)
+			return runReview(o)
 		},
 	}
 	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, wizard.RvMsg.Get(lang, "flag_accessible"))
@@ -35,7 +37,8 @@ func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 // invalid or whose interview was never completed, and runs the review in
 // line mode or full screen. The history entry is written only when the
 // reviewer finishes; an interrupted review keeps its edits and resumes.
-func runReview(g *Globals, o *reviewOptions) error {
+func runReview(o *reviewOptions) error {
+	g := o.Globals
 	line := lineModeWanted(g, o.Accessible)
 	if !line && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_tty"))}

@@ -68,20 +68,22 @@ answers file is not valid, 2 usage error.`},
 
 // scanOptions are the options of tom scan.
 type scanOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Root  string
 	JSON  bool
 	Apply bool
 }
 
 func newScanCmd(g *Globals, lang model.Lang) *cobra.Command {
-	o := &scanOptions{}
+	o := &scanOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "scan [--root DIR] [--json] [--apply]",
 		Short: scanCmdMsg.Get(lang, "scan_short"),
 		Long:  scanCmdMsg.Get(lang, "scan_long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScan(g, o)
+			return runScan(o)
 		},
 	}
 	cmd.Flags().StringVar(&o.Root, "root", "/", scanCmdMsg.Get(lang, "scan_flag_root"))
@@ -91,7 +93,8 @@ func newScanCmd(g *Globals, lang model.Lang) *cobra.Command {
 }
 
 // runScan scans, prints the findings and, with --apply, records them.
-func runScan(g *Globals, o *scanOptions) error {
+func runScan(o *scanOptions) error {
+	g := o.Globals
 	lang := g.Lang(nil)
 	if err := scan.CheckRoot(o.Root); err != nil {
 		return &ExitError{Code: ExitFailure, Err: rootError(lang, "--root", o.Root, err)}

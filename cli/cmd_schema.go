@@ -14,22 +14,25 @@ var schemaMsg = model.Messages{
 }
 
 // schemaOptions are the options of tom schema (none besides the globals).
-type schemaOptions struct{}
+type schemaOptions struct {
+	*Globals // I/O, clock, global flags
+}
 
 func newSchemaCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &schemaOptions{}
+	opts := &schemaOptions{Globals: g}
 	return &cobra.Command{
 		Use:   "schema",
 		Short: schemaMsg.Get(lang, "schema_short"),
 		Long:  schemaMsg.Get(lang, "schema_long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runSchema(g, opts)
+			return runSchema(opts)
 		},
 	}
 }
 
 // runSchema writes the embedded schema to Out.
-func runSchema(g *Globals, _ *schemaOptions) error {
+func runSchema(opts *schemaOptions) error {
+	g := opts.Globals
 	return g.writeJSON(questionnaires.AnswersSchema())
 }

@@ -105,6 +105,8 @@ Exit codes (for cron and monitoring):
 
 // statusOptions are the options of tom status.
 type statusOptions struct {
+	*Globals // I/O, clock, global flags
+
 	JSON bool
 	// Files are the answers files given as arguments: then the report is
 	// one table row (or JSON object) per file. None: the one file of
@@ -113,7 +115,7 @@ type statusOptions struct {
 }
 
 func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &statusOptions{}
+	opts := &statusOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:     "status [ANTWORTDATEI…]",
 		Short:   statusMsg.Get(lang, "status_short"),
@@ -121,7 +123,7 @@ func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
 		Example: statusMsg.Get(lang, "status_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			return runStatus(g, opts)
+			return runStatus(opts)
 		},
 	}
 	if lang == model.En {
@@ -170,7 +172,8 @@ func (e statusEntry) json(g *Globals) statusJSON {
 
 // runStatus reports how current the answers files are, read-only; the exit
 // code carries the worst state.
-func runStatus(g *Globals, opts *statusOptions) error {
+func runStatus(opts *statusOptions) error {
+	g := opts.Globals
 	c, err := g.Catalog()
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}

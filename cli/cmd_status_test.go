@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	json "github.com/goccy/go-json"
@@ -207,6 +208,26 @@ func TestStatusNoForgedLine(t *testing.T) {
 	for _, r := range out.String() {
 		if r != '\n' && (r < 0x20 || r == 0x202e) {
 			t.Fatalf("raw %U in\n%s", r, out.String())
+		}
+	}
+}
+
+// runStatus reads the date from the injected clock: the same file is due
+// soon on one day and overdue a month later.
+func TestRunStatusUsesInjectedClock(t *testing.T) {
+	for _, tc := range []struct {
+		day  time.Time
+		code int
+		want string
+	}{
+		{time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC), ExitStatusDueSoon, "(in 14 Tagen)"},
+		{time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC), ExitStatusOverdue, "(seit 16 Tagen überfällig)"},
+	} {
+		g, out, _ := testGlobals(tc.day)
+		g.File, g.CatalogPath = rvFixture("status-11m.json"), rvCatalogPath
+		err := runStatus(&statusOptions{Globals: g})
+		if exitCode(err) != tc.code || !strings.Contains(out.String(), tc.want) {
+			t.Errorf("%s: exit %d (%v), want %d and %q:\n%s", tc.day.Format("2006-01-02"), exitCode(err), err, tc.code, tc.want, out)
 		}
 	}
 }

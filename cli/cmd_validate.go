@@ -29,11 +29,13 @@ var validateMsg = model.Messages{
 
 // validateOptions are the options of tom validate.
 type validateOptions struct {
+	*Globals // I/O, clock, global flags
+
 	Files []string // answers files given as arguments; none: --file
 }
 
 func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &validateOptions{}
+	opts := &validateOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:     "validate [ANTWORTDATEI…]",
 		Short:   validateMsg.Get(lang, "validate_short"),
@@ -41,7 +43,7 @@ func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
 		Example: validateMsg.Get(lang, "validate_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			return runValidate(g, opts)
+			return runValidate(opts)
 		},
 	}
 	if lang == model.En {
@@ -52,7 +54,8 @@ func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
 
 // runValidate loads each answers file read-only and reports what is wrong;
 // an invalid file does not stop the others, and the exit code is then 1.
-func runValidate(g *Globals, opts *validateOptions) error {
+func runValidate(opts *validateOptions) error {
+	g := opts.Globals
 	lang := g.Lang(nil)
 	c, err := g.Catalog()
 	if err != nil {

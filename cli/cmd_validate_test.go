@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateExitCodes(t *testing.T) {
@@ -127,5 +128,18 @@ func TestValidateMany(t *testing.T) {
 	}
 	if code, _, _ := cliRun(nil, "validate", "--catalog", smallCatalogPath, a, b); code != ExitOK {
 		t.Errorf("two valid files: exit %d", code)
+	}
+}
+
+// runValidate called directly with its options.
+func TestRunValidate(t *testing.T) {
+	g, out, _ := testGlobals(time.Now())
+	g.File, g.CatalogPath = rvFixture("story-2026.json"), rvCatalogPath
+	if err := runValidate(&validateOptions{Globals: g}); err != nil || !strings.Contains(out.String(), "ist gültig") {
+		t.Errorf("%v\n%s", err, out)
+	}
+	g.File = rvFixture("status-invalid.json")
+	if err := runValidate(&validateOptions{Globals: g}); exitCode(err) != ExitFailure {
+		t.Errorf("invalid file: %v", err)
 	}
 }

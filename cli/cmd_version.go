@@ -35,23 +35,25 @@ func addVersionFlag(root *cobra.Command, g *Globals, lang model.Lang) {
 	next := root.RunE
 	root.RunE = func(cmd *cobra.Command, args []string) error {
 		if show {
-			return runVersion(g, &versionOptions{})
+			return runVersion(&versionOptions{Globals: g})
 		}
 		return next(cmd, args)
 	}
 }
 
 // versionOptions are the options of tom version (none besides the globals).
-type versionOptions struct{}
+type versionOptions struct {
+	*Globals // I/O, clock, global flags
+}
 
 func newVersionCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &versionOptions{}
+	opts := &versionOptions{Globals: g}
 	return &cobra.Command{
 		Use:   "version",
 		Short: versionMsg.Get(lang, "version_short"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runVersion(g, opts)
+			return runVersion(opts)
 		},
 	}
 }
@@ -81,7 +83,8 @@ func buildVersion() (ver, rev string, dirty bool) {
 
 // runVersion prints tom's, Go's and the catalogue's versions. A broken
 // catalogue is reported on its line, not as a failure: version must work.
-func runVersion(g *Globals, _ *versionOptions) error {
+func runVersion(opts *versionOptions) error {
+	g := opts.Globals
 	lang := g.Lang(nil)
 	ver, rev, dirty := buildVersion()
 	fmt.Fprintln(g.text(), versionMsg.Get(lang, "version_tom", ver))

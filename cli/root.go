@@ -1,5 +1,13 @@
-// Package cli is tom's command line: one file per command, each an options
-// struct with injected I/O and a run function.
+// Package cli is tom's command line. Each command is one file, cmd_NAME.go,
+// beside its test: newNAMECmd wires the flags with cobra into NAMEOptions,
+// which embeds *Globals (standard input and output, environment, clock,
+// global flags, all injected), and runNAME(opts) does the work, so tests
+// call it without cobra or a terminal. Errors carry their exit code
+// (ExitError) or are usage errors (usageError, exit 2); Run prints them in
+// the user's language. Text for the terminal goes through g.text() or
+// g.writeJSON, which show control characters visibly. Reports (catalog,
+// status, diff) are render.Documents written by render's writers. Tests that
+// run the built binary are the e2e_*_test.go files.
 package cli
 
 import (
@@ -73,11 +81,23 @@ func Run(g *Globals, args []string) int {
 		if ee.Err != nil && ee.Err.Error() != "" {
 			fmt.Fprintln(g.Err, g.formatErr(ee.Err, lang))
 		}
-		return ee.Code
+	} else {
+		fmt.Fprintln(g.Err, g.formatErr(err, lang))
 	}
-	fmt.Fprintln(g.Err, g.formatErr(err, lang))
+	return exitCode(err)
+}
+
+// exitCode is the exit code err stands for: an ExitError's code, ExitUsage
+// for a usageError, ExitFailure for any other error, ExitOK for nil.
+func exitCode(err error) int {
+	var ee *ExitError
 	var u usageError
-	if errors.As(err, &u) {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.Code
+	case errors.As(err, &u):
 		return ExitUsage
 	}
 	return ExitFailure

@@ -117,3 +117,18 @@ func TestOSInvalidArgumentIsNotUsage(t *testing.T) {
 		}
 	}
 }
+
+// testGlobals returns Globals for calling a command's run function directly,
+// without cobra and without a terminal: empty environment, the clock at
+// now, output into the returned buffers.
+func testGlobals(now time.Time) (*Globals, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return &Globals{
+		In:              strings.NewReader(""),
+		Out:             &out,
+		Err:             &errb,
+		Getenv:          func(string) string { return "" },
+		Now:             func() time.Time { return now },
+		StdinIsTerminal: func() bool { return false },
+	}, &out, &errb
+}

@@ -38,11 +38,15 @@ var manMsg = model.Messages{
 
 // manOptions are the options of tom man.
 type manOptions struct {
-	Dir string
+	*Globals // I/O, clock, global flags
+
+	Dir  string
+	Root *cobra.Command // the command tree to document
+	Lang model.Lang
 }
 
 func newManCmd(g *Globals, lang model.Lang) *cobra.Command {
-	opts := &manOptions{}
+	opts := &manOptions{Globals: g, Lang: lang}
 	return &cobra.Command{
 		Use:   manMsg.Get(lang, "man_use"),
 		Short: manMsg.Get(lang, "man_short"),
@@ -57,14 +61,15 @@ func newManCmd(g *Globals, lang model.Lang) *cobra.Command {
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = args[0]
-			return runMan(g, opts, cmd.Root(), lang)
+			opts.Dir, opts.Root = args[0], cmd.Root()
+			return runMan(opts)
 		},
 	}
 }
 
 // runMan writes a page for root and every available command below it.
-func runMan(g *Globals, opts *manOptions, root *cobra.Command, lang model.Lang) error {
+func runMan(opts *manOptions) error {
+	g, root, lang := opts.Globals, opts.Root, opts.Lang
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return errors.New(manMsg.Get(lang, "man_mkdir", opts.Dir, err))
 	}
@@ -96,7 +101,7 @@ func runMan(g *Globals, opts *manOptions, root *cobra.Command, lang model.Lang) 
 	if err := walk(root); err != nil {
 		return err
 	}
-	fmt.Fprintln(g.Out, manMsg.Get(lang, "man_wrote", n, opts.Dir))
+	fmt.Fprintln(g.text(), manMsg.Get(lang, "man_wrote", n, opts.Dir))
 	return nil
 }
 

@@ -61,7 +61,7 @@ answers file is not valid, 2 usage error.`},
 	"scan_dropped":                        {De: "Frühere Erhebung entfernt: %s", En: "Earlier detection removed: %s"},
 	"scan_kind_" + model.ScanPrefilled:    {De: "vorbelegt als umgesetzt – bitte bestätigen", En: "pre-filled as implemented – please confirm"},
 	"scan_kind_" + model.ScanConfirmed:    {De: "bestätigt", En: "confirmed"},
-	"scan_kind_" + model.ScanDiffers:      {De: "ist umgesetzt, Ihre Antwort lautet %s – bitte prüfen", En: "is in place, your answer is %s – please check"},
+	"scan_kind_" + model.ScanDiffers:      {De: "ist umgesetzt, Ihre Antwort lautet „%s“ – bitte prüfen", En: "is in place, your answer is \"%s\" – please check"},
 	"scan_kind_" + model.ScanContradicted: {De: "WIDERSPRUCH zu Ihrer Antwort „umgesetzt“ – offener Punkt", En: "CONTRADICTS your answer \"implemented\" – open item"},
 	"scan_kind_" + model.ScanNotInPlace:   {De: "nicht umgesetzt gefunden – nichts eingetragen", En: "found not in place – nothing filled in"},
 }
@@ -134,7 +134,7 @@ func runScan(o *scanOptions) error {
 		if err := g.writeJSON(buf.Bytes()); err != nil {
 			return err
 		}
-	} else if err := scan.WriteText(g.text(), rep, lang); err != nil {
+	} else if err := scan.WriteText(g.text(), rep, lang, cat); err != nil {
 		return err
 	}
 	if !o.Apply {
@@ -152,7 +152,7 @@ func runScan(o *scanOptions) error {
 		out = g.Err // keep stdout pure JSON
 	}
 	fmt.Fprintln(out)
-	fmt.Fprintln(out, scanCmdMsg.Get(lang, "scan_applied", path, g.Today()))
+	fmt.Fprintln(out, scanCmdMsg.Get(lang, "scan_applied", path, model.FormatDate(g.Today(), lang)))
 	if len(sum.Items) == 0 {
 		fmt.Fprintln(out, "  "+scanCmdMsg.Get(lang, "scan_nothing"))
 	}
@@ -163,7 +163,7 @@ func runScan(o *scanOptions) error {
 		}
 		what := scanCmdMsg.Get(lang, "scan_kind_"+it.Kind)
 		if it.Kind == model.ScanDiffers {
-			what = scanCmdMsg.Get(lang, "scan_kind_"+it.Kind, it.Status)
+			what = scanCmdMsg.Get(lang, "scan_kind_"+it.Kind, model.StatusWord(it.Status, lang))
 		}
 		fmt.Fprintf(out, "  %s\n    %s\n", label, what)
 	}

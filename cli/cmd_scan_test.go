@@ -19,7 +19,7 @@ func TestScanTextAndJSON(t *testing.T) {
 	if code != ExitOK || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"Datenträger", "[+] SSH: Anmeldung nur mit Schlüssel", "sshd_config.d/50-hardening.conf:2: PasswordAuthentication no", "→ belegt: access_system.ssh_keys_only"} {
+	for _, want := range []string{"Datenträger", "[+] SSH: Anmeldung nur mit Schlüssel", "sshd_config.d/50-hardening.conf:2: PasswordAuthentication no", "→ belegt: „SSH-Anmeldung am Server nur mit Schlüssel, nicht mit Passwort“"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text report lacks %q", want)
 		}
@@ -160,5 +160,36 @@ func TestScanApplyRecordsChangesOfCompletedFile(t *testing.T) {
 	}
 	if g.Stand() != "2026-11-28" {
 		t.Errorf("stand %q", g.Stand())
+	}
+}
+
+// TestScanSpeaksWords: the scan's text and its --apply summary name
+// measures by label, answers by their status word and dates in German
+// form, never "not_applicable", IDs or ISO dates.
+func TestScanSpeaksWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tom.json")
+	c, err := questionnaires.Standard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := model.NewFile(c, model.De)
+	f.Answers["infra.server"] = model.Bool(true)
+	f.Measures["availability.backup_automatic"] = model.MeasureAnswer{Status: model.StatusNotApplicable, Reason: "keine eigenen Daten"}
+	if err := model.Save(path, f); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := cliRun(map[string]string{"TOM_TODAY": "2026-11-28"}, "scan", "--root", filepath.Join("..", "testdata", "scan", "debian-neglected"), "--apply", "--file", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, bad := range []string{"not_applicable", "access_system.ssh_keys_only", "2026-11-28"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q:\n%s", bad, out)
+		}
+	}
+	for _, want := range []string{"Ihre Antwort lautet „nicht anwendbar“", "erhoben am 28.11.2026", "Prüfung von", "am 28.11.2026", c.Measure("access_system.ssh_keys_only").Label.In(model.De)} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -384,25 +384,31 @@ func (d describer) status(m map[string]any) string {
 	st, _ := m["status"].(string)
 	due, _ := m["due"].(string)
 	reason, _ := m["reason"].(string)
-	switch st {
-	case StatusImplemented:
-		return describeMsg.Get(d.l, "st_implemented")
-	case StatusPlanned:
-		if due != "" {
-			return describeMsg.Get(d.l, "st_planned_due", FormatDate(due, d.l))
-		}
-		return describeMsg.Get(d.l, "st_planned")
-	case StatusNotApplicable:
-		if strings.TrimSpace(reason) != "" {
-			return describeMsg.Get(d.l, "st_na_reason", d.quote(shorten(reason)))
-		}
-		return describeMsg.Get(d.l, "st_na")
-	case StatusUnclear:
-		return describeMsg.Get(d.l, "st_unclear")
-	case "":
+	switch {
+	case st == StatusPlanned && due != "":
+		return describeMsg.Get(d.l, "st_planned_due", FormatDate(due, d.l))
+	case st == StatusNotApplicable && strings.TrimSpace(reason) != "":
+		return describeMsg.Get(d.l, "st_na_reason", d.quote(shorten(reason)))
+	case st == "":
 		return describeMsg.Get(d.l, "none")
 	}
-	return st
+	return StatusWord(st, d.l)
+}
+
+// StatusWord names a measure status in language l ("umgesetzt", "nicht
+// anwendbar"); a status tom does not know is returned as it is.
+func StatusWord(status string, l Lang) string {
+	switch status {
+	case StatusImplemented:
+		return describeMsg.Get(l, "st_implemented")
+	case StatusPlanned:
+		return describeMsg.Get(l, "st_planned")
+	case StatusNotApplicable:
+		return describeMsg.Get(l, "st_na")
+	case StatusUnclear:
+		return describeMsg.Get(l, "st_unclear")
+	}
+	return status
 }
 
 // value renders an answer of a known kind: in AnswerText's words, free

@@ -65,7 +65,7 @@ func (s *scanner) backups() {
 			jf.Evidence = append(jf.Evidence, Evidence{Note: note("ev_last_run_unknown")})
 		}
 		if j.LastRun != "" {
-			jf.Evidence = append(jf.Evidence, evNote("/var/lib/systemd/timers/stamp-"+j.Unit, "ev_last_run", j.LastRun))
+			jf.Evidence = append(jf.Evidence, evNote("/var/lib/systemd/timers/stamp-"+j.Unit, "ev_last_run", day(j.LastRun)))
 			if old := s.stale(j); old > 0 {
 				jf.Result = Weak
 				jf.Evidence = append(jf.Evidence, Evidence{Note: note("ev_stale", old)})

@@ -76,18 +76,18 @@ func (s *scanner) supported() {
 	case days < 0:
 		f.Result = Missing
 		f.Contradicts = []string{chkSupportedOS}
-		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_past", end)})
+		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_past", day(end))})
 		if id == "ubuntu" {
 			f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_esm")})
 		}
 	case days <= warnDays:
 		f.Result = Weak
 		f.Measures = []string{chkSupportedOS}
-		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_soon", end, days)})
+		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_soon", day(end), days)})
 	default:
 		f.Result = OK
 		f.Measures = []string{chkSupportedOS}
-		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_until", end)})
+		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_until", day(end))})
 	}
 	s.add(f)
 }

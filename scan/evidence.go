@@ -30,15 +30,29 @@ func readEvidence(p string, err error) Evidence {
 	return Evidence{Path: p, Note: reasonNote(reason(err))}
 }
 
+// day is a stored date (YYYY-MM-DD) as a message argument: each language
+// writes it its own way (28.11.2026, 28 November 2026).
+type day string
+
 // msg returns message key in both languages, formatted with args. String
-// arguments (often read from the scanned system) are cleaned first.
+// arguments (often read from the scanned system) are cleaned first; days
+// are written in each language's way.
 func msg(key string, args ...any) model.Text {
-	for i, a := range args {
-		if s, ok := a.(string); ok {
-			args[i] = clean(s)
+	in := func(l model.Lang) []any {
+		out := make([]any, len(args))
+		for i, a := range args {
+			switch v := a.(type) {
+			case string:
+				out[i] = clean(v)
+			case day:
+				out[i] = model.FormatDate(string(v), l)
+			default:
+				out[i] = a
+			}
 		}
+		return out
 	}
-	return model.Text{De: scanMsg.Get(model.De, key, args...), En: scanMsg.Get(model.En, key, args...)}
+	return model.Text{De: scanMsg.Get(model.De, key, in(model.De)...), En: scanMsg.Get(model.En, key, in(model.En)...)}
 }
 
 // note is msg as a pointer, for Evidence.Note.

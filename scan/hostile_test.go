@@ -159,7 +159,7 @@ func TestHostile(t *testing.T) {
 	// Nothing from outside the root, no terminal escapes, no hash.
 	var out bytes.Buffer
 	out.Write(reportJSON(t, r))
-	WriteText(&out, r, model.De)
+	WriteText(&out, r, model.De, stdCat())
 	for _, bad := range []string{"LEAKED", "\x1b", "\x07", "FIXTUREHASH"} {
 		if bytes.Contains(out.Bytes(), []byte(bad)) {
 			t.Errorf("report contains %q", bad)

@@ -176,8 +176,8 @@ func TestNoSecretsInReports(t *testing.T) {
 		r := Scan(Options{Root: copyTree(t, name), Today: testToday, Catalog: stdCat()})
 		var out bytes.Buffer
 		out.Write(reportJSON(t, r))
-		WriteText(&out, r, model.De)
-		WriteText(&out, r, model.En)
+		WriteText(&out, r, model.De, stdCat())
+		WriteText(&out, r, model.En, stdCat())
 		for _, secret := range []string{"fixture-secret", "fixtureSecret", "FIXTUREHASH", "$6$", "stand-in for a private key"} {
 			if bytes.Contains(out.Bytes(), []byte(secret)) {
 				t.Errorf("%s: report contains %q", name, secret)
@@ -221,7 +221,7 @@ func TestScanChangesNothing(t *testing.T) {
 	for _, root := range roots {
 		before := treeState(t, root)
 		r := Scan(Options{Root: root, Today: testToday, Catalog: stdCat()})
-		WriteText(&bytes.Buffer{}, r, model.De)
+		WriteText(&bytes.Buffer{}, r, model.De, stdCat())
 		if d := diffStates(before, treeState(t, root)); len(d) > 0 {
 			t.Errorf("scanning %s changed the tree:\n%s", root, strings.Join(d, "\n"))
 		}
@@ -235,7 +235,7 @@ func TestTextFits80Columns(t *testing.T) {
 		r.Root = "/"
 		for _, l := range []model.Lang{model.De, model.En} {
 			var b bytes.Buffer
-			if err := WriteText(&b, r, l); err != nil {
+			if err := WriteText(&b, r, l, stdCat()); err != nil {
 				t.Fatal(err)
 			}
 			for i, line := range strings.Split(b.String(), "\n") {

@@ -18,10 +18,26 @@ var markers = map[Result]string{OK: "[+]", Weak: "[~]", Missing: "[-]", Unknown:
 
 // WriteText writes the report for people, grouped by area, in language l,
 // at most TextWidth columns wide: a status mark and the title, then the
-// evidence indented, then the catalogue measures it supports or contradicts.
-func WriteText(w io.Writer, r *Report, l model.Lang) error {
+// evidence indented, then the catalogue measures it supports or contradicts,
+// by their labels in cat (by ID where cat lacks them).
+func WriteText(w io.Writer, r *Report, l model.Lang, cat *model.Catalog) error {
+	labels := func(ids []string) string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = id
+			if cat != nil {
+				if m := cat.Measure(id); m != nil && m.Label.In(l) != "" {
+					out[i] = "„" + m.Label.In(l) + "“"
+					if l == model.En {
+						out[i] = "\"" + m.Label.In(l) + "\""
+					}
+				}
+			}
+		}
+		return strings.Join(out, ", ")
+	}
 	var b strings.Builder
-	wrap(&b, scanMsg.Get(l, "head", r.Root, r.Date), "", "")
+	wrap(&b, scanMsg.Get(l, "head", r.Root, model.FormatDate(r.Date, l)), "", "")
 	b.WriteString(scanMsg.Get(l, "legend") + "\n")
 	for _, area := range Areas {
 		first := true
@@ -40,10 +56,10 @@ func WriteText(w io.Writer, r *Report, l model.Lang) error {
 				wrap(&b, e.String(l), "      ", "        ")
 			}
 			if len(f.Measures) > 0 {
-				wrap(&b, "→ "+scanMsg.Get(l, "supports")+": "+strings.Join(f.Measures, ", "), "      ", "        ")
+				wrap(&b, "→ "+scanMsg.Get(l, "supports")+": "+labels(f.Measures), "      ", "        ")
 			}
 			if len(f.Contradicts) > 0 {
-				wrap(&b, "✗ "+scanMsg.Get(l, "contradicts")+": "+strings.Join(f.Contradicts, ", "), "      ", "        ")
+				wrap(&b, "✗ "+scanMsg.Get(l, "contradicts")+": "+labels(f.Contradicts), "      ", "        ")
 			}
 		}
 	}

@@ -59,15 +59,15 @@ func (s *scanner) tls() {
 		case "valid":
 			valid++
 			cf.Result = OK
-			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_valid", c.NotAfter, c.DaysLeft)}
+			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_valid", day(c.NotAfter), c.DaysLeft)}
 		case "expiring":
 			expiring++
 			cf.Result = Weak
-			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_expiring", c.NotAfter, c.DaysLeft)}
+			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_expiring", day(c.NotAfter), c.DaysLeft)}
 		case "expired":
 			expired++
 			cf.Result = Weak
-			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_expired", c.NotAfter)}
+			cf.Evidence = []Evidence{evLineNote(p, 0, names, "ev_cert_expired", day(c.NotAfter))}
 		default:
 			cf.Result = Unknown
 			cf.Evidence = []Evidence{evNote(p, "ev_cert_unparsable")}

@@ -53,6 +53,16 @@ func hostileFiles(t *testing.T) (dir, answers, older, badKey, catalog string) {
 	cat = strings.Replace(cat, `"Zugangskontrolle"`, `"Zugang\u001b[2J\u202ekontrolle"`, 1)
 	catalog = filepath.Join(dir, "catalog.json")
 	os.WriteFile(catalog, []byte(cat), 0o600)
+
+	os.WriteFile(filepath.Join(dir, "providers.json"), []byte(`{"schema": 1, "providers": [
+  {"id": "evil", "address": {"street": "Am Markt 3\u001b[2J", "postcode": "86150", "city": "Augs\u202eburg\nNächste Prüfung: 01.01.2099", "country": "DE"},
+   "fields": {"name": "Evil\u001b]52;c;ZXZpbA==\u0007 \u009b31m GmbH", "category": "it_service", "processor": true},
+   "source": ["https://example.org/\u001b[2J"], "checked": "2026-12-01"}]}`), 0o600)
+	// bidi controls the loader lets through
+	os.WriteFile(filepath.Join(dir, "providers-bidi.json"), []byte(`{"schema": 1, "providers": [
+  {"id": "evil", "address": {"street": "Am Markt 3", "postcode": "86150", "city": "Augs\u202eburg", "country": "DE"},
+   "fields": {"name": "Evil \u202egnp.exe\u2066 GmbH", "category": "it_service", "processor": true},
+   "source": ["https://example.org/"], "checked": "2026-12-01"}]}`), 0o600)
 	return dir, answers, older, badKey, catalog
 }
 
@@ -87,6 +97,12 @@ func TestE2ENoRawControlsOnTheTerminal(t *testing.T) {
 		{"init", rc, "--org", hostileText, "-f", filepath.Join(dir, "neu.json")},
 		{"validate", rc, "-f", filepath.Join(dir, "missing\x1b[2J\u202e.json")},
 		{"version", "--catalog", catalog},
+		{"status", rc, answers, older, badKey},
+		{"status", rc, "--json", answers, older, badKey},
+		{"validate", rc, answers, badKey},
+		{"providers", "--directory", filepath.Join(dir, "providers.json"), "evil"},
+		{"providers", "--directory", filepath.Join(dir, "providers-bidi.json"), "evil"},
+		{"providers", "--directory", filepath.Join(dir, "providers-bidi.json"), "--json", "evil"},
 	}
 	for _, args := range cases {
 		stdout, stderr, code := runTomBinSplit(t, "", env, args...)

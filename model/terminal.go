@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -100,11 +99,27 @@ func writeTerminalRune(b *strings.Builder, r rune, oneLine bool) {
 	case r == '\r':
 		b.WriteString(`\r`)
 	case r < 0x80:
-		fmt.Fprintf(b, `\x%02x`, r)
+		b.WriteString(`\x`)
+		writeHex(b, r, 2, lowerHex)
 	case r <= 0x9f:
-		fmt.Fprintf(b, `\u%04x`, r)
+		b.WriteString(`\u`)
+		writeHex(b, r, 4, lowerHex)
 	default:
-		fmt.Fprintf(b, "<U+%04X>", r)
+		b.WriteString("<U+")
+		writeHex(b, r, 4, upperHex)
+		b.WriteByte('>')
+	}
+}
+
+const (
+	lowerHex = "0123456789abcdef"
+	upperHex = "0123456789ABCDEF"
+)
+
+// writeHex writes r as n hex digits (r < 1<<(4*n)).
+func writeHex(b *strings.Builder, r rune, n int, digits string) {
+	for i := n - 1; i >= 0; i-- {
+		b.WriteByte(digits[(r>>(4*i))&0xf])
 	}
 }
 
@@ -159,7 +174,8 @@ func JSONTerminalSafe(data []byte) []byte {
 	b.Grow(len(data) + 16)
 	for _, r := range string(data) {
 		if !jsonSafe(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
+			b.WriteString(`\u`)
+			writeHex(&b, r, 4, lowerHex)
 			continue
 		}
 		b.WriteRune(r)

@@ -129,3 +129,22 @@ func FuzzTerminalSafe(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkTerminalSafe: a clean status line (the common case, no copy) and
+// one full of escapes.
+func BenchmarkTerminalSafe(b *testing.B) {
+	clean := strings.Repeat("Organisation:     Müller & Söhne GmbH – Stand 01.02.2026\n", 20)
+	hostile := strings.Repeat(terminalPayloads[0]+terminalPayloads[4], 20)
+	b.Run("clean", func(b *testing.B) {
+		b.SetBytes(int64(len(clean)))
+		for b.Loop() {
+			TerminalSafe(clean)
+		}
+	})
+	b.Run("hostile", func(b *testing.B) {
+		b.SetBytes(int64(len(hostile)))
+		for b.Loop() {
+			TerminalSafe(hostile)
+		}
+	})
+}

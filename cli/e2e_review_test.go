@@ -49,6 +49,8 @@ func TestE2EReviewTmux(t *testing.T) {
 			tm.keys("Enter")
 			tm.waitFor("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie")
 			tm.keys("Enter")
+			tm.waitFor("Anmerkung zu „Schriftliche Passwortrichtlinie“") // it has a note
+			tm.keys("Enter")
 			tm.waitFor("Eigene Maßnahmen")
 			tm.keys("Down", "Enter")
 			tm.waitFor("Änderungen bisher: 1", "✓ Zwei-Faktor-Anmeldung")

@@ -269,6 +269,9 @@ const (
 	OpenSkipped     = "skipped"      // a section put off
 	OpenUnanswered  = "unanswered"   // a required question or a measure without status
 	OpenContradicts = "contradicted" // a scan contradicts the stated answer
+	// OpenDeclined: a measure deliberately not taken whose reason or whose
+	// risk acceptance (by whom) is missing.
+	OpenDeclined = "declined"
 )
 
 // OpenItem is one thing still to do, for the document's annex.
@@ -308,6 +311,8 @@ func (v View) OpenItems() []OpenItem {
 				out = append(out, OpenItem{Kind: OpenPlanned, Section: s, ID: m.ID, Label: m.Label, Due: a.Due, Note: a.Note})
 			case a.Status == StatusUnclear:
 				out = append(out, OpenItem{Kind: OpenUnclear, Section: s, ID: m.ID, Label: m.Label, Note: a.Note})
+			case a.Status == StatusDeclined && !a.DeclineComplete():
+				out = append(out, OpenItem{Kind: OpenDeclined, Section: s, ID: m.ID, Label: m.Label, Note: a.Reason})
 			}
 			if d, ok := v.F.Detected[m.ID]; ok && d.Result == "contradicts" {
 				out = append(out, OpenItem{Kind: OpenContradicts, Section: s, ID: m.ID, Label: m.Label, Note: d.Evidence})
@@ -323,6 +328,10 @@ func (v View) OpenItems() []OpenItem {
 				out = append(out, OpenItem{Kind: OpenPlanned, Section: s, ID: o.ID, Label: t, Due: o.Due, Note: o.Note})
 			case StatusUnclear:
 				out = append(out, OpenItem{Kind: OpenUnclear, Section: s, ID: o.ID, Label: t, Note: o.Note})
+			case StatusDeclined:
+				if !o.DeclineComplete() {
+					out = append(out, OpenItem{Kind: OpenDeclined, Section: s, ID: o.ID, Label: t, Note: o.Reason})
+				}
 			}
 		}
 	}

@@ -8,28 +8,22 @@ import (
 
 // describeMsg holds the words DescribeChanges and DescribeDue use.
 var describeMsg = Messages{
-	"none":           {De: "–", En: "–"},
-	"arrow":          {De: "%s → %s", En: "%s → %s"},
-	"quote":          {De: "„%s“", En: "“%s”"},
-	"added":          {De: "neu: %s", En: "new: %s"},
-	"removed":        {De: "entfernt: %s", En: "removed: %s"},
-	"item_named":     {De: "%s %s", En: "%s %s"},
-	"item_unnamed":   {De: "%s ohne Namen (%s)", En: "%s without a name (%s)"},
-	"records_n":      {De: "%d Einträge", En: "%d entries"},
-	"retired":        {De: "%s (nicht mehr im Katalog)", En: "%s (no longer in the catalogue)"},
-	"retired_sect":   {De: "Nicht mehr im Katalog", En: "No longer in the catalogue"},
-	"note":           {De: "Anmerkung", En: "Note"},
-	"own":            {De: "eigene Maßnahme %s", En: "own measure %s"},
-	"st_implemented": {De: "umgesetzt", En: "implemented"},
-	"st_planned":     {De: "geplant", En: "planned"},
-	"st_planned_due": {De: "geplant (bis %s)", En: "planned (by %s)"},
-	"st_na":          {De: "nicht anwendbar", En: "not applicable"},
-	"st_na_reason":   {De: "nicht anwendbar (%s)", En: "not applicable (%s)"},
-	"st_unclear":     {De: "zu klären", En: "to be clarified"},
-	"due_measure":    {De: "%s: %s ist seit %s fällig", En: "%s: %s has been due since %s"},
-	"soon_measure":   {De: "%s: %s ist am %s fällig", En: "%s: %s is due on %s"},
-	"due_check":      {De: "%s: %s – älter als %d Monate, bitte prüfen", En: "%s: %s – older than %d months, please check"},
-	"soon_check":     {De: "%s: %s – wird am %s %d Monate alt, bitte prüfen", En: "%s: %s – turns %[4]d months old on %[3]s, please check"},
+	"none":         {De: "–", En: "–"},
+	"arrow":        {De: "%s → %s", En: "%s → %s"},
+	"quote":        {De: "„%s“", En: "“%s”"},
+	"added":        {De: "neu: %s", En: "new: %s"},
+	"removed":      {De: "entfernt: %s", En: "removed: %s"},
+	"item_named":   {De: "%s %s", En: "%s %s"},
+	"item_unnamed": {De: "%s ohne Namen (%s)", En: "%s without a name (%s)"},
+	"records_n":    {De: "%d Einträge", En: "%d entries"},
+	"retired":      {De: "%s (nicht mehr im Katalog)", En: "%s (no longer in the catalogue)"},
+	"retired_sect": {De: "Nicht mehr im Katalog", En: "No longer in the catalogue"},
+	"note":         {De: "Anmerkung", En: "Note"},
+	"own":          {De: "eigene Maßnahme %s", En: "own measure %s"},
+	"due_measure":  {De: "%s: %s ist seit %s fällig", En: "%s: %s has been due since %s"},
+	"soon_measure": {De: "%s: %s ist am %s fällig", En: "%s: %s is due on %s"},
+	"due_check":    {De: "%s: %s – älter als %d Monate, bitte prüfen", En: "%s: %s – older than %d months, please check"},
+	"soon_check":   {De: "%s: %s – wird am %s %d Monate alt, bitte prüfen", En: "%s: %s – turns %[4]d months old on %[3]s, please check"},
 }
 
 // maxValueRunes is how much of a free-text answer a change line quotes.
@@ -381,34 +375,25 @@ func (d describer) status(m map[string]any) string {
 	if m == nil {
 		return describeMsg.Get(d.l, "none")
 	}
-	st, _ := m["status"].(string)
-	due, _ := m["due"].(string)
-	reason, _ := m["reason"].(string)
-	switch {
-	case st == StatusPlanned && due != "":
-		return describeMsg.Get(d.l, "st_planned_due", FormatDate(due, d.l))
-	case st == StatusNotApplicable && strings.TrimSpace(reason) != "":
-		return describeMsg.Get(d.l, "st_na_reason", d.quote(shorten(reason)))
-	case st == "":
+	a := MeasureAnswer{}
+	a.Status, _ = m["status"].(string)
+	a.Due, _ = m["due"].(string)
+	a.Reason, _ = m["reason"].(string)
+	a.AcceptedBy, _ = m["accepted_by"].(string)
+	if a.Status == "" {
 		return describeMsg.Get(d.l, "none")
 	}
-	return StatusWord(st, d.l)
+	return StatusText(a, d.l, func(s string) string { return d.quote(shorten(s)) })
 }
 
 // StatusWord names a measure status in language l ("umgesetzt", "nicht
-// anwendbar"); a status tom does not know is returned as it is.
+// anwendbar"), in StatusText's words; a status tom does not know, or none,
+// is returned as it is.
 func StatusWord(status string, l Lang) string {
-	switch status {
-	case StatusImplemented:
-		return describeMsg.Get(l, "st_implemented")
-	case StatusPlanned:
-		return describeMsg.Get(l, "st_planned")
-	case StatusNotApplicable:
-		return describeMsg.Get(l, "st_na")
-	case StatusUnclear:
-		return describeMsg.Get(l, "st_unclear")
+	if status == "" {
+		return ""
 	}
-	return status
+	return StatusText(MeasureAnswer{Status: status}, l, nil)
 }
 
 // value renders an answer of a known kind: in AnswerText's words, free

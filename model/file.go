@@ -15,10 +15,13 @@ const (
 	StatusPlanned       = "planned"
 	StatusNotApplicable = "not_applicable"
 	StatusUnclear       = "unclear"
+	// StatusDeclined: the measure applies but was deliberately not taken;
+	// the answer names the reason and who accepted the risk.
+	StatusDeclined = "declined"
 )
 
 // Statuses lists the measure statuses in the order they are offered.
-var Statuses = []string{StatusImplemented, StatusPlanned, StatusNotApplicable, StatusUnclear}
+var Statuses = []string{StatusImplemented, StatusPlanned, StatusNotApplicable, StatusUnclear, StatusDeclined}
 
 // History entry kinds.
 const (
@@ -54,8 +57,16 @@ type CatalogRef struct {
 type MeasureAnswer struct {
 	Status string `json:"status"`
 	Due    string `json:"due,omitempty"`    // planned: target date, YYYY-MM-DD
-	Reason string `json:"reason,omitempty"` // not applicable: why
-	Note   string `json:"note,omitempty"`   // anything the user adds
+	Reason string `json:"reason,omitempty"` // not applicable, declined: why
+	// AcceptedBy names who accepted the risk of a declined measure.
+	AcceptedBy string `json:"accepted_by,omitempty"`
+	Note       string `json:"note,omitempty"` // anything the user adds
+}
+
+// DeclineComplete reports whether a declined measure says why and who
+// accepted the risk (both are required; a gap is an open item).
+func (a MeasureAnswer) DeclineComplete() bool {
+	return strings.TrimSpace(a.Reason) != "" && strings.TrimSpace(a.AcceptedBy) != ""
 }
 
 // OwnMeasure is a measure the user added in free text to a control section.

@@ -82,6 +82,9 @@ func measureAny(a MeasureAnswer, ok bool) any {
 	if a.Reason != "" {
 		m["reason"] = a.Reason
 	}
+	if a.AcceptedBy != "" {
+		m["accepted_by"] = a.AcceptedBy
+	}
 	if a.Note != "" {
 		m["note"] = a.Note
 	}

@@ -260,10 +260,11 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 	}
 	measure := func(p string, m map[string]any) MeasureAnswer {
 		return MeasureAnswer{
-			Status: str(ptr(p, "status"), m["status"]),
-			Due:    str(ptr(p, "due"), m["due"]),
-			Reason: str(ptr(p, "reason"), m["reason"]),
-			Note:   str(ptr(p, "note"), m["note"]),
+			Status:     str(ptr(p, "status"), m["status"]),
+			Due:        str(ptr(p, "due"), m["due"]),
+			Reason:     str(ptr(p, "reason"), m["reason"]),
+			AcceptedBy: str(ptr(p, "accepted_by"), m["accepted_by"]),
+			Note:       str(ptr(p, "note"), m["note"]),
 		}
 	}
 
@@ -301,7 +302,7 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 		if m == nil {
 			continue
 		}
-		known(p, m, "status", "due", "reason", "note")
+		known(p, m, "status", "due", "reason", "accepted_by", "note")
 		f.Measures[k] = measure(p, m)
 	}
 	for i, x := range array("/own_measures", obj["own_measures"]) {
@@ -310,7 +311,7 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 		if m == nil {
 			continue
 		}
-		known(p, m, "id", "section", "text", "type", "status", "due", "reason", "note")
+		known(p, m, "id", "section", "text", "type", "status", "due", "reason", "accepted_by", "note")
 		f.OwnMeasures = append(f.OwnMeasures, OwnMeasure{
 			ID:            str(ptr(p, "id"), m["id"]),
 			Section:       str(ptr(p, "section"), m["section"]),
@@ -434,7 +435,11 @@ func migrate(f *File, c *Catalog) (*Migration, []Problem) {
 			m.Renamed[id] = nu
 		} else if isRemoved(c, id) {
 			delete(f.Measures, id)
-			retire(id, map[string]any{"status": a.Status, "due": a.Due, "reason": a.Reason, "note": a.Note})
+			old := map[string]any{"status": a.Status, "due": a.Due, "reason": a.Reason, "note": a.Note}
+			if a.AcceptedBy != "" {
+				old["accepted_by"] = a.AcceptedBy
+			}
+			retire(id, old)
 		}
 	}
 	for _, s := range c.Sections {

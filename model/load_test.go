@@ -56,7 +56,7 @@ func TestParseReportsPositions(t *testing.T) {
 	want := strings.Join([]string{
 		"tom.json:5:18: /answers/org.email: keine gültige E-Mail-Adresse",
 		"tom.json:7:66: /answers/providers/0/avv_signed: kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)",
-		`tom.json:10:51: /measures/access_system.policy/status: Status "done" ungültig (implemented, planned, not_applicable, unclear)`,
+		`tom.json:10:51: /measures/access_system.policy/status: Status "done" ungültig (implemented, planned, not_applicable, unclear, declined)`,
 	}, "\n")
 	if got := le.Format(De); got != want {
 		t.Errorf("German:\n%s\nwant\n%s", got, want)

@@ -27,7 +27,7 @@ var Msg = Messages{
 	"dup_key":            {De: "Schlüssel %q doppelt", En: "key %q appears twice"},
 	"dup_id":             {De: "ID %q doppelt", En: "ID %q used twice"},
 	"missing_id":         {De: "Eintrag ohne ID", En: "record without an ID"},
-	"bad_status":         {De: "Status %q ungültig (implemented, planned, not_applicable, unclear)", En: "status %q is not valid (implemented, planned, not_applicable, unclear)"},
+	"bad_status":         {De: "Status %q ungültig (implemented, planned, not_applicable, unclear, declined)", En: "status %q is not valid (implemented, planned, not_applicable, unclear, declined)"},
 	"bad_type":           {De: "Art %q ungültig (technical oder organisational)", En: "type %q is not valid (technical or organisational)"},
 	"bad_kind":           {De: "Art %q ungültig (interview oder review)", En: "kind %q is not valid (interview or review)"},
 	"bad_result":         {De: "Ergebnis %q ungültig (supports oder contradicts)", En: "result %q is not valid (supports or contradicts)"},

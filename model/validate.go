@@ -93,7 +93,7 @@ func Validate(c *Catalog, f *File) []Problem {
 	}
 	checkMeasure := func(p string, a MeasureAnswer) {
 		switch a.Status {
-		case StatusImplemented, StatusPlanned, StatusNotApplicable, StatusUnclear:
+		case StatusImplemented, StatusPlanned, StatusNotApplicable, StatusUnclear, StatusDeclined:
 		default:
 			bad(ptr(p, "status"), "bad_status", a.Status)
 		}

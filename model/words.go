@@ -10,6 +10,18 @@ var wordsMsg = Messages{
 	"records_one": {De: "%d Eintrag", En: "%d entry"},
 	"records":     {De: "%d Einträge", En: "%d entries"},
 	"retired_opt": {De: "%s (nicht mehr im Katalog)", En: "%s (no longer in the catalogue)"},
+
+	"st_none":          {De: "keine Angabe", En: "no answer"},
+	"st_implemented":   {De: "umgesetzt", En: "implemented"},
+	"st_planned":       {De: "geplant", En: "planned"},
+	"st_planned_due":   {De: "geplant (bis %s)", En: "planned (by %s)"},
+	"st_na":            {De: "nicht anwendbar", En: "not applicable"},
+	"st_na_reason":     {De: "nicht anwendbar (%s)", En: "not applicable (%s)"},
+	"st_unclear":       {De: "zu klären", En: "to be clarified"},
+	"st_declined":      {De: "bewusst nicht umgesetzt", En: "deliberately not implemented"},
+	"st_declined_why":  {De: "bewusst nicht umgesetzt (%s)", En: "deliberately not implemented (%s)"},
+	"st_declined_by":   {De: "bewusst nicht umgesetzt (Risiko übernommen von %s)", En: "deliberately not implemented (risk accepted by %s)"},
+	"st_declined_both": {De: "bewusst nicht umgesetzt (%s; Risiko übernommen von %s)", En: "deliberately not implemented (%s; risk accepted by %s)"},
 }
 
 // AnswerText returns answer v to a question or record field of the given
@@ -54,6 +66,49 @@ func AnswerText(kind string, opts []*Option, v Value, l Lang) string {
 		return FormatDate(s, l)
 	}
 	return s
+}
+
+// StatusText returns a measure answer's status in words, in language l:
+// "umgesetzt", "geplant (bis 31.03.2027)", "nicht anwendbar (reason)",
+// "zu klären", "bewusst nicht umgesetzt (reason; Risiko übernommen von …)".
+// quote wraps free text (reason, name) as the caller shows it (nil: as is).
+// An unknown status is given as stored; no status gives "keine Angabe".
+// tom diff and line mode word statuses through this function.
+func StatusText(a MeasureAnswer, l Lang, quote func(string) string) string {
+	if quote == nil {
+		quote = func(s string) string { return s }
+	}
+	reason := strings.TrimSpace(a.Reason)
+	by := strings.TrimSpace(a.AcceptedBy)
+	switch a.Status {
+	case "":
+		return wordsMsg.Get(l, "st_none")
+	case StatusImplemented:
+		return wordsMsg.Get(l, "st_implemented")
+	case StatusPlanned:
+		if a.Due != "" {
+			return wordsMsg.Get(l, "st_planned_due", FormatDate(a.Due, l))
+		}
+		return wordsMsg.Get(l, "st_planned")
+	case StatusNotApplicable:
+		if reason != "" {
+			return wordsMsg.Get(l, "st_na_reason", quote(reason))
+		}
+		return wordsMsg.Get(l, "st_na")
+	case StatusUnclear:
+		return wordsMsg.Get(l, "st_unclear")
+	case StatusDeclined:
+		switch {
+		case reason != "" && by != "":
+			return wordsMsg.Get(l, "st_declined_both", quote(reason), quote(by))
+		case reason != "":
+			return wordsMsg.Get(l, "st_declined_why", quote(reason))
+		case by != "":
+			return wordsMsg.Get(l, "st_declined_by", quote(by))
+		}
+		return wordsMsg.Get(l, "st_declined")
+	}
+	return a.Status
 }
 
 // YesNo returns "Ja" or "Nein" in language l.

@@ -454,7 +454,7 @@ func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, with
 	switch a.Status {
 	case model.StatusImplemented:
 		it.Mark = MarkDone
-	case model.StatusNotApplicable:
+	case model.StatusNotApplicable, model.StatusDeclined:
 		it.Mark = MarkNA
 	}
 	var parts []string
@@ -474,6 +474,15 @@ func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, with
 		if r := clean(a.Reason); r != "" {
 			parts = append(parts, b.m("reason", r))
 		}
+	case model.StatusDeclined:
+		r, by := clean(a.Reason), clean(a.AcceptedBy)
+		if r == "" {
+			r = b.m("missing")
+		}
+		if by == "" {
+			by = b.m("missing")
+		}
+		parts = append(parts, b.m("reason", r), b.m("accepted_by", by))
 	}
 	if n := clean(a.Note); n != "" {
 		parts = append(parts, b.m("note", n))
@@ -511,7 +520,7 @@ func (b *builder) control(s *model.Section) {
 	if len(b.v.Questions(s)) > 0 {
 		b.sectionAnswers(s, false)
 	}
-	var tech, org, planned, unclear, na, none []CheckItem
+	var tech, org, planned, unclear, declined, na, none []CheckItem
 	put := func(label, typ string, a model.MeasureAnswer, id string) {
 		mark := func(it CheckItem) CheckItem {
 			if id == "" {
@@ -533,6 +542,8 @@ func (b *builder) control(s *model.Section) {
 			unclear = append(unclear, mark(b.item(label, typ, a, id, true)))
 		case model.StatusNotApplicable:
 			na = append(na, mark(b.item(label, typ, a, id, true)))
+		case model.StatusDeclined:
+			declined = append(declined, mark(b.item(label, typ, a, id, true)))
 		default:
 			none = append(none, mark(b.item(label, typ, a, id, true)))
 		}
@@ -560,6 +571,7 @@ func (b *builder) control(s *model.Section) {
 	list("organisational_h", org)
 	list("planned_h", planned)
 	list("unclear_h", unclear)
+	list("declined_h", declined)
 	list("na_h", na)
 	list("unanswered_h", none)
 }

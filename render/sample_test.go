@@ -66,12 +66,12 @@ func sampleFile(c *model.Catalog) *model.File {
 	f.Set("availability.backup_where", model.List("same_server", "data_centre_storage", "external_drive"))
 	s("availability.backup_frequency", "daily")
 	f.Set("providers", model.Records(
-		rec("hetzner", "name", "Hetzner Online GmbH", "address", "Industriestr. 25\n91710 Gunzenhausen\nDeutschland", "email", "info@hetzner.com", "phone", "+49 9831 505-0", "web", "www.hetzner.com",
+		rec("hetzner", "name", "Hetzner Online GmbH", "address", "Industriestr. 25\n91710 Gunzenhausen\nDeutschland", "email", "info@hetzner.com", "phone", "+49 9831 505-0", "fax", "+49 9831 505-3", "web", "www.hetzner.com",
 			"service", "Stellt den angemieteten Root-Server bereit (Websites, Webshops, Datenbanken, E-Mail). Rechenzentrum mit Zutrittskontrolle und 24-Stunden-Überwachung.",
 			"category", "hosting", "data", "Kundendaten der Agentur und der Webshops ihrer Kunden, E-Mails", "subjects", "Kunden, deren Kunden, Interessenten",
 			"access", "data", "processor", true, "avv_signed", "2018-05-20", "tom_checked", "2026-10-14", "country", "Deutschland", "third_country", false,
 			"subprocessors", "keine für den Root-Server"),
-		rec("ud", "name", "united-domains Reselling GmbH", "address", "Gautinger Str. 10\n82319 Starnberg", "phone", "+49 8151 36867-30", "web", "www.ud-reselling.com",
+		rec("ud", "name", "united-domains Reselling GmbH", "address", "Gautinger Str. 10\n82319 Starnberg", "phone", "+49 8151 36867-30", "fax", "+49 8151 36867-39", "web", "www.ud-reselling.com",
 			"service", "Domainplattform zur Bestellung, Änderung und Löschung von Domains", "category", "domains", "data", "Inhaberdaten der Domains", "subjects", "Kunden",
 			"access", "data", "processor", true, "avv_signed", "2018-06-02", "country", "Deutschland", "third_country", false),
 		rec("collmex", "name", "Collmex GmbH", "address", "Lilienstr. 37\n66119 Saarbrücken", "email", "service@collmex.de", "web", "www.collmex.de",
@@ -83,7 +83,7 @@ func sampleFile(c *model.Catalog) *model.File {
 		rec("postbank", "name", "Deutsche Postbank AG", "address", "Friedrich-Ebert-Allee 114–126\n53113 Bonn", "email", "business@postbank.de", "phone", "+49 228 920-0", "web", "www.postbank.de",
 			"service", "Geschäftliches Girokonto", "category", "bank", "data", "Zahlungsdaten", "subjects", "Kunden, Lieferanten", "access", "none", "processor", false,
 			"country", "Deutschland", "third_country", false, "notes", "Eigenständig Verantwortliche, kein AV-Vertrag erforderlich"),
-		rec("admin", "name", "IT-Beratung Jürgen Weiß", "address", "Schleißheimer Straße 115a\n80797 München", "email", "jw@it-weiss.example", "phone", "+49 171 555 0199",
+		rec("admin", "name", "IT-Beratung Jürgen Weiß", "address", "Schleißheimer Straße 115a\n80797 München", "email", "jw@it-weiss.example", "mobile", "+49 171 555 0199",
 			"service", "24-Stunden-Serverüberwachung, Reaktion bei Systemnotfällen, Administration des Root-Servers", "category", "it_service", "data", "alle Daten auf dem Server",
 			"subjects", "Kunden, deren Kunden, Beschäftigte", "access", "admin", "processor", true, "avv_signed", "2018-05-28", "tom_checked", "2026-11-03", "country", "Deutschland", "third_country", false,
 			"notes", "Vollzugriff (root) auf den Hetzner-Server; Zugang nur per SSH-Schlüssel"),
@@ -154,8 +154,8 @@ func sampleFile(c *model.Catalog) *model.File {
 		"recovery.restore_drill":            {Status: model.StatusPlanned, Due: "2027-02-28"},
 		"availability.backup_immutable":     {Status: model.StatusUnclear, Note: "mit Hetzner klären, ob die Storage Box Snapshots schützt"},
 		"access_system.mdm":                 {Status: model.StatusNotApplicable, Reason: "nur ein Smartphone und ein Tablet im Einsatz"},
-		"access_physical.video":             {Status: model.StatusNotApplicable, Reason: "Büro im Wohn- und Geschäftshaus; Videoüberwachung nicht verhältnismäßig"},
-		"access_physical.electronic_access": {Status: model.StatusNotApplicable, Reason: "mechanische Schließanlage ausreichend"},
+		"access_physical.video":             {Status: model.StatusDeclined, Reason: "Büro im Wohn- und Geschäftshaus; Videoüberwachung nicht verhältnismäßig", AcceptedBy: "Jörg Krüger (Geschäftsführer)"},
+		"access_physical.electronic_access": {Status: model.StatusDeclined, Reason: "mechanische Schließanlage ausreichend", AcceptedBy: "Jörg Krüger (Geschäftsführer)"},
 		"separation.network_segments":       {Status: model.StatusPlanned, Due: "2027-06-30", Note: "Gäste-WLAN einrichten"},
 		"crypto.email_content":              {Status: model.StatusUnclear},
 		"crypto.hashing":                    {Status: model.StatusNotApplicable, Reason: "keine Auswertungen personenbezogener Daten"},
@@ -163,6 +163,7 @@ func sampleFile(c *model.Catalog) *model.File {
 		"dp_management.training":            {Status: model.StatusPlanned, Due: "2027-04-30"},
 		"evaluation.vuln_scans":             {Status: model.StatusUnclear},
 		"incident.detection":                {Status: model.StatusPlanned, Due: "2027-05-31"},
+		"access_system.malware_protection":  {Status: model.StatusImplemented, Note: "G DATA Total Security auf den Windows-PCs"},
 	}
 	v := model.View{C: c, F: f}
 	for _, sec := range c.Sections {

@@ -86,14 +86,46 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 				},
 			},
 			&item{
-				id:      mm.ID + "#reason",
-				visible: func() bool { return shown() && status() == model.StatusNotApplicable },
-				help:    help,
+				id: mm.ID + "#reason",
+				visible: func() bool {
+					return shown() && (status() == model.StatusNotApplicable || status() == model.StatusDeclined)
+				},
+				help: help,
 				make: func() fieldMaker {
-					return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, "reason_title", label),
+					key := "reason_title"
+					if status() == model.StatusDeclined {
+						key = "declined_title"
+					}
+					return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, key, label),
 						required: true, emptyKey: "reason_required", slot: measureSlot(m.f, mm.ID, "reason")})
 				},
+			},
+			&item{
+				id:      mm.ID + "#accepted_by",
+				visible: func() bool { return shown() && status() == model.StatusDeclined },
+				help:    help,
+				make: func() fieldMaker {
+					return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, "accepted_title", label),
+						required: true, emptyKey: "accepted_required", slot: measureSlot(m.f, mm.ID, "accepted_by")})
+				},
 			})
+	}
+	// A note on any measure: Ctrl+N on the tick list asks for one after the
+	// statuses; a measure with a note keeps its note screen.
+	for _, mm := range s.Measures {
+		mm := mm
+		label := mm.Label.In(l)
+		out = append(out, &item{
+			id: mm.ID + "#note",
+			visible: func() bool {
+				return v.MeasureVisible(mm) && (m.noteWanted[mm.ID] || m.f.Measures[mm.ID].Note != "")
+			},
+			help: secHelp(label, mm.Help.In(l)),
+			make: func() fieldMaker {
+				return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, "note_title", label),
+					slot: measureSlot(m.f, mm.ID, "note")})
+			},
+		})
 	}
 	own := ownQuestion()
 	out = append(out, &item{
@@ -151,6 +183,7 @@ func (m *Model) makeTick(s *model.Section) fieldMaker {
 		sp := spec{kind: model.KindMultiChoice, title: m.tickTitle(Msg.Get(l, "tick_title", len(ms)), ms), options: opts}
 		b.armed = false
 		mk := m.multiSelect(sp, b, w, h)
+		mk.keys = "keys_tick"
 		b.armed = true
 		return mk
 	}
@@ -162,6 +195,7 @@ func statusOptions() []*model.Option {
 		{ID: model.StatusPlanned, Label: Msg["status_planned"]},
 		{ID: model.StatusNotApplicable, Label: Msg["status_na"]},
 		{ID: model.StatusUnclear, Label: Msg["status_unclear"]},
+		{ID: model.StatusDeclined, Label: Msg["status_declined"]},
 		{ID: model.StatusImplemented, Label: Msg["status_done"]},
 	}
 }
@@ -180,6 +214,10 @@ func measureSlot(f *model.File, id, part string) slot {
 				s = a.Due
 			case "reason":
 				s = a.Reason
+			case "accepted_by":
+				s = a.AcceptedBy
+			case "note":
+				s = a.Note
 			}
 			if s == "" {
 				return model.Value{}
@@ -194,17 +232,24 @@ func measureSlot(f *model.File, id, part string) slot {
 				if a.Status != model.StatusPlanned {
 					a.Due = ""
 				}
-				if a.Status != model.StatusNotApplicable {
+				if a.Status != model.StatusNotApplicable && a.Status != model.StatusDeclined {
 					a.Reason = ""
+				}
+				if a.Status != model.StatusDeclined {
+					a.AcceptedBy = ""
 				}
 			case "due":
 				a.Due = v.Str()
 			case "reason":
 				a.Reason = v.Str()
+			case "accepted_by":
+				a.AcceptedBy = v.Str()
+			case "note":
+				a.Note = v.Str()
 			}
 			if a.Status == "" {
 				// A date or reason typed before a status exists waits for it.
-				if a.Due == "" && a.Reason == "" && a.Note == "" {
+				if a.Due == "" && a.Reason == "" && a.AcceptedBy == "" && a.Note == "" {
 					delete(f.Measures, id)
 					return
 				}

@@ -44,12 +44,24 @@ func (r *lineRunner) measures(s *model.Section) error {
 		prompt += " " + lineMsg.Get(r.o.Lang, "so_far", shown) + " " + lineMsg.Get(r.o.Lang, "enter_keeps")
 	}
 	prompt += ":"
+	noteWanted := map[int]bool{}
 	for {
 		line, err := r.p.ask(prompt, strings.Join(helps, "\n"))
 		if err != nil {
 			return err
 		}
 		if strings.TrimSpace(line) == "" {
+			break
+		}
+		line, notes, bad := lineNoteTokens(line, len(opts))
+		if bad != "" {
+			r.p.invalid(lineMsg.Get(r.o.Lang, "bad_multi", bad, len(opts)))
+			continue
+		}
+		for i := range notes {
+			noteWanted[i] = true
+		}
+		if strings.TrimSpace(line) == "" { // only notes asked for: the ticks stay
 			break
 		}
 		picked, bad := lineParseNumbers(line, opts)
@@ -88,6 +100,33 @@ func (r *lineRunner) measures(s *model.Section) error {
 			}
 		}
 	}
+	// Notes asked for with n<number>, on measures of any status.
+	for i, m := range ms {
+		if !noteWanted[i] {
+			continue
+		}
+		a := f.Measures[m.ID]
+		def := model.Value{}
+		if a.Note != "" {
+			def = model.String(a.Note)
+		}
+		it := lineItem{kind: model.KindText, title: lineMsg.Get(r.o.Lang, "note_on", i+1, r.title(m.Label)), indent: "  "}
+		v, err := r.p.value(it, def)
+		if err != nil {
+			return err
+		}
+		a.Note = v.Str()
+		if a.Status == "" {
+			if a.Note == "" {
+				continue
+			}
+			a.Status = model.StatusUnclear
+		}
+		f.Measures[m.ID] = a
+		if err := r.save(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -116,12 +155,38 @@ func (r *lineRunner) statusText(a model.MeasureAnswer) string {
 		if a.Note != "" {
 			return lineMsg.Get(l, "unclear_note", lineOneLine(a.Note))
 		}
+	case model.StatusDeclined:
+		return lineOneLine(model.StatusText(a, l, nil))
 	}
 	return lineMsg.Get(l, a.Status)
 }
 
+// lineNoteTokens takes the tokens n<number> (a note on that measure) out of
+// a line of measure numbers: the rest of the line, the numbers (0-based) and
+// a token that is not a valid note request.
+func lineNoteTokens(line string, n int) (rest string, notes map[int]bool, bad string) {
+	notes = map[int]bool{}
+	var keep []string
+	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\t' }) {
+		if len(tok) < 2 || (tok[0] != 'n' && tok[0] != 'N') {
+			keep = append(keep, tok)
+			continue
+		}
+		k, err := strconv.Atoi(tok[1:])
+		if err != nil {
+			keep = append(keep, tok) // a word: lineParseNumbers judges it
+			continue
+		}
+		if k < 1 || k > n {
+			return "", nil, tok
+		}
+		notes[k-1] = true
+	}
+	return strings.Join(keep, " "), notes, ""
+}
+
 // lineStatusKeys are the numbers of the status menu, in order.
-var lineStatusKeys = []string{model.StatusPlanned, model.StatusNotApplicable, model.StatusUnclear, model.StatusImplemented}
+var lineStatusKeys = []string{model.StatusPlanned, model.StatusNotApplicable, model.StatusUnclear, model.StatusImplemented, model.StatusDeclined}
 
 // askStatus asks for a status (1 planned, 2 not applicable, 3 to be
 // clarified, 4 implemented) and what it needs: a date, a reason, a note.
@@ -169,6 +234,8 @@ func (r *lineRunner) askStatus(label, help string, cur model.MeasureAnswer, has,
 			field, it.title = &out.Reason, lineMsg.Get(l, "reason")
 		case model.StatusUnclear:
 			field, it.title, it.required = &out.Note, lineMsg.Get(l, "note"), false
+		case model.StatusDeclined:
+			field, it.title = &out.Reason, lineMsg.Get(l, "declined_reason")
 		}
 		if field != nil {
 			def := model.Value{}
@@ -180,6 +247,17 @@ func (r *lineRunner) askStatus(label, help string, cur model.MeasureAnswer, has,
 				return cur, false, err
 			}
 			*field = v.Str()
+		}
+		if out.Status == model.StatusDeclined {
+			def := model.Value{}
+			if cur.Status == model.StatusDeclined && cur.AcceptedBy != "" {
+				def = model.String(cur.AcceptedBy)
+			}
+			v, err := r.p.value(lineItem{kind: model.KindText, help: help, indent: "  ", required: true, title: lineMsg.Get(l, "accepted_by")}, def)
+			if err != nil {
+				return cur, false, err
+			}
+			out.AcceptedBy = v.Str()
 		}
 		return out, true, nil
 	}
@@ -193,7 +271,7 @@ func lineStatusDetail(a model.MeasureAnswer, status string) string {
 		if a.Status == status {
 			return a.Due
 		}
-	case model.StatusNotApplicable:
+	case model.StatusNotApplicable, model.StatusDeclined:
 		if a.Status == status {
 			return a.Reason
 		}

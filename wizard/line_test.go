@@ -213,7 +213,7 @@ func TestLineDefaultsKept(t *testing.T) {
 		"Datum der Erhebung (TT.MM.JJJJ) [bisher: 15.03.2026] (Enter übernimmt):",
 		"Betreiben Sie einen eigenen oder gemieteten Server? (j/n) [bisher: Nein] (Enter übernimmt):",
 		"[bisher: 1) PC, 2) Notebook]",
-		"2) Schriftliche Passwortrichtlinie – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt [bisher: geplant bis 30.06.2026] (Enter übernimmt):",
+		"2) Schriftliche Passwortrichtlinie – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt, 5 bewusst nicht umgesetzt [bisher: geplant bis 30.06.2026] (Enter übernimmt):",
 		"Dienstleister: 3 Einträge",
 		"  2) Steuerbüro Weiß · kanzlei@weiss-steuer.de · Sonstiges",
 	)
@@ -293,7 +293,7 @@ func TestLineInvalidThenEOF(t *testing.T) {
 		"X\n\n\n\nn\n9\n",                    // bad multichoice
 		"X\n\n\n\nn\n-\n7\n",                 // bad measure numbers
 		"X\n\n\n\nn\n-\n-\n1\n31.31.2026\n",  // bad due date
-		"X\n\n\n\nn\n-\n-\n5\n",              // bad status
+		"X\n\n\n\nn\n-\n-\n6\n",              // bad status
 		"X\n\n\n\nn\n-\n-\n4\n4\nj\n\n",      // own measure without text
 		"X\n\n\n\nn\n-\n-\n4\n4\nj\nT\n9\n",  // bad own type
 		"X\n\n\n\nn\n-\n-\n4\n4\nn\nz\n",     // bad records command
@@ -370,7 +370,7 @@ func TestLineEnglishFull(t *testing.T) {
 	lineNoEscape(t, en.out)
 	lineWantAll(t, en.out,
 		"Which of them are implemented already?",
-		"2) Written password policy – 1 planned, 2 not applicable, 3 to be clarified, 4 implemented (Enter leaves it open):",
+		"2) Written password policy – 1 planned, 2 not applicable, 3 to be clarified, 4 implemented, 5 deliberately not implemented (Enter leaves it open):",
 		"  Planned by (DD.MM.YYYY) (required):",
 		"Add a measure of your own? (y/n, Enter = no):",
 		"Service provider – a = add, e N = edit entry N, r N = remove entry N, Enter = done:",
@@ -555,4 +555,35 @@ func BenchmarkLineFullInterviewSmallSaved(b *testing.B) {
 
 func BenchmarkLineFullInterviewSmall(b *testing.B) {
 	lineBench(b, lineSmallCatalog(b), lineFixture(b, "small-full.in"), "")
+}
+
+// TestLineDeclinedAndNote: status 5 asks why and who accepted the risk;
+// n<number> on the tick line asks a note for that measure, implemented or not.
+func TestLineDeclinedAndNote(t *testing.T) {
+	c := smallCatalog(t)
+	input := "X\n\n\n\nn\n-\n1 n1 n2\n5\nzwei Personen, mündlich geregelt\n\nInhaberin\nKeePassXC\nnur mündlich\nn\n"
+	res := runLineTest(t, c, nil, "", input, model.De)
+	if !errors.Is(res.err, ErrIncomplete) {
+		t.Fatalf("err = %v\n%s", res.err, res.out)
+	}
+	for _, want := range []string{
+		"Warum bewusst nicht umgesetzt? (Pflichtangabe): zwei Personen, mündlich geregelt",
+		"Wer hat das Risiko übernommen? (Name, Funktion) (Pflichtangabe): \n",
+		"Anmerkung zu 1) Anmeldung nur mit persönlichem Passwort",
+	} {
+		if !strings.Contains(res.out, want) {
+			t.Errorf("output lacks %q:\n%s", want, res.out)
+		}
+	}
+	f, _, err := model.Load(res.path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Measures["access_system.passwords"], (model.MeasureAnswer{Status: model.StatusImplemented, Note: "KeePassXC"}); got != want {
+		t.Errorf("passwords = %+v, want %+v", got, want)
+	}
+	want := model.MeasureAnswer{Status: model.StatusDeclined, Reason: "zwei Personen, mündlich geregelt", AcceptedBy: "Inhaberin", Note: "nur mündlich"}
+	if got := f.Measures["access_system.policy"]; got != want {
+		t.Errorf("policy = %+v, want %+v", got, want)
+	}
 }

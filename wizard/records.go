@@ -65,6 +65,7 @@ func ownQuestion() *model.Question {
 		{ID: model.StatusPlanned, Label: Msg["status_plan_opt"]},
 		{ID: model.StatusNotApplicable, Label: Msg["status_na_opt"]},
 		{ID: model.StatusUnclear, Label: Msg["status_uncl_opt"]},
+		{ID: model.StatusDeclined, Label: Msg["status_decl_opt"]},
 	}
 	return &model.Question{
 		ID: "own_measures", Kind: model.KindRecords,
@@ -77,7 +78,9 @@ func ownQuestion() *model.Question {
 			}},
 			{ID: "status", Kind: model.KindChoice, Label: Msg["own_status"], Options: status},
 			{ID: "due", Kind: model.KindDate, Label: Msg["own_due"], When: &model.Condition{Field: "status", Equals: model.StatusPlanned}},
-			{ID: "reason", Kind: model.KindText, Label: Msg["own_reason"], When: &model.Condition{Field: "status", Equals: model.StatusNotApplicable}},
+			{ID: "reason", Kind: model.KindText, Label: Msg["own_reason"], When: &model.Condition{Field: "status", In: []string{model.StatusNotApplicable, model.StatusDeclined}}},
+			{ID: "accepted_by", Kind: model.KindText, Label: Msg["own_accepted_by"], Required: true, When: &model.Condition{Field: "status", Equals: model.StatusDeclined}},
+			{ID: "note", Kind: model.KindText, Label: Msg["own_note"]},
 		},
 	}
 }
@@ -94,7 +97,7 @@ func ownStore(f *model.File, sec string) recordStore {
 					continue
 				}
 				r := model.Record{"id": model.String(o.ID)}
-				for k, v := range map[string]string{"text": o.Text, "type": o.Type, "status": o.Status, "due": o.Due, "reason": o.Reason} {
+				for k, v := range map[string]string{"text": o.Text, "type": o.Type, "status": o.Status, "due": o.Due, "reason": o.Reason, "accepted_by": o.AcceptedBy, "note": o.Note} {
 					if v != "" {
 						r[k] = model.String(v)
 					}
@@ -117,6 +120,7 @@ func ownStore(f *model.File, sec string) recordStore {
 				}
 				o := model.OwnMeasure{ID: r.ID(), Section: sec, Text: text, Type: r["type"].Str()}
 				o.Status, o.Due, o.Reason = r["status"].Str(), r["due"].Str(), r["reason"].Str()
+				o.AcceptedBy, o.Note = r["accepted_by"].Str(), r["note"].Str()
 				if o.Type == "" {
 					o.Type = model.Organisational
 				}

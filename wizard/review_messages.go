@@ -35,6 +35,7 @@ var RvMsg = model.Messages{
 	"st_planned":   {De: "◷ %s – geplant bis %s", En: "◷ %s – planned by %s"},
 	"st_planned_n": {De: "◷ %s – geplant", En: "◷ %s – planned"},
 	"st_na":        {De: "– %s – nicht anwendbar: %s", En: "– %s – not applicable: %s"},
+	"st_declined":  {De: "– %s – %s", En: "– %s – %s"},
 	"st_unclear":   {De: "? %s – zu klären", En: "? %s – to be clarified"},
 	"st_unclear_n": {De: "? %s – zu klären: %s", En: "? %s – to be clarified: %s"},
 	"st_open":      {De: "○ %s – noch keine Angabe", En: "○ %s – no answer yet"},

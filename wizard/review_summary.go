@@ -216,6 +216,8 @@ func (t *reviewText) measureLine(id, label string, a model.MeasureAnswer) string
 		}
 	case model.StatusNotApplicable:
 		s = t.msg("st_na", label, lineOneLine(a.Reason))
+	case model.StatusDeclined:
+		s = t.msg("st_declined", label, lineOneLine(model.StatusText(a, t.l, nil)))
 	case model.StatusUnclear:
 		if a.Note != "" {
 			s = t.msg("st_unclear_n", label, lineOneLine(a.Note))
@@ -247,6 +249,8 @@ func (t *reviewText) statusWord(a model.MeasureAnswer) string {
 		if a.Due != "" {
 			return lineMsg.Get(t.l, "planned_due", model.FormatDate(a.Due, t.l))
 		}
+	case model.StatusDeclined:
+		return lineOneLine(model.StatusText(a, t.l, nil))
 	case "":
 		return t.msg("no_answer")
 	}

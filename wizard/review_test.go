@@ -195,6 +195,8 @@ func TestReviewEditMeasureRemoveProvider(t *testing.T) {
 	d.press("b").expect("Welche Maßnahmen sind bereits umgesetzt?")
 	d.press("down", "down", "down", "down", "space", "enter")
 	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie").press("enter")
+	// The measure has a note: its note screen follows the statuses.
+	d.expect("Anmerkung zu „Schriftliche Passwortrichtlinie“", "mit IT-Betreuer klären").press("enter")
 	d.expect("Eigene Maßnahmen").press("down", "enter")
 	d.expect("✓ Zwei-Faktor-Anmeldung", "Änderungen bisher: 1").press("u")
 	d.expect("Dienstleister 1 von 2: Collmex GmbH").press("u")
@@ -346,7 +348,7 @@ func TestReviewResumesAtFirstOpenStep(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	d := newRvDriver(t, c, f, mig, path, model.De)
-	d.press("enter", "u", "u", "b", "down", "down", "down", "down", "space", "enter", "enter", "down", "enter")
+	d.press("enter", "u", "u", "b", "down", "down", "down", "down", "space", "enter", "enter", "enter", "down", "enter")
 	d.expect("✓ Zwei-Faktor-Anmeldung").press("u")
 	d.expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft").press("ctrl+c")
 	st, err := os.Stat(ReviewStatePath(path))
@@ -394,7 +396,7 @@ func TestReviewKeysAfterEdit(t *testing.T) {
 		f, mig, path := rvFile(t, c, "story-2025.json")
 		d := newRvDriver(t, c, f, mig, path, tc.lang)
 		d.press("enter", "u", "u").expect(tc.before)
-		d.press(tc.edit, "down", "down", "down", "down", "space", "enter", "enter", "down", "enter")
+		d.press(tc.edit, "down", "down", "down", "down", "space", "enter", "enter", "enter", "down", "enter")
 		d.expect(tc.after)
 		if strings.Contains(d.screen(), tc.unchanged) {
 			t.Errorf("%s: the key line still says %q after the edit:\n%s", tc.lang, tc.unchanged, d.screen())

@@ -94,6 +94,9 @@ type Model struct {
 	notice  string
 	saveErr error
 
+	// noteWanted holds the measures picked for a note (items.go).
+	noteWanted map[string]bool
+
 	quit quitReason
 
 	// leaveSection, when set, is called instead of walking on when the user
@@ -428,6 +431,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case "ctrl+s":
 		return m.skip()
+	case "ctrl+n":
+		if m.pickNote() {
+			return nil
+		}
 	}
 	m.notice = ""
 	if m.rec != nil {
@@ -448,6 +455,25 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.move(+1)
 	}
 	return cmd
+}
+
+// pickNote marks the measure under the cursor of a tick list for a note,
+// asked after the list. It reports whether the key was used.
+func (m *Model) pickNote() bool {
+	a := m.act
+	if a == nil || a.b.hover == nil || m.pos >= len(m.items) || m.sec == nil || m.items[m.pos].id != model.TickItem(m.sec) {
+		return false
+	}
+	mm := m.c.Measure(a.b.hover())
+	if mm == nil {
+		return false
+	}
+	if m.noteWanted == nil {
+		m.noteWanted = map[string]bool{}
+	}
+	m.noteWanted[mm.ID] = true
+	m.notice = Msg.Get(m.lang, "note_picked", mm.Label.In(m.lang))
+	return true
 }
 
 // submits reports whether key k just confirmed the field of a: Enter or Tab

@@ -62,6 +62,7 @@ func TestFullInterview(t *testing.T) {
 	d.expect("Maßnahme (in eigenen Worten)").typ("Bildschirmsperre nach 5 Minuten").press("enter")
 	d.expect("Art der Maßnahme").press("enter")
 	d.expect("Stand").press("enter")
+	d.expect("Anmerkung").press("enter")
 	d.expect("1. Bildschirmsperre nach 5 Minuten")
 	eq(t, "own", d.saved()["own_measures"], []any{map[string]any{
 		"id": "own1", "section": "access_system", "text": "Bildschirmsperre nach 5 Minuten",
@@ -244,4 +245,33 @@ func TestHelpWithoutQuestion(t *testing.T) {
 			t.Fatalf("pos %d: screen %v after ctrl+e, want the step", pos, d.m.screen)
 		}
 	}
+}
+
+// TestDeclinedAndNote: a measure deliberately not taken asks why and who
+// accepted the risk; Ctrl+N on the tick list asks a note for the measure
+// under the cursor after the statuses, also for an implemented one.
+func TestDeclinedAndNote(t *testing.T) {
+	d := newDriver(t, smallCatalog(t), nil, model.De)
+	d.typ("Firma").press("enter", "enter", "enter", "enter")
+	d.expect("Schritt 2 von 4").press("j")
+	d.expect("Welche Art von Server?").press("enter")
+	d.expect("Welche Geräte nutzen Sie?").press("down", "space", "enter")
+	d.expect("umgesetzt? (4)", "Strg+N Anmerkung")
+	d.press("space", "ctrl+n").expect("Anmerkung folgt nach der Liste: Anmeldung nur mit")
+	d.press("enter")
+	// The policy: deliberately not implemented (fourth option).
+	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie", "bewusst nicht umgesetzt").press("down", "down", "down", "enter")
+	d.expect("Warum wird „Schriftliche Passwortrichtlinie“ bewusst nicht umgesetzt?").press("enter").expect("Bitte kurz begründen.")
+	d.typ("zwei Personen, mündlich geregelt").press("enter")
+	d.expect("Wer hat das Risiko").press("enter").expect("Bitte angeben, wer das Risiko übernommen hat.")
+	d.typ("Inhaberin").press("enter")
+	eq(t, "declined", d.measure("access_system.policy"),
+		map[string]any{"status": "declined", "reason": "zwei Personen, mündlich geregelt", "accepted_by": "Inhaberin"})
+	for range 2 { // the two remaining measures: to be clarified
+		d.press("down", "down", "enter")
+	}
+	d.expect("Anmerkung zu „Anmeldung nur mit persönlichem Passwort“").typ("Passwortmanager KeePassXC").press("enter")
+	eq(t, "note", d.measure("access_system.passwords"),
+		map[string]any{"status": "implemented", "note": "Passwortmanager KeePassXC"})
+	d.expect("Eigene Maßnahmen")
 }

@@ -8,7 +8,7 @@ var cliMsg = model.Messages{
 	"root_short":      {De: "Technische und organisatorische Maßnahmen (Art. 32 DSGVO) erfassen und dokumentieren", En: "Record and document technical and organisational measures (Art. 32 GDPR)"},
 	"root_long":       {De: "tom führt durch die Fragen zu den Sicherheitsmaßnahmen nach Art. 32 DSGVO, speichert die Antworten als JSON-Datei und erstellt daraus das TOM-Dokument.\nOhne Befehl startet tom die Befragung.", En: "tom interviews you about your security measures under Art. 32 GDPR, keeps the answers in a JSON file and writes the TOM document from them.\nWithout a command, tom starts the interview."},
 	"flag_file":       {De: "Antwortdatei (Standard: ./tom.json, auch TOM_FILE)", En: "answers file (default ./tom.json, also TOM_FILE)"},
-	"flag_lang":       {De: "Sprache: de oder en (Standard: die der Antwortdatei, sonst de)", En: "language: de or en (default: the answers file's, else de)"},
+	"flag_lang":       {De: "Sprache: de oder en (Standard: die der Antwortdatei, sonst TOM_LANG, sonst die Locale aus LC_ALL/LC_MESSAGES/LANG)", En: "language: de or en (default: the answers file's, else TOM_LANG, else the locale from LC_ALL/LC_MESSAGES/LANG)"},
 	"flag_catalog":    {De: "eigener Fragenkatalog (JSON) statt des mitgelieferten", En: "own catalogue (JSON) instead of the shipped one"},
 	"migrated":        {De: "%s: mit Katalog-Version %s beantwortet, jetzt %s; neue Fragen: %d, umbenannt: %d, entfernt: %d", En: "%s: answered with catalogue version %s, now %s; new questions: %d, renamed: %d, removed: %d"},
 	"help_cmd":        {De: "Hilfe zu einem Befehl", En: "Help about any command"},

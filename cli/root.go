@@ -81,6 +81,8 @@ func Run(g *Globals, args []string) int {
 		if ee.Err != nil && ee.Err.Error() != "" {
 			fmt.Fprintln(g.Err, g.formatErr(ee.Err, lang))
 		}
+	} else if u := (usageError{}); errors.As(err, &u) {
+		fmt.Fprintln(g.Err, "tom: "+usageText(root, u.error, lang))
 	} else {
 		fmt.Fprintln(g.Err, g.formatErr(err, lang))
 	}
@@ -145,7 +147,7 @@ func usageArgs(c *cobra.Command) {
 }
 
 // preLang finds the interface language before flags are parsed, so that help
-// texts come out in it: --lang, else TOM_LANG, else German.
+// texts come out in it: --lang, else TOM_LANG, else the locale (envLang).
 func (g *Globals) preLang(args []string) model.Lang {
 	val := ""
 	for i, a := range args {
@@ -159,17 +161,17 @@ func (g *Globals) preLang(args []string) model.Lang {
 		}
 	}
 	if val == "" {
-		val = g.Getenv("TOM_LANG")
+		return envLang(g.Getenv)
 	}
 	l, err := model.ParseLang(val)
 	if err != nil {
-		return model.De
+		return envLang(g.Getenv)
 	}
 	return l
 }
 
 // Lang returns the language for a command: --lang, else the answers file's
-// language (f may be nil), else TOM_LANG, else German.
+// language (f may be nil), else TOM_LANG, else the locale (envLang).
 func (g *Globals) Lang(f *model.File) model.Lang {
 	if g.LangFlag != "" {
 		if l, err := model.ParseLang(g.LangFlag); err == nil {
@@ -179,10 +181,7 @@ func (g *Globals) Lang(f *model.File) model.Lang {
 	if f != nil && f.Language != "" {
 		return f.Language
 	}
-	if l, err := model.ParseLang(g.Getenv("TOM_LANG")); err == nil {
-		return l
-	}
-	return model.De
+	return envLang(g.Getenv)
 }
 
 // CheckLang validates --lang.
@@ -241,7 +240,7 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 	root.PersistentFlags().StringVar(&g.CatalogPath, "catalog", "", cliMsg.Get(lang, "flag_catalog"))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	// --lang is checked once here, before any command runs.
-	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.CheckLang() }
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.checkEnv() }
 
 	interview := newInterviewCmd(g, lang)
 	root.RunE = interview.RunE
@@ -265,6 +264,7 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 	localizeHelp(root, lang)
 	usageArgs(root)
 	localizeCompletion(root, lang)
+	localizeHelpCmd(root, lang)
 	registerCompletions(root, lang)
 	return root
 }

@@ -9,7 +9,6 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
-	"syscall"
 
 	json "github.com/goccy/go-json"
 )
@@ -69,12 +68,13 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.
 		return err
 	}
 	failed := func(err error) error { return &FileError{Path: path, Key: "save_failed", Err: err} }
-	var owner *syscall.Stat_t
+	var uid, gid uint32
+	hasOwner := false
 	switch st, err := os.Lstat(target); {
 	case err == nil && !st.Mode().IsRegular():
 		return &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
 	case err == nil:
-		owner, _ = st.Sys().(*syscall.Stat_t)
+		uid, gid, hasOwner = fileOwner(st)
 	case !errors.Is(err, fs.ErrNotExist):
 		return failed(err)
 	}
@@ -100,9 +100,9 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.
 	if err := tmp.Sync(); err != nil {
 		return failed(err)
 	}
-	if owner != nil && (int(owner.Uid) != os.Geteuid() || int(owner.Gid) != os.Getegid()) {
-		if err := tmp.Chown(int(owner.Uid), int(owner.Gid)); err != nil {
-			return &FileError{Path: path, Key: "owner_keep", Args: []any{userName(owner.Uid), groupName(owner.Gid)}}
+	if hasOwner && (int(uid) != os.Geteuid() || int(gid) != os.Getegid()) {
+		if err := tmp.Chown(int(uid), int(gid)); err != nil {
+			return &FileError{Path: path, Key: "owner_keep", Args: []any{userName(uid), groupName(gid)}}
 		}
 	}
 	if err := tmp.Close(); err != nil {
@@ -150,10 +150,12 @@ func ResolveTarget(path string) (string, error) {
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(filepath.Dir(p), dest)
 		}
-		link := st.Sys().(*syscall.Stat_t).Uid
-		trusted := int(link) == os.Geteuid()
+		link, _, known := fileOwner(st)
+		trusted := !known || int(link) == os.Geteuid() // no owners on Windows
 		if tst, err := os.Stat(dest); err == nil {
-			trusted = trusted || link == tst.Sys().(*syscall.Stat_t).Uid
+			if target, _, ok := fileOwner(tst); ok {
+				trusted = trusted || link == target
+			}
 		}
 		if !trusted {
 			return "", &FileError{Path: path, Key: "symlink_foreign", Args: []any{dest, userName(link)}}

@@ -75,7 +75,7 @@ func TestUsageErrorsInLanguage(t *testing.T) {
 	}{
 		{[]string{"rendr"}, []string{"unbekannter Befehl „rendr“ für „tom“", "Meinten Sie: render?"}, []string{`unknown command "rendr" for "tom"`, "Did you mean: render?"}},
 		{[]string{"xyzzy"}, []string{"unbekannter Befehl „xyzzy“", "„tom --help“ zeigt alle Befehle."}, []string{`unknown command "xyzzy"`, `"tom --help" lists the commands.`}},
-		{[]string{"status", "foo"}, []string{"„tom status“ erwartet keine Argumente (bekam „foo“)"}, []string{`"tom status" takes no arguments (got "foo")`}},
+		{[]string{"version", "foo"}, []string{"„tom version“ erwartet keine Argumente (bekam „foo“)"}, []string{`"tom version" takes no arguments (got "foo")`}},
 		{[]string{"render", "--formt", "md"}, []string{"unbekannte Option --formt"}, []string{"unknown flag: --formt"}},
 		{[]string{"render", "--format"}, []string{"Option --format braucht einen Wert"}, []string{"flag needs an argument: --format"}},
 		{[]string{"status", "-x"}, []string{"unbekannte Option -x"}, []string{"unknown shorthand flag: 'x' in -x"}},

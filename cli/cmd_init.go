@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
-	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // initMsg holds the strings of tom init.
@@ -120,7 +119,7 @@ func nextCommandFile(g *Globals, sub, path string) string {
 }
 
 // nextFunc is nextCommand for the interview and review front ends.
-func (g *Globals) nextFunc() wizard.NextFunc {
+func (g *Globals) nextFunc() model.NextFunc {
 	return func(sub string) string { return nextCommand(g, sub) }
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/wizard"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // reviewOptions are the review command's flags.
@@ -22,14 +23,14 @@ func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 	o := &reviewOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "review",
-		Short: wizard.RvMsg.Get(lang, "short"),
-		Long:  wizard.RvMsg.Get(lang, "long"),
+		Short: review.Msg.Get(lang, "short"),
+		Long:  review.Msg.Get(lang, "long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReview(o)
 		},
 	}
-	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, wizard.RvMsg.Get(lang, "flag_accessible"))
+	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, review.Msg.Get(lang, "flag_accessible"))
 	return cmd
 }
 
@@ -41,7 +42,7 @@ func runReview(o *reviewOptions) error {
 	g := o.Globals
 	line := lineModeWanted(g, o.Accessible)
 	if !line && !g.StdinIsTerminal() {
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_tty"))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(g.Lang(nil), "no_tty"))}
 	}
 	cat, err := g.Catalog()
 	if err != nil {
@@ -49,7 +50,7 @@ func runReview(o *reviewOptions) error {
 	}
 	es, err := g.openForEdit(cat, false)
 	if errors.Is(err, os.ErrNotExist) {
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(g.Lang(nil), "no_file", g.FilePath(), nextCommand(g, "interview")))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(g.Lang(nil), "no_file", g.FilePath(), nextCommand(g, "interview")))}
 	}
 	if err != nil {
 		return err // positioned problems; the file is never touched
@@ -57,23 +58,23 @@ func runReview(o *reviewOptions) error {
 	defer es.Close()
 	f, mig, path := es.File, es.Mig, es.Path
 	lang := g.Lang(f)
-	if !wizard.IsCompleted(f) {
-		return &ExitError{Code: ExitFailure, Err: errors.New(wizard.RvMsg.Get(lang, "not_completed", path, nextCommand(g, "interview")))}
+	if !review.IsCompleted(f) {
+		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(lang, "not_completed", path, nextCommand(g, "interview")))}
 	}
-	s, resumed, err := wizard.BeginReview(cat, f, mig, path)
+	s, resumed, err := review.Begin(cat, f, mig, path)
 	if err != nil {
 		return err
 	}
-	ro := wizard.ReviewOptions{
+	ro := review.Options{
 		Session: s, Path: path, Lang: lang, Today: g.Today(),
 		User: g.Getenv("USER"), Resumed: resumed, Next: g.nextFunc(),
 	}
 
-	var res wizard.ReviewResult
+	var res review.Result
 	if line {
 		ro.In, ro.Out = g.In, g.Out
 		_, err = wizard.RunReviewLine(ro)
-		if errors.Is(err, wizard.ErrReviewIncomplete) {
+		if errors.Is(err, review.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
 		}
 		return err
@@ -96,11 +97,11 @@ func runReview(o *reviewOptions) error {
 // entry written), 1 (without a further message) when the reviewer or a
 // signal stopped it before: the edits are saved and tom review resumes, but
 // a script must not take it for a finished review.
-func reviewEnd(g *Globals, lang model.Lang, path string, res wizard.ReviewResult) error {
+func reviewEnd(g *Globals, lang model.Lang, path string, res review.Result) error {
 	if res.Finished {
-		fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path, nextCommand(g, "render")))
+		fmt.Fprintln(g.text(), review.Msg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path, nextCommand(g, "render")))
 		return nil
 	}
-	fmt.Fprintln(g.text(), wizard.RvMsg.Get(lang, "exit_stopped", path, nextCommand(g, "review")))
+	fmt.Fprintln(g.text(), review.Msg.Get(lang, "exit_stopped", path, nextCommand(g, "review")))
 	return &ExitError{Code: ExitFailure}
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/render"
-	"github.com/tom-dsgvo/tom/wizard"
 )
 
 // Exit codes of tom status, for cron jobs and monitoring checks. 0 is "all
@@ -306,7 +305,7 @@ func statusExitCode(s model.ReviewState) int {
 
 // statusDocument is the report for people: the state as label/value rows,
 // the completeness of each section as a table, the due items as a list.
-func statusDocument(r model.StatusReport, l model.Lang, hint wizard.NextFunc) *render.Document {
+func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *render.Document {
 	none := statusMsg.Get(l, "status_none")
 	orDash := func(s string) string {
 		if s == "" {
@@ -371,7 +370,7 @@ func statusDocument(r model.StatusReport, l model.Lang, hint wizard.NextFunc) *r
 
 // statusState names a state with the command that deals with it, spelled
 // with the options the user gave.
-func statusState(s model.ReviewState, l model.Lang, next wizard.NextFunc) string {
+func statusState(s model.ReviewState, l model.Lang, next model.NextFunc) string {
 	label := statusMsg.Get(l, "status_"+string(s))
 	switch s {
 	case model.ReviewDueSoon, model.ReviewOverdue:

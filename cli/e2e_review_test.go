@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tom-dsgvo/tom/wizard"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // TestE2EReviewTmux reviews story-2025 with the real binary in tmux at
@@ -95,7 +95,7 @@ func TestE2EReviewTmux(t *testing.T) {
 			if len(ch) != 1 || ch[0].(map[string]any)["path"] != "measures/access_system.mfa" {
 				t.Fatalf("changes %v", ch)
 			}
-			if _, err := os.Stat(wizard.ReviewStartPath(path)); !os.IsNotExist(err) {
+			if _, err := os.Stat(review.StartPath(path)); !os.IsNotExist(err) {
 				t.Fatalf("start copy left behind")
 			}
 			out, _ := exec.Command(bin, "diff", "--since", rvToday, "--catalog", catalog, "-f", path).CombinedOutput()

@@ -32,7 +32,7 @@ type LineOptions struct {
 	// the "people with access" list offers once to take them over.
 	Accounts scanning.AccountsFunc
 	// Next spells the command lines the closing hints name; nil: "tom SUB".
-	Next NextFunc
+	Next model.NextFunc
 	// Signals ends the interview when a signal arrives on it: what was
 	// entered (a multi-line answer being typed too) is saved, and a line
 	// says where to resume. nil means the process's SIGINT, SIGTERM and
@@ -260,7 +260,7 @@ func (r *lineRunner) stop(cur *model.Section, key string) error {
 	}
 	r.p.out.line("")
 	if r.s.Complete() {
-		r.say("done", r.o.Path, r.o.Next.next("render"))
+		r.say("done", r.o.Path, r.o.Next.Next("render"))
 		return nil
 	}
 	n, total := r.s.Position(cur)
@@ -277,7 +277,7 @@ func (r *lineRunner) finish() error {
 	}
 	r.p.out.line("")
 	if first == nil {
-		r.say("done", r.o.Path, r.o.Next.next("render"))
+		r.say("done", r.o.Path, r.o.Next.Next("render"))
 		return nil
 	}
 	var open []string

@@ -143,10 +143,6 @@ func (r *lineRunner) anyStatus(ms []*model.Measure) bool {
 func (r *lineRunner) statusText(a model.MeasureAnswer) string {
 	l := r.o.Lang
 	switch a.Status {
-	case model.StatusPlanned:
-		if a.Due != "" {
-			return lineMsg.Get(l, "planned_due", model.FormatDate(a.Due, l))
-		}
 	case model.StatusNotApplicable:
 		if a.Reason != "" {
 			return lineMsg.Get(l, "na_reason", lineOneLine(a.Reason))
@@ -158,7 +154,7 @@ func (r *lineRunner) statusText(a model.MeasureAnswer) string {
 	case model.StatusDeclined:
 		return lineOneLine(model.StatusText(a, l, nil))
 	}
-	return lineMsg.Get(l, a.Status)
+	return model.StatusText(model.MeasureAnswer{Status: a.Status, Due: a.Due}, l, nil)
 }
 
 // lineNoteTokens takes the tokens n<number> (a note on that measure) out of

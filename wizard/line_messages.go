@@ -40,7 +40,6 @@ var lineMsg = model.Messages{
 	"organisational":  {De: "organisatorisch", En: "organisational"},
 	"implemented":     {De: "umgesetzt", En: "implemented"},
 	"planned":         {De: "geplant", En: "planned"},
-	"planned_due":     {De: "geplant bis %s", En: "planned by %s"},
 	"not_applicable":  {De: "nicht anwendbar", En: "not applicable"},
 	"na_reason":       {De: "nicht anwendbar: %s", En: "not applicable: %s"},
 	"unclear":         {De: "zu klären", En: "to be clarified"},

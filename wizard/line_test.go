@@ -213,7 +213,7 @@ func TestLineDefaultsKept(t *testing.T) {
 		"Datum der Erhebung (TT.MM.JJJJ) [bisher: 15.03.2026] (Enter übernimmt):",
 		"Betreiben Sie einen eigenen oder gemieteten Server? (j/n) [bisher: Nein] (Enter übernimmt):",
 		"[bisher: 1) PC, 2) Notebook]",
-		"2) Schriftliche Passwortrichtlinie – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt, 5 bewusst nicht umgesetzt [bisher: geplant bis 30.06.2026] (Enter übernimmt):",
+		"2) Schriftliche Passwortrichtlinie – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt, 5 bewusst nicht umgesetzt [bisher: geplant (bis 30.06.2026)] (Enter übernimmt):",
 		"Dienstleister: 3 Einträge",
 		"  2) Steuerbüro Weiß · kanzlei@weiss-steuer.de · Sonstiges",
 	)

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
@@ -42,7 +43,7 @@ func TestOneRecordIsSingular(t *testing.T) {
 		if got := lineMsg.Count(l, "rec_count", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
 			t.Errorf("line mode %s: %q", l, got)
 		}
-		if got := RvMsg.Count(l, "add_list", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
+		if got := review.Msg.Count(l, "add_list", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
 			t.Errorf("review %s: %q", l, got)
 		}
 		if got := Msg.Count(l, "records_count", 2); !strings.Contains(got, "2 Einträge") && !strings.Contains(got, "2 entries") {
@@ -102,18 +103,5 @@ func TestScanNoticeFitsStatusLine(t *testing.T) {
 		if !strings.Contains(s, ": 24") || !strings.Contains(s, ": 13") || strings.HasSuffix(s, "…") {
 			t.Errorf("%s: counts missing: %q", l, s)
 		}
-	}
-}
-
-// In the review a question ending in "?" is followed by its answer without
-// a colon: "… benannt? Nein", not "… benannt?: Nein".
-func TestReviewQuestionWithoutColon(t *testing.T) {
-	c := realCatalog(t)
-	tx := &reviewText{l: model.De}
-	if got := tx.qa("Ist ein Datenschutzbeauftragter benannt?", "Nein"); got != "Ist ein Datenschutzbeauftragter benannt? Nein" {
-		t.Errorf("question: %q", got)
-	}
-	if got := tx.qa(c.Section("org").Questions[0].Title.In(model.De), "X"); !strings.HasSuffix(got, ": X") {
-		t.Errorf("label: %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // Screens of the review walk.
@@ -31,11 +32,11 @@ const (
 // reviews lists of records entry by entry, and ends with exactly one history
 // entry.
 type ReviewModel struct {
-	o    ReviewOptions
+	o    review.Options
 	s    *model.ReviewSession
 	f    *model.File
 	lang model.Lang
-	txt  *reviewText
+	txt  *review.Text
 	ed   *editor // the interview's screens, for editing (editor.go)
 	save func(*model.File) error
 
@@ -44,8 +45,8 @@ type ReviewModel struct {
 	scroll        int
 
 	sec    *model.Section
-	prog   *reviewProgress // sections reviewed and confirmed, kept for a resume
-	edited bool            // the current section was edited: Enter accepts it
+	prog   *review.Progress // sections reviewed and confirmed, kept for a resume
+	edited bool             // the current section was edited: Enter accepts it
 	recQs  []*model.Question
 	qi, ri int  // records question and record under review
 	asking bool // remove confirmation shown
@@ -63,15 +64,15 @@ type ReviewModel struct {
 }
 
 // NewReview returns the review model for o, on its start screen.
-func NewReview(o ReviewOptions) *ReviewModel {
+func NewReview(o review.Options) *ReviewModel {
 	s := o.Session
 	m := &ReviewModel{o: o, s: s, f: s.F, lang: o.Lang, width: 80, height: 24}
-	m.save = reviewSave(o)
-	m.txt = newReviewText(s, o.Lang, o.Today)
+	m.save = review.Saver(o)
+	m.txt = review.NewText(s, o.Lang, o.Today)
 	m.ed = newEditor(s.Interview(o.Today, o.User), o.Lang, o.Path, o.Today, o.User, m.save)
 	m.f.Progress.Step = s.Before.Progress.Step
-	m.name = defaultReviewer(s.C, s.Before, o.User)
-	m.prog = newReviewProgress(s, o.Path, o.Resumed)
+	m.name = review.DefaultReviewer(s.C, s.Before, o.User)
+	m.prog = review.NewProgress(s, o.Path, o.Resumed)
 	m.screen = rvStart
 	return m
 }
@@ -99,7 +100,7 @@ func (m *ReviewModel) Flush() error {
 func (m *ReviewModel) store() {
 	m.ed.session().V.Prune()
 	m.saveErr = m.save(m.f)
-	m.txt.refreshDue()
+	m.txt.RefreshDue()
 	m.storeProgress()
 }
 
@@ -108,7 +109,7 @@ func (m *ReviewModel) storeProgress() {
 	if m.finished {
 		return
 	}
-	if err := m.prog.save(); err != nil && m.saveErr == nil {
+	if err := m.prog.Save(); err != nil && m.saveErr == nil {
 		m.saveErr = err
 	}
 }
@@ -185,10 +186,10 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch k {
 		case "enter", "u", "space":
 			if m.ed.session().State(m.sec).State != model.StateDone {
-				m.notice = m.txt.msg("needs_edit")
+				m.notice = m.txt.Msg("needs_edit")
 				return nil
 			}
-			m.prog.confirm(m.sec.ID)
+			m.prog.Confirm(m.sec.ID)
 			m.storeProgress()
 			return m.startRecords()
 		case "b", "e":
@@ -264,7 +265,7 @@ func (m *ReviewModel) scrollKey(k string) bool {
 // nextSection goes to the first section of the walk order not reviewed yet,
 // or to the reviewer's name at the end.
 func (m *ReviewModel) nextSection() tea.Cmd {
-	if sec := m.prog.next(); sec != nil {
+	if sec := m.prog.Next(); sec != nil {
 		return m.enter(sec)
 	}
 	return m.askName()
@@ -275,8 +276,8 @@ func (m *ReviewModel) enter(sec *model.Section) tea.Cmd {
 	m.sec = sec
 	m.scroll = 0
 	m.edited = false
-	m.recQs = m.txt.recordQuestions(sec)
-	if m.txt.hasSummary(sec) && !m.prog.skipSummary(sec.ID) {
+	m.recQs = m.txt.RecordQuestions(sec)
+	if m.txt.HasSummary(sec) && !m.prog.SkipSummary(sec.ID) {
 		m.screen = rvStep
 		return nil
 	}
@@ -285,22 +286,11 @@ func (m *ReviewModel) enter(sec *model.Section) tea.Cmd {
 
 // back returns to the previous section of the walk.
 func (m *ReviewModel) back() tea.Cmd {
-	p := m.prog
-	p.resuming = false
-	i := -1
-	if m.sec != nil {
-		i = slices.Index(p.visited, m.sec.ID)
-	}
-	if i < 0 {
-		i = len(p.visited)
-	}
-	if i == 0 {
+	prev := m.prog.Back(m.sec)
+	if prev == nil {
 		m.screen, m.scroll = rvStart, 0
 		return nil
 	}
-	prev := m.s.C.Section(p.visited[i-1])
-	p.visited = p.visited[:i-1]
-	p.confirmed = slices.DeleteFunc(p.confirmed, func(id string) bool { return id == prev.ID })
 	m.storeProgress()
 	return m.enter(prev)
 }
@@ -322,12 +312,12 @@ func (m *ReviewModel) startRecords() tea.Cmd {
 }
 
 func (m *ReviewModel) enterRecords() tea.Cmd {
-	m.recQs = m.txt.recordQuestions(m.sec)
+	m.recQs = m.txt.RecordQuestions(m.sec)
 	if m.qi >= len(m.recQs) {
 		return m.sectionDone()
 	}
 	q := m.recQs[m.qi]
-	m.ri = m.prog.firstOpen(q.ID, m.f.Get(q.ID).Records(), 0)
+	m.ri = m.prog.FirstOpen(q.ID, m.f.Get(q.ID).Records(), 0)
 	m.adding = false
 	m.showRecord()
 	return nil
@@ -349,7 +339,7 @@ func (m *ReviewModel) showRecord() {
 // sectionDone marks the section reviewed, saves and moves on.
 func (m *ReviewModel) sectionDone() tea.Cmd {
 	m.ed.session().Done(m.sec)
-	m.prog.done(m.sec.ID)
+	m.prog.Done(m.sec.ID)
 	m.store()
 	return m.nextSection()
 }
@@ -375,7 +365,7 @@ func (m *ReviewModel) current() (*model.Question, model.Record) {
 // recordKey handles a key on one record.
 func (m *ReviewModel) recordKey(k string) tea.Cmd {
 	q, r := m.current()
-	name := m.txt.recordName(q, r)
+	name := m.txt.RecordName(q, r)
 	if m.asking {
 		m.asking = false
 		switch k {
@@ -385,7 +375,7 @@ func (m *ReviewModel) recordKey(k string) tea.Cmd {
 				return nil
 			}
 			m.store()
-			m.notice = m.txt.msg("rec_removed", name)
+			m.notice = m.txt.Msg("rec_removed", name)
 			m.showRecord()
 		}
 		return nil
@@ -409,7 +399,7 @@ func (m *ReviewModel) recordKey(k string) tea.Cmd {
 		if m.ri > 0 {
 			m.ri--
 			m.showRecord()
-		} else if m.txt.hasSummary(m.sec) {
+		} else if m.txt.HasSummary(m.sec) {
 			m.screen, m.scroll = rvStep, 0
 		} else {
 			return m.back()
@@ -447,7 +437,7 @@ func (m *ReviewModel) recordEdited() tea.Cmd {
 	if p.isNew {
 		// An entry left empty was dropped by the wizard: nothing added.
 		if n := len(recs); n > m.ri {
-			m.notice = m.txt.msg("rec_added", m.txt.recordName(q, recs[n-1]))
+			m.notice = m.txt.Msg("rec_added", m.txt.RecordName(q, recs[n-1]))
 			m.ri = n
 		}
 		m.store()
@@ -459,7 +449,7 @@ func (m *ReviewModel) recordEdited() tea.Cmd {
 		m.saveErr = err
 	}
 	if len(model.Diff(m.s.Before, m.f)) > 0 {
-		m.notice = m.txt.msg("rec_changed", m.txt.recordName(q, r))
+		m.notice = m.txt.Msg("rec_changed", m.txt.RecordName(q, r))
 	}
 	m.store()
 	m.showRecord()
@@ -470,7 +460,7 @@ func (m *ReviewModel) recordEdited() tea.Cmd {
 func (m *ReviewModel) askName() tea.Cmd {
 	m.screen = rvName
 	m.sec = nil
-	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.msg("name_title"),
+	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.Msg("name_title"),
 		required: true, emptyKey: "name_required", slot: slot{
 			get: func() model.Value { return model.String(m.name) },
 			set: func(v model.Value) { m.name = v.Str() },
@@ -480,7 +470,7 @@ func (m *ReviewModel) askName() tea.Cmd {
 // askSummary asks for the short summary.
 func (m *ReviewModel) askSummary() tea.Cmd {
 	m.screen = rvSummary
-	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.msg("sum_title"),
+	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.Msg("sum_title"),
 		slot: slot{
 			get: func() model.Value { return model.String(m.summary) },
 			set: func(v model.Value) { m.summary = v.Str() },
@@ -496,7 +486,7 @@ func (m *ReviewModel) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.askName()
 		}
 		m.act = nil
-		if len(m.prog.visited) > 0 {
+		if m.prog.Visited() > 0 {
 			return m.back()
 		}
 		return nil
@@ -520,13 +510,13 @@ func (m *ReviewModel) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *ReviewModel) finish() tea.Cmd {
 	summary := strings.TrimSpace(m.summary)
 	if summary == "" {
-		summary = RvMsg.Get(m.f.Language, "default_sum")
+		summary = review.Msg.Get(m.f.Language, "default_sum")
 	}
 	m.entry = m.s.Finish(m.o.Today, m.name, summary)
 	m.store()
 	if m.saveErr == nil {
 		m.finished = true
-		m.saveErr = EndReview(m.o.Path)
+		m.saveErr = review.End(m.o.Path)
 	}
 	m.act = nil
 	m.screen, m.scroll = rvDone, 0
@@ -551,23 +541,23 @@ func (m *ReviewModel) Render() string {
 	var body, keys string
 	switch m.screen {
 	case rvStart:
-		body, keys = m.pane(m.txt.startLines(m.o.Resumed, m.prog.next()), w, h), m.txt.msg("keys_start")
+		body, keys = m.pane(m.txt.StartLines(m.o.Resumed, m.prog.Next()), w, h), m.txt.Msg("keys_start")
 	case rvStep:
-		keys = m.txt.msg("keys_step")
+		keys = m.txt.Msg("keys_step")
 		if m.edited {
-			keys = m.txt.msg("keys_step_edited")
+			keys = m.txt.Msg("keys_step_edited")
 		}
-		body = m.pane(m.txt.stepLines(m.sec), w, h)
+		body = m.pane(m.txt.StepLines(m.sec), w, h)
 	case rvEdit:
 		var k string
 		body, k = m.ed.body(w, h)
 		keys = Msg.Get(m.lang, k)
 	case rvRecord:
 		q, r := m.current()
-		lines := m.txt.recordLines(q, r)
-		keys = m.txt.msg("keys_record")
+		lines := m.txt.RecordLines(q, r)
+		keys = m.txt.Msg("keys_record")
 		if m.asking {
-			keys = m.txt.msg("keys_rm")
+			keys = m.txt.Msg("keys_rm")
 		}
 		body = m.pane(lines, w, h)
 	case rvRecEdit:
@@ -575,11 +565,11 @@ func (m *ReviewModel) Render() string {
 		body, k = m.ed.body(w, h)
 		keys = Msg.Get(m.lang, k)
 	case rvAdd:
-		body, keys = m.addBody(w), m.txt.msg("keys_add")
+		body, keys = m.addBody(w), m.txt.Msg("keys_add")
 	case rvName, rvSummary:
-		body, keys = m.act.form.View(), m.txt.msg("keys_name")
+		body, keys = m.act.form.View(), m.txt.Msg("keys_name")
 	case rvDone:
-		body, keys = m.pane(m.txt.doneLines(m.entry, m.o.Path, m.o.Next.next("render")), w, h), m.txt.msg("keys_done")
+		body, keys = m.pane(m.txt.DoneLines(m.entry, m.o.Path, m.o.Next.Next("render")), w, h), m.txt.Msg("keys_done")
 	}
 	var b strings.Builder
 	b.WriteString(m.header(w))
@@ -597,17 +587,17 @@ func (m *ReviewModel) header(w int) string {
 	case m.screen == rvRecord:
 		q, r := m.current()
 		n := len(m.f.Get(q.ID).Records())
-		title = m.txt.msg("rec_title", q.Item.In(m.lang), m.ri+1, n, m.txt.recordName(q, r))
+		title = m.txt.Msg("rec_title", q.Item.In(m.lang), m.ri+1, n, m.txt.RecordName(q, r))
 	case m.sec != nil && m.screen != rvDone:
 		order := m.s.Order()
 		i := slices.Index(order, m.sec) + 1
-		title = m.txt.msg("title_step", i, len(order), m.sec.Title.In(m.lang))
+		title = m.txt.Msg("title_step", i, len(order), m.sec.Title.In(m.lang))
 	case m.screen == rvDone:
-		title = m.txt.msg("title", m.s.C.Title.In(m.lang))
+		title = m.txt.Msg("title", m.s.C.Title.In(m.lang))
 	default:
-		title = m.txt.msg("title", model.OrganisationName(m.s.C, m.f))
+		title = m.txt.Msg("title", model.OrganisationName(m.s.C, m.f))
 	}
-	prog := m.txt.msg("progress", len(m.prog.visited), len(m.s.Order()), len(m.s.Changes()))
+	prog := m.txt.Msg("progress", m.prog.Visited(), len(m.s.Order()), len(m.s.Changes()))
 	return styleTitle.Render(truncate(title, w)) + "\n" + styleFaint.Render(truncate(prog, w)) + "\n"
 }
 
@@ -621,15 +611,15 @@ func (m *ReviewModel) footer(w int, keys string) string {
 		status = styleError.Render(truncate(m.ed.fieldError(), w))
 	case m.screen == rvRecord && m.asking:
 		q, r := m.current()
-		status = styleError.Render(truncate(m.txt.msg("rec_ask_rm", m.txt.recordName(q, r)), w))
+		status = styleError.Render(truncate(m.txt.Msg("rec_ask_rm", m.txt.RecordName(q, r)), w))
 	case m.act != nil && m.act.b.field.Error() != nil:
 		status = styleError.Render(truncate(m.act.b.field.Error().Error(), w))
 	case m.notice != "":
 		status = styleNotice.Render(truncate(m.notice, w))
 	}
-	quit := m.txt.msg("keys_quit")
+	quit := m.txt.Msg("keys_quit")
 	if m.screen == rvEdit {
-		quit = m.txt.msg("keys_edit") + " · " + quit
+		quit = m.txt.Msg("keys_edit") + " · " + quit
 	}
 	return status + "\n" + styleFaint.Render(truncate(keys, w)) + "\n" + styleFaint.Render(truncate(quit, w))
 }
@@ -642,16 +632,16 @@ func (m *ReviewModel) addBody(w int) string {
 	b.WriteString(styleTitle.Render(truncate(q.Title.In(m.lang), w)))
 	b.WriteString("\n\n")
 	if n == 0 {
-		b.WriteString(wrapText(m.txt.msg("add_none", q.Item.In(m.lang)), w))
+		b.WriteString(wrapText(m.txt.Msg("add_none", q.Item.In(m.lang)), w))
 	} else {
-		b.WriteString(wrapText(RvMsg.Count(m.lang, "add_list", n, q.Item.In(m.lang)), w))
+		b.WriteString(wrapText(review.Msg.Count(m.lang, "add_list", n, q.Item.In(m.lang)), w))
 	}
 	b.WriteString("\n\n")
 	key := "add_ask"
 	if m.adding {
 		key = "add_ask_more"
 	}
-	b.WriteString(styleTitle.Render(wrapText(m.txt.msg(key, m.txt.msg("yes_no_enter")), w)))
+	b.WriteString(styleTitle.Render(wrapText(m.txt.Msg(key, m.txt.Msg("yes_no_enter")), w)))
 	return b.String()
 }
 
@@ -682,10 +672,20 @@ func (m *ReviewModel) pane(lines []string, w, h int) string {
 	m.scroll = min(m.scroll, len(all)-view)
 	end := min(len(all), m.scroll+view)
 	out := append([]string{}, all[m.scroll:end]...)
-	hint := m.txt.msg("more_below", m.scroll+1, end, len(all))
+	hint := m.txt.Msg("more_below", m.scroll+1, end, len(all))
 	if end == len(all) {
-		hint = m.txt.msg("more_above", m.scroll+1, end, len(all))
+		hint = m.txt.Msg("more_above", m.scroll+1, end, len(all))
 	}
 	out = append(out, styleFaint.Render(truncate(hint, w)))
 	return strings.Join(out, "\n")
+}
+
+// RunReview runs the full-screen review in the alternate screen until the
+// reviewer finishes or quits, or a signal arrives. Whatever happens, the
+// answers edited so far are saved before it returns; the history entry is
+// written only when the reviewer finishes.
+func RunReview(o review.Options) (review.Result, error) {
+	m := NewReview(o)
+	got, err := runProgram(m, o.In, o.Out, m.Flush)
+	return review.Result{Finished: m.Finished(), Entry: m.Entry(), Signal: got}, err
 }

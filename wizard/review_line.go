@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // RunReviewLine runs the yearly review in line mode: per step the stored
@@ -15,11 +16,11 @@ import (
 // as current, changed or removed, then "new entries?"; at the end the
 // reviewer's name and a short summary, and exactly one history entry. Every
 // change is saved at once. On end of input (or :ende) the edits are saved,
-// no history entry is written, and ErrReviewIncomplete is returned.
-func RunReviewLine(o ReviewOptions) (ReviewResult, error) {
+// no history entry is written, and review.ErrIncomplete is returned.
+func RunReviewLine(o review.Options) (review.Result, error) {
 	s := o.Session
 	if s == nil {
-		return ReviewResult{}, errors.New("wizard: RunReviewLine needs a review session")
+		return review.Result{}, errors.New("wizard: RunReviewLine needs a review session")
 	}
 	is := s.Interview(o.Today, o.User)
 	r := &lineRunner{
@@ -32,21 +33,21 @@ func RunReviewLine(o ReviewOptions) (ReviewResult, error) {
 	defer release()
 	r.p.stopOn(stop)
 	defer r.p.close()
-	lr := &lineReview{o: o, s: s, r: r, txt: newReviewText(s, o.Lang, o.Today), prog: newReviewProgress(s, o.Path, o.Resumed)}
+	lr := &lineReview{o: o, s: s, r: r, txt: review.NewText(s, o.Lang, o.Today), prog: review.NewProgress(s, o.Path, o.Resumed)}
 	return lr.run()
 }
 
 // lineReview is the line-mode review walk.
 type lineReview struct {
-	o        ReviewOptions
+	o        review.Options
 	s        *model.ReviewSession
 	r        *lineRunner
-	txt      *reviewText
-	prog     *reviewProgress
+	txt      *review.Text
+	prog     *review.Progress
 	finished bool
 }
 
-func (lr *lineReview) say(key string, args ...any) { lr.r.p.out.line(lr.txt.msg(key, args...)) }
+func (lr *lineReview) say(key string, args ...any) { lr.r.p.out.line(lr.txt.Msg(key, args...)) }
 
 // print writes lines with an indent, one line each.
 func (lr *lineReview) print(lines []string, indent string) {
@@ -59,7 +60,7 @@ func (lr *lineReview) print(lines []string, indent string) {
 // (until the review is finished) remembers the steps and records confirmed.
 func (lr *lineReview) save() error {
 	err := lr.r.save()
-	lr.txt.refreshDue()
+	lr.txt.RefreshDue()
 	if perr := lr.saveProgress(); err == nil {
 		err = perr
 	}
@@ -71,17 +72,17 @@ func (lr *lineReview) saveProgress() error {
 	if lr.finished {
 		return nil
 	}
-	return lr.prog.save()
+	return lr.prog.Save()
 }
 
-func (lr *lineReview) run() (ReviewResult, error) {
+func (lr *lineReview) run() (review.Result, error) {
 	lr.say("line_banner", lr.o.Path)
 	lr.r.p.commands = "review_commands"
 	lr.r.say("review_commands")
 	lr.r.p.out.line("")
-	lr.print(lr.txt.startLines(lr.o.Resumed, lr.prog.next()), "")
+	lr.print(lr.txt.StartLines(lr.o.Resumed, lr.prog.Next()), "")
 	for {
-		sec := lr.prog.next()
+		sec := lr.prog.Next()
 		if sec == nil {
 			break
 		}
@@ -89,9 +90,9 @@ func (lr *lineReview) run() (ReviewResult, error) {
 			return lr.stop(err)
 		}
 		lr.r.s.Done(sec)
-		lr.prog.done(sec.ID)
+		lr.prog.Done(sec.ID)
 		if err := lr.save(); err != nil {
-			return ReviewResult{}, err
+			return review.Result{}, err
 		}
 	}
 	return lr.finish()
@@ -99,7 +100,7 @@ func (lr *lineReview) run() (ReviewResult, error) {
 
 // stop handles an interruption: end of input or :ende save and stop;
 // anything else is an error.
-func (lr *lineReview) stop(err error) (ReviewResult, error) {
+func (lr *lineReview) stop(err error) (review.Result, error) {
 	var cmd LineCommand
 	key := ""
 	switch {
@@ -111,14 +112,14 @@ func (lr *lineReview) stop(err error) (ReviewResult, error) {
 		key = "line_signal"
 	default:
 		lr.save()
-		return ReviewResult{}, err
+		return review.Result{}, err
 	}
 	if serr := lr.save(); serr != nil {
-		return ReviewResult{}, serr
+		return review.Result{}, serr
 	}
 	lr.r.p.out.line("")
 	lr.say(key, lr.o.Path)
-	return ReviewResult{}, ErrReviewIncomplete
+	return review.Result{}, review.ErrIncomplete
 }
 
 // section reviews one step: its summary and then its lists of records.
@@ -126,14 +127,14 @@ func (lr *lineReview) section(sec *model.Section) error {
 	order := lr.s.Order()
 	lr.r.p.out.line("")
 	lr.say("line_step", slices.Index(order, sec)+1, len(order), sec.Title.In(lr.o.Lang))
-	if lr.txt.hasSummary(sec) && !lr.prog.skipSummary(sec.ID) {
-		lr.print(lr.txt.stepLines(sec), "  ")
+	if lr.txt.HasSummary(sec) && !lr.prog.SkipSummary(sec.ID) {
+		lr.print(lr.txt.StepLines(sec), "  ")
 		edit := false
 		if lr.r.v.Completeness(sec).State != model.StateDone {
 			lr.say("line_needs")
 			edit = true
 		} else {
-			unchanged, err := lr.confirm(lr.txt.msg("line_unchanged"), lr.txt.msg("line_help"), true)
+			unchanged, err := lr.confirm(lr.txt.Msg("line_unchanged"), lr.txt.Msg("line_help"), true)
 			if err != nil {
 				return err
 			}
@@ -149,12 +150,12 @@ func (lr *lineReview) section(sec *model.Section) error {
 			}
 			lr.say("line_saved")
 		}
-		lr.prog.confirm(sec.ID)
+		lr.prog.Confirm(sec.ID)
 		if err := lr.saveProgress(); err != nil {
 			return err
 		}
 	}
-	for _, q := range lr.txt.recordQuestions(sec) {
+	for _, q := range lr.txt.RecordQuestions(sec) {
 		if err := lr.records(sec, q); err != nil {
 			return err
 		}
@@ -226,12 +227,12 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 	item := q.Item.In(l)
 	lr.r.p.out.line("")
 	lr.r.listRecords(q)
-	for i := lr.prog.firstOpen(q.ID, f.Get(q.ID).Records(), 0); i < len(f.Get(q.ID).Records()); {
+	for i := lr.prog.FirstOpen(q.ID, f.Get(q.ID).Records(), 0); i < len(f.Get(q.ID).Records()); {
 		recs := f.Get(q.ID).Records()
 		rec := recs[i]
-		name := lr.txt.recordName(q, rec)
+		name := lr.txt.RecordName(q, rec)
 		lr.say("line_record", item, i+1, len(recs), name)
-		lr.print(lr.txt.recordLines(q, rec), "    ")
+		lr.print(lr.txt.RecordLines(q, rec), "    ")
 		verdict, err := lr.verdict()
 		if err != nil {
 			return err
@@ -257,10 +258,10 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 			if err != nil {
 				return err
 			}
-			lr.say("rec_changed", lr.txt.recordName(q, edited))
+			lr.say("rec_changed", lr.txt.RecordName(q, edited))
 			// Shown again, for a last look.
 		case model.RecordRemoved:
-			ok, err := lr.confirm(lr.txt.msg("rec_ask_rm", name), "", false)
+			ok, err := lr.confirm(lr.txt.Msg("rec_ask_rm", name), "", false)
 			if err != nil {
 				return err
 			}
@@ -279,7 +280,7 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 	}
 	key := "add_ask"
 	for {
-		add, err := lr.confirm(lr.txt.msg(key, lr.txt.msg("yes_no_enter"))+" "+item+":", lr.r.title(q.Help), false)
+		add, err := lr.confirm(lr.txt.Msg(key, lr.txt.Msg("yes_no_enter"))+" "+item+":", lr.r.title(q.Help), false)
 		if err != nil {
 			return err
 		}
@@ -294,7 +295,7 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 			if _, aerr := lr.s.Add(q.ID, rec); aerr != nil {
 				return aerr
 			}
-			lr.say("rec_added", lr.txt.recordName(q, rec))
+			lr.say("rec_added", lr.txt.RecordName(q, rec))
 		}
 		if serr := lr.save(); serr != nil {
 			return serr
@@ -312,7 +313,7 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 // verdict asks whether a record is current, changed or removed.
 func (lr *lineReview) verdict() (model.RecordVerdict, error) {
 	for {
-		line, err := lr.r.p.ask(lr.txt.msg("line_verdict")+":", "")
+		line, err := lr.r.p.ask(lr.txt.Msg("line_verdict")+":", "")
 		var cmd LineCommand
 		if errors.As(err, &cmd) && cmd != LineQuit {
 			lr.say("line_no_cmd")
@@ -324,7 +325,7 @@ func (lr *lineReview) verdict() (model.RecordVerdict, error) {
 		if v, ok := lineVerdicts[lr.o.Lang][strings.ToLower(strings.TrimSpace(line))]; ok {
 			return v, nil
 		}
-		lr.r.p.invalid(lr.txt.msg("line_bad_verd"))
+		lr.r.p.invalid(lr.txt.Msg("line_bad_verd"))
 	}
 }
 
@@ -340,13 +341,13 @@ var lineVerdicts = map[model.Lang]map[string]model.RecordVerdict{
 
 // finish asks for the reviewer's name and a summary, writes the history
 // entry and prints the changes in words.
-func (lr *lineReview) finish() (ReviewResult, error) {
+func (lr *lineReview) finish() (review.Result, error) {
 	lr.r.p.out.line("")
 	who := &model.Question{ID: "reviewer", Kind: model.KindText, Required: true,
-		Title: RvMsg["reviewer"]}
+		Title: review.Msg["reviewer"]}
 	var name model.Value
 	for {
-		v, err := lr.r.p.Ask(who, model.String(defaultReviewer(lr.s.C, lr.s.Before, lr.o.User)))
+		v, err := lr.r.p.Ask(who, model.String(review.DefaultReviewer(lr.s.C, lr.s.Before, lr.o.User)))
 		var cmd LineCommand
 		if errors.As(err, &cmd) && cmd != LineQuit {
 			lr.say("line_no_cmd")
@@ -356,13 +357,13 @@ func (lr *lineReview) finish() (ReviewResult, error) {
 			return lr.stop(err)
 		}
 		if strings.TrimSpace(v.Str()) == "" {
-			lr.r.p.invalid(lr.txt.msg("name_required"))
+			lr.r.p.invalid(lr.txt.Msg("name_required"))
 			continue
 		}
 		name = v
 		break
 	}
-	what := &model.Question{ID: "summary", Kind: model.KindText, Title: RvMsg["sum_title"]}
+	what := &model.Question{ID: "summary", Kind: model.KindText, Title: review.Msg["sum_title"]}
 	sum, err := lr.r.p.Ask(what, model.Value{})
 	var cmd LineCommand
 	if errors.As(err, &cmd) && cmd != LineQuit {
@@ -373,17 +374,17 @@ func (lr *lineReview) finish() (ReviewResult, error) {
 	}
 	summary := strings.TrimSpace(sum.Str())
 	if summary == "" {
-		summary = RvMsg.Get(lr.s.F.Language, "default_sum")
+		summary = review.Msg.Get(lr.s.F.Language, "default_sum")
 	}
 	e := lr.s.Finish(lr.o.Today, name.Str(), summary)
 	lr.finished = true
 	if err := lr.save(); err != nil {
-		return ReviewResult{}, err
+		return review.Result{}, err
 	}
-	if err := EndReview(lr.o.Path); err != nil {
-		return ReviewResult{}, err
+	if err := review.End(lr.o.Path); err != nil {
+		return review.Result{}, err
 	}
 	lr.r.p.out.line("")
-	lr.print(lr.txt.doneLines(e, lr.o.Path, lr.o.Next.next("render")), "")
-	return ReviewResult{Finished: true, Entry: e}, nil
+	lr.print(lr.txt.DoneLines(e, lr.o.Path, lr.o.Next.Next("render")), "")
+	return review.Result{Finished: true, Entry: e}, nil
 }

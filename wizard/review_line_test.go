@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // rvLine runs the line-mode review of story-2025 with piped input.
@@ -15,12 +16,12 @@ func rvLine(t *testing.T, lang model.Lang, input string) (string, string, *model
 	t.Helper()
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
-	s, resumed, err := BeginReview(c, f, mig, path)
+	s, resumed, err := review.Begin(c, f, mig, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	_, err = RunReviewLine(ReviewOptions{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed,
+	_, err = RunReviewLine(review.Options{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed,
 		In: strings.NewReader(input), Out: &out})
 	lineNoEscape(t, out.String())
 	return out.String(), path, c, err
@@ -90,7 +91,7 @@ func TestReviewLineRecords(t *testing.T) {
 // review records the change.
 func TestReviewLineEOF(t *testing.T) {
 	out, path, c, err := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n\n")
-	if !errors.Is(err, ErrReviewIncomplete) {
+	if !errors.Is(err, review.ErrIncomplete) {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
 	lineWantAll(t, out, "Eingabe zu Ende", "kein Verlaufseintrag", "tom review setzt fort")
@@ -98,15 +99,15 @@ func TestReviewLineEOF(t *testing.T) {
 	if len(mid.History) != 1 || mid.Measures["access_system.mfa"].Status != model.StatusImplemented {
 		t.Fatalf("after EOF: %d entries, mfa %+v", len(mid.History), mid.Measures["access_system.mfa"])
 	}
-	if _, err := os.Stat(ReviewStartPath(path)); err != nil {
+	if _, err := os.Stat(review.StartPath(path)); err != nil {
 		t.Fatalf("start copy missing: %v", err)
 	}
-	s, resumed, err := BeginReview(c, mid, nil, path)
+	s, resumed, err := review.Begin(c, mid, nil, path)
 	if err != nil || !resumed {
 		t.Fatalf("resume: %v %v", err, resumed)
 	}
 	var out2 bytes.Buffer
-	if _, err := RunReviewLine(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
+	if _, err := RunReviewLine(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
 		In: strings.NewReader(lineUnchanged), Out: &out2}); err != nil {
 		t.Fatalf("%v\n%s", err, out2.String())
 	}
@@ -128,18 +129,18 @@ func TestReviewLineEnglish(t *testing.T) {
 // left, and its history entry holds the earlier change.
 func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
 	out, path, c, err := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n")
-	if !errors.Is(err, ErrReviewIncomplete) {
+	if !errors.Is(err, review.ErrIncomplete) {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
 	mid := rvLoad(t, c, path)
-	s, resumed, err := BeginReview(c, mid, nil, path)
+	s, resumed, err := review.Begin(c, mid, nil, path)
 	if err != nil || !resumed {
 		t.Fatalf("resume: %v %v", err, resumed)
 	}
 	// Collmex current, Strato current, no new provider; both devices
 	// current, no new device; name; summary – and nothing else is asked.
 	var out2 bytes.Buffer
-	if _, err := RunReviewLine(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
+	if _, err := RunReviewLine(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
 		In: strings.NewReader("\n\n\n\n\n\n\n\n"), Out: &out2}); err != nil {
 		t.Fatalf("%v\n%s", err, out2.String())
 	}
@@ -155,7 +156,7 @@ func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
 		t.Fatalf("history has %d entries, want 2", len(got.History))
 	}
 	eq(t, "changes", rvPaths(got.History[1].Changes), []string{"measures/access_system.mfa"})
-	if _, err := os.Stat(ReviewStatePath(path)); !os.IsNotExist(err) {
+	if _, err := os.Stat(review.StatePath(path)); !os.IsNotExist(err) {
 		t.Errorf("review state left behind: %v", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 const rvToday = "2026-08-15"
@@ -61,11 +62,11 @@ type rvDriver struct {
 
 func newRvDriver(t *testing.T, c *model.Catalog, f *model.File, mig *model.Migration, path string, lang model.Lang) *rvDriver {
 	t.Helper()
-	s, _, err := BeginReview(c, f, mig, path)
+	s, _, err := review.Begin(c, f, mig, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: lang, Today: rvToday, User: "tester"})
+	m := NewReview(review.Options{Session: s, Path: path, Lang: lang, Today: rvToday, User: "tester"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return &rvDriver{t: t, m: m, path: path}
 }
@@ -151,11 +152,11 @@ func TestReviewAllUnchangedTeatest(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	want := rvMarshal(t, f)
-	s, resumed, err := BeginReview(c, f, mig, path)
+	s, resumed, err := review.Begin(c, f, mig, path)
 	if err != nil || resumed {
-		t.Fatalf("BeginReview: %v, resumed %v", err, resumed)
+		t.Fatalf("review.Begin: %v, resumed %v", err, resumed)
 	}
-	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: model.De, Today: rvToday, User: "tester"})
+	m := NewReview(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, User: "tester"})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Jährliche Überprüfung")) },
 		teatest.WithDuration(10*time.Second))
@@ -179,8 +180,8 @@ func TestReviewAllUnchangedTeatest(t *testing.T) {
 	if data := rvMarshal(t, got); !bytes.Equal(data, want) {
 		t.Fatalf("file changed beyond the history entry:\n--- before\n%s\n--- after\n%s", want, data)
 	}
-	if _, err := os.Stat(ReviewStartPath(path)); !os.IsNotExist(err) {
-		t.Errorf("start copy %s left behind: %v", ReviewStartPath(path), err)
+	if _, err := os.Stat(review.StartPath(path)); !os.IsNotExist(err) {
+		t.Errorf("start copy %s left behind: %v", review.StartPath(path), err)
 	}
 }
 
@@ -330,11 +331,11 @@ func TestReviewInterruptedAndResumed(t *testing.T) {
 // after an interruption, on a 80x24 screen.
 func rvResume(t *testing.T, c *model.Catalog, path string, lang model.Lang) *rvDriver {
 	t.Helper()
-	s, resumed, err := BeginReview(c, rvLoad(t, c, path), nil, path)
+	s, resumed, err := review.Begin(c, rvLoad(t, c, path), nil, path)
 	if err != nil || !resumed {
 		t.Fatalf("resume: %v %v", err, resumed)
 	}
-	m := NewReview(ReviewOptions{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed})
+	m := NewReview(review.Options{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return &rvDriver{t: t, m: m, path: path}
 }
@@ -351,7 +352,7 @@ func TestReviewResumesAtFirstOpenStep(t *testing.T) {
 	d.press("enter", "u", "u", "b", "down", "down", "down", "down", "space", "enter", "enter", "enter", "down", "enter")
 	d.expect("✓ Zwei-Faktor-Anmeldung").press("u")
 	d.expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft").press("ctrl+c")
-	st, err := os.Stat(ReviewStatePath(path))
+	st, err := os.Stat(review.StatePath(path))
 	if err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("review state: %v, mode %v", err, st)
 	}
@@ -374,7 +375,7 @@ func TestReviewResumesAtFirstOpenStep(t *testing.T) {
 	}
 	eq(t, "changes", rvPaths(got.History[1].Changes), []string{"measures/access_system.mfa"})
 	d3.m.Flush()
-	for _, p := range []string{ReviewStartPath(path), ReviewStatePath(path)} {
+	for _, p := range []string{review.StartPath(path), review.StatePath(path)} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Errorf("%s left behind: %v", p, err)
 		}
@@ -425,7 +426,7 @@ func TestReviewEnglishAndScrolling(t *testing.T) {
 
 // TestReviewMessagesComplete: every review string exists in both languages.
 func TestReviewMessagesComplete(t *testing.T) {
-	for k, v := range RvMsg {
+	for k, v := range review.Msg {
 		if v.De == "" || v.En == "" {
 			t.Errorf("%s lacks a language", k)
 		}

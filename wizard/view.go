@@ -257,7 +257,7 @@ func (m *Model) finishBody(w int) string {
 		b.WriteString("\n\n")
 		b.WriteString(wrapText(Msg.Get(l, "finish_saved", m.o.Path), w))
 		b.WriteString("\n\n")
-		b.WriteString(wrapText(Msg.Get(l, "finish_next", m.o.Next.next("render")), w))
+		b.WriteString(wrapText(Msg.Get(l, "finish_next", m.o.Next.Next("render")), w))
 		return b.String()
 	}
 	b.WriteString(styleTitle.Render(Msg.Get(l, "finish_open")))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // The cases of issue 9 "Why", replayed against the front ends.
@@ -147,13 +148,13 @@ func TestWhyOneWordingForAnswers(t *testing.T) {
 	q := c.Question("infra.server")
 	p := NewLinePrompter(strings.NewReader(""), &strings.Builder{}, model.De)
 	rs := model.StartReview(c, model.NewFile(c, model.De), nil)
-	txt := newReviewText(rs, model.De, "2026-11-28")
+	txt := review.NewText(rs, model.De, "2026-11-28")
 	for _, v := range []model.Value{model.Bool(true), model.Bool(false), model.List()} {
 		want := model.AnswerText(q.Kind, q.Options, v, model.De)
 		if got := p.show(p.questionItem(q), v, false); got != want {
 			t.Errorf("line mode %v: %q, want %q", v.Any(), got, want)
 		}
-		if got := txt.value(q.Kind, q.Options, v); got != want {
+		if got := txt.Value(q.Kind, q.Options, v); got != want {
 			t.Errorf("review %v: %q, want %q", v.Any(), got, want)
 		}
 	}

@@ -37,7 +37,7 @@ type Options struct {
 	// the "people with access" list offers to take them over.
 	Accounts scanning.AccountsFunc
 	// Next spells the command lines the closing hints name; nil: "tom SUB".
-	Next NextFunc
+	Next model.NextFunc
 	// Session is the interview session over File; nil starts one.
 	Session *model.Session
 }

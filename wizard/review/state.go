@@ -1,4 +1,4 @@
-package wizard
+package review
 
 import (
 	"encoding/json"
@@ -21,10 +21,10 @@ type reviewState struct {
 	Verdicts  map[string]model.RecordVerdict `json:"verdicts,omitempty"`
 }
 
-// ReviewStatePath is where a review in progress keeps which steps and
+// StatePath is where a review in progress keeps which steps and
 // records were already confirmed (mode 0600, beside the answers file,
 // removed when the review is finished).
-func ReviewStatePath(path string) string { return ReviewStartPath(path) + "-state" }
+func StatePath(path string) string { return StartPath(path) + "-state" }
 
 // loadReviewState reads the state of an interrupted review of path; a
 // missing or unreadable state means nothing was confirmed yet.
@@ -33,7 +33,7 @@ func loadReviewState(path string) reviewState {
 	if path == "" {
 		return st
 	}
-	data, err := os.ReadFile(ReviewStatePath(path))
+	data, err := os.ReadFile(StatePath(path))
 	if err != nil {
 		return st
 	}
@@ -52,8 +52,8 @@ func saveReviewState(path string, st reviewState) error {
 	if err != nil {
 		return fmt.Errorf("encoding the review state for %s: %w", path, err)
 	}
-	if err := model.WriteFileAtomic(ReviewStatePath(path), append(data, '\n'), 0o600); err != nil {
-		return fmt.Errorf("keeping the review state in %s: %w", ReviewStatePath(path), err)
+	if err := model.WriteFileAtomic(StatePath(path), append(data, '\n'), 0o600); err != nil {
+		return fmt.Errorf("keeping the review state in %s: %w", StatePath(path), err)
 	}
 	return nil
 }
@@ -63,15 +63,15 @@ func removeReviewState(path string) error {
 	if path == "" {
 		return nil
 	}
-	if err := os.Remove(ReviewStatePath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("removing %s: %w", ReviewStatePath(path), err)
+	if err := os.Remove(StatePath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("removing %s: %w", StatePath(path), err)
 	}
 	return nil
 }
 
-// reviewProgress is the part of a review's walk that both modes share and
+// Progress is the part of a review's walk that both modes share and
 // that survives an interruption.
-type reviewProgress struct {
+type Progress struct {
 	path      string
 	s         *model.ReviewSession
 	visited   []string // sections reviewed to the end, in walk order
@@ -81,10 +81,10 @@ type reviewProgress struct {
 	resuming bool
 }
 
-// newReviewProgress restores the progress of an interrupted review of path
+// NewProgress restores the progress of an interrupted review of path
 // when resumed; otherwise it starts empty.
-func newReviewProgress(s *model.ReviewSession, path string, resumed bool) *reviewProgress {
-	p := &reviewProgress{path: path, s: s}
+func NewProgress(s *model.ReviewSession, path string, resumed bool) *Progress {
+	p := &Progress{path: path, s: s}
 	if !resumed {
 		return p
 	}
@@ -105,14 +105,14 @@ func newReviewProgress(s *model.ReviewSession, path string, resumed bool) *revie
 }
 
 // save writes the progress beside the answers file.
-func (p *reviewProgress) save() error {
+func (p *Progress) Save() error {
 	return saveReviewState(p.path, reviewState{Done: p.visited, Confirmed: p.confirmed, Verdicts: p.s.Verdicts()})
 }
 
 // next returns the first section of the walk order not reviewed yet (nil:
 // all are). The order is asked afresh each time, so that a section an edit
 // turned on is reviewed too.
-func (p *reviewProgress) next() *model.Section {
+func (p *Progress) Next() *model.Section {
 	for _, sec := range p.s.Order() {
 		if !slices.Contains(p.visited, sec.ID) {
 			return sec
@@ -122,7 +122,7 @@ func (p *reviewProgress) next() *model.Section {
 }
 
 // done marks section id reviewed to the end; the resume is over.
-func (p *reviewProgress) done(id string) {
+func (p *Progress) Done(id string) {
 	if !slices.Contains(p.visited, id) {
 		p.visited = append(p.visited, id)
 	}
@@ -130,7 +130,7 @@ func (p *reviewProgress) done(id string) {
 }
 
 // confirm marks the summary of section id confirmed.
-func (p *reviewProgress) confirm(id string) {
+func (p *Progress) Confirm(id string) {
 	if !slices.Contains(p.confirmed, id) {
 		p.confirmed = append(p.confirmed, id)
 	}
@@ -138,13 +138,13 @@ func (p *reviewProgress) confirm(id string) {
 
 // skipSummary reports whether the summary of section id was confirmed before
 // the interruption and need not be asked again.
-func (p *reviewProgress) skipSummary(id string) bool {
+func (p *Progress) SkipSummary(id string) bool {
 	return p.resuming && slices.Contains(p.confirmed, id)
 }
 
 // firstOpen returns the index of the first record of qid from i on that has
 // no verdict yet when resuming; otherwise i.
-func (p *reviewProgress) firstOpen(qid string, recs []model.Record, i int) int {
+func (p *Progress) FirstOpen(qid string, recs []model.Record, i int) int {
 	if !p.resuming {
 		return i
 	}
@@ -152,4 +152,28 @@ func (p *reviewProgress) firstOpen(qid string, recs []model.Record, i int) int {
 		i++
 	}
 	return i
+}
+
+// Visited returns how many sections were reviewed to the end.
+func (p *Progress) Visited() int { return len(p.visited) }
+
+// Back goes back from section cur (nil: from the end of the walk) to the
+// section reviewed before it and returns that one, now neither reviewed nor
+// confirmed; nil when cur is the first.
+func (p *Progress) Back(cur *model.Section) *model.Section {
+	p.resuming = false
+	i := -1
+	if cur != nil {
+		i = slices.Index(p.visited, cur.ID)
+	}
+	if i < 0 {
+		i = len(p.visited)
+	}
+	if i == 0 {
+		return nil
+	}
+	prev := p.s.C.Section(p.visited[i-1])
+	p.visited = p.visited[:i-1]
+	p.confirmed = slices.DeleteFunc(p.confirmed, func(id string) bool { return id == prev.ID })
+	return prev
 }

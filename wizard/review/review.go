@@ -1,4 +1,4 @@
-package wizard
+package review
 
 import (
 	"errors"
@@ -9,9 +9,9 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
-// ReviewOptions configures tom review, in both modes.
-type ReviewOptions struct {
-	Session *model.ReviewSession // from BeginReview; its F is edited in place
+// Options configures tom review, in both modes.
+type Options struct {
+	Session *model.ReviewSession // from Begin; its F is edited in place
 	Path    string               // where to save after every step ("" saves nothing)
 	Lang    model.Lang
 	Today   string // YYYY-MM-DD, the date of the history entry
@@ -29,38 +29,38 @@ type ReviewOptions struct {
 	// edits are saved); nil means the process's SIGINT, SIGTERM and SIGHUP.
 	Signals <-chan os.Signal
 	// Next spells the command lines the closing hints name; nil: "tom SUB".
-	Next NextFunc
+	Next model.NextFunc
 }
 
-// ReviewResult says how a review ended.
-type ReviewResult struct {
+// Result says how a review ended.
+type Result struct {
 	Finished bool               // the reviewer finished: Entry was added and saved
 	Entry    model.HistoryEntry // the new history entry when Finished
 	Signal   os.Signal          // the signal that ended it, nil otherwise
 }
 
-// ErrReviewIncomplete is returned by the line-mode review when it stopped
+// ErrIncomplete is returned by the line-mode review when it stopped
 // before the end (end of input or :ende): the edits so far are saved, no
 // history entry was written, and a message saying so has been printed.
-var ErrReviewIncomplete = errors.New("the review is not finished")
+var ErrIncomplete = errors.New("the review is not finished")
 
-// ReviewStartPath is where a review in progress keeps the answers file as it
+// StartPath is where a review in progress keeps the answers file as it
 // was when the review began (mode 0600, beside the file), so that a review
 // interrupted by a dropped connection still records every change when it is
 // resumed and finished.
-func ReviewStartPath(path string) string { return path + ".review" }
+func StartPath(path string) string { return path + ".review" }
 
-// BeginReview starts the review of f, loaded from path under catalogue c
+// Begin starts the review of f, loaded from path under catalogue c
 // (mig is what loading migrated), or resumes an interrupted one: when the
 // start copy exists and no history entry was added since, the review goes on
 // against it, so that the changes made before the interruption count, and
 // the catalogue's new questions are still shown as new. A fresh review writes
 // the start copy (the file's bytes as they are) unless path is "".
-func BeginReview(c *model.Catalog, f *model.File, mig *model.Migration, path string) (*model.ReviewSession, bool, error) {
+func Begin(c *model.Catalog, f *model.File, mig *model.Migration, path string) (*model.ReviewSession, bool, error) {
 	if path == "" {
 		return model.StartReview(c, f, mig), false, nil
 	}
-	side := ReviewStartPath(path)
+	side := StartPath(path)
 	if data, err := os.ReadFile(side); err == nil {
 		before, bmig, perr := model.Parse(side, data, c)
 		if perr == nil && sameHistory(before.History, f.History) {
@@ -83,14 +83,14 @@ func BeginReview(c *model.Catalog, f *model.File, mig *model.Migration, path str
 	return model.StartReview(c, f, mig), false, nil
 }
 
-// EndReview removes the start copy and the record of confirmed steps once
+// End removes the start copy and the record of confirmed steps once
 // the review is finished and saved.
-func EndReview(path string) error {
+func End(path string) error {
 	if path == "" {
 		return nil
 	}
-	if err := os.Remove(ReviewStartPath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("removing %s: %w", ReviewStartPath(path), err)
+	if err := os.Remove(StartPath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("removing %s: %w", StartPath(path), err)
 	}
 	return removeReviewState(path)
 }
@@ -115,10 +115,10 @@ func IsCompleted(f *model.File) bool {
 	return f.Progress.Completed != "" || len(f.History) > 0
 }
 
-// reviewSave returns the function that writes the file during a review: it
+// Saver returns the function that writes the file during a review: it
 // keeps progress.step and progress.question as they were (the review is no
 // interview position).
-func reviewSave(o ReviewOptions) func(*model.File) error {
+func Saver(o Options) func(*model.File) error {
 	step, question := o.Session.Before.Progress.Step, o.Session.Before.Progress.Question
 	return func(f *model.File) error {
 		f.Progress.Step, f.Progress.Question = step, question
@@ -130,14 +130,4 @@ func reviewSave(o ReviewOptions) func(*model.File) error {
 		}
 		return model.Save(o.Path, f)
 	}
-}
-
-// RunReview runs the full-screen review in the alternate screen until the
-// reviewer finishes or quits, or a signal arrives. Whatever happens, the
-// answers edited so far are saved before it returns; the history entry is
-// written only when the reviewer finishes.
-func RunReview(o ReviewOptions) (ReviewResult, error) {
-	m := NewReview(o)
-	got, err := runProgram(m, o.In, o.Out, m.Flush)
-	return ReviewResult{Finished: m.Finished(), Entry: m.Entry(), Signal: got}, err
 }

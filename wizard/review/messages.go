@@ -1,10 +1,10 @@
-package wizard
+package review
 
 import "github.com/tom-dsgvo/tom/model"
 
-// RvMsg holds every user-facing string of the yearly review, in both modes
+// Msg holds every user-facing string of the yearly review, in both modes
 // (the full-screen walk and line mode), in German and English.
-var RvMsg = model.Messages{
+var Msg = model.Messages{
 	// Header and orientation.
 	"title":           {De: "Überprüfung · %s", En: "Review · %s"},
 	"title_step":      {De: "Überprüfung · Schritt %d von %d · %s", En: "Review · step %d of %d · %s"},

@@ -69,7 +69,7 @@ func ms(ks ...string) []string {
 func TestDebianGood(t *testing.T) {
 	r := Scan(Options{Root: copyTree(t, "debian-good"), Today: testToday, Catalog: stdCat()})
 	checkFindings(t, r, map[string]want{
-		"system.supported":               {OK, ms(chkSupportedOS), nil, "security updates until 2028-06-30"},
+		"system.supported":               {OK, ms(chkSupportedOS), nil, "security updates until 30 June 2028"},
 		"disk.encryption":                {OK, ms(chkDiskServer), nil, "/sys/block/dm-0/dm/uuid: CRYPT-LUKS2-"},
 		"disk.swap":                      {OK, ms(chkSwapEncrypted), nil, "/etc/crypttab:3: cryptswap /dev/vda3 /dev/urandom"},
 		"ssh.password_auth":              {OK, nil, nil, "/etc/ssh/sshd_config.d/50-hardening.conf:2: PasswordAuthentication no"},
@@ -80,9 +80,9 @@ func TestDebianGood(t *testing.T) {
 		"firewall.active":                {OK, ms(chkFirewall), nil, "/etc/ufw/ufw.conf:5: ENABLED=yes"},
 		"firewall.fail2ban":              {OK, ms(chkFail2ban), nil, "jail sshd enabled"},
 		"backup.scheduled":               {OK, ms(chkBackupAutomatic, chkBackupEncrypted, chkBackupOffsite, chkBackupVersions), nil, "restic: /usr/bin/restic backup"},
-		"backup.job:restic-backup.timer": {OK, nil, nil, "last ran on 2026-11-27"},
+		"backup.job:restic-backup.timer": {OK, nil, nil, "last ran on 27 November 2026"},
 		"tls.web":                        {OK, ms(chkTLSWeb), nil, "certbot.timer: enabled"},
-		"tls.cert:example.org":           {OK, nil, nil, "valid until 2099-12-31"},
+		"tls.cert:example.org":           {OK, nil, nil, "valid until 31 December 2099"},
 		"mail.smtpd_tls":                 {OK, ms(chkStartTLS), nil, "smtpd_tls_security_level=may"},
 		"mail.smtp_tls":                  {OK, ms(chkStartTLS), nil, "smtp_tls_security_level=may"},
 		"mail.submission_tls":            {OK, ms(chkTLSMail), nil, "master.cf:4: submission"},
@@ -135,7 +135,7 @@ func TestBare(t *testing.T) {
 func TestNeglected(t *testing.T) {
 	r := Scan(Options{Root: copyTree(t, "debian-neglected"), Today: testToday, Catalog: stdCat()})
 	checkFindings(t, r, map[string]want{
-		"system.supported":          {Missing, nil, ms(chkSupportedOS), "security updates ended on 2025-05-31"},
+		"system.supported":          {Missing, nil, ms(chkSupportedOS), "security updates ended on 31 May 2025"},
 		"disk.swap":                 {Missing, nil, ms(chkSwapEncrypted), "/dev/sda2 — unencrypted partition"},
 		"ssh.root_login":            {Missing, nil, ms(chkSSHNoRoot), "/etc/ssh/sshd_config:3: PermitRootLogin yes"},
 		"ssh.key_only":              {Missing, nil, ms(chkSSHKeysOnly), "/etc/ssh/sshd_config:4: PasswordAuthentication yes"},
@@ -144,8 +144,8 @@ func TestNeglected(t *testing.T) {
 		"firewall.active":           {Weak, nil, ms(chkFirewall), "/etc/ufw/ufw.conf:1: ENABLED=no"},
 		"firewall.fail2ban":         {Missing, nil, ms(chkFail2ban), "Status: deinstall ok config-files"},
 		"backup.scheduled":          {OK, ms(chkBackupAutomatic, chkBackupOffsite, chkBackupVersions), nil, "borg: BORG_PASSPHRASE=*** borg create"},
-		"tls.cert:old.example.com":  {Weak, nil, nil, "expired on 2025-01-01"},
-		"tls.cert:shop.example.com": {Weak, nil, nil, "expires soon: 2026-12-05 (7 days left)"},
+		"tls.cert:old.example.com":  {Weak, nil, nil, "expired on 1 January 2025"},
+		"tls.cert:shop.example.com": {Weak, nil, nil, "expires soon: 5 December 2026 (7 days left)"},
 		"tls.web":                   {Weak, nil, ms(chkTLSWeb), "no automatic renewal"},
 		"mail.smtpd_tls":            {Missing, nil, ms(chkStartTLS), "smtpd_tls_security_level = none"},
 		"mail.smtp_tls":             {Missing, nil, ms(chkStartTLS), "smtp_tls_security_level not set"},

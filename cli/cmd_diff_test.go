@@ -26,7 +26,7 @@ Zugangskontrolle
 Dienstleister
 =============
 
-  - Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am: – → 20.05.2018
+  - Dienstleister „Collmex GmbH“: AV-Vertrag zuletzt geprüft am: – → 20.05.2018
   - neu: „Hetzner Online GmbH“
 
 Geräte
@@ -50,7 +50,7 @@ func TestDiffStoryEnglishMarkdown(t *testing.T) {
 
 ## Service providers
 
-- Service provider “Collmex GmbH”: Processing agreement signed on: – → 20 May 2018
+- Service provider “Collmex GmbH”: Processing agreement last checked on: – → 20 May 2018
 - new: “Hetzner Online GmbH”
 
 ## Devices
@@ -106,7 +106,7 @@ func TestDiffOptionsAndValuesBothLanguages(t *testing.T) {
 		"- „Welche Art von Server?“: Gemieteter Root-Server → Virtueller Server ",
 		"- „Welche Geräte nutzen Sie?“: PC, Notebook → PC, Notebook, Smartphone ",
 		"- „Schriftliche Passwortrichtlinie“: zu klären → nicht anwendbar („nur eine Person“) ",
-		"- Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → – ",
+		"- Dienstleister „Strato AG“: AV-Vertrag zuletzt geprüft am: 25.05.2018 → – ",
 		"- Dienstleister „Strato AG“: Kategorie: Hosting → Sonstiges ",
 		"- Dienstleister „Strato AG“: Auftragsverarbeiter?: Ja → Nein ",
 	} {
@@ -118,7 +118,7 @@ func TestDiffOptionsAndValuesBothLanguages(t *testing.T) {
 		"- “What kind of server?”: Rented root server → Virtual server ",
 		"- “Which devices do you use?”: PC, Notebook → PC, Notebook, Smartphone ",
 		"- “Written password policy”: to be clarified → not applicable (“nur eine Person”) ",
-		"- Service provider “Strato AG”: Processing agreement signed on: 25 May 2018 → – ",
+		"- Service provider “Strato AG”: Processing agreement last checked on: 25 May 2018 → – ",
 		"- Service provider “Strato AG”: Processor?: Yes → No ",
 	} {
 		if !strings.Contains(en, want) {
@@ -152,7 +152,7 @@ Zugangskontrolle
 Dienstleister
 -------------
 
-  - Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am: – → 20.05.2018
+  - Dienstleister „Collmex GmbH“: AV-Vertrag zuletzt geprüft am: – → 20.05.2018
   - neu: „Hetzner Online GmbH“
 
 Geräte
@@ -209,7 +209,7 @@ func TestDiffSinceNamesRemovedRecords(t *testing.T) {
 	code, out, _ := rvRun("diff", "--since", "2026-01-01", "--catalog", rvCatalogPath, "-f", path)
 	out = strings.Join(strings.Fields(out), " ") + " "
 	for _, want := range []string{
-		"Version 1.1 vom 01.02.2026 – Überprüfung durch Erika Muster =========================================================== Dienstleister ------------- - Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → 01.02.2024 ",
+		"Version 1.1 vom 01.02.2026 – Überprüfung durch Erika Muster =========================================================== Dienstleister ------------- - Dienstleister „Strato AG“: AV-Vertrag zuletzt geprüft am: 25.05.2018 → 01.02.2024 ",
 		"Version 1.2 vom 01.03.2026 – Überprüfung durch Max Muster ========================================================= Strato gekündigt Dienstleister ------------- - entfernt: „Strato AG“ ",
 	} {
 		if code != ExitDiffChanged || !strings.Contains(out, want) {

@@ -56,7 +56,7 @@ func TestStatusTextContent(t *testing.T) {
 		"\nVollständigkeit:\nAbschnitt         Erledigt            Antworten\n",
 		"Zugangskontrolle  [##########] 100 %  5/5\n",
 		"  - Zugangskontrolle: „Zwei-Faktor-Anmeldung“ ist seit 31.03.2026 fällig\n",
-		"  - Dienstleister „Strato AG“: AV-Vertrag geschlossen am 25.05.2018 – älter als\n    12 Monate, bitte prüfen\n",
+		"  - Dienstleister „Strato AG“: AV-Vertrag zuletzt geprüft am 25.05.2018 – älter\n    als 12 Monate, bitte prüfen\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)

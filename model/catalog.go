@@ -49,6 +49,8 @@ type Catalog struct {
 	Sections []*Section        `json:"sections"`
 	Renamed  map[string]string `json:"renamed,omitempty"`
 	Removed  []string          `json:"removed,omitempty"`
+	// Rules are the plausibility rules (rules.go, FORMAT.md "Rules").
+	Rules []*Rule `json:"rules,omitempty"`
 
 	questions map[string]*Question
 	measures  map[string]*Measure
@@ -57,6 +59,7 @@ type Catalog struct {
 	owner     map[string]*Section // question or measure ID -> its section
 	order     map[string]int      // question ID -> position in the catalogue
 	qroles    map[string]*Question
+	support   *SupportTable // for rules with os_support; see SetSupport
 }
 
 // Group is an Art. 32 heading that control sections belong to.
@@ -123,6 +126,9 @@ type Field struct {
 	Options  []*Option  `json:"options,omitempty"`
 	When     *Condition `json:"when,omitempty"`
 	Role     string     `json:"role,omitempty"` // see roles.go
+	// DueIfEmpty, on a check_date field: a record for which this condition
+	// (over the record's fields) holds and that has no date here is due.
+	DueIfEmpty *Condition `json:"due_if_empty,omitempty"`
 }
 
 // Measure is one technical or organisational measure of a control section.
@@ -144,12 +150,14 @@ type Measure struct {
 // Exactly one of the forms is used: a test on Question (or Field, inside a
 // record) with Equals, In, Includes or Answered; or All, Any, Not.
 type Condition struct {
-	Question string       `json:"question,omitempty"`
-	Field    string       `json:"field,omitempty"`
-	Equals   any          `json:"equals,omitempty"`
-	In       []string     `json:"in,omitempty"`
-	Includes string       `json:"includes,omitempty"`
-	Answered *bool        `json:"answered,omitempty"`
+	Question string   `json:"question,omitempty"`
+	Field    string   `json:"field,omitempty"`
+	Equals   any      `json:"equals,omitempty"`
+	In       []string `json:"in,omitempty"`
+	Includes string   `json:"includes,omitempty"`
+	Answered *bool    `json:"answered,omitempty"`
+	// Contains tests whether a text contains the word, ignoring case.
+	Contains string       `json:"contains,omitempty"`
 	All      []*Condition `json:"all,omitempty"`
 	Any      []*Condition `json:"any,omitempty"`
 	Not      *Condition   `json:"not,omitempty"`
@@ -250,6 +258,9 @@ func ParseCatalog(source string, data []byte) (*Catalog, error) {
 	})...)
 	if len(cprobs) > 0 {
 		return nil, &CatalogError{Source: source, Problems: cprobs}
+	}
+	if ps := c.checkRules(pos); len(ps) > 0 {
+		return nil, &CatalogError{Source: source, Problems: ps}
 	}
 	return &c, nil
 }
@@ -446,6 +457,13 @@ func (c *Catalog) check() []string {
 					}
 					if f.When != nil {
 						checkFieldCond(fw, f.When, fseen, q, bad)
+					}
+					if f.DueIfEmpty != nil {
+						// Without the check_date role it has no effect (a
+						// catalogue may drop roles), but it must still make sense.
+						checkRecordCond(f.DueIfEmpty, "", q, func(_, format string, args ...any) {
+							bad("%s: due_if_empty: %s", fw, fmt.Sprintf(format, args...))
+						})
 					}
 					fseen[f.ID] = true
 				}
@@ -689,8 +707,16 @@ func checkTest(where string, cond *Condition, kind string, opts []*Option, bad f
 	if cond.Answered != nil {
 		tests++
 	}
+	if cond.Contains != "" {
+		tests++
+		switch kind {
+		case KindText, KindTextarea, KindEmail, KindURL, KindPhone:
+		default:
+			bad("%s: contains needs a text, not %s", where, kind)
+		}
+	}
 	if tests != 1 {
-		bad("%s: condition needs exactly one test (equals, in, includes, answered)", where)
+		bad("%s: condition needs exactly one test (equals, in, includes, answered, contains)", where)
 	}
 }
 

@@ -109,7 +109,7 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		}, "measure access_system.policy: includes needs a multichoice and one of its options"},
 		{"two tests in one condition", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Answered: new(bool)}
-		}, "measure access_system.policy: condition needs exactly one test (equals, in, includes, answered)"},
+		}, "measure access_system.policy: condition needs exactly one test (equals, in, includes, answered, contains)"},
 		{"two forms in one condition", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Not: yes()}
 		}, "measure access_system.policy: condition must have exactly one of question, all, any, not"},
@@ -129,7 +129,7 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		},
 			"question org.email: role organisation_address is already given to question org.address"},
 		{"role on the wrong kind", func(c *Catalog) { question(c, "org.email").Role = RoleDocumentDate }, "question org.email: role document_date needs kind date, not email"},
-		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `question providers field email: unknown record field role "mail" (known: administrator, category, check_date, contract_date, record_address, record_name, record_notes)`},
+		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `question providers field email: unknown record field role "mail" (known: administrator, category, check_date, contract_date, operating_system, record_address, record_name, record_notes)`},
 		{"field role twice in a record", func(c *Catalog) {
 			question(c, "providers").Fields[1].Role = RoleRecordName
 			question(c, "providers").Fields[1].Kind = KindText
@@ -231,7 +231,7 @@ func TestCatalogLookups(t *testing.T) {
 	if c.QuestionByRole(RoleOrganisationName) != c.Question("org.name") || c.QuestionByRole(RoleSignatoryName) != nil {
 		t.Error("QuestionByRole")
 	}
-	if p.FieldByRole(RoleRecordName) != p.Field("name") || p.FieldByRole(RoleCheckDate) != nil {
+	if p.FieldByRole(RoleRecordName) != p.Field("name") || p.FieldByRole(RoleCheckDate) != p.Field("avv_signed") || p.FieldByRole(RoleOperatingSystem) != nil {
 		t.Error("FieldByRole")
 	}
 	if c.GroupByRole(RoleLitA) != c.Group("pseudonymisation") || c.GroupByRole("nope") != nil {

@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Getter returns the value a condition tests.
 type Getter func(id string) Value
@@ -55,6 +58,8 @@ func (c *Condition) Eval(get Getter) bool {
 		return false
 	case c.Includes != "":
 		return v.Has(c.Includes)
+	case c.Contains != "":
+		return v.IsString() && strings.Contains(strings.ToLower(v.Str()), strings.ToLower(c.Contains))
 	}
 	return false
 }

@@ -8,22 +8,23 @@ import (
 
 // describeMsg holds the words DescribeChanges and DescribeDue use.
 var describeMsg = Messages{
-	"none":         {De: "–", En: "–"},
-	"arrow":        {De: "%s → %s", En: "%s → %s"},
-	"quote":        {De: "„%s“", En: "“%s”"},
-	"added":        {De: "neu: %s", En: "new: %s"},
-	"removed":      {De: "entfernt: %s", En: "removed: %s"},
-	"item_named":   {De: "%s %s", En: "%s %s"},
-	"item_unnamed": {De: "%s ohne Namen (%s)", En: "%s without a name (%s)"},
-	"records_n":    {De: "%d Einträge", En: "%d entries"},
-	"retired":      {De: "%s (nicht mehr im Katalog)", En: "%s (no longer in the catalogue)"},
-	"retired_sect": {De: "Nicht mehr im Katalog", En: "No longer in the catalogue"},
-	"note":         {De: "Anmerkung", En: "Note"},
-	"own":          {De: "eigene Maßnahme %s", En: "own measure %s"},
-	"due_measure":  {De: "%s: %s ist seit %s fällig", En: "%s: %s has been due since %s"},
-	"soon_measure": {De: "%s: %s ist am %s fällig", En: "%s: %s is due on %s"},
-	"due_check":    {De: "%s: %s – älter als %d Monate, bitte prüfen", En: "%s: %s – older than %d months, please check"},
-	"soon_check":   {De: "%s: %s – wird am %s %d Monate alt, bitte prüfen", En: "%s: %s – turns %[4]d months old on %[3]s, please check"},
+	"none":            {De: "–", En: "–"},
+	"arrow":           {De: "%s → %s", En: "%s → %s"},
+	"quote":           {De: "„%s“", En: "“%s”"},
+	"added":           {De: "neu: %s", En: "new: %s"},
+	"removed":         {De: "entfernt: %s", En: "removed: %s"},
+	"item_named":      {De: "%s %s", En: "%s %s"},
+	"item_unnamed":    {De: "%s ohne Namen (%s)", En: "%s without a name (%s)"},
+	"records_n":       {De: "%d Einträge", En: "%d entries"},
+	"retired":         {De: "%s (nicht mehr im Katalog)", En: "%s (no longer in the catalogue)"},
+	"retired_sect":    {De: "Nicht mehr im Katalog", En: "No longer in the catalogue"},
+	"note":            {De: "Anmerkung", En: "Note"},
+	"own":             {De: "eigene Maßnahme %s", En: "own measure %s"},
+	"due_measure":     {De: "%s: %s ist seit %s fällig", En: "%s: %s has been due since %s"},
+	"soon_measure":    {De: "%s: %s ist am %s fällig", En: "%s: %s is due on %s"},
+	"due_check":       {De: "%s: %s – älter als %d Monate, bitte prüfen", En: "%s: %s – older than %d months, please check"},
+	"due_check_never": {De: "%s: %s – kein Datum, noch nie geprüft; bitte prüfen", En: "%s: %s – no date, never checked; please check"},
+	"soon_check":      {De: "%s: %s – wird am %s %d Monate alt, bitte prüfen", En: "%s: %s – turns %[4]d months old on %[3]s, please check"},
 }
 
 // maxValueRunes is how much of a free-text answer a change line quotes.
@@ -505,6 +506,9 @@ func DescribeDue(item DueItem, l Lang) string {
 			subject = describeMsg.Get(l, "item_unnamed", item.Label.In(l), item.Record)
 		}
 		field := item.Field.Label.In(l)
+		if item.Date == "" {
+			return describeMsg.Get(l, "due_check_never", subject, field)
+		}
 		if item.Overdue {
 			return describeMsg.Get(l, "due_check", subject, field+" "+FormatDate(item.Date, l), item.Months)
 		}

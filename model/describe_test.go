@@ -82,7 +82,7 @@ func TestDescribeChangesGerman(t *testing.T) {
 		"IT-Umgebung: „Welche Art von Server?“: Gemieteter Root-Server → Virtueller Server",
 		"IT-Umgebung: „Welche Geräte nutzen Sie?“: PC, Notebook → PC, Smartphone",
 		"Zugangskontrolle: „Anmeldung nur mit persönlichem Passwort“: geplant (bis 31.03.2027) → umgesetzt",
-		"Dienstleister: Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am: – → 20.05.2018",
+		"Dienstleister: Dienstleister „Collmex GmbH“: AV-Vertrag zuletzt geprüft am: – → 20.05.2018",
 		"Dienstleister: entfernt: „Strato AG“",
 		"Dienstleister: neu: „Hetzner Online GmbH“",
 	}

@@ -2,6 +2,10 @@ package model
 
 // Msg holds the model's user-facing messages: validation and load errors.
 var Msg = Messages{
+	"rule_no_matches":    {De: "keine", En: "none"},
+	"rule_more_matches":  {De: " und %d weitere", En: " and %d more"},
+	"rule_os_ended":      {De: "%s (Sicherheitsupdates endeten am %s)", En: "%s (security updates ended on %s)"},
+	"rule_os_ends":       {De: "%s (Sicherheitsupdates enden am %s)", En: "%s (security updates end on %s)"},
 	"not_date":           {De: "kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)", En: "not a date (DD.MM.YYYY or YYYY-MM-DD)"},
 	"not_email":          {De: "keine gültige E-Mail-Adresse", En: "not a valid e-mail address"},
 	"not_url":            {De: "keine gültige Web-Adresse (z. B. www.beispiel.de)", En: "not a valid web address (e.g. www.example.com)"},

@@ -33,15 +33,17 @@ type DueItem struct {
 }
 
 // IsCheckDateField reports whether a record field holds the date something was
-// last checked or signed, which must be re-checked every review interval: a
-// date field with the role check_date or contract_date.
+// last checked, which must be checked again every review interval: a date
+// field with the role check_date. A contract_date is a fact and never due.
 func IsCheckDateField(fd *Field) bool {
-	return fd.Kind == KindDate && (fd.Role == RoleCheckDate || fd.Role == RoleContractDate)
+	return fd.Kind == KindDate && fd.Role == RoleCheckDate
 }
 
 // Due lists, in catalogue order, the planned measures whose target date has
-// passed or is within DueSoonDays of today, and the check dates of records
-// (see IsCheckDateField) older than the review interval or about to be.
+// passed or is within DueSoonDays of today, the check dates of records (see
+// IsCheckDateField) older than the review interval or about to be, and the
+// empty check dates of records the field's due_if_empty holds for (never
+// checked: due now, Date and DueOn empty).
 // today is a stored date (YYYY-MM-DD).
 func Due(c *Catalog, f *File, today string) []DueItem {
 	t, err := DateOf(today)
@@ -67,7 +69,14 @@ func Due(c *Catalog, f *File, today string) []DueItem {
 			for _, r := range f.Answers[q.ID].Records() {
 				for _, fd := range q.Fields {
 					val := r[fd.ID]
-					if !IsCheckDateField(fd) || !val.IsString() || !FieldVisible(fd, r) {
+					if !IsCheckDateField(fd) || !FieldVisible(fd, r) {
+						continue
+					}
+					if val.Empty() {
+						if fd.DueIfEmpty != nil && recordHolds(fd.DueIfEmpty, q, r) {
+							out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
+								Record: r.ID(), Name: RecordName(q, r), Field: fd, Months: months, Overdue: true})
+						}
 						continue
 					}
 					dueOn, err := AddMonths(val.Str(), months)

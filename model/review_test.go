@@ -40,10 +40,10 @@ func TestDue(t *testing.T) {
 	if !reflect.DeepEqual(rows, want) {
 		t.Fatalf("got %+v\nwant %+v", rows, want)
 	}
-	if s := DescribeDue(got[3], De); s != "Dienstleister „Collmex GmbH“: AV-Vertrag geschlossen am 15.07.2025 – älter als 12 Monate, bitte prüfen" {
+	if s := DescribeDue(got[3], De); s != "Dienstleister „Collmex GmbH“: AV-Vertrag zuletzt geprüft am 15.07.2025 – älter als 12 Monate, bitte prüfen" {
 		t.Error(s)
 	}
-	if s := DescribeDue(got[4], En); s != "Service provider “Strato AG”: Processing agreement signed on 30 August 2025 – turns 12 months old on 30 August 2026, please check" {
+	if s := DescribeDue(got[4], En); s != "Service provider “Strato AG”: Processing agreement last checked on 30 August 2025 – turns 12 months old on 30 August 2026, please check" {
 		t.Error(s)
 	}
 	if s := DescribeDue(got[0], De); s != "Zugangskontrolle: „Anmeldung nur mit persönlichem Passwort“ ist seit 31.03.2026 fällig" {
@@ -247,7 +247,7 @@ func TestReviewRecordHelpers(t *testing.T) {
 	lines := rvLines(DescribeChangesNamed(c, s.Changes(), De, RecordNamesOf(c, s.Before, f)))
 	want := []string{
 		"Dienstleister: entfernt: „Collmex GmbH“",
-		"Dienstleister: Dienstleister „Strato AG“: AV-Vertrag geschlossen am: 25.05.2018 → 01.09.2026",
+		"Dienstleister: Dienstleister „Strato AG“: AV-Vertrag zuletzt geprüft am: 25.05.2018 → 01.09.2026",
 		"Dienstleister: neu: „Hetzner Online GmbH“",
 	}
 	if !reflect.DeepEqual(lines, want) {

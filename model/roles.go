@@ -27,13 +27,14 @@ const (
 	RoleProviderRegister    = "provider_register"    // the records question the provider directory fills
 
 	// Record field roles (at most one field each per records question).
-	RoleRecordName    = "record_name"    // the name a record is known by
-	RoleRecordNotes   = "record_notes"   // free-text notes (where taken-over accounts say how they log in)
-	RoleAdministrator = "administrator"  // yes/no: the person has administrator rights
-	RoleContractDate  = "contract_date"  // date a contract was signed; re-checked every review interval
-	RoleCheckDate     = "check_date"     // date something was last checked; due again after the review interval
-	RoleRecordAddress = "record_address" // postal address; a provider directory entry's address goes here
-	RoleCategory      = "category"       // choice sorting records into categories; searched in the provider directory
+	RoleRecordName      = "record_name"      // the name a record is known by
+	RoleRecordNotes     = "record_notes"     // free-text notes (where taken-over accounts say how they log in)
+	RoleAdministrator   = "administrator"    // yes/no: the person has administrator rights
+	RoleContractDate    = "contract_date"    // date a contract was signed: a fact, never due
+	RoleCheckDate       = "check_date"       // date something was last checked; due again after the review interval (several fields of a record may carry it)
+	RoleRecordAddress   = "record_address"   // postal address; a provider directory entry's address goes here
+	RoleCategory        = "category"         // choice sorting records into categories; searched in the provider directory
+	RoleOperatingSystem = "operating_system" // free-text OS name, matched with the end-of-support table by rules
 
 	// Group roles (at most one group).
 	RoleLitA = "lit_a" // the Art. 32(1)(a) group: pseudonymisation and encryption
@@ -50,34 +51,36 @@ const (
 type roleRule struct {
 	place int
 	kinds []string
+	many  bool // may stand on several fields of one record
 }
 
 var textKinds = []string{KindText, KindTextarea}
 
 // roleRules lists every role the program knows.
 var roleRules = map[string]roleRule{
-	RoleOrganisationName:    {roleQuestion, []string{KindText}},
-	RoleOrganisationAddress: {roleQuestion, textKinds},
-	RoleScope:               {roleQuestion, textKinds},
-	RoleDocumentDate:        {roleQuestion, []string{KindDate}},
-	RolePreparedBy:          {roleQuestion, textKinds},
-	RoleRespondent:          {roleQuestion, []string{KindText}},
-	RoleContact:             {roleQuestion, []string{KindText}},
-	RoleSignatoryName:       {roleQuestion, textKinds},
-	RoleSignatoryRole:       {roleQuestion, textKinds},
-	RoleSigningPlace:        {roleQuestion, textKinds},
-	RolePeopleRegister:      {roleQuestion, []string{KindRecords}},
-	RoleProviderRegister:    {roleQuestion, []string{KindRecords}},
+	RoleOrganisationName:    {place: roleQuestion, kinds: []string{KindText}},
+	RoleOrganisationAddress: {place: roleQuestion, kinds: textKinds},
+	RoleScope:               {place: roleQuestion, kinds: textKinds},
+	RoleDocumentDate:        {place: roleQuestion, kinds: []string{KindDate}},
+	RolePreparedBy:          {place: roleQuestion, kinds: textKinds},
+	RoleRespondent:          {place: roleQuestion, kinds: []string{KindText}},
+	RoleContact:             {place: roleQuestion, kinds: []string{KindText}},
+	RoleSignatoryName:       {place: roleQuestion, kinds: textKinds},
+	RoleSignatoryRole:       {place: roleQuestion, kinds: textKinds},
+	RoleSigningPlace:        {place: roleQuestion, kinds: textKinds},
+	RolePeopleRegister:      {place: roleQuestion, kinds: []string{KindRecords}},
+	RoleProviderRegister:    {place: roleQuestion, kinds: []string{KindRecords}},
 
-	RoleRecordName:    {roleField, []string{KindText}},
-	RoleRecordNotes:   {roleField, textKinds},
-	RoleAdministrator: {roleField, []string{KindYesNo}},
-	RoleContractDate:  {roleField, []string{KindDate}},
-	RoleCheckDate:     {roleField, []string{KindDate}},
-	RoleRecordAddress: {roleField, textKinds},
-	RoleCategory:      {roleField, []string{KindChoice}},
+	RoleRecordName:      {place: roleField, kinds: []string{KindText}},
+	RoleRecordNotes:     {place: roleField, kinds: textKinds},
+	RoleAdministrator:   {place: roleField, kinds: []string{KindYesNo}},
+	RoleContractDate:    {place: roleField, kinds: []string{KindDate}},
+	RoleCheckDate:       {place: roleField, kinds: []string{KindDate}, many: true},
+	RoleRecordAddress:   {place: roleField, kinds: textKinds},
+	RoleCategory:        {place: roleField, kinds: []string{KindChoice}},
+	RoleOperatingSystem: {place: roleField, kinds: []string{KindText}},
 
-	RoleLitA: {roleGroup, nil},
+	RoleLitA: {place: roleGroup, kinds: nil},
 }
 
 var placeNames = [...]string{roleQuestion: "question", roleField: "record field", roleGroup: "group"}
@@ -142,6 +145,9 @@ func checkRole(probs []string, pos, where, role string, place int, kind string, 
 	}
 	if len(r.kinds) > 0 && !slices.Contains(r.kinds, kind) {
 		bad("role %s needs kind %s, not %s", role, strings.Join(r.kinds, " or "), kind)
+	}
+	if r.many {
+		return probs
 	}
 	if prev, dup := taken[role]; dup {
 		bad("role %s is already given to %s", role, prev)

@@ -67,7 +67,7 @@ var lineAgencyRecords = map[string][]map[string]any{
 			"E-Mail": "info@hetzner.com", "Telefon": "+49 (0)9831 505-0*", "Website": "www.hetzner.com",
 			"Leistung für das Unternehmen": []string{"Angemieteter Root-Server für Websites, Webshops und E-Mail"},
 			"Kategorie":                    "1", "Zugriff des Dienstleisters": "1", "Auftragsverarbeiter nach Art. 28 DSGVO?": "j",
-			"AV-Vertrag geschlossen am": "20.05.2018", "TOM des Dienstleisters geprüft am": "2018-05-20",
+			"AV-Vertrag geschlossen am": "20.05.2018", "TOM des Dienstleisters zuletzt geprüft am": "2018-05-20",
 			"Land der Verarbeitung": "Deutschland", "Verarbeitung außerhalb von EU/EWR?": "n"},
 		{"Name bzw. Firma": "Collmex GmbH", "Anschrift": []string{"Lilienstr. 37", "66119 Saarbrücken"},
 			"E-Mail": "service@collmex.de", "Website": "www.collmex.de",

@@ -225,7 +225,7 @@ func TestReviewAddAndChangeRecord(t *testing.T) {
 	d := newRvDriver(t, c, f, mig, path, model.De)
 	d.press("enter", "u", "u", "u", "u")
 	d.expect("Strato AG").press("b").expect("Name", "Strato AG")
-	d.press("enter", "enter", "enter", "enter").expect("AV-Vertrag geschlossen am")
+	d.press("enter", "enter", "enter", "enter").expect("AV-Vertrag zuletzt geprüft am")
 	d.press("ctrl+u").typ("01.07.2026").press("enter", "enter")
 	d.expect("„Strato AG“ geändert.", "01.07.2026").press("u", "n")
 	d.press("u", "u", "j").typ("Windows 11 Pro Desktop-PC").press("enter", "enter", "enter")

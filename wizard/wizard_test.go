@@ -76,7 +76,7 @@ func TestFullInterview(t *testing.T) {
 	d.typ("kontakt@hoster.de").press("enter")
 	d.expect("Kategorie").press("enter")
 	d.expect("Auftragsverarbeiter?").press("j")
-	d.expect("AV-Vertrag geschlossen am").typ("2024-02-01").press("enter")
+	d.expect("AV-Vertrag zuletzt geprüft am").typ("2024-02-01").press("enter")
 	d.expect("1. Hostër GmbH · kontakt@hoster.de · Hosting")
 	eq(t, "providers", d.answer("providers"), []any{map[string]any{
 		"id": "r1", "name": "Hostër GmbH", "email": "kontakt@hoster.de", "category": "hosting",

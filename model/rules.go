@@ -1,0 +1,574 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Rule severities.
+const (
+	SeverityContradiction = "contradiction" // the answers cannot all be true
+	SeverityWarning       = "warning"       // the answers leave a gap worth a look
+)
+
+// OS support states a rule can test (see SupportEntry.Status).
+const (
+	SupportPast = "past" // security support has ended
+	SupportSoon = "soon" // it ends within SupportSoonMonths
+)
+
+// Rule is a plausibility rule of the catalogue: when its condition holds for
+// an answers file, the file gets a finding with the rule's text. Rules are
+// data (questionnaires/FORMAT.md, "Rules"); the program knows no rule.
+type Rule struct {
+	ID       string    `json:"id"`
+	Severity string    `json:"severity"`
+	If       *RuleCond `json:"if"`
+	Finding  Text      `json:"finding"`
+	// Section is the interview step the finding concerns; by default the
+	// section of the first measure, question or register the condition names.
+	Section string `json:"section,omitempty"`
+	// OpenItem makes the finding an open item of the document too.
+	OpenItem bool `json:"open_item,omitempty"`
+
+	section *Section
+}
+
+// RuleCond is one condition of a rule. Exactly one form is used:
+//   - measure with status: the measure applies and has one of the statuses
+//     (default: implemented); with answered false: it applies and has no
+//     status yet;
+//   - question with one test (equals, in, includes, answered, contains) as
+//     in a Condition, with mentions (its text contains the answer to another
+//     question, ignoring case), or with os_support;
+//   - register (a records question) with some or none: some record / no
+//     record satisfies the record condition (field tests); with os_support,
+//     some record (satisfying some, if given) names an operating system in
+//     its operating_system field whose support is in that state;
+//   - all, any or not over rule conditions.
+type RuleCond struct {
+	Measure   string      `json:"measure,omitempty"`
+	Status    []string    `json:"status,omitempty"`
+	Question  string      `json:"question,omitempty"`
+	Equals    any         `json:"equals,omitempty"`
+	In        []string    `json:"in,omitempty"`
+	Includes  string      `json:"includes,omitempty"`
+	Answered  *bool       `json:"answered,omitempty"`
+	Contains  string      `json:"contains,omitempty"`
+	Mentions  string      `json:"mentions,omitempty"`
+	Register  string      `json:"register,omitempty"`
+	Some      *Condition  `json:"some,omitempty"`
+	None      *Condition  `json:"none,omitempty"`
+	OSSupport []string    `json:"os_support,omitempty"`
+	All       []*RuleCond `json:"all,omitempty"`
+	Any       []*RuleCond `json:"any,omitempty"`
+	Not       *RuleCond   `json:"not,omitempty"`
+}
+
+// Finding is what one rule found in an answers file.
+type Finding struct {
+	Rule     *Rule
+	Severity string
+	Section  *Section // the step it concerns (nil when the rule names none)
+	// Text is the rule's finding with {matches} replaced by what matched
+	// (record names, operating systems and their end of support).
+	Text Text
+	// Date is the earliest end of support among the matches ("" for rules
+	// without os_support): `tom status` warns before it passes.
+	Date string
+}
+
+// checkRules checks the catalogue's rules after check built its indexes;
+// pos places each problem at its line and column.
+func (c *Catalog) checkRules(pos *positions) []string {
+	var probs []string
+	ids := map[string]bool{}
+	for i, r := range c.Rules {
+		base := fmt.Sprintf("/rules/%d", i)
+		bad := func(ptr, format string, args ...any) {
+			line, col := lineCol(pos.data, pos.offset(ptr))
+			name := ""
+			if r != nil && r.ID != "" {
+				name = " (" + r.ID + ")"
+			}
+			probs = append(probs, fmt.Sprintf("%d:%d: rule %d%s: %s", line, col, i+1, name, fmt.Sprintf(format, args...)))
+		}
+		if r == nil {
+			bad(base, "null")
+			continue
+		}
+		if !idPattern.MatchString(r.ID) {
+			bad(base+"/id", "bad id %q", r.ID)
+		} else if ids[r.ID] {
+			bad(base+"/id", "duplicate id")
+		}
+		ids[r.ID] = true
+		if r.Severity != SeverityContradiction && r.Severity != SeverityWarning {
+			bad(base+"/severity", "severity %q (contradiction or warning)", r.Severity)
+		}
+		for _, t := range []struct{ l, s string }{{"de", r.Finding.De}, {"en", r.Finding.En}} {
+			if strings.TrimSpace(t.s) == "" {
+				bad(base+"/finding", "finding text (%s) missing", t.l)
+			}
+		}
+		r.section = nil
+		if r.Section != "" {
+			if r.section = c.sections[r.Section]; r.section == nil {
+				bad(base+"/section", "unknown section %q", r.Section)
+			}
+		}
+		if r.If == nil {
+			bad(base, "condition \"if\" missing")
+			continue
+		}
+		c.checkRuleCond(r.If, base+"/if", func(ptr, format string, args ...any) { bad(ptr, format, args...) })
+		if r.section == nil {
+			r.section = c.ruleSection(r.If)
+		}
+	}
+	return probs
+}
+
+// ruleSection returns the section of the first measure, question or register
+// the condition names.
+func (c *Catalog) ruleSection(rc *RuleCond) *Section {
+	for _, id := range []string{rc.Measure, rc.Question, rc.Register} {
+		if s := c.owner[id]; id != "" && s != nil {
+			return s
+		}
+	}
+	for _, sub := range slices.Concat(rc.All, rc.Any, []*RuleCond{rc.Not}) {
+		if sub != nil {
+			if s := c.ruleSection(sub); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad func(ptr, format string, args ...any)) {
+	if rc == nil {
+		bad(ptr, "null condition")
+		return
+	}
+	forms := 0
+	for _, set := range []bool{rc.Measure != "", rc.Question != "", rc.Register != "", len(rc.All) > 0, len(rc.Any) > 0, rc.Not != nil} {
+		if set {
+			forms++
+		}
+	}
+	if forms != 1 {
+		bad(ptr, "a condition has exactly one of measure, question, register, all, any, not")
+		return
+	}
+	testsUsed := rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Answered != nil || rc.Contains != "" || rc.Mentions != ""
+	switch {
+	case rc.Measure != "":
+		if c.measures[rc.Measure] == nil {
+			bad(ptr+"/measure", "unknown measure %q", rc.Measure)
+		}
+		for _, st := range rc.Status {
+			if !slices.Contains(Statuses, st) {
+				bad(ptr+"/status", "status %q (%s)", st, strings.Join(Statuses, ", "))
+			}
+		}
+		if rc.Answered != nil && (*rc.Answered || len(rc.Status) > 0) {
+			bad(ptr, "a measure condition takes status or \"answered\": false")
+		}
+		if rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Contains != "" || rc.Mentions != "" || rc.Some != nil || rc.None != nil || len(rc.OSSupport) > 0 {
+			bad(ptr, "a measure condition takes only status or answered")
+		}
+	case rc.Question != "":
+		q := c.questions[rc.Question]
+		if q == nil {
+			bad(ptr+"/question", "unknown question %q", rc.Question)
+			return
+		}
+		if len(rc.Status) > 0 || rc.Some != nil || rc.None != nil {
+			bad(ptr, "a question condition takes one test or os_support")
+		}
+		if len(rc.OSSupport) > 0 {
+			if testsUsed {
+				bad(ptr, "os_support takes no other test")
+			}
+			if q.Kind != KindText {
+				bad(ptr+"/question", "os_support needs a text question, not %s", q.Kind)
+			}
+			checkSupportStates(rc.OSSupport, ptr, bad)
+			return
+		}
+		if q.Kind == KindRecords {
+			bad(ptr+"/question", "%s is a register: use \"register\" with some or none", q.ID)
+			return
+		}
+		if rc.Mentions != "" {
+			o := c.questions[rc.Mentions]
+			if o == nil || o.Kind != KindText && o.Kind != KindTextarea || q.Kind != KindText && q.Kind != KindTextarea {
+				bad(ptr+"/mentions", "mentions needs two text questions (%q)", rc.Mentions)
+			}
+			if rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Answered != nil || rc.Contains != "" {
+				bad(ptr, "mentions takes no other test")
+			}
+			return
+		}
+		cond := &Condition{Question: q.ID, Equals: rc.Equals, In: rc.In, Includes: rc.Includes, Answered: rc.Answered, Contains: rc.Contains}
+		checkTest(ptr, cond, q.Kind, q.Options, func(format string, args ...any) { bad(ptr, format, args...) })
+	case rc.Register != "":
+		q := c.questions[rc.Register]
+		if q == nil || q.Kind != KindRecords {
+			bad(ptr+"/register", "%q is not a records question", rc.Register)
+			return
+		}
+		if testsUsed || len(rc.Status) > 0 {
+			bad(ptr, "a register condition takes some, none and os_support")
+		}
+		if (rc.Some != nil) == (rc.None != nil) && len(rc.OSSupport) == 0 {
+			bad(ptr, "a register condition needs exactly one of some and none")
+		}
+		if rc.Some != nil {
+			checkRecordCond(rc.Some, ptr+"/some", q, bad)
+		}
+		if rc.None != nil {
+			checkRecordCond(rc.None, ptr+"/none", q, bad)
+		}
+		if len(rc.OSSupport) > 0 {
+			if rc.None != nil {
+				bad(ptr, "os_support goes with some, not none")
+			}
+			checkSupportStates(rc.OSSupport, ptr, bad)
+		}
+	default:
+		if testsUsed || len(rc.Status) > 0 || rc.Some != nil || rc.None != nil || len(rc.OSSupport) > 0 {
+			bad(ptr, "all, any and not take no tests of their own")
+		}
+		for i, sub := range rc.All {
+			c.checkRuleCond(sub, fmt.Sprintf("%s/all/%d", ptr, i), bad)
+		}
+		for i, sub := range rc.Any {
+			c.checkRuleCond(sub, fmt.Sprintf("%s/any/%d", ptr, i), bad)
+		}
+		if rc.Not != nil {
+			c.checkRuleCond(rc.Not, ptr+"/not", bad)
+		}
+	}
+}
+
+func checkSupportStates(states []string, ptr string, bad func(ptr, format string, args ...any)) {
+	for _, s := range states {
+		if s != SupportPast && s != SupportSoon {
+			bad(ptr+"/os_support", "os_support %q (past or soon)", s)
+		}
+	}
+}
+
+// checkRecordCond checks a condition on one record of q: field tests,
+// combined with all, any and not. Unlike a field's own condition it may name
+// any field of the record.
+func checkRecordCond(cond *Condition, ptr string, q *Question, bad func(ptr, format string, args ...any)) {
+	forms := 0
+	for _, set := range []bool{cond.Field != "", len(cond.All) > 0, len(cond.Any) > 0, cond.Not != nil} {
+		if set {
+			forms++
+		}
+	}
+	if forms != 1 || cond.Question != "" {
+		bad(ptr, "a record condition has exactly one of field, all, any, not")
+		return
+	}
+	for i, sub := range cond.All {
+		if sub == nil {
+			bad(ptr, "null condition")
+			continue
+		}
+		checkRecordCond(sub, fmt.Sprintf("%s/all/%d", ptr, i), q, bad)
+	}
+	for i, sub := range cond.Any {
+		if sub == nil {
+			bad(ptr, "null condition")
+			continue
+		}
+		checkRecordCond(sub, fmt.Sprintf("%s/any/%d", ptr, i), q, bad)
+	}
+	if cond.Not != nil {
+		checkRecordCond(cond.Not, ptr+"/not", q, bad)
+	}
+	if cond.Field == "" {
+		return
+	}
+	f := q.Field(cond.Field)
+	if f == nil {
+		bad(ptr+"/field", "unknown field %q of %s", cond.Field, q.ID)
+		return
+	}
+	checkTest(ptr, cond, f.Kind, f.Options, func(format string, args ...any) { bad(ptr, format, args...) })
+}
+
+// SetSupport gives the catalogue the operating-system support table that
+// rules with os_support read; without one they never hold.
+func (c *Catalog) SetSupport(t *SupportTable) { c.support = t }
+
+// Support returns the table SetSupport gave, or nil.
+func (c *Catalog) Support() *SupportTable { return c.support }
+
+// ruleEval evaluates rules on one file as of one day.
+type ruleEval struct {
+	v       View
+	today   time.Time
+	dated   bool
+	l       []string // labels of the matches, in order
+	earlier string   // earliest end date among the matches
+	lang    Lang
+	osCache map[string]osResult
+}
+
+type osResult struct {
+	entry SupportEntry
+	ok    bool
+}
+
+// Findings evaluates the catalogue's rules on f as of today (a stored date,
+// YYYY-MM-DD; "" leaves out the rules that test end of support) and returns
+// the findings in rule order.
+func Findings(c *Catalog, f *File, today string) []Finding {
+	if len(c.Rules) == 0 {
+		return nil
+	}
+	e := &ruleEval{v: View{C: c, F: f}}
+	if t, err := DateOf(today); err == nil {
+		e.today, e.dated = t, true
+	}
+	var out []Finding
+	for _, r := range c.Rules {
+		var labels [2][]string
+		earliest := ""
+		hit := true
+		for i, l := range []Lang{De, En} {
+			e.l, e.earlier, e.lang = nil, "", l
+			if !e.eval(r.If) {
+				hit = false
+				break
+			}
+			labels[i] = e.l
+			earliest = e.earlier
+		}
+		if !hit {
+			continue
+		}
+		out = append(out, Finding{
+			Rule:     r,
+			Severity: r.Severity,
+			Section:  r.section,
+			Text:     Text{De: fillMatches(r.Finding.De, labels[0], De), En: fillMatches(r.Finding.En, labels[1], En)},
+			Date:     earliest,
+		})
+	}
+	return out
+}
+
+// fillMatches puts the matches into a finding text's {matches}.
+func fillMatches(s string, labels []string, l Lang) string {
+	if !strings.Contains(s, "{matches}") {
+		return s
+	}
+	if len(labels) == 0 {
+		return strings.ReplaceAll(s, "{matches}", Msg.Get(l, "rule_no_matches"))
+	}
+	const most = 10
+	list := labels
+	more := ""
+	if len(list) > most {
+		more = Msg.Get(l, "rule_more_matches", len(list)-most)
+		list = list[:most]
+	}
+	return strings.ReplaceAll(s, "{matches}", strings.Join(list, ", ")+more)
+}
+
+func (e *ruleEval) eval(rc *RuleCond) bool {
+	switch {
+	case len(rc.All) > 0:
+		for _, sub := range rc.All {
+			if !e.eval(sub) {
+				return false
+			}
+		}
+		return true
+	case len(rc.Any) > 0:
+		for _, sub := range rc.Any {
+			if e.eval(sub) {
+				return true
+			}
+		}
+		return false
+	case rc.Not != nil:
+		// Matches found under a negation explain nothing: drop them.
+		saved, savedDate := len(e.l), e.earlier
+		ok := !e.eval(rc.Not)
+		e.l, e.earlier = e.l[:saved], savedDate
+		return ok
+	case rc.Measure != "":
+		m := e.v.C.Measure(rc.Measure)
+		if m == nil || !e.v.MeasureVisible(m) {
+			return false
+		}
+		a, ok := e.v.F.Measures[m.ID]
+		if rc.Answered != nil {
+			return !ok || a.Status == ""
+		}
+		if !ok {
+			return false
+		}
+		if len(rc.Status) == 0 {
+			return a.Status == StatusImplemented
+		}
+		return slices.Contains(rc.Status, a.Status)
+	case rc.Question != "":
+		val := e.v.Value(rc.Question)
+		if len(rc.OSSupport) > 0 {
+			return e.osMatch(val.Str(), rc.OSSupport, "")
+		}
+		if rc.Mentions != "" {
+			other := strings.ToLower(strings.TrimSpace(e.v.Value(rc.Mentions).Str()))
+			return other != "" && strings.Contains(strings.ToLower(val.Str()), other)
+		}
+		cond := Condition{Question: rc.Question, Equals: rc.Equals, In: rc.In, Includes: rc.Includes, Answered: rc.Answered, Contains: rc.Contains}
+		return cond.Eval(func(string) Value { return val })
+	case rc.Register != "":
+		return e.register(rc)
+	}
+	return false
+}
+
+func (e *ruleEval) register(rc *RuleCond) bool {
+	q := e.v.C.Question(rc.Register)
+	recs := e.v.Value(rc.Register).Records()
+	if rc.None != nil {
+		for _, r := range recs {
+			if recordHolds(rc.None, q, r) {
+				return false
+			}
+		}
+		return true
+	}
+	var osField *Field
+	if len(rc.OSSupport) > 0 {
+		// Without a field of role operating_system nothing can match.
+		if osField = q.FieldByRole(RoleOperatingSystem); osField == nil {
+			return false
+		}
+	}
+	found := false
+	for _, r := range recs {
+		if rc.Some != nil && !recordHolds(rc.Some, q, r) {
+			continue
+		}
+		name := recordLabel(q, r)
+		if osField != nil {
+			if !FieldVisible(osField, r) || !e.osMatch(r[osField.ID].Str(), rc.OSSupport, name) {
+				continue
+			}
+			found = true
+			continue
+		}
+		found = true
+		e.l = append(e.l, name)
+	}
+	return found
+}
+
+// osMatch reports whether the OS named by text is in one of the support
+// states; it adds a label for the match ("name: Windows 7, ended 14.01.2020").
+func (e *ruleEval) osMatch(text string, states []string, name string) bool {
+	t := e.v.C.support
+	if t == nil || !e.dated || strings.TrimSpace(text) == "" {
+		return false
+	}
+	if e.osCache == nil {
+		e.osCache = map[string]osResult{}
+	}
+	res, seen := e.osCache[text]
+	if !seen {
+		res.entry, res.ok = t.Lookup(text)
+		e.osCache[text] = res
+	}
+	if !res.ok {
+		return false
+	}
+	past, soon := res.entry.Status(e.today)
+	if !(past && slices.Contains(states, SupportPast) || soon && slices.Contains(states, SupportSoon)) {
+		return false
+	}
+	date := res.entry.End
+	if date == "" {
+		date = res.entry.UnsupportedSince
+	}
+	label := res.entry.Name
+	if date != "" {
+		key := "rule_os_ends"
+		if past {
+			key = "rule_os_ended"
+		}
+		label = Msg.Get(e.lang, key, res.entry.Name, FormatSupportDate(date, e.lang))
+		if end, err := supportDate(date); err == nil {
+			iso := end.Format(DateLayout)
+			if e.earlier == "" || iso < e.earlier {
+				e.earlier = iso
+			}
+		}
+	}
+	if name != "" {
+		label = name + ": " + label
+	}
+	e.l = append(e.l, label)
+	return true
+}
+
+// recordHolds reports whether record r of q satisfies cond; a field hidden by
+// its own condition counts as unanswered.
+func recordHolds(cond *Condition, q *Question, r Record) bool {
+	return cond.Eval(func(id string) Value {
+		if fd := q.Field(id); fd != nil && fd.When != nil && !FieldVisible(fd, r) {
+			return Value{}
+		}
+		return r[id]
+	})
+}
+
+// recordLabel names a record in a finding: its record_name field, else its
+// first non-empty text field, else its ID.
+func recordLabel(q *Question, r Record) string {
+	if fd := q.FieldByRole(RoleRecordName); fd != nil {
+		if s := strings.TrimSpace(r[fd.ID].Str()); s != "" {
+			return s
+		}
+	}
+	if n := RecordName(q, r); n != "" {
+		return n
+	}
+	return r.ID()
+}
+
+// FindingsIn returns the findings that concern section s.
+func FindingsIn(fs []Finding, s *Section) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Section == s {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// CountFindings counts contradictions and warnings.
+func CountFindings(fs []Finding) (contradictions, warnings int) {
+	for _, f := range fs {
+		if f.Severity == SeverityContradiction {
+			contradictions++
+		} else {
+			warnings++
+		}
+	}
+	return
+}

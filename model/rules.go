@@ -318,9 +318,8 @@ type ruleEval struct {
 	v       View
 	today   time.Time
 	dated   bool
-	l       []string // labels of the matches, in order
-	earlier string   // earliest end date among the matches
-	lang    Lang
+	l       [][2]string // labels of the matches (German, English), in order
+	earlier string      // earliest end date among the matches
 	osCache map[string]osResult
 }
 
@@ -342,34 +341,24 @@ func Findings(c *Catalog, f *File, today string) []Finding {
 	}
 	var out []Finding
 	for _, r := range c.Rules {
-		var labels [2][]string
-		earliest := ""
-		hit := true
-		for i, l := range []Lang{De, En} {
-			e.l, e.earlier, e.lang = nil, "", l
-			if !e.eval(r.If) {
-				hit = false
-				break
-			}
-			labels[i] = e.l
-			earliest = e.earlier
-		}
-		if !hit {
+		e.l, e.earlier = e.l[:0], ""
+		if !e.eval(r.If) {
 			continue
 		}
 		out = append(out, Finding{
 			Rule:     r,
 			Severity: r.Severity,
 			Section:  r.section,
-			Text:     Text{De: fillMatches(r.Finding.De, labels[0], De), En: fillMatches(r.Finding.En, labels[1], En)},
-			Date:     earliest,
+			Text:     Text{De: fillMatches(r.Finding.De, e.l, 0, De), En: fillMatches(r.Finding.En, e.l, 1, En)},
+			Date:     e.earlier,
 		})
 	}
 	return out
 }
 
-// fillMatches puts the matches into a finding text's {matches}.
-func fillMatches(s string, labels []string, l Lang) string {
+// fillMatches puts the matches (in language l, index i of each label) into
+// a finding text's {matches}.
+func fillMatches(s string, labels [][2]string, i int, l Lang) string {
 	if !strings.Contains(s, "{matches}") {
 		return s
 	}
@@ -377,13 +366,18 @@ func fillMatches(s string, labels []string, l Lang) string {
 		return strings.ReplaceAll(s, "{matches}", Msg.Get(l, "rule_no_matches"))
 	}
 	const most = 10
-	list := labels
-	more := ""
-	if len(list) > most {
-		more = Msg.Get(l, "rule_more_matches", len(list)-most)
-		list = list[:most]
+	var b strings.Builder
+	for n, lb := range labels {
+		if n == most {
+			b.WriteString(Msg.Get(l, "rule_more_matches", len(labels)-most))
+			break
+		}
+		if n > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(lb[i])
 	}
-	return strings.ReplaceAll(s, "{matches}", strings.Join(list, ", ")+more)
+	return strings.ReplaceAll(s, "{matches}", b.String())
 }
 
 func (e *ruleEval) eval(rc *RuleCond) bool {
@@ -473,7 +467,7 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 			continue
 		}
 		found = true
-		e.l = append(e.l, name)
+		e.l = append(e.l, [2]string{name, name})
 	}
 	return found
 }
@@ -504,13 +498,15 @@ func (e *ruleEval) osMatch(text string, states []string, name string) bool {
 	if date == "" {
 		date = res.entry.UnsupportedSince
 	}
-	label := res.entry.Name
+	label := [2]string{res.entry.Name, res.entry.Name}
 	if date != "" {
 		key := "rule_os_ends"
 		if past {
 			key = "rule_os_ended"
 		}
-		label = Msg.Get(e.lang, key, res.entry.Name, FormatSupportDate(date, e.lang))
+		for i, l := range []Lang{De, En} {
+			label[i] = Msg.Get(l, key, res.entry.Name, FormatSupportDate(date, l))
+		}
 		if end, err := supportDate(date); err == nil {
 			iso := end.Format(DateLayout)
 			if e.earlier == "" || iso < e.earlier {
@@ -519,7 +515,7 @@ func (e *ruleEval) osMatch(text string, states []string, name string) bool {
 		}
 	}
 	if name != "" {
-		label = name + ": " + label
+		label[0], label[1] = name+": "+label[0], name+": "+label[1]
 	}
 	e.l = append(e.l, label)
 	return true

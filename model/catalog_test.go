@@ -183,7 +183,7 @@ func TestCatalogRoleProblemsHavePosition(t *testing.T) {
 	for _, tc := range []struct{ old, new, want string }{
 		{`"role": "organisation_address"`, `"role": "organisation_adress"`, `question org.address: unknown question role "organisation_adress"`},
 		{`"role": "contact_person"`, `"role": "organisation_name"`, "question org.contact_name: role organisation_name is already given to question org.name"},
-		{`"role": "check_date"`, `"role": "record_name"`, "question providers field tom_checked: role record_name needs kind text, not date"},
+		{`"role": "check_date"`, `"role": "record_name"`, "question providers field avv_checked: role record_name needs kind text, not date"},
 	} {
 		i := strings.Index(src, tc.old)
 		if i < 0 {

@@ -159,11 +159,7 @@ func loadStatus(g *Globals, c *model.Catalog, path string) statusEntry {
 func (e statusEntry) json(g *Globals) statusJSON {
 	if e.Err != nil {
 		lang := g.Lang(nil)
-		msg := e.Err.Error()
-		var le *model.LoadError
-		if errors.As(e.Err, &le) {
-			msg = le.Format(lang)
-		}
+		msg := model.ErrorIn(e.Err, lang)
 		return statusJSON{File: e.Path, State: "unreadable", ExitCode: e.Code, Sections: []statusSectionJSON{}, DueItems: []statusDueJSON{}, Error: &msg}
 	}
 	return statusToJSON(e.Path, e.Cat, e.File, e.Rep, e.Code, g.Lang(e.File))

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -115,5 +116,31 @@ func TestValidateRefusesControlsAndLongTexts(t *testing.T) {
 	path := filepath.Join(dir, "init.json")
 	if code, _, errs := cliRun(nil, "init", "-f", path, "--catalog", smallCatalogPath, "--org", strings.Repeat("W", 50000)); code != ExitUsage || !strings.Contains(errs, "zu lang (höchstens 500 Zeichen)") {
 		t.Errorf("init --org 50,000 characters: exit %d %q", code, errs)
+	}
+}
+
+// TestFIFOAnswersFileRefused: an answers file that is a FIFO is refused at
+// once by every command, in the user's language (also in status --json).
+func TestFIFOAnswersFileRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fifo.json")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"validate"}, {"status"}, {"status", "--json"}, {"scan", "--apply", "--root", scanFixture}, {"render", "--format", "md"}, {"interview", "--accessible"},
+	} {
+		done := make(chan string, 1)
+		go func() {
+			_, out, errs := cliRun(nil, append(args, "-f", path, "--catalog", smallCatalogPath, "--lang", "en")...)
+			done <- out + errs
+		}()
+		select {
+		case got := <-done:
+			if !strings.Contains(got, "is not a regular file but a named pipe (FIFO)") {
+				t.Errorf("%v: %q", args, got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v hangs", args)
+		}
 	}
 }

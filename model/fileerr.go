@@ -39,6 +39,17 @@ type MsgKey string
 
 func (e *FileError) Unwrap() error { return e.Err }
 
+// ErrorIn returns err worded in language l where it knows how (a
+// *LoadError, *LockedError or *FileError anywhere in its chain), else its
+// plain text.
+func ErrorIn(err error, l Lang) string {
+	var local interface{ Format(Lang) string }
+	if errors.As(err, &local) {
+		return local.Format(l)
+	}
+	return err.Error()
+}
+
 // Reason words the common causes of a failed file operation in language l;
 // anything else is given as the system says it.
 func Reason(l Lang, err error) string {
@@ -52,12 +63,17 @@ func Reason(l Lang, err error) string {
 }
 
 var errnoKeys = map[syscall.Errno]string{
-	syscall.ENOSPC:  "why_no_space",
-	syscall.EDQUOT:  "why_quota",
-	syscall.EACCES:  "why_permission",
-	syscall.EPERM:   "why_permission",
-	syscall.EROFS:   "why_read_only",
-	syscall.ENOENT:  "why_missing",
-	syscall.ENOTDIR: "why_not_dir",
-	syscall.EIO:     "why_io",
+	syscall.ENOSPC:       "why_no_space",
+	syscall.EDQUOT:       "why_quota",
+	syscall.EACCES:       "why_permission",
+	syscall.EPERM:        "why_permission",
+	syscall.EROFS:        "why_read_only",
+	syscall.ENOENT:       "why_missing",
+	syscall.ENOTDIR:      "why_not_dir",
+	syscall.EIO:          "why_io",
+	syscall.EISDIR:       "why_is_dir",
+	syscall.ELOOP:        "why_loop",
+	syscall.ENAMETOOLONG: "why_name_long",
+	syscall.EFBIG:        "why_too_big",
+	syscall.EXDEV:        "why_cross_device",
 }

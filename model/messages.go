@@ -95,4 +95,9 @@ var Msg = Messages{
 	"too_long":           {De: "zu lang: %d Zeichen, höchstens %d", En: "too long: %d characters, at most %d"},
 	"too_long_line":      {De: "zu lang (höchstens 500 Zeichen)", En: "too long (at most 500 characters)"},
 	"too_long_text":      {De: "zu lang (höchstens 20000 Zeichen)", En: "too long (at most 20000 characters)"},
+	"why_is_dir":         {De: "ist ein Ordner", En: "is a folder"},
+	"why_loop":           {De: "symbolische Links im Kreis", En: "symbolic links in a loop"},
+	"why_name_long":      {De: "Dateiname zu lang", En: "file name too long"},
+	"why_too_big":        {De: "Datei zu groß für den Datenträger", En: "file too large for the disk"},
+	"why_cross_device":   {De: "Ziel liegt auf einem anderen Datenträger", En: "the target is on another disk"},
 }

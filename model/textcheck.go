@@ -137,6 +137,7 @@ func checkTexts(c *Catalog, f *File) []Problem {
 		check(ptr(p, "status"), a.Status, false)
 		check(ptr(p, "due"), a.Due, false)
 		check(ptr(p, "reason"), a.Reason, true)
+		check(ptr(p, "accepted_by"), a.AcceptedBy, false)
 		check(ptr(p, "note"), a.Note, true)
 	}
 	for id, a := range f.Measures {

@@ -233,7 +233,9 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 	}
 	// Set before the completion command is made: it keeps the writer it sees.
 	root.SetIn(g.In)
-	root.SetOut(g.Out)
+	// cobra's help, usage and completion scripts: text, and it may quote
+	// what the user typed (tom help TOPIC)
+	root.SetOut(model.TerminalWriter(g.Out))
 	root.SetErr(g.Err)
 	root.PersistentFlags().StringVarP(&g.File, "file", "f", "", cliMsg.Get(lang, "flag_file"))
 	root.PersistentFlags().StringVar(&g.LangFlag, "lang", "", cliMsg.Get(lang, "flag_lang"))

@@ -59,6 +59,11 @@ func runInit(opts *initOptions) error {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
 	f := model.NewFile(c, lang)
+	if ws, err := g.wsFor(g.FilePath()); err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	} else if ws != nil && ws.ReviewIntervalMonths > 0 {
+		f.Review.IntervalMonths = ws.ReviewIntervalMonths
+	}
 	if opts.Org != "" {
 		q := c.QuestionByRole(model.RoleOrganisationName)
 		if q == nil {

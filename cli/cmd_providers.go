@@ -79,7 +79,16 @@ func runProviders(opts *providersOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	d, err := questionnaires.LoadDirectory(c, opts.Directories...)
+	// The workspace's directory comes first, --directory after it.
+	dirs := opts.Directories
+	ws, err := opts.wsFor(opts.FilePath())
+	if err != nil {
+		return &ExitError{Code: ExitFailure, Err: err}
+	}
+	if ws != nil && ws.Directory != "" {
+		dirs = append([]string{ws.Directory}, dirs...)
+	}
+	d, err := questionnaires.LoadDirectory(c, dirs...)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {

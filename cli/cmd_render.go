@@ -89,14 +89,10 @@ func runRender(opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := g.Catalog()
-	if err != nil {
-		return err
-	}
 	failed := 0
 	written := map[string]bool{}
 	for _, path := range files {
-		if err := renderOne(g, cat, path, formats, tgt, opts.Force, written); err != nil {
+		if err := renderOne(g, path, formats, tgt, opts.Force, written); err != nil {
 			failed++
 			fmt.Fprintln(g.Err, g.formatErr(err, ilang))
 		}
@@ -151,14 +147,23 @@ func renderDest(out string, formats []string, nfiles int, l model.Lang) (renderT
 }
 
 // renderOne loads one answers file (read only) and writes its documents.
-func renderOne(g *Globals, cat *model.Catalog, path string, formats []string, tgt renderTarget, force bool, written map[string]bool) error {
+func renderOne(g *Globals, path string, formats []string, tgt renderTarget, force bool, written map[string]bool) error {
+	// Each file's catalogue and branding come from its own workspace.
+	cat, err := g.CatalogFor(path)
+	if err != nil {
+		return err
+	}
 	f, _, err := model.Load(path, cat)
 	if err != nil {
 		return err
 	}
 	// The document is in the file's language; what tom says about it is in
 	// the user's, so a batch over German and English clients reads as one.
-	doc := render.Build(cat, f, g.Lang(f))
+	brand, err := g.branding(path, g.Lang(f))
+	if err != nil {
+		return err
+	}
+	doc := render.BuildBranded(cat, f, g.Lang(f), brand)
 	lang := g.Lang(nil)
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	for _, format := range formats {

@@ -169,15 +169,22 @@ func (e statusEntry) json(g *Globals) statusJSON {
 // code carries the worst state.
 func runStatus(opts *statusOptions) error {
 	g := opts.Globals
-	c, err := g.Catalog()
-	if err != nil {
-		return &ExitError{Code: ExitFailure, Err: err}
-	}
 	if len(opts.Files) == 0 {
+		c, err := g.Catalog()
+		if err != nil {
+			return &ExitError{Code: ExitFailure, Err: err}
+		}
 		return runStatusOne(g, opts, loadStatus(g, c, g.FilePath()))
 	}
+	// Each file is read with its own workspace's catalogue; one that
+	// cannot be had makes that file unreadable, not the whole run.
 	entries := make([]statusEntry, 0, len(opts.Files))
 	for _, path := range opts.Files {
+		c, err := g.CatalogFor(path)
+		if err != nil {
+			entries = append(entries, statusEntry{Path: path, Code: ExitStatusUnreadable, Err: err})
+			continue
+		}
 		entries = append(entries, loadStatus(g, c, path))
 	}
 	return runStatusMany(g, opts, entries)

@@ -57,17 +57,21 @@ func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
 func runValidate(opts *validateOptions) error {
 	g := opts.Globals
 	lang := g.Lang(nil)
-	c, err := g.Catalog()
-	if err != nil {
-		return &ExitError{Code: ExitFailure, Err: err}
-	}
 	files := opts.Files
 	if len(files) == 0 {
+		c, err := g.Catalog()
+		if err != nil {
+			return &ExitError{Code: ExitFailure, Err: err}
+		}
 		return validateOne(g, c, g.FilePath(), nextCommand(g, "init"))
 	}
 	failed := 0
 	for _, path := range files {
-		if err := validateOne(g, c, path, nextCommandFile(g, "init", path)); err != nil {
+		c, err := g.CatalogFor(path)
+		if err == nil {
+			err = validateOne(g, c, path, nextCommandFile(g, "init", path))
+		}
+		if err != nil {
 			failed++
 			var ee *ExitError
 			if errors.As(err, &ee) {

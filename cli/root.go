@@ -20,8 +20,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
-	"github.com/tom-dsgvo/tom/questionnaires"
 	"github.com/tom-dsgvo/tom/render"
+	"github.com/tom-dsgvo/tom/workspace"
 )
 
 // Globals is what every command gets: the global flags and the process's I/O,
@@ -38,6 +38,9 @@ type Globals struct {
 	File        string // --file/-f, TOM_FILE, default ./tom.json
 	LangFlag    string // --lang
 	CatalogPath string // --catalog
+
+	wsCache  map[string]wsResult       // tom.toml by folder of an answers file
+	catCache map[string]*model.Catalog // catalogues by catalogSetting value
 }
 
 // Exit codes shared by all commands. status uses its own documented set.
@@ -119,6 +122,10 @@ func (g *Globals) formatErr(err error, l model.Lang) string {
 	if errors.As(err, &fe) {
 		return "tom: " + fe.Format(l)
 	}
+	var we *workspace.Error
+	if errors.As(err, &we) {
+		return "tom: " + we.Format(l)
+	}
 	return "tom: " + err.Error()
 }
 
@@ -171,7 +178,8 @@ func (g *Globals) preLang(args []string) model.Lang {
 }
 
 // Lang returns the language for a command: --lang, else the answers file's
-// language (f may be nil), else TOM_LANG, else the locale (envLang).
+// language (f may be nil), else TOM_LANG, else the workspace's (tom.toml),
+// else the locale (localeLang).
 func (g *Globals) Lang(f *model.File) model.Lang {
 	if g.LangFlag != "" {
 		if l, err := model.ParseLang(g.LangFlag); err == nil {
@@ -181,7 +189,10 @@ func (g *Globals) Lang(f *model.File) model.Lang {
 	if f != nil && f.Language != "" {
 		return f.Language
 	}
-	return envLang(g.Getenv)
+	if l, err := model.ParseLang(g.langSetting(g.FilePath()).Value); err == nil {
+		return l
+	}
+	return model.De
 }
 
 // CheckLang validates --lang.
@@ -195,9 +206,10 @@ func (g *Globals) CheckLang() error {
 	return nil
 }
 
-// Catalog loads the catalogue: --catalog, else the shipped one.
+// Catalog loads the catalogue of the answers file (FilePath): --catalog,
+// else TOM_CATALOG, else the workspace's (tom.toml), else the shipped one.
 func (g *Globals) Catalog() (*model.Catalog, error) {
-	return questionnaires.Load(g.CatalogPath)
+	return g.CatalogFor(g.FilePath())
 }
 
 // FilePath returns the answers file path: --file, else TOM_FILE, else tom.json.
@@ -261,6 +273,7 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		newScanCmd(g, lang),
 		newProvidersCmd(g, lang),
 		newManCmd(g, lang),
+		newWorkspaceCmd(g, lang),
 	)
 	addVersionFlag(root, g, lang)
 	localizeHelp(root, lang)

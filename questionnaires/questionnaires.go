@@ -4,6 +4,7 @@ package questionnaires
 
 import (
 	_ "embed"
+	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -50,11 +51,29 @@ func withSupport(c *model.Catalog, err error) (*model.Catalog, error) {
 // StandardJSON returns the shipped catalogue's JSON source.
 func StandardJSON() []byte { return append([]byte(nil), standard...) }
 
-// Load returns the catalogue in path, or the shipped one when path is "",
-// with the shipped operating-system support table.
+// Load returns the catalogue in path, or the shipped one when path is ""
+// or names the shipped catalogue by its ID (see IsShippedID), with the
+// shipped operating-system support table.
 func Load(path string) (*model.Catalog, error) {
-	if path == "" {
+	if path == "" || IsShippedID(path) {
 		return Standard()
 	}
 	return withSupport(model.LoadCatalogFile(path))
+}
+
+// IsShippedID reports whether ref names the shipped catalogue by its ID,
+// optionally with its major version ("ID@1"), rather than a file.
+func IsShippedID(ref string) bool {
+	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".json") {
+		return false
+	}
+	c, err := Standard()
+	if err != nil {
+		return false
+	}
+	id, major, versioned := strings.Cut(ref, "@")
+	if id != c.ID {
+		return false
+	}
+	return !versioned || major == strings.SplitN(c.Version, ".", 2)[0]
 }

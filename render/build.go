@@ -23,9 +23,13 @@ type builder struct {
 // Build makes the document for answers file f under catalogue cat in language
 // lang. It reads only the catalogue and the file (never the clock).
 func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
+	return build(cat, f, lang, nil)
+}
+
+func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding) *Document {
 	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang}
 	b.dash = b.m("not_answered")
-	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version()}
+	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version(), Brand: br}
 	d.Stand = f.Stand()
 	if d.Stand == "" {
 		if s := b.raw(model.RoleDocumentDate); s != "" {
@@ -98,6 +102,9 @@ func (b *builder) cover(d *Document) {
 		org = b.m("unnamed_org")
 	}
 	prep := b.str(model.RolePreparedBy)
+	if prep == "" && d.Brand != nil {
+		prep = clean(d.Brand.PreparedBy)
+	}
 	if prep == "" {
 		prep = org
 	}
@@ -125,6 +132,9 @@ func (b *builder) cover(d *Document) {
 
 func (b *builder) intro(d *Document) {
 	b.h1("intro", b.m("intro"))
+	if d.Brand != nil {
+		b.text(StyleBody, clean(d.Brand.Intro))
+	}
 	org := d.Org
 	if org == "" {
 		org = b.m("unnamed_org")

@@ -39,6 +39,8 @@ type Document struct {
 	StandFmt string // Stand for people, or a placeholder
 	Version  string
 	Blocks   []Block
+	// Brand is the consultant's branding (tom.toml); nil: none.
+	Brand *Branding
 }
 
 // Block is one element of the document body.

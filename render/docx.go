@@ -96,6 +96,16 @@ func WriteDOCX(d *Document) ([]byte, error) {
 		{"word/header1.xml", []byte(w.headerPart())},
 		{"word/footer1.xml", []byte(w.footerPart())},
 	}
+	if w.logo != "" {
+		// The logo's part, its type and the relationship the cover names.
+		ext := map[string]string{"png": "png", "jpeg": "jpeg"}[d.Brand.LogoFormat]
+		parts[0].data = []byte(strings.Replace(docxContentTypes, `<Default Extension="xml"`, `<Default Extension="`+ext+`" ContentType="image/`+ext+`"/><Default Extension="xml"`, 1))
+		parts[4].data = []byte(strings.Replace(docxDocRels, `</Relationships>`, `<Relationship Id="`+docxLogoID+`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.`+ext+`"/></Relationships>`, 1))
+		parts = append(parts, struct {
+			name string
+			data []byte
+		}{"word/media/logo." + ext, d.Brand.Logo})
+	}
 	var buf bytes.Buffer
 	buf.Grow(w.doc.Len()/6 + 16<<10)
 	zw := zip.NewWriter(&buf)
@@ -116,6 +126,7 @@ func WriteDOCX(d *Document) ([]byte, error) {
 
 type docxWriter struct {
 	d        *Document
+	logo     string // the logo's drawing on the cover, "" without
 	doc      bytes.Buffer
 	marks    map[string]int // heading ID -> bookmark number
 	sections int            // section breaks written so far
@@ -163,7 +174,7 @@ func (w *docxWriter) footerPart() string {
 	l := w.d.Lang
 	return xmlHead + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>` +
 		textRuns(Msg.Get(l, "page_word")+" ", "") + field("PAGE") + textRuns(" "+Msg.Get(l, "of_word")+" ", "") + field("NUMPAGES") +
-		`</w:p></w:ftr>`
+		`</w:p>` + w.brandFooter() + `</w:ftr>`
 }
 
 // textRuns returns runs for text with line breaks as <w:br/>; rpr is the
@@ -303,7 +314,11 @@ const docxSymbol = `<w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol
 func (w *docxWriter) block(bl Block) {
 	switch x := bl.(type) {
 	case *Cover:
-		w.para("", `<w:spacing w:before="2400"/>`, "")
+		if w.brandTop() {
+			w.para("", `<w:spacing w:before="1200"/>`, "")
+		} else {
+			w.para("", `<w:spacing w:before="2400"/>`, "")
+		}
 		w.textPara("Title", "", x.Title, "")
 		w.textPara("Subtitle", "", x.Subtitle, "")
 		w.textPara("CoverOrg", "", x.Org, "")

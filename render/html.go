@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -49,6 +50,13 @@ type htmlDoc struct {
 	TOC      []*Heading
 	TOCTitle string
 	Blocks   []htmlBlock
+	// The consultant's branding (see Branding); empty without.
+	Branded    bool
+	BrandLines []string
+	Logo       template.URL // a data: URL of the PNG or JPEG
+	Accent     template.CSS // #rrggbb
+	Footer     string
+	FooterCSS  template.CSS // Footer as a quoted CSS string
 }
 
 // WriteHTML returns the document as one standalone HTML file with embedded
@@ -68,6 +76,19 @@ func WriteHTML(d *Document) ([]byte, error) {
 	}
 	if d.Org != "" {
 		hd.Title = d.Title + " – " + d.Org
+	}
+	if b := d.Brand; b != nil {
+		hd.Branded = true
+		hd.BrandLines = b.Lines()
+		if len(b.Logo) > 0 && (b.LogoFormat == "png" || b.LogoFormat == "jpeg") {
+			hd.Logo = template.URL("data:image/" + b.LogoFormat + ";base64," + base64.StdEncoding.EncodeToString(b.Logo))
+		}
+		if _, _, _, ok := b.accentRGB(); ok {
+			hd.Accent = template.CSS(b.Accent)
+		}
+		if f := strings.Join(strings.Fields(clean(b.Footer)), " "); f != "" {
+			hd.Footer, hd.FooterCSS = f, cssString(f)
+		}
 	}
 	size := 32 << 10
 	wide := false
@@ -216,10 +237,16 @@ const htmlSource = `<!DOCTYPE html>
   margin: 22mm 20mm 22mm 20mm;
   @top-left { content: {{.Running}}; font-size: 8pt; color: #666; }
   @bottom-center { content: {{.PageWord}} counter(page) {{.OfWord}} counter(pages); font-size: 8pt; color: #666; }
+{{- if .FooterCSS}}
+  @bottom-left { content: {{.FooterCSS}}; font-size: 7pt; color: #666; }
+{{- end}}
 }
 @page :first {
   @top-left { content: none; }
   @bottom-center { content: none; }
+{{- if .FooterCSS}}
+  @bottom-left { content: none; }
+{{- end}}
 }
 html { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
 body { max-width: 180mm; margin: 0 auto; padding: 1em; }
@@ -264,6 +291,15 @@ nav.toc a { color: inherit; text-decoration: none; }
 .sig .val { min-height: 1.4em; border-bottom: 1px solid #333; white-space: pre-line; }
 .sig .lbl { font-size: 8.5pt; color: #555; }
 .sig .line { grid-column: 1 / span 2; margin-top: 2.5em; }
+{{- if .Branded}}
+.brand { display: flex; justify-content: space-between; align-items: flex-start; gap: 2em; font-size: 9pt; color: #444; margin-bottom: 3em; }
+.brand p { margin: 0; }
+.brand p.name { font-weight: bold; font-size: 10pt; }
+.brand img { max-width: 60mm; max-height: 30mm; }
+.cover hr { width: 40mm; margin: 0 0 2.5em; border: 0; border-top: 2px solid {{if .Accent}}{{.Accent}}{{else}}#3c3c3c{{end}}; }
+footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 1px solid #ccc; padding-top: 0.4em; }
+@media print { footer.brand-footer { display: none; } }
+{{- end}}
 @media screen { body { background: #fff; } .cover { min-height: 0; padding: 3em 0; border-bottom: 1px solid #ccc; } }
 </style>
 </head>
@@ -271,8 +307,23 @@ nav.toc a { color: inherit; text-decoration: none; }
 {{- range .Blocks}}
 {{- if eq .Kind "cover"}}{{with .Cover}}
 <section class="cover">
+{{- if or $.BrandLines $.Logo}}
+<div class="brand">
+<div>
+{{- range $i, $l := $.BrandLines}}
+<p{{if eq $i 0}} class="name"{{end}}>{{$l}}</p>
+{{- end}}
+</div>
+{{- if $.Logo}}
+<img src="{{$.Logo}}" alt="">
+{{- end}}
+</div>
+{{- end}}
 <h1>{{.Title}}</h1>
 <p class="subtitle">{{.Subtitle}}</p>
+{{- if $.Accent}}
+<hr>
+{{- end}}
 <p class="org">{{.Org}}</p>
 {{if .Address}}<p class="addr">{{.Address}}</p>{{end}}
 <dl>
@@ -336,6 +387,9 @@ nav.toc a { color: inherit; text-decoration: none; }
 </div>
 {{- end}}
 {{- end}}
+{{- end}}
+{{- if .Footer}}
+<footer class="brand-footer">{{.Footer}}</footer>
 {{- end}}
 </body>
 </html>

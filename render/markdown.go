@@ -70,6 +70,12 @@ func (w *mdWriter) block(bl Block) {
 			w.b.WriteString("- " + emph(LabelColon(kv.Key), "**") + " " + mdInline(clean(kv.Value), "\\\n  ") + "\n")
 		}
 		w.b.WriteString("\n")
+		if bl := w.d.Brand.Lines(); len(bl) > 0 {
+			for i, l := range bl {
+				bl[i] = MDText(l)
+			}
+			w.para(strings.Join(bl, "\\\n"))
+		}
 	case *TOC, *PageBreak, *PageLayout:
 	case *Heading:
 		w.b.WriteString("###"[:min(x.Level+1, 3)])

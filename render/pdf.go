@@ -232,9 +232,25 @@ func (w *pdfWriter) footers() {
 		_, hCur := w.p.GetPageSize()
 		s := fmt.Sprintf(format, i, strconv.Itoa(n))
 		w.p.Text((pw-w.p.GetStringWidth(s))/2, hCur-13+2+0.3*8*25.4/72, s)
+		if foot := w.footerLine(pw); foot != "" {
+			w.font("", 7)
+			w.p.Text((pw-w.p.GetStringWidth(foot))/2, hCur-17+2+0.3*7*25.4/72, foot)
+			w.font("", 8)
+		}
 	}
 	w.grey(false)
 	w.setPage(last)
+}
+
+// footerLine is the branding's footer text, cut to the page width.
+func (w *pdfWriter) footerLine(pw float64) string {
+	b := w.d.Brand
+	if b == nil || strings.TrimSpace(b.Footer) == "" {
+		return ""
+	}
+	w.font("", 7)
+	s := strings.Join(strings.Fields(PDFSanitize(b.Footer)), " ")
+	return w.cutToWidth(s, pw-pdfMarginL-pdfMarginR)
 }
 
 func (w *pdfWriter) newPage() {
@@ -338,6 +354,7 @@ func (w *pdfWriter) split(s string, wd float64) []string {
 }
 
 func (w *pdfWriter) cover(c *Cover) {
+	w.brandTop()
 	w.p.SetY(70)
 	w.font("B", 24)
 	w.multi(pdfMarginL, pdfTextW, 11, c.Title)
@@ -347,6 +364,9 @@ func (w *pdfWriter) cover(c *Cover) {
 	w.multi(pdfMarginL, pdfTextW, 7, c.Subtitle)
 	w.grey(false)
 	w.p.SetDrawColor(60, 60, 60)
+	if r, g, b, ok := w.d.Brand.accentRGB(); ok {
+		w.p.SetDrawColor(r, g, b)
+	}
 	w.p.SetLineWidth(0.6)
 	w.p.Line(pdfMarginL, w.p.GetY()+6, pdfMarginL+40, w.p.GetY()+6)
 	w.p.SetY(w.p.GetY() + 22)
@@ -374,12 +394,70 @@ func (w *pdfWriter) cover(c *Cover) {
 		w.grey(true)
 		w.p.CellFormat(48, 6, PDFSanitize(kv.Key), "", 0, "L", false, 0, "")
 		w.grey(false)
-		lines := w.split(kv.Value, pdfTextW-48)
-		w.p.SetXY(pdfMarginL+48, y)
-		w.p.CellFormat(pdfTextW-48, 6, lines[0], "", 0, "L", false, 0, "")
+		// Every line of a long value (a long "Erstellt von"), as far as
+		// the page goes.
+		for i, l := range w.split(kv.Value, pdfTextW-48) {
+			if i > 0 {
+				y += 5
+			}
+			if y > pdfBottom-3 {
+				break
+			}
+			w.p.SetXY(pdfMarginL+48, y)
+			w.p.CellFormat(pdfTextW-48, 6, l, "", 0, "L", false, 0, "")
+		}
 		y += 7
 	}
 	w.dirty = true
+}
+
+// brandTop draws the consultant's logo (top right) and name, address and
+// contact (top left) above the cover's title.
+func (w *pdfWriter) brandTop() {
+	b := w.d.Brand
+	if b == nil {
+		return
+	}
+	const top, logoMaxW, logoMaxH = 20.0, 60.0, 30.0
+	textW := pdfTextW
+	if len(b.Logo) > 0 {
+		if img, typ, err := pdfLogo(b); err == nil {
+			info := w.p.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(img))
+			if info != nil && w.p.Error() == nil {
+				iw, ih := info.Width(), info.Height()
+				scale := math.Min(logoMaxW/iw, logoMaxH/ih)
+				iw, ih = iw*scale, ih*scale
+				w.p.ImageOptions("logo", w.pageW-pdfMarginR-iw, top, iw, ih, false, fpdf.ImageOptions{ImageType: typ}, 0, "")
+				textW = pdfTextW - iw - 6
+			}
+		}
+	}
+	lines := b.Lines()
+	if len(lines) == 0 {
+		return
+	}
+	w.font("", 9)
+	w.grey(true)
+	y, n := top, 0
+	for i, l := range lines {
+		size := 9.0
+		if i == 0 && b.Name != "" {
+			w.font("B", 10)
+			size = 10
+		} else {
+			w.font("", 9)
+		}
+		for _, part := range w.split(l, textW) {
+			if n == 8 { // the title starts at 70 mm
+				break
+			}
+			w.p.SetXY(pdfMarginL, y)
+			w.p.CellFormat(textW, 4.5, part, "", 0, "L", false, 0, "")
+			y += size * 0.5
+			n++
+		}
+	}
+	w.grey(false)
 }
 
 // reserveTOC leaves pages for the table of contents; fillTOC writes them

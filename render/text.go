@@ -62,6 +62,12 @@ func (w *txtWriter) block(bl Block) {
 		}
 		w.blank()
 		w.kvBlock(x.Lines, "")
+		if bl := w.d.Brand.Lines(); len(bl) > 0 {
+			w.blank()
+			for _, l := range bl {
+				w.lines(wrap(l, TextWidth, "", ""))
+			}
+		}
 		w.blank()
 		w.lines([]string{strings.Repeat("=", TextWidth)})
 		w.blank()

@@ -12,6 +12,7 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/scan"
 	"github.com/tom-dsgvo/tom/wizard"
+	"github.com/tom-dsgvo/tom/wizard/line"
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
@@ -68,8 +69,8 @@ func lineModeWanted(g *Globals, accessible bool) bool {
 // whole session and runs the line mode or the full-screen wizard.
 func runInterview(o *interviewOptions) error {
 	g := o.Globals
-	line := lineModeWanted(g, o.Accessible)
-	if !line && !g.StdinIsTerminal() {
+	lineMode := lineModeWanted(g, o.Accessible)
+	if !lineMode && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty"))}
 	}
 	if o.Scan {
@@ -106,14 +107,14 @@ func runInterview(o *interviewOptions) error {
 		offer = scan.Available() && scanning.OfferDue(f)
 	}
 
-	if line {
-		err := wizard.RunLine(wizard.LineOptions{
+	if lineMode {
+		err := line.Run(line.Options{
 			Catalog: cat, File: f, Path: path, Lang: lang,
 			In: g.In, Out: g.Out, Today: g.Today(), User: g.Getenv("USER"),
 			OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
 			Accounts: accountsFn, Next: g.nextFunc(),
 		})
-		if errors.Is(err, wizard.ErrIncomplete) {
+		if errors.Is(err, line.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
 		}
 		return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/wizard"
+	"github.com/tom-dsgvo/tom/wizard/line"
 	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
@@ -40,8 +41,8 @@ func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 // reviewer finishes; an interrupted review keeps its edits and resumes.
 func runReview(o *reviewOptions) error {
 	g := o.Globals
-	line := lineModeWanted(g, o.Accessible)
-	if !line && !g.StdinIsTerminal() {
+	lineMode := lineModeWanted(g, o.Accessible)
+	if !lineMode && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(g.Lang(nil), "no_tty"))}
 	}
 	cat, err := g.Catalog()
@@ -71,9 +72,9 @@ func runReview(o *reviewOptions) error {
 	}
 
 	var res review.Result
-	if line {
+	if lineMode {
 		ro.In, ro.Out = g.In, g.Out
-		_, err = wizard.RunReviewLine(ro)
+		_, err = line.RunReview(ro)
 		if errors.Is(err, review.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
 		}

@@ -1,6 +1,9 @@
-// Package wizard runs the interview: the full-screen wizard (bubbletea, huh,
-// lipgloss) and, in line*.go, the line mode for screen readers and dumb
-// terminals. Both read the catalogue and write the answers file through model.
+// Package wizard is the full-screen front end (bubbletea, huh, lipgloss) of
+// the interview (Run) and of the yearly review (RunReview), over model's
+// session. Its neighbours: wizard/line, the line mode of both for screen
+// readers, dumb terminals and piped input; wizard/review, what the review's
+// two modes share; wizard/scanning, what the interview's two modes share
+// about the server scan.
 package wizard
 
 import "github.com/tom-dsgvo/tom/model"

@@ -27,8 +27,8 @@ func TestRecordTitleKeepsPartWithLongName(t *testing.T) {
 	d.expect("Teil 2 von")
 }
 
-// One record is "1 Eintrag", not "1 Einträge", in the list, the line mode,
-// and the review.
+// One record is "1 Eintrag", not "1 Einträge", in the list and the review
+// (line mode: wizard/line).
 func TestOneRecordIsSingular(t *testing.T) {
 	c := realCatalog(t)
 	f := model.NewFile(c, model.De)
@@ -40,9 +40,6 @@ func TestOneRecordIsSingular(t *testing.T) {
 		t.Fatalf("plural for one record:\n%s", d.screen())
 	}
 	for _, l := range []model.Lang{model.De, model.En} {
-		if got := lineMsg.Count(l, "rec_count", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
-			t.Errorf("line mode %s: %q", l, got)
-		}
 		if got := review.Msg.Count(l, "add_list", 1, "X"); strings.Contains(got, "Einträge") || strings.Contains(got, "entries") {
 			t.Errorf("review %s: %q", l, got)
 		}

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -364,4 +365,78 @@ func BenchmarkKeystrokeDetected(b *testing.B) {
 		f.Detected[mm.ID] = model.Detection{Date: scanToday, Result: r, Evidence: "/etc/x:1: y"}
 	}
 	benchKeystrokes(b, c, f)
+}
+
+// TestScanPrefillAgrees: the scan of each fixture and the interview pre-fill
+// agree on the shipped catalogue. For every finding's measure that applies,
+// the full-screen tick list shows it marked (and ticked when the scan
+// supports it), as the line-mode list does (wizard/line/scan_test.go).
+func TestScanPrefillAgrees(t *testing.T) {
+	c := realCatalog(t)
+	for _, tree := range []string{"debian-good", "debian-neglected", "bare"} {
+		t.Run(tree, func(t *testing.T) {
+			root := "../testdata/scan/" + tree
+			rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Catalog: c})
+			f := model.NewFile(c, model.De)
+			f.Set("infra.server", model.Bool(true))
+			f.Set("infra.website", model.Bool(true))
+			model.ApplyScan(c, f, scanToday, rep.ForModel(model.De))
+			v := model.View{C: c, F: f}
+			want := map[string]string{} // measure → mark
+			for _, fd := range rep.Findings {
+				for _, id := range fd.Measures {
+					if want[id] == "" {
+						want[id] = "erhoben"
+					}
+				}
+				for _, id := range fd.Contradicts {
+					want[id] = "Prüfung widerspricht"
+				}
+			}
+			checked := 0
+			m := New(Options{Catalog: c, File: f, Lang: model.De, Today: scanToday, Save: func(*model.File) error { return nil }})
+			m.Update(teaSize(240, 120))
+			for _, s := range c.Sections {
+				var here []*model.Measure
+				for _, mm := range v.Measures(s) {
+					if want[mm.ID] != "" {
+						here = append(here, mm)
+					}
+				}
+				if len(here) == 0 {
+					continue
+				}
+				// Full screen: the section's tick list.
+				m.enterSection(s, +1)
+				for i := 0; m.sec == s && !strings.HasSuffix(m.items[m.pos].id, "#tick"); i++ {
+					if i > 100 {
+						t.Fatalf("%s: no tick list", s.ID)
+					}
+					m.move(+1)
+				}
+				screen := strings.Join(strings.Fields(ansi.Strip(m.Render())), " ")
+				for _, mm := range here {
+					checked++
+					label := mm.Label.In(model.De)
+					mark := "[" + want[mm.ID] + "]"
+					tick := "✓ " + label + " " + mark
+					if want[mm.ID] != "erhoben" {
+						tick = label + " " + mark
+					}
+					if !strings.Contains(screen, tick) {
+						t.Errorf("%s: tick list lacks %q", mm.ID, tick)
+					}
+					if want[mm.ID] == "erhoben" && f.Measures[mm.ID].Status != model.StatusImplemented {
+						t.Errorf("%s: supported but not pre-filled", mm.ID)
+					}
+					if want[mm.ID] != "erhoben" && strings.Contains(screen, "✓ "+label) {
+						t.Errorf("%s: contradicted but ticked", mm.ID)
+					}
+				}
+			}
+			if tree != "bare" && checked < 10 {
+				t.Errorf("only %d measures checked", checked)
+			}
+		})
+	}
 }

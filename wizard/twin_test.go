@@ -11,7 +11,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/line"
 )
+
+// twinToday is the date of the twin test's history entries.
+const twinToday = "2026-03-15"
 
 // twinStep is one answer of the twin test's script, given the way each front
 // end takes it: the keys of the full screen and the lines of line mode.
@@ -44,7 +48,7 @@ var twinScript = []twinStep{
 func twinFullScreen(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) []byte {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
-	m := New(Options{Catalog: c, File: f, Path: path, Lang: model.De, Today: lineToday, User: "tester"})
+	m := New(Options{Catalog: c, File: f, Path: path, Lang: model.De, Today: twinToday, User: "tester"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for _, st := range steps {
 		for _, k := range st.keys {
@@ -79,8 +83,8 @@ func twinLine(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) (
 		}
 	}
 	var out bytes.Buffer
-	err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(in.String()), Out: &out,
-		Today: lineToday, User: "tester"})
+	err := line.Run(line.Options{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(in.String()), Out: &out,
+		Today: twinToday, User: "tester"})
 	data, rerr := os.ReadFile(path)
 	if rerr != nil {
 		t.Fatal(rerr)
@@ -91,12 +95,12 @@ func twinLine(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) (
 func TestTwinFresh(t *testing.T) {
 	c := smallCatalog(t)
 	full := twinFullScreen(t, c, model.NewFile(c, model.De), twinScript)
-	line, out, err := twinLine(t, c, model.NewFile(c, model.De), twinScript)
-	if err != nil && !errors.Is(err, ErrIncomplete) {
+	lineData, out, err := twinLine(t, c, model.NewFile(c, model.De), twinScript)
+	if err != nil && !errors.Is(err, line.ErrIncomplete) {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(full, line) {
-		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, line, out)
+	if !bytes.Equal(full, lineData) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
 	}
 }
 
@@ -116,12 +120,12 @@ func TestTwinResumed(t *testing.T) {
 		t.Fatalf("the partial file stops at %q", f.Progress.Step)
 	}
 	full := twinFullScreen(t, c, load(), twinScript[6:])
-	line, out, err := twinLine(t, c, load(), twinScript[6:])
+	lineData, out, err := twinLine(t, c, load(), twinScript[6:])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(full, line) {
-		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, line, out)
+	if !bytes.Equal(full, lineData) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
 	}
 }
 
@@ -145,25 +149,25 @@ func TestTwinSkipThenJumpBack(t *testing.T) {
 	// Line mode: the first run ends with infra open, the second resumes there.
 	lf := model.NewFile(c, model.De)
 	part, out, err := twinLine(t, c, lf, first)
-	if !errors.Is(err, ErrIncomplete) {
+	if !errors.Is(err, line.ErrIncomplete) {
 		t.Fatalf("first run: %v\n%s", err, out)
 	}
 	g, _, perr := model.Parse("part.json", part, c)
 	if perr != nil {
 		t.Fatal(perr)
 	}
-	line, out, err := twinLine(t, c, g, back)
+	lineData, out, err := twinLine(t, c, g, back)
 	if err != nil {
 		t.Fatalf("second run: %v\n%s", err, out)
 	}
-	if !bytes.Equal(full, line) {
-		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, line, out)
+	if !bytes.Equal(full, lineData) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
 	}
 	f, _, perr := model.Parse("twin.json", full, c)
 	if perr != nil {
 		t.Fatal(perr)
 	}
-	if st := model.Status(c, f, lineToday); !st.Complete || st.State == model.ReviewIncomplete || f.Stand() == "" {
+	if st := model.Status(c, f, twinToday); !st.Complete || st.State == model.ReviewIncomplete || f.Stand() == "" {
 		t.Errorf("not complete after the jump back: %+v", st)
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
-	"github.com/tom-dsgvo/tom/wizard/review"
+	"github.com/tom-dsgvo/tom/wizard/line"
 )
 
 // The cases of issue 9 "Why", replayed against the front ends.
@@ -63,7 +63,7 @@ func TestWhyLineQuitWhenComplete(t *testing.T) {
 	first := append(append([]twinStep{}, twinScript[:4]...), twinStep{"put infra off", nil, []string{":später"}})
 	first = append(first, twinScript[6:]...)
 	part, out, err := twinLine(t, c, model.NewFile(c, model.De), first)
-	if !errors.Is(err, ErrIncomplete) {
+	if !errors.Is(err, line.ErrIncomplete) {
 		t.Fatalf("first run: %v\n%s", err, out)
 	}
 	f, _, perr := model.Parse("part.json", part, c)
@@ -139,23 +139,5 @@ func TestWhyLineRerunRecordsChanges(t *testing.T) {
 	if e.By != "tester" || e.Version != "1.1" || len(e.Changes) != 1 || e.Changes[0].Path != "answers/org.name" ||
 		e.Changes[0].Old != "Bäckerei Süß" || e.Changes[0].New != "Neu GmbH" {
 		t.Errorf("entry %+v", e)
-	}
-}
-
-// Yes, no and "none" read the same in line mode, the review and the model.
-func TestWhyOneWordingForAnswers(t *testing.T) {
-	c := smallCatalog(t)
-	q := c.Question("infra.server")
-	p := NewLinePrompter(strings.NewReader(""), &strings.Builder{}, model.De)
-	rs := model.StartReview(c, model.NewFile(c, model.De), nil)
-	txt := review.NewText(rs, model.De, "2026-11-28")
-	for _, v := range []model.Value{model.Bool(true), model.Bool(false), model.List()} {
-		want := model.AnswerText(q.Kind, q.Options, v, model.De)
-		if got := p.show(p.questionItem(q), v, false); got != want {
-			t.Errorf("line mode %v: %q, want %q", v.Any(), got, want)
-		}
-		if got := txt.Value(q.Kind, q.Options, v); got != want {
-			t.Errorf("review %v: %q, want %q", v.Any(), got, want)
-		}
 	}
 }

@@ -1,3 +1,7 @@
+// Package review holds what the yearly review's two front ends (the full
+// screen in wizard, line mode in wizard/line) share: starting and resuming a
+// review (the start copy and saved progress beside the answers file), the
+// summary texts and messages, and the options and result of a review.
 package review
 
 import (

@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"errors"
@@ -10,22 +10,22 @@ import (
 	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
-// RunReviewLine runs the yearly review in line mode: per step the stored
+// RunReview runs the yearly review in line mode: per step the stored
 // answers are printed and "Unverändert? [J/n/?]" asked (Enter = unchanged,
 // n = edit the step with the stored answers as defaults); records one by one
 // as current, changed or removed, then "new entries?"; at the end the
 // reviewer's name and a short summary, and exactly one history entry. Every
 // change is saved at once. On end of input (or :ende) the edits are saved,
 // no history entry is written, and review.ErrIncomplete is returned.
-func RunReviewLine(o review.Options) (review.Result, error) {
+func RunReview(o review.Options) (review.Result, error) {
 	s := o.Session
 	if s == nil {
-		return review.Result{}, errors.New("wizard: RunReviewLine needs a review session")
+		return review.Result{}, errors.New("wizard: RunReview needs a review session")
 	}
 	is := s.Interview(o.Today, o.User)
 	r := &lineRunner{
-		o: LineOptions{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today, User: o.User},
-		p: NewLinePrompter(o.In, o.Out, o.Lang),
+		o: Options{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today, User: o.User},
+		p: NewPrompter(o.In, o.Out, o.Lang),
 		s: is,
 		v: is.V,
 	}
@@ -101,14 +101,14 @@ func (lr *lineReview) run() (review.Result, error) {
 // stop handles an interruption: end of input or :ende save and stop;
 // anything else is an error.
 func (lr *lineReview) stop(err error) (review.Result, error) {
-	var cmd LineCommand
+	var cmd Command
 	key := ""
 	switch {
 	case errors.Is(err, io.EOF):
 		key = "line_eof"
-	case errors.As(err, &cmd) && cmd == LineQuit:
+	case errors.As(err, &cmd) && cmd == Quit:
 		key = "line_quit"
-	case errors.Is(err, ErrLineInterrupted):
+	case errors.Is(err, ErrInterrupted):
 		key = "line_signal"
 	default:
 		lr.save()
@@ -168,8 +168,8 @@ func (lr *lineReview) section(sec *model.Section) error {
 func (lr *lineReview) confirm(prompt, help string, def bool) (bool, error) {
 	for {
 		b, err := lr.r.p.Confirm(prompt, help, def)
-		var cmd LineCommand
-		if errors.As(err, &cmd) && cmd != LineQuit {
+		var cmd Command
+		if errors.As(err, &cmd) && cmd != Quit {
 			lr.say("line_no_cmd")
 			continue
 		}
@@ -212,8 +212,8 @@ func (lr *lineReview) editStep(sec *model.Section) error {
 // ignoreStepCommand ends an edit on :später or :zurück (what was answered
 // stays); other errors pass.
 func (lr *lineReview) ignoreStepCommand(err error) error {
-	var cmd LineCommand
-	if errors.As(err, &cmd) && cmd != LineQuit {
+	var cmd Command
+	if errors.As(err, &cmd) && cmd != Quit {
 		lr.say("line_no_cmd")
 		return nil
 	}
@@ -314,8 +314,8 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 func (lr *lineReview) verdict() (model.RecordVerdict, error) {
 	for {
 		line, err := lr.r.p.ask(lr.txt.Msg("line_verdict")+":", "")
-		var cmd LineCommand
-		if errors.As(err, &cmd) && cmd != LineQuit {
+		var cmd Command
+		if errors.As(err, &cmd) && cmd != Quit {
 			lr.say("line_no_cmd")
 			continue
 		}
@@ -348,8 +348,8 @@ func (lr *lineReview) finish() (review.Result, error) {
 	var name model.Value
 	for {
 		v, err := lr.r.p.Ask(who, model.String(review.DefaultReviewer(lr.s.C, lr.s.Before, lr.o.User)))
-		var cmd LineCommand
-		if errors.As(err, &cmd) && cmd != LineQuit {
+		var cmd Command
+		if errors.As(err, &cmd) && cmd != Quit {
 			lr.say("line_no_cmd")
 			continue
 		}
@@ -365,8 +365,8 @@ func (lr *lineReview) finish() (review.Result, error) {
 	}
 	what := &model.Question{ID: "summary", Kind: model.KindText, Title: review.Msg["sum_title"]}
 	sum, err := lr.r.p.Ask(what, model.Value{})
-	var cmd LineCommand
-	if errors.As(err, &cmd) && cmd != LineQuit {
+	var cmd Command
+	if errors.As(err, &cmd) && cmd != Quit {
 		err = nil
 	}
 	if err != nil {

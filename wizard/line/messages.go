@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import "github.com/tom-dsgvo/tom/model"
 

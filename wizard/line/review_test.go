@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ func rvLine(t *testing.T, lang model.Lang, input string) (string, string, *model
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	_, err = RunReviewLine(review.Options{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed,
+	_, err = RunReview(review.Options{Session: s, Path: path, Lang: lang, Today: rvToday, Resumed: resumed,
 		In: strings.NewReader(input), Out: &out})
 	lineNoEscape(t, out.String())
 	return out.String(), path, c, err
@@ -107,7 +107,7 @@ func TestReviewLineEOF(t *testing.T) {
 		t.Fatalf("resume: %v %v", err, resumed)
 	}
 	var out2 bytes.Buffer
-	if _, err := RunReviewLine(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
+	if _, err := RunReview(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
 		In: strings.NewReader(lineUnchanged), Out: &out2}); err != nil {
 		t.Fatalf("%v\n%s", err, out2.String())
 	}
@@ -140,7 +140,7 @@ func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
 	// Collmex current, Strato current, no new provider; both devices
 	// current, no new device; name; summary – and nothing else is asked.
 	var out2 bytes.Buffer
-	if _, err := RunReviewLine(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
+	if _, err := RunReview(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
 		In: strings.NewReader("\n\n\n\n\n\n\n\n"), Out: &out2}); err != nil {
 		t.Fatalf("%v\n%s", err, out2.String())
 	}

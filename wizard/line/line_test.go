@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"bytes"
@@ -28,12 +28,12 @@ func lineCatalog(t testing.TB, path string) *model.Catalog {
 }
 
 func lineSmallCatalog(t testing.TB) *model.Catalog {
-	return lineCatalog(t, "../testdata/small-catalog.json")
+	return lineCatalog(t, "../../testdata/small-catalog.json")
 }
 
 func lineFixture(t testing.TB, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("../testdata/line", name))
+	data, err := os.ReadFile(filepath.Join("../../testdata/line", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func lineFixture(t testing.TB, name string) string {
 // lineGolden compares got with testdata/line/name (or rewrites it).
 func lineGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("../testdata/line", name)
+	path := filepath.Join("../../testdata/line", name)
 	if *updateLine {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -97,7 +97,7 @@ type lineRun struct {
 	in   *lineEOFReader
 }
 
-// runLineTest runs RunLine on f (nil: a new file) with input and returns
+// runLineTest runs Run on f (nil: a new file) with input and returns
 // the result and the saved file.
 func runLineTest(t testing.TB, c *model.Catalog, f *model.File, path, input string, lang model.Lang) lineRun {
 	t.Helper()
@@ -109,7 +109,7 @@ func runLineTest(t testing.TB, c *model.Catalog, f *model.File, path, input stri
 	}
 	out := &lineCapWriter{max: 4 << 20}
 	in := &lineEOFReader{r: strings.NewReader(input)}
-	err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: lang, In: in, Out: out, Today: lineToday, Next: func(sub string) string { return "tom " + sub + " -f " + path }})
+	err := Run(Options{Catalog: c, File: f, Path: path, Lang: lang, In: in, Out: out, Today: lineToday, Next: func(sub string) string { return "tom " + sub + " -f " + path }})
 	data, rerr := os.ReadFile(path)
 	if rerr != nil {
 		t.Fatalf("the file was not saved: %v", rerr)
@@ -157,7 +157,7 @@ func TestLineFullInterviewSmall(t *testing.T) {
 	c := lineSmallCatalog(t)
 	res := runLineTest(t, c, nil, "", lineFixture(t, "small-full.in"), model.De)
 	if res.err != nil {
-		t.Fatalf("RunLine: %v\n%s", res.err, res.out)
+		t.Fatalf("Run: %v\n%s", res.err, res.out)
 	}
 	lineGolden(t, "small-full.json", res.data)
 	lineGolden(t, "small-full.out", []byte(strings.ReplaceAll(res.out, res.path, "TOM.json")))
@@ -359,7 +359,7 @@ func TestLineEnglishFull(t *testing.T) {
 	de := runLineTest(t, c, nil, "", input, model.De)
 	en := runLineTest(t, c, nil, "", input, model.En)
 	if en.err != nil {
-		t.Fatalf("RunLine: %v\n%s", en.err, en.out)
+		t.Fatalf("Run: %v\n%s", en.err, en.out)
 	}
 	if d := model.Diff(de.file, en.file); len(d) > 0 {
 		t.Errorf("English run stored other answers: %+v", d)
@@ -540,7 +540,7 @@ func TestLineConditionPrunes(t *testing.T) {
 func lineBench(b *testing.B, c *model.Catalog, input, path string) {
 	for b.Loop() {
 		f := model.NewFile(c, model.De)
-		err := RunLine(LineOptions{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(input), Out: io.Discard, Today: lineToday})
+		err := Run(Options{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(input), Out: io.Discard, Today: lineToday})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"strings"
@@ -9,7 +9,7 @@ import (
 
 // offerAccounts asks once per run, on the people records question, whether
 // to take over the server's login accounts found by a scan of this session
-// (LineOptions.Accounts) that are not listed yet. On yes it adds one entry
+// (Options.Accounts) that are not listed yet. On yes it adds one entry
 // each, as the full-screen list does, and saves. Commands and the end of
 // input at the question are returned like at any other prompt.
 func (r *lineRunner) offerAccounts(q *model.Question) error {

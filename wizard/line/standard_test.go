@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ import (
 var genLineStandard = flag.Bool("gen-line-standard", false, "rewrite testdata/line/standard-full.in from the shipped catalogue")
 
 func lineStandardCatalog(t testing.TB) *model.Catalog {
-	return lineCatalog(t, "../questionnaires/tom-standard.json")
+	return lineCatalog(t, "../../questionnaires/tom-standard.json")
 }
 
 // lineAgency answers by question title: a web agency with a rented root
@@ -223,12 +223,12 @@ func TestLineGenerateStandardScript(t *testing.T) {
 	c := lineStandardCatalog(t)
 	var out bytes.Buffer
 	r := &lineResponder{t: t, out: &out, pending: map[string]int{}, optRe: regexp.MustCompile(`^  \d+\) `)}
-	err := RunLine(LineOptions{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, In: r, Out: &out, Today: lineToday})
+	err := Run(Options{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, In: r, Out: &out, Today: lineToday})
 	if err != nil {
-		t.Fatalf("RunLine: %v\n%s", err, out.String())
+		t.Fatalf("Run: %v\n%s", err, out.String())
 	}
 	data := strings.Join(r.script, "\n") + "\n"
-	if err := os.WriteFile("../testdata/line/standard-full.in", []byte(data), 0o644); err != nil {
+	if err := os.WriteFile("../../testdata/line/standard-full.in", []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -240,7 +240,7 @@ func TestLineFullInterviewStandard(t *testing.T) {
 	input := lineFixture(t, "standard-full.in")
 	res := runLineTest(t, c, nil, "", input, model.De)
 	if res.err != nil {
-		t.Fatalf("RunLine: %v\n%s", res.err, res.out[max(0, len(res.out)-3000):])
+		t.Fatalf("Run: %v\n%s", res.err, res.out[max(0, len(res.out)-3000):])
 	}
 	lineNoEscape(t, res.out)
 	if strings.Contains(res.out, "Ungültig") {

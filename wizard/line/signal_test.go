@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"bytes"
@@ -57,7 +57,7 @@ func TestLineSignalSaves(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "tom.json")
 		done := make(chan error, 1)
 		go func() {
-			done <- RunLine(LineOptions{Catalog: c, File: model.NewFile(c, model.De), Path: path, Lang: model.De,
+			done <- Run(Options{Catalog: c, File: model.NewFile(c, model.De), Path: path, Lang: model.De,
 				In: pr, Out: out, Today: lineToday, Signals: sigs})
 		}()
 		io.WriteString(pw, "Firma\nHauptstr. 1\n50667 Köln\n")

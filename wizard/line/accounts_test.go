@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"errors"
@@ -14,14 +14,14 @@ import (
 // runLineAccounts runs line mode on f, starting at the people step, with the
 // scan of testdata/scan/debian-good offered first; the scan fills the
 // accounts the people list offers, as tom interview does. withAccounts
-// false leaves LineOptions.Accounts unset.
+// false leaves Options.Accounts unset.
 func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string, l model.Lang, withAccounts bool) (string, string, error) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
 	f.Progress = model.Progress{Step: "people"}
 	var accts []scanning.ServerAccount
-	scanFn := fixtureScan(c, "../testdata/scan/debian-good", l)
-	o := LineOptions{Catalog: c, File: f, Path: path, Lang: l, In: strings.NewReader(input), Out: &strings.Builder{},
+	scanFn := fixtureScan(c, "../../testdata/scan/debian-good", l)
+	o := Options{Catalog: c, File: f, Path: path, Lang: l, In: strings.NewReader(input), Out: &strings.Builder{},
 		Today: scanToday, OfferScan: true,
 		Scan: func(f *model.File) (model.ScanSummary, error) {
 			accts = fixtureAccounts(t)
@@ -30,7 +30,7 @@ func runLineAccounts(t *testing.T, c *model.Catalog, f *model.File, input string
 	if withAccounts {
 		o.Accounts = func() []scanning.ServerAccount { return accts }
 	}
-	err := RunLine(o)
+	err := Run(o)
 	out := o.Out.(*strings.Builder).String()
 	lineNoEscape(t, out)
 	return out, path, err
@@ -51,7 +51,7 @@ func TestLineAccountsTaken(t *testing.T) {
 	c := realCatalog(t)
 	out, path, err := runLineAccounts(t, c, peopleAlice(c, model.De), "j\nj\n\n", model.De, true)
 	if !errors.Is(err, ErrIncomplete) {
-		t.Fatalf("RunLine: %v\n%s", err, out)
+		t.Fatalf("Run: %v\n%s", err, out)
 	}
 	lineWantAll(t, out,
 		"Vom Server erhobene Konten übernehmen (bob)? (j/n, Enter = ja) j\n",
@@ -76,7 +76,7 @@ func TestLineAccountsDeclined(t *testing.T) {
 	f := peopleAlice(c, model.De)
 	out, _, err := runLineAccounts(t, c, f, "j\nn\n\n", model.De, true)
 	if !errors.Is(err, ErrIncomplete) {
-		t.Fatalf("RunLine: %v\n%s", err, out)
+		t.Fatalf("Run: %v\n%s", err, out)
 	}
 	lineWantAll(t, out, "(bob)? (j/n, Enter = ja) n\n", "Keine Konten vom Server übernommen.", "Person: 1 Eintrag")
 	if recs := f.Get("people").Records(); len(recs) != 1 || recs[0]["name"].Str() != "Alice" {
@@ -128,7 +128,7 @@ func TestLineAccountsEnglish(t *testing.T) {
 	f := model.NewFile(c, model.En)
 	out, _, err := runLineAccounts(t, c, f, "y\n\n\n", model.En, true)
 	if !errors.Is(err, ErrIncomplete) {
-		t.Fatalf("RunLine: %v\n%s", err, out)
+		t.Fatalf("Run: %v\n%s", err, out)
 	}
 	lineWantAll(t, out,
 		"Take over the accounts detected on the server (alice, bob)? (y/n, Enter = yes)",
@@ -152,7 +152,7 @@ func TestLineAccountsOncePerRun(t *testing.T) {
 	f := peopleAlice(c, model.De)
 	accts := fixtureAccounts(t)
 	var out strings.Builder
-	r := newLineRunner(LineOptions{Catalog: c, File: f, Lang: model.De, In: strings.NewReader("?\nn\n\n\n"), Out: &out,
+	r := newLineRunner(Options{Catalog: c, File: f, Lang: model.De, In: strings.NewReader("?\nn\n\n\n"), Out: &out,
 		Accounts: func() []scanning.ServerAccount { return accts }})
 	q := c.Question("people")
 	for i := range 2 {

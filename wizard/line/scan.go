@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"errors"
@@ -10,11 +10,11 @@ import (
 )
 
 // scanStart runs before the first step: it offers the scan on a new
-// interview (LineOptions.OfferScan) and runs it on yes, or reports the scan
+// interview (Options.OfferScan) and runs it on yes, or reports the scan
 // the caller ran before (tom interview --scan). The answer is saved with
 // progress at cur, so a declined offer is not made again. When the input
 // ends or the user quits at the offer, it saves and returns stop with what
-// RunLine returns; any other command counts as no.
+// Run returns; any other command counts as no.
 func (r *lineRunner) scanStart(cur *model.Section) (stop bool, err error) {
 	l := r.o.Lang
 	if r.o.ScanSummary != nil {
@@ -27,11 +27,11 @@ func (r *lineRunner) scanStart(cur *model.Section) (stop bool, err error) {
 	r.p.out.line("")
 	yes, err := r.p.Confirm(scanning.Msg.Get(l, "offer_title")+" "+scanning.Msg.Get(l, "offer_prompt"),
 		scanning.Msg.Get(l, "offer_body")+" "+scanning.Msg.Get(l, "offer_later"), true)
-	var cmd LineCommand
+	var cmd Command
 	switch {
 	case errors.Is(err, io.EOF):
 		return true, r.stop(cur, "eof")
-	case errors.As(err, &cmd) && cmd == LineQuit:
+	case errors.As(err, &cmd) && cmd == Quit:
 		return true, r.stop(cur, "quit")
 	case errors.As(err, &cmd):
 		yes = false

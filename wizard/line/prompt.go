@@ -1,4 +1,4 @@
-package wizard
+package line
 
 import (
 	"bufio"
@@ -13,43 +13,43 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
-// LineCommand is the error a LinePrompter returns when the user typed a
+// Command is the error a Prompter returns when the user typed a
 // command instead of an answer.
-type LineCommand int
+type Command int
 
 // The commands understood at every line-mode prompt.
 const (
-	LineSkip LineCommand = iota + 1 // :später / :skip – put the step off
-	LineBack                        // :zurück / :back – previous step
-	LineQuit                        // :ende / :quit – save and stop
+	Skip Command = iota + 1 // :später / :skip – put the step off
+	Back                    // :zurück / :back – previous step
+	Quit                    // :ende / :quit – save and stop
 )
 
 // Error names the command.
-func (c LineCommand) Error() string {
+func (c Command) Error() string {
 	switch c {
-	case LineSkip:
+	case Skip:
 		return "line mode: skip step"
-	case LineBack:
+	case Back:
 		return "line mode: back"
-	case LineQuit:
+	case Quit:
 		return "line mode: quit"
 	}
 	return "line mode: unknown command"
 }
 
 // lineCommands maps what the user types to a command, in both languages.
-var lineCommands = map[string]LineCommand{
-	":später": LineSkip, ":spaeter": LineSkip, ":skip": LineSkip,
-	":zurück": LineBack, ":zurueck": LineBack, ":back": LineBack,
-	":ende": LineQuit, ":quit": LineQuit, ":q": LineQuit,
+var lineCommands = map[string]Command{
+	":später": Skip, ":spaeter": Skip, ":skip": Skip,
+	":zurück": Back, ":zurueck": Back, ":back": Back,
+	":ende": Quit, ":quit": Quit, ":q": Quit,
 }
 
-// LinePrompter asks questions on plain text lines: no escape sequences,
+// Prompter asks questions on plain text lines: no escape sequences,
 // numbered options, the stored answer shown and kept on Enter, help on "?".
 // It reads its input one line at a time and never loops once the input has
-// ended: every read after end of input returns io.EOF at once. RunLine uses
+// ended: every read after end of input returns io.EOF at once. Run uses
 // it; the yearly review can reuse it for single questions.
-type LinePrompter struct {
+type Prompter struct {
 	in      *bufio.Reader
 	out     lineWriter
 	lang    model.Lang
@@ -61,7 +61,7 @@ type LinePrompter struct {
 	commands string
 
 	// stop, when set, ends a read waiting for input: the read returns
-	// ErrLineInterrupted, and so does every read after it. Reads then go
+	// ErrInterrupted, and so does every read after it. Reads then go
 	// through a goroutine that reads one line per request (see readLine).
 	stop        <-chan struct{}
 	interrupted bool
@@ -76,15 +76,15 @@ type lineRead struct {
 	err error
 }
 
-// ErrLineInterrupted is returned by reads after a signal asked the line mode
+// ErrInterrupted is returned by reads after a signal asked the line mode
 // to stop (SIGINT, SIGTERM, SIGHUP): what was typed so far is kept and saved.
-var ErrLineInterrupted = errors.New("interrupted by a signal")
+var ErrInterrupted = errors.New("interrupted by a signal")
 
-// stopOn makes reads end with ErrLineInterrupted once stop is closed.
-func (p *LinePrompter) stopOn(stop <-chan struct{}) { p.stop = stop }
+// stopOn makes reads end with ErrInterrupted once stop is closed.
+func (p *Prompter) stopOn(stop <-chan struct{}) { p.stop = stop }
 
 // close ends the reading goroutine (after the read it may be waiting on).
-func (p *LinePrompter) close() {
+func (p *Prompter) close() {
 	if p.reqs != nil {
 		close(p.reqs)
 		p.reqs = nil
@@ -92,13 +92,13 @@ func (p *LinePrompter) close() {
 }
 
 // read returns the next raw line (with its line end) from the input, or
-// ErrLineInterrupted once stop is closed.
-func (p *LinePrompter) read() (string, error) {
+// ErrInterrupted once stop is closed.
+func (p *Prompter) read() (string, error) {
 	if p.stop == nil {
 		return p.in.ReadString('\n')
 	}
 	if p.interrupted {
-		return "", ErrLineInterrupted
+		return "", ErrInterrupted
 	}
 	if p.reqs == nil {
 		p.reqs, p.res = make(chan struct{}), make(chan lineRead, 1)
@@ -119,17 +119,17 @@ func (p *LinePrompter) read() (string, error) {
 		return r.s, r.err
 	case <-p.stop:
 		p.interrupted = true
-		return "", ErrLineInterrupted
+		return "", ErrInterrupted
 	}
 }
 
-// NewLinePrompter returns a prompter reading from in and writing to out in
+// NewPrompter returns a prompter reading from in and writing to out in
 // language lang. If in already is a *bufio.Reader it is used as it is, so
 // that several prompters in turn never lose buffered input. When in is not a
 // terminal, each line read is echoed after its prompt so that a transcript of
 // piped input stays readable.
-func NewLinePrompter(in io.Reader, out io.Writer, lang model.Lang) *LinePrompter {
-	return &LinePrompter{
+func NewPrompter(in io.Reader, out io.Writer, lang model.Lang) *Prompter {
+	return &Prompter{
 		in:   bufio.NewReader(in),
 		out:  lineWriter{w: out},
 		lang: lang,
@@ -149,15 +149,15 @@ func lineIsTerminal(r io.Reader) bool {
 
 // Ask asks question q with cur as the stored answer and returns the new
 // answer (cur when the user just pressed Enter, unset when an optional
-// answer was cleared). Records questions are not handled here (RunLine has
-// a list editor for them). Errors: io.EOF at end of input, a LineCommand, or
+// answer was cleared). Records questions are not handled here (Run has
+// a list editor for them). Errors: io.EOF at end of input, a Command, or
 // the error writing to the output.
-func (p *LinePrompter) Ask(q *model.Question, cur model.Value) (model.Value, error) {
+func (p *Prompter) Ask(q *model.Question, cur model.Value) (model.Value, error) {
 	return p.value(p.questionItem(q), cur)
 }
 
 // Confirm asks a yes/no question; Enter gives def.
-func (p *LinePrompter) Confirm(prompt, help string, def bool) (bool, error) {
+func (p *Prompter) Confirm(prompt, help string, def bool) (bool, error) {
 	for {
 		s, err := p.ask(prompt, help)
 		if err != nil {
@@ -175,20 +175,20 @@ func (p *LinePrompter) Confirm(prompt, help string, def bool) (bool, error) {
 }
 
 // say writes one line of output.
-func (p *LinePrompter) say(key string, args ...any) {
+func (p *Prompter) say(key string, args ...any) {
 	p.out.line(lineMsg.Get(p.lang, key, args...))
 }
 
-func (p *LinePrompter) invalid(why string) { p.say("invalid", why) }
+func (p *Prompter) invalid(why string) { p.say("invalid", why) }
 
 // readLine returns the next input line without its line end. After the input
 // has ended (or failed), it returns io.EOF at once, every time.
-func (p *LinePrompter) readLine() (string, error) {
+func (p *Prompter) readLine() (string, error) {
 	if p.eof {
 		return "", io.EOF
 	}
 	s, err := p.read()
-	if errors.Is(err, ErrLineInterrupted) {
+	if errors.Is(err, ErrInterrupted) {
 		p.out.write("\n")
 		return "", err
 	}
@@ -215,8 +215,8 @@ func (p *LinePrompter) readLine() (string, error) {
 }
 
 // ask writes prompt, reads one line and handles "?" (prints help, asks
-// again), commands (returned as LineCommand) and input that cannot be stored.
-func (p *LinePrompter) ask(prompt, help string) (string, error) {
+// again), commands (returned as Command) and input that cannot be stored.
+func (p *Prompter) ask(prompt, help string) (string, error) {
 	for {
 		if p.out.err != nil {
 			return "", p.out.err
@@ -243,7 +243,7 @@ func (p *LinePrompter) ask(prompt, help string) (string, error) {
 }
 
 // badInput says why s cannot be stored, or "".
-func (p *LinePrompter) badInput(s string) string {
+func (p *Prompter) badInput(s string) string {
 	if !utf8.ValidString(s) {
 		return lineMsg.Get(p.lang, "not_utf8")
 	}
@@ -255,7 +255,7 @@ func (p *LinePrompter) badInput(s string) string {
 	return ""
 }
 
-func (p *LinePrompter) showHelp(help string) {
+func (p *Prompter) showHelp(help string) {
 	if strings.TrimSpace(help) == "" {
 		p.say("no_help")
 	} else {
@@ -266,7 +266,7 @@ func (p *LinePrompter) showHelp(help string) {
 }
 
 // commandsKey returns the message key of the commands hint.
-func (p *LinePrompter) commandsKey() string {
+func (p *Prompter) commandsKey() string {
 	if p.commands != "" {
 		return p.commands
 	}
@@ -284,19 +284,19 @@ type lineItem struct {
 }
 
 // questionItem describes question q in the prompter's language.
-func (p *LinePrompter) questionItem(q *model.Question) lineItem {
+func (p *Prompter) questionItem(q *model.Question) lineItem {
 	return lineItem{kind: q.Kind, title: q.Title.In(p.lang), help: q.Help.In(p.lang),
 		required: q.Required, options: q.Options}
 }
 
 // fieldItem describes record field fd in the prompter's language.
-func (p *LinePrompter) fieldItem(fd *model.Field) lineItem {
+func (p *Prompter) fieldItem(fd *model.Field) lineItem {
 	return lineItem{kind: fd.Kind, title: fd.Label.In(p.lang), help: fd.Help.In(p.lang),
 		required: fd.Required, options: fd.Options, indent: "  "}
 }
 
 // prompt builds "Title (hint) (Pflichtangabe) [bisher: X] (Enter übernimmt):".
-func (p *LinePrompter) prompt(it lineItem, hint string, cur model.Value) string {
+func (p *Prompter) prompt(it lineItem, hint string, cur model.Value) string {
 	var b strings.Builder
 	b.WriteString(it.indent)
 	b.WriteString(it.title)
@@ -316,7 +316,7 @@ func (p *LinePrompter) prompt(it lineItem, hint string, cur model.Value) string 
 // show renders a stored value for people in model.AnswerText's words, on
 // one line; numbered adds the option numbers to a choice (useful in a
 // prompt, noise in a list).
-func (p *LinePrompter) show(it lineItem, v model.Value, numbered bool) string {
+func (p *Prompter) show(it lineItem, v model.Value, numbered bool) string {
 	switch {
 	case numbered && it.kind == model.KindChoice && v.IsString():
 		return p.optionLabel(it.options, v.Str(), true)
@@ -330,7 +330,7 @@ func (p *LinePrompter) show(it lineItem, v model.Value, numbered bool) string {
 	return lineOneLine(model.AnswerText(it.kind, it.options, v, p.lang))
 }
 
-func (p *LinePrompter) optionLabel(opts []*model.Option, id string, numbered bool) string {
+func (p *Prompter) optionLabel(opts []*model.Option, id string, numbered bool) string {
 	for i, o := range opts {
 		if o.ID == id && numbered {
 			return fmt.Sprintf("%d) %s", i+1, o.Label.In(p.lang))
@@ -342,7 +342,7 @@ func (p *LinePrompter) optionLabel(opts []*model.Option, id string, numbered boo
 }
 
 // value asks for one answer of any kind but records.
-func (p *LinePrompter) value(it lineItem, cur model.Value) (model.Value, error) {
+func (p *Prompter) value(it lineItem, cur model.Value) (model.Value, error) {
 	switch it.kind {
 	case model.KindYesNo:
 		return p.yesNoValue(it, cur)
@@ -375,7 +375,7 @@ func (p *LinePrompter) value(it lineItem, cur model.Value) (model.Value, error) 
 // answerLine asks until the input is either final (kept, cleared, or left
 // unanswered: final is true and v is the answer) or an answer to parse (s).
 // On an error v is cur.
-func (p *LinePrompter) answerLine(it lineItem, prompt string, cur model.Value) (s string, v model.Value, final bool, err error) {
+func (p *Prompter) answerLine(it lineItem, prompt string, cur model.Value) (s string, v model.Value, final bool, err error) {
 	for {
 		s, err = p.ask(prompt, it.help)
 		if err != nil {
@@ -403,7 +403,7 @@ const (
 // keepOrClear handles an empty line (keep cur, or no answer when optional)
 // and "-" (clear an optional answer; for a multiple choice "-" means none and
 // is parsed by the caller).
-func (p *LinePrompter) keepOrClear(it lineItem, cur model.Value, s string) (model.Value, lineKeep) {
+func (p *Prompter) keepOrClear(it lineItem, cur model.Value, s string) (model.Value, lineKeep) {
 	t := strings.TrimSpace(s)
 	switch {
 	case t == "" && cur.IsSet():
@@ -418,7 +418,7 @@ func (p *LinePrompter) keepOrClear(it lineItem, cur model.Value, s string) (mode
 	return model.Value{}, lineParse
 }
 
-func (p *LinePrompter) yesNoValue(it lineItem, cur model.Value) (model.Value, error) {
+func (p *Prompter) yesNoValue(it lineItem, cur model.Value) (model.Value, error) {
 	prompt := p.prompt(it, lineMsg.Get(p.lang, "yesno_hint"), cur)
 	for {
 		s, v, final, err := p.answerLine(it, prompt, cur)
@@ -444,14 +444,14 @@ func lineYesNo(s string) (bool, bool) {
 }
 
 // listOptions prints the numbered options.
-func (p *LinePrompter) listOptions(it lineItem) {
+func (p *Prompter) listOptions(it lineItem) {
 	p.out.line(it.indent + it.title)
 	for i, o := range it.options {
 		p.out.line(fmt.Sprintf("%s  %d) %s", it.indent, i+1, o.Label.In(p.lang)))
 	}
 }
 
-func (p *LinePrompter) choiceValue(it lineItem, cur model.Value) (model.Value, error) {
+func (p *Prompter) choiceValue(it lineItem, cur model.Value) (model.Value, error) {
 	p.listOptions(it)
 	sub := it
 	sub.title = lineMsg.Get(p.lang, "choice")
@@ -485,7 +485,7 @@ func lineOptionIndex(opts []*model.Option, s string) int {
 	return -1
 }
 
-func (p *LinePrompter) multiValue(it lineItem, cur model.Value) (model.Value, error) {
+func (p *Prompter) multiValue(it lineItem, cur model.Value) (model.Value, error) {
 	p.listOptions(it)
 	sub := it
 	sub.title = lineMsg.Get(p.lang, "multi")
@@ -529,7 +529,7 @@ func lineParseNumbers(s string, opts []*model.Option) (map[int]bool, string) {
 
 // textareaValue reads several lines: the first at the prompt, more until an
 // empty line. End of input after the first line keeps what was typed.
-func (p *LinePrompter) textareaValue(it lineItem, cur model.Value) (model.Value, error) {
+func (p *Prompter) textareaValue(it lineItem, cur model.Value) (model.Value, error) {
 	prompt := p.prompt(it, lineMsg.Get(p.lang, "area_hint"), cur)
 	first, v, final, err := p.answerLine(it, prompt, cur)
 	if final {

@@ -1,4 +1,7 @@
-package wizard
+// Package line is the line-mode front end of the interview (Run) and of the
+// yearly review (RunReview): plain numbered lines without escape sequences,
+// for screen readers, dumb terminals and piped input, over model's session.
+package line
 
 import (
 	"errors"
@@ -11,8 +14,8 @@ import (
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
-// LineOptions configures the line-mode interview.
-type LineOptions struct {
+// Options configures the line-mode interview.
+type Options struct {
 	Catalog *model.Catalog
 	File    *model.File // loaded or new; modified in place
 	Path    string      // where to save after each step (model.Save); "" saves nothing
@@ -45,14 +48,14 @@ type LineOptions struct {
 // has been saved and a message saying where to resume has been printed.
 var ErrIncomplete = errors.New("the interview is incomplete")
 
-// RunLine runs the interview in line mode for screen readers, dumb terminals
+// Run runs the interview in line mode for screen readers, dumb terminals
 // and piped input: plain lines, no escape sequences, numbered options, the
 // stored answer kept on Enter. It walks the visible sections in order, from
 // progress.step if set, and saves after every step and every record change.
 // On end of input it saves and returns ErrIncomplete.
-func RunLine(o LineOptions) error {
+func Run(o Options) error {
 	if o.Catalog == nil || o.File == nil {
-		return errors.New("wizard: RunLine needs a catalogue and an answers file")
+		return errors.New("wizard: Run needs a catalogue and an answers file")
 	}
 	stop, release := watchSignals(o.Signals)
 	defer release()
@@ -60,7 +63,7 @@ func RunLine(o LineOptions) error {
 	r.p.stopOn(stop)
 	defer r.p.close()
 	err := r.run()
-	if errors.Is(err, ErrLineInterrupted) { // stopped outside the steps
+	if errors.Is(err, ErrInterrupted) { // stopped outside the steps
 		if serr := r.save(); serr != nil {
 			return serr
 		}
@@ -72,15 +75,15 @@ func RunLine(o LineOptions) error {
 }
 
 // newLineRunner returns the runner for o, with a new session over o.File.
-func newLineRunner(o LineOptions) *lineRunner {
+func newLineRunner(o Options) *lineRunner {
 	s := model.NewSession(o.Catalog, o.File, model.SessionOptions{Today: o.Today, User: o.User})
-	return &lineRunner{o: o, p: NewLinePrompter(o.In, o.Out, o.Lang), s: s, v: s.V}
+	return &lineRunner{o: o, p: NewPrompter(o.In, o.Out, o.Lang), s: s, v: s.V}
 }
 
 // lineRunner walks the interview: steps, measures, records, progress.
 type lineRunner struct {
-	o LineOptions
-	p *LinePrompter
+	o Options
+	p *Prompter
 	s *model.Session
 	v model.View
 	// resumeQ is progress.question of the step the run starts at: the
@@ -130,27 +133,27 @@ func (r *lineRunner) run() error {
 	for cur != nil {
 		r.s.At(cur, "")
 		err := r.step(cur)
-		var cmd LineCommand
+		var cmd Command
 		switch {
 		case err == nil:
 			r.s.Done(cur)
 			cur = r.s.Next(cur, 1)
-		case errors.As(err, &cmd) && cmd == LineSkip:
+		case errors.As(err, &cmd) && cmd == Skip:
 			r.s.Skip(cur)
 			r.say("skipped", r.title(cur.Title))
 			cur = r.s.Next(cur, 1)
-		case errors.As(err, &cmd) && cmd == LineBack:
+		case errors.As(err, &cmd) && cmd == Back:
 			prev := r.s.Next(cur, -1)
 			if prev == nil {
 				r.say("first_step")
 			} else {
 				cur = prev
 			}
-		case errors.As(err, &cmd) && cmd == LineQuit:
+		case errors.As(err, &cmd) && cmd == Quit:
 			return r.stop(cur, "quit")
 		case errors.Is(err, io.EOF):
 			return r.stop(cur, "eof")
-		case errors.Is(err, ErrLineInterrupted):
+		case errors.Is(err, ErrInterrupted):
 			return r.stop(cur, "signal")
 		default:
 			r.save()

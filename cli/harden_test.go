@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -142,5 +143,47 @@ func TestFIFOAnswersFileRefused(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("%v hangs", args)
 		}
+	}
+}
+
+// TestDiskFullOnARealDisk: on a tiny tmpfs filled up (root only; skipped
+// where mounting is not allowed), scan --apply says the disk is full in the
+// user's language, names the file, and leaves it and no temp file behind.
+func TestDiskFullOnARealDisk(t *testing.T) {
+	if os.Getpagesize() != 4096 {
+		t.Skip("the fill below assumes 4 KiB pages")
+	}
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k"); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	path := filepath.Join(dir, "tom.json")
+	if code, _, errs := cliRun(nil, "init", "-f", path); code != 0 {
+		t.Fatal(errs)
+	}
+	before := readFile(t, path)
+	fill := make([]byte, 4096)
+	n := 0
+	for ; ; n++ { // fill the disk
+		if err := os.WriteFile(filepath.Join(dir, "fill"+strconv.Itoa(n)), fill, 0o600); err != nil {
+			break
+		}
+	}
+	os.Remove(filepath.Join(dir, "fill"+strconv.Itoa(n-1))) // room for the lock only
+	for lang, want := range map[string]string{
+		"de": path + ": kann nicht gespeichert werden; die Datei bleibt wie sie war (kein Platz mehr auf dem Datenträger)",
+		"en": path + ": cannot be saved; the file stays as it was (no space left on the disk)",
+	} {
+		code, _, errs := cliRun(nil, "scan", "--apply", "--root", scanFixture, "-f", path, "--lang", lang)
+		if code != ExitFailure || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d %q", lang, code, errs)
+		}
+	}
+	if string(readFile(t, path)) != string(before) {
+		t.Error("the file changed")
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(dir, ".tom.json.tmp-*")); len(tmps) != 0 {
+		t.Errorf("temp files left: %v", tmps)
 	}
 }

@@ -15,7 +15,7 @@ var Msg = model.Messages{
 	"done_count":   {De: "%d von %d Abschnitten erledigt", En: "%d of %d sections done"},
 	"part":         {De: "Teil %d von %d", En: "part %d of %d"},
 	"resumed":      {De: "Willkommen zurück – weiter bei Schritt %d. Strg+O zeigt alle Abschnitte.", En: "Welcome back – resuming at step %d. Ctrl+O shows all sections."},
-	"save_failed":  {De: "Speichern fehlgeschlagen: %v", En: "saving failed: %v"},
+	"save_failed":  {De: "Speichern fehlgeschlagen: %s", En: "saving failed: %s"},
 	"skipped_note": {De: "„%s“ wird später beantwortet (offener Punkt).", En: "“%s” will be answered later (open item)."},
 
 	// Key hints. Keys are named as printed on German and English keyboards.

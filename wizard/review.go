@@ -606,7 +606,7 @@ func (m *ReviewModel) footer(w int, keys string) string {
 	status := ""
 	switch {
 	case m.saveErr != nil:
-		status = styleError.Render(truncate(Msg.Get(m.lang, "save_failed", m.saveErr), w))
+		status = styleError.Render(truncate(Msg.Get(m.lang, "save_failed", model.ErrorIn(m.saveErr, m.lang)), w))
 	case (m.screen == rvEdit || m.screen == rvRecEdit) && m.ed.fieldError() != "":
 		status = styleError.Render(truncate(m.ed.fieldError(), w))
 	case m.screen == rvRecord && m.asking:

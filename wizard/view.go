@@ -101,7 +101,7 @@ func (m *Model) footer(w int, keys string) string {
 	status := ""
 	switch {
 	case m.saveErr != nil:
-		status = styleError.Render(truncate(Msg.Get(l, "save_failed", m.saveErr), w))
+		status = styleError.Render(truncate(Msg.Get(l, "save_failed", model.ErrorIn(m.saveErr, l)), w))
 	case m.fieldError() != "":
 		status = styleError.Render(truncate(m.fieldError(), w))
 	case m.notice != "":

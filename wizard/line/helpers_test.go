@@ -29,8 +29,6 @@ func smallCatalog(t testing.TB) *model.Catalog {
 	return c
 }
 
-func realCatalogB() (*model.Catalog, error) { return questionnaires.Standard() }
-
 func realCatalog(t testing.TB) *model.Catalog {
 	t.Helper()
 	c, err := questionnaires.Standard()

@@ -23,7 +23,20 @@ const (
 	ExitStatusOverdue    = 4 // the review date has passed
 	ExitStatusIncomplete = 5 // the interview is not completed
 	ExitStatusUnreadable = 6 // the answers file is missing, unreadable or invalid
+	ExitStatusFindings   = 7 // current, but the rules found contradictions or gaps
 )
+
+// statusRank orders exit codes by urgency (higher: worse): findings rank
+// below a due review although their code is higher.
+func statusRank(code int) int {
+	switch code {
+	case ExitStatusFindings:
+		return 1
+	case ExitStatusDueSoon, ExitStatusOverdue, ExitStatusIncomplete, ExitStatusUnreadable:
+		return code - 1
+	}
+	return 0
+}
 
 // statusMsg holds the strings of tom status.
 var statusMsg = model.Messages{
@@ -44,7 +57,9 @@ Exit-Codes (für cron und Monitoring):
   3  Überprüfung innerhalb von 30 Tagen fällig
   4  Überprüfung überfällig
   5  Befragung unvollständig
-  6  Antwortdatei fehlt, ist unlesbar oder ungültig`,
+  6  Antwortdatei fehlt, ist unlesbar oder ungültig
+  7  aktuell, aber Widersprüche oder Hinweise der Plausibilitätsprüfung
+     (die Zustände 3 bis 6 gehen vor)`,
 		En: `Shows organisation, "Stand" (as-of date), version, completeness per section,
 open items, the last and the next review. Never writes the file.
 
@@ -61,7 +76,9 @@ Exit codes (for cron and monitoring):
   3  review due within 30 days
   4  review overdue
   5  interview incomplete
-  6  answers file missing, unreadable or invalid`},
+  6  answers file missing, unreadable or invalid
+  7  current, but the plausibility rules found contradictions or notes
+     (states 3 to 6 come first)`},
 	"status_flag_json":      {De: "als JSON ausgeben (für Skripte): ein Objekt, mit Dateiargumenten ein Array", En: "print JSON (for scripts): an object, an array with file arguments"},
 	"status_example":        {De: "  tom status\n  tom status kunden/*.json\n  tom status kunden/*.json --json", En: "  tom status\n  tom status clients/*.json\n  tom status clients/*.json --json"},
 	"status_missing":        {De: "%s: Datei nicht gefunden", En: "%s: file not found"},
@@ -99,6 +116,13 @@ Exit codes (for cron and monitoring):
 	"status_col_next":       {De: "Nächste Prüfung", En: "Next review"},
 	"status_col_days":       {De: "Tage", En: "Days"},
 	"status_col_open":       {De: "Offen", En: "Open"},
+	"status_findings_key":   {De: "Befunde", En: "Findings"},
+	"status_findings":       {De: "aktuell, aber mit Widersprüchen oder Hinweisen", En: "current, but with contradictions or notes"},
+	"status_findings_n":     {De: "%d Widersprüche, %d Hinweise", En: "%d contradictions, %d notes"},
+	"status_findings_h":     {De: "Widersprüche und Hinweise:", En: "Contradictions and notes:"},
+	"status_finding_c":      {De: "Widerspruch: %s", En: "Contradiction: %s"},
+	"status_finding_w":      {De: "Hinweis: %s", En: "Note: %s"},
+	"status_col_findings":   {De: "Befunde", En: "Findings"},
 	"status_some_bad":       {De: "%d von %d Antwortdateien konnten nicht gelesen werden", En: "%d of %d answers files could not be read"},
 }
 
@@ -160,7 +184,7 @@ func (e statusEntry) json(g *Globals) statusJSON {
 	if e.Err != nil {
 		lang := g.Lang(nil)
 		msg := model.ErrorIn(e.Err, lang)
-		return statusJSON{File: e.Path, State: "unreadable", ExitCode: e.Code, Sections: []statusSectionJSON{}, DueItems: []statusDueJSON{}, Error: &msg}
+		return statusJSON{File: e.Path, State: "unreadable", ExitCode: e.Code, Sections: []statusSectionJSON{}, DueItems: []statusDueJSON{}, Findings: []statusFindingJSON{}, Error: &msg}
 	}
 	return statusToJSON(e.Path, e.Cat, e.File, e.Rep, e.Code, g.Lang(e.File))
 }
@@ -219,7 +243,9 @@ func runStatusMany(g *Globals, opts *statusOptions, entries []statusEntry) error
 	lang := g.Lang(nil)
 	worst, bad := ExitOK, 0
 	for _, e := range entries {
-		worst = max(worst, e.Code)
+		if statusRank(e.Code) > statusRank(worst) {
+			worst = e.Code
+		}
 		if e.Err != nil {
 			bad++
 			fmt.Fprintln(g.Err, g.formatErr(e.Err, lang))
@@ -251,7 +277,7 @@ func runStatusMany(g *Globals, opts *statusOptions, entries []statusEntry) error
 func sortStatus(entries []statusEntry) {
 	slices.SortStableFunc(entries, func(a, b statusEntry) int {
 		if a.Code != b.Code {
-			return cmp.Compare(b.Code, a.Code)
+			return cmp.Compare(statusRank(b.Code), statusRank(a.Code))
 		}
 		ad, bd := a.Rep.NextReview != "", b.Rep.NextReview != ""
 		switch {
@@ -267,17 +293,18 @@ func sortStatus(entries []statusEntry) {
 	})
 }
 
-// statusTable is the overview of several files: one row per client. A
-// findings column belongs here once model reports findings per file.
+// statusTable is the overview of several files: one row per client, with
+// its number of findings.
 func statusTable(entries []statusEntry, l model.Lang) *render.Document {
 	none := statusMsg.Get(l, "status_none")
 	t := &render.Table{Header: []string{
 		statusMsg.Get(l, "status_col_org"), statusMsg.Get(l, "status_col_file"), statusMsg.Get(l, "status_col_state"),
 		statusMsg.Get(l, "status_col_next"), statusMsg.Get(l, "status_col_days"), statusMsg.Get(l, "status_col_open"),
+		statusMsg.Get(l, "status_col_findings"),
 	}}
 	for _, e := range entries {
 		if e.Err != nil {
-			t.Rows = append(t.Rows, []string{none, model.TerminalLine(e.Path), statusMsg.Get(l, "status_unreadable"), none, none, none})
+			t.Rows = append(t.Rows, []string{none, model.TerminalLine(e.Path), statusMsg.Get(l, "status_unreadable"), none, none, none, none})
 			continue
 		}
 		r := e.Rep
@@ -288,7 +315,7 @@ func statusTable(entries []statusEntry, l model.Lang) *render.Document {
 		if r.NextReview != "" {
 			next, days = model.FormatDate(r.NextReview, l), fmt.Sprint(r.DaysLeft)
 		}
-		t.Rows = append(t.Rows, []string{org, model.TerminalLine(e.Path), statusMsg.Get(l, "status_"+string(r.State)), next, days, fmt.Sprint(r.OpenItems)})
+		t.Rows = append(t.Rows, []string{org, model.TerminalLine(e.Path), statusMsg.Get(l, "status_"+string(r.State)), next, days, fmt.Sprint(r.OpenItems), fmt.Sprint(len(r.Findings))})
 	}
 	return &render.Document{Lang: l, Blocks: []render.Block{t}}
 }
@@ -302,6 +329,8 @@ func statusExitCode(s model.ReviewState) int {
 		return ExitStatusOverdue
 	case model.ReviewIncomplete:
 		return ExitStatusIncomplete
+	case model.ReviewFindings:
+		return ExitStatusFindings
 	}
 	return ExitOK
 }
@@ -343,6 +372,7 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 			next = statusMsg.Get(l, "status_ago_days", d, -r.DaysLeft)
 		}
 	}
+	contra, warn := model.CountFindings(r.Findings)
 	doc := &render.Document{Lang: l}
 	doc.Blocks = append(doc.Blocks, &render.KeyValue{Rows: []render.KV{
 		{Key: statusMsg.Get(l, "status_org"), Value: orDash(model.TerminalLine(r.Organisation))},
@@ -350,6 +380,7 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 		{Key: statusMsg.Get(l, "status_last"), Value: last},
 		{Key: statusMsg.Get(l, "status_next"), Value: next},
 		{Key: statusMsg.Get(l, "status_open"), Value: fmt.Sprint(r.OpenItems)},
+		{Key: statusMsg.Get(l, "status_findings_key"), Value: statusMsg.Get(l, "status_findings_n", contra, warn)},
 		{Key: statusMsg.Get(l, "status_state"), Value: statusState(r.State, l, hint)},
 	}})
 	t := &render.Table{Header: []string{statusMsg.Get(l, "status_col_section"), statusMsg.Get(l, "status_col_done"), statusMsg.Get(l, "status_col_answered")}}
@@ -368,7 +399,23 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 		}
 		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_due")}}}, list)
 	}
+	if len(r.Findings) > 0 {
+		list := &render.List{}
+		for _, fd := range r.Findings {
+			list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(findingLine(fd, l))})
+		}
+		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_findings_h")}}}, list)
+	}
 	return doc
+}
+
+// findingLine is one finding in a line: its kind, then its text.
+func findingLine(fd model.Finding, l model.Lang) string {
+	key := "status_finding_w"
+	if fd.Severity == model.SeverityContradiction {
+		key = "status_finding_c"
+	}
+	return statusMsg.Get(l, key, fd.Text.In(l))
 }
 
 // statusState names a state with the command that deals with it, spelled
@@ -405,6 +452,7 @@ type statusJSON struct {
 	Sections             []statusSectionJSON `json:"sections"`
 	OpenItems            int                 `json:"open_items"`
 	DueItems             []statusDueJSON     `json:"due_items"`
+	Findings             []statusFindingJSON `json:"findings"`
 	LastReview           *string             `json:"last_review"`
 	LastReviewKind       *string             `json:"last_review_kind"`
 	NextReview           *string             `json:"next_review"`
@@ -421,6 +469,16 @@ type statusSectionJSON struct {
 	Percent  int    `json:"percent"`
 	State    string `json:"state"`
 	Skipped  bool   `json:"skipped"`
+}
+
+// statusFindingJSON is one finding of the plausibility rules; date is the
+// end of support it concerns, if any.
+type statusFindingJSON struct {
+	Rule     string  `json:"rule"`
+	Severity string  `json:"severity"`
+	Section  *string `json:"section"`
+	Date     *string `json:"date"`
+	Text     string  `json:"text"`
 }
 
 type statusDueJSON struct {
@@ -454,6 +512,7 @@ func statusToJSON(path string, c *model.Catalog, f *model.File, r model.StatusRe
 		Sections:             []statusSectionJSON{},
 		OpenItems:            r.OpenItems,
 		DueItems:             []statusDueJSON{},
+		Findings:             []statusFindingJSON{},
 		LastReview:           str(r.LastReview),
 		LastReviewKind:       str(r.LastReviewKind),
 		NextReview:           str(r.NextReview),
@@ -472,6 +531,13 @@ func statusToJSON(path string, c *model.Catalog, f *model.File, r model.StatusRe
 			j.Record, j.Field = str(d.Record), str(d.Field.ID)
 		}
 		out.DueItems = append(out.DueItems, j)
+	}
+	for _, fd := range r.Findings {
+		j := statusFindingJSON{Rule: fd.Rule.ID, Severity: fd.Severity, Date: str(fd.Date), Text: fd.Text.In(l)}
+		if fd.Section != nil {
+			j.Section = str(fd.Section.ID)
+		}
+		out.Findings = append(out.Findings, j)
 	}
 	return out
 }

@@ -114,7 +114,7 @@ func TestStatusJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	keys := []string{"catalog", "complete", "days_until_review", "due_items", "error", "exit_code", "file", "last_review", "last_review_kind", "next_review", "open_items", "organisation", "review_interval_months", "sections", "stand", "state", "version"}
+	keys := []string{"catalog", "complete", "days_until_review", "due_items", "error", "exit_code", "file", "findings", "last_review", "last_review_kind", "next_review", "open_items", "organisation", "review_interval_months", "sections", "stand", "state", "version"}
 	var have []string
 	for k := range got {
 		have = append(have, k)
@@ -229,5 +229,54 @@ func TestRunStatusUsesInjectedClock(t *testing.T) {
 		if exitCode(err) != tc.code || !strings.Contains(out.String(), tc.want) {
 			t.Errorf("%s: exit %d (%v), want %d and %q:\n%s", tc.day.Format("2006-01-02"), exitCode(err), err, tc.code, tc.want, out)
 		}
+	}
+}
+
+// tom status counts the findings of the plausibility rules, lists them, and
+// gives them in --json with rule, severity, section and end-of-support date.
+func TestStatusFindings(t *testing.T) {
+	env := map[string]string{"TOM_TODAY": "2026-12-06", "TERM": "dumb"}
+	sample := filepath.Join("..", "testdata", "sample", "tom.json")
+	g, out, _ := rvGlobals(env)
+	Run(g, []string{"status", "-f", sample})
+	flat := strings.Join(strings.Fields(out.String()), " ")
+	for _, w := range []string{"Befunde: 6 Widersprüche, 9 Hinweise", "Widersprüche und Hinweise: - Widerspruch: „Verschlüsselte Datenträger auf dem Server“"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("lacks %q:\n%s", w, out)
+		}
+	}
+	g, out, _ = rvGlobals(env)
+	Run(g, []string{"status", "--json", "-f", sample})
+	var got struct {
+		Findings []struct {
+			Rule, Severity, Text string
+			Section, Date        *string
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, fd := range got.Findings {
+		if fd.Rule == "supported_os_unsupported" {
+			found = true
+			if fd.Severity != "contradiction" || fd.Section == nil || *fd.Section != "access_system" || fd.Date == nil || *fd.Date != "2025-10-14" {
+				t.Errorf("%+v", fd)
+			}
+		}
+	}
+	if !found || len(got.Findings) != 15 {
+		t.Errorf("%d findings, supported_os_unsupported among them: %v", len(got.Findings), found)
+	}
+}
+
+// A current file with findings exits 7, and in a list of files it ranks
+// below a due review.
+func TestStatusRank(t *testing.T) {
+	if statusRank(ExitStatusFindings) >= statusRank(ExitStatusDueSoon) || statusRank(ExitStatusFindings) <= statusRank(ExitOK) {
+		t.Error("findings must rank between current and due soon")
+	}
+	if statusExitCode(model.ReviewFindings) != ExitStatusFindings {
+		t.Error("exit code")
 	}
 }

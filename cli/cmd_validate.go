@@ -11,27 +11,32 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/render"
 )
 
 // validateMsg holds the strings of tom validate.
 var validateMsg = model.Messages{
-	"validate_short":    {De: "Antwortdatei prüfen (schreibt nie)", En: "Check the answers file (never writes)"},
-	"validate_long":     {De: "Prüft die Antwortdatei (oder jede angegebene Datei) gegen den Katalog. Exit-Code 0: gültig, 1: Fehler (einer pro Zeile, mit Zeile, Spalte und JSON-Pfad), 2: falscher Aufruf. Eine ungültige Datei hält die übrigen nicht auf.\nDie Datei wird dabei nie verändert.", En: "Checks the answers file (or each file given) against the catalogue. Exit code 0: valid, 1: errors (one a line, with line, column and JSON path), 2: usage error. An invalid file does not stop the others.\nThe file is never changed."},
-	"validate_ok":       {De: "%s ist gültig (Katalog %s %s).", En: "%s is valid (catalogue %s %s)."},
-	"validate_migrated": {De: "Hinweis: mit Katalog-Version %s beantwortet; beim nächsten Speichern wird die Datei auf Version %s umgestellt.", En: "Note: answered with catalogue version %s; the next save moves the file to version %s."},
-	"validate_renamed":  {De: "  umbenannt: %s → %s", En: "  renamed: %s → %s"},
-	"validate_removed":  {De: "  entfallen (wird unter „retired“ aufbewahrt): %s", En: "  removed (kept under \"retired\"): %s"},
-	"validate_new":      {De: "  neu im Katalog: %s", En: "  new in the catalogue: %s"},
-	"validate_some_bad": {De: "%d von %d Antwortdateien sind ungültig", En: "%d of %d answers files are not valid"},
-	"validate_example":  {De: "  tom validate\n  tom validate kunden/*.json", En: "  tom validate\n  tom validate clients/*.json"},
-	"validate_missing":  {De: "%s: Datei nicht gefunden (neu anlegen mit: %s)", En: "%s: file not found (create it with: %s)"},
+	"validate_short":       {De: "Antwortdatei prüfen (schreibt nie)", En: "Check the answers file (never writes)"},
+	"validate_long":        {De: "Prüft die Antwortdatei (oder jede angegebene Datei) gegen den Katalog. Exit-Code 0: gültig (Widersprüche und Hinweise der Plausibilitätsprüfung werden als Warnung gezeigt), 1: Fehler (einer pro Zeile, mit Zeile, Spalte und JSON-Pfad) oder, mit --strict, Befunde der Plausibilitätsprüfung, 2: falscher Aufruf. Eine ungültige Datei hält die übrigen nicht auf.\nDie Datei wird dabei nie verändert.", En: "Checks the answers file (or each file given) against the catalogue. Exit code 0: valid (contradictions and notes from the plausibility rules are shown as warnings), 1: errors (one a line, with line, column and JSON path) or, with --strict, findings of the plausibility rules, 2: usage error. An invalid file does not stop the others.\nThe file is never changed."},
+	"validate_ok":          {De: "%s ist gültig (Katalog %s %s).", En: "%s is valid (catalogue %s %s)."},
+	"validate_migrated":    {De: "Hinweis: mit Katalog-Version %s beantwortet; beim nächsten Speichern wird die Datei auf Version %s umgestellt.", En: "Note: answered with catalogue version %s; the next save moves the file to version %s."},
+	"validate_renamed":     {De: "  umbenannt: %s → %s", En: "  renamed: %s → %s"},
+	"validate_removed":     {De: "  entfallen (wird unter „retired“ aufbewahrt): %s", En: "  removed (kept under \"retired\"): %s"},
+	"validate_new":         {De: "  neu im Katalog: %s", En: "  new in the catalogue: %s"},
+	"validate_some_bad":    {De: "%d von %d Antwortdateien sind ungültig", En: "%d of %d answers files are not valid"},
+	"validate_example":     {De: "  tom validate\n  tom validate kunden/*.json", En: "  tom validate\n  tom validate clients/*.json"},
+	"validate_findings":    {De: "%d Widersprüche und %d Hinweise der Plausibilitätsprüfung:", En: "%d contradictions and %d notes from the plausibility rules:"},
+	"validate_strict":      {De: "%s: %d Befunde (--strict)", En: "%s: %d findings (--strict)"},
+	"validate_flag_strict": {De: "Widersprüche und Hinweise der Plausibilitätsprüfung als Fehler werten (Exit-Code 1)", En: "treat contradictions and notes from the plausibility rules as errors (exit code 1)"},
+	"validate_missing":     {De: "%s: Datei nicht gefunden (neu anlegen mit: %s)", En: "%s: file not found (create it with: %s)"},
 }
 
 // validateOptions are the options of tom validate.
 type validateOptions struct {
 	*Globals // I/O, clock, global flags
 
-	Files []string // answers files given as arguments; none: --file
+	Files  []string // answers files given as arguments; none: --file
+	Strict bool     // findings of the plausibility rules fail the file
 }
 
 func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
@@ -49,6 +54,7 @@ func newValidateCmd(g *Globals, lang model.Lang) *cobra.Command {
 	if lang == model.En {
 		cmd.Use = "validate [ANSWERS-FILE…]"
 	}
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, validateMsg.Get(lang, "validate_flag_strict"))
 	return cmd
 }
 
@@ -63,13 +69,13 @@ func runValidate(opts *validateOptions) error {
 		if err != nil {
 			return &ExitError{Code: ExitFailure, Err: err}
 		}
-		return validateOne(g, c, g.FilePath(), nextCommand(g, "init"))
+		return validateOne(g, c, g.FilePath(), nextCommand(g, "init"), opts.Strict)
 	}
 	failed := 0
 	for _, path := range files {
 		c, err := g.CatalogFor(path)
 		if err == nil {
-			err = validateOne(g, c, path, nextCommandFile(g, "init", path))
+			err = validateOne(g, c, path, nextCommandFile(g, "init", path), opts.Strict)
 		}
 		if err != nil {
 			failed++
@@ -90,7 +96,8 @@ func runValidate(opts *validateOptions) error {
 }
 
 // validateOne checks one file; create is the command that would create it.
-func validateOne(g *Globals, c *model.Catalog, path, create string) error {
+// The findings of the catalogue's rules are warnings, errors when strict.
+func validateOne(g *Globals, c *model.Catalog, path, create string, strict bool) error {
 	f, mig, err := model.Load(path, c)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -102,6 +109,23 @@ func validateOne(g *Globals, c *model.Catalog, path, create string) error {
 	fmt.Fprintln(g.text(), validateMsg.Get(lang, "validate_ok", path, c.ID, c.Version))
 	if !mig.Empty() {
 		fmt.Fprint(g.text(), migrationNote(mig, lang))
+	}
+	fs := model.Findings(c, f, g.Today())
+	if len(fs) == 0 {
+		return nil
+	}
+	contra, warn := model.CountFindings(fs)
+	doc := &render.Document{Lang: lang}
+	list := &render.List{}
+	for _, fd := range fs {
+		list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(findingLine(fd, lang))})
+	}
+	doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: validateMsg.Get(lang, "validate_findings", contra, warn)}}}, list)
+	if err := writeReport(g, doc, "text"); err != nil {
+		return err
+	}
+	if strict {
+		return &ExitError{Code: ExitFailure, Err: errors.New(validateMsg.Get(lang, "validate_strict", path, len(fs)))}
 	}
 	return nil
 }

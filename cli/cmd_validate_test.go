@@ -143,3 +143,40 @@ func TestRunValidate(t *testing.T) {
 		t.Errorf("invalid file: %v", err)
 	}
 }
+
+// The plausibility rules' findings are warnings: the reference business is
+// valid (exit 0) with its contradictions listed; --strict makes them an
+// error (exit 1) and says why; a file without findings passes --strict.
+func TestValidateFindings(t *testing.T) {
+	env := map[string]string{"TOM_TODAY": "2026-12-06", "TERM": "dumb"}
+	sample := filepath.Join("..", "testdata", "sample", "tom.json")
+	g, out, errb := rvGlobals(env)
+	if code := Run(g, []string{"validate", "-f", sample}); code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errb)
+	}
+	flat := strings.Join(strings.Fields(out.String()), " ")
+	for _, w := range []string{"ist gültig", "6 Widersprüche und 9 Hinweise der Plausibilitätsprüfung:",
+		"Widerspruch: „Keine direkte Root-Anmeldung per SSH“", "Arbeitsplatz-PC Grafik: Windows 10 (Sicherheitsupdates endeten am 14.10.2025)"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("lacks %q:\n%s", w, out)
+		}
+	}
+	g, out, errb = rvGlobals(env)
+	if code := Run(g, []string{"validate", "--strict", "--lang", "en", "-f", sample}); code != ExitFailure {
+		t.Fatalf("--strict: exit %d", code)
+	}
+	if !strings.Contains(errb.String(), "tom.json: 15 findings (--strict)") || !strings.Contains(out.String(), "Contradiction: ") {
+		t.Errorf("--strict:\n%s%s", out, errb)
+	}
+	// A fresh file has no findings: --strict passes.
+	dir := t.TempDir()
+	fresh := filepath.Join(dir, "tom.json")
+	g, out, errb = rvGlobals(env)
+	if code := Run(g, []string{"init", "-f", fresh, "--org", "Muster GmbH"}); code != ExitOK {
+		t.Fatalf("init: %d %s", code, errb)
+	}
+	g, out, errb = rvGlobals(env)
+	if code := Run(g, []string{"validate", "--strict", "-f", fresh}); code != ExitOK || strings.Contains(out.String(), "Plausibilität") {
+		t.Fatalf("fresh --strict: exit %d\n%s%s", code, out, errb)
+	}
+}

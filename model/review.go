@@ -120,6 +120,9 @@ const (
 	ReviewDueSoon    ReviewState = "due_soon"   // next review within DueSoonDays (or today)
 	ReviewOverdue    ReviewState = "overdue"    // next review date has passed
 	ReviewIncomplete ReviewState = "incomplete" // interview not completed, or a section not done
+	// ReviewFindings: current, but the plausibility rules found
+	// contradictions or gaps (see Findings).
+	ReviewFindings ReviewState = "findings"
 )
 
 // StatusReport is what `tom status` tells: how complete and how current the
@@ -138,6 +141,9 @@ type StatusReport struct {
 	DaysLeft       int    // days from today until NextReview (negative: overdue)
 	IntervalMonths int
 	State          ReviewState
+	// Findings are what the catalogue's rules found as of today; the
+	// findings marked open_item also count among OpenItems.
+	Findings []Finding
 }
 
 // Status reports on f under catalogue c as of today (stored date).
@@ -150,8 +156,14 @@ func Status(c *Catalog, f *File, today string) StatusReport {
 		Complete:       v.Complete(),
 		OpenItems:      len(v.OpenItems()),
 		Due:            Due(c, f, today),
+		Findings:       Findings(c, f, today),
 		NextReview:     f.NextReview(),
 		IntervalMonths: f.ReviewMonths(),
+	}
+	for _, fd := range r.Findings {
+		if fd.Rule.OpenItem {
+			r.OpenItems++
+		}
 	}
 	for _, s := range v.Sections() {
 		r.Sections = append(r.Sections, v.Completeness(s))
@@ -178,6 +190,8 @@ func Status(c *Catalog, f *File, today string) StatusReport {
 		r.State = ReviewOverdue
 	case r.DaysLeft <= DueSoonDays:
 		r.State = ReviewDueSoon
+	case len(r.Findings) > 0:
+		r.State = ReviewFindings
 	default:
 		r.State = ReviewCurrent
 	}

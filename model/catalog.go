@@ -327,6 +327,14 @@ func (c *Catalog) check() []string {
 		if strings.TrimSpace(t.En) == "" {
 			bad("%s: English text missing", where)
 		}
+		// Catalogue texts reach the terminal and every document: no
+		// control characters (line breaks and tabs are layout).
+		for _, s := range []string{t.De, t.En} {
+			if key, at, r := textProblem(s, true); key == "control_char" {
+				bad("%s: control character U+%04X at character %d", where, r, at+1)
+				break
+			}
+		}
 	}
 	if !catalogIDPattern.MatchString(c.ID) {
 		bad("catalogue id %q: must be lower-case letters, digits, _ . and -", c.ID)

@@ -81,6 +81,8 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"section condition on its own question", func(c *Catalog) { sec(c, "infra").When = yes() }, "section infra: condition names question infra.server, which is not asked before it"},
 		{"missing English", func(c *Catalog) { question(c, "org.name").Title.En = " " }, "question org.name title: English text missing"},
 		{"missing German", func(c *Catalog) { sec(c, "providers").Help.De = "" }, "section providers help: German text missing"},
+		{"escape in a text", func(c *Catalog) { sec(c, "providers").Help.En = "a\x1b[2Jb" }, "section providers help: control character U+001B at character 2"},
+		{"C1 in a title", func(c *Catalog) { sec(c, "providers").Title.De = "Dienst\u009bleister" }, "section providers title: control character U+009B at character 7"},
 		{"missing option label", func(c *Catalog) { question(c, "infra.devices").Options[0].Label.En = "" }, "question infra.devices option pc: English text missing"},
 		{"duplicate options", func(c *Catalog) { question(c, "infra.devices").Options[1].ID = "pc" }, "question infra.devices option pc: duplicate id"},
 		{"choice without options", func(c *Catalog) { question(c, "infra.server_kind").Options = nil }, "question infra.server_kind: needs options"},

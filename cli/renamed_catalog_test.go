@@ -66,6 +66,7 @@ func renameCatalog(t *testing.T) renamedCatalog {
 	// Questions first (conditions name them, and their options), then
 	// everything that refers to them.
 	questions := map[string]string{}
+	measures := map[string]string{} // old measure ID -> new (statements name them)
 	opts := map[string]map[string]string{} // new question ID -> old option -> new
 	type fieldsOf struct {
 		ids  map[string]string
@@ -122,6 +123,9 @@ func renameCatalog(t *testing.T) renamedCatalog {
 			}
 		}
 		cond(cd["not"], rename)
+		if v, ok := cd["measure"].(string); ok {
+			cd["measure"] = measures[v]
+		}
 		var om map[string]string
 		for _, k := range []string{"question", "field"} {
 			if v, ok := cd[k].(string); ok {
@@ -153,6 +157,9 @@ func renameCatalog(t *testing.T) renamedCatalog {
 		}
 		for _, m := range list(s["measures"]) {
 			cond(obj(m)["when"], byQuestion)
+		}
+		for _, st := range list(s["statements"]) {
+			cond(obj(st)["requires"], byQuestion)
 		}
 	}
 	// Rules name measures, questions, registers and their fields.

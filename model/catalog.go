@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -73,17 +74,32 @@ type Group struct {
 
 // Section is one step of the interview and one chapter of the document.
 type Section struct {
-	ID        string      `json:"id"`
-	Kind      string      `json:"kind"`
-	Group     string      `json:"group,omitempty"`
-	Title     Text        `json:"title"`
-	Goal      Text        `json:"goal,omitzero"`
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Group string `json:"group,omitempty"`
+	Title Text   `json:"title"`
+	Goal  Text   `json:"goal,omitzero"`
+	// Legal is the section's own legal reference (optional), printed under
+	// its heading in the document.
+	Legal     Text        `json:"legal,omitzero"`
 	Help      Text        `json:"help"`
 	Doc       Text        `json:"doc,omitzero"`
 	When      *Condition  `json:"when,omitempty"`
 	Questions []*Question `json:"questions,omitempty"`
 	Measures  []*Measure  `json:"measures,omitempty"`
 	Since     string      `json:"since,omitempty"`
+	// Statements are the sentences of the document text that state a fact
+	// about the business; each is printed only when its condition holds
+	// (FORMAT.md, "Statements").
+	Statements []*Statement `json:"statements,omitempty"`
+}
+
+// Statement is one sentence of a section's document text that asserts a
+// fact (a measure in place, an answer given). It is printed after the
+// section's doc text only when Requires holds for the answers file.
+type Statement struct {
+	Text     Text       `json:"text"`
+	Requires *Condition `json:"requires"`
 }
 
 // Question is one question of a section.
@@ -146,11 +162,17 @@ type Measure struct {
 	Scan []string `json:"scan,omitempty"`
 }
 
-// Condition decides whether a section, question, measure or field is shown.
-// Exactly one of the forms is used: a test on Question (or Field, inside a
-// record) with Equals, In, Includes or Answered; or All, Any, Not.
+// Condition decides whether a section, question, measure or field is shown,
+// or whether a statement is printed. Exactly one of the forms is used: a
+// test on Question (or Field, inside a record) with Equals, In, Includes or
+// Answered; a test on Measure (statements only) with Status; or All, Any, Not.
 type Condition struct {
-	Question string   `json:"question,omitempty"`
+	Question string `json:"question,omitempty"`
+	// Measure holds when the measure applies and its answer has one of
+	// Status (default: implemented). Only a statement's condition may test
+	// a measure.
+	Measure  string   `json:"measure,omitempty"`
+	Status   []string `json:"status,omitempty"`
 	Field    string   `json:"field,omitempty"`
 	Equals   any      `json:"equals,omitempty"`
 	In       []string `json:"in,omitempty"`
@@ -403,7 +425,19 @@ func (c *Catalog) check() []string {
 		text(where+" title", s.Title, true)
 		text(where+" help", s.Help, true)
 		text(where+" goal", s.Goal, false)
+		text(where+" legal", s.Legal, false)
 		text(where+" doc", s.Doc, false)
+		for i, st := range s.Statements {
+			sw := fmt.Sprintf("%s statement %d", where, i+1)
+			if st == nil {
+				bad("%s: null", sw)
+				continue
+			}
+			text(sw+" text", st.Text, true)
+			if st.Requires == nil {
+				bad("%s: requires missing (a sentence without a condition belongs in doc)", sw)
+			}
+		}
 		for _, q := range s.Questions {
 			if q == nil {
 				bad("%s: null question", where)
@@ -536,6 +570,18 @@ func (c *Catalog) check() []string {
 			}
 		}
 	}
+	// Statements are printed once everything is answered: they may name
+	// any question and any measure.
+	for _, s := range c.Sections {
+		if s == nil {
+			continue
+		}
+		for i, st := range s.Statements {
+			if st != nil && st.Requires != nil {
+				c.checkStatementCond(fmt.Sprintf("section %s statement %d", s.ID, i+1), st.Requires, bad)
+			}
+		}
+	}
 	for old, nu := range c.Renamed {
 		if c.questions[nu] == nil && c.measures[nu] == nil {
 			bad("renamed %s: target %q does not exist", old, nu)
@@ -623,7 +669,57 @@ func checkOptions(where string, opts []*Option, text func(string, Text, bool), b
 	}
 }
 
+// checkStatementCond checks a statement's condition: like checkCond, with
+// no order restriction, and with measure tests allowed.
+func (c *Catalog) checkStatementCond(where string, cond *Condition, bad func(string, ...any)) {
+	if cond.Measure == "" {
+		if len(cond.Status) > 0 {
+			bad("%s: status needs a measure", where)
+		}
+		for _, sub := range cond.All {
+			if sub != nil && (sub.Measure != "" || len(sub.All)+len(sub.Any) > 0 || sub.Not != nil) {
+				c.checkStatementCond(where, sub, bad)
+			} else if sub != nil {
+				c.checkCond(where, sub, len(c.order)+1, bad)
+			}
+		}
+		for _, sub := range cond.Any {
+			if sub != nil && (sub.Measure != "" || len(sub.All)+len(sub.Any) > 0 || sub.Not != nil) {
+				c.checkStatementCond(where, sub, bad)
+			} else if sub != nil {
+				c.checkCond(where, sub, len(c.order)+1, bad)
+			}
+		}
+		if cond.Not != nil {
+			c.checkStatementCond(where, cond.Not, bad)
+		}
+		if len(cond.All)+len(cond.Any) == 0 && cond.Not == nil {
+			c.checkCond(where, cond, len(c.order)+1, bad)
+		} else if cond.Question != "" || cond.Field != "" {
+			bad("%s: condition must have exactly one of question, measure, all, any, not", where)
+		}
+		return
+	}
+	if cond.Question != "" || cond.Field != "" || len(cond.All)+len(cond.Any) > 0 || cond.Not != nil ||
+		cond.Equals != nil || len(cond.In) > 0 || cond.Includes != "" || cond.Answered != nil || cond.Contains != "" {
+		bad("%s: a measure condition has only measure and status", where)
+		return
+	}
+	if c.measures[cond.Measure] == nil {
+		bad("%s: condition names unknown measure %q", where, cond.Measure)
+	}
+	for _, st := range cond.Status {
+		if !slices.Contains(Statuses, st) {
+			bad("%s: unknown status %q", where, st)
+		}
+	}
+}
+
 func (c *Catalog) checkCond(where string, cond *Condition, before int, bad func(string, ...any)) {
+	if cond.Measure != "" || len(cond.Status) > 0 {
+		bad("%s: only a statement's condition may test a measure", where)
+		return
+	}
 	forms := 0
 	if cond.Question != "" {
 		forms++

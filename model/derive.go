@@ -9,28 +9,42 @@ import (
 type Getter func(id string) Value
 
 // Eval reports whether the condition holds for the values get returns.
-// A nil condition holds.
-func (c *Condition) Eval(get Getter) bool {
+// A nil condition holds; a measure test (statements only) never holds here:
+// see View.Holds.
+func (c *Condition) Eval(get Getter) bool { return c.eval(get, nil) }
+
+// eval evaluates the condition; status returns a measure's status as a
+// measure test sees it ("" when it does not apply or is not answered).
+func (c *Condition) eval(get Getter, status func(id string) string) bool {
 	if c == nil {
 		return true
 	}
 	switch {
 	case len(c.All) > 0:
 		for _, s := range c.All {
-			if !s.Eval(get) {
+			if !s.eval(get, status) {
 				return false
 			}
 		}
 		return true
 	case len(c.Any) > 0:
 		for _, s := range c.Any {
-			if s.Eval(get) {
+			if s.eval(get, status) {
 				return true
 			}
 		}
 		return false
 	case c.Not != nil:
-		return !c.Not.Eval(get)
+		return !c.Not.eval(get, status)
+	case c.Measure != "":
+		if status == nil {
+			return false
+		}
+		st := status(c.Measure)
+		if len(c.Status) == 0 {
+			return st == StatusImplemented
+		}
+		return st != "" && slices.Contains(c.Status, st)
 	}
 	id := c.Question
 	if id == "" {
@@ -79,6 +93,30 @@ func (v View) Value(id string) Value {
 		return Value{}
 	}
 	return v.F.Answers[id]
+}
+
+// Holds reports whether condition c holds for the file: questions as
+// conditions see them (hidden ones unanswered), measures by their status
+// when they apply. A statement is printed exactly when its condition holds.
+func (v View) Holds(c *Condition) bool {
+	return c.eval(v.Value, func(id string) string {
+		m := v.C.Measure(id)
+		if m == nil || !v.MeasureVisible(m) {
+			return ""
+		}
+		return v.F.Measures[id].Status
+	})
+}
+
+// Statements returns the statements of section s whose condition holds.
+func (v View) Statements(s *Section) []*Statement {
+	var out []*Statement
+	for _, st := range s.Statements {
+		if v.Holds(st.Requires) {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // SectionVisible reports whether section s is asked.

@@ -18,6 +18,10 @@ type builder struct {
 	chapter int
 	section int
 	dash    string // "not answered"
+	// open counts the rows of the open-items chapter, openTitle names it
+	// (number and title): the signature block points to it.
+	open      int
+	openTitle string
 }
 
 // Build makes the document for answers file f under catalogue cat in language
@@ -149,7 +153,7 @@ func (b *builder) intro(d *Document) {
 	}
 	b.para(StyleLabel, Run{Text: b.m("intro_legal_h")})
 	b.text(StyleBody, b.m("intro_legal"))
-	b.text(StyleBody, b.m("intro_structure"))
+	b.text(StyleBody, b.structure())
 	b.para(StyleLabel, Run{Text: b.m("legend_h")})
 	b.text(StyleBody, b.m("legend"))
 	b.add(&Checklist{Items: []CheckItem{
@@ -158,6 +162,19 @@ func (b *builder) intro(d *Document) {
 		{Mark: MarkOpen, Text: b.m("legend_open")},
 		{Mark: MarkNA, Text: b.m("legend_na")},
 	}})
+}
+
+// structure describes the order of the control chapters as the catalogue's
+// groups give it, with each group's legal reference.
+func (b *builder) structure() string {
+	var parts []string
+	for _, g := range b.c.Groups {
+		parts = append(parts, b.m("intro_group", g.Title.In(b.l), g.Legal.In(b.l)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return b.m("intro_structure", strings.Join(parts, "; "))
 }
 
 // general writes the general sections (organisation, IT environment) as
@@ -184,6 +201,7 @@ func (b *builder) general() {
 func (b *builder) sectionAnswers(s *model.Section, withDoc bool) {
 	if withDoc {
 		b.text(StyleBody, s.Doc.In(b.l))
+		b.statements(s)
 	}
 	qs := b.v.Questions(s)
 	var tbl *Table
@@ -215,6 +233,18 @@ func (b *builder) sectionAnswers(s *model.Section, withDoc bool) {
 	if tbl == nil && len(qs) == 0 {
 		b.text(StyleSmall, b.m("no_answers"))
 	}
+}
+
+// statements writes the section's statements whose condition holds for the
+// answers, as one paragraph: the sentences of the text that state facts.
+func (b *builder) statements(s *model.Section) {
+	var parts []string
+	for _, st := range b.v.Statements(s) {
+		if t := strings.TrimSpace(st.Text.In(b.l)); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	b.text(StyleBody, strings.Join(parts, " "))
 }
 
 // answer formats the answer to a non-record question.
@@ -523,10 +553,12 @@ func (b *builder) typeName(typ string) string {
 // the measures grouped by status (implemented split into technical and
 // organisational).
 func (b *builder) control(s *model.Section) {
+	b.text(StyleSmall, s.Legal.In(b.l))
 	if g := s.Goal.In(b.l); g != "" {
 		b.para(StyleBody, Run{Text: b.m("goal"), Bold: true}, Run{Text: g, Italic: true})
 	}
 	b.text(StyleBody, s.Doc.In(b.l))
+	b.statements(s)
 	if len(b.v.Questions(s)) > 0 {
 		b.sectionAnswers(s, false)
 	}
@@ -628,6 +660,7 @@ func (b *builder) registers() {
 
 func (b *builder) openItems() {
 	b.h1("open", b.m("chapter_open"))
+	b.openTitle = strconv.Itoa(b.chapter) + " " + b.m("chapter_open")
 	items := b.v.OpenItems()
 	tbl := &Table{
 		Header: []string{b.m("open_kind"), b.m("open_section"), b.m("open_item"), b.m("open_due"), b.m("open_note")},
@@ -652,6 +685,7 @@ func (b *builder) openItems() {
 		}
 		tbl.Rows = append(tbl.Rows, []string{b.m("open_incomplete"), s.Title.In(b.l), s.Title.In(b.l), "", b.m("open_incomplete_text", cp.Answered, cp.Total)})
 	}
+	b.open = len(tbl.Rows)
 	if len(tbl.Rows) == 0 {
 		b.text(StyleBody, b.m("open_none"))
 		return
@@ -686,18 +720,21 @@ func (b *builder) history() {
 
 func (b *builder) signature(d *Document) {
 	b.h1("approval", b.m("chapter_sign"))
+	intro := b.m("sign_intro", d.StandFmt)
+	switch b.open {
+	case 0:
+		intro += " " + b.m("sign_open_none")
+	case 1:
+		intro += " " + b.m("sign_open_one", b.openTitle)
+	default:
+		intro += " " + b.m("sign_open", b.open, b.openTitle)
+	}
+	// The date is the signer's: left blank, never the document's date.
 	b.add(&Signature{
-		Intro: b.m("sign_intro"),
+		Intro: intro,
 		Place: KV{b.m("sign_place"), b.str(model.RoleSigningPlace)},
-		Date:  KV{b.m("sign_date"), dateOrEmpty(d.Stand, b.l)},
+		Date:  KV{b.m("sign_date"), ""},
 		Name:  KV{b.m("sign_name"), b.str(model.RoleSignatoryName)},
 		Role:  KV{b.m("sign_role"), b.str(model.RoleSignatoryRole)},
 	})
-}
-
-func dateOrEmpty(iso string, l model.Lang) string {
-	if iso == "" {
-		return ""
-	}
-	return model.FormatDate(iso, l)
 }

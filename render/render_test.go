@@ -86,7 +86,8 @@ func TestContentStructure(t *testing.T) {
 		"| unvollständig | Datenschutzfreundliche Voreinstellungen |",
 		"| 28.11.2026 | 1.1 | Überprüfung | Jörg Krüger | Jährliche Überprüfung: Windows-7-PC ersetzt, Dropbox ergänzt | 3 |",
 		"- **Stand:** 28.11.2026", "- **Version:** 1.1", "- **Nächste Überprüfung:** 28.11.2027", "- **Erstellt von:** Jörg Krüger (Geschäftsführer)",
-		"| München | 28.11.2026 | Jörg Krüger | Geschäftsführer |",
+		"| München |  | Jörg Krüger | Geschäftsführer |", // the date is the signer's
+		"Mit der Unterschrift wird bestätigt, dass dieses Dokument die Maßnahmen so wiedergibt, wie sie zum Stand 28.11.2026",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
@@ -98,7 +99,7 @@ func TestContentStructure(t *testing.T) {
 		}
 	}
 	en := string(WriteMarkdown(sampleDoc(t, model.En)))
-	for _, want := range []string{"# Technical and organisational measures (TOMs)", "- **Status as of:** 28 November 2026", "**Technical measures**", "Annex: open items"} {
+	for _, want := range []string{"# Technical and organisational measures (TOMs)", "- **As of:** 28 November 2026", "**Technical measures**", "Annex: open items"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English Markdown lacks %q", want)
 		}

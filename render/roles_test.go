@@ -71,7 +71,7 @@ func TestCatalogueWithoutRoles(t *testing.T) {
 				t.Errorf("cover: %q, address %q", b.Org, b.Address)
 			}
 		case *Signature:
-			if b.Name.Value != "" || b.Role.Value != "" || b.Place.Value != "" || b.Date.Value == "" {
+			if b.Name.Value != "" || b.Role.Value != "" || b.Place.Value != "" || b.Date.Value != "" {
 				t.Errorf("signature block: %+v", b)
 			}
 		case *Heading:

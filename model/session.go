@@ -205,17 +205,13 @@ func (s *Session) ConfirmList(qid string) {
 	}
 }
 
-// Author is who answers: the catalogue's respondent question when
-// answered, else its contact question, else the user the front end named.
-func (s *Session) Author() string { return Author(s.C, s.F, s.o.User) }
-
-// Author is who answered f: HistoryAuthor (the respondent, else the contact
-// person, by role), else user.
-func Author(c *Catalog, f *File, user string) string {
-	if by := strings.TrimSpace(HistoryAuthor(c, f)); by != "" {
+// author is who answers: HistoryAuthor (the respondent, else the contact
+// person, by role), else the user the front end named.
+func (s *Session) author() string {
+	if by := strings.TrimSpace(HistoryAuthor(s.C, s.F)); by != "" {
 		return by
 	}
-	return strings.TrimSpace(user)
+	return strings.TrimSpace(s.o.User)
 }
 
 // Commit brings the file up to date before it is saved: it drops the
@@ -233,7 +229,7 @@ func (s *Session) Commit() {
 	f := s.F
 	if s.before == nil {
 		if s.V.AllDone() && f.Stand() == "" {
-			f.AddHistory(nil, HistoryInterview, s.o.Today, s.Author(), sessionMsg.Get(f.Language, "completed"))
+			f.AddHistory(nil, HistoryInterview, s.o.Today, s.author(), sessionMsg.Get(f.Language, "completed"))
 		}
 		return
 	}
@@ -249,7 +245,7 @@ func (s *Session) Commit() {
 		if s.o.Origin == OriginScan {
 			key = "scan_changed"
 		}
-		f.AddHistory(s.before, HistoryInterview, s.o.Today, s.Author(), sessionMsg.Get(f.Language, key))
+		f.AddHistory(s.before, HistoryInterview, s.o.Today, s.author(), sessionMsg.Get(f.Language, key))
 		s.entry = len(f.History) - 1
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
 // syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
@@ -83,5 +84,46 @@ func TestLineSignalSaves(t *testing.T) {
 		if f.Get("org.name").Str() != "Firma" || f.Progress.Step != "org" {
 			t.Errorf("%v: saved %+v", sig, f.Progress)
 		}
+	}
+}
+
+// The line-mode review on a signal saves the edits so far, says so, writes
+// no history entry and can be resumed, like at the end of input.
+func TestReviewLineSignalSaves(t *testing.T) {
+	c := rvCatalog(t)
+	f, mig, path := rvFile(t, c, "story-2025.json")
+	s, resumed, err := review.Begin(c, f, mig, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	sigs := make(chan os.Signal, 1)
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		_, err := RunReview(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: resumed,
+			In: pr, Out: out, Signals: sigs})
+		done <- err
+	}()
+	// The new MFA measure first: "no, not unchanged", then implemented.
+	io.WriteString(pw, "\n\nn\n1 3 4 5\n")
+	waitOutput(t, out, "1 3 4 5")
+	sigs <- syscall.SIGHUP
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the review did not end")
+	}
+	pw.Close()
+	if !errors.Is(err, review.ErrIncomplete) {
+		t.Fatalf("err = %v\n%s", err, out.String())
+	}
+	lineWantAll(t, out.String(), "Abgebrochen durch ein Signal", "kein Verlaufseintrag", "tom review setzt fort")
+	g := rvLoad(t, c, path)
+	if len(g.History) != 1 || g.Measures["access_system.mfa"].Status != model.StatusImplemented {
+		t.Errorf("after the signal: %d entries, mfa %+v", len(g.History), g.Measures["access_system.mfa"])
+	}
+	if _, err := os.Stat(review.StartPath(path)); err != nil {
+		t.Errorf("start copy missing, the review cannot resume: %v", err)
 	}
 }

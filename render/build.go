@@ -49,7 +49,10 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding) *Do
 	b.general()
 	b.controls()
 	b.registers()
-	b.openItems()
+	// Rules are judged as of the document's date, never the clock.
+	findings := model.Findings(cat, f, d.Stand)
+	b.openItems(findings, d.Stand)
+	b.findings(findings)
 	b.history()
 	b.signature(d)
 	d.Blocks = b.blocks
@@ -658,7 +661,7 @@ func (b *builder) registers() {
 	}
 }
 
-func (b *builder) openItems() {
+func (b *builder) openItems(findings []model.Finding, stand string) {
 	b.h1("open", b.m("chapter_open"))
 	b.openTitle = strconv.Itoa(b.chapter) + " " + b.m("chapter_open")
 	items := b.v.OpenItems()
@@ -685,12 +688,59 @@ func (b *builder) openItems() {
 		}
 		tbl.Rows = append(tbl.Rows, []string{b.m("open_incomplete"), s.Title.In(b.l), s.Title.In(b.l), "", b.m("open_incomplete_text", cp.Answered, cp.Total)})
 	}
+	// Records whose check is due as of the document's date (tom status
+	// lists the same), and the findings that are open items.
+	if stand != "" {
+		for _, d := range model.Due(b.c, b.f, stand) {
+			if d.Kind != model.DueCheck {
+				continue
+			}
+			due := ""
+			if d.DueOn != "" {
+				due = b.date(d.DueOn)
+			}
+			tbl.Rows = append(tbl.Rows, []string{b.m("open_check"), d.Section.Title.In(b.l), clean(model.DescribeDue(d, b.l)), due, ""})
+		}
+	}
+	for _, fd := range findings {
+		if !fd.Rule.OpenItem {
+			continue
+		}
+		sec := ""
+		if fd.Section != nil {
+			sec = fd.Section.Title.In(b.l)
+		}
+		tbl.Rows = append(tbl.Rows, []string{b.m("open_finding"), sec, clean(fd.Text.In(b.l)), "", ""})
+	}
 	b.open = len(tbl.Rows)
 	if len(tbl.Rows) == 0 {
 		b.text(StyleBody, b.m("open_none"))
 		return
 	}
 	b.text(StyleBody, b.m("open_intro"))
+	b.add(tbl)
+}
+
+// findings writes the chapter of contradictions and notes the catalogue's
+// plausibility rules found in the answers.
+func (b *builder) findings(fs []model.Finding) {
+	b.h1("findings", b.m("chapter_findings"))
+	if len(fs) == 0 {
+		b.text(StyleBody, b.m("findings_none"))
+		return
+	}
+	b.text(StyleBody, b.m("findings_intro"))
+	tbl := &Table{
+		Header: []string{b.m("findings_kind"), b.m("open_section"), b.m("findings_text")},
+		Widths: []float64{0.16, 0.22, 0.62},
+	}
+	for _, fd := range fs {
+		sec := ""
+		if fd.Section != nil {
+			sec = fd.Section.Title.In(b.l)
+		}
+		tbl.Rows = append(tbl.Rows, []string{b.m("findings_" + fd.Severity), sec, clean(fd.Text.In(b.l))})
+	}
 	b.add(tbl)
 }
 

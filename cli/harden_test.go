@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -124,7 +123,7 @@ func TestValidateRefusesControlsAndLongTexts(t *testing.T) {
 // once by every command, in the user's language (also in status --json).
 func TestFIFOAnswersFileRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "fifo.json")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
+	if err := mkfifo(path, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{

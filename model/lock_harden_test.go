@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 )
 
@@ -24,7 +23,7 @@ func TestLockRefusesSymlink(t *testing.T) {
 		"symlink":      func(lp string) error { return os.Symlink(victim, lp) },
 		"dangling":     func(lp string) error { return os.Symlink(filepath.Join(dir, "new-victim"), lp) },
 		"hardlink":     func(lp string) error { return os.Link(victim, lp) },
-		"fifo":         func(lp string) error { return syscall.Mkfifo(lp, 0o600) },
+		"fifo":         func(lp string) error { return mkfifo(lp, 0o600) },
 		"folder":       func(lp string) error { return os.Mkdir(lp, 0o700) },
 		"foreign-file": func(lp string) error { return os.WriteFile(lp, []byte(strings.Repeat("x", 10000)), 0o600) },
 	}

@@ -44,9 +44,9 @@ func TestRootSaveKeepsOwner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sys := st.Sys().(*syscall.Stat_t)
-	if sys.Uid != nobody || sys.Gid != nobody || st.Mode().Perm() != 0o600 {
-		t.Errorf("after save: owner %d:%d mode %v, want %d:%d 0600", sys.Uid, sys.Gid, st.Mode().Perm(), nobody, nobody)
+	uid, gid, _ := fileOwner(st)
+	if uid != nobody || gid != nobody || st.Mode().Perm() != 0o600 {
+		t.Errorf("after save: owner %d:%d mode %v, want %d:%d 0600", uid, gid, st.Mode().Perm(), nobody, nobody)
 	}
 	if len(tempFiles(t, dir)) != 0 {
 		t.Error("temp file left")

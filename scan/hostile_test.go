@@ -60,7 +60,7 @@ func hostileTree(t testing.TB) string {
 	// A directory where a file belongs, and a FIFO (must not block).
 	os.MkdirAll(filepath.Join(root, "etc/crypttab"), 0o755)
 	os.MkdirAll(filepath.Join(root, "etc/ufw"), 0o755)
-	if err := syscall.Mkfifo(filepath.Join(root, "etc/ufw/ufw.conf"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(root, "etc/ufw/ufw.conf"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 

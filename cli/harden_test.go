@@ -153,10 +153,10 @@ func TestDiskFullOnARealDisk(t *testing.T) {
 		t.Skip("the fill below assumes 4 KiB pages")
 	}
 	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k"); err != nil {
+	if err := mountTmpfs(dir, "size=64k"); err != nil {
 		t.Skipf("cannot mount a tmpfs: %v", err)
 	}
-	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	t.Cleanup(func() { unmount(dir) })
 	path := filepath.Join(dir, "tom.json")
 	if code, _, errs := cliRun(nil, "init", "-f", path); code != 0 {
 		t.Fatal(errs)

@@ -53,6 +53,10 @@ func hostileFiles(t *testing.T) (dir, answers, older, badKey, catalog string) {
 	cat = strings.Replace(cat, `"Zugangskontrolle"`, `"Zugang\u001b[2J\u202ekontrolle"`, 1)
 	catalog = filepath.Join(dir, "catalog.json")
 	os.WriteFile(catalog, []byte(cat), 0o600)
+	// The loader refuses control characters in a catalogue; bidi controls
+	// it lets through.
+	bidi := strings.Replace(string(readFile(t, rvCatalogPath)), `"Kleiner Testkatalog"`, `"Kleiner \u202eTestkatalog\u2066"`, 1)
+	os.WriteFile(filepath.Join(dir, "catalog-bidi.json"), []byte(bidi), 0o600)
 
 	os.WriteFile(filepath.Join(dir, "providers.json"), []byte(`{"schema": 1, "providers": [
   {"id": "evil", "address": {"street": "Am Markt 3\u001b[2J", "postcode": "86150", "city": "Augs\u202eburg\nNächste Prüfung: 01.01.2099", "country": "DE"},
@@ -92,7 +96,10 @@ func TestE2ENoRawControlsOnTheTerminal(t *testing.T) {
 		{"status", "--catalog", catalog, "-f", answers},
 		{"render", rc, "--format", "txt", "--out", "-", "-f", answers},
 		{"render", rc, "--format", "md", "--out", "-", "-f", answers},
-		{"render", "--catalog", catalog, "--format", "html", "--out", filepath.Join(dir, "doc.html"), "-f", older},
+		{"render", "--catalog", catalog, "--format", "html", "--out", filepath.Join(dir, "refused.html"), "-f", older},
+		{"render", "--catalog", filepath.Join(dir, "catalog-bidi.json"), "--format", "html", "--out", filepath.Join(dir, "doc.html"), "-f", older},
+		{"catalog", "--catalog", filepath.Join(dir, "catalog-bidi.json")},
+		{"catalog", "--catalog", filepath.Join(dir, "catalog-bidi.json"), "--format", "md"},
 		{"render", rc, "--format", "txt", "--out", filepath.Join(dir, "x\x1b[2J.txt"), "-f", answers},
 		{"init", rc, "--org", hostileText, "-f", filepath.Join(dir, "neu.json")},
 		{"validate", rc, "-f", filepath.Join(dir, "missing\x1b[2J\u202e.json")},
@@ -126,15 +133,13 @@ func TestE2ENoRawControlsOnTheTerminal(t *testing.T) {
 		}
 	}
 	// The catalogue check refuses control characters in catalogue texts, so
-	// no document is written from the hostile catalogue; one that is written
-	// must be clean.
-	html, err := os.ReadFile(filepath.Join(dir, "doc.html"))
-	switch {
-	case err == nil:
-		noRawControl(t, "HTML document", strings.NewReplacer("\u202e", "", "\u2066", "", "\u2069", "").Replace(string(html)))
-	case !os.IsNotExist(err):
-		t.Fatal(err)
+	// no document is written from the hostile catalogue (refused.html); the
+	// one written from the catalogue with bidi controls is clean otherwise.
+	if _, err := os.Stat(filepath.Join(dir, "refused.html")); !os.IsNotExist(err) {
+		t.Errorf("a document was written from the refused catalogue: %v", err)
 	}
+	html := string(readFile(t, filepath.Join(dir, "doc.html")))
+	noRawControl(t, "HTML document", strings.NewReplacer("\u202e", "", "\u2066", "", "\u2069", "").Replace(html))
 	_, stderr, code := runTomBinSplit(t, "", env, "catalog", "--catalog", catalog)
 	if code == 0 || !strings.Contains(stderr, "control character U+001B") {
 		t.Errorf("hostile catalogue accepted: exit %d %q", code, stderr)

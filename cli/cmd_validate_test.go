@@ -171,7 +171,7 @@ func TestValidateFindings(t *testing.T) {
 	// A fresh file has no findings: --strict passes.
 	dir := t.TempDir()
 	fresh := filepath.Join(dir, "tom.json")
-	g, out, errb = rvGlobals(env)
+	g, _, errb = rvGlobals(env)
 	if code := Run(g, []string{"init", "-f", fresh, "--org", "Muster GmbH"}); code != ExitOK {
 		t.Fatalf("init: %d %s", code, errb)
 	}

@@ -66,7 +66,6 @@ func renameCatalog(t *testing.T) renamedCatalog {
 	// Questions first (conditions name them, and their options), then
 	// everything that refers to them.
 	questions := map[string]string{}
-	measures := map[string]string{}        // old measure ID -> new (statements name them)
 	opts := map[string]map[string]string{} // new question ID -> old option -> new
 	type fieldsOf struct {
 		ids  map[string]string

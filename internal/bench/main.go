@@ -1,0 +1,248 @@
+// Command bench measures what a user waits for (make bench): whole-process
+// times of the built tom binary on a 1,000-provider answers file made from
+// the sample with the real catalogue, and a batch of client files in every
+// format. Each line is the median of repeated runs, as wall time and as CPU
+// time (user + system, which a busy machine does not inflate), with the
+// target beside it. With -base, a second binary is run interleaved with the
+// first and the ratio new/base is printed.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// recordsID and orgID are the answers the fixture varies (see the flags).
+var recordsID, orgID string
+
+func main() {
+	bin := flag.String("bin", "./tom", "the tom binary to measure")
+	base := flag.String("base", "", "a second tom binary to compare with, run interleaved")
+	sample := flag.String("sample", "testdata/sample/tom.json", "answers file the fixture is made from")
+	runs := flag.Int("n", 15, "runs per line (median)")
+	providers := flag.Int("providers", 1000, "service providers in the fixture")
+	clients := flag.Int("clients", 500, "answers files in the batch line (0 skips it)")
+	batchRuns := flag.Int("batch-n", 1, "runs of the batch line")
+	// The answers that are repeated and varied; named here as flags because
+	// they are the sample's, not the program's.
+	flag.StringVar(&recordsID, "records", "providers", "answer ID of the record list that is repeated")
+	flag.StringVar(&orgID, "org", "org.name", "answer ID of the business name varied per client")
+	flag.Parse()
+	if err := run(*bin, *base, *sample, *runs, *providers, *clients, *batchRuns); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// line is one row of the table.
+type line struct {
+	name   string
+	args   []string // after the binary; "{file}", "{dir}" and "{out}" are replaced
+	target time.Duration
+	batch  bool
+	report bool // exit codes 3 to 5 and 7 report the file's state, not a failure
+}
+
+func run(bin, base, sample string, runs, providers, clients, batchRuns int) error {
+	tmp, err := os.MkdirTemp("", "tom-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	data, err := fixture(sample, providers)
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(tmp, "tom.json")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		return err
+	}
+	dir := filepath.Join(tmp, "clients")
+	if clients > 0 {
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			return err
+		}
+		// Small client files: the sample as it is, each its own business.
+		small, err := fixture(sample, 0)
+		if err != nil {
+			return err
+		}
+		for i := range clients {
+			d := bytes.Replace(small, []byte(`"`+orgID+`": "`), fmt.Appendf(nil, `"%s": "Kunde %04d `, orgID, i), 1)
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("kunde%04d.json", i)), d, 0o600); err != nil {
+				return err
+			}
+		}
+	}
+	bins := []string{bin}
+	if base != "" {
+		bins = append(bins, base)
+	}
+	for _, b := range bins {
+		if out, err := exec.Command(b, "validate", "-f", file).CombinedOutput(); err != nil {
+			return fmt.Errorf("%s validate on the fixture: %v\n%s", b, err, out)
+		}
+	}
+	lines := []line{
+		{name: "tom render --format md", args: []string{"render", "{file}", "--format", "md", "--out", "{out}/"}, target: 15 * time.Millisecond},
+		{name: "tom render --format html", args: []string{"render", "{file}", "--format", "html", "--out", "{out}/"}, target: 20 * time.Millisecond},
+		{name: "tom render --format docx", args: []string{"render", "{file}", "--format", "docx", "--out", "{out}/"}, target: 35 * time.Millisecond},
+		{name: "tom render --format pdf", args: []string{"render", "{file}", "--format", "pdf", "--out", "{out}/"}, target: 60 * time.Millisecond},
+		{name: "tom validate", args: []string{"validate", "-f", "{file}"}, target: 12 * time.Millisecond},
+		{name: "tom status", args: []string{"status", "-f", "{file}"}, target: 15 * time.Millisecond, report: true},
+	}
+	if clients > 0 {
+		lines = append(lines, line{name: fmt.Sprintf("batch: %d clients, all formats", clients), args: []string{"render", "{dir}/*", "--format", "all", "--out", "{out}/"}, target: 8 * time.Second, batch: true})
+	}
+	fmt.Printf("tom whole-process times: %d providers, real catalogue; median of %d runs (batch: %d)\n", providers, runs, batchRuns)
+	fmt.Printf("load average before: %s\n", loadAvg())
+	head := fmt.Sprintf("%-38s %10s %10s %7s %10s", "what the user runs", "wall", "cpu", "cpu %", "target")
+	if base != "" {
+		head += fmt.Sprintf("  %10s %10s %7s %7s", "base wall", "base cpu", "wall ×", "cpu ×")
+	}
+	fmt.Println(head)
+	for _, l := range lines {
+		n := runs
+		if l.batch {
+			n = batchRuns
+		}
+		res := make([][]sample2, len(bins))
+		for range n {
+			for bi, b := range bins {
+				s, err := timeRun(b, l, file, dir, tmp)
+				if err != nil {
+					return err
+				}
+				res[bi] = append(res[bi], s)
+			}
+		}
+		w, c := medians(res[0])
+		mark := "ok"
+		if w > l.target {
+			mark = "OVER"
+		}
+		row := fmt.Sprintf("%-38s %10s %10s %6.0f%% %10s %-4s", l.name, round(w), round(c), 100*float64(c)/float64(w), round(l.target), mark)
+		if base != "" {
+			bw, bc := medians(res[1])
+			row += fmt.Sprintf("%10s %10s %7.2f %7.2f", round(bw), round(bc), float64(w)/float64(bw), float64(c)/float64(bc))
+		}
+		fmt.Println(row)
+	}
+	fmt.Printf("load average after: %s\n", loadAvg())
+	return nil
+}
+
+// sample2 is one timed run.
+type sample2 struct{ wall, cpu time.Duration }
+
+func timeRun(bin string, l line, file, dir, tmp string) (sample2, error) {
+	out, err := os.MkdirTemp(tmp, "out-")
+	if err != nil {
+		return sample2{}, err
+	}
+	defer os.RemoveAll(out)
+	var args []string
+	for _, a := range l.args {
+		a = strings.NewReplacer("{file}", file, "{out}", out).Replace(a)
+		if a == "{dir}/*" {
+			m, err := filepath.Glob(filepath.Join(dir, "*.json"))
+			if err != nil {
+				return sample2{}, err
+			}
+			args = append(args, m...)
+			continue
+		}
+		args = append(args, a)
+	}
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err = cmd.Run()
+	wall := time.Since(start)
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && l.report && slices.Contains([]int{3, 4, 5, 7}, exit.ExitCode()) {
+		err = nil
+	}
+	if err != nil {
+		return sample2{}, fmt.Errorf("%s %s: %v\n%s", bin, l.name, err, stderr.Bytes())
+	}
+	return sample2{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}, nil
+}
+
+func medians(s []sample2) (wall, cpu time.Duration) {
+	w := make([]time.Duration, len(s))
+	c := make([]time.Duration, len(s))
+	for i := range s {
+		w[i], c[i] = s[i].wall, s[i].cpu
+	}
+	slices.Sort(w)
+	slices.Sort(c)
+	return w[len(w)/2], c[len(c)/2]
+}
+
+func round(d time.Duration) string {
+	if d >= time.Second {
+		return d.Round(10 * time.Millisecond).String()
+	}
+	return d.Round(100 * time.Microsecond).String()
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// fixture is the sample answers file with n service providers, made by
+// repeating the sample's providers with their own IDs and names (n = 0
+// keeps the sample's own).
+func fixture(sample string, n int) ([]byte, error) {
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		return nil, err
+	}
+	var f map[string]any
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s: %v", sample, err)
+	}
+	if n > 0 {
+		answers, _ := f["answers"].(map[string]any)
+		if answers == nil {
+			return nil, errors.New(sample + ": no answers")
+		}
+		src, _ := answers[recordsID].([]any)
+		if len(src) == 0 {
+			return nil, errors.New(sample + ": no providers to repeat")
+		}
+		recs := make([]any, n)
+		for i := range recs {
+			r := map[string]any{}
+			for k, v := range src[i%len(src)].(map[string]any) {
+				r[k] = v
+			}
+			r["id"] = fmt.Sprintf("p%05d", i)
+			if name, ok := r["name"].(string); ok {
+				r["name"] = fmt.Sprintf("%s (%d)", name, i)
+			}
+			recs[i] = r
+		}
+		answers[recordsID] = recs
+	}
+	return json.MarshalIndent(f, "", "  ")
+}

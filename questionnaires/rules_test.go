@@ -321,3 +321,57 @@ func BenchmarkFindings(b *testing.B) {
 		model.Findings(c, f, "2026-12-06")
 	}
 }
+
+// TestContractCheckMigration (issue 10 item 4): a file written with
+// catalogue 1.0.0, when "AV-Vertrag geschlossen am" was re-checked every
+// year, loads under the current catalogue unchanged: the signing date stays
+// as the fact it is and is never due; the new "AV-Vertrag zuletzt geprüft
+// am" and the TOM check are due for every processor with access that has no
+// check date, and due again a review interval after the date given.
+func TestContractCheckMigration(t *testing.T) {
+	c, err := Standard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := `{"schema": 1, "catalog": {"id": "tom-standard", "version": "1.0.0"}, "language": "de",
+ "answers": {"providers": [
+  {"id": "r1", "name": "Hoster AG", "access": "data", "processor": true, "avv_signed": "2018-05-20", "tom_checked": "2026-10-01"},
+  {"id": "r2", "name": "Bank AG", "access": "none", "processor": false},
+  {"id": "r3", "name": "Freelancerin", "access": "admin", "processor": true, "avv_signed": "2019-01-01"},
+  {"id": "r4", "name": "Druckerei", "access": "none", "processor": true, "avv_signed": "2020-01-01"}]},
+ "measures": {}, "progress": {}, "review": {}}`
+	f, mig, err := model.Parse("old.json", []byte(old), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mig.From != "1.0.0" || mig.To != c.Version || f.Catalog.Version != c.Version {
+		t.Errorf("migration %+v", mig)
+	}
+	recs := f.Get("providers").Records()
+	if recs[0].Get("avv_signed").Str() != "2018-05-20" || recs[0].Get("avv_checked").IsSet() {
+		t.Errorf("the signing date must stay where it is, and no check date be invented: %v", recs[0])
+	}
+	var got []string
+	for _, d := range model.Due(c, f, "2026-12-06") {
+		got = append(got, d.Record+"/"+d.Field.ID+"/"+d.Date)
+	}
+	want := []string{"r1/avv_checked/", "r3/avv_checked/", "r3/tom_checked/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("due %v, want %v", got, want)
+	}
+	// Once checked, a contract is due again after the review interval; the
+	// signing date of 2018 never is.
+	recs[0]["avv_checked"] = model.String("2026-11-01")
+	recs[2]["avv_checked"] = model.String("2025-11-01")
+	recs[2]["tom_checked"] = model.String("2026-11-01")
+	got = nil
+	for _, d := range model.Due(c, f, "2026-12-06") {
+		got = append(got, d.Record+"/"+d.Field.ID+"/"+d.Date)
+	}
+	if want := []string{"r3/avv_checked/2025-11-01"}; !slices.Equal(got, want) {
+		t.Errorf("due %v, want %v", got, want)
+	}
+	if probs := model.Validate(c, f); len(probs) > 0 {
+		t.Errorf("migrated file does not validate: %v", probs)
+	}
+}

@@ -120,8 +120,6 @@ Exit codes (for cron and monitoring):
 	"status_findings":       {De: "aktuell, aber mit Widersprüchen oder Hinweisen", En: "current, but with contradictions or notes"},
 	"status_findings_n":     {De: "%d Widersprüche, %d Hinweise", En: "%d contradictions, %d notes"},
 	"status_findings_h":     {De: "Widersprüche und Hinweise:", En: "Contradictions and notes:"},
-	"status_finding_c":      {De: "Widerspruch: %s", En: "Contradiction: %s"},
-	"status_finding_w":      {De: "Hinweis: %s", En: "Note: %s"},
 	"status_col_findings":   {De: "Befunde", En: "Findings"},
 	"status_some_bad":       {De: "%d von %d Antwortdateien konnten nicht gelesen werden", En: "%d of %d answers files could not be read"},
 }
@@ -402,20 +400,11 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 	if len(r.Findings) > 0 {
 		list := &render.List{}
 		for _, fd := range r.Findings {
-			list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(findingLine(fd, l))})
+			list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(model.FindingLine(fd, l))})
 		}
 		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_findings_h")}}}, list)
 	}
 	return doc
-}
-
-// findingLine is one finding in a line: its kind, then its text.
-func findingLine(fd model.Finding, l model.Lang) string {
-	key := "status_finding_w"
-	if fd.Severity == model.SeverityContradiction {
-		key = "status_finding_c"
-	}
-	return statusMsg.Get(l, key, fd.Text.In(l))
 }
 
 // statusState names a state with the command that deals with it, spelled

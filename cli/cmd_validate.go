@@ -118,7 +118,7 @@ func validateOne(g *Globals, c *model.Catalog, path, create string, strict bool)
 	doc := &render.Document{Lang: lang}
 	list := &render.List{}
 	for _, fd := range fs {
-		list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(findingLine(fd, lang))})
+		list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(model.FindingLine(fd, lang))})
 	}
 	doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: validateMsg.Get(lang, "validate_findings", contra, warn)}}}, list)
 	if err := writeReport(g, doc, "text"); err != nil {

@@ -251,3 +251,20 @@ func TestDueContractAndEmptyCheck(t *testing.T) {
 		t.Fatalf("contract date due: %+v", due)
 	}
 }
+
+// The session reports the findings as the answers stand, per step too.
+func TestSessionFindings(t *testing.T) {
+	c := mustRules(t, `[{"id": "p", "severity": "contradiction", "if": {"measure": "access_system.policy"}, "finding": {"de": "Regel", "en": "Rule"}}]`)
+	f := NewFile(c, De)
+	s := NewSession(c, f, SessionOptions{Today: "2026-12-06"})
+	if len(s.Findings()) != 0 {
+		t.Fatal("findings on an empty file")
+	}
+	f.Measures["access_system.policy"] = MeasureAnswer{Status: StatusImplemented}
+	if got := s.FindingsAt(c.Section("access_system")); len(got) != 1 || FindingLine(got[0], De) != "Widerspruch: Regel" || FindingLine(got[0], En) != "Contradiction: Rule" {
+		t.Fatalf("%+v", got)
+	}
+	if len(s.FindingsAt(c.Section("org"))) != 0 {
+		t.Error("finding at the wrong step")
+	}
+}

@@ -305,3 +305,21 @@ func without(list []string, id string) []string {
 // TickItem is the progress.question of a control section's tick list of
 // measures (both front ends record it so).
 func TickItem(sec *Section) string { return sec.ID + "#tick" }
+
+// Findings returns what the catalogue's plausibility rules find in the
+// answers as they stand now, as of the session's day: front ends show the
+// findings of a step with FindingsIn and all of them at the end.
+func (s *Session) Findings() []Finding { return Findings(s.C, s.F, s.o.Today) }
+
+// FindingsAt returns the findings that concern section sec.
+func (s *Session) FindingsAt(sec *Section) []Finding { return FindingsIn(s.Findings(), sec) }
+
+// FindingLine words a finding in one line for a front end: "Widerspruch:
+// …" or "Hinweis: …", in language l.
+func FindingLine(f Finding, l Lang) string {
+	key := "finding_warning"
+	if f.Severity == SeverityContradiction {
+		key = "finding_contradiction"
+	}
+	return Msg.Get(l, key, f.Text.In(l))
+}

@@ -92,6 +92,8 @@ type lineRunner struct {
 	// accountsAsked is set once the user has answered the offer to take
 	// the server's accounts over: it is made once per run.
 	accountsAsked bool
+	// seen holds the rules whose findings were shown (see newFindings).
+	seen map[string]bool
 }
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }
@@ -119,6 +121,7 @@ func (r *lineRunner) run() error {
 	f := r.o.File
 	r.say("banner", r.o.Path)
 	r.say("commands")
+	r.newFindings() // what held before this run is shown at the end only
 	cur, question, resumed := r.s.Start()
 	if cur != nil && cur.ID == f.Progress.Step {
 		r.resumeQ = question
@@ -137,6 +140,7 @@ func (r *lineRunner) run() error {
 		switch {
 		case err == nil:
 			r.s.Done(cur)
+			r.showFindings(r.newFindings())
 			cur = r.s.Next(cur, 1)
 		case errors.As(err, &cmd) && cmd == Skip:
 			r.s.Skip(cur)
@@ -273,12 +277,43 @@ func (r *lineRunner) stop(cur *model.Section, key string) error {
 
 // finish runs after the last step (see model.Session.End): it says that the
 // interview is complete, or which steps are still open and where to resume.
+// newFindings returns the findings that hold now and did not after the
+// previous step: a rule that compares a measure with a later register holds
+// only once the register is answered, so it is shown at the step that made
+// it hold.
+func (r *lineRunner) newFindings() []model.Finding {
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	var out []model.Finding
+	for _, f := range r.s.Findings() {
+		if !r.seen[f.Rule.ID] {
+			r.seen[f.Rule.ID] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// showFindings prints one line per finding of the plausibility rules.
+func (r *lineRunner) showFindings(fs []model.Finding) {
+	for _, f := range fs {
+		r.say("finding", lineClean(model.FindingLine(f, r.o.Lang)))
+	}
+}
+
 func (r *lineRunner) finish() error {
 	first := r.s.End()
 	if err := r.save(); err != nil {
 		return err
 	}
 	r.p.out.line("")
+	if fs := r.s.Findings(); len(fs) > 0 {
+		c, w := model.CountFindings(fs)
+		r.say("findings_end", c, w)
+		r.showFindings(fs)
+		r.p.out.line("")
+	}
 	if first == nil {
 		r.say("done", r.o.Path, r.o.Next.Next("render"))
 		return nil

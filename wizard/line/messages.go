@@ -89,5 +89,7 @@ var lineMsg = model.Messages{
 	"signal_saved": {De: "Abgebrochen durch ein Signal; gespeichert in %s. tom interview setzt fort.", En: "Stopped by a signal; saved to %s. tom interview resumes."},
 	"quit":         {De: "Unterbrochen und gespeichert in %s; beim nächsten Aufruf von tom interview geht es bei Schritt %d von %d weiter: %s.", En: "Stopped and saved to %s; the next tom interview resumes at step %d of %d: %s."},
 	"open_left":    {De: "Alle Schritte durchlaufen, aber noch offen: %s. Gespeichert in %s; tom interview setzt bei „%s“ fort.", En: "All steps visited, but still open: %s. Saved to %s; tom interview resumes at “%s”."},
+	"finding":      {De: "  ! %s", En: "  ! %s"},
+	"findings_end": {De: "Die Plausibilitätsprüfung meldet %d Widersprüche und %d Hinweise (auch in „tom validate“ und im Dokument):", En: "The plausibility check reports %d contradictions and %d notes (also in \"tom validate\" and in the document):"},
 	"done":         {De: "Fertig: Alle Schritte sind beantwortet und in %s gespeichert. Nächster Schritt: %s", En: "Done: every step is answered and saved to %s. Next step: %s"},
 }

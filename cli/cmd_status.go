@@ -24,16 +24,26 @@ const (
 	ExitStatusIncomplete = 5 // the interview is not completed
 	ExitStatusUnreadable = 6 // the answers file is missing, unreadable or invalid
 	ExitStatusFindings   = 7 // current, but the rules found contradictions or gaps
+	ExitStatusItemsDue   = 8 // the review is not overdue, but dated items are due (model.Due)
 )
 
-// statusRank orders exit codes by urgency (higher: worse): findings rank
-// below a due review although their code is higher.
+// statusRank orders exit codes by urgency (higher: worse), which is not
+// their numeric order: unreadable, incomplete, review overdue, items due,
+// review due soon, findings, current.
 func statusRank(code int) int {
 	switch code {
+	case ExitStatusUnreadable:
+		return 6
+	case ExitStatusIncomplete:
+		return 5
+	case ExitStatusOverdue:
+		return 4
+	case ExitStatusItemsDue:
+		return 3
+	case ExitStatusDueSoon:
+		return 2
 	case ExitStatusFindings:
 		return 1
-	case ExitStatusDueSoon, ExitStatusOverdue, ExitStatusIncomplete, ExitStatusUnreadable:
-		return code - 1
 	}
 	return 0
 }
@@ -59,7 +69,12 @@ Exit-Codes (für cron und Monitoring):
   5  Befragung unvollständig
   6  Antwortdatei fehlt, ist unlesbar oder ungültig
   7  aktuell, aber Widersprüche oder Hinweise der Plausibilitätsprüfung
-     (die Zustände 3 bis 6 gehen vor)`,
+     (die Zustände 3 bis 6 und 8 gehen vor)
+  8  Punkte fällig: geplante Maßnahmen, Prüfungen (Überprüfung nicht
+     überfällig; geht vor 3)
+
+Mit --ical schreibt tom status statt des Berichts einen Kalender (iCalendar,
+RFC 5545) mit der nächsten Überprüfung und jedem datierten Punkt.`,
 		En: `Shows organisation, "Stand" (as-of date), version, completeness per section,
 open items, the last and the next review. Never writes the file.
 
@@ -78,7 +93,12 @@ Exit codes (for cron and monitoring):
   5  interview incomplete
   6  answers file missing, unreadable or invalid
   7  current, but the plausibility rules found contradictions or notes
-     (states 3 to 6 come first)`},
+     (states 3 to 6 and 8 come first)
+  8  items due: planned measures, checks (the review not overdue; comes
+     before 3)
+
+With --ical tom status writes a calendar (iCalendar, RFC 5545) with the next
+review and every dated item instead of the report.`},
 	"status_flag_json":      {De: "als JSON ausgeben (für Skripte): ein Objekt, mit Dateiargumenten ein Array", En: "print JSON (for scripts): an object, an array with file arguments"},
 	"status_example":        {De: "  tom status\n  tom status kunden/*.json\n  tom status kunden/*.json --json", En: "  tom status\n  tom status clients/*.json\n  tom status clients/*.json --json"},
 	"status_missing":        {De: "%s: Datei nicht gefunden", En: "%s: file not found"},
@@ -107,6 +127,12 @@ Exit codes (for cron and monitoring):
 	"status_due_soon":       {De: "Überprüfung bald fällig", En: "review due soon"},
 	"status_overdue":        {De: "Überprüfung überfällig", En: "review overdue"},
 	"status_incomplete":     {De: "Befragung unvollständig", En: "interview incomplete"},
+	"status_items_due":      {De: "Punkte fällig", En: "items due"},
+	"ical_review":           {De: "TOM-Überprüfung fällig: %s", En: "TOM review due: %s"},
+	"ical_review_desc":      {De: "Jährliche Überprüfung des TOM-Dokuments: tom review -f %s", En: "Yearly review of the TOM document: tom review -f %s"},
+	"ical_item_desc":        {De: "%s\nAntwortdatei: %s", En: "%s\nAnswers file: %s"},
+	"status_json_ical":      {De: "--json und --ical gehen nur einzeln", En: "--json and --ical cannot be combined"},
+	"status_flag_ical":      {De: "Kalender (iCalendar) mit der nächsten Überprüfung und allen datierten Punkten ausgeben", En: "print a calendar (iCalendar) with the next review and every dated item"},
 	"status_unreadable":     {De: "unlesbar", En: "unreadable"},
 	"status_hint_review":    {De: "%s – mit „%s“ durchgehen", En: "%s – go through it with \"%s\""},
 	"status_hint_interview": {De: "%s – mit „%s“ fortsetzen", En: "%s – continue with \"%s\""},
@@ -129,6 +155,7 @@ type statusOptions struct {
 	*Globals // I/O, clock, global flags
 
 	JSON bool
+	ICal bool // an iCalendar instead of the report
 	// Files are the answers files given as arguments: then the report is
 	// one table row (or JSON object) per file. None: the one file of
 	// --file, reported in full.
@@ -144,6 +171,9 @@ func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
 		Example: statusMsg.Get(lang, "status_example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if opts.JSON && opts.ICal {
+				return usageError{errors.New(statusMsg.Get(lang, "status_json_ical"))}
+			}
 			return runStatus(opts)
 		},
 	}
@@ -151,6 +181,7 @@ func newStatusCmd(g *Globals, lang model.Lang) *cobra.Command {
 		cmd.Use = "status [ANSWERS-FILE…]"
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, statusMsg.Get(lang, "status_flag_json"))
+	cmd.Flags().BoolVar(&opts.ICal, "ical", false, statusMsg.Get(lang, "status_flag_ical"))
 	return cmd
 }
 
@@ -191,7 +222,7 @@ func (e statusEntry) json(g *Globals) statusJSON {
 // code carries the worst state.
 func runStatus(opts *statusOptions) error {
 	g := opts.Globals
-	if len(opts.Files) == 0 {
+	if len(opts.Files) == 0 && !opts.ICal {
 		c, err := g.Catalog()
 		if err != nil {
 			return &ExitError{Code: ExitFailure, Err: err}
@@ -200,8 +231,12 @@ func runStatus(opts *statusOptions) error {
 	}
 	// Each file is read with its own workspace's catalogue; one that
 	// cannot be had makes that file unreadable, not the whole run.
-	entries := make([]statusEntry, 0, len(opts.Files))
-	for _, path := range opts.Files {
+	paths := opts.Files
+	if len(paths) == 0 {
+		paths = []string{g.FilePath()} // --ical for the one file
+	}
+	entries := make([]statusEntry, 0, len(paths))
+	for _, path := range paths {
 		c, err := g.CatalogFor(path)
 		if err != nil {
 			entries = append(entries, statusEntry{Path: path, Code: ExitStatusUnreadable, Err: err})
@@ -209,7 +244,67 @@ func runStatus(opts *statusOptions) error {
 		}
 		entries = append(entries, loadStatus(g, c, path))
 	}
+	if opts.ICal {
+		return runStatusICal(g, entries)
+	}
 	return runStatusMany(g, opts, entries)
+}
+
+// runStatusICal writes one calendar with every file's next review and dated
+// items (model.Dated). It exits 0 once the calendar is written, or 6 when a
+// file could not be read (the others are still in the calendar).
+func runStatusICal(g *Globals, entries []statusEntry) error {
+	ver, _, _ := buildVersion()
+	var events []icalEvent
+	bad := 0
+	for _, e := range entries {
+		if e.Err != nil {
+			bad++
+			fmt.Fprintln(g.Err, g.formatErr(e.Err, g.Lang(nil)))
+			continue
+		}
+		events = append(events, statusEvents(e, g.Lang(e.File), g.Today())...)
+	}
+	if err := writeICal(g.Out, g.Now(), ver, events); err != nil {
+		return err
+	}
+	if bad > 0 {
+		return &ExitError{Code: ExitStatusUnreadable}
+	}
+	return nil
+}
+
+// statusEvents are the calendar events of one file: the next review and
+// every dated item, each with a UID made from the organisation and the
+// item's identity.
+func statusEvents(e statusEntry, l model.Lang, today string) []icalEvent {
+	org := e.Rep.Organisation
+	if org == "" {
+		org = e.Path
+	}
+	var out []icalEvent
+	if e.Rep.NextReview != "" {
+		out = append(out, icalEvent{
+			UID:         icalUID(org, "review"),
+			Date:        e.Rep.NextReview,
+			Summary:     statusMsg.Get(l, "ical_review", org),
+			Description: statusMsg.Get(l, "ical_review_desc", shellQuote(e.Path)),
+		})
+	}
+	for _, d := range model.Dated(e.Cat, e.File, today) {
+		field := ""
+		if d.Field != nil {
+			field = d.Field.ID
+		}
+		text := model.DescribeDue(d, l)
+		out = append(out, icalEvent{
+			UID:         icalUID(org, d.Kind, d.ID, d.Record, field),
+			Date:        d.DueOn,
+			Summary:     org + ": " + text,
+			Description: statusMsg.Get(l, "ical_item_desc", text, e.Path),
+		})
+	}
+	return out
 }
 
 // runStatusOne prints the full report of one file.
@@ -329,6 +424,8 @@ func statusExitCode(s model.ReviewState) int {
 		return ExitStatusIncomplete
 	case model.ReviewFindings:
 		return ExitStatusFindings
+	case model.ReviewItemsDue:
+		return ExitStatusItemsDue
 	}
 	return ExitOK
 }
@@ -412,7 +509,7 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 func statusState(s model.ReviewState, l model.Lang, next model.NextFunc) string {
 	label := statusMsg.Get(l, "status_"+string(s))
 	switch s {
-	case model.ReviewDueSoon, model.ReviewOverdue:
+	case model.ReviewDueSoon, model.ReviewOverdue, model.ReviewItemsDue:
 		return statusMsg.Get(l, "status_hint_review", label, next("review"))
 	case model.ReviewIncomplete:
 		return statusMsg.Get(l, "status_hint_interview", label, next("interview"))
@@ -432,6 +529,7 @@ func statusBar(percent, width int) string {
 type statusJSON struct {
 	File                 string              `json:"file"`
 	State                string              `json:"state"`
+	ReviewState          *string             `json:"review_state"`
 	ExitCode             int                 `json:"exit_code"`
 	Organisation         *string             `json:"organisation"`
 	Stand                *string             `json:"stand"`
@@ -492,6 +590,7 @@ func statusToJSON(path string, c *model.Catalog, f *model.File, r model.StatusRe
 	out := statusJSON{
 		File:                 path,
 		State:                string(r.State),
+		ReviewState:          str(string(r.Review)),
 		ExitCode:             code,
 		Organisation:         str(r.Organisation),
 		Stand:                str(r.Stand),

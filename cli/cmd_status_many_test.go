@@ -11,11 +11,12 @@ import (
 
 // statusClients copies the status fixtures to short names in a temporary
 // folder and makes it the working directory: k1 current, k2 overdue, k3 due
-// soon, k4 incomplete, bad invalid JSON; the catalogue as cat.json.
+// soon, k4 incomplete, k5 items due (review not), bad invalid JSON; the
+// catalogue as cat.json.
 func statusClients(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, src := range map[string]string{"cat": "catalog-1.1.json", "k1": "status-11m.json", "k2": "status-13m.json", "k3": "status-11.5m.json", "k4": "status-incomplete.json", "bad": "status-invalid.json"} {
+	for name, src := range map[string]string{"cat": "catalog-1.1.json", "k1": "status-11m-nothing-due.json", "k2": "status-13m.json", "k3": "status-11.5m-nothing-due.json", "k4": "status-incomplete.json", "k5": "status-11m.json", "bad": "status-invalid.json"} {
 		data, err := os.ReadFile(rvFixture(src))
 		if err != nil {
 			t.Fatal(err)
@@ -66,6 +67,14 @@ func TestStatusManyTable(t *testing.T) {
 	}
 	if code, out, _ := rvRun("status", "--catalog", cat, "k1.json", "k3.json"); code != ExitStatusDueSoon {
 		t.Errorf("exit %d, want %d\n%s", code, ExitStatusDueSoon, out)
+	}
+	// Items due rank below an overdue review and above a review due soon.
+	code, out, _ = rvRun("status", "--catalog", cat, "k1.json", "k3.json", "k5.json")
+	if code != ExitStatusItemsDue || !(strings.Index(out, "k5.json") < strings.Index(out, "k3.json") && strings.Index(out, "k3.json") < strings.Index(out, "k1.json")) {
+		t.Errorf("exit %d, want %d, order k5 k3 k1\n%s", code, ExitStatusItemsDue, out)
+	}
+	if code, out, _ := rvRun("status", "--catalog", cat, "k2.json", "k5.json"); code != ExitStatusOverdue {
+		t.Errorf("exit %d, want %d\n%s", code, ExitStatusOverdue, out)
 	}
 	// Only current files: 0, and one file as an argument is a table too.
 	if code, out, _ := rvRun("status", "--catalog", cat, "k1.json"); code != ExitOK || !strings.Contains(out, "Datei") {

@@ -23,8 +23,12 @@ func TestStatusExitCodes(t *testing.T) {
 		code  int
 		state string // a line of the German text output
 	}{
-		{"status-11m.json", ExitOK, "Zustand:          aktuell"},
-		{"status-11.5m.json", ExitStatusDueSoon, "Zustand:          Überprüfung bald fällig"},
+		{"status-11m-nothing-due.json", ExitOK, "Zustand:          aktuell"},
+		{"status-11.5m-nothing-due.json", ExitStatusDueSoon, "Zustand:          Überprüfung bald fällig"},
+		// The same dates with a planned measure and a contract check due:
+		// the items are the state, whether the review is near or not.
+		{"status-11m.json", ExitStatusItemsDue, "Zustand:          Punkte fällig – mit „tom review"},
+		{"status-11.5m.json", ExitStatusItemsDue, "Zustand:          Punkte fällig – mit „tom review"},
 		{"status-13m.json", ExitStatusOverdue, "Zustand:          Überprüfung überfällig"},
 		{"status-incomplete.json", ExitStatusIncomplete, "Zustand:          Befragung unvollständig"},
 	}
@@ -44,7 +48,7 @@ func TestStatusExitCodes(t *testing.T) {
 
 func TestStatusTextContent(t *testing.T) {
 	code, out, _ := rvRun("status", "--catalog", rvCatalogPath, "-f", rvFixture("status-11m.json"))
-	if code != ExitOK {
+	if code != ExitStatusItemsDue {
 		t.Fatal(code)
 	}
 	for _, want := range []string{
@@ -107,14 +111,14 @@ func TestStatusUnreadable(t *testing.T) {
 
 func TestStatusJSON(t *testing.T) {
 	code, out, _ := rvRun("status", "--json", "--catalog", rvCatalogPath, "-f", rvFixture("status-11.5m.json"))
-	if code != ExitStatusDueSoon {
+	if code != ExitStatusItemsDue {
 		t.Fatal(code)
 	}
 	var got map[string]any
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	keys := []string{"catalog", "complete", "days_until_review", "due_items", "error", "exit_code", "file", "findings", "last_review", "last_review_kind", "next_review", "open_items", "organisation", "review_interval_months", "sections", "stand", "state", "version"}
+	keys := []string{"catalog", "complete", "days_until_review", "due_items", "error", "exit_code", "file", "findings", "last_review", "last_review_kind", "next_review", "open_items", "organisation", "review_interval_months", "review_state", "sections", "stand", "state", "version"}
 	var have []string
 	for k := range got {
 		have = append(have, k)
@@ -128,7 +132,7 @@ func TestStatusJSON(t *testing.T) {
 		}
 	}
 	want := map[string]any{
-		"state": "due_soon", "exit_code": float64(3), "organisation": "Muster Webdesign GmbH", "stand": "2025-08-30",
+		"state": "items_due", "review_state": "due_soon", "exit_code": float64(8), "organisation": "Muster Webdesign GmbH", "stand": "2025-08-30",
 		"version": "1.1", "complete": true, "open_items": float64(2), "last_review": "2025-08-30", "last_review_kind": "review",
 		"next_review": "2026-08-30", "days_until_review": float64(15), "review_interval_months": float64(12), "error": nil,
 	}
@@ -224,7 +228,7 @@ func TestRunStatusUsesInjectedClock(t *testing.T) {
 		{time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC), ExitStatusOverdue, "(seit 16 Tagen überfällig)"},
 	} {
 		g, out, _ := testGlobals(tc.day)
-		g.File, g.CatalogPath = rvFixture("status-11m.json"), rvCatalogPath
+		g.File, g.CatalogPath = rvFixture("status-11m-nothing-due.json"), rvCatalogPath
 		err := runStatus(&statusOptions{Globals: g})
 		if exitCode(err) != tc.code || !strings.Contains(out.String(), tc.want) {
 			t.Errorf("%s: exit %d (%v), want %d and %q:\n%s", tc.day.Format("2006-01-02"), exitCode(err), err, tc.code, tc.want, out)

@@ -45,18 +45,39 @@ func IsCheckDateField(fd *Field) bool {
 // empty check dates of records the field's due_if_empty holds for (never
 // checked: due now, Date and DueOn empty).
 // today is a stored date (YYYY-MM-DD).
+//
+// Due is the one list of what needs doing between reviews: tom status
+// reports it (state ReviewItemsDue, its own exit code), the review walks
+// through it. A new kind of dated item (a test date, an operating system's
+// end of support) is added here, in dated, with its own Kind.
 func Due(c *Catalog, f *File, today string) []DueItem {
 	t, err := DateOf(today)
 	if err != nil {
 		return nil
 	}
-	horizon := t.AddDate(0, 0, DueSoonDays)
+	return dated(c, f, t, t.AddDate(0, 0, DueSoonDays))
+}
+
+// Dated lists every dated item as Due does, however far ahead its date is:
+// every planned measure with a target date and every check date's next
+// check. For calendars (tom status --ical).
+func Dated(c *Catalog, f *File, today string) []DueItem {
+	t, err := DateOf(today)
+	if err != nil {
+		return nil
+	}
+	return dated(c, f, t, time.Time{})
+}
+
+// dated lists the dated items falling due up to horizon (all of them when
+// horizon is zero); Overdue says their date is before today.
+func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 	near := func(date string) (bool, bool) {
 		d, err := DateOf(date)
 		if err != nil {
 			return false, false
 		}
-		return !d.After(horizon), d.Before(t)
+		return horizon.IsZero() || !d.After(horizon), d.Before(t)
 	}
 	v := View{C: c, F: f}
 	months := f.ReviewMonths()
@@ -123,6 +144,11 @@ const (
 	// ReviewFindings: current, but the plausibility rules found
 	// contradictions or gaps (see Findings).
 	ReviewFindings ReviewState = "findings"
+	// ReviewItemsDue: the review is not overdue, but dated items are due
+	// (StatusReport.Due): planned measures, checks. It ranks below
+	// ReviewOverdue, whose review covers them, and above ReviewDueSoon and
+	// ReviewFindings.
+	ReviewItemsDue ReviewState = "items_due"
 )
 
 // StatusReport is what `tom status` tells: how complete and how current the
@@ -140,7 +166,8 @@ type StatusReport struct {
 	NextReview     string // Stand plus the review interval
 	DaysLeft       int    // days from today until NextReview (negative: overdue)
 	IntervalMonths int
-	State          ReviewState
+	Review         ReviewState // the review alone: current, due_soon, overdue or incomplete
+	State          ReviewState // the file's state: Review, or ReviewItemsDue or ReviewFindings (see Status)
 	// Findings are what the catalogue's rules found as of today; the
 	// findings marked open_item also count among OpenItems.
 	Findings []Finding
@@ -185,10 +212,22 @@ func Status(c *Catalog, f *File, today string) StatusReport {
 	}
 	switch {
 	case !r.Complete || r.Stand == "" || errN != nil:
-		r.State = ReviewIncomplete
+		r.Review = ReviewIncomplete
 	case r.DaysLeft < 0:
-		r.State = ReviewOverdue
+		r.Review = ReviewOverdue
 	case r.DaysLeft <= DueSoonDays:
+		r.Review = ReviewDueSoon
+	default:
+		r.Review = ReviewCurrent
+	}
+	// The file's state, most urgent first: incomplete, review overdue,
+	// items due, review due soon, findings, current.
+	switch {
+	case r.Review == ReviewIncomplete || r.Review == ReviewOverdue:
+		r.State = r.Review
+	case len(r.Due) > 0:
+		r.State = ReviewItemsDue
+	case r.Review == ReviewDueSoon:
 		r.State = ReviewDueSoon
 	case len(r.Findings) > 0:
 		r.State = ReviewFindings

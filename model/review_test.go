@@ -100,8 +100,17 @@ func TestStatusStates(t *testing.T) {
 			{Date: tc.last, Kind: HistoryReview, Version: "1.1", By: "B"},
 		}
 		r := Status(c, f, today)
-		if r.State != tc.state || r.DaysLeft != tc.days {
-			t.Errorf("%s: state %s days %d, want %s %d", tc.name, r.State, r.DaysLeft, tc.state, tc.days)
+		if r.Review != tc.state || r.DaysLeft != tc.days {
+			t.Errorf("%s: review state %s days %d, want %s %d", tc.name, r.Review, r.DaysLeft, tc.state, tc.days)
+		}
+		// The file's provider check of 2018 is due: that is the state
+		// unless the review itself is overdue.
+		want := ReviewItemsDue
+		if tc.state == ReviewOverdue {
+			want = ReviewOverdue
+		}
+		if r.State != want || len(r.Due) == 0 {
+			t.Errorf("%s: state %s with %d due items, want %s", tc.name, r.State, len(r.Due), want)
 		}
 		if r.LastReview != tc.last || r.LastReviewKind != HistoryReview || r.Version != "1.1" || r.Organisation != "Muster Webdesign GmbH" {
 			t.Errorf("%s: %+v", tc.name, r)
@@ -114,7 +123,7 @@ func TestStatusIncompleteAndLastReview(t *testing.T) {
 	f := rvBase(c)
 	f.History = []HistoryEntry{{Date: "2026-08-01", Kind: HistoryInterview, Version: "1.0"}}
 	r := Status(c, f, "2026-08-15")
-	if r.State != ReviewCurrent || r.LastReview != "2026-08-01" || r.LastReviewKind != HistoryInterview || r.NextReview != "2027-08-01" {
+	if r.Review != ReviewCurrent || r.LastReview != "2026-08-01" || r.LastReviewKind != HistoryInterview || r.NextReview != "2027-08-01" {
 		t.Fatalf("%+v", r)
 	}
 	if r.OpenItems != 1 || len(r.Sections) != 4 || !r.Complete {
@@ -303,7 +312,7 @@ func TestReviewMigration(t *testing.T) {
 	if len(lines) != 2 || !strings.Contains(lines[0], "„Zwei-Faktor-Anmeldung“: – → geplant (bis 31.03.2027)") || lines[1] != "Geräte: neu: „Büro-PC“" {
 		t.Fatalf("%q", lines)
 	}
-	if st := Status(c, g, "2026-09-10"); st.State != ReviewCurrent {
-		t.Fatalf("after review: %s", st.State)
+	if st := Status(c, g, "2026-09-10"); st.Review != ReviewCurrent {
+		t.Fatalf("after review: %s", st.Review)
 	}
 }

@@ -18,6 +18,8 @@ var catalogMsg = model.Messages{
 	"catalog_short":       {De: "Fragenkatalog anzeigen (alle Fragen und Maßnahmen)", En: "Print the catalogue (every question and measure)"},
 	"catalog_long":        {De: "Gibt den Fragenkatalog in der gewählten Sprache aus: als lesbare Gliederung (text), als Markdown (md) oder als JSON-Quelle (json).", En: "Prints the catalogue in the chosen language: as a readable outline (text), as Markdown (md) or as its JSON source (json)."},
 	"catalog_flag_format": {De: "Ausgabeformat: text, json oder md", En: "output format: text, json or md"},
+	"catalog_flag_check":  {De: "die Katalogdatei DATEI prüfen (auch eine Erweiterung mit \"extends\"): Probleme mit Zeile und Spalte, Exit-Code 1", En: "check the catalogue file FILE (an overlay with \"extends\" too): problems with line and column, exit code 1"},
+	"catalog_check_ok":    {De: "%s ist gültig: Katalog %s, Version %s – %s", En: "%s is valid: catalogue %s, version %s – %s"},
 	"catalog_bad_format":  {De: "unbekanntes Format %q (text, json oder md)", En: "unknown format %q (text, json or md)"},
 	"catalog_id":          {De: "Katalog %s, Version %s", En: "Catalogue %s, version %s"},
 	"catalog_goal":        {De: "Ziel: %s", En: "Goal: %s"},
@@ -60,6 +62,7 @@ type catalogOptions struct {
 	*Globals // I/O, clock, global flags
 
 	Format string
+	Check  string // --check FILE: check this catalogue file and say so
 }
 
 func newCatalogCmd(g *Globals, lang model.Lang) *cobra.Command {
@@ -74,6 +77,7 @@ func newCatalogCmd(g *Globals, lang model.Lang) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", catalogMsg.Get(lang, "catalog_flag_format"))
+	cmd.Flags().StringVar(&opts.Check, "check", "", catalogMsg.Get(lang, "catalog_flag_check"))
 	return cmd
 }
 
@@ -86,6 +90,14 @@ func runCatalog(opts *catalogOptions) error {
 	default:
 		return usageError{fmt.Errorf("%s", catalogMsg.Get(lang, "catalog_bad_format", opts.Format))}
 	}
+	if opts.Check != "" {
+		c, err := questionnaires.Load(opts.Check)
+		if err != nil {
+			return &ExitError{Code: ExitFailure, Err: err}
+		}
+		fmt.Fprintln(g.text(), catalogMsg.Get(lang, "catalog_check_ok", opts.Check, c.ID, c.Version, countCatalog(c).line(lang)))
+		return nil
+	}
 	c, err := g.Catalog()
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
@@ -93,7 +105,7 @@ func runCatalog(opts *catalogOptions) error {
 	switch opts.Format {
 	case "json":
 		data := questionnaires.StandardJSON()
-		if g.CatalogPath != "" {
+		if cs, _ := g.catalogSetting(g.FilePath()); cs.Value != "" && !questionnaires.IsShippedID(cs.Value) {
 			if data, err = catalogJSON(c); err != nil {
 				return err
 			}

@@ -97,3 +97,52 @@ func TestRunCatalog(t *testing.T) {
 		t.Errorf("format pdf: %v", err)
 	}
 }
+
+// tom catalog --check checks an overlay: fine, or its problems with line
+// and column and exit 1; a workspace can name the overlay as its
+// catalogue, and files of the shipped catalogue stay valid under it.
+func TestCatalogCheckOverlay(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "overlay.json")
+	if err := os.WriteFile(good, []byte(`{
+  "extends": "tom-standard@1",
+  "add": {"questions": [{"section": "org", "id": "org.client_no", "kind": "text",
+    "title": {"de": "Kundennummer", "en": "Client number"}, "help": {"de": "h", "en": "h"}}]}
+}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := cliRun(nil, "catalog", "--check", good)
+	if code != 0 || !strings.Contains(out, "ist gültig: Katalog tom-standard") {
+		t.Errorf("good overlay: %d %q %q", code, out, errs)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{\n  \"extends\": \"tom-standard@1\",\n  \"hide\": [\"no.such\"]\n}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = cliRun(nil, "catalog", "--check", bad)
+	if code != 1 || !strings.Contains(errs, "bad.json: 3:12: hide:") {
+		t.Errorf("bad overlay: %d %q", code, errs)
+	}
+	other := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(other, []byte(`{"extends": "tom-standard@9"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := cliRun(nil, "catalog", "--check", other); code != 1 || !strings.Contains(errs, "is not the shipped catalogue") {
+		t.Errorf("unknown base: %d %q", code, errs)
+	}
+	// Through the workspace: a file of the shipped catalogue is valid, and
+	// the catalogue has the overlay's question.
+	if err := os.WriteFile(filepath.Join(dir, "tom.toml"), []byte(`catalog = "overlay.json"`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "kunde.json")
+	if code, _, errs := cliRun(nil, "init", "-f", file, "--org", "Muster GmbH"); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	if code, _, errs := cliRun(nil, "validate", "-f", file); code != 0 {
+		t.Errorf("validate under the overlay: %s", errs)
+	}
+	if _, out, _ := cliRun(nil, "catalog", "-f", file); !strings.Contains(out, "Kundennummer") {
+		t.Error("tom catalog does not show the overlay's question")
+	}
+}

@@ -4,6 +4,7 @@ package questionnaires
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -58,7 +59,32 @@ func Load(path string) (*model.Catalog, error) {
 	if path == "" || IsShippedID(path) {
 		return Standard()
 	}
-	return withSupport(model.LoadCatalogFile(path))
+	data, err := model.ReadUserFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if base := model.OverlayBase(data); base != "" {
+		// An overlay (FORMAT.md "Overlays") over the shipped catalogue as
+		// it is in this build: a newer one flows through.
+		if !IsShippedID(base) {
+			return nil, &model.CatalogError{Source: path, Problems: []string{fmt.Sprintf("extends: %q is not the shipped catalogue (%s)", base, shippedRef())}}
+		}
+		merged, err := model.ApplyOverlay(path, standard, data)
+		if err != nil {
+			return nil, err
+		}
+		return withSupport(model.ParseCatalog(path, merged))
+	}
+	return withSupport(model.ParseCatalog(path, data))
+}
+
+// shippedRef names the shipped catalogue as an overlay extends it: ID@major.
+func shippedRef() string {
+	c, err := Standard()
+	if err != nil {
+		return ""
+	}
+	return c.ID + "@" + strings.SplitN(c.Version, ".", 2)[0]
 }
 
 // IsShippedID reports whether ref names the shipped catalogue by its ID,

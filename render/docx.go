@@ -413,28 +413,22 @@ func (w *docxWriter) block(bl Block) {
 	}
 }
 
+// toc writes the table of contents as one paragraph per heading: a link to
+// the heading's bookmark and a PAGEREF field for its page. Not wrapped in a
+// TOC field: LibreOffice shows a TOC field's stored text (the writer cannot
+// know page numbers), but it computes PAGEREF fields itself; Word updates
+// them on opening (updateFields in settings.xml).
 func (w *docxWriter) toc(t *TOC) {
 	w.textPara("TOCHeading", "", t.Title, "")
-	hs := w.d.Headings(2)
-	level := 1
-	if len(hs) > 0 {
-		level = hs[0].Level
-	}
-	w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC` + strconv.Itoa(level) + `"/></w:pPr>`)
-	w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
-	for i, h := range hs {
+	for _, h := range w.d.Headings(2) {
 		n := strconv.Itoa(w.marks[h.ID])
-		if i > 0 {
-			w.doc.WriteString(`</w:p><w:p><w:pPr><w:pStyle w:val="TOC` + strconv.Itoa(h.Level) + `"/></w:pPr>`)
-		}
+		w.doc.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC` + strconv.Itoa(h.Level) + `"/></w:pPr>`)
 		w.doc.WriteString(`<w:hyperlink w:anchor="_Toc` + n + `" w:history="1">`)
 		writeRuns(&w.doc, h.Label(), "")
 		w.doc.WriteString(`<w:r><w:tab/></w:r>`)
-		w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc` + n + ` \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`)
-		w.doc.WriteString(`</w:hyperlink>`)
+		w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc` + n + ` \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`)
+		w.doc.WriteString(`</w:hyperlink></w:p>`)
 	}
-	w.doc.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
-	w.textPara("Small", "", Msg.Get(w.d.Lang, "toc_update"), "")
 }
 
 // twips turns relative widths into column widths that sum to total.
@@ -571,7 +565,15 @@ func (w *docxWriter) headerRow(header []string, widths []int, ws []string) {
 	w.doc.WriteString("</w:tr>")
 }
 
+// docxCharW is the width of a table character in twips (8.5 pt, bold
+// header, generously), docxCellPad the left and right cell margins.
+const (
+	docxCharW   = 102
+	docxCellPad = 2 * 85
+)
+
 func (w *docxWriter) table(header []string, rel []float64, rows [][]string) {
+	rel = fitColumns(rel, header, rows, float64(w.textWidth())/docxCharW, docxCellPad/docxCharW+0.5)
 	widths := twips(rel, len(header), w.textWidth())
 	ws := make([]string, len(widths))
 	for i, wd := range widths {

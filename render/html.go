@@ -21,6 +21,9 @@ type htmlBlock struct {
 	L     []ListItem
 	T     *Table
 	Class string // CSS class of a table, "register" for a wide register
+	// Heads are a register's record names, shown bold above the rest of
+	// the second column (whose cells then hold only the rest).
+	Heads []string
 	KV    *KeyValue
 	Empty string
 	Cover *Cover
@@ -114,7 +117,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 		case *List:
 			hb = htmlBlock{Kind: "l", L: x.Items}
 		case *Table:
-			hb = htmlBlock{Kind: "t", T: x}
+			hb = htmlBlock{Kind: "t", T: htmlFit(x, wide)}
 		case *KeyValue:
 			hb = htmlBlock{Kind: "kv", KV: x}
 		case *Records:
@@ -122,9 +125,10 @@ func WriteHTML(d *Document) ([]byte, error) {
 			case len(x.Rows) == 0:
 				hb = htmlBlock{Kind: "empty", Empty: x.Empty}
 			case x.Columns != nil:
-				hb = htmlBlock{Kind: "t", T: htmlRecords(x), Class: "register"}
+				t, heads := htmlRecords(x)
+				hb = htmlBlock{Kind: "t", T: htmlFit(t, wide), Class: "register", Heads: heads}
 			default:
-				hb = htmlBlock{Kind: "t", T: x.FullTable()}
+				hb = htmlBlock{Kind: "t", T: htmlFit(x.FullTable(), wide)}
 			}
 			size += len(x.Rows) * len(x.Fields) * 48
 		case *Cover:
@@ -182,13 +186,33 @@ func htmlRunning(d *Document) string {
 	return org + " · " + run
 }
 
+// The print CSS keeps headings with what follows: Chromium does not honour
+// break-after: avoid before a table, so a heading (and a label) reserves
+// room below itself with an ::after box it cannot be split from, and moves
+// to the next page with the start of what follows.
+
+// htmlFit returns t with column widths that leave room for each column's
+// longest word (see fitColumns) on a printed page: 170 mm wide, or 257 mm on
+// landscape pages, at about 2 mm per character of table text.
+func htmlFit(t *Table, wide bool) *Table {
+	capacity := 170.0 / 2.0
+	if wide {
+		capacity = 257.0 / 2.0
+	}
+	c := *t
+	c.Widths = fitColumns(t.Widths, t.Header, t.Rows, capacity, 2)
+	return &c
+}
+
 // htmlRecords lays a wide register out in its columns: a number column,
 // then per column the head value and "label: value" lines. Each cell is one
-// text, so the template escapes it in one go.
-func htmlRecords(r *Records) *Table {
+// text, so the template escapes it in one go. The first column's head values
+// (the record names) are returned apart, for the template to set in bold.
+func htmlRecords(r *Records) (*Table, []string) {
 	reg := &Table{}
 	reg.Header, reg.Widths = r.ColumnHead()
 	reg.Rows = make([][]string, len(r.Rows))
+	heads := make([]string, len(r.Rows))
 	cells := make([]string, len(r.Rows)*(len(r.Columns)+1))
 	var b strings.Builder
 	for i := range r.Rows {
@@ -197,6 +221,10 @@ func htmlRecords(r *Records) *Table {
 		for j, c := range r.Columns {
 			b.Reset()
 			r.CellLines(i, c, func(label, value string) {
+				if j == 0 && label == "" {
+					heads[i] = value
+					return
+				}
 				if b.Len() > 0 {
 					b.WriteByte('\n')
 				}
@@ -210,7 +238,7 @@ func htmlRecords(r *Records) *Table {
 		}
 		reg.Rows[i] = row
 	}
-	return reg
+	return reg, heads
 }
 
 var htmlTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
@@ -250,12 +278,13 @@ const htmlSource = `<!DOCTYPE html>
 }
 html { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
 body { max-width: 180mm; margin: 0 auto; padding: 1em; }
-h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
+h2::after, h3::after, p.label::after { content: ""; display: block; height: 6em; margin-bottom: -6em; }
 h2 { font-size: 15pt; margin: 1.6em 0 0.5em; border-bottom: 1px solid #999; padding-bottom: 0.15em; }
 h3 { font-size: 12pt; margin: 1.3em 0 0.4em; }
-p, td, th, li, dd { white-space: pre-line; overflow-wrap: anywhere; hyphens: auto; }
+p, td, th, li, dd { white-space: pre-line; overflow-wrap: break-word; hyphens: manual; }
 p.small { font-size: 9pt; color: #555; }
-p.label { font-weight: bold; margin: 0.9em 0 0.2em; break-after: avoid; page-break-after: avoid; }
+p.label { font-weight: bold; margin: 0.9em 0 0.2em; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
 ul.check { list-style: none; padding-left: 0; margin: 0.2em 0 0.8em; }
 ul.check li { padding-left: 1.6em; text-indent: -1.6em; margin: 0.15em 0; break-inside: avoid; }
 .box { display: inline-block; width: 1.6em; text-indent: 0; font-size: 1.1em; }
@@ -268,7 +297,7 @@ thead { display: table-header-group; }
 thead th { background: #e8e8e8; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.register td { font-size: 8.5pt; }
-table.register td:nth-child(2)::first-line { font-weight: bold; }
+table.register td:nth-child(2) .head { font-weight: bold; }
 @page wide { size: A4 landscape; }
 section.wide { page: wide; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
@@ -394,12 +423,13 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 </body>
 </html>
 {{define "table"}}
-<table{{if .Class}} class="{{.Class}}"{{end}}>{{with .T}}
+<table{{if .Class}} class="{{.Class}}"{{end}}>{{$heads := .Heads}}{{with .T}}
 <colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{- range .Rows}}
-<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{- range $ri, $row := .Rows}}
+<tr>{{range $i, $c := $row}}<td>{{if and $heads (eq $i 1)}}{{with index $heads $ri}}<span class="head">{{.}}</span>{{if $c}}
+{{end}}{{end}}{{$c}}{{else}}{{$c}}{{end}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>

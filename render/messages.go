@@ -16,7 +16,6 @@ var Msg = model.Messages{
 	"no_date":        {De: "nicht festgelegt", En: "not set"},
 	"unnamed_org":    {De: "(Name des Unternehmens fehlt)", En: "(name of the business missing)"},
 	"toc":            {De: "Inhaltsverzeichnis", En: "Contents"},
-	"toc_update":     {De: "Inhaltsverzeichnis: bitte in Word mit F9 aktualisieren.", En: "Table of contents: press F9 in Word to update it."},
 	"running_header": {De: "%s – Stand: %s", En: "%s – as of %s"},
 	"page_of":        {De: "Seite %d von %s", En: "Page %d of %s"},
 	"page_word":      {De: "Seite", En: "Page"},

@@ -293,10 +293,15 @@ func TestDOCXStructure(t *testing.T) {
 		}
 	}
 	doc := parts["word/document.xml"]
-	for _, want := range []string{`<w:pgSz w:w="11906" w:h="16838"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`, `<w:titlePg/>`, ` TOC \o "1-2" \h \z \u `, `w:pStyle w:val="Heading1"`, `w:pStyle w:val="Heading2"`} {
+	for _, want := range []string{`<w:pgSz w:w="11906" w:h="16838"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`, `<w:titlePg/>`, ` PAGEREF _Toc`, `w:pStyle w:val="Heading1"`, `w:pStyle w:val="Heading2"`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
 		}
+	}
+	// The contents list is PAGEREF fields LibreOffice computes, not a TOC
+	// field whose stored text has no page numbers, and no "press F9" note.
+	if strings.Contains(doc, ` TOC \o`) || strings.Contains(doc, "F9") || !strings.Contains(parts["word/settings.xml"], `<w:updateFields w:val="true"/>`) {
+		t.Error("document.xml has a TOC field or an F9 note, or settings.xml does not update fields")
 	}
 	if !strings.Contains(parts["word/styles.xml"], `<w:lang w:val="de-DE"`) || !strings.Contains(parts["word/styles.xml"], `<w:outlineLvl w:val="0"/>`) {
 		t.Error("styles.xml lacks the German language tag or heading outline levels")

@@ -189,38 +189,13 @@ func (w *txtWriter) table(t *Table) {
 		w.recordRows(t)
 		return
 	}
-	// Shrink the widest column, first down to its longest word (at most 30),
-	// and only then below it.
-	minw := make([]int, n)
-	for i := range n {
-		minw[i] = min(longestWord(t.Header[i]), 30)
-		for _, r := range t.Rows {
-			if i < len(r) {
-				minw[i] = max(minw[i], min(longestWord(r[i]), 30))
-			}
+	if sum(widths) > avail {
+		var ok bool
+		if widths, ok = shareWidths(t, widths, avail, minCol); !ok {
+			// Some words would have to break: one block per row instead.
+			w.recordRows(t)
+			return
 		}
-		minw[i] = min(max(minw[i], minCol), widths[i])
-	}
-	for phase := 0; sum(widths) > avail; {
-		wi := -1
-		for i := range widths {
-			floor := minCol
-			if phase == 0 {
-				floor = minw[i]
-			}
-			if widths[i] > floor && (wi < 0 || widths[i] > widths[wi]) {
-				wi = i
-			}
-		}
-		if wi < 0 {
-			if phase == 1 {
-				w.recordRows(t)
-				return
-			}
-			phase = 1
-			continue
-		}
-		widths[wi]--
 	}
 	w.lines(sideBySide("", t.Header, widths))
 	rule := make([]string, n)
@@ -232,6 +207,61 @@ func (w *txtWriter) table(t *Table) {
 		w.lines(sideBySide("", r, widths))
 	}
 	w.blank()
+}
+
+// shareWidths sizes the columns of a table too wide for avail by their
+// content: each column gets its longest unbreakable word (see longestPart),
+// and the rest of the room goes to the columns in proportion to how much
+// more they hold (max the longest line). When even the words do not fit,
+// ok is false (and the widths meaningless).
+func shareWidths(t *Table, maxw []int, avail, minCol int) (widths []int, ok bool) {
+	n := len(maxw)
+	minw := make([]int, n)
+	for i := range n {
+		minw[i] = longestPart(t.Header[i])
+		for _, r := range t.Rows {
+			if i < len(r) {
+				minw[i] = max(minw[i], longestPart(r[i]))
+			}
+		}
+		minw[i] = min(max(minw[i], minCol), maxw[i])
+	}
+	if sum(minw) > avail {
+		return nil, false
+	}
+	// A column of long texts counts as at most half the width, so that one
+	// long answer does not squeeze its neighbours to their words.
+	want := make([]int, n)
+	for i := range n {
+		want[i] = max(min(maxw[i], avail/2), minw[i])
+	}
+	room := avail - sum(minw)
+	extra := sum(want) - sum(minw)
+	widths = make([]int, n)
+	given := 0
+	for i := range n {
+		widths[i] = minw[i]
+		if extra > 0 {
+			add := min((want[i]-minw[i])*room/extra, maxw[i]-minw[i])
+			widths[i] += add
+			given += add
+		}
+	}
+	// Hand out what rounding left, to the columns furthest from their need.
+	for given < room {
+		wi := -1
+		for i := range n {
+			if widths[i] < maxw[i] && (wi < 0 || maxw[i]-widths[i] > maxw[wi]-widths[wi]) {
+				wi = i
+			}
+		}
+		if wi < 0 {
+			break
+		}
+		widths[wi]++
+		given++
+	}
+	return widths, true
 }
 
 // recordRows writes each table row as a block of "header: cell" lines.
@@ -275,6 +305,17 @@ func maxLine(s string) int {
 		m = max(m, utf8.RuneCountInString(l))
 	}
 	return m
+}
+
+// breakAt says where to cut a word too long for room characters: after its
+// last hyphen that fits (a compound word's own break), else at room.
+func breakAt(wr []rune, room int) int {
+	for i := room - 1; i > 0; i-- {
+		if wr[i] == '-' {
+			return i + 1
+		}
+	}
+	return room
 }
 
 // sideBySide lays cells out in columns of the given widths, each wrapped,
@@ -348,8 +389,9 @@ func wrap(s string, width int, first, rest string) []string {
 					flush()
 					continue
 				}
-				line = append(line, wr[:room]...)
-				wr = wr[room:]
+				cut := breakAt(wr, room)
+				line = append(line, wr[:cut]...)
+				wr = wr[cut:]
 				flush()
 			}
 			line = append(line, wr...)

@@ -1,0 +1,81 @@
+package render
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// maxKeptWord is the longest word (in characters) a column is widened for;
+// longer ones (URLs, hashes) may break.
+const maxKeptWord = 30
+
+// longestPart returns the rune length of the longest piece of s that cannot
+// be broken: words split at white space and after hyphens, where every
+// writer (and Word, LibreOffice, browsers) may break a line. At most
+// maxKeptWord.
+func longestPart(s string) int {
+	m := 0
+	for _, f := range strings.Fields(s) {
+		for _, p := range strings.SplitAfter(f, "-") {
+			m = max(m, utf8.RuneCountInString(p))
+		}
+	}
+	return min(m, maxKeptWord)
+}
+
+// fitColumns returns relative column widths (summing to 1) for a table laid
+// out across capacity character widths, with pad character widths of cell
+// padding per column: the given widths (equal where missing) where they
+// leave every column room for its longest unbreakable word, else such
+// columns widened at the expense of those with room to spare, so that no
+// ordinary word is broken inside ("Änderunge|n"). When the words cannot all
+// fit, the room is shared in proportion to them.
+func fitColumns(rel []float64, header []string, rows [][]string, capacity, pad float64) []float64 {
+	n := len(header)
+	w := make([]float64, n)
+	sum := 0.0
+	for i := range w {
+		w[i] = 1.0 / float64(n)
+		if i < len(rel) && rel[i] > 0 {
+			w[i] = rel[i]
+		}
+		sum += w[i]
+	}
+	need := make([]float64, n)
+	total := 0.0
+	for i := range w {
+		w[i] /= sum
+		lw := longestPart(header[i])
+		for _, r := range rows {
+			if i < len(r) {
+				lw = max(lw, longestPart(r[i]))
+			}
+		}
+		need[i] = (float64(lw) + pad) / capacity
+		total += need[i]
+	}
+	if total > 1 {
+		for i := range need {
+			need[i] /= total
+		}
+	}
+	deficit, slack := 0.0, 0.0
+	for i := range w {
+		if w[i] < need[i] {
+			deficit += need[i] - w[i]
+		} else {
+			slack += w[i] - need[i]
+		}
+	}
+	if deficit == 0 || slack == 0 {
+		return w
+	}
+	for i := range w {
+		if w[i] < need[i] {
+			w[i] = need[i]
+		} else {
+			w[i] -= (w[i] - need[i]) * deficit / slack
+		}
+	}
+	return w
+}

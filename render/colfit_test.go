@@ -1,0 +1,75 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tom-dsgvo/tom/model"
+)
+
+// TestNoWordBrokenInTables: in the plain-text document every word of every
+// table cell appears whole (the open items broke "Zwei-Faktor-Authenti|
+// fizierung" and "Datenschutz-Managem|ent"), and the DOCX/HTML column widths
+// leave each column room for its longest word ("Änderunge|n", "Versio|n").
+func TestNoWordBrokenInTables(t *testing.T) {
+	for _, l := range []model.Lang{model.De, model.En} {
+		c, f := loadSample(t)
+		d := Build(c, f, l)
+		txt := string(WriteText(d))
+		for _, bl := range d.Blocks {
+			tb, ok := bl.(*Table)
+			if !ok {
+				continue
+			}
+			cells := append([][]string{tb.Header}, tb.Rows...)
+			for _, r := range cells {
+				for _, cell := range r {
+					for _, word := range strings.Fields(cell) {
+						for _, part := range strings.SplitAfter(word, "-") {
+							if part != "" && !strings.Contains(txt, part) {
+								t.Errorf("%s: %q broken in the text document", l, part)
+							}
+						}
+					}
+				}
+			}
+			w := fitColumns(tb.Widths, tb.Header, tb.Rows, 9628.0/docxCharW, docxCellPad/docxCharW+0.5)
+			for i := range tb.Header {
+				need := longestPart(tb.Header[i])
+				for _, r := range tb.Rows {
+					need = max(need, longestPart(r[i]))
+				}
+				if got := w[i] * 9628 / docxCharW; got < float64(need) {
+					t.Errorf("%s: column %q gets %.1f characters, its longest word has %d", l, tb.Header[i], got, need)
+				}
+			}
+		}
+	}
+}
+
+// TestFitColumnsKeepsWidthsThatFit: widths that already leave room are kept.
+func TestFitColumnsKeepsWidthsThatFit(t *testing.T) {
+	w := fitColumns([]float64{0.5, 0.5}, []string{"a", "b"}, [][]string{{"x", "y"}}, 100, 2)
+	if w[0] != 0.5 || w[1] != 0.5 {
+		t.Errorf("got %v", w)
+	}
+}
+
+// TestHTMLRegisterNamesAndHeadings: a register name is bold as a whole (a
+// span, not ::first-line, which bolded only its first printed line), and
+// headings reserve room below themselves so that print does not leave them
+// at the foot of a page.
+func TestHTMLRegisterNamesAndHeadings(t *testing.T) {
+	c, f := loadSample(t)
+	data, err := WriteHTML(Build(c, f, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(data)
+	if strings.Contains(html, "::first-line") || !strings.Contains(html, `<span class="head">Arbeitsplatz-PC (VeraCrypt-Container)</span>`) {
+		t.Error("register names are not set bold whole")
+	}
+	if !strings.Contains(html, "h2::after, h3::after, p.label::after") || strings.Contains(html, "overflow-wrap: anywhere") {
+		t.Error("print CSS lacks the heading keep rule, or still breaks words anywhere")
+	}
+}

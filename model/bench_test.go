@@ -101,3 +101,59 @@ func BenchmarkValidate100000Problems(b *testing.B) {
 		})
 	}
 }
+
+// standardFile is the sample answers file with its longest record list
+// (the service providers) repeated to n records, each with its own ID and
+// name, for the real catalogue: what a large user's file costs to load.
+func standardFile(b *testing.B, n int) (*Catalog, []byte) {
+	b.Helper()
+	c, err := LoadCatalogFile(filepath.Join("..", "questionnaires", "tom-standard.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, _, err := Load(filepath.Join("..", "testdata", "sample", "tom.json"), c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var list string
+	for id, v := range f.Answers {
+		if len(v.Records()) > len(f.Get(list).Records()) {
+			list = id
+		}
+	}
+	src := f.Get(list).Records()
+	if len(src) == 0 {
+		b.Fatal("the sample has no records")
+	}
+	recs := make([]Record, n)
+	for i := range recs {
+		r := Record{}
+		for k, v := range src[i%len(src)] {
+			r[k] = v
+		}
+		r["id"] = String(fmt.Sprintf("p%05d", i))
+		r["name"] = String(fmt.Sprintf("%s (%d)", src[i%len(src)]["name"].Str(), i))
+		recs[i] = r
+	}
+	f.Set(list, Records(recs...))
+	data, err := Marshal(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, data
+}
+
+// BenchmarkLoadValidateStandard1000: parse, migrate and validate the sample
+// with 1,000 realistic service providers against the real catalogue.
+func BenchmarkLoadValidateStandard1000(b *testing.B) {
+	c, data := standardFile(b, 1000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, _, err := Parse("bench.json", data, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}

@@ -317,6 +317,7 @@ func catalogDecodeProblem(pos *positions, err error) Problem {
 		// The decoder does not say where: take the first key of that name
 		// in the document.
 		best, bestOff := "", len(data)
+		pos.scan()
 		for p, off := range pos.at {
 			if p != "" && lastToken(p) == ptrEscape(name) && off < bestOff {
 				best, bestOff = p, off

@@ -114,7 +114,12 @@ func decodeObject(data []byte) (obj map[string]any, pos *positions, probs []Prob
 	if !ok {
 		return nil, nil, []Problem{{Key: "not_object", Line: 1, Col: 1}}
 	}
-	pos = scanPositions(data)
+	// Positions are needed only to report a problem; a repeated key is
+	// one, and only then is the document scanned now.
+	pos = &positions{data: data}
+	if membersDiffer(data, root) {
+		pos.scan()
+	}
 	offs := make([]int, len(pos.dups))
 	for i, d := range pos.dups {
 		offs[i] = d.off
@@ -129,6 +134,10 @@ func decodeObject(data []byte) (obj map[string]any, pos *positions, probs []Prob
 // place gives every problem without a position the position of its pointer
 // (or of its nearest ancestor) and sorts the problems by position.
 func (p *positions) place(ps []Problem) []Problem {
+	if len(ps) == 0 {
+		return ps
+	}
+	p.scan()
 	var idx, offs []int
 	for i := range ps {
 		if ps[i].Line == 0 {

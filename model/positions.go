@@ -8,13 +8,15 @@ import (
 
 // positions maps every JSON pointer in a document to the byte offset where its
 // value starts, and finds duplicate object keys. It assumes the document has
-// already parsed; on malformed input it stops quietly.
+// already parsed; on malformed input it stops quietly. The map is built on
+// first use (see scan): a valid file never needs it.
 type positions struct {
-	data []byte
-	at   map[string]int
-	dups []dupKey // keys that appeared again in the same object
-	i    int
-	open []string // pointers of the values being read, innermost last
+	data    []byte
+	at      map[string]int
+	dups    []dupKey // keys that appeared again in the same object
+	i       int
+	open    []string // pointers of the values being read, innermost last
+	scanned bool
 }
 
 // dupKey is a repeated object key: its pointer and the offset of the
@@ -25,18 +27,28 @@ type dupKey struct {
 	off int
 }
 
-func scanPositions(data []byte) (p *positions) {
-	p = &positions{data: data, at: map[string]int{}}
-	// Malformed or too deeply nested input: keep what was found. The named
-	// result keeps p when a panic is recovered (an unnamed one returns nil).
+func scanPositions(data []byte) *positions {
+	p := &positions{data: data}
+	p.scan()
+	return p
+}
+
+// scan builds the map of positions and the list of repeated keys, once.
+func (p *positions) scan() {
+	if p.scanned {
+		return
+	}
+	p.scanned = true
+	p.at = map[string]int{}
+	// Malformed or too deeply nested input: keep what was found.
 	defer func() { _ = recover() }()
 	p.ws()
 	p.value("", 0)
-	return p
 }
 
 // offset returns the offset of pointer ptr, or of its nearest ancestor.
 func (p *positions) offset(ptr string) int {
+	p.scan()
 	for {
 		if off, ok := p.at[ptr]; ok {
 			return off
@@ -185,6 +197,46 @@ func syntaxPointer(data []byte, off int) string {
 }
 
 func ptrJoin(base, key string) string { return ptr(base, key) }
+
+// membersDiffer reports whether data, a JSON document that decoded to root,
+// holds more object members than root: some key was repeated in its object
+// (the decoder keeps the last). Outside strings, every colon of valid JSON
+// ends one member's key, so counting colons counts members in one cheap pass.
+func membersDiffer(data []byte, root any) bool {
+	n := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case ':':
+			n++
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	return n != members(root)
+}
+
+// members counts the object members in decoded JSON.
+func members(x any) int {
+	switch v := x.(type) {
+	case map[string]any:
+		n := len(v)
+		for _, e := range v {
+			n += members(e)
+		}
+		return n
+	case []any:
+		n := 0
+		for _, e := range v {
+			n += members(e)
+		}
+		return n
+	}
+	return 0
+}
 
 // lineCols returns the 1-based line and column (counted in characters) of
 // every byte offset in offs, in one pass over data however many there are.

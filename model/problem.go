@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -90,13 +91,23 @@ func ptr(base string, tokens ...any) string {
 	b.WriteString(base)
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(ptrEscape(fmt.Sprint(t)))
+		switch t := t.(type) {
+		case string:
+			b.WriteString(ptrEscape(t))
+		case int:
+			b.WriteString(strconv.Itoa(t))
+		default:
+			b.WriteString(ptrEscape(fmt.Sprint(t)))
+		}
 	}
 	return b.String()
 }
 
 // ptrEscape escapes one JSON pointer token (~ and /).
 func ptrEscape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
 	s = strings.ReplaceAll(s, "~", "~0")
 	return strings.ReplaceAll(s, "/", "~1")
 }

@@ -103,6 +103,8 @@ var Msg = model.Messages{
 	// Finish.
 	"finish_complete": {De: "Die Befragung ist vollständig.", En: "The interview is complete."},
 	"finish_open":     {De: "Die Befragung ist noch nicht vollständig. Offen:", En: "The interview is not complete yet. Open:"},
+	"findings_more":   {De: "%s (+%d weitere am Ende)", En: "%s (+%d more at the end)"},
+	"finish_findings": {De: "Widersprüche und Hinweise der Plausibilitätsprüfung (%d, auch in „tom validate“ und im Dokument):", En: "Contradictions and notes of the plausibility check (%d, also in \"tom validate\" and in the document):"},
 	"finish_saved":    {De: "Alle Antworten sind in %s gespeichert.", En: "All answers are saved in %s."},
 	"finish_next":     {De: "Als Nächstes: %s erstellt das TOM-Dokument.", En: "Next: %s writes the TOM document."},
 

@@ -258,6 +258,7 @@ func (m *Model) finishBody(w int) string {
 		b.WriteString(wrapText(Msg.Get(l, "finish_saved", m.o.Path), w))
 		b.WriteString("\n\n")
 		b.WriteString(wrapText(Msg.Get(l, "finish_next", m.o.Next.Next("render")), w))
+		b.WriteString(m.findingsBlock(w))
 		return b.String()
 	}
 	b.WriteString(styleTitle.Render(Msg.Get(l, "finish_open")))
@@ -272,5 +273,23 @@ func (m *Model) finishBody(w int) string {
 	}
 	b.WriteString("\n")
 	b.WriteString(wrapText(Msg.Get(l, "finish_saved", m.o.Path), w))
+	b.WriteString(m.findingsBlock(w))
+	return b.String()
+}
+
+// findingsBlock lists the findings of the plausibility rules on the final
+// screen, one line each ("" when there are none).
+func (m *Model) findingsBlock(w int) string {
+	fs := m.s.Findings()
+	if len(fs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n\n")
+	b.WriteString(wrapText(Msg.Get(m.lang, "finish_findings", len(fs)), w))
+	for _, f := range fs {
+		b.WriteString("\n")
+		b.WriteString(truncate("! "+model.TerminalLine(model.FindingLine(f, m.lang)), w))
+	}
 	return b.String()
 }

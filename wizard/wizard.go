@@ -69,6 +69,9 @@ type active struct {
 // Model is the wizard: a bubbletea model that owns the flow through the
 // sections and shows one small huh form at a time.
 type Model struct {
+	// seenFindings holds the rules whose findings were shown (newFindings).
+	seenFindings map[string]bool
+
 	o      Options
 	s      *model.Session
 	c      *model.Catalog
@@ -135,6 +138,7 @@ func New(o Options) *Model {
 		m.s = model.NewSession(o.Catalog, o.File, model.SessionOptions{Today: o.Today, User: o.User})
 	}
 	m.view = m.s.V
+	m.newFindings() // what held before this run is shown at the end only
 	start, question, resumed := m.s.Start()
 	if resumed {
 		n, _ := m.s.Position(start)
@@ -276,10 +280,36 @@ func (m *Model) show(i int) tea.Cmd {
 	return m.activate(&m.act, it.make())
 }
 
-// finishSection marks the section done and moves on.
+// finishSection marks the section done and moves on; a finding of the
+// plausibility rules the section made hold is shown on the status line.
 func (m *Model) finishSection() tea.Cmd {
 	m.s.Done(m.sec)
-	return m.next()
+	fresh := m.newFindings()
+	cmd := m.next()
+	if len(fresh) > 0 {
+		m.notice = model.TerminalLine(model.FindingLine(fresh[0], m.lang))
+		if len(fresh) > 1 {
+			m.notice = Msg.Get(m.lang, "findings_more", m.notice, len(fresh)-1)
+		}
+	}
+	return cmd
+}
+
+// newFindings returns the findings that hold now and were not shown yet: a
+// rule comparing a measure with a later register holds once the register is
+// answered, and is shown at that step.
+func (m *Model) newFindings() []model.Finding {
+	if m.seenFindings == nil {
+		m.seenFindings = map[string]bool{}
+	}
+	var out []model.Finding
+	for _, f := range m.s.Findings() {
+		if !m.seenFindings[f.Rule.ID] {
+			m.seenFindings[f.Rule.ID] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // skip puts the current section off ("später beantworten").

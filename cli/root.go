@@ -272,6 +272,8 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		newDiffCmd(g, lang),
 		newScanCmd(g, lang),
 		newProvidersCmd(g, lang),
+		newSetCmd(g, lang),
+		newGetCmd(g, lang),
 		newManCmd(g, lang),
 		newWorkspaceCmd(g, lang),
 	)

@@ -57,7 +57,7 @@ func TestHelpLanguage(t *testing.T) {
 // TestCommandMessagesComplete checks every message table of the commands
 // built here: both languages, the same number of arguments.
 func TestCommandMessagesComplete(t *testing.T) {
-	for name, table := range map[string]model.Messages{"init": initMsg, "validate": validateMsg, "catalog": catalogMsg, "schema": schemaMsg, "version": versionMsg} {
+	for name, table := range map[string]model.Messages{"init": initMsg, "validate": validateMsg, "catalog": catalogMsg, "schema": schemaMsg, "version": versionMsg, "set": setMsg} {
 		for k, v := range table {
 			if v.De == "" || v.En == "" {
 				t.Errorf("%s %s: a language is missing", name, k)

@@ -11,6 +11,7 @@ var sessionMsg = Messages{
 	"completed":    {De: "Befragung abgeschlossen", En: "Interview completed"},
 	"changed":      {De: "Antworten in der Befragung geändert", En: "Answers changed in the interview"},
 	"scan_changed": {De: "Prüfergebnisse übernommen (tom scan)", En: "Scan results applied (tom scan)"},
+	"set_changed":  {De: "Antworten per Skript geändert (tom set)", En: "Answers changed by script (tom set)"},
 }
 
 // Origin says what changes the answers in a session; it chooses the summary
@@ -22,6 +23,7 @@ const (
 	OriginInterview Origin = iota // tom interview (either front end)
 	OriginScan                    // tom scan --apply
 	OriginReview                  // tom review: the ReviewSession writes the entry
+	OriginSet                     // tom set
 )
 
 // SessionOptions configures a session.
@@ -242,8 +244,11 @@ func (s *Session) Commit() {
 		f.History[s.entry].Changes = changes
 	case len(changes) > 0:
 		key := "changed"
-		if s.o.Origin == OriginScan {
+		switch s.o.Origin {
+		case OriginScan:
 			key = "scan_changed"
+		case OriginSet:
+			key = "set_changed"
 		}
 		f.AddHistory(s.before, HistoryInterview, s.o.Today, s.author(), sessionMsg.Get(f.Language, key))
 		s.entry = len(f.History) - 1

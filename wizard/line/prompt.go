@@ -432,16 +432,8 @@ func (p *Prompter) yesNoValue(it lineItem, cur model.Value) (model.Value, error)
 	}
 }
 
-// lineYesNo reads j/ja/y/yes and n/nein/no in either language.
-func lineYesNo(s string) (bool, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "j", "ja", "y", "yes":
-		return true, true
-	case "n", "nein", "no":
-		return false, true
-	}
-	return false, false
-}
+// lineYesNo reads a yes or no in either language (model.ParseYesNo).
+func lineYesNo(s string) (bool, bool) { return model.ParseYesNo(s) }
 
 // listOptions prints the numbered options.
 func (p *Prompter) listOptions(it lineItem) {

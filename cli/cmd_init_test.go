@@ -120,3 +120,13 @@ func TestShellQuote(t *testing.T) {
 		}
 	}
 }
+
+// Without a terminal, the hint to line mode repeats the file and catalogue
+// given.
+func TestNoTTYHintRepeatsFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.json")
+	code, _, errs := cliRun(nil, "interview", "-f", path, "--catalog", smallCatalogPath)
+	if code != ExitFailure || !strings.Contains(errs, "tom interview -f "+path+" --catalog "+smallCatalogPath+" --accessible") {
+		t.Errorf("%d %q", code, errs)
+	}
+}

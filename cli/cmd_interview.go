@@ -21,7 +21,7 @@ var interviewMsg = model.Messages{
 	"short":          {De: "Befragung durchführen (Standard ohne Befehl)", En: "Run the interview (the default without a command)"},
 	"long":           {De: "Führt durch die Fragen des Katalogs und speichert die Antworten nach jedem Schritt in der Antwortdatei (Standard: ./tom.json, wird angelegt). Vollbild im Terminal; --accessible, ACCESSIBLE=1 oder TERM=dumb wählen die Zeilenmodus-Befragung für Screenreader, einfache Terminals und umgeleitete Eingaben. --scan prüft zuerst diesen Server (nur lesend, wie tom scan) und belegt die gefundenen Maßnahmen als „erhoben“ vor; --scan-root VERZ prüft ein anderes Verzeichnis. Unter Linux bietet eine neue Befragung die Prüfung als ersten Schritt an.\n\nStrg+C, ein Signal oder das Ende der Eingabe (Zeilenmodus) speichern das Eingegebene; der nächste Aufruf setzt fort.\n\nExit-Codes:\n  0  die Befragung ist vollständig\n  1  noch nicht vollständig (unterbrochen: gespeichert, tom interview setzt fort) oder ein Fehler (Datei ungültig, keine Eingabe vom Terminal …)\n  2  falsche Optionen oder Argumente", En: "Walks through the catalogue's questions and saves the answers to the answers file after every step (default ./tom.json, created when missing). Full screen in the terminal; --accessible, ACCESSIBLE=1 or TERM=dumb choose the line-mode interview for screen readers, simple terminals and piped input. --scan first checks this server (read-only, like tom scan) and pre-fills the measures it finds, marked \"detected\"; --scan-root DIR checks another folder. On Linux a new interview offers the check as its first step.\n\nCtrl+C, a signal or the end of input (line mode) save what was entered; the next call resumes.\n\nExit codes:\n  0  the interview is complete\n  1  not complete yet (stopped: saved, tom interview resumes) or an error (invalid file, input not a terminal …)\n  2  bad options or arguments"},
 	"flag_access":    {De: "Zeilenmodus: einfache Zeilen ohne Steuerzeichen (Screenreader, TERM=dumb, umgeleitete Eingabe)", En: "line mode: plain lines without escape sequences (screen readers, TERM=dumb, piped input)"},
-	"no_tty":         {De: "die Eingabe ist kein Terminal. Für umgeleitete Eingaben, Screenreader oder einfache Terminals: tom interview --accessible", En: "input is not a terminal. For piped input, screen readers or simple terminals use: tom interview --accessible"},
+	"no_tty":         {De: "die Eingabe ist kein Terminal. Für umgeleitete Eingaben, Screenreader oder einfache Terminals: %s --accessible", En: "input is not a terminal. For piped input, screen readers or simple terminals use: %s --accessible"},
 	"flag_scan":      {De: "diesen Server zuerst prüfen (nur lesend, wie tom scan) und die gefundenen Maßnahmen vorbelegen", En: "scan this server first (read-only, like tom scan) and pre-fill the measures it finds"},
 	"flag_scan_root": {De: "Wurzelverzeichnis des zu prüfenden Systems (ein eingehängtes Abbild)", En: "root folder of the system to scan (a mounted image)"},
 }
@@ -71,7 +71,7 @@ func runInterview(o *interviewOptions) error {
 	g := o.Globals
 	lineMode := lineModeWanted(g, o.Accessible)
 	if !lineMode && !g.StdinIsTerminal() {
-		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty"))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty", nextCommand(g, "interview")))}
 	}
 	if o.Scan {
 		if err := scan.CheckRoot(o.ScanRoot); err != nil {

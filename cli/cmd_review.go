@@ -43,7 +43,7 @@ func runReview(o *reviewOptions) error {
 	g := o.Globals
 	lineMode := lineModeWanted(g, o.Accessible)
 	if !lineMode && !g.StdinIsTerminal() {
-		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(g.Lang(nil), "no_tty"))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(g.Lang(nil), "no_tty", nextCommand(g, "review")))}
 	}
 	cat, err := g.Catalog()
 	if err != nil {

@@ -48,8 +48,9 @@ func TestReviewRefuses(t *testing.T) {
 	if code != ExitFailure || !strings.Contains(errOut, "keine Antwortdatei") {
 		t.Errorf("missing: code %d, %q", code, errOut)
 	}
-	code, _, errOut = rvRun("review", "--lang", "en", "--catalog", rvCatalogPath, "-f", rvCopy(t, "../testdata/review/story-2025.json"))
-	if code != ExitFailure || !strings.Contains(errOut, "tom review --accessible") {
+	story := rvCopy(t, "../testdata/review/story-2025.json")
+	code, _, errOut = rvRun("review", "--lang", "en", "--catalog", rvCatalogPath, "-f", story)
+	if code != ExitFailure || !strings.Contains(errOut, "tom review -f "+story+" --catalog "+rvCatalogPath+" --accessible") {
 		t.Errorf("no terminal: code %d, %q", code, errOut)
 	}
 }

@@ -118,8 +118,8 @@ func formatValues(command string) []string {
 }
 
 // registerCompletions makes the shell complete flag values: --lang and
-// --format with their values, answers and catalogue files with *.json,
-// folders where a folder is wanted.
+// --format with their values, answers, catalogue and provider directory
+// files with *.json, folders where a folder is wanted.
 func registerCompletions(root *cobra.Command, lang model.Lang) {
 	_ = root.MarkPersistentFlagFilename("file", "json")
 	_ = root.MarkPersistentFlagFilename("catalog", "json")
@@ -138,6 +138,8 @@ func registerCompletions(root *cobra.Command, lang model.Lang) {
 				}
 			case "root", "scan-root":
 				_ = c.MarkFlagDirname(f.Name)
+			case "directory": // tom providers: a provider directory file
+				_ = c.MarkFlagFilename(f.Name, "json")
 			}
 		})
 		for _, sub := range c.Commands() {

@@ -47,6 +47,10 @@ func TestCompletionFlagValues(t *testing.T) {
 			t.Errorf("%s: %v %s, want [json] :8", flag, words, dir)
 		}
 	}
+	words, dir = complete(t, nil, "providers", "--directory", "")
+	if !slices.Equal(words, []string{"json"}) || dir != ":8" {
+		t.Errorf("providers --directory: %v %s, want [json] :8", words, dir)
+	}
 	words, dir = complete(t, nil, "scan", "--root", "")
 	if len(words) != 0 || dir != ":16" {
 		t.Errorf("scan --root: %v %s, want folders only (:16)", words, dir)

@@ -587,3 +587,37 @@ func TestLineDeclinedAndNote(t *testing.T) {
 		t.Errorf("policy = %+v, want %+v", got, want)
 	}
 }
+
+// TestLineNoteRefusesOtherAnswers: a script whose lines slipped gives a
+// status number or a yes/no where a note is asked; it is refused, not
+// stored as the note.
+func TestLineNoteRefusesOtherAnswers(t *testing.T) {
+	c := smallCatalog(t)
+	for _, slipped := range []string{"4", "ja", "1, 2-3", "n"} {
+		input := "X\n\n\n\nn\n-\n1\n3\n" + slipped + "\nwirklich offen\n"
+		res := runLineTest(t, c, nil, "", input, model.De)
+		if !errors.Is(res.err, ErrIncomplete) {
+			t.Fatalf("%q: err = %v\n%s", slipped, res.err, res.out)
+		}
+		if !strings.Contains(res.out, "„"+slipped+"“ ist keine Anmerkung") {
+			t.Errorf("%q: no refusal in\n%s", slipped, res.out)
+		}
+		f, _, err := model.Load(res.path, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := model.MeasureAnswer{Status: model.StatusUnclear, Note: "wirklich offen"}
+		if got := f.Measures["access_system.policy"]; got != want {
+			t.Errorf("%q: policy = %+v, want %+v", slipped, got, want)
+		}
+	}
+	// A note with numbers among its words is a note.
+	res := runLineTest(t, c, nil, "", "X\n\n\n\nn\n-\n1\n3\nab 2027 klären\n", model.De)
+	f, _, err := model.Load(res.path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Measures["access_system.policy"].Note; got != "ab 2027 klären" {
+		t.Errorf("note = %q\n%s", got, res.out)
+	}
+}

@@ -110,7 +110,7 @@ func (r *lineRunner) measures(s *model.Section) error {
 		if a.Note != "" {
 			def = model.String(a.Note)
 		}
-		it := lineItem{kind: model.KindText, title: lineMsg.Get(r.o.Lang, "note_on", i+1, r.title(m.Label)), indent: "  "}
+		it := lineItem{kind: model.KindText, title: lineMsg.Get(r.o.Lang, "note_on", i+1, r.title(m.Label)), indent: "  ", note: true}
 		v, err := r.p.value(it, def)
 		if err != nil {
 			return err
@@ -229,7 +229,7 @@ func (r *lineRunner) askStatus(label, help string, cur model.MeasureAnswer, has,
 		case model.StatusNotApplicable:
 			field, it.title = &out.Reason, lineMsg.Get(l, "reason")
 		case model.StatusUnclear:
-			field, it.title, it.required = &out.Note, lineMsg.Get(l, "note"), false
+			field, it.title, it.required, it.note = &out.Note, lineMsg.Get(l, "note"), false, true
 		case model.StatusDeclined:
 			field, it.title = &out.Reason, lineMsg.Get(l, "declined_reason")
 		}

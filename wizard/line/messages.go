@@ -45,6 +45,7 @@ var lineMsg = model.Messages{
 	"unclear":         {De: "zu klären", En: "to be clarified"},
 	"unclear_note":    {De: "zu klären: %s", En: "to be clarified: %s"},
 	"which_done":      {De: "Welche davon sind bereits umgesetzt? Nummern, getrennt durch Leerzeichen oder Komma; - für keine; n3 für eine Anmerkung zu 3", En: "Which of them are implemented already? Numbers separated by spaces or commas; - for none; n3 for a note on 3"},
+	"not_a_note":      {De: "„%s“ ist keine Anmerkung, sondern sieht nach der Antwort auf eine andere Frage aus; Text eingeben oder Enter für keine Anmerkung", En: "\"%s\" is not a note but looks like the answer to another question; type text, or Enter for no note"},
 	"note_on":         {De: "Anmerkung zu %d) %s", En: "Note on %d) %s"},
 	"declined_reason": {De: "Warum bewusst nicht umgesetzt?", En: "Why deliberately not implemented?"},
 	"accepted_by":     {De: "Wer hat das Risiko übernommen? (Name, Funktion)", En: "Who accepted the risk? (name, role)"},

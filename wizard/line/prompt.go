@@ -281,6 +281,9 @@ type lineItem struct {
 	required bool
 	options  []*model.Option
 	indent   string
+	// note marks a free-text note: a line that answers another kind of
+	// prompt (numbers, a yes or no) is refused, not stored as the note.
+	note bool
 }
 
 // questionItem describes question q in the prompter's language.
@@ -368,6 +371,10 @@ func (p *Prompter) value(it lineItem, cur model.Value) (model.Value, error) {
 			p.invalid(model.Msg.Get(p.lang, key))
 			continue
 		}
+		if it.note && lineOtherAnswer(out) {
+			p.invalid(lineMsg.Get(p.lang, "not_a_note", out))
+			continue
+		}
 		return model.String(out), nil
 	}
 }
@@ -430,6 +437,27 @@ func (p *Prompter) yesNoValue(it lineItem, cur model.Value) (model.Value, error)
 		}
 		p.invalid(lineMsg.Get(p.lang, "bad_yesno"))
 	}
+}
+
+// lineOtherAnswer reports whether s, given for a note, is an answer to
+// another prompt: numbers only (a status, a list of measures, "1-5,7") or a
+// yes or no. A script whose lines have slipped would otherwise store it as
+// the note.
+func lineOtherAnswer(s string) bool {
+	if _, ok := lineYesNo(s); ok {
+		return true
+	}
+	digits := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r == ' ' || r == ',' || r == '-' || r == '\t':
+		default:
+			return false
+		}
+	}
+	return digits
 }
 
 // lineYesNo reads a yes or no in either language (model.ParseYesNo).

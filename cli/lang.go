@@ -39,8 +39,10 @@ var langMsg = model.Messages{
 // "de_DE.UTF-8", "de_AT@euro", …), "C", "POSIX" or none gives German, tom's
 // default; any other locale gives English.
 func envLang(getenv func(string) string) model.Lang {
-	if l, err := model.ParseLang(getenv("TOM_LANG")); err == nil && getenv("TOM_LANG") != "" {
-		return l
+	if v := getenv("TOM_LANG"); v != "" {
+		if l, err := model.ParseLang(v); err == nil {
+			return l
+		}
 	}
 	return localeLang(getenv)
 }

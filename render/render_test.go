@@ -80,7 +80,7 @@ func TestContentStructure(t *testing.T) {
 		"*technisch · geplant bis 31.03.2027 · Anmerkung: BitLocker mit dem Umstieg auf Windows 11*",
 		"*eigene Maßnahme*", "**Technische Maßnahmen**", "**Organisatorische Maßnahmen**", "**Nicht zutreffend**",
 		"Begründung: mechanische Schließanlage ausreichend",
-		"STARTTLS verschlüsselt **(erhoben am 27.11.2026)**\\\n  *Nachweis: Postfix: smtpd\\_tls\\_security\\_level = may*",
+		"(STARTTLS) verschlüsselt **(erhoben am 27.11.2026)**\\\n  *Nachweis: Postfix: smtpd\\_tls\\_security\\_level = may*",
 		"| Grundlage der Drittlandübermittlung |", "EU-US Data Privacy Framework",
 		"| 2 | united-domains Reselling GmbH |",
 		"| unvollständig | Datenschutzfreundliche Voreinstellungen |",

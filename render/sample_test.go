@@ -55,6 +55,7 @@ func sampleFile(c *model.Catalog) *model.File {
 	s("org.sign_role", "Geschäftsführer")
 	b("infra.premises", true)
 	b("infra.home_office", true)
+	f.Set("infra.device_kinds", model.List("notebook", "desktop", "mobile"))
 	b("infra.server", true)
 	s("infra.server_kind", "rented_root")
 	s("infra.server_os", "Debian GNU/Linux 12")

@@ -21,6 +21,7 @@ var validateMsg = model.Messages{
 	"validate_ok":          {De: "%s ist gültig (Katalog %s %s).", En: "%s is valid (catalogue %s %s)."},
 	"validate_migrated":    {De: "Hinweis: mit Katalog-Version %s beantwortet; beim nächsten Speichern wird die Datei auf Version %s umgestellt.", En: "Note: answered with catalogue version %s; the next save moves the file to version %s."},
 	"validate_renamed":     {De: "  umbenannt: %s → %s", En: "  renamed: %s → %s"},
+	"validate_hidden":   {De: "Hinweis: der Katalog blendet beantwortete Einträge aus; beim nächsten Speichern werden ihre Antworten unter „retired“ aufbewahrt.", En: "Note: the catalogue hides answered items; the next save keeps their answers under \"retired\"."},
 	"validate_removed":     {De: "  entfallen (wird unter „retired“ aufbewahrt): %s", En: "  removed (kept under \"retired\"): %s"},
 	"validate_new":         {De: "  neu im Katalog: %s", En: "  new in the catalogue: %s"},
 	"validate_some_bad":    {De: "%d von %d Antwortdateien sind ungültig", En: "%d of %d answers files are not valid"},
@@ -133,7 +134,11 @@ func validateOne(g *Globals, c *model.Catalog, path, create string, strict bool)
 // migrationNote describes an in-memory migration, one line per change.
 func migrationNote(m *model.Migration, lang model.Lang) string {
 	var b strings.Builder
-	fmt.Fprintln(&b, validateMsg.Get(lang, "validate_migrated", m.From, m.To))
+	if m.From != m.To {
+		fmt.Fprintln(&b, validateMsg.Get(lang, "validate_migrated", m.From, m.To))
+	} else {
+		fmt.Fprintln(&b, validateMsg.Get(lang, "validate_hidden"))
+	}
 	for _, old := range slices.Sorted(maps.Keys(m.Renamed)) {
 		fmt.Fprintln(&b, validateMsg.Get(lang, "validate_renamed", old, m.Renamed[old]))
 	}

@@ -401,7 +401,9 @@ func migrate(f *File, c *Catalog) (*Migration, []Problem) {
 		return nil, []Problem{{Pointer: "/catalog/version", Key: "catalog_newer", Args: []any{f.Catalog.Version, c.Version}}}
 	}
 	m := &Migration{From: f.Catalog.Version, To: c.Version, Renamed: map[string]string{}}
-	if f.Catalog.Version == c.Version {
+	// At the same version only what the catalogue removed is retired (an
+	// overlay's hidden items: the answers files made before stay valid).
+	if f.Catalog.Version == c.Version && len(c.Removed) == 0 {
 		return m, nil
 	}
 	resolve := func(id string) string {

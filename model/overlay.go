@@ -216,6 +216,15 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 	if len(probsOut) > 0 {
 		return nil, &CatalogError{Source: source, Problems: probsOut}
 	}
+	// Answers to hidden items are kept under "retired", as for items a
+	// catalogue removed, so that answers files made before stay valid.
+	if len(o.Hide) > 0 {
+		removed, _ := cat["removed"].([]any)
+		for _, id := range o.Hide {
+			removed = append(removed, id)
+		}
+		cat["removed"] = removed
+	}
 	anySecs := make([]any, len(sections))
 	for i, s := range sections {
 		anySecs[i] = s

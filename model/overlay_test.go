@@ -150,3 +150,29 @@ func TestOverlayProblemsHavePositions(t *testing.T) {
 		t.Errorf("hiding a question a condition needs: %v", err)
 	}
 }
+
+// A file that answered a measure the overlay hides stays valid: the answer
+// is kept under "retired" (in memory until the next save).
+func TestOverlayHiddenAnswerRetired(t *testing.T) {
+	base := smallCatalog(t)
+	f := sampleFile(base)
+	f.Measures["access_system.disk_notebook"] = MeasureAnswer{Status: StatusImplemented}
+	data, err := Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := overlayOn(t, smallJSON(t), `{"extends": "tom-small@1", "hide": ["access_system.disk_notebook"]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, mig, err := Parse("k.json", data, c)
+	if err != nil {
+		t.Fatalf("a file answering a hidden measure: %v", err)
+	}
+	if _, ok := g.Measures["access_system.disk_notebook"]; ok || g.Retired["access_system.disk_notebook"] == nil {
+		t.Errorf("not retired: %+v", g.Retired)
+	}
+	if len(mig.Removed) != 1 {
+		t.Errorf("migration %+v", mig)
+	}
+}

@@ -21,7 +21,7 @@ var validateMsg = model.Messages{
 	"validate_ok":          {De: "%s ist gültig (Katalog %s %s).", En: "%s is valid (catalogue %s %s)."},
 	"validate_migrated":    {De: "Hinweis: mit Katalog-Version %s beantwortet; beim nächsten Speichern wird die Datei auf Version %s umgestellt.", En: "Note: answered with catalogue version %s; the next save moves the file to version %s."},
 	"validate_renamed":     {De: "  umbenannt: %s → %s", En: "  renamed: %s → %s"},
-	"validate_hidden":   {De: "Hinweis: der Katalog blendet beantwortete Einträge aus; beim nächsten Speichern werden ihre Antworten unter „retired“ aufbewahrt.", En: "Note: the catalogue hides answered items; the next save keeps their answers under \"retired\"."},
+	"validate_hidden":      {De: "Hinweis: der Katalog blendet beantwortete Einträge aus; beim nächsten Speichern werden ihre Antworten unter „retired“ aufbewahrt.", En: "Note: the catalogue hides answered items; the next save keeps their answers under \"retired\"."},
 	"validate_removed":     {De: "  entfallen (wird unter „retired“ aufbewahrt): %s", En: "  removed (kept under \"retired\"): %s"},
 	"validate_new":         {De: "  neu im Katalog: %s", En: "  new in the catalogue: %s"},
 	"validate_some_bad":    {De: "%d von %d Antwortdateien sind ungültig", En: "%d of %d answers files are not valid"},

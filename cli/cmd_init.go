@@ -14,8 +14,10 @@ import (
 // initMsg holds the strings of tom init.
 var initMsg = model.Messages{
 	"init_short":      {De: "Neue Antwortdatei anlegen", En: "Create a new answers file"},
-	"init_long":       {De: "Legt eine neue, leere Antwortdatei an (Standard: ./tom.json, Dateirechte 0600).\nEine vorhandene Datei wird nur mit --force überschrieben.", En: "Creates a new, empty answers file (default ./tom.json, mode 0600).\nAn existing file is only overwritten with --force."},
+	"init_long":       {De: "Legt eine neue, leere Antwortdatei an (Standard: ./tom.json, Dateirechte 0600).\nEine vorhandene Datei wird nur mit --force überschrieben.\n\nMit --from ANDERE.json werden die Antworten einer anderen Datei zu Vorgaben für\nden nächsten Kunden. Nicht übernommen werden: alle Fragen des Abschnitts mit dem\nNamen des Unternehmens, Anschrift, Geltungsbereich, Ersteller, Befragte,\nAnsprechpartner, Unterschrift, das Personenverzeichnis, alle E-Mail-, Telefon-,\nWeb- und Datumsfragen, jedes Datumsfeld in Einträgen, Termine geplanter\nMaßnahmen und wer ein Risiko übernommen hat, Prüfergebnisse, Fortschritt und\nVerlauf. Alles Übrige (auch Dienstleister und Geräte) bitte prüfen.", En: "Creates a new, empty answers file (default ./tom.json, mode 0600).\nAn existing file is only overwritten with --force.\n\nWith --from OTHER.json another file's answers become the defaults for the next\nclient. Not taken over: every question of the section holding the business's\nname, the address, scope, preparer, respondent, contact person, signature, the\npeople register, every e-mail, phone, web and date question, every date field of\nan entry, the dates of planned measures and who accepted a risk, scan results,\nprogress and history. Check everything else (providers and devices too)."},
 	"init_flag_org":   {De: "Name des Unternehmens", En: "name of the business"},
+	"init_flag_from":  {De: "Antworten einer anderen Datei als Vorgaben übernehmen (ohne Organisation, Personen, Kontaktdaten, Daten, Verlauf)", En: "take another file's answers as defaults (without organisation, people, contact data, dates, history)"},
+	"init_from":       {De: "Vorgaben aus %s übernommen: %d Antworten, %d Maßnahmen. Nicht übernommen: Organisation, Personen, Kontaktdaten, alle Daten, Prüfergebnisse, Fortschritt und Verlauf.", En: "Defaults taken from %s: %d answers, %d measures. Not taken: organisation, people, contact data, all dates, scan results, progress and history."},
 	"init_flag_force": {De: "eine vorhandene Datei überschreiben", En: "overwrite an existing file"},
 	"init_exists":     {De: "%s gibt es schon; zum Überschreiben --force angeben (die bisherigen Antworten gehen dann verloren)", En: "%s already exists; pass --force to overwrite it (its answers are then lost)"},
 	"init_no_org":     {De: "der Katalog %s hat keine Frage mit der Rolle %s; --org geht mit diesem Katalog nicht", En: "catalogue %s has no question with the role %s; --org does not work with this catalogue"},
@@ -32,6 +34,7 @@ type initOptions struct {
 
 	Org   string
 	Force bool
+	From  string // --from: another answers file whose answers become defaults
 }
 
 func newInitCmd(g *Globals, lang model.Lang) *cobra.Command {
@@ -47,6 +50,7 @@ func newInitCmd(g *Globals, lang model.Lang) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Org, "org", "", initMsg.Get(lang, "init_flag_org"))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, initMsg.Get(lang, "init_flag_force"))
+	cmd.Flags().StringVar(&opts.From, "from", "", initMsg.Get(lang, "init_flag_from"))
 	return cmd
 }
 
@@ -59,6 +63,14 @@ func runInit(opts *initOptions) error {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
 	f := model.NewFile(c, lang)
+	if opts.From != "" {
+		src, _, err := model.Load(opts.From, c)
+		if err != nil {
+			return &ExitError{Code: ExitFailure, Err: err}
+		}
+		lang = g.Lang(src)
+		f = model.Template(c, src, lang)
+	}
 	if ws, err := g.wsFor(g.FilePath()); err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
 	} else if ws != nil && ws.ReviewIntervalMonths > 0 {
@@ -96,6 +108,9 @@ func runInit(opts *initOptions) error {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
 	fmt.Fprintln(g.text(), initMsg.Get(lang, "init_created", path, c.ID, c.Version, lang))
+	if opts.From != "" {
+		fmt.Fprintln(g.text(), initMsg.Get(lang, "init_from", opts.From, len(f.Answers), len(f.Measures)+len(f.OwnMeasures)))
+	}
 	if opts.Org != "" {
 		fmt.Fprintln(g.text(), initMsg.Get(lang, "init_org", model.OrganisationName(c, f)))
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 func TestInitCreatesPrivateFile(t *testing.T) {
@@ -128,5 +129,82 @@ func TestNoTTYHintRepeatsFlags(t *testing.T) {
 	code, _, errs := cliRun(nil, "interview", "-f", path, "--catalog", smallCatalogPath)
 	if code != ExitFailure || !strings.Contains(errs, "tom interview -f "+path+" --catalog "+smallCatalogPath+" --accessible") {
 		t.Errorf("%d %q", code, errs)
+	}
+}
+
+// TestInitFromTemplate: tom init --from takes the other file's answers as
+// defaults but not its organisation, people, contact data, dates, scan
+// results, progress or history.
+func TestInitFromTemplate(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "alt.json")
+	os.WriteFile(src, []byte(e2eFixture(t, "sample/tom.json")), 0o600)
+	srcBefore := readFile(t, src)
+	path := filepath.Join(dir, "neu.json")
+	code, out, errs := cliRun(nil, "init", "-f", path, "--from", src, "--org", "Neu GmbH")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	wantAll(t, out, "Vorgaben aus "+src+" übernommen", "Unternehmen: Neu GmbH")
+	if !bytes.Equal(srcBefore, readFile(t, src)) {
+		t.Error("the other file changed")
+	}
+	c, _ := questionnaires.Standard()
+	old, _, _ := model.Load(src, c)
+	f, _, err := model.Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Get("org.name").Str() != "Neu GmbH" {
+		t.Errorf("org.name = %q", f.Get("org.name").Str())
+	}
+	orgSec := c.SectionOf(c.QuestionByRole(model.RoleOrganisationName).ID)
+	for id, v := range f.Answers {
+		q := c.Question(id)
+		if c.SectionOf(id) == orgSec && id != c.QuestionByRole(model.RoleOrganisationName).ID {
+			t.Errorf("organisation answer %s taken over", id)
+		}
+		switch q.Kind {
+		case model.KindEmail, model.KindPhone, model.KindURL, model.KindDate:
+			t.Errorf("%s (%s) taken over", id, q.Kind)
+		}
+		if q.Role == model.RolePeopleRegister {
+			t.Errorf("people register %s taken over", id)
+		}
+		for _, r := range v.Records() {
+			for _, fd := range q.Fields {
+				if fd.Kind == model.KindDate && r[fd.ID].IsSet() {
+					t.Errorf("%s/%s.%s: date taken over", id, r.ID(), fd.ID)
+				}
+			}
+		}
+	}
+	for id, a := range f.Measures {
+		if a.Due != "" || a.AcceptedBy != "" {
+			t.Errorf("measure %s keeps %+v", id, a)
+		}
+		if a.Status != old.Measures[id].Status {
+			t.Errorf("measure %s: status %q, was %q", id, a.Status, old.Measures[id].Status)
+		}
+	}
+	if len(f.History) != 0 || len(f.Detected) != 0 || f.Progress.Completed != "" || len(f.Progress.Done) != 0 || f.Stand() != "" {
+		t.Errorf("history %v detected %v progress %+v", f.History, f.Detected, f.Progress)
+	}
+	// What the next client shares is kept: providers (without dates), measures.
+	if len(f.Get("providers").Records()) != len(old.Get("providers").Records()) || len(f.Measures) != len(old.Measures) || len(f.Answers) < 20 {
+		t.Errorf("too little kept: %d answers, %d measures", len(f.Answers), len(f.Measures))
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode().Perm())
+	}
+	// A broken source is refused and nothing is created.
+	bad := filepath.Join(dir, "kaputt.json")
+	os.WriteFile(bad, []byte(`{"schema": 1,`), 0o600)
+	other := filepath.Join(dir, "x.json")
+	if code, _, errs := cliRun(nil, "init", "-f", other, "--from", bad); code != 1 || !strings.Contains(errs, "kaputt.json") {
+		t.Errorf("broken source: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(other); !os.IsNotExist(err) {
+		t.Error("file created from a broken source")
 	}
 }

@@ -8,9 +8,6 @@ import (
 	"strings"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Page geometry (mm) and type sizes (pt) of the PDF.
@@ -58,9 +55,10 @@ func WritePDF(d *Document) ([]byte, error) {
 	}
 	p.SetKeywords(d.OrgKey(), false)
 	p.SetLang(d.langTag())
-	p.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
-	p.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
-	p.AddUTF8FontFromBytes(pdfFont, "I", goitalic.TTF)
+	fonts := pdfFaces()
+	p.AddUTF8FontFromBytes(pdfFont, "", fonts[0])
+	p.AddUTF8FontFromBytes(pdfFont, "B", fonts[1])
+	p.AddUTF8FontFromBytes(pdfFont, "I", fonts[2])
 	p.SetMargins(pdfMarginL, pdfMarginT, pdfMarginR)
 	p.SetAutoPageBreak(true, pdfPageH-pdfBottom)
 	p.SetCellMargin(0)

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -91,8 +93,12 @@ func runRender(opts *renderOptions) error {
 	}
 	failed := 0
 	written := map[string]bool{}
-	for _, path := range files {
-		if err := renderOne(g, path, formats, tgt, opts.Force, written); err != nil {
+	// Documents are made on every core, and written here one answers file
+	// after another in the order given, so names, messages and output are
+	// those of a run one by one.
+	next := renderAll(g, files, formats)
+	for range files {
+		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang); err != nil {
 			failed++
 			fmt.Fprintln(g.Err, g.formatErr(err, ilang))
 		}
@@ -146,29 +152,103 @@ func renderDest(out string, formats []string, nfiles int, l model.Lang) (renderT
 	return renderTarget{file: out}, nil
 }
 
-// renderOne loads one answers file (read only) and writes its documents.
-func renderOne(g *Globals, path string, formats []string, tgt renderTarget, force bool, written map[string]bool) error {
+// rendered is one answers file's documents, made ahead of writing.
+type rendered struct {
+	path    string
+	formats []string
+	doc     *render.Document
+	data    [][]byte // per format, in the order asked for
+	errs    []error  // per format: the writer's error
+	err     error    // loading failed: nothing to write
+}
+
+// renderAll makes the documents of every answers file, a worker per core,
+// and returns a function that yields them in the order of files (call it
+// once per file). At most two files per worker are made ahead of the one
+// being written, which bounds memory however long the batch.
+func renderAll(g *Globals, files []string, formats []string) func() *rendered {
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	results := make([]chan *rendered, len(files))
+	for i := range results {
+		results[i] = make(chan *rendered, 1)
+	}
+	jobs := make(chan int)
+	ahead := make(chan struct{}, 2*workers)
+	var mu sync.Mutex // Globals caches catalogues and workspaces
+	for range workers {
+		go func() {
+			for i := range jobs {
+				results[i] <- renderDocs(g, &mu, files[i], formats)
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			ahead <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	i := 0
+	return func() *rendered {
+		r := <-results[i]
+		i++
+		<-ahead
+		return r
+	}
+}
+
+// renderDocs loads one answers file (read only) and makes its documents;
+// mu guards g.
+func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string) *rendered {
+	r := &rendered{path: path, formats: formats}
 	// Each file's catalogue and branding come from its own workspace.
+	mu.Lock()
 	cat, err := g.CatalogFor(path)
+	mu.Unlock()
 	if err != nil {
-		return err
+		r.err = err
+		return r
 	}
 	f, _, err := model.Load(path, cat)
 	if err != nil {
-		return err
+		r.err = err
+		return r
 	}
 	// The document is in the file's language; what tom says about it is in
 	// the user's, so a batch over German and English clients reads as one.
-	brand, err := g.branding(path, g.Lang(f))
+	mu.Lock()
+	lang := g.Lang(f)
+	brand, err := g.branding(path, lang)
+	mu.Unlock()
 	if err != nil {
-		return err
+		r.err = err
+		return r
 	}
-	doc := render.BuildBranded(cat, f, g.Lang(f), brand)
-	lang := g.Lang(nil)
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	r.doc = render.BuildBranded(cat, f, lang, brand)
 	for _, format := range formats {
-		data, err := render.Write(doc, format)
+		data, err := render.Write(r.doc, format)
+		r.data = append(r.data, data)
+		r.errs = append(r.errs, err)
 		if err != nil {
+			break
+		}
+	}
+	return r
+}
+
+// writeRendered writes one answers file's documents in the order of the
+// formats, stopping at the first that fails; lang is the user's language
+// (g.Lang(nil), taken once: workers may be using g).
+func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang) error {
+	if r.err != nil {
+		return r.err
+	}
+	path, doc := r.path, r.doc
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	for k, data := range r.data {
+		format := r.formats[k]
+		if err := r.errs[k]; err != nil {
 			return errors.New(renderMsg.Get(lang, "render_failed", path, format, err))
 		}
 		if tgt.stdout {

@@ -78,7 +78,7 @@ func TestCatalogJSON(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad-cat.json")
 	os.WriteFile(bad, []byte(`{"id": "x", "version": "1.0.0", "title": {"de": "X"}, "sections": []}`), 0o644)
 	code, _, errs = cliRun(nil, "catalog", "--catalog", bad)
-	if code != 1 || !strings.Contains(errs, "title: English text missing") || !strings.Contains(errs, "no sections") {
+	if code != 1 || !strings.Contains(errs, "/title: englischer Text fehlt") || !strings.Contains(errs, "/sections: der Katalog hat keine Abschnitte") {
 		t.Errorf("broken catalogue: %d %q", code, errs)
 	}
 }

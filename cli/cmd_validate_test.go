@@ -180,3 +180,26 @@ func TestValidateFindings(t *testing.T) {
 		t.Fatalf("fresh --strict: exit %d\n%s%s", code, out, errb)
 	}
 }
+
+// tom validate --catalog with an inconsistent catalogue: German by default,
+// English with --lang en, each problem at its line and column, exit 1.
+func TestValidateBadCatalogLanguage(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte("{\"id\": \"x\", \"version\": \"\",\n \"title\": {\"de\": \"X\"}, \"sections\": []}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := cliRun(nil, "validate", "--catalog", bad)
+	for _, want := range []string{
+		bad + `:1:24: /version: Version "" ist keine semantische Version (MAJOR.MINOR.PATCH)`,
+		bad + ":2:11: /title: englischer Text fehlt",
+		bad + ":2:36: /sections: der Katalog hat keine Abschnitte",
+	} {
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("exit %d, stderr:\n%s\nlacks\n%s", code, errs, want)
+		}
+	}
+	code, _, errs = cliRun(nil, "validate", "--lang", "en", "--catalog", bad)
+	if code != 1 || !strings.Contains(errs, bad+`:1:24: /version: version "" is not a semantic version`) || !strings.Contains(errs, "/title: English text missing") {
+		t.Errorf("English: exit %d, stderr:\n%s", code, errs)
+	}
+}

@@ -141,7 +141,7 @@ func TestE2ENoRawControlsOnTheTerminal(t *testing.T) {
 	html := string(readFile(t, filepath.Join(dir, "doc.html")))
 	noRawControl(t, "HTML document", strings.NewReplacer("\u202e", "", "\u2066", "", "\u2069", "").Replace(html))
 	_, stderr, code := runTomBinSplit(t, "", env, "catalog", "--catalog", catalog)
-	if code == 0 || !strings.Contains(stderr, "control character U+001B") {
+	if code == 0 || !strings.Contains(stderr, "Steuerzeichen U+001B") {
 		t.Errorf("hostile catalogue accepted: exit %d %q", code, stderr)
 	}
 }

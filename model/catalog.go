@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -256,8 +257,9 @@ func LoadCatalogFile(path string) (*Catalog, error) {
 
 // ParseCatalog decodes and checks a catalogue. source names it in errors.
 // A catalogue that is not well-formed or has values of the wrong type gives a
-// *LoadError with the position; one that decodes but is not consistent gives
-// a *CatalogError.
+// *LoadError with the position, and so does one whose structure is not
+// consistent (IDs, texts, conditions); problems with roles and rules give a
+// *CatalogError.
 func ParseCatalog(source string, data []byte) (*Catalog, error) {
 	fail := func(p Problem) (*Catalog, error) {
 		return nil, &LoadError{File: source, Problems: []Problem{p}}
@@ -273,11 +275,17 @@ func ParseCatalog(source string, data []byte) (*Catalog, error) {
 	if err := dec.Decode(&c); err != nil {
 		return fail(catalogDecodeProblem(pos, err))
 	}
-	cprobs := c.check()
-	cprobs = append(cprobs, c.checkRoles(func(ptr string) string {
+	if ps := c.check(); len(ps) > 0 {
+		for i := range ps {
+			ps[i].Line, ps[i].Col = lineCol(data, pos.offset(ps[i].Pointer))
+		}
+		sortProblems(ps)
+		return nil, &LoadError{File: source, Problems: ps}
+	}
+	cprobs := c.checkRoles(func(ptr string) string {
 		l, col := lineCol(data, pos.offset(ptr))
 		return fmt.Sprintf("%d:%d", l, col)
-	})...)
+	})
 	if len(cprobs) > 0 {
 		return nil, &CatalogError{Source: source, Problems: cprobs}
 	}
@@ -336,36 +344,43 @@ var (
 	semverPattern    = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
 )
 
-// check validates the catalogue and builds its indexes.
-func (c *Catalog) check() []string {
-	var probs []string
-	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
-	text := func(where string, t Text, required bool) {
+// catBad records one catalogue problem: at the JSON pointer, the message
+// key in Msg and its arguments.
+type catBad func(ptr, key string, args ...any)
+
+// check validates the catalogue and builds its indexes. Each problem names
+// its place as a JSON pointer; ParseCatalog adds line and column.
+func (c *Catalog) check() []Problem {
+	var probs []Problem
+	bad := func(ptr, key string, args ...any) {
+		probs = append(probs, Problem{Pointer: ptr, Key: key, Args: args})
+	}
+	text := func(at string, t Text, required bool) {
 		if !required && t.IsZero() {
 			return
 		}
 		if strings.TrimSpace(t.De) == "" {
-			bad("%s: German text missing", where)
+			bad(at, "cat_de_missing")
 		}
 		if strings.TrimSpace(t.En) == "" {
-			bad("%s: English text missing", where)
+			bad(at, "cat_en_missing")
 		}
 		// Catalogue texts reach the terminal and every document: no
 		// control characters (line breaks and tabs are layout).
 		for _, s := range []string{t.De, t.En} {
-			if key, at, r := textProblem(s, true); key == "control_char" {
-				bad("%s: control character U+%04X at character %d", where, r, at+1)
+			if key, i, r := textProblem(s, true); key == "control_char" {
+				bad(at, "cat_control_char", fmt.Sprintf("U+%04X", r), i+1)
 				break
 			}
 		}
 	}
 	if !catalogIDPattern.MatchString(c.ID) {
-		bad("catalogue id %q: must be lower-case letters, digits, _ . and -", c.ID)
+		bad("/id", "cat_bad_catalog_id", c.ID)
 	}
 	if !semverPattern.MatchString(c.Version) {
-		bad("version %q: not a semantic version (MAJOR.MINOR.PATCH)", c.Version)
+		bad("/version", "cat_bad_version", c.Version)
 	}
-	text("title", c.Title, true)
+	text("/title", c.Title, true)
 	c.questions = map[string]*Question{}
 	c.measures = map[string]*Measure{}
 	c.sections = map[string]*Section{}
@@ -373,184 +388,184 @@ func (c *Catalog) check() []string {
 	c.owner = map[string]*Section{}
 	c.order = map[string]int{}
 	c.qroles = map[string]*Question{}
-	for _, g := range c.Groups {
+	for gi, g := range c.Groups {
+		gp := ptr("/groups", gi)
 		if g == nil {
-			bad("group: null")
+			bad(gp, "cat_null")
 			continue
 		}
 		if !idPattern.MatchString(g.ID) {
-			bad("group %q: bad id", g.ID)
+			bad(gp+"/id", "cat_bad_id", g.ID)
 		}
 		if c.groups[g.ID] != nil {
-			bad("group %s: duplicate id", g.ID)
+			bad(gp+"/id", "cat_dup_id", g.ID)
 		}
 		c.groups[g.ID] = g
-		text("group "+g.ID+" title", g.Title, true)
-		text("group "+g.ID+" legal", g.Legal, true)
-		text("group "+g.ID+" doc", g.Doc, false)
+		text(gp+"/title", g.Title, true)
+		text(gp+"/legal", g.Legal, true)
+		text(gp+"/doc", g.Doc, false)
 	}
 	if len(c.Sections) == 0 {
-		bad("no sections")
+		bad("/sections", "cat_no_sections")
 	}
 	// First pass: IDs, so that conditions can be checked in order afterwards.
 	seen := map[string]bool{}
 	pos := 0
-	for _, s := range c.Sections {
+	for si, s := range c.Sections {
+		sp := ptr("/sections", si)
 		if s == nil {
-			bad("section: null")
+			bad(sp, "cat_null")
 			continue
 		}
-		where := "section " + s.ID
 		if !idPattern.MatchString(s.ID) {
-			bad("section %q: bad id", s.ID)
+			bad(sp+"/id", "cat_bad_id", s.ID)
 		}
 		if c.sections[s.ID] != nil {
-			bad("%s: duplicate id", where)
+			bad(sp+"/id", "cat_dup_id", s.ID)
 		}
 		c.sections[s.ID] = s
 		switch s.Kind {
 		case SectionGeneral, SectionRegister:
 		case SectionControl:
 			if c.groups[s.Group] == nil {
-				bad("%s: control section needs an existing group, not %q", where, s.Group)
+				bad(sp+"/group", "cat_control_group", s.Group)
 			}
 			if len(s.Measures) == 0 {
-				bad("%s: control section without measures", where)
+				bad(sp, "cat_control_no_measures")
 			}
 		default:
-			bad("%s: kind %q (general, control or register)", where, s.Kind)
+			bad(sp+"/kind", "cat_section_kind", s.Kind)
 		}
 		if s.Kind != SectionControl && s.Group != "" && c.groups[s.Group] == nil {
-			bad("%s: unknown group %q", where, s.Group)
+			bad(sp+"/group", "cat_unknown_group", s.Group)
 		}
-		text(where+" title", s.Title, true)
-		text(where+" help", s.Help, true)
-		text(where+" goal", s.Goal, false)
-		text(where+" legal", s.Legal, false)
-		text(where+" doc", s.Doc, false)
+		text(sp+"/title", s.Title, true)
+		text(sp+"/help", s.Help, true)
+		text(sp+"/goal", s.Goal, false)
+		text(sp+"/legal", s.Legal, false)
+		text(sp+"/doc", s.Doc, false)
 		for i, st := range s.Statements {
-			sw := fmt.Sprintf("%s statement %d", where, i+1)
+			stp := ptr(sp+"/statements", i)
 			if st == nil {
-				bad("%s: null", sw)
+				bad(stp, "cat_null")
 				continue
 			}
-			text(sw+" text", st.Text, true)
+			text(stp+"/text", st.Text, true)
 			if st.Requires == nil {
-				bad("%s: requires missing (a sentence without a condition belongs in doc)", sw)
+				bad(stp, "cat_requires_missing")
 			}
 		}
-		for _, q := range s.Questions {
+		for qi, q := range s.Questions {
+			qp := ptr(sp+"/questions", qi)
 			if q == nil {
-				bad("%s: null question", where)
+				bad(qp, "cat_null")
 				continue
 			}
-			qw := "question " + q.ID
 			if !idPattern.MatchString(q.ID) {
-				bad("question %q: bad id", q.ID)
+				bad(qp+"/id", "cat_bad_id", q.ID)
 			}
 			if seen[q.ID] {
-				bad("%s: duplicate id", qw)
+				bad(qp+"/id", "cat_dup_id", q.ID)
 			}
 			seen[q.ID] = true
 			c.questions[q.ID] = q
 			c.owner[q.ID] = s
 			c.order[q.ID] = pos
 			pos++
-			text(qw+" title", q.Title, true)
-			text(qw+" help", q.Help, false)
+			text(qp+"/title", q.Title, true)
+			text(qp+"/help", q.Help, false)
 			if q.Role != "" && c.qroles[q.Role] == nil {
 				c.qroles[q.Role] = q
 			}
 			switch q.Kind {
 			case KindYesNo, KindText, KindTextarea, KindDate, KindEmail, KindURL, KindPhone:
 				if len(q.Options) > 0 || len(q.Fields) > 0 {
-					bad("%s: kind %s takes no options or fields", qw, q.Kind)
+					bad(qp+"/kind", "cat_kind_no_options_fields", q.Kind)
 				}
 			case KindChoice, KindMultiChoice:
-				checkOptions(qw, q.Options, text, bad)
+				checkOptions(qp, q.Options, text, bad)
 			case KindRecords:
-				text(qw+" item", q.Item, true)
+				text(qp+"/item", q.Item, true)
 				if len(q.Fields) == 0 {
-					bad("%s: records need fields", qw)
+					bad(qp, "cat_records_no_fields")
 				}
 				fseen := map[string]bool{}
-				for _, f := range q.Fields {
+				for fi, f := range q.Fields {
+					fp := ptr(qp+"/fields", fi)
 					if f == nil {
-						bad("%s: null field", qw)
+						bad(fp, "cat_null")
 						continue
 					}
-					fw := qw + " field " + f.ID
 					if !idPattern.MatchString(f.ID) || f.ID == "id" {
-						bad("%s: bad id (\"id\" is reserved)", fw)
+						bad(fp+"/id", "cat_bad_field_id", f.ID)
 					}
 					if fseen[f.ID] {
-						bad("%s: duplicate id", fw)
+						bad(fp+"/id", "cat_dup_id", f.ID)
 					}
-					text(fw+" label", f.Label, true)
-					text(fw+" help", f.Help, false)
+					text(fp+"/label", f.Label, true)
+					text(fp+"/help", f.Help, false)
 					switch f.Kind {
 					case KindYesNo, KindText, KindTextarea, KindDate, KindEmail, KindURL, KindPhone:
 						if len(f.Options) > 0 {
-							bad("%s: kind %s takes no options", fw, f.Kind)
+							bad(fp+"/kind", "cat_kind_no_options", f.Kind)
 						}
 					case KindChoice, KindMultiChoice:
-						checkOptions(fw, f.Options, text, bad)
+						checkOptions(fp, f.Options, text, bad)
 					default:
-						bad("%s: unknown kind %q", fw, f.Kind)
+						bad(fp+"/kind", "cat_unknown_kind", f.Kind)
 					}
 					if f.When != nil {
-						checkFieldCond(fw, f.When, fseen, q, bad)
+						checkFieldCond(fp+"/when", f.When, fseen, q, bad)
 					}
 					if f.DueIfEmpty != nil {
 						// Without the check_date role it has no effect (a
 						// catalogue may drop roles), but it must still make sense.
-						checkRecordCond(f.DueIfEmpty, "", q, func(_, format string, args ...any) {
-							bad("%s: due_if_empty: %s", fw, fmt.Sprintf(format, args...))
-						})
+						checkRecordCond(f.DueIfEmpty, fp+"/due_if_empty", q, bad)
 					}
 					fseen[f.ID] = true
 				}
-				checkColumns(qw, q, bad)
+				checkColumns(qp, q, bad)
 			default:
-				bad("%s: unknown kind %q", qw, q.Kind)
+				bad(qp+"/kind", "cat_unknown_kind", q.Kind)
 			}
 			if q.Kind != KindRecords && len(q.Columns) > 0 {
-				bad("%s: only records take columns", qw)
+				bad(qp+"/columns", "cat_columns_not_records")
 			}
 		}
-		for _, m := range s.Measures {
+		for mi, m := range s.Measures {
+			mp := ptr(sp+"/measures", mi)
 			if m == nil {
-				bad("%s: null measure", where)
+				bad(mp, "cat_null")
 				continue
 			}
-			mw := "measure " + m.ID
 			if !idPattern.MatchString(m.ID) {
-				bad("measure %q: bad id", m.ID)
+				bad(mp+"/id", "cat_bad_id", m.ID)
 			}
 			if seen[m.ID] {
-				bad("%s: duplicate id", mw)
+				bad(mp+"/id", "cat_dup_id", m.ID)
 			}
 			seen[m.ID] = true
 			c.measures[m.ID] = m
 			c.owner[m.ID] = s
 			if m.Type != Technical && m.Type != Organisational {
-				bad("%s: type %q (technical or organisational)", mw, m.Type)
+				bad(mp+"/type", "cat_measure_type", m.Type)
 			}
-			text(mw+" label", m.Label, true)
-			text(mw+" help", m.Help, false)
-			for _, k := range m.Scan {
+			text(mp+"/label", m.Label, true)
+			text(mp+"/help", m.Help, false)
+			for ki, k := range m.Scan {
 				if !scanPattern.MatchString(k) {
-					bad("%s: scan check %q: must be lower-case letters, digits and -", mw, k)
+					bad(ptr(mp+"/scan", ki), "cat_scan_id", k)
 				}
 			}
 		}
 	}
 	// Second pass: conditions may only name questions that come earlier, so
 	// that the interview never depends on an answer it has not asked yet.
-	for _, s := range c.Sections {
+	for si, s := range c.Sections {
 		if s == nil {
 			continue
 		}
+		sp := ptr("/sections", si)
 		first := -1
 		if len(s.Questions) > 0 && s.Questions[0] != nil {
 			first = c.order[s.Questions[0].ID]
@@ -558,42 +573,44 @@ func (c *Catalog) check() []string {
 			first = c.firstOrderAfter(s)
 		}
 		if s.When != nil {
-			c.checkCond("section "+s.ID, s.When, first, bad)
+			c.checkCond(sp+"/when", s.When, first, bad)
 		}
-		for _, q := range s.Questions {
+		for qi, q := range s.Questions {
 			if q != nil && q.When != nil {
-				c.checkCond("question "+q.ID, q.When, c.order[q.ID], bad)
+				c.checkCond(ptr(sp+"/questions", qi, "when"), q.When, c.order[q.ID], bad)
 			}
 		}
-		for _, m := range s.Measures {
+		for mi, m := range s.Measures {
 			if m != nil && m.When != nil {
-				c.checkCond("measure "+m.ID, m.When, c.firstOrderAfter(s), bad)
+				c.checkCond(ptr(sp+"/measures", mi, "when"), m.When, c.firstOrderAfter(s), bad)
 			}
 		}
 	}
 	// Statements are printed once everything is answered: they may name
 	// any question and any measure.
-	for _, s := range c.Sections {
+	for si, s := range c.Sections {
 		if s == nil {
 			continue
 		}
 		for i, st := range s.Statements {
 			if st != nil && st.Requires != nil {
-				c.checkStatementCond(fmt.Sprintf("section %s statement %d", s.ID, i+1), st.Requires, bad)
+				c.checkStatementCond(ptr("/sections", si, "statements", i, "requires"), st.Requires, bad)
 			}
 		}
 	}
-	for old, nu := range c.Renamed {
+	for _, old := range slices.Sorted(maps.Keys(c.Renamed)) {
+		nu := c.Renamed[old]
+		at := ptr("/renamed", old)
 		if c.questions[nu] == nil && c.measures[nu] == nil {
-			bad("renamed %s: target %q does not exist", old, nu)
+			bad(at, "cat_renamed_target", nu)
 		}
 		if seen[old] {
-			bad("renamed %s: the old id is still in use", old)
+			bad(at, "cat_renamed_in_use")
 		}
 	}
-	for _, old := range c.Removed {
+	for i, old := range c.Removed {
 		if seen[old] {
-			bad("removed %s: the id is still in use", old)
+			bad(ptr("/removed", i), "cat_removed_in_use")
 		}
 	}
 	return probs
@@ -621,104 +638,104 @@ func (c *Catalog) firstOrderAfter(s *Section) int {
 
 // checkColumns checks a register's declared columns: each names fields of
 // the record, none twice, and the widths add up to at most the page.
-func checkColumns(where string, q *Question, bad func(string, ...any)) {
+func checkColumns(qp string, q *Question, bad catBad) {
 	used := map[string]bool{}
 	total := 0.0
 	for i, col := range q.Columns {
-		cw := fmt.Sprintf("%s column %d", where, i+1)
+		cp := ptr(qp+"/columns", i)
 		if col == nil || len(col.Fields) == 0 {
-			bad("%s: names no fields", cw)
+			bad(cp, "cat_column_no_fields")
 			continue
 		}
 		if !(col.Width > 0 && col.Width <= 1) {
-			bad("%s: width %v is not a share of the page (above 0, at most 1)", cw, col.Width)
+			bad(cp+"/width", "cat_column_width", col.Width)
 		}
 		total += col.Width
-		for _, id := range col.Fields {
+		for j, id := range col.Fields {
 			switch {
 			case q.Field(id) == nil:
-				bad("%s: unknown field %q", cw, id)
+				bad(ptr(cp+"/fields", j), "cat_column_unknown_field", id)
 			case used[id]:
-				bad("%s: field %s is already in a column", cw, id)
+				bad(ptr(cp+"/fields", j), "cat_column_field_twice", id)
 			}
 			used[id] = true
 		}
 	}
 	if total > 1.0001 {
-		bad("%s: the column widths add up to %.2f, more than the page", where, total)
+		bad(qp+"/columns", "cat_columns_too_wide", fmt.Sprintf("%.2f", total))
 	}
 }
 
-func checkOptions(where string, opts []*Option, text func(string, Text, bool), bad func(string, ...any)) {
+func checkOptions(at string, opts []*Option, text func(string, Text, bool), bad catBad) {
 	if len(opts) == 0 {
-		bad("%s: needs options", where)
+		bad(at, "cat_needs_options")
 	}
 	seen := map[string]bool{}
-	for _, o := range opts {
+	for i, o := range opts {
+		op := ptr(at+"/options", i)
 		if o == nil {
-			bad("%s: null option", where)
+			bad(op, "cat_null")
 			continue
 		}
 		if !optionPattern.MatchString(o.ID) {
-			bad("%s option %q: bad id", where, o.ID)
+			bad(op+"/id", "cat_bad_option_id", o.ID)
 		}
 		if seen[o.ID] {
-			bad("%s option %s: duplicate id", where, o.ID)
+			bad(op+"/id", "cat_dup_option", o.ID)
 		}
 		seen[o.ID] = true
-		text(where+" option "+o.ID, o.Label, true)
+		text(op+"/label", o.Label, true)
 	}
 }
 
 // checkStatementCond checks a statement's condition: like checkCond, with
 // no order restriction, and with measure tests allowed.
-func (c *Catalog) checkStatementCond(where string, cond *Condition, bad func(string, ...any)) {
+func (c *Catalog) checkStatementCond(at string, cond *Condition, bad catBad) {
 	if cond.Measure == "" {
 		if len(cond.Status) > 0 {
-			bad("%s: status needs a measure", where)
+			bad(at+"/status", "cat_status_needs_measure")
 		}
-		for _, sub := range cond.All {
-			if sub != nil && (sub.Measure != "" || len(sub.All)+len(sub.Any) > 0 || sub.Not != nil) {
-				c.checkStatementCond(where, sub, bad)
-			} else if sub != nil {
-				c.checkCond(where, sub, len(c.order)+1, bad)
-			}
-		}
-		for _, sub := range cond.Any {
-			if sub != nil && (sub.Measure != "" || len(sub.All)+len(sub.Any) > 0 || sub.Not != nil) {
-				c.checkStatementCond(where, sub, bad)
-			} else if sub != nil {
-				c.checkCond(where, sub, len(c.order)+1, bad)
+		for _, set := range []struct {
+			name string
+			subs []*Condition
+		}{{"all", cond.All}, {"any", cond.Any}} {
+			for i, sub := range set.subs {
+				sp := ptr(at+"/"+set.name, i)
+				if sub != nil && (sub.Measure != "" || len(sub.All)+len(sub.Any) > 0 || sub.Not != nil) {
+					c.checkStatementCond(sp, sub, bad)
+				} else if sub != nil {
+					c.checkCond(sp, sub, len(c.order)+1, bad)
+				}
 			}
 		}
 		if cond.Not != nil {
-			c.checkStatementCond(where, cond.Not, bad)
+			c.checkStatementCond(at+"/not", cond.Not, bad)
 		}
 		if len(cond.All)+len(cond.Any) == 0 && cond.Not == nil {
-			c.checkCond(where, cond, len(c.order)+1, bad)
+			c.checkCond(at, cond, len(c.order)+1, bad)
 		} else if cond.Question != "" || cond.Field != "" {
-			bad("%s: condition must have exactly one of question, measure, all, any, not", where)
+			bad(at, "cat_statement_cond_forms")
 		}
 		return
 	}
 	if cond.Question != "" || cond.Field != "" || len(cond.All)+len(cond.Any) > 0 || cond.Not != nil ||
 		cond.Equals != nil || len(cond.In) > 0 || cond.Includes != "" || cond.Answered != nil || cond.Contains != "" {
-		bad("%s: a measure condition has only measure and status", where)
+		bad(at, "cat_measure_cond_only")
 		return
 	}
 	if c.measures[cond.Measure] == nil {
-		bad("%s: condition names unknown measure %q", where, cond.Measure)
+		bad(at+"/measure", "cat_cond_unknown_measure", cond.Measure)
 	}
-	for _, st := range cond.Status {
+	for i, st := range cond.Status {
 		if !slices.Contains(Statuses, st) {
-			bad("%s: unknown status %q", where, st)
+			bad(ptr(at+"/status", i), "cat_cond_unknown_status", st)
 		}
 	}
 }
 
-func (c *Catalog) checkCond(where string, cond *Condition, before int, bad func(string, ...any)) {
+func (c *Catalog) checkCond(at string, cond *Condition, before int, bad catBad) {
 	if cond.Measure != "" || len(cond.Status) > 0 {
-		bad("%s: only a statement's condition may test a measure", where)
+		bad(at, "cat_cond_measure_not_here")
 		return
 	}
 	forms := 0
@@ -735,78 +752,78 @@ func (c *Catalog) checkCond(where string, cond *Condition, before int, bad func(
 		forms++
 	}
 	if forms != 1 || cond.Field != "" {
-		bad("%s: condition must have exactly one of question, all, any, not", where)
+		bad(at, "cat_cond_forms")
 		return
 	}
-	for _, sub := range cond.All {
+	for i, sub := range cond.All {
 		if sub != nil {
-			c.checkCond(where, sub, before, bad)
+			c.checkCond(ptr(at+"/all", i), sub, before, bad)
 		}
 	}
-	for _, sub := range cond.Any {
+	for i, sub := range cond.Any {
 		if sub != nil {
-			c.checkCond(where, sub, before, bad)
+			c.checkCond(ptr(at+"/any", i), sub, before, bad)
 		}
 	}
 	if cond.Not != nil {
-		c.checkCond(where, cond.Not, before, bad)
+		c.checkCond(at+"/not", cond.Not, before, bad)
 	}
 	if cond.Question == "" {
 		return
 	}
 	q := c.questions[cond.Question]
 	if q == nil {
-		bad("%s: condition names unknown question %q", where, cond.Question)
+		bad(at+"/question", "cat_cond_unknown_question", cond.Question)
 		return
 	}
 	if c.order[q.ID] >= before {
-		bad("%s: condition names question %s, which is not asked before it", where, q.ID)
+		bad(at+"/question", "cat_cond_not_before", q.ID)
 	}
-	checkTest(where, cond, q.Kind, q.Options, bad)
+	checkTest(at, cond, q.Kind, q.Options, bad)
 }
 
-func checkFieldCond(where string, cond *Condition, earlier map[string]bool, q *Question, bad func(string, ...any)) {
+func checkFieldCond(at string, cond *Condition, earlier map[string]bool, q *Question, bad catBad) {
 	if cond.Field == "" || cond.Question != "" || len(cond.All)+len(cond.Any) > 0 || cond.Not != nil {
-		bad("%s: a field condition names one earlier sibling field", where)
+		bad(at, "cat_field_cond_forms")
 		return
 	}
 	f := q.Field(cond.Field)
 	if f == nil || !earlier[cond.Field] {
-		bad("%s: condition names field %q, which is not an earlier field of the record", where, cond.Field)
+		bad(at+"/field", "cat_field_cond_not_earlier", cond.Field)
 		return
 	}
-	checkTest(where, cond, f.Kind, f.Options, bad)
+	checkTest(at, cond, f.Kind, f.Options, bad)
 }
 
-func checkTest(where string, cond *Condition, kind string, opts []*Option, bad func(string, ...any)) {
+func checkTest(at string, cond *Condition, kind string, opts []*Option, bad catBad) {
 	tests := 0
 	if cond.Equals != nil {
 		tests++
 		switch v := cond.Equals.(type) {
 		case bool:
 			if kind != KindYesNo {
-				bad("%s: equals true/false needs a yes/no question", where)
+				bad(at+"/equals", "cat_equals_bool")
 			}
 		case string:
 			if (kind == KindChoice || kind == KindMultiChoice) && findOption(opts, v) == nil {
-				bad("%s: equals names unknown option %q", where, v)
+				bad(at+"/equals", "cat_equals_unknown_option", v)
 			}
 		default:
-			bad("%s: equals must be true, false or a string", where)
+			bad(at+"/equals", "cat_equals_type")
 		}
 	}
 	if len(cond.In) > 0 {
 		tests++
-		for _, o := range cond.In {
+		for i, o := range cond.In {
 			if findOption(opts, o) == nil {
-				bad("%s: in names unknown option %q", where, o)
+				bad(ptr(at+"/in", i), "cat_in_unknown_option", o)
 			}
 		}
 	}
 	if cond.Includes != "" {
 		tests++
 		if kind != KindMultiChoice || findOption(opts, cond.Includes) == nil {
-			bad("%s: includes needs a multichoice and one of its options", where)
+			bad(at+"/includes", "cat_includes")
 		}
 	}
 	if cond.Answered != nil {
@@ -817,11 +834,11 @@ func checkTest(where string, cond *Condition, kind string, opts []*Option, bad f
 		switch kind {
 		case KindText, KindTextarea, KindEmail, KindURL, KindPhone:
 		default:
-			bad("%s: contains needs a text, not %s", where, kind)
+			bad(at+"/contains", "cat_contains_kind", kind)
 		}
 	}
 	if tests != 1 {
-		bad("%s: condition needs exactly one test (equals, in, includes, answered, contains)", where)
+		bad(at, "cat_cond_one_test")
 	}
 }
 

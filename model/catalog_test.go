@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,58 +71,58 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		change func(c *Catalog)
 		want   string
 	}{
-		{"duplicate question id", func(c *Catalog) { question(c, "org.email").ID = "org.name" }, "question org.name: duplicate id"},
-		{"measure id clashes with question", func(c *Catalog) { measure(c, "access_system.policy").ID = "infra.server" }, "measure infra.server: duplicate id"},
-		{"duplicate section id", func(c *Catalog) { sec(c, "infra").ID = "org" }, "section org: duplicate id"},
+		{"duplicate question id", func(c *Catalog) { question(c, "org.email").ID = "org.name" }, `/sections/0/questions/2/id: ID "org.name" is already taken`},
+		{"measure id clashes with question", func(c *Catalog) { measure(c, "access_system.policy").ID = "infra.server" }, `/sections/2/measures/1/id: ID "infra.server" is already taken`},
+		{"duplicate section id", func(c *Catalog) { sec(c, "infra").ID = "org" }, `/sections/1/id: ID "org" is already taken`},
 		{"unknown condition target", func(c *Catalog) {
 			measure(c, "access_system.ssh_keys_only").When = &Condition{Question: "infra.nothing", Equals: true}
-		}, `measure access_system.ssh_keys_only: condition names unknown question "infra.nothing"`},
-		{"condition on a later question", func(c *Catalog) { question(c, "org.email").When = yes() }, "question org.email: condition names question infra.server, which is not asked before it"},
-		{"condition on itself", func(c *Catalog) { question(c, "infra.server").When = yes() }, "question infra.server: condition names question infra.server, which is not asked before it"},
-		{"section condition on its own question", func(c *Catalog) { sec(c, "infra").When = yes() }, "section infra: condition names question infra.server, which is not asked before it"},
-		{"missing English", func(c *Catalog) { question(c, "org.name").Title.En = " " }, "question org.name title: English text missing"},
-		{"missing German", func(c *Catalog) { sec(c, "providers").Help.De = "" }, "section providers help: German text missing"},
-		{"escape in a text", func(c *Catalog) { sec(c, "providers").Help.En = "a\x1b[2Jb" }, "section providers help: control character U+001B at character 2"},
-		{"C1 in a title", func(c *Catalog) { sec(c, "providers").Title.De = "Dienst\u009bleister" }, "section providers title: control character U+009B at character 7"},
-		{"missing option label", func(c *Catalog) { question(c, "infra.devices").Options[0].Label.En = "" }, "question infra.devices option pc: English text missing"},
-		{"duplicate options", func(c *Catalog) { question(c, "infra.devices").Options[1].ID = "pc" }, "question infra.devices option pc: duplicate id"},
-		{"choice without options", func(c *Catalog) { question(c, "infra.server_kind").Options = nil }, "question infra.server_kind: needs options"},
+		}, `/sections/2/measures/2/when/question: the condition names the unknown question "infra.nothing"`},
+		{"condition on a later question", func(c *Catalog) { question(c, "org.email").When = yes() }, "/sections/0/questions/2/when/question: the condition names question infra.server, which is not asked before it"},
+		{"condition on itself", func(c *Catalog) { question(c, "infra.server").When = yes() }, "/sections/1/questions/0/when/question: the condition names question infra.server, which is not asked before it"},
+		{"section condition on its own question", func(c *Catalog) { sec(c, "infra").When = yes() }, "/sections/1/when/question: the condition names question infra.server, which is not asked before it"},
+		{"missing English", func(c *Catalog) { question(c, "org.name").Title.En = " " }, "/sections/0/questions/0/title: English text missing"},
+		{"missing German", func(c *Catalog) { sec(c, "providers").Help.De = "" }, "/sections/3/help: German text missing"},
+		{"escape in a text", func(c *Catalog) { sec(c, "providers").Help.En = "a\x1b[2Jb" }, "/sections/3/help: control character U+001B at character 2"},
+		{"C1 in a title", func(c *Catalog) { sec(c, "providers").Title.De = "Dienst\u009bleister" }, "/sections/3/title: control character U+009B at character 7"},
+		{"missing option label", func(c *Catalog) { question(c, "infra.devices").Options[0].Label.En = "" }, "/sections/1/questions/2/options/0/label: English text missing"},
+		{"duplicate options", func(c *Catalog) { question(c, "infra.devices").Options[1].ID = "pc" }, `/sections/1/questions/2/options/1/id: option "pc" given twice`},
+		{"choice without options", func(c *Catalog) { question(c, "infra.server_kind").Options = nil }, "/sections/1/questions/1: options missing"},
 		{"options on a yes/no", func(c *Catalog) {
 			question(c, "infra.server").Options = []*Option{{ID: "x", Label: Text{"x", "x"}}}
-		}, "question infra.server: kind yesno takes no options or fields"},
-		{"control section without measures", func(c *Catalog) { sec(c, "access_system").Measures = nil }, "section access_system: control section without measures"},
-		{"control section without group", func(c *Catalog) { sec(c, "access_system").Group = "integrity" }, `section access_system: control section needs an existing group, not "integrity"`},
-		{"bad section kind", func(c *Catalog) { sec(c, "org").Kind = "misc" }, `section org: kind "misc" (general, control or register)`},
-		{"bad measure type", func(c *Catalog) { measure(c, "access_system.policy").Type = "both" }, `measure access_system.policy: type "both" (technical or organisational)`},
-		{"unknown question kind", func(c *Catalog) { question(c, "org.date").Kind = "datetime" }, `question org.date: unknown kind "datetime"`},
-		{"bad id", func(c *Catalog) { question(c, "org.date").ID = "Org-Date" }, `question "Org-Date": bad id`},
-		{"bad catalogue id", func(c *Catalog) { c.ID = "Tom Standard" }, `catalogue id "Tom Standard": must be lower-case letters, digits, _ . and -`},
-		{"bad version", func(c *Catalog) { c.Version = "1.0" }, `version "1.0": not a semantic version (MAJOR.MINOR.PATCH)`},
-		{"records without fields", func(c *Catalog) { question(c, "providers").Fields = nil }, "question providers: records need fields"},
-		{"reserved field id", func(c *Catalog) { question(c, "providers").Fields[0].ID = "id" }, `question providers field id: bad id ("id" is reserved)`},
-		{"duplicate field id", func(c *Catalog) { question(c, "providers").Fields[1].ID = "name" }, "question providers field name: duplicate id"},
+		}, "/sections/1/questions/0/kind: kind yesno takes no options or fields"},
+		{"control section without measures", func(c *Catalog) { sec(c, "access_system").Measures = nil }, "/sections/2: control section without measures"},
+		{"control section without group", func(c *Catalog) { sec(c, "access_system").Group = "integrity" }, `/sections/2/group: a control section needs an existing group, not "integrity"`},
+		{"bad section kind", func(c *Catalog) { sec(c, "org").Kind = "misc" }, `/sections/0/kind: kind "misc" is not valid (general, control or register)`},
+		{"bad measure type", func(c *Catalog) { measure(c, "access_system.policy").Type = "both" }, `/sections/2/measures/1/type: type "both" is not valid (technical or organisational)`},
+		{"unknown question kind", func(c *Catalog) { question(c, "org.date").Kind = "datetime" }, `/sections/0/questions/3/kind: unknown kind "datetime"`},
+		{"bad id", func(c *Catalog) { question(c, "org.date").ID = "Org-Date" }, `/sections/0/questions/3/id: ID "Org-Date" is not valid (a lower-case letter first, then lower-case letters, digits, _ .)`},
+		{"bad catalogue id", func(c *Catalog) { c.ID = "Tom Standard" }, `/id: catalogue ID "Tom Standard" is not valid (lower-case letters, digits, _ . -)`},
+		{"bad version", func(c *Catalog) { c.Version = "1.0" }, `/version: version "1.0" is not a semantic version (MAJOR.MINOR.PATCH)`},
+		{"records without fields", func(c *Catalog) { question(c, "providers").Fields = nil }, "/sections/3/questions/0: records need fields"},
+		{"reserved field id", func(c *Catalog) { question(c, "providers").Fields[0].ID = "id" }, `/sections/3/questions/0/fields/0/id: field ID "id" is not valid (lower-case letters, digits, _ .; "id" is reserved)`},
+		{"duplicate field id", func(c *Catalog) { question(c, "providers").Fields[1].ID = "name" }, `/sections/3/questions/0/fields/1/id: ID "name" is already taken`},
 		{"field condition on a later field", func(c *Catalog) {
 			question(c, "providers").Fields[1].When = &Condition{Field: "processor", Equals: true}
-		}, `question providers field email: condition names field "processor", which is not an earlier field of the record`},
+		}, `/sections/3/questions/0/fields/1/when/field: the condition names field "processor", which is not an earlier field of the record`},
 		{"equals names an unknown option", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Question: "infra.server_kind", Equals: "cloud"}
-		}, `measure access_system.policy: equals names unknown option "cloud"`},
+		}, `/sections/2/measures/1/when/equals: equals names the unknown option "cloud"`},
 		{"includes on a single choice", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Question: "infra.server_kind", Includes: "vserver"}
-		}, "measure access_system.policy: includes needs a multichoice and one of its options"},
+		}, "/sections/2/measures/1/when/includes: includes needs a multichoice and one of its options"},
 		{"two tests in one condition", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Answered: new(bool)}
-		}, "measure access_system.policy: condition needs exactly one test (equals, in, includes, answered, contains)"},
+		}, "/sections/2/measures/1/when: the condition needs exactly one test (equals, in, includes, answered, contains)"},
 		{"two forms in one condition", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Not: yes()}
-		}, "measure access_system.policy: condition must have exactly one of question, all, any, not"},
+		}, "/sections/2/measures/1/when: a condition has exactly one of question, all, any, not"},
 		{"nested unknown target", func(c *Catalog) {
 			measure(c, "access_system.policy").When = &Condition{Any: []*Condition{yes(), {Not: &Condition{Question: "nope", Equals: true}}}}
-		}, `measure access_system.policy: condition names unknown question "nope"`},
-		{"renamed to nothing", func(c *Catalog) { c.Renamed = map[string]string{"org.firm": "org.company"} }, `renamed org.firm: target "org.company" does not exist`},
-		{"renamed id still in use", func(c *Catalog) { c.Renamed = map[string]string{"org.email": "org.name"} }, "renamed org.email: the old id is still in use"},
-		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "removed org.date: the id is still in use"},
-		{"no sections", func(c *Catalog) { c.Sections = nil }, "no sections"},
+		}, `/sections/2/measures/1/when/any/1/not/question: the condition names the unknown question "nope"`},
+		{"renamed to nothing", func(c *Catalog) { c.Renamed = map[string]string{"org.firm": "org.company"} }, `/renamed/org.firm: the target "org.company" does not exist`},
+		{"renamed id still in use", func(c *Catalog) { c.Renamed = map[string]string{"org.email": "org.name"} }, "/renamed/org.email: the old ID is still in use"},
+		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "/removed/0: the ID is still in use"},
+		{"no sections", func(c *Catalog) { c.Sections = nil }, "/sections: the catalogue has no sections"},
 		{"unknown question role", func(c *Catalog) { question(c, "org.email").Role = "mailbox" },
 			`question org.email: unknown question role "mailbox" (known: contact_person, document_date, document_scope, organisation_address, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
 		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `question org.email: unknown question role "check_date" (known: contact_person, document_date, document_scope, organisation_address, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
@@ -141,19 +142,19 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"group role twice", func(c *Catalog) { c.Groups[0].Role = RoleLitA }, "group pseudonymisation: role lit_a is already given to group confidentiality"},
 		{"columns on a text question", func(c *Catalog) {
 			question(c, "org.name").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}}
-		}, "question org.name: only records take columns"},
+		}, "/sections/0/questions/0/columns: only records take columns"},
 		{"column names an unknown field", func(c *Catalog) {
 			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name", "fax"}, Width: 0.5}}
-		}, `question providers column 1: unknown field "fax"`},
+		}, `/sections/3/questions/0/columns/0/fields/1: unknown field "fax"`},
 		{"field in two columns", func(c *Catalog) {
 			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}, {Fields: []string{"email", "name"}, Width: 0.4}}
-		}, "question providers column 2: field name is already in a column"},
-		{"empty column", func(c *Catalog) { question(c, "providers").Columns = []*RecordColumn{{Width: 0.5}} }, "question providers column 1: names no fields"},
+		}, "/sections/3/questions/0/columns/1/fields/1: field name is already in a column"},
+		{"empty column", func(c *Catalog) { question(c, "providers").Columns = []*RecordColumn{{Width: 0.5}} }, "/sections/3/questions/0/columns/0: the column names no fields"},
 		{"columns wider than the page", func(c *Catalog) {
 			question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.7}, {Fields: []string{"email"}, Width: 0.7}}
-		}, "question providers: the column widths add up to 1.40, more than the page"},
+		}, "/sections/3/questions/0/columns: the column widths add up to 1.40, more than the page"},
 		{"column without width", func(c *Catalog) { question(c, "providers").Columns = []*RecordColumn{{Fields: []string{"name"}}} },
-			"question providers column 1: width 0 is not a share of the page (above 0, at most 1)"},
+			"/sections/3/questions/0/columns/0/width: width 0 is not a share of the page (above 0, at most 1)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseCatalog("broken.json", mutatedCatalog(t, tc.change))
@@ -161,18 +162,18 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 				t.Fatal("accepted")
 			}
 			want := "broken.json: " + tc.want
-			for _, line := range strings.Split(err.Error(), "\n") {
-				if line == want || rolePos.ReplaceAllString(line, "broken.json: ") == want {
+			for _, line := range strings.Split(ErrorIn(err, En), "\n") {
+				if rolePos.ReplaceAllString(line, "broken.json: ") == want {
 					return
 				}
 			}
-			t.Errorf("problems:\n%v\nwant the line\n%s", err, want)
+			t.Errorf("problems:\n%v\nwant the line\n%s", ErrorIn(err, En), want)
 		})
 	}
 }
 
 // rolePos is the line:col that role problems carry.
-var rolePos = regexp.MustCompile(`^broken\.json: [0-9]+:[0-9]+: `)
+var rolePos = regexp.MustCompile(`^broken\.json:? ?[0-9]+:[0-9]+: `)
 
 // TestCatalogRoleProblemsHavePosition: a role problem names the line and
 // column of the role in the file, and the entry.
@@ -251,5 +252,83 @@ func TestCompareVersions(t *testing.T) {
 		if got := CompareVersions(tc.a, tc.b); got != tc.want {
 			t.Errorf("CompareVersions(%s, %s) = %d", tc.a, tc.b, got)
 		}
+	}
+}
+
+// Catalogue consistency problems come in the user's language with their
+// line and column, German and English alike.
+func TestCatalogProblemsInBothLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		json   string
+		de, en string
+	}{
+		{"empty version", `{"id": "x", "version": "", "title": {"de": "X", "en": "X"}, "sections": []}`,
+			`c.json:1:24: /version: Version "" ist keine semantische Version (MAJOR.MINOR.PATCH)`,
+			`c.json:1:24: /version: version "" is not a semantic version (MAJOR.MINOR.PATCH)`},
+		{"German text missing", "{\"id\": \"x\", \"version\": \"1.0.0\",\n \"title\": {\"en\": \"X\"}, \"sections\": []}",
+			`c.json:2:11: /title: deutscher Text fehlt`,
+			`c.json:2:11: /title: German text missing`},
+		{"no sections", `{"id": "x", "version": "1.0.0", "title": {"de": "X", "en": "X"}, "sections": []}`,
+			`c.json:1:78: /sections: der Katalog hat keine Abschnitte`,
+			`c.json:1:78: /sections: the catalogue has no sections`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseCatalog("c.json", []byte(tc.json))
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("want a *LoadError, got %v", err)
+			}
+			if got := le.Format(De); !strings.Contains(got, tc.de) {
+				t.Errorf("German:\n%s\nlacks\n%s", got, tc.de)
+			}
+			if got := le.Format(En); !strings.Contains(got, tc.en) {
+				t.Errorf("English:\n%s\nlacks\n%s", got, tc.en)
+			}
+		})
+	}
+	// Duplicate IDs and a bad condition, on the test catalogue.
+	for _, tc := range []struct {
+		name   string
+		change func(c *Catalog)
+		de, en string
+	}{
+		{"duplicate id", func(c *Catalog) { question(c, "org.email").ID = "org.name" },
+			`/sections/0/questions/2/id: ID "org.name" ist schon vergeben`,
+			`/sections/0/questions/2/id: ID "org.name" is already taken`},
+		{"bad condition", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Question: "infra.server", Equals: true, Not: yes()}
+		}, `/sections/2/measures/1/when: eine Bedingung hat genau eines von question, all, any, not`,
+			`/sections/2/measures/1/when: a condition has exactly one of question, all, any, not`},
+		{"unknown option", func(c *Catalog) {
+			measure(c, "access_system.policy").When = &Condition{Question: "infra.server_kind", In: []string{"cloud"}}
+		}, `/sections/2/measures/1/when/in/0: in nennt die unbekannte Option "cloud"`,
+			`/sections/2/measures/1/when/in/0: in names the unknown option "cloud"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseCatalog("broken.json", mutatedCatalog(t, tc.change))
+			if got := ErrorIn(err, De); !strings.Contains(got, tc.de) {
+				t.Errorf("German:\n%s\nlacks\n%s", got, tc.de)
+			}
+			if got := ErrorIn(err, En); !strings.Contains(got, tc.en) {
+				t.Errorf("English:\n%s\nlacks\n%s", got, tc.en)
+			}
+		})
+	}
+}
+
+// Every catalogue message key used by the checks has both languages.
+func TestCatalogMessagesComplete(t *testing.T) {
+	n := 0
+	for k, m := range Msg {
+		if strings.HasPrefix(k, "cat_") {
+			n++
+			if strings.TrimSpace(m.De) == "" || strings.TrimSpace(m.En) == "" || m.De == m.En {
+				t.Errorf("%s: %q / %q", k, m.De, m.En)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d catalogue messages", n)
 	}
 }

@@ -215,7 +215,7 @@ func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad func(ptr, format s
 			return
 		}
 		cond := &Condition{Question: q.ID, Equals: rc.Equals, In: rc.In, Includes: rc.Includes, Answered: rc.Answered, Contains: rc.Contains}
-		checkTest(ptr, cond, q.Kind, q.Options, func(format string, args ...any) { bad(ptr, format, args...) })
+		checkTest(ptr, cond, q.Kind, q.Options, inEnglish(bad))
 	case rc.Register != "":
 		q := c.questions[rc.Register]
 		if q == nil || q.Kind != KindRecords {
@@ -229,10 +229,10 @@ func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad func(ptr, format s
 			bad(ptr, "a register condition needs exactly one of some and none")
 		}
 		if rc.Some != nil {
-			checkRecordCond(rc.Some, ptr+"/some", q, bad)
+			checkRecordCond(rc.Some, ptr+"/some", q, inEnglish(bad))
 		}
 		if rc.None != nil {
-			checkRecordCond(rc.None, ptr+"/none", q, bad)
+			checkRecordCond(rc.None, ptr+"/none", q, inEnglish(bad))
 		}
 		if len(rc.OSSupport) > 0 {
 			if rc.None != nil {
@@ -267,7 +267,7 @@ func checkSupportStates(states []string, ptr string, bad func(ptr, format string
 // checkRecordCond checks a condition on one record of q: field tests,
 // combined with all, any and not. Unlike a field's own condition it may name
 // any field of the record.
-func checkRecordCond(cond *Condition, ptr string, q *Question, bad func(ptr, format string, args ...any)) {
+func checkRecordCond(cond *Condition, ptr string, q *Question, bad catBad) {
 	forms := 0
 	for _, set := range []bool{cond.Field != "", len(cond.All) > 0, len(cond.Any) > 0, cond.Not != nil} {
 		if set {
@@ -275,19 +275,19 @@ func checkRecordCond(cond *Condition, ptr string, q *Question, bad func(ptr, for
 		}
 	}
 	if forms != 1 || cond.Question != "" {
-		bad(ptr, "a record condition has exactly one of field, all, any, not")
+		bad(ptr, "cat_record_cond_forms")
 		return
 	}
 	for i, sub := range cond.All {
 		if sub == nil {
-			bad(ptr, "null condition")
+			bad(ptr, "cat_null")
 			continue
 		}
 		checkRecordCond(sub, fmt.Sprintf("%s/all/%d", ptr, i), q, bad)
 	}
 	for i, sub := range cond.Any {
 		if sub == nil {
-			bad(ptr, "null condition")
+			bad(ptr, "cat_null")
 			continue
 		}
 		checkRecordCond(sub, fmt.Sprintf("%s/any/%d", ptr, i), q, bad)
@@ -300,10 +300,16 @@ func checkRecordCond(cond *Condition, ptr string, q *Question, bad func(ptr, for
 	}
 	f := q.Field(cond.Field)
 	if f == nil {
-		bad(ptr+"/field", "unknown field %q of %s", cond.Field, q.ID)
+		bad(ptr+"/field", "cat_record_unknown_field", cond.Field, q.ID)
 		return
 	}
-	checkTest(ptr, cond, f.Kind, f.Options, func(format string, args ...any) { bad(ptr, format, args...) })
+	checkTest(ptr, cond, f.Kind, f.Options, bad)
+}
+
+// inEnglish adapts bad, which takes a format, to the message keys that the
+// condition checks shared with the catalogue's structure report.
+func inEnglish(bad func(ptr, format string, args ...any)) catBad {
+	return func(ptr, key string, args ...any) { bad(ptr, "%s", Msg.Get(En, key, args...)) }
 }
 
 // SetSupport gives the catalogue the operating-system support table that

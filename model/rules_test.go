@@ -58,7 +58,7 @@ func TestRuleLoadErrors(t *testing.T) {
 		{"unknown field", `[{"id": "r", "severity": "warning", "if": {"register": "providers", "some": {"field": "fax", "answered": true}}, "finding": {"de": "x", "en": "x"}}]`,
 			`rule 1 (r): unknown field "fax" of providers`},
 		{"unknown option", `[{"id": "r", "severity": "warning", "if": {"register": "providers", "some": {"field": "category", "equals": "bank"}}, "finding": {"de": "x", "en": "x"}}]`,
-			`equals names unknown option "bank"`},
+			`equals names the unknown option "bank"`},
 		{"not a register", `[{"id": "r", "severity": "warning", "if": {"register": "infra.server", "none": {"field": "name", "answered": true}}, "finding": {"de": "x", "en": "x"}}]`,
 			`"infra.server" is not a records question`},
 		{"some and none", `[{"id": "r", "severity": "warning", "if": {"register": "providers"}, "finding": {"de": "x", "en": "x"}}]`,

@@ -86,7 +86,7 @@ var Msg = model.Messages{
 	"nr":           {De: "Nr.", En: "No."},
 	"no_answers":   {De: "Keine Angaben.", En: "No details given."},
 
-	"open_intro":             {De: "Die folgenden Punkte sind geplant, noch zu klären oder noch nicht beantwortet. Sie werden bis zum angegebenen Datum, spätestens bei der nächsten Überprüfung, erledigt.", En: "The following items are planned, still to be clarified or not yet answered. They will be dealt with by the date given, at the latest at the next review."},
+	"open_intro":             {De: "Die folgenden Punkte sind geplant, noch zu klären, unvollständig oder noch nicht beantwortet. Sie sind bis zum angegebenen Datum, spätestens bei der nächsten Überprüfung, zu erledigen.", En: "The following items are planned, still to be clarified, incomplete or not yet answered. They are to be dealt with by the date given, at the latest at the next review."},
 	"open_none":              {De: "Es gibt keine offenen Punkte.", En: "There are no open items."},
 	"open_kind":              {De: "Art", En: "Kind"},
 	"open_section":           {De: "Bereich", En: "Area"},

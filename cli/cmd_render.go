@@ -96,13 +96,17 @@ func runRender(opts *renderOptions) error {
 	// Documents are made on every core, and written here one answers file
 	// after another in the order given, so names, messages and output are
 	// those of a run one by one.
+	// Each document is complete on disk before it replaces the old one;
+	// the folders are synced once, at the end.
 	next := renderAll(g, files, formats)
+	var batch model.Batch
 	for range files {
-		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang); err != nil {
+		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang, &batch); err != nil {
 			failed++
 			fmt.Fprintln(g.Err, g.formatErr(err, ilang))
 		}
 	}
+	batch.Sync()
 	if failed > 0 {
 		if len(files) > 1 {
 			return &ExitError{Code: ExitFailure, Err: errors.New(renderMsg.Get(ilang, "render_some_failed", failed, len(files)))}
@@ -240,7 +244,7 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string) *rend
 // writeRendered writes one answers file's documents in the order of the
 // formats, stopping at the first that fails; lang is the user's language
 // (g.Lang(nil), taken once: workers may be using g).
-func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang) error {
+func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang, batch *model.Batch) error {
 	if r.err != nil {
 		return r.err
 	}
@@ -280,7 +284,7 @@ func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, writte
 			}
 			return errors.New(renderMsg.Get(lang, "render_other_org", path, dest, org))
 		}
-		if err := model.WriteFileAtomic(dest, data, 0o600); err != nil {
+		if err := batch.WriteFile(dest, data, 0o600); err != nil {
 			return errors.New(renderMsg.Get(lang, "render_failed", path, dest, err))
 		}
 		written[dest] = true

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	json "github.com/goccy/go-json"
@@ -57,12 +58,48 @@ func Save(path string, f *File) error {
 // possible the file is left alone and the error says so. Errors are
 // *FileError in the user's language.
 func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
-	return writeFileAtomic(path, data, mode, (*os.File).Write)
+	return writeFileAtomic(path, data, mode, (*os.File).Write, syncDir)
+}
+
+// Batch writes many files as WriteFileAtomic does, but syncs each folder
+// once, in Sync, instead of after every file: every file is complete on
+// disk before it is renamed into place, so a crash still leaves either the
+// old or the new file, and after Sync every rename is durable. The zero
+// value is ready to use; a Batch is not safe for concurrent use.
+type Batch struct {
+	dirs []string
+}
+
+// WriteFile writes data to path atomically (see WriteFileAtomic); its
+// folder is synced by Sync.
+func (b *Batch) WriteFile(path string, data []byte, mode os.FileMode) error {
+	return writeFileAtomic(path, data, mode, (*os.File).Write, func(dir string) {
+		if !slices.Contains(b.dirs, dir) {
+			b.dirs = append(b.dirs, dir)
+		}
+	})
+}
+
+// Sync syncs the folder of every file written, once each.
+func (b *Batch) Sync() {
+	for _, dir := range b.dirs {
+		syncDir(dir)
+	}
+	b.dirs = nil
+}
+
+// syncDir makes a rename in dir durable, where the system allows.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // writeFileAtomic is WriteFileAtomic with the write step injectable, so
-// that tests can make the disk run full.
-func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error)) error {
+// that tests can make the disk run full, and the folder sync, so that a
+// Batch can defer it.
+func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error), dirSync func(dir string)) error {
 	target, err := ResolveTarget(path)
 	if err != nil {
 		return err
@@ -112,10 +149,7 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.
 		return failed(err)
 	}
 	ok = true
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+	dirSync(dir)
 	return nil
 }
 

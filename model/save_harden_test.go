@@ -149,7 +149,7 @@ func TestSaveDiskFull(t *testing.T) {
 		n, _ := f.Write(b[:len(b)/2])
 		return n, &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
 	}
-	err := writeFileAtomic(path, data, 0o600, full)
+	err := writeFileAtomic(path, data, 0o600, full, syncDir)
 	var fe *FileError
 	if !errors.As(err, &fe) {
 		t.Fatalf("%T %v", err, err)

@@ -118,6 +118,9 @@ type Question struct {
 	Role     string     `json:"role,omitempty"` // see roles.go
 	// Columns lays a wide register out in paginated documents (optional).
 	Columns []*RecordColumn `json:"columns,omitempty"`
+
+	fieldIdx  map[string]*Field // Fields by ID, built by check
+	condField map[string]*Field // the fields with a when condition, by ID
 }
 
 // RecordColumn is one column of a wide register in paginated documents: the
@@ -206,6 +209,9 @@ func (q *Question) Option(id string) *Option { return findOption(q.Options, id) 
 
 // Field returns the record field with the given ID, or nil.
 func (q *Question) Field(id string) *Field {
+	if q.fieldIdx != nil {
+		return q.fieldIdx[id]
+	}
 	for _, f := range q.Fields {
 		if f.ID == id {
 			return f
@@ -490,6 +496,18 @@ func (c *Catalog) check() []Problem {
 					bad(qp, "cat_records_no_fields")
 				}
 				fseen := map[string]bool{}
+				q.fieldIdx = make(map[string]*Field, len(q.Fields))
+				q.condField = map[string]*Field{}
+				for _, f := range q.Fields {
+					if f != nil {
+						if _, dup := q.fieldIdx[f.ID]; !dup {
+							q.fieldIdx[f.ID] = f
+						}
+						if f.When != nil {
+							q.condField[f.ID] = f
+						}
+					}
+				}
 				for fi, f := range q.Fields {
 					fp := ptr(qp+"/fields", fi)
 					if f == nil {

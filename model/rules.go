@@ -330,8 +330,11 @@ type ruleEval struct {
 }
 
 type osResult struct {
-	entry SupportEntry
-	ok    bool
+	entry      SupportEntry
+	ok         bool
+	past, soon bool      // as of the evaluation's day
+	label      [2]string // German and English, without the record's name
+	end        string    // YYYY-MM-DD, "" without a date
 }
 
 // Findings evaluates the catalogue's rules on f as of today (a stored date,
@@ -490,36 +493,16 @@ func (e *ruleEval) osMatch(text string, states []string, name string) bool {
 	}
 	res, seen := e.osCache[text]
 	if !seen {
-		res.entry, res.ok = t.Lookup(text)
+		res = e.lookupOS(text)
 		e.osCache[text] = res
 	}
-	if !res.ok {
+	if !res.ok || !(res.past && slices.Contains(states, SupportPast) || res.soon && slices.Contains(states, SupportSoon)) {
 		return false
 	}
-	past, soon := res.entry.Status(e.today)
-	if !(past && slices.Contains(states, SupportPast) || soon && slices.Contains(states, SupportSoon)) {
-		return false
+	if res.end != "" && (e.earlier == "" || res.end < e.earlier) {
+		e.earlier = res.end
 	}
-	date := res.entry.End
-	if date == "" {
-		date = res.entry.UnsupportedSince
-	}
-	label := [2]string{res.entry.Name, res.entry.Name}
-	if date != "" {
-		key := "rule_os_ends"
-		if past {
-			key = "rule_os_ended"
-		}
-		for i, l := range []Lang{De, En} {
-			label[i] = Msg.Get(l, key, res.entry.Name, FormatSupportDate(date, l))
-		}
-		if end, err := supportDate(date); err == nil {
-			iso := end.Format(DateLayout)
-			if e.earlier == "" || iso < e.earlier {
-				e.earlier = iso
-			}
-		}
-	}
+	label := res.label
 	if name != "" {
 		label[0], label[1] = name+": "+label[0], name+": "+label[1]
 	}
@@ -527,11 +510,45 @@ func (e *ruleEval) osMatch(text string, states []string, name string) bool {
 	return true
 }
 
+// lookupOS places an OS name on the support table and words it, once per
+// name and evaluation.
+func (e *ruleEval) lookupOS(text string) osResult {
+	var res osResult
+	res.entry, res.ok = e.v.C.support.Lookup(text)
+	if !res.ok {
+		return res
+	}
+	res.past, res.soon = res.entry.Status(e.today)
+	res.label = [2]string{res.entry.Name, res.entry.Name}
+	date := res.entry.End
+	if date == "" {
+		date = res.entry.UnsupportedSince
+	}
+	if date == "" {
+		return res
+	}
+	key := "rule_os_ends"
+	if res.past {
+		key = "rule_os_ended"
+	}
+	for i, l := range []Lang{De, En} {
+		res.label[i] = Msg.Get(l, key, res.entry.Name, FormatSupportDate(date, l))
+	}
+	if end, err := supportDate(date); err == nil {
+		res.end = end.Format(DateLayout)
+	}
+	return res
+}
+
 // recordHolds reports whether record r of q satisfies cond; a field hidden by
 // its own condition counts as unanswered.
 func recordHolds(cond *Condition, q *Question, r Record) bool {
 	return cond.Eval(func(id string) Value {
-		if fd := q.Field(id); fd != nil && fd.When != nil && !FieldVisible(fd, r) {
+		fd := q.condField[id]
+		if fd == nil && q.condField == nil {
+			fd = q.Field(id) // a question check did not index
+		}
+		if fd != nil && fd.When != nil && !FieldVisible(fd, r) {
 			return Value{}
 		}
 		return r[id]

@@ -28,6 +28,7 @@ func main() {
 	bin := flag.String("bin", "./tom", "the tom binary to measure")
 	base := flag.String("base", "", "a second tom binary to compare with, run interleaved")
 	sample := flag.String("sample", "testdata/sample/tom.json", "answers file the fixture is made from")
+	baseSample := flag.String("base-sample", "", "answers file the base binary's fixture is made from (default -sample), for a base whose catalogue differs")
 	runs := flag.Int("n", 15, "runs per line (median)")
 	providers := flag.Int("providers", 1000, "service providers in the fixture")
 	clients := flag.Int("clients", 500, "answers files in the batch line (0 skips it)")
@@ -37,7 +38,10 @@ func main() {
 	flag.StringVar(&recordsID, "records", "providers", "answer ID of the record list that is repeated")
 	flag.StringVar(&orgID, "org", "org.name", "answer ID of the business name varied per client")
 	flag.Parse()
-	if err := run(*bin, *base, *sample, *runs, *providers, *clients, *batchRuns); err != nil {
+	if *baseSample == "" {
+		*baseSample = *sample
+	}
+	if err := run(*bin, *base, []string{*sample, *baseSample}, *runs, *providers, *clients, *batchRuns); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -52,43 +56,25 @@ type line struct {
 	report bool // exit codes 3 to 5 and 7 report the file's state, not a failure
 }
 
-func run(bin, base, sample string, runs, providers, clients, batchRuns int) error {
+func run(bin, base string, samples []string, runs, providers, clients, batchRuns int) error {
 	tmp, err := os.MkdirTemp("", "tom-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	data, err := fixture(sample, providers)
-	if err != nil {
-		return err
-	}
-	file := filepath.Join(tmp, "tom.json")
-	if err := os.WriteFile(file, data, 0o600); err != nil {
-		return err
-	}
-	dir := filepath.Join(tmp, "clients")
-	if clients > 0 {
-		if err := os.Mkdir(dir, 0o700); err != nil {
-			return err
-		}
-		// Small client files: the sample as it is, each its own business.
-		small, err := fixture(sample, 0)
-		if err != nil {
-			return err
-		}
-		for i := range clients {
-			d := bytes.Replace(small, []byte(`"`+orgID+`": "`), fmt.Appendf(nil, `"%s": "Kunde %04d `, orgID, i), 1)
-			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("kunde%04d.json", i)), d, 0o600); err != nil {
-				return err
-			}
-		}
-	}
 	bins := []string{bin}
 	if base != "" {
 		bins = append(bins, base)
 	}
-	for _, b := range bins {
-		if out, err := exec.Command(b, "validate", "-f", file).CombinedOutput(); err != nil {
+	// Each binary gets its fixture: the 1,000-provider file and the clients.
+	files := make([]string, len(bins))
+	dirs := make([]string, len(bins))
+	for bi, b := range bins {
+		files[bi], dirs[bi], err = makeFixtures(filepath.Join(tmp, fmt.Sprint(bi)), samples[bi], providers, clients)
+		if err != nil {
+			return err
+		}
+		if out, err := exec.Command(b, "validate", "-f", files[bi]).CombinedOutput(); err != nil {
 			return fmt.Errorf("%s validate on the fixture: %v\n%s", b, err, out)
 		}
 	}
@@ -118,7 +104,7 @@ func run(bin, base, sample string, runs, providers, clients, batchRuns int) erro
 		res := make([][]sample2, len(bins))
 		for range n {
 			for bi, b := range bins {
-				s, err := timeRun(b, l, file, dir, tmp)
+				s, err := timeRun(b, l, files[bi], dirs[bi], tmp)
 				if err != nil {
 					return err
 				}
@@ -207,6 +193,38 @@ func loadAvg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// makeFixtures writes, in the new folder dir, the answers file with the
+// given number of providers made from sample, and a folder with that many
+// client files, each the sample with its own business name.
+func makeFixtures(dir, sample string, providers, clients int) (file, clientDir string, err error) {
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return "", "", err
+	}
+	data, err := fixture(sample, providers)
+	if err != nil {
+		return "", "", err
+	}
+	file = filepath.Join(dir, "tom.json")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		return "", "", err
+	}
+	clientDir = filepath.Join(dir, "clients")
+	if err := os.Mkdir(clientDir, 0o700); err != nil {
+		return "", "", err
+	}
+	small, err := fixture(sample, 0)
+	if err != nil {
+		return "", "", err
+	}
+	for i := range clients {
+		d := bytes.Replace(small, []byte(`"`+orgID+`": "`), fmt.Appendf(nil, `"%s": "Kunde %04d `, orgID, i), 1)
+		if err := os.WriteFile(filepath.Join(clientDir, fmt.Sprintf("kunde%04d.json", i)), d, 0o600); err != nil {
+			return "", "", err
+		}
+	}
+	return file, clientDir, nil
 }
 
 // fixture is the sample answers file with n service providers, made by

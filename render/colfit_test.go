@@ -73,3 +73,32 @@ func TestHTMLRegisterNamesAndHeadings(t *testing.T) {
 		t.Error("print CSS lacks the heading keep rule, or still breaks words anywhere")
 	}
 }
+
+// TestMarkdownRegistersReadable: the provider register was one table of 19
+// columns, one of them empty in every row. Each Markdown register table has
+// at most number, name and mdMaxFields fields, and no column without a value.
+func TestMarkdownRegistersReadable(t *testing.T) {
+	d := sampleDoc(t, model.De)
+	for _, bl := range d.Blocks {
+		r, ok := bl.(*Records)
+		if !ok || len(r.Rows) == 0 {
+			continue
+		}
+		for _, tb := range mdRecordTables(r) {
+			if len(tb.Header) > 2+mdMaxFields {
+				t.Errorf("%v: %d columns", tb.Header, len(tb.Header))
+			}
+			for c := range tb.Header {
+				empty := true
+				for _, row := range tb.Rows {
+					if row[c] != r.Dash && row[c] != "" {
+						empty = false
+					}
+				}
+				if empty {
+					t.Errorf("column %q has no value in any row", tb.Header[c])
+				}
+			}
+		}
+	}
+}

@@ -185,29 +185,56 @@ func (w *mdWriter) table(t *Table) {
 	w.b.WriteByte('\n')
 }
 
-// records writes a register as a table with one column per field.
+// mdMaxFields is how many fields one Markdown register table shows beside
+// the number and the record's name; a register with more is split into
+// several tables, each repeating number and name.
+const mdMaxFields = 6
+
+// records writes a register as one or more tables (see mdRecordTables).
 func (w *mdWriter) records(r *Records) {
-	n := len(r.Fields)
-	w.b.WriteString("| ")
-	mdWrite(&w.b, clean(r.Nr), "<br>")
-	w.b.WriteString(" ")
-	w.row(r.Fields, n)
-	w.rule(n + 1)
-	var num [20]byte
-	for i, row := range r.Rows {
-		w.b.WriteString("| ")
-		w.b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
-		w.b.WriteString(" ")
-		w.b.WriteByte('|')
-		for _, v := range row {
-			if v == "" {
-				v = r.Dash
-			}
-			w.b.WriteByte(' ')
-			mdWrite(&w.b, clean(v), "<br>")
-			w.b.WriteString(" |")
-		}
-		w.b.WriteByte('\n')
+	for _, t := range mdRecordTables(r) {
+		w.table(t)
 	}
-	w.b.WriteByte('\n')
+}
+
+// mdRecordTables lays a register out as Markdown tables: number, name and at
+// most mdMaxFields further fields each; a field no record has a value for is
+// left out; a field that does not apply to a record shows the dash.
+func mdRecordTables(r *Records) []*Table {
+	var fields []int
+	for fi := range r.Fields {
+		if fi == 0 {
+			continue
+		}
+		for _, row := range r.Rows {
+			if fi < len(row) && row[fi] != "" && row[fi] != r.Dash {
+				fields = append(fields, fi)
+				break
+			}
+		}
+	}
+	var out []*Table
+	for start := 0; start == 0 || start < len(fields); start += mdMaxFields {
+		cols := append([]int{0}, fields[start:min(start+mdMaxFields, len(fields))]...)
+		t := &Table{Header: []string{r.Nr}}
+		for _, fi := range cols {
+			t.Header = append(t.Header, r.Fields[fi])
+		}
+		for i, row := range r.Rows {
+			cells := []string{strconv.Itoa(i + 1)}
+			for _, fi := range cols {
+				v := ""
+				if fi < len(row) {
+					v = row[fi]
+				}
+				if v == "" {
+					v = r.Dash
+				}
+				cells = append(cells, v)
+			}
+			t.Rows = append(t.Rows, cells)
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -113,14 +113,31 @@ func checkTexts(c *Catalog, f *File) []Problem {
 	}
 	check("/catalog/id", f.Catalog.ID, false)
 	check("/catalog/version", f.Catalog.Version, false)
+	// clean reports whether an answer has no text problem: most have none,
+	// and their pointers are then never built.
+	clean := func(kind string, v Value) bool {
+		switch {
+		case v.IsString():
+			key, _, _ := textProblem(v.Str(), kind == KindTextarea)
+			return key == ""
+		case v.IsList():
+			for _, s := range v.List() {
+				if key, _, _ := textProblem(s, false); key != "" {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	for id, v := range f.Answers {
-		p := ptr("/answers", id)
 		q := c.Question(id)
 		if q == nil {
 			continue
 		}
 		if !v.IsRecords() {
-			value(p, q.Kind, v)
+			if !clean(q.Kind, v) {
+				value(ptr("/answers", id), q.Kind, v)
+			}
 			continue
 		}
 		for i, r := range v.Records() {
@@ -129,7 +146,9 @@ func checkTexts(c *Catalog, f *File) []Problem {
 				if fd := q.Field(k); fd != nil {
 					kind = fd.Kind
 				}
-				value(ptr(p, i, k), kind, fv)
+				if !clean(kind, fv) {
+					value(ptr("/answers", id, i, k), kind, fv)
+				}
 			}
 		}
 	}

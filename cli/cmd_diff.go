@@ -200,15 +200,7 @@ func diffSections(secs []model.SectionChanges, level int) []render.Block {
 func diffSinceDocument(c *model.Catalog, f *model.File, since string, lang model.Lang) (*render.Document, bool) {
 	doc := &render.Document{Lang: lang}
 	doc.Blocks = append(doc.Blocks, &render.Heading{Level: 0, Text: diffMsg.Get(lang, "diff_title_since", model.FormatDate(since, lang))})
-	names := model.RecordNamesOf(c, f)
-	// Records removed later are named by what the history kept of them.
-	for _, e := range f.History {
-		for k, v := range model.RecordNamesInChanges(c, e.Changes) {
-			if _, ok := names[k]; !ok {
-				names[k] = v
-			}
-		}
-	}
+	names := model.HistoryRecordNames(c, f)
 	changed, found := false, false
 	for _, e := range f.History {
 		if e.Date < since {

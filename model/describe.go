@@ -145,6 +145,21 @@ func DescribeChangesNamed(c *Catalog, changes []Change, l Lang, names RecordName
 	return out
 }
 
+// HistoryRecordNames returns the record names for describing f's history:
+// the records f has now, and the records removed later by what the
+// history kept of them.
+func HistoryRecordNames(c *Catalog, f *File) RecordNames {
+	names := RecordNamesOf(c, f)
+	for _, e := range f.History {
+		for k, v := range RecordNamesInChanges(c, e.Changes) {
+			if _, ok := names[k]; !ok {
+				names[k] = v
+			}
+		}
+	}
+	return names
+}
+
 // RecordNamesInChanges collects the record names that changes carry: whole
 // records added or removed, and changed name fields. The history keeps them
 // after a record is gone from the file.

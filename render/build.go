@@ -753,8 +753,9 @@ func (b *builder) history() {
 	b.text(StyleBody, b.m("hist_intro"))
 	tbl := &Table{
 		Header: []string{b.m("hist_date"), b.m("hist_version"), b.m("hist_kind"), b.m("hist_by"), b.m("hist_summary"), b.m("hist_changes")},
-		Widths: []float64{0.14, 0.09, 0.15, 0.18, 0.32, 0.12},
+		Widths: []float64{0.12, 0.08, 0.12, 0.14, 0.20, 0.34},
 	}
+	names := model.HistoryRecordNames(b.c, b.f)
 	for _, e := range b.f.History {
 		kind := clean(e.Kind)
 		switch e.Kind {
@@ -763,9 +764,27 @@ func (b *builder) history() {
 		case model.HistoryReview:
 			kind = b.m("hist_review")
 		}
-		tbl.Rows = append(tbl.Rows, []string{b.date(e.Date), clean(e.Version), kind, clean(e.By), clean(e.Summary), strconv.Itoa(len(e.Changes))})
+		tbl.Rows = append(tbl.Rows, []string{b.date(e.Date), clean(e.Version), kind, clean(e.By), clean(e.Summary), b.changeWords(e, names)})
 	}
 	b.add(tbl)
+}
+
+// changeWords words a history entry's changes as tom diff does, section by
+// section ("Section: change; change"), or says there were none.
+// A first interview records no changes: its answers are the start.
+func (b *builder) changeWords(e model.HistoryEntry, names model.RecordNames) string {
+	secs := model.DescribeChangesNamed(b.c, e.Changes, b.l, names)
+	switch {
+	case len(secs) == 0 && e.Kind == model.HistoryInterview:
+		return "–"
+	case len(secs) == 0:
+		return b.m("hist_no_changes")
+	}
+	parts := make([]string, 0, len(secs))
+	for _, sc := range secs {
+		parts = append(parts, clean(sc.Title)+": "+clean(strings.Join(sc.Lines, "; ")))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (b *builder) signature(d *Document) {

@@ -84,7 +84,8 @@ func TestContentStructure(t *testing.T) {
 		"| Grundlage der Drittlandübermittlung |", "EU-US Data Privacy Framework",
 		"| 2 | united-domains Reselling GmbH |",
 		"| unvollständig | Datenschutzfreundliche Voreinstellungen |",
-		"| 28.11.2026 | 1.1 | Überprüfung | Jörg Krüger | Jährliche Überprüfung: Windows-7-PC ersetzt, Dropbox ergänzt | 3 |",
+		"| 28.11.2026 | 1.1 | Überprüfung | Jörg Krüger | Jährliche Überprüfung: Windows-7-PC ersetzt, Dropbox ergänzt | Zugangskontrolle: „Zwei-Faktor-Authentifizierung für wichtige Zugänge“: – → geplant (bis 31.01.2027) · Dienstleister und Auftragsverarbeiter: neu: „Dropbox International Unlimited Company“ · Geräte: Gerät „Arbeitsplatz-PC Grafik“: Betriebssystem: „Windows 7 Pro“ → „Windows 10 Pro“ |",
+		"| 20.11.2025 | 1.0 | Erstbefragung | Jörg Krüger | Erstbefragung; übernimmt die handschriftliche TOM von 2018 | – |",
 		"- **Stand:** 28.11.2026", "- **Version:** 1.1", "- **Nächste Überprüfung:** 28.11.2027", "- **Erstellt von:** Jörg Krüger (Geschäftsführer)",
 		"| München |  | Jörg Krüger | Geschäftsführer |", // the date is the signer's
 		"Mit der Unterschrift wird bestätigt, dass dieses Dokument die Maßnahmen so wiedergibt, wie sie zum Stand 28.11.2026",

@@ -66,16 +66,19 @@ func Validate(c *Catalog, f *File) []Problem {
 			continue
 		}
 		ids := map[string]bool{}
+		// Pointers into records are built only for a problem: a register
+		// of thousands would otherwise build one for every value.
+		var hit bool
+		probe := func(string, string, ...any) { hit = true }
 		for i, r := range v.Records() {
-			rp := ptr(p, i)
 			rid, isStr := r["id"]
 			switch {
 			case !rid.IsSet() || rid.Empty():
-				bad(rp, "missing_id")
+				bad(ptr(p, i), "missing_id")
 			case !isStr || !rid.IsString():
-				bad(ptr(rp, "id"), "want_string")
+				bad(ptr(p, i, "id"), "want_string")
 			case ids[rid.Str()]:
-				bad(ptr(rp, "id"), "dup_id", rid.Str())
+				bad(ptr(p, i, "id"), "dup_id", rid.Str())
 			}
 			ids[rid.Str()] = true
 			for k, fv := range r {
@@ -84,10 +87,14 @@ func Validate(c *Catalog, f *File) []Problem {
 				}
 				fd := q.Field(k)
 				if fd == nil {
-					bad(ptr(rp, k), "unknown_field", k)
+					bad(ptr(p, i, k), "unknown_field", k)
 					continue
 				}
-				checkValue(ptr(rp, k), fd.Kind, fd.Options, fv, bad)
+				hit = false
+				checkValue("", fd.Kind, fd.Options, fv, probe)
+				if hit {
+					checkValue(ptr(p, i, k), fd.Kind, fd.Options, fv, bad)
+				}
 			}
 		}
 	}

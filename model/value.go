@@ -280,7 +280,7 @@ func valueFromAny(x any) (Value, bool) {
 				if !ok {
 					return Value{}, false
 				}
-				r := Record{}
+				r := make(Record, len(m))
 				for k, fv := range m {
 					val, ok := valueFromAny(fv)
 					if !ok || val.kind == vRecords {

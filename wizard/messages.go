@@ -24,6 +24,8 @@ var Msg = model.Messages{
 	"keys_input":          {De: "Enter weiter", En: "Enter next"},
 	"keys_text":           {De: "Enter weiter · Alt+Enter/Strg+J neue Zeile", En: "Enter next · Alt+Enter/Ctrl+J new line"},
 	"keys_confirm":        {De: "←/→ wechseln · j ja · n nein · Enter weiter", En: "←/→ switch · y yes · n no · Enter next"},
+	"keys_confirm_unset":  {De: "←/→ wechseln · j ja · n nein · Enter allein: keine Angabe", En: "←/→ switch · y yes · n no · Enter alone: no answer"},
+	"keys_select_unset":   {De: "↑/↓ auswählen · Enter ohne Auswahl: keine Angabe", En: "↑/↓ choose · Enter without a choice: no answer"},
 	"keys_select":         {De: "↑/↓ auswählen · Enter weiter", En: "↑/↓ choose · Enter next"},
 	"keys_multi":          {De: "↑/↓ · Leertaste/x an/aus · Strg+A alle · Enter weiter", En: "↑/↓ · Space/x toggle · Ctrl+A all · Enter next"},
 	"keys_records":        {De: "↑/↓ · Enter öffnen · n neu · e ändern · Entf/d entfernen", En: "↑/↓ · Enter open · n new · e edit · Del/d remove"},

@@ -72,11 +72,11 @@ func ownQuestion() *model.Question {
 		Title: Msg["own_title"], Help: Msg["own_help"], Item: Msg["own_item"],
 		Fields: []*model.Field{
 			{ID: "text", Kind: model.KindText, Label: Msg["own_text"], Required: true},
-			{ID: "type", Kind: model.KindChoice, Label: Msg["own_type"], Options: []*model.Option{
+			{ID: "type", Kind: model.KindChoice, Label: Msg["own_type"], Required: true, Options: []*model.Option{
 				{ID: model.Technical, Label: Msg["type_technical"]},
 				{ID: model.Organisational, Label: Msg["type_org"]},
 			}},
-			{ID: "status", Kind: model.KindChoice, Label: Msg["own_status"], Options: status},
+			{ID: "status", Kind: model.KindChoice, Label: Msg["own_status"], Required: true, Options: status},
 			{ID: "due", Kind: model.KindDate, Label: Msg["own_due"], When: &model.Condition{Field: "status", Equals: model.StatusPlanned}},
 			{ID: "reason", Kind: model.KindText, Label: Msg["own_reason"], When: &model.Condition{Field: "status", In: []string{model.StatusNotApplicable, model.StatusDeclined}}},
 			{ID: "accepted_by", Kind: model.KindText, Label: Msg["own_accepted_by"], Required: true, When: &model.Condition{Field: "status", Equals: model.StatusDeclined}},
@@ -218,7 +218,7 @@ func (m *Model) recordField(p *recordsPage, dir int) tea.Cmd {
 		}
 		p.fpos = i
 		sp := spec{kind: fd.Kind, title: fd.Label.In(m.lang), options: fd.Options, required: fd.Required,
-			emptyKey: "required", slot: recordSlot(r, fd.ID, p.save)}
+			emptyKey: "required", slot: recordSlot(r, fd.ID, p.save), unset: !fd.Required}
 		return m.activate(&p.act, m.makeField(sp))
 	}
 	m.closeEdit(p)

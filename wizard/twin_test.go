@@ -38,7 +38,7 @@ var twinScript = []twinStep{
 	{"add a provider", []string{"enter"}, []string{"a"}},
 	{"its name", []string{"=Hoster GmbH", "enter"}, []string{"Hoster GmbH"}},
 	{"no e-mail", []string{"enter"}, []string{""}},
-	{"category hosting", []string{"enter"}, []string{"1"}},
+	{"category hosting", []string{"down", "up", "enter"}, []string{"1"}}, // a move chooses; Enter alone leaves it unset
 	{"no processor", []string{"n"}, []string{"nein"}},
 	{"list done", []string{"end", "enter"}, []string{""}},
 }

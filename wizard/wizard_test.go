@@ -74,7 +74,7 @@ func TestFullInterview(t *testing.T) {
 	d.expect("Schritt 4 von 4 · Dienstleister", "+ Dienstleister hinzufügen").press("enter")
 	d.expect("Name").typ("Hostër GmbH").press("enter")
 	d.typ("kontakt@hoster.de").press("enter")
-	d.expect("Kategorie").press("enter")
+	d.expect("Kategorie", "Enter ohne Auswahl: keine Angabe").press("down", "up", "enter")
 	d.expect("Auftragsverarbeiter?").press("j")
 	d.expect("AV-Vertrag zuletzt geprüft am").typ("2024-02-01").press("enter")
 	d.expect("1. Hostër GmbH · kontakt@hoster.de · Hosting")
@@ -138,7 +138,8 @@ func TestRecordsEditRemove(t *testing.T) {
 	d.expect("Auftragsverarbeiter?").press("n")
 	d.expect("1. Hoster AG")
 	recs := d.answer("providers").([]any)
-	eq(t, "r1 after edit", recs[0], map[string]any{"id": "r1", "name": "Hoster AG", "processor": false, "category": "hosting"})
+	// Enter on the category (never answered) leaves it unset.
+	eq(t, "r1 after edit", recs[0], map[string]any{"id": "r1", "name": "Hoster AG", "processor": false})
 
 	// Remove r2, asked first; "n" keeps it.
 	d.press("down", "d").expect("„Steuerbüro Müller“ wirklich entfernen? (j/n)").press("n")
@@ -274,4 +275,30 @@ func TestDeclinedAndNote(t *testing.T) {
 	eq(t, "note", d.measure("access_system.passwords"),
 		map[string]any{"status": "implemented", "note": "Passwortmanager KeePassXC"})
 	d.expect("Eigene Maßnahmen")
+}
+
+// TestRecordUnansweredStaysUnset: a provider entered with its name only,
+// Enter on every other field, stores no category and no processor answer
+// (the document never states a fact the user did not give).
+func TestRecordUnansweredStaysUnset(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Progress.Step = "providers"
+	d := newDriver(t, c, f, model.De)
+	d.expect("+ Dienstleister hinzufügen").press("enter")
+	d.expect("Name").typ("Nur Name").press("enter")
+	d.press("enter") // e-mail
+	d.expect("Kategorie", "Enter ohne Auswahl: keine Angabe").press("enter")
+	d.expect("Auftragsverarbeiter?", "Enter allein: keine Angabe").press("enter")
+	d.expect("1. Nur Name")
+	eq(t, "record", d.answer("providers"), []any{map[string]any{"id": "r1", "name": "Nur Name"}})
+	// Choosing stays possible: a move in the list, j for yes.
+	d.press("home", "e").press("enter", "enter")
+	d.expect("Kategorie").press("down", "enter")
+	d.expect("Auftragsverarbeiter?").press("j")
+	recs := d.answer("providers").([]any)
+	rec := recs[0].(map[string]any)
+	if rec["category"] == nil || rec["processor"] != true {
+		t.Errorf("after choosing: %v", rec)
+	}
 }

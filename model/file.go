@@ -108,6 +108,9 @@ type HistoryEntry struct {
 	Version string   `json:"version"`
 	Summary string   `json:"summary,omitempty"`
 	Changes []Change `json:"changes,omitempty"`
+	// StillDue names the items still due when a review finished (see
+	// DuePath).
+	StillDue []string `json:"still_due,omitempty"`
 }
 
 // Change is one changed answer, by stable ID. Path is "answers/<question>",

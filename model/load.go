@@ -369,7 +369,7 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 		if m == nil {
 			continue
 		}
-		known(p, m, "date", "by", "kind", "version", "summary", "changes")
+		known(p, m, "date", "by", "kind", "version", "summary", "changes", "still_due")
 		e := HistoryEntry{
 			Date:    str(ptr(p, "date"), m["date"]),
 			By:      str(ptr(p, "by"), m["by"]),
@@ -385,6 +385,9 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 			}
 			known(cp, cm, "path", "old", "new")
 			e.Changes = append(e.Changes, Change{Path: str(ptr(cp, "path"), cm["path"]), Old: cm["old"], New: cm["new"]})
+		}
+		for j, sx := range array(ptr(p, "still_due"), m["still_due"]) {
+			e.StillDue = append(e.StillDue, str(ptr(p, "still_due", j), sx))
 		}
 		f.History = append(f.History, e)
 	}

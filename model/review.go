@@ -285,6 +285,7 @@ type ReviewSession struct {
 
 	verdicts map[string]RecordVerdict
 	finished *HistoryEntry
+	open     map[string]bool // due items the reviewer left open (DuePath)
 	ids      *IDs
 }
 
@@ -478,13 +479,19 @@ func (s *ReviewSession) Changes() []Change { return Diff(s.Before, s.F) }
 
 // Finish ends the review: it appends a history entry of kind review, dated
 // today, by the reviewer, with the summary and every change since the review
-// began (none is fine: that the review happened is recorded). Calling it again
+// began (none is fine: that the review happened is recorded), and the items
+// still due as of today (StillDue). Calling it again
 // returns the same entry without adding another.
 func (s *ReviewSession) Finish(today, by, summary string) HistoryEntry {
 	if s.finished != nil {
 		return *s.finished
 	}
+	stillDue := s.StillDue(today)
 	e := s.F.AddHistory(s.Before, HistoryReview, today, strings.TrimSpace(by), strings.TrimSpace(summary))
+	if len(stillDue) > 0 {
+		e.StillDue = stillDue
+		s.F.History[len(s.F.History)-1] = e
+	}
 	s.finished = &e
 	return e
 }

@@ -111,7 +111,7 @@ func TestProvidersJSON(t *testing.T) {
 func TestProvidersOwnDirectory(t *testing.T) {
 	dir := t.TempDir()
 	own := filepath.Join(dir, "meine.json")
-	body := `{"schema": 1, "providers": [
+	body := `{"schema": 1, "entries": [
   {"id": "it-huber", "address": {"street": "Am Markt 3", "postcode": "86150", "city": "Augsburg", "country": "DE"},
    "fields": {"name": "IT-Service Huber", "category": "it_service", "access": "admin", "processor": true},
    "source": ["https://example.org/impressum"], "checked": "2026-12-01"},
@@ -134,17 +134,17 @@ func TestProvidersOwnDirectory(t *testing.T) {
 func TestProvidersBadDirectory(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
-	body := "{\"schema\": 1, \"providers\": [\n  {\"id\": \"x\", \"address\": {\"street\": \"S 1\", \"postcode\": \"1\", \"city\": \"X\", \"country\": \"DE\"},\n   \"fields\": {\"name\": \"X\", \"category\": \"bakery\"}, \"source\": [\"https://x.org\"], \"checked\": \"2026-12-01\"}]}"
+	body := "{\"schema\": 1, \"entries\": [\n  {\"id\": \"x\", \"address\": {\"street\": \"S 1\", \"postcode\": \"1\", \"city\": \"X\", \"country\": \"DE\"},\n   \"fields\": {\"name\": \"X\", \"category\": \"bakery\"}, \"source\": [\"https://x.org\"], \"checked\": \"2026-12-01\"}]}"
 	if err := os.WriteFile(bad, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	before := readFile(t, bad)
 	code, out, errs := cliRun(nil, "providers", "--directory", bad)
-	if code != ExitFailure || out != "" || !strings.Contains(errs, bad+`:3:40: /providers/0/fields/category: unbekannte Option "bakery"`) {
+	if code != ExitFailure || out != "" || !strings.Contains(errs, bad+`:3:40: /entries/0/fields/category: unbekannte Option "bakery"`) {
 		t.Errorf("German: exit %d, out %q, err %q", code, out, errs)
 	}
 	code, _, errs = cliRun(nil, "providers", "--directory", bad, "--lang", "en")
-	if code != ExitFailure || !strings.Contains(errs, bad+`:3:40: /providers/0/fields/category: unknown option "bakery"`) {
+	if code != ExitFailure || !strings.Contains(errs, bad+`:3:40: /entries/0/fields/category: unknown option "bakery"`) {
 		t.Errorf("English: exit %d, err %q", code, errs)
 	}
 	if string(readFile(t, bad)) != string(before) {

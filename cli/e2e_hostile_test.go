@@ -58,12 +58,12 @@ func hostileFiles(t *testing.T) (dir, answers, older, badKey, catalog string) {
 	bidi := strings.Replace(string(readFile(t, rvCatalogPath)), `"Kleiner Testkatalog"`, `"Kleiner \u202eTestkatalog\u2066"`, 1)
 	os.WriteFile(filepath.Join(dir, "catalog-bidi.json"), []byte(bidi), 0o600)
 
-	os.WriteFile(filepath.Join(dir, "providers.json"), []byte(`{"schema": 1, "providers": [
+	os.WriteFile(filepath.Join(dir, "providers.json"), []byte(`{"schema": 1, "entries": [
   {"id": "evil", "address": {"street": "Am Markt 3\u001b[2J", "postcode": "86150", "city": "Augs\u202eburg\nNächste Prüfung: 01.01.2099", "country": "DE"},
    "fields": {"name": "Evil\u001b]52;c;ZXZpbA==\u0007 \u009b31m GmbH", "category": "it_service", "processor": true},
    "source": ["https://example.org/\u001b[2J"], "checked": "2026-12-01"}]}`), 0o600)
 	// bidi controls the loader lets through
-	os.WriteFile(filepath.Join(dir, "providers-bidi.json"), []byte(`{"schema": 1, "providers": [
+	os.WriteFile(filepath.Join(dir, "providers-bidi.json"), []byte(`{"schema": 1, "entries": [
   {"id": "evil", "address": {"street": "Am Markt 3", "postcode": "86150", "city": "Augs\u202eburg", "country": "DE"},
    "fields": {"name": "Evil \u202egnp.exe\u2066 GmbH", "category": "it_service", "processor": true},
    "source": ["https://example.org/"], "checked": "2026-12-01"}]}`), 0o600)

@@ -219,7 +219,7 @@ func ParseDirectory(name string, data []byte, c *Catalog) (*Directory, error) {
 	}
 	bad := func(p, key string, args ...any) { probs = append(probs, Problem{Pointer: p, Key: key, Args: args}) }
 	for k := range obj {
-		if k != "schema" && k != "providers" {
+		if k != "schema" && k != "entries" {
 			bad(ptr("", k), "unknown_key", k)
 		}
 	}
@@ -232,18 +232,18 @@ func ParseDirectory(name string, data []byte, c *Catalog) (*Directory, error) {
 	case sv > DirectorySchema:
 		bad("/schema", "schema_newer", int(sv), DirectorySchema)
 	}
-	list, ok := obj["providers"].([]any)
+	list, ok := obj["entries"].([]any)
 	if !ok {
-		if obj["providers"] == nil {
-			bad("", "missing", "providers")
+		if obj["entries"] == nil {
+			bad("", "missing", "entries")
 		} else {
-			bad("/providers", "want_array")
+			bad("/entries", "want_array")
 		}
 	}
 	d := &Directory{Question: q}
 	seen := map[string]bool{}
 	for i, raw := range list {
-		p := ptr("/providers", i)
+		p := ptr("/entries", i)
 		m, ok := raw.(map[string]any)
 		if !ok {
 			bad(p, "want_object")

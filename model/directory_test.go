@@ -38,7 +38,7 @@ func dirTestCatalog(t *testing.T) *Catalog {
 
 const dirGood = `{
   "schema": 1,
-  "providers": [
+  "entries": [
     {"id": "hetzner", "address": {"street": "Industriestr. 25", "postcode": "91710", "city": "Gunzenhausen", "country": "DE"},
      "fields": {"name": "Hetzner Online GmbH", "category": "hosting", "processor": true}, "brands": ["Robot", "hetzner.cloud"],
      "source": ["https://www.hetzner.com/legal/imprint"], "checked": "2026-12-06"},
@@ -120,7 +120,7 @@ func TestDirectoryMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := ParseDirectory("b.json", []byte(`{"schema": 1, "providers": [
+	b, err := ParseDirectory("b.json", []byte(`{"schema": 1, "entries": [
 	  {"id": "zoom", "address": {"street": "S 1", "postcode": "1", "city": "X", "country": "US"}, "fields": {"name": "Mine"}, "source": ["https://x.org"], "checked": "2026-01-01"},
 	  {"id": "new", "address": {"street": "S 2", "postcode": "2", "city": "Y", "country": "AT"}, "fields": {"name": "New"}, "source": ["https://y.org"], "checked": "2026-01-01"}]}`), c)
 	if err != nil {
@@ -144,35 +144,35 @@ func TestDirectoryMerge(t *testing.T) {
 // line and column, in German and in English.
 func TestParseDirectoryErrors(t *testing.T) {
 	c := dirTestCatalog(t)
-	entry := func(body string) string { return "{\"schema\": 1, \"providers\": [\n" + body + "\n]}" }
+	entry := func(body string) string { return "{\"schema\": 1, \"entries\": [\n" + body + "\n]}" }
 	const okAddr = `"address": {"street": "S 1", "postcode": "1", "city": "X", "country": "DE"}`
 	const okTail = `"source": ["https://x.org"], "checked": "2026-12-06"`
 	for _, tc := range []struct {
 		name, data string
 		de, en     string // expected in the message (position included)
 	}{
-		{"syntax", "{\"schema\": 1,\n \"providers\": [}", "dir.json:2:", "not valid JSON"},
+		{"syntax", "{\"schema\": 1,\n \"entries\": [}", "dir.json:2:", "not valid JSON"},
 		{"empty", "", "dir.json:1:1: die Datei ist leer", "dir.json:1:1: the file is empty"},
 		{"not object", "[]", "muss ein JSON-Objekt sein", "must be a JSON object"},
-		{"no schema", `{"providers": []}`, `Angabe "schema" fehlt`, `"schema" is missing`},
-		{"newer schema", `{"schema": 2, "providers": []}`, "dir.json:1:12: /schema: die Datei hat Schema-Version 2", "dir.json:1:12: /schema: the file has schema version 2"},
-		{"unknown top key", `{"schema": 1, "providers": [], "extra": 1}`, `unbekannter Schlüssel "extra"`, `unknown key "extra"`},
+		{"no schema", `{"entries": []}`, `Angabe "schema" fehlt`, `"schema" is missing`},
+		{"newer schema", `{"schema": 2, "entries": []}`, "dir.json:1:12: /schema: die Datei hat Schema-Version 2", "dir.json:1:12: /schema: the file has schema version 2"},
+		{"unknown top key", `{"schema": 1, "entries": [], "extra": 1}`, `unbekannter Schlüssel "extra"`, `unknown key "extra"`},
 		{"unknown field", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A", "colour": "red"}, ` + okTail + `}`),
-			`dir.json:2:` /* line of the entry */, `/providers/0/fields/colour: unknown field "colour"`},
+			`dir.json:2:` /* line of the entry */, `/entries/0/fields/colour: unknown field "colour"`},
 		{"bad option", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A", "category": "bakery"}, ` + okTail + `}`),
-			`/providers/0/fields/category: unbekannte Option "bakery"`, `unknown option "bakery"`},
+			`/entries/0/fields/category: unbekannte Option "bakery"`, `unknown option "bakery"`},
 		{"bad email", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A", "email": "nobody"}, ` + okTail + `}`),
 			"keine gültige E-Mail-Adresse", "not a valid e-mail address"},
 		{"yesno as string", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A", "processor": "ja"}, ` + okTail + `}`),
 			"erwartet true oder false", "expected true or false"},
 		{"required name", entry(`{"id": "a", ` + okAddr + `, "fields": {"category": "bank"}, ` + okTail + `}`),
-			`/providers/0/fields/name: Pflichtfeld "name" fehlt`, `required field "name" is missing`},
+			`/entries/0/fields/name: Pflichtfeld "name" fehlt`, `required field "name" is missing`},
 		{"hidden field", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A", "abroad": false, "safeguard": "dpf"}, ` + okTail + `}`),
 			`Feld "safeguard" gilt für diesen Eintrag nicht`, `field "safeguard" does not apply`},
 		{"address in fields", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A", "address": "S 1"}, ` + okTail + `}`),
 			`Feld "address" wird aus "address" gebildet`, `is made from "address"`},
 		{"no source", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A"}, "source": [], "checked": "2026-12-06"}`),
-			`/providers/0/source: Angabe "source" fehlt`, `"source" is missing`},
+			`/entries/0/source: Angabe "source" fehlt`, `"source" is missing`},
 		{"bad source", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A"}, "source": ["impressum"], "checked": "2026-12-06"}`),
 			`Quelle "impressum" ist keine Web-Adresse`, `source "impressum" is not a web address`},
 		{"bad checked", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A"}, "source": ["https://x.org"], "checked": "06.12.2026"}`),
@@ -180,21 +180,21 @@ func TestParseDirectoryErrors(t *testing.T) {
 		{"no address", entry(`{"id": "a", "fields": {"name": "A"}, ` + okTail + `}`),
 			`Angabe "address" fehlt`, `"address" is missing`},
 		{"no city", entry(`{"id": "a", "address": {"street": "S", "postcode": "1", "country": "DE"}, "fields": {"name": "A"}, ` + okTail + `}`),
-			`/providers/0/address/city: Angabe "city" fehlt`, `"city" is missing`},
+			`/entries/0/address/city: Angabe "city" fehlt`, `"city" is missing`},
 		{"bad country", entry(`{"id": "a", "address": {"street": "S", "postcode": "1", "city": "X", "country": "Germany"}, "fields": {"name": "A"}, ` + okTail + `}`),
 			`Land "Germany" unbekannt`, `country "Germany" is unknown`},
 		{"bad id", entry(`{"id": "Hetzner Online", ` + okAddr + `, "fields": {"name": "A"}, ` + okTail + `}`),
 			`ID "Hetzner Online" ungültig`, `ID "Hetzner Online" is not valid`},
 		{"duplicate id", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A"}, ` + okTail + `},
 {"id": "a", ` + okAddr + `, "fields": {"name": "B"}, ` + okTail + `}`),
-			`dir.json:3:8: /providers/1/id: ID "a" doppelt`, `dir.json:3:8: /providers/1/id: ID "a" used twice`},
+			`dir.json:3:8: /entries/1/id: ID "a" doppelt`, `dir.json:3:8: /entries/1/id: ID "a" used twice`},
 		{"control character", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A\u001b[31m"}, ` + okTail + `}`),
 			"enthält ein Steuerzeichen", "contains a control character"},
 		{"line break in name", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A\nB"}, ` + okTail + `}`),
 			"darf keinen Zeilenumbruch enthalten", "must not contain a line break"},
 		{"brands not a list", entry(`{"id": "a", ` + okAddr + `, "fields": {"name": "A"}, "brands": "A-Mail", ` + okTail + `}`),
-			"/providers/0/brands: erwartet eine Liste", "/providers/0/brands: expected an array"},
-		{"entry not object", entry(`"hetzner"`), "dir.json:2:1: /providers/0: erwartet ein Objekt", "dir.json:2:1: /providers/0: expected an object"},
+			"/entries/0/brands: erwartet eine Liste", "/entries/0/brands: expected an array"},
+		{"entry not object", entry(`"hetzner"`), "dir.json:2:1: /entries/0: erwartet ein Objekt", "dir.json:2:1: /entries/0: expected an object"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseDirectory("dir.json", []byte(tc.data), c)

@@ -101,8 +101,8 @@ func TestLoadDirectoryMerge(t *testing.T) {
 		"fields": {"name": "` + name + `", "category": "it_service", "access": "admin", "processor": true},
 		"source": ["https://example.org/impressum"], "checked": "2026-12-01"}`
 	}
-	a := write("a.json", `{"schema": 1, "providers": [`+entry("hetzner", "Meine Hetzner-Notiz", "Ansbach")+`, `+entry("it-mueller", "IT Müller", "Augsburg")+`]}`)
-	b := write("b.json", `{"schema": 1, "providers": [`+entry("it-mueller", "IT Müller GmbH", "Augsburg")+`]}`)
+	a := write("a.json", `{"schema": 1, "entries": [`+entry("hetzner", "Meine Hetzner-Notiz", "Ansbach")+`, `+entry("it-mueller", "IT Müller", "Augsburg")+`]}`)
+	b := write("b.json", `{"schema": 1, "entries": [`+entry("it-mueller", "IT Müller GmbH", "Augsburg")+`]}`)
 	d, err := LoadDirectory(c, a, b)
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,9 +37,13 @@ func main() {
 	batchRuns := flag.Int("batch-n", 1, "runs of the batch line")
 	// The answers that are repeated and varied; named here as flags because
 	// they are the sample's, not the program's.
-	flag.StringVar(&recordsID, "records", "providers", "answer ID of the record list that is repeated")
-	flag.StringVar(&orgID, "org", "org.name", "answer ID of the business name varied per client")
+	flag.StringVar(&recordsID, "records", "", "answer ID of the record list that is repeated (default: the shipped catalogue's provider register)")
+	flag.StringVar(&orgID, "org", "", "answer ID of the business name varied per client (default: the shipped catalogue's organisation name)")
 	flag.Parse()
+	if err := defaultIDs(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
 	if *baseSample == "" {
 		*baseSample = *sample
 	}
@@ -45,6 +51,32 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// defaultIDs fills the answer IDs not given as flags from the shipped
+// catalogue's roles.
+func defaultIDs() error {
+	if recordsID != "" && orgID != "" {
+		return nil
+	}
+	c, err := questionnaires.Load("")
+	if err != nil {
+		return err
+	}
+	for _, d := range []struct {
+		id   *string
+		role string
+	}{{&recordsID, model.RoleProviderRegister}, {&orgID, model.RoleOrganisationName}} {
+		if *d.id != "" {
+			continue
+		}
+		q := c.QuestionByRole(d.role)
+		if q == nil {
+			return fmt.Errorf("the shipped catalogue has no question with role %s", d.role)
+		}
+		*d.id = q.ID
+	}
+	return nil
 }
 
 // line is one row of the table.

@@ -61,7 +61,7 @@ func TestReviewRefuses(t *testing.T) {
 func TestReviewLineCommand(t *testing.T) {
 	path := rvCopy(t, "../testdata/review/story-2025.json")
 	g, out, errb := rvGlobals(map[string]string{"TOM_TODAY": rvToday, "TERM": "dumb"})
-	g.In = strings.NewReader(strings.Repeat("\n", 11))
+	g.In = strings.NewReader(strings.Repeat("\n", 15)) // two due items left open, then every step
 	if code := Run(g, []string{"review", "--catalog", rvCatalogPath, "-f", path}); code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errb)
 	}

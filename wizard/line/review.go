@@ -81,6 +81,9 @@ func (lr *lineReview) run() (review.Result, error) {
 	lr.r.say("review_commands")
 	lr.r.p.out.line("")
 	lr.print(lr.txt.StartLines(lr.o.Resumed, lr.prog.Next()), "")
+	if err := lr.walkDue(); err != nil {
+		return lr.stop(err)
+	}
 	for {
 		sec := lr.prog.Next()
 		if sec == nil {
@@ -378,6 +381,12 @@ func (lr *lineReview) finish() (review.Result, error) {
 	}
 	e := lr.s.Finish(lr.o.Today, name.Str(), summary)
 	lr.finished = true
+	if still := lr.s.Due(lr.o.Today); len(still) > 0 {
+		lr.say("due_still", len(still))
+		for _, it := range still {
+			lr.print([]string{lr.txt.Msg("bullet", model.DescribeDue(it, lr.o.Lang))}, "")
+		}
+	}
 	if err := lr.save(); err != nil {
 		return review.Result{}, err
 	}
@@ -387,4 +396,47 @@ func (lr *lineReview) finish() (review.Result, error) {
 	lr.r.p.out.line("")
 	lr.print(lr.txt.DoneLines(e, lr.o.Path, lr.o.Next.Next("render")), "")
 	return review.Result{Finished: true, Entry: e}, nil
+}
+
+// walkDue goes through each due item before the steps: done now, a new
+// date or still open, each with an optional note (see
+// model.ReviewSession.SettleDue). Every decision is saved at once.
+func (lr *lineReview) walkDue() error {
+	for _, it := range lr.s.Due(lr.o.Today) {
+		lr.r.p.out.line("")
+		lr.print([]string{model.DescribeDue(it, lr.o.Lang)}, "")
+		for {
+			s, err := lr.r.p.ask(lr.txt.Msg("due_choice"), lr.txt.Msg("due_choice_help"))
+			if err != nil {
+				return err
+			}
+			choice, date := model.DueStillOpen, ""
+			switch strings.ToLower(strings.TrimSpace(s)) {
+			case "e", "d":
+				choice = model.DueDoneNow
+			case "n":
+				choice = model.DueNewDate
+				if date, err = lr.r.p.ask(lr.txt.Msg("due_date"), lr.txt.Msg("due_choice_help")); err != nil {
+					return err
+				}
+			case "o", "":
+			default:
+				lr.r.p.invalid(lr.txt.Msg("due_choice_bad"))
+				continue
+			}
+			note, err := lr.r.p.ask(lr.txt.Msg("due_note"), lr.txt.Msg("due_choice_help"))
+			if err != nil {
+				return err
+			}
+			if err := lr.s.SettleDue(it, choice, date, note, lr.o.Today); err != nil {
+				lr.r.p.invalid(lr.txt.Msg("due_bad_date"))
+				continue
+			}
+			if err := lr.save(); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	return nil
 }

@@ -11,8 +11,20 @@ import (
 	"github.com/tom-dsgvo/tom/wizard/review"
 )
 
-// rvLine runs the line-mode review of story-2025 with piped input.
+// lineDueOpen leaves story-2025's two due items open (Enter for the
+// choice, Enter for no note, twice): the walk through what is due comes
+// before the steps.
+const lineDueOpen = "\n\n\n\n"
+
+// rvLine runs the line-mode review of story-2025 with piped input, after
+// leaving the due items open.
 func rvLine(t *testing.T, lang model.Lang, input string) (string, string, *model.Catalog, error) {
+	t.Helper()
+	return rvLineDue(t, lang, lineDueOpen+input)
+}
+
+// rvLineDue is rvLine with the answers for the due items in input.
+func rvLineDue(t *testing.T, lang model.Lang, input string) (string, string, *model.Catalog, error) {
 	t.Helper()
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
@@ -141,7 +153,7 @@ func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
 	// current, no new device; name; summary – and nothing else is asked.
 	var out2 bytes.Buffer
 	if _, err := RunReview(review.Options{Session: s, Path: path, Lang: model.De, Today: rvToday, Resumed: true,
-		In: strings.NewReader("\n\n\n\n\n\n\n\n"), Out: &out2}); err != nil {
+		In: strings.NewReader(lineDueOpen + "\n\n\n\n\n\n\n\n"), Out: &out2}); err != nil {
 		t.Fatalf("%v\n%s", err, out2.String())
 	}
 	text := out2.String()
@@ -170,5 +182,23 @@ func TestReviewLineNamesOnlyItsCommands(t *testing.T) {
 	}
 	if strings.Contains(out, ":später") || strings.Contains(out, ":zurück") || strings.Count(out, ":ende speichert") < 2 {
 		t.Fatalf("commands hint:\n%s", out)
+	}
+}
+
+// The due items come first, each settled with a choice and a note; what is
+// left open is said at the end and named in the history entry.
+func TestReviewLineWalksDue(t *testing.T) {
+	// First due item: a bad choice, then done now with a note; second: a
+	// bad date, then left open.
+	in := "x\ne\nerledigt\n" + "n\nkein Datum\n\no\nwartet\n" + lineUnchanged
+	out, path, c, err := rvLineDue(t, model.De, in)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	lineWantAll(t, out, "[e]rledigt, [n]eues Datum, [o]ffen", "bitte e, n oder o", "kein passendes Datum", "Noch fällig (1), im Verlaufseintrag vermerkt:")
+	got := rvLoad(t, c, path)
+	e := got.History[len(got.History)-1]
+	if len(e.StillDue) != 1 || len(e.Changes) == 0 {
+		t.Errorf("history entry: %+v", e)
 	}
 }

@@ -106,7 +106,7 @@ func TestReviewLineSignalSaves(t *testing.T) {
 		done <- err
 	}()
 	// The new MFA measure first: "no, not unchanged", then implemented.
-	io.WriteString(pw, "\n\nn\n1 3 4 5\n")
+	io.WriteString(pw, lineDueOpen+"\n\nn\n1 3 4 5\n")
 	waitOutput(t, out, "1 3 4 5")
 	sigs <- syscall.SIGHUP
 	select {

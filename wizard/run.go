@@ -41,7 +41,12 @@ func runProgram(m tea.Model, in io.Reader, out io.Writer, flush func() error) (o
 	}
 	if out != nil {
 		opts = append(opts, tea.WithOutput(out))
+	} else {
+		out = os.Stdout // Bubble Tea's default
 	}
+	// Detect the colour profile ourselves: Bubble Tea's detection runs
+	// `tmux info` inside tmux, which delays the first frame.
+	opts = append(opts, tea.WithColorProfile(colorProfile(out, os.Environ())))
 	p := tea.NewProgram(m, opts...)
 
 	sigs := make(chan os.Signal, 1)

@@ -36,7 +36,7 @@ type day string
 
 // msg returns message key in both languages, formatted with args. String
 // arguments (often read from the scanned system) are cleaned first; days
-// are written in each language's way.
+// are written in each language's way and texts in each language.
 func msg(key string, args ...any) model.Text {
 	in := func(l model.Lang) []any {
 		out := make([]any, len(args))
@@ -45,7 +45,9 @@ func msg(key string, args ...any) model.Text {
 			case string:
 				out[i] = clean(v)
 			case day:
-				out[i] = model.FormatDate(string(v), l)
+				out[i] = model.FormatSupportDate(string(v), l)
+			case model.Text:
+				out[i] = v.In(l)
 			default:
 				out[i] = a
 			}

@@ -72,12 +72,14 @@ var scanMsg = model.Messages{
 	"ev_apt_unset":             {De: "%s nicht gesetzt", En: "%s not set"},
 	"ev_installed_not_enabled": {De: "installiert, aber nicht eingeschaltet", En: "installed, but not switched on"},
 
-	"ev_no_version":  {De: "ID oder VERSION_ID fehlt: Support-Ende unbekannt", En: "ID or VERSION_ID missing: end of support unknown"},
-	"ev_eol_unknown": {De: "Support-Ende dieser Version ist tom nicht bekannt", En: "tom does not know when this version's support ends"},
-	"ev_eol_past":    {De: "Sicherheitsupdates endeten am %s", En: "security updates ended on %s"},
-	"ev_eol_esm":     {De: "außer mit Ubuntu Pro (ESM)", En: "unless Ubuntu Pro (ESM) is active"},
-	"ev_eol_soon":    {De: "Sicherheitsupdates enden am %s (in %d Tagen)", En: "security updates end on %s (in %d days)"},
-	"ev_eol_until":   {De: "Sicherheitsupdates bis %s", En: "security updates until %s"},
+	"ev_no_version":      {De: "ID oder VERSION_ID fehlt: Support-Ende unbekannt", En: "ID or VERSION_ID missing: end of support unknown"},
+	"ev_eol_unknown":     {De: "Support-Ende dieser Version ist tom nicht bekannt", En: "tom does not know when this version's support ends"},
+	"ev_eol_past":        {De: "reguläre Sicherheitsupdates endeten am %s", En: "regular security updates ended on %s"},
+	"ev_eol_unsupported": {De: "keine Sicherheitsupdates mehr seit %s", En: "no security updates since %s"},
+	"ev_eol_soon":        {De: "reguläre Sicherheitsupdates enden am %s (in %d Tagen)", En: "regular security updates end on %s (in %d days)"},
+	"ev_eol_until":       {De: "reguläre Sicherheitsupdates bis %s", En: "regular security updates until %s"},
+	"ev_eol_ext":         {De: "%s bis %s", En: "%s until %s"},
+	"ev_eol_ext_ended":   {De: "%s endete am %s", En: "%s ended on %s"},
 
 	// Disk.
 	"ev_no_dm_crypt":     {De: "kein aktives dm-crypt-Gerät", En: "no active dm-crypt device"},

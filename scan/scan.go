@@ -43,6 +43,11 @@ type Options struct {
 	// Catalog ties the scan's checks to measures (their "scan" key); the
 	// findings name those measures. Without it findings name no measures.
 	Catalog *model.Catalog
+	// Support is the table of operating-system support ends the scan judges
+	// the scanned release by; when nil, the catalogue's table
+	// (Catalog.Support) is used. Without either the end of support is
+	// reported as unknown.
+	Support *model.SupportTable
 }
 
 // Result is what a finding says about the thing it checked.
@@ -142,12 +147,17 @@ func Scan(opts Options) *Report {
 	if maxRead <= 0 {
 		maxRead = DefaultMaxRead
 	}
+	support := opts.Support
+	if support == nil && opts.Catalog != nil {
+		support = opts.Catalog.Support()
+	}
 	rfs := newRootFS(root, maxRead, opts.Open)
 	defer rfs.Close()
 	s := &scanner{
-		fs:     rfs,
-		today:  time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
-		checks: checkIndex(opts.Catalog),
+		fs:      rfs,
+		today:   time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
+		checks:  checkIndex(opts.Catalog),
+		support: support,
 		rep: &Report{
 			Root:         root,
 			Date:         today.Format(model.DateLayout),
@@ -179,6 +189,7 @@ type scanner struct {
 	fs        *rootFS
 	today     time.Time
 	checks    map[string][]string // check -> catalogue measure IDs
+	support   *model.SupportTable // OS support ends; nil: unknown
 	rep       *Report
 	sshCfg    *sshdConfig // set by ssh(), used by accounts()
 	container string      // container kind when the system runs in one, from system()

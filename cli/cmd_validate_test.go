@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,6 +201,36 @@ func TestValidateBadCatalogLanguage(t *testing.T) {
 	}
 	code, _, errs = cliRun(nil, "validate", "--lang", "en", "--catalog", bad)
 	if code != 1 || !strings.Contains(errs, bad+`:1:24: /version: version "" is not a semantic version`) || !strings.Contains(errs, "/title: English text missing") {
+		t.Errorf("English: exit %d, stderr:\n%s", code, errs)
+	}
+}
+
+// A catalogue with a bad plausibility rule: the rule's problem in German by
+// default and in English with --lang en, at its line and column, exit 1.
+func TestValidateBadRuleLanguage(t *testing.T) {
+	data, err := os.ReadFile(smallCatalogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.TrimSuffix(strings.TrimSpace(string(data)), "}") +
+		",\n\"rules\": [{\"id\": \"r\", \"severity\": \"fatal\", \"if\": {\"measure\": \"nope\"}, \"finding\": {\"de\": \"x\", \"en\": \"x\"}}]\n}\n"
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(s, "\n") - 1 // the rules line
+	code, _, errs := cliRun(nil, "validate", "--catalog", bad)
+	for _, want := range []string{
+		fmt.Sprintf("%s:%d:", bad, line),
+		`/rules/0/severity: Schwere "fatal" ungültig (contradiction oder warning)`,
+		`/rules/0/if/measure: die Bedingung nennt die unbekannte Maßnahme "nope"`,
+	} {
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("exit %d, stderr:\n%s\nlacks\n%s", code, errs, want)
+		}
+	}
+	code, _, errs = cliRun(nil, "validate", "--lang", "en", "--catalog", bad)
+	if code != 1 || !strings.Contains(errs, `/rules/0/severity: severity "fatal" is not valid`) || !strings.Contains(errs, fmt.Sprintf("%s:%d:", bad, line)) {
 		t.Errorf("English: exit %d, stderr:\n%s", code, errs)
 	}
 }

@@ -264,7 +264,7 @@ func LoadCatalogFile(path string) (*Catalog, error) {
 // ParseCatalog decodes and checks a catalogue. source names it in errors.
 // A catalogue that is not well-formed or has values of the wrong type gives a
 // *LoadError with the position, and so does one whose structure is not
-// consistent (IDs, texts, conditions); problems with roles and rules give a
+// consistent (IDs, texts, conditions, rules); problems with roles give a
 // *CatalogError.
 func ParseCatalog(source string, data []byte) (*Catalog, error) {
 	fail := func(p Problem) (*Catalog, error) {
@@ -296,7 +296,7 @@ func ParseCatalog(source string, data []byte) (*Catalog, error) {
 		return nil, &CatalogError{Source: source, Problems: cprobs}
 	}
 	if ps := c.checkRules(pos); len(ps) > 0 {
-		return nil, &CatalogError{Source: source, Problems: ps}
+		return nil, &LoadError{File: source, Problems: ps}
 	}
 	return &c, nil
 }

@@ -82,52 +82,51 @@ type Finding struct {
 
 // checkRules checks the catalogue's rules after check built its indexes;
 // pos places each problem at its line and column.
-func (c *Catalog) checkRules(pos *positions) []string {
-	var probs []string
+func (c *Catalog) checkRules(pos *positions) []Problem {
+	var probs []Problem
+	bad := func(ptr, key string, args ...any) {
+		p := Problem{Pointer: ptr, Key: key, Args: args}
+		p.Line, p.Col = lineCol(pos.data, pos.offset(ptr))
+		probs = append(probs, p)
+	}
 	ids := map[string]bool{}
 	for i, r := range c.Rules {
 		base := fmt.Sprintf("/rules/%d", i)
-		bad := func(ptr, format string, args ...any) {
-			line, col := lineCol(pos.data, pos.offset(ptr))
-			name := ""
-			if r != nil && r.ID != "" {
-				name = " (" + r.ID + ")"
-			}
-			probs = append(probs, fmt.Sprintf("%d:%d: rule %d%s: %s", line, col, i+1, name, fmt.Sprintf(format, args...)))
-		}
 		if r == nil {
-			bad(base, "null")
+			bad(base, "cat_null")
 			continue
 		}
 		if !idPattern.MatchString(r.ID) {
-			bad(base+"/id", "bad id %q", r.ID)
+			bad(base+"/id", "cat_bad_id", r.ID)
 		} else if ids[r.ID] {
-			bad(base+"/id", "duplicate id")
+			bad(base+"/id", "cat_dup_id", r.ID)
 		}
 		ids[r.ID] = true
 		if r.Severity != SeverityContradiction && r.Severity != SeverityWarning {
-			bad(base+"/severity", "severity %q (contradiction or warning)", r.Severity)
+			bad(base+"/severity", "cat_rule_severity", r.Severity)
 		}
-		for _, t := range []struct{ l, s string }{{"de", r.Finding.De}, {"en", r.Finding.En}} {
-			if strings.TrimSpace(t.s) == "" {
-				bad(base+"/finding", "finding text (%s) missing", t.l)
-			}
+		if strings.TrimSpace(r.Finding.De) == "" {
+			bad(base+"/finding", "cat_de_missing")
+		}
+		if strings.TrimSpace(r.Finding.En) == "" {
+			bad(base+"/finding", "cat_en_missing")
 		}
 		r.section = nil
 		if r.Section != "" {
 			if r.section = c.sections[r.Section]; r.section == nil {
-				bad(base+"/section", "unknown section %q", r.Section)
+				bad(base+"/section", "cat_rule_unknown_section", r.Section)
 			}
 		}
 		if r.If == nil {
-			bad(base, "condition \"if\" missing")
+			bad(base, "cat_rule_no_if")
 			continue
 		}
-		c.checkRuleCond(r.If, base+"/if", func(ptr, format string, args ...any) { bad(ptr, format, args...) })
+		c.checkRuleCond(r.If, base+"/if", bad)
 		if r.section == nil {
 			r.section = c.ruleSection(r.If)
 		}
 	}
+	sortProblems(probs)
 	return probs
 }
 
@@ -149,9 +148,9 @@ func (c *Catalog) ruleSection(rc *RuleCond) *Section {
 	return nil
 }
 
-func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad func(ptr, format string, args ...any)) {
+func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad catBad) {
 	if rc == nil {
-		bad(ptr, "null condition")
+		bad(ptr, "cat_null")
 		return
 	}
 	forms := 0
@@ -161,88 +160,88 @@ func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad func(ptr, format s
 		}
 	}
 	if forms != 1 {
-		bad(ptr, "a condition has exactly one of measure, question, register, all, any, not")
+		bad(ptr, "cat_rule_forms")
 		return
 	}
 	testsUsed := rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Answered != nil || rc.Contains != "" || rc.Mentions != ""
 	switch {
 	case rc.Measure != "":
 		if c.measures[rc.Measure] == nil {
-			bad(ptr+"/measure", "unknown measure %q", rc.Measure)
+			bad(ptr+"/measure", "cat_cond_unknown_measure", rc.Measure)
 		}
 		for _, st := range rc.Status {
 			if !slices.Contains(Statuses, st) {
-				bad(ptr+"/status", "status %q (%s)", st, strings.Join(Statuses, ", "))
+				bad(ptr+"/status", "cat_rule_status", st, strings.Join(Statuses, ", "))
 			}
 		}
 		if rc.Answered != nil && (*rc.Answered || len(rc.Status) > 0) {
-			bad(ptr, "a measure condition takes status or \"answered\": false")
+			bad(ptr, "cat_rule_measure_answered")
 		}
 		if rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Contains != "" || rc.Mentions != "" || rc.Some != nil || rc.None != nil || len(rc.OSSupport) > 0 {
-			bad(ptr, "a measure condition takes only status or answered")
+			bad(ptr, "cat_rule_measure_only")
 		}
 	case rc.Question != "":
 		q := c.questions[rc.Question]
 		if q == nil {
-			bad(ptr+"/question", "unknown question %q", rc.Question)
+			bad(ptr+"/question", "cat_cond_unknown_question", rc.Question)
 			return
 		}
 		if len(rc.Status) > 0 || rc.Some != nil || rc.None != nil {
-			bad(ptr, "a question condition takes one test or os_support")
+			bad(ptr, "cat_rule_question_tests")
 		}
 		if len(rc.OSSupport) > 0 {
 			if testsUsed {
-				bad(ptr, "os_support takes no other test")
+				bad(ptr, "cat_rule_os_alone")
 			}
 			if q.Kind != KindText {
-				bad(ptr+"/question", "os_support needs a text question, not %s", q.Kind)
+				bad(ptr+"/question", "cat_rule_os_text", q.Kind)
 			}
 			checkSupportStates(rc.OSSupport, ptr, bad)
 			return
 		}
 		if q.Kind == KindRecords {
-			bad(ptr+"/question", "%s is a register: use \"register\" with some or none", q.ID)
+			bad(ptr+"/question", "cat_rule_use_register", q.ID)
 			return
 		}
 		if rc.Mentions != "" {
 			o := c.questions[rc.Mentions]
 			if o == nil || o.Kind != KindText && o.Kind != KindTextarea || q.Kind != KindText && q.Kind != KindTextarea {
-				bad(ptr+"/mentions", "mentions needs two text questions (%q)", rc.Mentions)
+				bad(ptr+"/mentions", "cat_rule_mentions", rc.Mentions)
 			}
 			if rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Answered != nil || rc.Contains != "" {
-				bad(ptr, "mentions takes no other test")
+				bad(ptr, "cat_rule_mentions_alone")
 			}
 			return
 		}
 		cond := &Condition{Question: q.ID, Equals: rc.Equals, In: rc.In, Includes: rc.Includes, Answered: rc.Answered, Contains: rc.Contains}
-		checkTest(ptr, cond, q.Kind, q.Options, inEnglish(bad))
+		checkTest(ptr, cond, q.Kind, q.Options, bad)
 	case rc.Register != "":
 		q := c.questions[rc.Register]
 		if q == nil || q.Kind != KindRecords {
-			bad(ptr+"/register", "%q is not a records question", rc.Register)
+			bad(ptr+"/register", "cat_rule_not_register", rc.Register)
 			return
 		}
 		if testsUsed || len(rc.Status) > 0 {
-			bad(ptr, "a register condition takes some, none and os_support")
+			bad(ptr, "cat_rule_register_tests")
 		}
 		if (rc.Some != nil) == (rc.None != nil) && len(rc.OSSupport) == 0 {
-			bad(ptr, "a register condition needs exactly one of some and none")
+			bad(ptr, "cat_rule_some_none")
 		}
 		if rc.Some != nil {
-			checkRecordCond(rc.Some, ptr+"/some", q, inEnglish(bad))
+			checkRecordCond(rc.Some, ptr+"/some", q, bad)
 		}
 		if rc.None != nil {
-			checkRecordCond(rc.None, ptr+"/none", q, inEnglish(bad))
+			checkRecordCond(rc.None, ptr+"/none", q, bad)
 		}
 		if len(rc.OSSupport) > 0 {
 			if rc.None != nil {
-				bad(ptr, "os_support goes with some, not none")
+				bad(ptr, "cat_rule_os_none")
 			}
 			checkSupportStates(rc.OSSupport, ptr, bad)
 		}
 	default:
 		if testsUsed || len(rc.Status) > 0 || rc.Some != nil || rc.None != nil || len(rc.OSSupport) > 0 {
-			bad(ptr, "all, any and not take no tests of their own")
+			bad(ptr, "cat_rule_combine_tests")
 		}
 		for i, sub := range rc.All {
 			c.checkRuleCond(sub, fmt.Sprintf("%s/all/%d", ptr, i), bad)
@@ -256,10 +255,10 @@ func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad func(ptr, format s
 	}
 }
 
-func checkSupportStates(states []string, ptr string, bad func(ptr, format string, args ...any)) {
+func checkSupportStates(states []string, ptr string, bad catBad) {
 	for _, s := range states {
 		if s != SupportPast && s != SupportSoon {
-			bad(ptr+"/os_support", "os_support %q (past or soon)", s)
+			bad(ptr+"/os_support", "cat_rule_os_state", s)
 		}
 	}
 }
@@ -304,12 +303,6 @@ func checkRecordCond(cond *Condition, ptr string, q *Question, bad catBad) {
 		return
 	}
 	checkTest(ptr, cond, f.Kind, f.Options, bad)
-}
-
-// inEnglish adapts bad, which takes a format, to the message keys that the
-// condition checks shared with the catalogue's structure report.
-func inEnglish(bad func(ptr, format string, args ...any)) catBad {
-	return func(ptr, key string, args ...any) { bad(ptr, "%s", Msg.Get(En, key, args...)) }
 }
 
 // SetSupport gives the catalogue the operating-system support table that

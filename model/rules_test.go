@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -43,51 +44,60 @@ func TestRuleLoadErrors(t *testing.T) {
 		name, rules, want string
 	}{
 		{"unknown measure", `[{"id": "r", "severity": "warning", "if": {"measure": "nope"}, "finding": {"de": "x", "en": "x"}}]`,
-			`rule 1 (r): unknown measure "nope"`},
+			`/rules/0/if/measure: the condition names the unknown measure "nope"`},
 		{"severity", `[{"id": "r", "severity": "fatal", "if": {"measure": "access_system.policy"}, "finding": {"de": "x", "en": "x"}}]`,
-			`rule 1 (r): severity "fatal" (contradiction or warning)`},
+			`/rules/0/severity: severity "fatal" is not valid (contradiction or warning)`},
 		{"english missing", `[{"id": "r", "severity": "warning", "if": {"measure": "access_system.policy"}, "finding": {"de": "x", "en": " "}}]`,
-			`rule 1 (r): finding text (en) missing`},
+			`/rules/0/finding: English text missing`},
 		{"no condition", `[{"id": "r", "severity": "warning", "finding": {"de": "x", "en": "x"}}]`,
-			`rule 1 (r): condition "if" missing`},
+			`/rules/0: the rule has no condition ("if")`},
 		{"duplicate id", `[{"id": "r", "severity": "warning", "if": {"measure": "access_system.policy"}, "finding": {"de": "x", "en": "x"}},
  {"id": "r", "severity": "warning", "if": {"measure": "access_system.policy"}, "finding": {"de": "x", "en": "x"}}]`,
-			`rule 2 (r): duplicate id`},
+			`/rules/1/id: ID "r" is already taken`},
 		{"two forms", `[{"id": "r", "severity": "warning", "if": {"measure": "access_system.policy", "question": "infra.server"}, "finding": {"de": "x", "en": "x"}}]`,
 			`exactly one of measure, question, register, all, any, not`},
 		{"unknown field", `[{"id": "r", "severity": "warning", "if": {"register": "providers", "some": {"field": "fax", "answered": true}}, "finding": {"de": "x", "en": "x"}}]`,
-			`rule 1 (r): unknown field "fax" of providers`},
+			`/rules/0/if/some/field: unknown field "fax" of providers`},
 		{"unknown option", `[{"id": "r", "severity": "warning", "if": {"register": "providers", "some": {"field": "category", "equals": "bank"}}, "finding": {"de": "x", "en": "x"}}]`,
 			`equals names the unknown option "bank"`},
 		{"not a register", `[{"id": "r", "severity": "warning", "if": {"register": "infra.server", "none": {"field": "name", "answered": true}}, "finding": {"de": "x", "en": "x"}}]`,
 			`"infra.server" is not a records question`},
 		{"some and none", `[{"id": "r", "severity": "warning", "if": {"register": "providers"}, "finding": {"de": "x", "en": "x"}}]`,
-			`needs exactly one of some and none`},
+			`needs exactly one of "some" and "none"`},
 		{"os state", `[{"id": "r", "severity": "warning", "if": {"question": "org.name", "os_support": ["dead"]}, "finding": {"de": "x", "en": "x"}}]`,
-			`os_support "dead" (past or soon)`},
+			`"os_support" "dead" is not valid (past or soon)`},
 		{"os on yes/no", `[{"id": "r", "severity": "warning", "if": {"question": "infra.server", "os_support": ["past"]}, "finding": {"de": "x", "en": "x"}}]`,
-			`os_support needs a text question, not yesno`},
+			`"os_support" needs a text question, not yesno`},
 		{"bad status", `[{"id": "r", "severity": "warning", "if": {"measure": "access_system.policy", "status": ["done"]}, "finding": {"de": "x", "en": "x"}}]`,
-			`status "done"`},
+			`status "done" is not valid`},
 		{"unknown section", `[{"id": "r", "severity": "warning", "section": "nope", "if": {"measure": "access_system.policy"}, "finding": {"de": "x", "en": "x"}}]`,
 			`unknown section "nope"`},
 		{"mentions", `[{"id": "r", "severity": "warning", "if": {"question": "org.name", "mentions": "infra.server"}, "finding": {"de": "x", "en": "x"}}]`,
-			`mentions needs two text questions`},
+			`"mentions" needs two text questions`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := rulesCatalog(t, tc.rules)
 			if err == nil {
 				t.Fatal("loaded")
 			}
-			msg := err.Error()
-			if !strings.Contains(msg, tc.want) {
-				t.Fatalf("%s\nlacks %q", msg, tc.want)
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("%T %v", err, err)
 			}
-			// Every problem names its line and column in the file.
-			for _, line := range strings.Split(msg, "\n") {
-				var l, col int
-				if _, err := fmt.Sscanf(strings.TrimPrefix(line, "rules.json: "), "%d:%d:", &l, &col); err != nil || l < 90 {
-					t.Errorf("no position after the catalogue's questions: %q", line)
+			// German by default, English on request; both name the place.
+			de, en := err.Error(), le.Format(En)
+			if !strings.Contains(en, tc.want) {
+				t.Fatalf("%s\nlacks %q", en, tc.want)
+			}
+			if de == en || strings.Contains(de, tc.want) {
+				t.Errorf("German message is English:\n%s", de)
+			}
+			for _, msg := range []string{de, en} {
+				for _, line := range strings.Split(msg, "\n") {
+					var l, col int
+					if _, err := fmt.Sscanf(strings.TrimPrefix(line, "rules.json:"), "%d:%d:", &l, &col); err != nil || l < 90 || !strings.Contains(line, ": /rules/") {
+						t.Errorf("no position after the catalogue's questions: %q", line)
+					}
 				}
 			}
 		})

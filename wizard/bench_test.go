@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"fmt"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -78,5 +79,40 @@ func BenchmarkFirstFrameWithCatalogue(b *testing.B) {
 		m := New(Options{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, Save: func(*model.File) error { return nil }})
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		_ = m.View()
+	}
+}
+
+// BenchmarkKeystrokeProviders measures one key press (Update + View) on the
+// list screen of the real catalogue's provider register holding n entries;
+// the cost per key should not grow with n.
+func BenchmarkKeystrokeProviders(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := c.QuestionByRole(model.RoleProviderRegister)
+	if q == nil {
+		b.Fatal("the real catalogue has no provider register")
+	}
+	for _, n := range []int{100, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			f := model.NewFile(c, model.De)
+			recs := make([]model.Record, n)
+			for i := range recs {
+				r := model.Record{"id": model.String(fmt.Sprintf("p%05d", i))}
+				for _, fd := range q.Fields {
+					switch {
+					case fd.Kind == model.KindText:
+						r[fd.ID] = model.String(fmt.Sprintf("Anbieter %d", i))
+					case fd.Kind == model.KindChoice && len(fd.Options) > 0:
+						r[fd.ID] = model.String(fd.Options[0].ID)
+					}
+				}
+				recs[i] = r
+			}
+			f.Set(q.ID, model.Records(recs...))
+			f.Progress.Step = q.ID
+			benchKeystrokes(b, c, f)
+		})
 	}
 }

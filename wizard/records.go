@@ -342,14 +342,22 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	b.WriteString("  ")
 	b.WriteString(styleFaint.Render(Msg.Count(l, "records_count", len(p.recs))))
 	b.WriteString("\n\n")
-	rows := make([]string, 0, len(p.recs)+2)
-	for i, r := range p.recs {
-		rows = append(rows, fmt.Sprintf("%d. %s", i+1, p.label(r, l)))
+	// Only the rows on screen are labelled: the work per frame does not
+	// grow with the list.
+	n := len(p.recs)
+	row := func(i int) string {
+		switch {
+		case i < n:
+			return fmt.Sprintf("%d. %s", i+1, p.label(p.recs[i], l))
+		case i == n:
+			return Msg.Get(l, "records_add", item)
+		default:
+			return Msg.Get(l, "records_next")
+		}
 	}
-	rows = append(rows, Msg.Get(l, "records_add", item), Msg.Get(l, "records_next"))
 	// Title, blank line, the list, blank line, the status line.
 	listH := h - 4
-	b.WriteString(listWindow(rows, p.cursor, listH, w, l))
+	b.WriteString(listWindowFunc(n+2, row, p.cursor, listH, w, l))
 	b.WriteString("\n\n")
 	switch {
 	case p.asking:
@@ -369,18 +377,24 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 // "↑ n weitere" / "↓ n weitere" in language l takes the first or last line
 // and says how many rows are hidden above or below.
 func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
+	return listWindowFunc(len(rows), func(i int) string { return rows[i] }, cursor, h, w, l)
+}
+
+// listWindowFunc is listWindow for n rows given by row, which is called only
+// for the rows shown.
+func listWindowFunc(n int, row func(int) string, cursor, h, w int, l model.Lang) string {
 	h = max(1, h)
-	start, end := 0, len(rows)
+	start, end := 0, n
 	above, below := false, false
 	switch {
-	case len(rows) <= h:
+	case n <= h:
 	case h < 3: // no room for the hints: the cursor row and what fits
 		start = max(0, cursor-h+1)
 		end = start + h
 	case cursor < h-1: // the top of the list
 		end, below = h-1, true
-	case cursor >= len(rows)-(h-1): // the bottom of the list
-		start, above = len(rows)-(h-1), true
+	case cursor >= n-(h-1): // the bottom of the list
+		start, above = n-(h-1), true
 	default:
 		start, above, below = cursor-(h-2)+1, true, true
 		end = start + h - 2
@@ -390,15 +404,15 @@ func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
 		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_above", start), w)))
 	}
 	for i := start; i < end; i++ {
-		row := truncate(rows[i], w-2)
+		r := truncate(row(i), w-2)
 		if i == cursor {
-			lines = append(lines, styleCursor.Render("> "+row))
+			lines = append(lines, styleCursor.Render("> "+r))
 		} else {
-			lines = append(lines, "  "+row)
+			lines = append(lines, "  "+r)
 		}
 	}
 	if below {
-		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_below", len(rows)-end), w)))
+		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_below", n-end), w)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -22,10 +22,12 @@ var manMsg = model.Messages{
 	"man_long":   {De: "Schreibt eine Handbuchseite je Befehl (tom.1, tom-render.1, …) in der gewählten Sprache in VERZEICHNIS; es wird angelegt, wenn es fehlt.\nAnsehen ohne Installation: man -l VERZEICHNIS/tom.1", En: "Writes one manual page per command (tom.1, tom-render.1, …) in the chosen language into DIR, creating it when missing.\nRead one without installing: man -l DIR/tom.1"},
 	"man_use":    {De: "man VERZEICHNIS", En: "man DIR"},
 	"man_manual": {De: "tom-Handbuch", En: "tom manual"},
-	"man_wrote":  {De: "%d Handbuchseiten in %s geschrieben", En: "wrote %d manual pages to %s"},
-	"man_mkdir":  {De: "%s: Verzeichnis kann nicht angelegt werden: %v", En: "%s: cannot create the folder: %v"},
-	"man_write":  {De: "%s: kann nicht geschrieben werden: %v", En: "%s: cannot be written: %v"},
-	"man_args":   {De: "tom man braucht genau ein Verzeichnis, z. B. tom man ./man", En: "tom man needs exactly one folder, e.g. tom man ./man"},
+	// cobra appends " [flags]" to every synopsis.
+	"man_flags": {De: "[Optionen]", En: "[flags]"},
+	"man_wrote": {De: "%d Handbuchseiten in %s geschrieben", En: "wrote %d manual pages to %s"},
+	"man_mkdir": {De: "%s: Verzeichnis kann nicht angelegt werden: %v", En: "%s: cannot create the folder: %v"},
+	"man_write": {De: "%s: kann nicht geschrieben werden: %v", En: "%s: cannot be written: %v"},
+	"man_args":  {De: "tom man braucht genau ein Verzeichnis, z. B. tom man ./man", En: "tom man needs exactly one folder, e.g. tom man ./man"},
 	// Section headings, keyed by cobra's English heading.
 	"man_h_NAME":        {De: "BEZEICHNUNG", En: "NAME"},
 	"man_h_SYNOPSIS":    {De: "ÜBERSICHT", En: "SYNOPSIS"},
@@ -120,6 +122,7 @@ func manPage(c *cobra.Command, lang model.Lang, date, source string) ([]byte, er
 	title := strings.ToUpper(strings.ReplaceAll(c.CommandPath(), " ", "\\-"))
 	th := fmt.Sprintf(`.TH "%s" "1" "%s" "%s" "%s"`, title, date, source, manMsg.Get(lang, "man_manual"))
 	out := manTH.ReplaceAllLiteral(buf.Bytes(), []byte(th))
+	out = bytes.ReplaceAll(out, []byte(" [flags]"+`\fP`), []byte(" "+manMsg.Get(lang, "man_flags")+`\fP`))
 	out = manSH.ReplaceAllFunc(out, func(line []byte) []byte {
 		h := strings.Trim(strings.TrimPrefix(string(line), ".SH "), `"`)
 		if _, ok := manMsg["man_h_"+h]; !ok {

@@ -50,7 +50,7 @@ func localizeDefault(f *pflag.Flag, lang model.Lang) {
 }
 
 const usageTemplateDe = `Aufruf:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{if .HasParent}}{{.Parent.CommandPath}} {{end}}{{.Use}}{{if and .HasAvailableFlags (not .DisableFlagsInUseLine)}} [Optionen]{{end}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [Befehl]{{end}}{{if gt (len .Aliases) 0}}
 
 Alias:

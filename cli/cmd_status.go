@@ -394,7 +394,7 @@ func statusTable(entries []statusEntry, l model.Lang) *render.Document {
 		statusMsg.Get(l, "status_col_org"), statusMsg.Get(l, "status_col_file"), statusMsg.Get(l, "status_col_state"),
 		statusMsg.Get(l, "status_col_next"), statusMsg.Get(l, "status_col_days"), statusMsg.Get(l, "status_col_open"),
 		statusMsg.Get(l, "status_col_findings"),
-	}}
+	}, Whole: []bool{false, true, false, true}} // file name, next review date
 	for _, e := range entries {
 		if e.Err != nil {
 			t.Rows = append(t.Rows, []string{none, model.TerminalLine(e.Path), statusMsg.Get(l, "status_unreadable"), none, none, none, none})

@@ -284,3 +284,33 @@ func TestStatusRank(t *testing.T) {
 		t.Error("exit code")
 	}
 }
+
+// TestStatusSeveralFilesKeepsNames: the overview of three files named
+// kunde-01.json … at 80 columns shows each file name and date whole.
+func TestStatusSeveralFilesKeepsNames(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "tom.json")) // before Chdir
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, n := range []string{"kunde-01.json", "kunde-02.json", "kunde-03.json"} {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, sample, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, n)
+	}
+	t.Chdir(dir)
+	_, out, errOut := rvRun(append([]string{"status"}, files...)...)
+	for _, n := range []string{"kunde-01.json", "kunde-02.json", "kunde-03.json", "28.11.2027"} {
+		if !strings.Contains(out, n) {
+			t.Errorf("%q broken or missing in\n%s%s", n, out, errOut)
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("line of %d runes: %q", n, l)
+		}
+	}
+}

@@ -102,3 +102,43 @@ func TestMarkdownRegistersReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTableWholeColumns: in an 80-column text table too wide for its
+// content, columns marked Whole keep file names and dates whole while the
+// other columns wrap; unmarked, "kunde-01.json" breaks after its hyphen.
+func TestTextTableWholeColumns(t *testing.T) {
+	state := "interview incomplete"
+	table := func(whole []bool) string {
+		tb := &Table{Header: []string{"Organisation", "File", "State", "Next review", "Days", "Open", "Findings"}, Whole: whole}
+		for _, f := range []string{"kunde-01.json", "kunde-02.json", "kunde-03.json"} {
+			tb.Rows = append(tb.Rows, []string{"Webagentur Krüger & Söhne GmbH", f, state, "28 November 2027", "357", "11", "14"})
+		}
+		return string(WriteText(&Document{Lang: model.En, Blocks: []Block{tb}}))
+	}
+	got := table([]bool{false, true, false, true})
+	for _, w := range []string{"kunde-01.json", "kunde-02.json", "kunde-03.json", "28 November 2027"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("%q broken in\n%s", w, got)
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if n := len([]rune(l)); n > TextWidth {
+			t.Errorf("line of %d runes: %q", n, l)
+		}
+	}
+	if plain := table(nil); strings.Contains(plain, "kunde-01.json") {
+		t.Errorf("without Whole the file name was expected to break; the test cannot tell:\n%s", plain)
+	}
+	// Room for the file name but not the date as well (longer words in the
+	// state column): the file name stays whole, the later date column breaks.
+	state = "Befragung unvollständig"
+	if got := table([]bool{false, true, false, true}); !strings.Contains(got, "kunde-01.json") || strings.Contains(got, "28 November 2027") {
+		t.Errorf("file name not kept whole before the date:\n%s", got)
+	}
+	// A Whole cell that cannot fit is broken like any other, still as columns.
+	tb := &Table{Header: []string{"A", "B", "C"}, Whole: []bool{true, true, false},
+		Rows: [][]string{{strings.Repeat("lang ", 12), strings.Repeat("wort ", 10), "x"}}}
+	if out := string(WriteText(&Document{Lang: model.De, Blocks: []Block{tb}})); !strings.Contains(out, "---") {
+		t.Errorf("unfittable Whole columns not laid out as a table:\n%s", out)
+	}
+}

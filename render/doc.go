@@ -125,11 +125,15 @@ type CheckItem struct {
 }
 
 // Table is a grid with one header row. Widths are relative column widths
-// (summing to about 1); writers that lay out pages use them.
+// (summing to about 1); writers that lay out pages use them. Whole marks
+// columns whose cells (file names, dates) should not break at hyphens: the
+// plain-text writer narrows the other columns first and breaks them only
+// when the table cannot fit otherwise.
 type Table struct {
 	Header []string
 	Rows   [][]string
 	Widths []float64
+	Whole  []bool
 }
 
 // KeyValue is a record card: a title and label/value rows.

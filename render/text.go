@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -190,8 +191,18 @@ func (w *txtWriter) table(t *Table) {
 		return
 	}
 	if sum(widths) > avail {
-		var ok bool
-		if widths, ok = shareWidths(t, widths, avail, minCol); !ok {
+		// Whole columns are kept whole while the table still fits; when it
+		// does not, the last of them may break too, then the one before, ….
+		keep := slices.Clone(t.Whole)
+		shared, ok := shareWidths(t, widths, avail, minCol, keep)
+		for i := len(keep) - 1; !ok && i >= 0; i-- {
+			if keep[i] {
+				keep[i] = false
+				shared, ok = shareWidths(t, widths, avail, minCol, keep)
+			}
+		}
+		widths = shared
+		if !ok {
 			// Some words would have to break: one block per row instead.
 			w.recordRows(t)
 			return
@@ -210,18 +221,22 @@ func (w *txtWriter) table(t *Table) {
 }
 
 // shareWidths sizes the columns of a table too wide for avail by their
-// content: each column gets its longest unbreakable word (see longestPart),
-// and the rest of the room goes to the columns in proportion to how much
-// more they hold (max the longest line). When even the words do not fit,
-// ok is false (and the widths meaningless).
-func shareWidths(t *Table, maxw []int, avail, minCol int) (widths []int, ok bool) {
+// content: each column gets its longest unbreakable word (see longestPart;
+// the cells of columns marked in keep count as unbreakable as a whole), and the rest of the room goes to the columns in proportion to how
+// much more they hold (max the longest line). When even the words do not
+// fit, ok is false (and the widths meaningless).
+func shareWidths(t *Table, maxw []int, avail, minCol int, keep []bool) (widths []int, ok bool) {
 	n := len(maxw)
 	minw := make([]int, n)
 	for i := range n {
+		part := longestPart
+		if i < len(keep) && keep[i] {
+			part = maxLine
+		}
 		minw[i] = longestPart(t.Header[i])
 		for _, r := range t.Rows {
 			if i < len(r) {
-				minw[i] = max(minw[i], longestPart(r[i]))
+				minw[i] = max(minw[i], part(r[i]))
 			}
 		}
 		minw[i] = min(max(minw[i], minCol), maxw[i])

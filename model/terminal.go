@@ -54,13 +54,35 @@ func isTerminalSafe(r rune, oneLine bool) bool {
 // isFormatControl reports the bidirectional formatting characters and the
 // line and paragraph separators.
 func isFormatControl(r rune) bool {
+	return r == 0x2028 || r == 0x2029 || IsBidiControl(r)
+}
+
+// IsBidiControl reports whether r is a bidirectional formatting character
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which a terminal or
+// browser obeys: an override can show a name reversed. Every output that
+// shows user text either drops such characters or shows BidiMark instead.
+func IsBidiControl(r rune) bool {
 	switch {
-	case r == 0x061c, r == 0x200e, r == 0x200f, r == 0x2028, r == 0x2029:
+	case r == 0x061c, r == 0x200e, r == 0x200f:
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
 	}
 	return false
+}
+
+// BidiMark is the visible form of a format control r: "<U+202E>", as
+// TerminalSafe shows it.
+func BidiMark(r rune) string {
+	var b strings.Builder
+	writeMark(&b, r)
+	return b.String()
+}
+
+func writeMark(b *strings.Builder, r rune) {
+	b.WriteString("<U+")
+	writeHex(b, r, 4, upperHex)
+	b.WriteByte('>')
 }
 
 func terminalSafe(s string, oneLine bool) string {
@@ -105,9 +127,7 @@ func writeTerminalRune(b *strings.Builder, r rune, oneLine bool) {
 		b.WriteString(`\u`)
 		writeHex(b, r, 4, lowerHex)
 	default:
-		b.WriteString("<U+")
-		writeHex(b, r, 4, upperHex)
-		b.WriteByte('>')
+		writeMark(b, r)
 	}
 }
 

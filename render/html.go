@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // htmlBlock is one block prepared for the template, which cannot switch on
@@ -449,18 +451,39 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 
 // htmlDropControls removes the control characters html/template leaves in
 // text (an ESC in a catalogue title): C0 other than line feed and tab, DEL
-// and C1, as clean does for the other formats. The template itself writes
-// none, so only text from the catalogue or the answers loses them.
+// and C1, as clean does for the other formats. A bidirectional formatting
+// character, which a browser would obey (an override shows a provider's name
+// reversed), is shown as its mark instead ("<U+202E>", as on the terminal);
+// letters of right-to-left scripts are kept and laid out by the browser. The
+// template itself writes none of these, so only text from the catalogue or
+// the answers changes.
 func htmlDropControls(b []byte) []byte {
-	out := b[:0] // never longer than what has been read
+	var marked []byte // the output once a mark makes it longer than b
+	out := b[:0]      // never longer than what has been read
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+		switch {
+		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f:
+			i += n
+			continue
+		case r >= 0x600 && model.IsBidiControl(r):
+			if marked == nil {
+				marked = make([]byte, 0, len(b)+64)
+				marked = append(marked, out...)
+			}
+			marked = append(marked, template.HTMLEscapeString(model.BidiMark(r))...)
 			i += n
 			continue
 		}
-		out = append(out, b[i:i+n]...)
+		if marked != nil {
+			marked = append(marked, b[i:i+n]...)
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
 		i += n
+	}
+	if marked != nil {
+		return marked
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // cssString quotes s as a CSS string literal for a `content:` value.
@@ -23,6 +25,12 @@ func cssString(s string) template.CSS {
 		switch {
 		case r == 0 || r == utf8.RuneError || (r >= 0xD800 && r <= 0xDFFF):
 			b.WriteString(`\FFFD `)
+		case model.IsBidiControl(r):
+			// Shown, not obeyed, as in the HTML text (htmlDropControls).
+			m := model.BidiMark(r) // <U+202E>, angle brackets escaped
+			b.WriteString(`\3C `)
+			b.WriteString(m[1 : len(m)-1])
+			b.WriteString(`\3E `)
 		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == '\'' ||
 			!unicode.IsPrint(r):
 			// The trailing space ends the escape; CSS swallows it.

@@ -560,7 +560,7 @@ func TestHostileHTML(t *testing.T) {
 		cells = append(cells, "\n"+html.UnescapeString(m[1])+"\n")
 	}
 	for _, s := range all {
-		want := clean(s) + "\n"
+		want := bidiShown(clean(s)) + "\n"
 		found := false
 		for _, c := range cells {
 			if strings.HasPrefix(c, "\n"+want) || strings.Contains(c, ": "+want) || strings.Contains(c, "? "+want) {
@@ -570,6 +570,49 @@ func TestHostileHTML(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no HTML cell has the text %.60q", clean(s))
+		}
+	}
+}
+
+// bidiShown is s with each bidirectional formatting character shown as
+// its mark, as the HTML writer shows it.
+func bidiShown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if model.IsBidiControl(r) {
+			b.WriteString(model.BidiMark(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Bidi controls in user text are shown in the HTML, not obeyed: an override
+// cannot show a name reversed, in the text or in the running page header;
+// right-to-left letters stay as they are.
+func TestHTMLBidiControlsShown(t *testing.T) {
+	c, f := loadSample(t)
+	f.Answers["org.name"] = model.String("Muster \u202eHbmG\u202c GmbH")
+	d := Build(c, f, model.De)
+	d.Blocks = append(d.Blocks, &Paragraph{Runs: []Run{{Text: "שלום \u200fעולם\u200e مرحبا \u061c\u2066x\u2069 \u202a\u202b\u202d\u2067\u2068"}}})
+	out, err := WriteHTML(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := string(out)
+	for _, r := range h {
+		if model.IsBidiControl(r) {
+			t.Errorf("the HTML holds %U", r)
+		}
+	}
+	for _, want := range []string{
+		"Muster &lt;U+202E&gt;HbmG&lt;U+202C&gt; GmbH",
+		"שלום &lt;U+200F&gt;עולם&lt;U+200E&gt; مرحبا &lt;U+061C&gt;&lt;U+2066&gt;x&lt;U+2069&gt;",
+		`Muster \3C U+202E\3E HbmG\3C U+202C\3E  GmbH`, // the running header's CSS string
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("the HTML lacks %q", want)
 		}
 	}
 }

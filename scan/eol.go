@@ -48,23 +48,33 @@ func (s *scanner) supported() {
 	case past:
 		f.Result = Missing
 		f.Contradicts = []string{chkSupportedOS}
-		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_past", day(e.End))})
+		f.Evidence = append(f.Evidence, Evidence{Note: note(dateKey("ev_eol_past", e.End), day(e.End))})
 	case soon:
 		f.Result = Weak
 		f.Measures = []string{chkSupportedOS}
 		days := int(end.Sub(s.today).Hours() / 24)
-		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_soon", day(e.End), days)})
+		f.Evidence = append(f.Evidence, Evidence{Note: note(dateKey("ev_eol_soon", e.End), day(e.End), days)})
 	default:
 		f.Result = OK
 		f.Measures = []string{chkSupportedOS}
-		f.Evidence = append(f.Evidence, Evidence{Note: note("ev_eol_until", day(e.End))})
+		f.Evidence = append(f.Evidence, Evidence{Note: note(dateKey("ev_eol_until", e.End), day(e.End))})
 	}
 	for _, x := range e.Extended {
 		key := "ev_eol_ext"
 		if xe, err := x.EndDate(); err == nil && s.today.After(xe) {
 			key = "ev_eol_ext_ended"
 		}
-		f.Evidence = append(f.Evidence, Evidence{Note: note(key, x.Label, day(x.End))})
+		f.Evidence = append(f.Evidence, Evidence{Note: note(dateKey(key, x.End), x.Label, day(x.End))})
 	}
 	s.add(f)
+}
+
+// dateKey returns the message key for a support table date: key itself for
+// a full date, key+"_month" for a month-only one ("2025-05"), whose wording
+// says "end of May 2025" rather than a day the vendor did not name.
+func dateKey(key, date string) string {
+	if len(date) == len("2006-01") {
+		return key + "_month"
+	}
+	return key
 }

@@ -80,6 +80,12 @@ var scanMsg = model.Messages{
 	"ev_eol_until":       {De: "reguläre Sicherheitsupdates bis %s", En: "regular security updates until %s"},
 	"ev_eol_ext":         {De: "%s bis %s", En: "%s until %s"},
 	"ev_eol_ext_ended":   {De: "%s endete am %s", En: "%s ended on %s"},
+	// The same for month-only dates ("05/2025", "May 2025").
+	"ev_eol_past_month":      {De: "reguläre Sicherheitsupdates endeten Ende %s", En: "regular security updates ended at the end of %s"},
+	"ev_eol_soon_month":      {De: "reguläre Sicherheitsupdates enden Ende %s (in %d Tagen)", En: "regular security updates end at the end of %s (in %d days)"},
+	"ev_eol_until_month":     {De: "reguläre Sicherheitsupdates bis Ende %s", En: "regular security updates until the end of %s"},
+	"ev_eol_ext_month":       {De: "%s bis Ende %s", En: "%s until the end of %s"},
+	"ev_eol_ext_ended_month": {De: "%s endete Ende %s", En: "%s ended at the end of %s"},
 
 	// Disk.
 	"ev_no_dm_crypt":     {De: "kein aktives dm-crypt-Gerät", En: "no active dm-crypt device"},

@@ -136,7 +136,7 @@ func TestBare(t *testing.T) {
 func TestNeglected(t *testing.T) {
 	r := Scan(Options{Root: copyTree(t, "debian-neglected"), Today: testToday, Catalog: stdCat()})
 	checkFindings(t, r, map[string]want{
-		"system.supported":          {Missing, nil, ms(chkSupportedOS), "regular security updates ended on May 2025; Expanded Security Maintenance (ESM) with Ubuntu Pro until April 2030"},
+		"system.supported":          {Missing, nil, ms(chkSupportedOS), "regular security updates ended at the end of May 2025; Expanded Security Maintenance (ESM) with Ubuntu Pro until the end of April 2030"},
 		"disk.swap":                 {Missing, nil, ms(chkSwapEncrypted), "/dev/sda2 — unencrypted partition"},
 		"ssh.root_login":            {Missing, nil, ms(chkSSHNoRoot), "/etc/ssh/sshd_config:3: PermitRootLogin yes"},
 		"ssh.key_only":              {Missing, nil, ms(chkSSHKeysOnly), "/etc/ssh/sshd_config:4: PasswordAuthentication yes"},

@@ -304,15 +304,6 @@ func sum(xs []int) int {
 	return s
 }
 
-// longestWord returns the rune length of the longest word of s.
-func longestWord(s string) int {
-	m := 0
-	for _, f := range strings.Fields(s) {
-		m = max(m, utf8.RuneCountInString(f))
-	}
-	return m
-}
-
 // maxLine returns the rune length of the longest line of s.
 func maxLine(s string) int {
 	m := 0

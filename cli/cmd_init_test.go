@@ -151,6 +151,23 @@ func TestInitFromTemplate(t *testing.T) {
 	}
 	c, _ := questionnaires.Standard()
 	old, _, _ := model.Load(src, c)
+	// The source holds what must stay behind (else the checks below are void).
+	if q := c.QuestionByRole(model.RoleOrganisationContacts); q == nil || !old.Get(q.ID).IsSet() {
+		t.Fatal("the sample has no organisation_contacts answer")
+	}
+	names := 0
+	for id, v := range old.Answers {
+		for _, fd := range c.Question(id).Fields {
+			for _, r := range v.Records() {
+				if fd.Role == model.RolePersonName && r[fd.ID].IsSet() {
+					names++
+				}
+			}
+		}
+	}
+	if names == 0 {
+		t.Fatal("the sample has no person_name value")
+	}
 	f, _, err := model.Load(path, c)
 	if err != nil {
 		t.Fatal(err)
@@ -168,13 +185,16 @@ func TestInitFromTemplate(t *testing.T) {
 		case model.KindEmail, model.KindPhone, model.KindURL, model.KindDate:
 			t.Errorf("%s (%s) taken over", id, q.Kind)
 		}
-		if q.Role == model.RolePeopleRegister {
-			t.Errorf("people register %s taken over", id)
+		if q.Role == model.RolePeopleRegister || q.Role == model.RoleOrganisationContacts {
+			t.Errorf("%s %s taken over", q.Role, id)
 		}
 		for _, r := range v.Records() {
 			for _, fd := range q.Fields {
 				if fd.Kind == model.KindDate && r[fd.ID].IsSet() {
 					t.Errorf("%s/%s.%s: date taken over", id, r.ID(), fd.ID)
+				}
+				if fd.Role == model.RolePersonName && r[fd.ID].IsSet() {
+					t.Errorf("%s/%s.%s: person's name taken over", id, r.ID(), fd.ID)
 				}
 			}
 		}

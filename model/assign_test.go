@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -83,5 +84,45 @@ func TestTemplateDrops(t *testing.T) {
 	}
 	if len(f.History) != 0 || f.Stand() != "" {
 		t.Errorf("history %v", f.History)
+	}
+}
+
+// TestTemplateDropsRoles: in the shipped catalogue the business's own
+// contact addresses (role organisation_contacts) and people's names in
+// records (role person_name) stay behind; the rest of a record is kept.
+func TestTemplateDropsRoles(t *testing.T) {
+	c, err := LoadCatalogFile(filepath.Join("..", "questionnaires", "tom-standard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts := c.QuestionByRole(RoleOrganisationContacts)
+	if contacts == nil {
+		t.Fatal("the shipped catalogue has no organisation_contacts question")
+	}
+	src := NewFile(c, De)
+	src.Set(contacts.ID, String("info@alt.de\nchef@alt.de"))
+	var reg *Question
+	var person, other *Field
+	for _, s := range c.Sections {
+		for _, q := range s.Questions {
+			if q.Kind != KindRecords || q.Role == RolePeopleRegister || reg != nil {
+				continue
+			}
+			if fd := q.FieldByRole(RolePersonName); fd != nil {
+				reg, person, other = q, fd, q.FieldByRole(RoleRecordName)
+			}
+		}
+	}
+	if reg == nil || other == nil {
+		t.Fatal("the shipped catalogue has no person_name field beside a record_name")
+	}
+	src.Set(reg.ID, Records(Record{"id": String("d1"), other.ID: String("Laptop 1"), person.ID: String("Erika Muster")}))
+	f := Template(c, src, De)
+	if f.Get(contacts.ID).IsSet() {
+		t.Errorf("%s taken over: %v", contacts.ID, f.Get(contacts.ID))
+	}
+	recs := f.Get(reg.ID).Records()
+	if len(recs) != 1 || recs[0][other.ID].Str() != "Laptop 1" || recs[0][person.ID].IsSet() {
+		t.Errorf("records %v", recs)
 	}
 }

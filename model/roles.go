@@ -13,18 +13,19 @@ import (
 // each role and what is lost when a catalogue leaves it out.
 const (
 	// Question roles (at most one question each).
-	RoleOrganisationName    = "organisation_name"    // the business's name: cover, introduction, review title, tom init --org
-	RoleOrganisationAddress = "organisation_address" // the business's address on the cover
-	RoleScope               = "document_scope"       // what the document covers (introduction)
-	RoleDocumentDate        = "document_date"        // the document's date when the interview has not set one
-	RolePreparedBy          = "prepared_by"          // who prepared the document (cover)
-	RoleRespondent          = "respondent"           // who answers the interview (history author)
-	RoleContact             = "contact_person"       // contact for data protection (history author when no respondent)
-	RoleSignatoryName       = "signatory_name"       // signature block: name
-	RoleSignatoryRole       = "signatory_role"       // signature block: position
-	RoleSigningPlace        = "signing_place"        // signature block: place
-	RolePeopleRegister      = "people_register"      // the records question server accounts are offered on
-	RoleProviderRegister    = "provider_register"    // the records question the provider directory fills
+	RoleOrganisationName     = "organisation_name"     // the business's name: cover, introduction, review title, tom init --org
+	RoleOrganisationAddress  = "organisation_address"  // the business's address on the cover
+	RoleScope                = "document_scope"        // what the document covers (introduction)
+	RoleDocumentDate         = "document_date"         // the document's date when the interview has not set one
+	RolePreparedBy           = "prepared_by"           // who prepared the document (cover)
+	RoleRespondent           = "respondent"            // who answers the interview (history author)
+	RoleContact              = "contact_person"        // contact for data protection (history author when no respondent)
+	RoleSignatoryName        = "signatory_name"        // signature block: name
+	RoleSignatoryRole        = "signatory_role"        // signature block: position
+	RoleSigningPlace         = "signing_place"         // signature block: place
+	RolePeopleRegister       = "people_register"       // the records question server accounts are offered on
+	RoleProviderRegister     = "provider_register"     // the records question the provider directory fills
+	RoleOrganisationContacts = "organisation_contacts" // the business's own contact addresses as free text (not taken over by Template)
 
 	// Record field roles (at most one field each per records question).
 	RoleRecordName      = "record_name"      // the name a record is known by
@@ -35,6 +36,7 @@ const (
 	RoleRecordAddress   = "record_address"   // postal address; a provider directory entry's address goes here
 	RoleCategory        = "category"         // choice sorting records into categories; searched in the provider directory
 	RoleOperatingSystem = "operating_system" // free-text OS name, matched with the end-of-support table by rules
+	RolePersonName      = "person_name"      // a person's name (not taken over by Template; several fields of a record may carry it)
 
 	// Group roles (at most one group).
 	RoleLitA = "lit_a" // the Art. 32(1)(a) group: pseudonymisation and encryption
@@ -58,18 +60,19 @@ var textKinds = []string{KindText, KindTextarea}
 
 // roleRules lists every role the program knows.
 var roleRules = map[string]roleRule{
-	RoleOrganisationName:    {place: roleQuestion, kinds: []string{KindText}},
-	RoleOrganisationAddress: {place: roleQuestion, kinds: textKinds},
-	RoleScope:               {place: roleQuestion, kinds: textKinds},
-	RoleDocumentDate:        {place: roleQuestion, kinds: []string{KindDate}},
-	RolePreparedBy:          {place: roleQuestion, kinds: textKinds},
-	RoleRespondent:          {place: roleQuestion, kinds: []string{KindText}},
-	RoleContact:             {place: roleQuestion, kinds: []string{KindText}},
-	RoleSignatoryName:       {place: roleQuestion, kinds: textKinds},
-	RoleSignatoryRole:       {place: roleQuestion, kinds: textKinds},
-	RoleSigningPlace:        {place: roleQuestion, kinds: textKinds},
-	RolePeopleRegister:      {place: roleQuestion, kinds: []string{KindRecords}},
-	RoleProviderRegister:    {place: roleQuestion, kinds: []string{KindRecords}},
+	RoleOrganisationName:     {place: roleQuestion, kinds: []string{KindText}},
+	RoleOrganisationAddress:  {place: roleQuestion, kinds: textKinds},
+	RoleScope:                {place: roleQuestion, kinds: textKinds},
+	RoleDocumentDate:         {place: roleQuestion, kinds: []string{KindDate}},
+	RolePreparedBy:           {place: roleQuestion, kinds: textKinds},
+	RoleRespondent:           {place: roleQuestion, kinds: []string{KindText}},
+	RoleContact:              {place: roleQuestion, kinds: []string{KindText}},
+	RoleSignatoryName:        {place: roleQuestion, kinds: textKinds},
+	RoleSignatoryRole:        {place: roleQuestion, kinds: textKinds},
+	RoleSigningPlace:         {place: roleQuestion, kinds: textKinds},
+	RolePeopleRegister:       {place: roleQuestion, kinds: []string{KindRecords}},
+	RoleProviderRegister:     {place: roleQuestion, kinds: []string{KindRecords}},
+	RoleOrganisationContacts: {place: roleQuestion, kinds: textKinds},
 
 	RoleRecordName:      {place: roleField, kinds: []string{KindText}},
 	RoleRecordNotes:     {place: roleField, kinds: textKinds},
@@ -79,6 +82,7 @@ var roleRules = map[string]roleRule{
 	RoleRecordAddress:   {place: roleField, kinds: textKinds},
 	RoleCategory:        {place: roleField, kinds: []string{KindChoice}},
 	RoleOperatingSystem: {place: roleField, kinds: []string{KindText}},
+	RolePersonName:      {place: roleField, kinds: []string{KindText}, many: true},
 
 	RoleLitA: {place: roleGroup, kinds: nil},
 }

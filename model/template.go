@@ -7,6 +7,7 @@ var templateDropped = []string{
 	RoleOrganisationName, RoleOrganisationAddress, RoleScope, RoleDocumentDate,
 	RolePreparedBy, RoleRespondent, RoleContact, RoleSignatoryName,
 	RoleSignatoryRole, RoleSigningPlace, RolePeopleRegister,
+	RoleOrganisationContacts,
 }
 
 // Template returns a new file in language l under catalogue c whose answers
@@ -14,8 +15,9 @@ var templateDropped = []string{
 // src's business alone. Dropped: every question of the section holding the
 // organisation_name question (the organisation), the questions with the
 // roles in templateDropped (organisation, document, people register and
-// persons), every question of kind email, phone, url or date (contact data
-// and dates), every date field of a record, a measure's due date and who
+// persons, own contact addresses), every question of kind email, phone, url
+// or date (contact data and dates), every date field of a record and every
+// field with the role person_name, a measure's due date and who
 // accepted its risk, scan results, retired answers, progress and history.
 // Kept: the other answers and records (with their IDs), the measures'
 // statuses, reasons and notes, own measures, and the review interval. src
@@ -47,7 +49,7 @@ func Template(c *Catalog, src *File, l Lang) *File {
 			for _, r := range v.Records() {
 				out := r.Clone()
 				for _, fd := range q.Fields {
-					if fd.Kind == KindDate {
+					if fd.Kind == KindDate || fd.Role == RolePersonName {
 						delete(out, fd.ID)
 					}
 				}

@@ -12,7 +12,8 @@ import (
 )
 
 // TestE2EReviewTmux reviews story-2025 with the real binary in tmux at
-// 80x24: the MFA measure is ticked as implemented, every other step
+// 80x24: the two due items are left open, the MFA measure is ticked as
+// implemented in its step, every other step
 // confirmed; the history entry is checked in the JSON and tom diff --since
 // tells the change. Once in colour and once with NO_COLOR=1.
 func TestE2EReviewTmux(t *testing.T) {
@@ -37,6 +38,13 @@ func TestE2EReviewTmux(t *testing.T) {
 			tm.start(dir, fmt.Sprintf("env %s %s review --catalog %s", env, bin, catalog))
 			tm.waitFor("Jährliche Überprüfung: Muster Webdesign GmbH", "Fällig (2):", "Strato AG")
 			tm.keys("Enter")
+			// The due items come first; both are left open without a note.
+			for _, n := range []string{"1", "2"} {
+				tm.waitFor("Fällig "+n+" von 2", "[e]rledigt, [n]eues Datum, [o]ffen")
+				tm.keys("Enter")
+				tm.waitFor("Notiz (Enter = keine):")
+				tm.keys("Enter")
+			}
 			tm.waitFor("Schritt 1 von 5 · Organisation", "Enter/u unverändert")
 			tm.keys("u")
 			tm.waitFor("Schritt 2 von 5 · IT-Umgebung")

@@ -16,6 +16,9 @@ import (
 // Screens of the review walk.
 const (
 	rvStart   = iota // what is due, new and retired
+	rvDue            // one due item: done now / new date / still open
+	rvDueDate        // the new date of a due item
+	rvDueNote        // the note on a due item
 	rvStep           // the summary of one section
 	rvEdit           // the wizard edits the section
 	rvRecord         // one record: current / edit / remove
@@ -53,6 +56,13 @@ type ReviewModel struct {
 	page   *recordsPage
 	adding bool
 
+	dues    []model.DueItem // the items due when the review began, walked first
+	di      int             // the due item under review
+	choice  model.DueChoice // its choice, while the date and note are asked
+	dueDate string
+	dueNote string
+	still   []model.DueItem // still due when the review finished
+
 	act           *active // name or summary field
 	name, summary string
 	entry         model.HistoryEntry
@@ -73,6 +83,7 @@ func NewReview(o review.Options) *ReviewModel {
 	m.f.Progress.Step = s.Before.Progress.Step
 	m.name = review.DefaultReviewer(s.C, s.Before, o.User)
 	m.prog = review.NewProgress(s, o.Path, o.Resumed)
+	m.dues = s.Due(o.Today)
 	m.screen = rvStart
 	return m
 }
@@ -154,7 +165,7 @@ func (m *ReviewModel) form() *active {
 		if m.page != nil && m.page.edit >= 0 {
 			return m.page.act
 		}
-	case rvName, rvSummary:
+	case rvName, rvSummary, rvDueDate, rvDueNote:
 		return m.act
 	}
 	return nil
@@ -177,8 +188,16 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if k == "enter" || k == "space" || k == "u" {
+			if m.di < len(m.dues) {
+				m.screen, m.scroll = rvDue, 0
+				return nil
+			}
 			return m.nextSection()
 		}
+	case rvDue:
+		return m.dueKey(k)
+	case rvDueDate, rvDueNote:
+		return m.dueFieldKey(msg)
 	case rvStep:
 		if m.scrollKey(k) {
 			return nil
@@ -456,6 +475,86 @@ func (m *ReviewModel) recordEdited() tea.Cmd {
 	return nil
 }
 
+// dueKey takes the choice for the due item under review (the same keys
+// as line mode: e/d done now, n new date, o or Enter still open).
+func (m *ReviewModel) dueKey(k string) tea.Cmd {
+	if m.scrollKey(k) {
+		return nil
+	}
+	switch k {
+	case "e", "d":
+		m.choice = model.DueDoneNow
+	case "n":
+		m.choice = model.DueNewDate
+		m.dueDate = ""
+		return m.askDue(rvDueDate, "due_date", &m.dueDate)
+	case "o", "enter", "space":
+		m.choice = model.DueStillOpen
+	case "esc", "shift+tab":
+		if m.di == 0 {
+			m.screen, m.scroll = rvStart, 0
+		}
+		return nil
+	default:
+		return nil
+	}
+	return m.askNote()
+}
+
+func (m *ReviewModel) askNote() tea.Cmd {
+	m.dueNote = ""
+	return m.askDue(rvDueNote, "due_note", &m.dueNote)
+}
+
+// askDue shows a text field for the due item's date or note.
+func (m *ReviewModel) askDue(screen int, title string, v *string) tea.Cmd {
+	m.screen = screen
+	return m.ed.field(&m.act, spec{kind: model.KindText, title: m.txt.Msg(title), slot: slot{
+		get: func() model.Value { return model.String(*v) },
+		set: func(x model.Value) { *v = x.Str() },
+	}})
+}
+
+// dueFieldKey handles keys on the date and note fields of a due item; the
+// note's Enter settles the item (model.ReviewSession.SettleDue) and saves.
+func (m *ReviewModel) dueFieldKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := msg.String()
+	a := m.act
+	if k == "esc" || k == "shift+tab" {
+		m.act = nil
+		m.screen = rvDue
+		return nil
+	}
+	fm, cmd := a.form.Update(msg)
+	a.form = fm.(*huh.Form)
+	if !m.ed.submits(a, k) {
+		return cmd
+	}
+	a.b.commit()
+	if m.screen == rvDueDate {
+		return m.askNote()
+	}
+	m.act = nil
+	if err := m.s.SettleDue(m.dues[m.di], m.choice, m.dueDate, m.dueNote, m.o.Today); err != nil {
+		m.notice = m.txt.Msg("due_bad_date")
+		m.screen = rvDue
+		return nil
+	}
+	m.store()
+	m.di++
+	if m.di < len(m.dues) {
+		m.screen, m.scroll = rvDue, 0
+		return nil
+	}
+	return m.nextSection()
+}
+
+// dueLines describes the due item under review and the choices.
+func (m *ReviewModel) dueLines() []string {
+	return []string{m.txt.Msg("due_title", m.di+1, len(m.dues)), "",
+		model.DescribeDue(m.dues[m.di], m.lang), "", m.txt.Msg("due_choice"), "", m.txt.Msg("due_choice_help")}
+}
+
 // askName asks for the reviewer's name (stored default) at the end.
 func (m *ReviewModel) askName() tea.Cmd {
 	m.screen = rvName
@@ -513,6 +612,7 @@ func (m *ReviewModel) finish() tea.Cmd {
 		summary = review.Msg.Get(m.f.Language, "default_sum")
 	}
 	m.entry = m.s.Finish(m.o.Today, m.name, summary)
+	m.still = m.s.Due(m.o.Today)
 	m.store()
 	if m.saveErr == nil {
 		m.finished = true
@@ -569,7 +669,19 @@ func (m *ReviewModel) Render() string {
 	case rvName, rvSummary:
 		body, keys = m.act.form.View(), m.txt.Msg("keys_name")
 	case rvDone:
-		body, keys = m.pane(m.txt.DoneLines(m.entry, m.o.Path, m.o.Next.Next("render")), w, h), m.txt.Msg("keys_done")
+		lines := m.txt.DoneLines(m.entry, m.o.Path, m.o.Next.Next("render"))
+		if len(m.still) > 0 {
+			lines = append(lines, "", m.txt.Msg("due_still", len(m.still)))
+			for _, it := range m.still {
+				lines = append(lines, m.txt.Msg("bullet", model.DescribeDue(it, m.lang)))
+			}
+		}
+		body, keys = m.pane(lines, w, h), m.txt.Msg("keys_done")
+	case rvDue:
+		body, keys = m.pane(m.dueLines(), w, h), m.txt.Msg("keys_due")
+	case rvDueDate, rvDueNote:
+		body = m.pane([]string{model.DescribeDue(m.dues[m.di], m.lang)}, w, 3) + "\n\n" + m.act.form.View()
+		keys = m.txt.Msg("keys_name")
 	}
 	var b strings.Builder
 	b.WriteString(m.header(w))

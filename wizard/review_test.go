@@ -79,6 +79,20 @@ func (d *rvDriver) press(names ...string) *rvDriver {
 	return d
 }
 
+// start leaves the start screen and every due item open (Enter for the
+// choice, Enter for no note): the walk through what is due comes before
+// the steps.
+func (d *rvDriver) start() *rvDriver {
+	d.press("enter")
+	for range d.m.dues {
+		if d.m.screen != rvDue {
+			d.t.Fatalf("no due item asked:\n%s", d.screen())
+		}
+		d.press("enter", "enter")
+	}
+	return d
+}
+
 func (d *rvDriver) typ(s string) *rvDriver {
 	for _, r := range s {
 		d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -141,9 +155,9 @@ func rvPaths(changes []model.Change) []string {
 }
 
 // unchangedKeys confirms every step of story-2025 with one key each: the
-// start screen, org, infra, access control, two providers and "no new
+// start screen, the two due items left open (choice and note each), org, infra, access control, two providers and "no new
 // ones", two devices and "no new ones", the name, the summary.
-var unchangedKeys = []string{"enter", "u", "u", "u", "u", "u", "n", "u", "u", "n", "enter", "enter"}
+var unchangedKeys = []string{"enter", "enter", "enter", "enter", "enter", "u", "u", "u", "u", "u", "n", "u", "u", "n", "enter", "enter"}
 
 // TestReviewAllUnchangedTeatest runs the review as a real bubbletea program
 // (teatest) and confirms every step unchanged: exactly one new history entry
@@ -191,7 +205,7 @@ func TestReviewEditMeasureRemoveProvider(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	d := newRvDriver(t, c, f, mig, path, model.De)
-	d.expect("Fällig (2):", "Zwei-Faktor-Anmeldung", "Strato AG").press("enter", "u", "u")
+	d.expect("Fällig (2):", "Zwei-Faktor-Anmeldung", "Strato AG").start().press("u", "u")
 	d.expect("Zugangskontrolle", "◷ Zwei-Faktor-Anmeldung – geplant bis 31.03.2026 – fällig seit 31.03.2026!")
 	d.press("b").expect("Welche Maßnahmen sind bereits umgesetzt?")
 	d.press("down", "down", "down", "down", "space", "enter")
@@ -223,7 +237,7 @@ func TestReviewAddAndChangeRecord(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	d := newRvDriver(t, c, f, mig, path, model.De)
-	d.press("enter", "u", "u", "u", "u")
+	d.start().press("u", "u", "u", "u")
 	d.expect("Strato AG").press("b").expect("Name", "Strato AG")
 	d.press("enter", "enter", "enter", "enter").expect("AV-Vertrag zuletzt geprüft am")
 	d.press("ctrl+u").typ("01.07.2026").press("enter", "enter")
@@ -243,7 +257,7 @@ func TestReviewStepNeedsAnswers(t *testing.T) {
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	delete(f.Measures, "access_system.policy")
 	d := newRvDriver(t, c, f, mig, path, model.De)
-	d.press("enter", "u", "u").expect("○ Schriftliche Passwortrichtlinie – noch keine Angabe")
+	d.start().press("u", "u").expect("○ Schriftliche Passwortrichtlinie – noch keine Angabe")
 	d.press("u").expect("unbeantwortete Fragen", "Zugangskontrolle")
 }
 
@@ -311,7 +325,7 @@ func TestReviewInterruptedAndResumed(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	d := newRvDriver(t, c, f, mig, path, model.De)
-	d.press("enter", "u", "u", "u", "x", "j", "ctrl+c")
+	d.start().press("u", "u", "u", "x", "j", "ctrl+c")
 	if d.m.Finished() {
 		t.Fatal("finished after Ctrl+C")
 	}
@@ -321,7 +335,7 @@ func TestReviewInterruptedAndResumed(t *testing.T) {
 	}
 	d2 := rvResume(t, c, path, model.De)
 	d2.expect("Fortsetzung einer unterbrochenen Überprüfung", "(1)", "Fortsetzung bei Schritt 4 von 5: Dienstleister")
-	d2.press("enter").expect("Dienstleister 1 von 1: Strato AG")
+	d2.start().expect("Dienstleister 1 von 1: Strato AG")
 	d2.press("u", "n", "u", "u", "n", "enter", "enter")
 	got := rvLoad(t, c, path)
 	eq(t, "changes", rvPaths(got.History[len(got.History)-1].Changes), []string{"answers/providers/r1"})
@@ -349,7 +363,7 @@ func TestReviewResumesAtFirstOpenStep(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	d := newRvDriver(t, c, f, mig, path, model.De)
-	d.press("enter", "u", "u", "b", "down", "down", "down", "down", "space", "enter", "enter", "enter", "down", "enter")
+	d.start().press("u", "u", "b", "down", "down", "down", "down", "space", "enter", "enter", "enter", "down", "enter")
 	d.expect("✓ Zwei-Faktor-Anmeldung").press("u")
 	d.expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft").press("ctrl+c")
 	st, err := os.Stat(review.StatePath(path))
@@ -359,12 +373,12 @@ func TestReviewResumesAtFirstOpenStep(t *testing.T) {
 
 	d2 := rvResume(t, c, path, model.De)
 	d2.expect("Fortsetzung bei Schritt 4 von 5: Dienstleister")
-	d2.press("enter").expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft")
+	d2.start().expect("Dienstleister 1 von 2: Collmex GmbH", "3 von 5 Schritten geprüft")
 	d2.press("u").expect("Dienstleister 2 von 2: Strato AG").press("ctrl+c")
 
 	d3 := rvResume(t, c, path, model.De)
 	d3.expect("Fortsetzung bei Schritt 4 von 5: Dienstleister")
-	d3.press("enter").expect("Dienstleister 2 von 2: Strato AG")
+	d3.start().expect("Dienstleister 2 von 2: Strato AG")
 	d3.press("u", "n").expect("Gerät 1 von 2", "4 von 5 Schritten geprüft").press("u", "u", "n", "enter", "enter")
 	if !d3.m.Finished() {
 		t.Fatalf("not finished:\n%s", d3.screen())
@@ -396,7 +410,7 @@ func TestReviewKeysAfterEdit(t *testing.T) {
 	} {
 		f, mig, path := rvFile(t, c, "story-2025.json")
 		d := newRvDriver(t, c, f, mig, path, tc.lang)
-		d.press("enter", "u", "u").expect(tc.before)
+		d.start().press("u", "u").expect(tc.before)
 		d.press(tc.edit, "down", "down", "down", "down", "space", "enter", "enter", "enter", "down", "enter")
 		d.expect(tc.after)
 		if strings.Contains(d.screen(), tc.unchanged) {
@@ -411,7 +425,7 @@ func TestReviewEnglishAndScrolling(t *testing.T) {
 	c := rvCatalog(t)
 	f, mig, path := rvFile(t, c, "story-2025.json")
 	d := newRvDriver(t, c, f, mig, path, model.En)
-	d.expect("Yearly review: Muster Webdesign GmbH", "Due (2):").press("enter", "u", "u")
+	d.expect("Yearly review: Muster Webdesign GmbH", "Due (2):").start().press("u", "u")
 	d.expect("Review · step 3 of 5", "Two-factor", "Enter/u unchanged · e edit")
 	d.m.Update(tea.WindowSizeMsg{Width: 60, Height: 11})
 	s := d.screen()

@@ -88,6 +88,8 @@ var Msg = model.Messages{
 	"keys_rm":          {De: "j entfernen · n behalten", En: "y remove · n keep"},
 	"keys_edit":        {De: "Esc am Anfang: zurück zur Übersicht", En: "Esc at the start: back to the summary"},
 	"keys_name":        {De: "Enter weiter", En: "Enter next"},
+	"keys_due":         {De: "e erledigt · n neues Datum · Enter/o offen", En: "d done now · n new date · Enter/o still open"},
+	"due_title":        {De: "Fällig %d von %d", En: "Due %d of %d"},
 	"keys_done":        {De: "Enter beenden · ↑/↓ blättern", En: "Enter quit · ↑/↓ scroll"},
 	"keys_quit":        {De: "Strg+C speichern, beenden", En: "Ctrl+C save, quit"},
 	"yes_no_enter":     {De: "j/N", En: "y/N"},

@@ -264,8 +264,7 @@ func LoadCatalogFile(path string) (*Catalog, error) {
 // ParseCatalog decodes and checks a catalogue. source names it in errors.
 // A catalogue that is not well-formed or has values of the wrong type gives a
 // *LoadError with the position, and so does one whose structure is not
-// consistent (IDs, texts, conditions, rules); problems with roles give a
-// *CatalogError.
+// consistent (IDs, texts, conditions, roles, rules).
 func ParseCatalog(source string, data []byte) (*Catalog, error) {
 	fail := func(p Problem) (*Catalog, error) {
 		return nil, &LoadError{File: source, Problems: []Problem{p}}
@@ -288,12 +287,12 @@ func ParseCatalog(source string, data []byte) (*Catalog, error) {
 		sortProblems(ps)
 		return nil, &LoadError{File: source, Problems: ps}
 	}
-	cprobs := c.checkRoles(func(ptr string) string {
-		l, col := lineCol(data, pos.offset(ptr))
-		return fmt.Sprintf("%d:%d", l, col)
-	})
-	if len(cprobs) > 0 {
-		return nil, &CatalogError{Source: source, Problems: cprobs}
+	if ps := c.checkRoles(); len(ps) > 0 {
+		for i := range ps {
+			ps[i].Line, ps[i].Col = lineCol(data, pos.offset(ps[i].Pointer))
+		}
+		sortProblems(ps)
+		return nil, &LoadError{File: source, Problems: ps}
 	}
 	if ps := c.checkRules(pos); len(ps) > 0 {
 		return nil, &LoadError{File: source, Problems: ps}

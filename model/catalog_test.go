@@ -124,22 +124,22 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "/removed/0: the ID is still in use"},
 		{"no sections", func(c *Catalog) { c.Sections = nil }, "/sections: the catalogue has no sections"},
 		{"unknown question role", func(c *Catalog) { question(c, "org.email").Role = "mailbox" },
-			`question org.email: unknown question role "mailbox" (known: contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
-		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `question org.email: unknown question role "check_date" (known: contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
+			`/sections/0/questions/2/role: unknown question role "mailbox" (known: contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
+		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `/sections/0/questions/2/role: unknown question role "check_date" (known: contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
 		{"question role twice", func(c *Catalog) {
 			question(c, "org.email").Role = RoleOrganisationAddress
 			question(c, "org.email").Kind = KindText
 		},
-			"question org.email: role organisation_address is already given to question org.address"},
-		{"role on the wrong kind", func(c *Catalog) { question(c, "org.email").Role = RoleDocumentDate }, "question org.email: role document_date needs kind date, not email"},
-		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `question providers field email: unknown record field role "mail" (known: administrator, category, check_date, contract_date, operating_system, person_name, record_address, record_name, record_notes)`},
+			`/sections/0/questions/2/role: role organisation_address is already given to "org.address"`},
+		{"role on the wrong kind", func(c *Catalog) { question(c, "org.email").Role = RoleDocumentDate }, "/sections/0/questions/2/role: role document_date needs kind date, not email"},
+		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `/sections/3/questions/0/fields/1/role: unknown record field role "mail" (known: administrator, category, check_date, contract_date, operating_system, person_name, record_address, record_name, record_notes)`},
 		{"field role twice in a record", func(c *Catalog) {
 			question(c, "providers").Fields[1].Role = RoleRecordName
 			question(c, "providers").Fields[1].Kind = KindText
 		},
-			"question providers field email: role record_name is already given to question providers field name"},
-		{"unknown group role", func(c *Catalog) { c.Groups[0].Role = "lit_b" }, `group confidentiality: unknown group role "lit_b" (known: lit_a)`},
-		{"group role twice", func(c *Catalog) { c.Groups[0].Role = RoleLitA }, "group pseudonymisation: role lit_a is already given to group confidentiality"},
+			`/sections/3/questions/0/fields/1/role: role record_name is already given to "name"`},
+		{"unknown group role", func(c *Catalog) { c.Groups[0].Role = "lit_b" }, `/groups/0/role: unknown group role "lit_b" (known: lit_a)`},
+		{"group role twice", func(c *Catalog) { c.Groups[0].Role = RoleLitA }, `/groups/1/role: role lit_a is already given to "confidentiality"`},
 		{"columns on a text question", func(c *Catalog) {
 			question(c, "org.name").Columns = []*RecordColumn{{Fields: []string{"name"}, Width: 0.5}}
 		}, "/sections/0/questions/0/columns: only records take columns"},
@@ -176,17 +176,24 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 var rolePos = regexp.MustCompile(`^broken\.json:? ?[0-9]+:[0-9]+: `)
 
 // TestCatalogRoleProblemsHavePosition: a role problem names the line and
-// column of the role in the file, and the entry.
+// column of the role in the file and its JSON pointer, in German by default
+// and in English.
 func TestCatalogRoleProblemsHavePosition(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "questionnaires", "tom-standard.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	src := string(data)
-	for _, tc := range []struct{ old, new, want string }{
-		{`"role": "organisation_address"`, `"role": "organisation_adress"`, `question org.address: unknown question role "organisation_adress"`},
-		{`"role": "contact_person"`, `"role": "organisation_name"`, "question org.contact_name: role organisation_name is already given to question org.name"},
-		{`"role": "check_date"`, `"role": "record_name"`, "question providers field avv_checked: role record_name needs kind text, not date"},
+	for _, tc := range []struct{ old, new, de, en string }{
+		{`"role": "organisation_address"`, `"role": "organisation_adress"`,
+			`/sections/0/questions/1/role: unbekannte Rolle "organisation_adress" für eine Frage (bekannt: `,
+			`/sections/0/questions/1/role: unknown question role "organisation_adress" (known: `},
+		{`"role": "contact_person"`, `"role": "organisation_name"`,
+			`/sections/0/questions/2/role: die Rolle organisation_name hat schon "org.name"`,
+			`/sections/0/questions/2/role: role organisation_name is already given to "org.name"`},
+		{`"role": "check_date"`, `"role": "record_name"`,
+			`/fields/14/role: die Rolle record_name braucht die Art text, nicht date`,
+			`/fields/14/role: role record_name needs kind text, not date`},
 	} {
 		i := strings.Index(src, tc.old)
 		if i < 0 {
@@ -195,9 +202,16 @@ func TestCatalogRoleProblemsHavePosition(t *testing.T) {
 		line := 1 + strings.Count(src[:i], "\n")
 		col := i - strings.LastIndex(src[:i], "\n") + len(`"role": `)
 		_, err := ParseCatalog("cat.json", []byte(strings.Replace(src, tc.old, tc.new, 1)))
-		want := fmt.Sprintf("cat.json: %d:%d: %s", line, col, tc.want)
-		if err == nil || !strings.Contains(err.Error()+"\n", want+"\n") && !strings.Contains(err.Error(), want+" (") {
-			t.Errorf("got %v\nwant a line %s", err, want)
+		var le *LoadError
+		if !errors.As(err, &le) {
+			t.Fatalf("%T %v", err, err)
+		}
+		at := fmt.Sprintf("cat.json:%d:%d: ", line, col)
+		if got := err.Error(); !strings.HasPrefix(got, at) || !strings.Contains(got, tc.de) {
+			t.Errorf("German:\n%s\nwant %s…%s", got, at, tc.de)
+		}
+		if got := le.Format(En); !strings.HasPrefix(got, at) || !strings.Contains(got, tc.en) {
+			t.Errorf("English:\n%s\nwant %s…%s", got, at, tc.en)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -87,8 +86,6 @@ var roleRules = map[string]roleRule{
 	RoleLitA: {place: roleGroup, kinds: nil},
 }
 
-var placeNames = [...]string{roleQuestion: "question", roleField: "record field", roleGroup: "group"}
-
 // rolesFor lists the roles allowed at place, sorted, for error messages.
 func rolesFor(place int) string {
 	var out []string
@@ -102,13 +99,16 @@ func rolesFor(place int) string {
 }
 
 // checkRoles reports what is wrong with the roles of the catalogue, each
-// problem led by its position (at turns a JSON pointer into "line:col").
-func (c *Catalog) checkRoles(at func(ptr string) string) []string {
-	var probs []string
+// problem at the JSON pointer of the role; ParseCatalog adds line and column.
+func (c *Catalog) checkRoles() []Problem {
+	var probs []Problem
+	bad := func(ptr, key string, args ...any) {
+		probs = append(probs, Problem{Pointer: ptr, Key: key, Args: args})
+	}
 	qtaken, gtaken := map[string]string{}, map[string]string{}
 	for i, g := range c.Groups {
 		if g != nil {
-			probs = checkRole(probs, at(fmt.Sprintf("/groups/%d/role", i)), "group "+g.ID, g.Role, roleGroup, "", gtaken)
+			checkRole(bad, ptr("/groups", i, "role"), g.ID, g.Role, roleGroup, "", gtaken)
 		}
 	}
 	for i, s := range c.Sections {
@@ -119,12 +119,12 @@ func (c *Catalog) checkRoles(at func(ptr string) string) []string {
 			if q == nil {
 				continue
 			}
-			ptr := fmt.Sprintf("/sections/%d/questions/%d", i, j)
-			probs = checkRole(probs, at(ptr+"/role"), "question "+q.ID, q.Role, roleQuestion, q.Kind, qtaken)
+			qp := ptr("/sections", i, "questions", j)
+			checkRole(bad, qp+"/role", q.ID, q.Role, roleQuestion, q.Kind, qtaken)
 			ftaken := map[string]string{}
 			for k, f := range q.Fields {
 				if f != nil {
-					probs = checkRole(probs, at(fmt.Sprintf("%s/fields/%d/role", ptr, k)), "question "+q.ID+" field "+f.ID, f.Role, roleField, f.Kind, ftaken)
+					checkRole(bad, ptr(qp+"/fields", k, "role"), f.ID, f.Role, roleField, f.Kind, ftaken)
 				}
 			}
 		}
@@ -132,33 +132,32 @@ func (c *Catalog) checkRoles(at func(ptr string) string) []string {
 	return probs
 }
 
-// checkRole adds to probs what is wrong with role at place for the entry
-// where of kind, found at pos; taken holds the roles already given in the
-// scope where each may appear once.
-func checkRole(probs []string, pos, where, role string, place int, kind string, taken map[string]string) []string {
+// roleUnknownKeys are the message keys for an unknown role, by place.
+var roleUnknownKeys = [...]string{roleQuestion: "cat_role_unknown_question", roleField: "cat_role_unknown_field", roleGroup: "cat_role_unknown_group"}
+
+// checkRole reports through bad what is wrong with role at the pointer at,
+// given to the entry id of kind at place; taken holds the roles already
+// given in the scope where each may appear once, with the entry's ID.
+func checkRole(bad catBad, at, id, role string, place int, kind string, taken map[string]string) {
 	if role == "" {
-		return probs
-	}
-	bad := func(format string, args ...any) {
-		probs = append(probs, pos+": "+where+": "+fmt.Sprintf(format, args...))
+		return
 	}
 	r, ok := roleRules[role]
 	if !ok || r.place != place {
-		bad("unknown %s role %q (known: %s)", placeNames[place], role, rolesFor(place))
-		return probs
+		bad(at, roleUnknownKeys[place], role, rolesFor(place))
+		return
 	}
 	if len(r.kinds) > 0 && !slices.Contains(r.kinds, kind) {
-		bad("role %s needs kind %s, not %s", role, strings.Join(r.kinds, " or "), kind)
+		bad(at, "cat_role_kind", role, strings.Join(r.kinds, "/"), kind)
 	}
 	if r.many {
-		return probs
+		return
 	}
 	if prev, dup := taken[role]; dup {
-		bad("role %s is already given to %s", role, prev)
-		return probs
+		bad(at, "cat_role_taken", role, prev)
+		return
 	}
-	taken[role] = where
-	return probs
+	taken[role] = id
 }
 
 // QuestionByRole returns the question that carries role, or nil.

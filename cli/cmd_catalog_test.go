@@ -120,15 +120,18 @@ func TestCatalogCheckOverlay(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errs = cliRun(nil, "catalog", "--check", bad)
-	if code != 1 || !strings.Contains(errs, "bad.json: 3:12: hide:") {
+	if code != 1 || !strings.Contains(errs, bad+`:3:12: /hide/0: der Basiskatalog hat keinen Abschnitt, keine Frage oder Maßnahme "no.such"`) {
 		t.Errorf("bad overlay: %d %q", code, errs)
 	}
 	other := filepath.Join(dir, "other.json")
 	if err := os.WriteFile(other, []byte(`{"extends": "tom-standard@9"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := cliRun(nil, "catalog", "--check", other); code != 1 || !strings.Contains(errs, "is not the shipped catalogue") {
+	if code, _, errs := cliRun(nil, "catalog", "--check", other); code != 1 || !strings.Contains(errs, other+`:1:13: /extends: "tom-standard@9" ist nicht der mitgelieferte Katalog`) {
 		t.Errorf("unknown base: %d %q", code, errs)
+	}
+	if code, _, errs := cliRun(nil, "catalog", "--lang", "en", "--check", other); code != 1 || !strings.Contains(errs, other+`:1:13: /extends: "tom-standard@9" is not the shipped catalogue`) {
+		t.Errorf("unknown base, English: %d %q", code, errs)
 	}
 	// Through the workspace: a file of the shipped catalogue is valid, and
 	// the catalogue has the overlay's question.

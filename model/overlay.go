@@ -44,10 +44,24 @@ func OverlayBase(data []byte) string {
 	return probe.Extends
 }
 
+// ExtendsError is the error for an overlay in data (named source) whose
+// "extends" names a catalogue other than want, the shipped one (ID@major):
+// a *LoadError at the "extends" value.
+func ExtendsError(source string, data []byte, want string) error {
+	var extends string
+	p := Problem{Pointer: "/extends", Key: "cat_overlay_extends"}
+	if obj, pos, _ := decodeObject(data); obj != nil {
+		p.Line, p.Col = lineCol(pos.data, pos.offset(p.Pointer))
+		extends, _ = obj["extends"].(string)
+	}
+	p.Args = []any{extends, want}
+	return &LoadError{File: source, Problems: []Problem{p}}
+}
+
 // ApplyOverlay applies the overlay in data (named source in messages) to
 // the base catalogue's JSON and returns the combined catalogue's JSON, to
 // be checked by ParseCatalog. Problems of the overlay itself (an unknown
-// key, an ID the base does not have) come as a *CatalogError with the line
+// key, an ID the base does not have) come as a *LoadError with the line
 // and column in the overlay.
 func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 	obj, pos, probs := decodeObject(data)
@@ -55,10 +69,11 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 		return nil, &LoadError{File: source, Problems: probs}
 	}
 	data = pos.data
-	var probsOut []string
-	bad := func(ptr, format string, args ...any) {
-		l, c := lineCol(data, pos.offset(ptr))
-		probsOut = append(probsOut, fmt.Sprintf("%d:%d: ", l, c)+fmt.Sprintf(format, args...))
+	var probsOut []Problem
+	bad := func(ptr, key string, args ...any) {
+		p := Problem{Pointer: ptr, Key: key, Args: args}
+		p.Line, p.Col = lineCol(data, pos.offset(ptr))
+		probsOut = append(probsOut, p)
 	}
 	var o Overlay
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -95,7 +110,7 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 		d := json.NewDecoder(bytes.NewReader(m))
 		d.UseNumber()
 		if err := d.Decode(&v); err != nil || v == nil {
-			bad(ptr, "want an object")
+			bad(ptr, "cat_overlay_object")
 			return nil
 		}
 		return v
@@ -127,7 +142,7 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 				}
 			}
 			if at < 0 {
-				bad(p+"/after", "after: the base has no section %q", after)
+				bad(p+"/after", "cat_overlay_after", after)
 				continue
 			}
 		}
@@ -148,7 +163,7 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 			delete(v, "section")
 			s := findSection(sid)
 			if s == nil {
-				bad(p+"/section", "section: no section %q to add to", sid)
+				bad(p+"/section", "cat_overlay_section", sid)
 				continue
 			}
 			items, _ := s[kind].([]any)
@@ -180,7 +195,7 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 			}
 		})
 		if !found {
-			bad(ptr("/relabel", id), "relabel: the base has no section, question, measure or group %q", id)
+			bad(ptr("/relabel", id), "cat_overlay_relabel", id)
 		}
 	}
 	// Hidden items are left out, a section with everything in it.
@@ -210,11 +225,12 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 		}
 		sections = kept
 		if !found {
-			bad(ptr("/hide", i), "hide: the base has no section, question or measure %q", id)
+			bad(ptr("/hide", i), "cat_overlay_hide", id)
 		}
 	}
 	if len(probsOut) > 0 {
-		return nil, &CatalogError{Source: source, Problems: probsOut}
+		sortProblems(probsOut)
+		return nil, &LoadError{File: source, Problems: probsOut}
 	}
 	// Answers to hidden items are kept under "retired", as for items a
 	// catalogue removed, so that answers files made before stay valid.

@@ -124,19 +124,41 @@ func TestOverlayProblemsHavePositions(t *testing.T) {
   "add": {"questions": [{"section": "nirgends", "id": "x.y", "kind": "text", "title": {"de": "a", "en": "a"}, "help": {"de": "a", "en": "a"}}]}
 }`
 	_, err := ApplyOverlay("mein.json", smallJSON(t), []byte(src))
-	var ce *CatalogError
+	var ce *LoadError
 	if !errors.As(err, &ce) {
 		t.Fatalf("%v", err)
 	}
-	msg := ce.Error()
-	for _, want := range []string{
-		`mein.json: 3:26: relabel: the base has no section, question, measure or group "no.such"`,
-		`mein.json: 4:24: hide: the base has no section, question or measure "gibtsnicht"`,
-		`mein.json: 5:37: section: no section "nirgends" to add to`,
+	for _, tc := range []struct {
+		l    Lang
+		want []string
+	}{
+		{De, []string{
+			`mein.json:3:26: /relabel/no.such: der Basiskatalog hat keinen Abschnitt, keine Frage, Maßnahme oder Gruppe "no.such"`,
+			`mein.json:4:24: /hide/1: der Basiskatalog hat keinen Abschnitt, keine Frage oder Maßnahme "gibtsnicht"`,
+			`mein.json:5:37: /add/questions/0/section: kein Abschnitt "nirgends", in den hinzugefügt werden kann`,
+		}},
+		{En, []string{
+			`mein.json:3:26: /relabel/no.such: the base has no section, question, measure or group "no.such"`,
+			`mein.json:4:24: /hide/1: the base has no section, question or measure "gibtsnicht"`,
+			`mein.json:5:37: /add/questions/0/section: no section "nirgends" to add to`,
+		}},
 	} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("no %q in\n%s", want, msg)
+		msg := ce.Format(tc.l)
+		if tc.l == De && msg != ce.Error() {
+			t.Errorf("Error is not German by default:\n%s", ce.Error())
 		}
+		if want := strings.Join(tc.want, "\n"); msg != want {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.l, msg, want)
+		}
+	}
+	// An extends naming another catalogue: at its value, in both languages.
+	other := "{\n  \"extends\": \"tom-other@1\"\n}"
+	err = ExtendsError("mein.json", []byte(other), "tom-small@1")
+	if got, want := err.Error(), `mein.json:2:14: /extends: "tom-other@1" ist nicht der mitgelieferte Katalog (tom-small@1)`; got != want {
+		t.Errorf("German:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := ErrorIn(err, En), `mein.json:2:14: /extends: "tom-other@1" is not the shipped catalogue (tom-small@1)`; got != want {
+		t.Errorf("English:\n%s\nwant\n%s", got, want)
 	}
 	// An unknown key in the overlay: its position.
 	_, err = ApplyOverlay("mein.json", smallJSON(t), []byte("{\n  \"extends\": \"tom-small@1\",\n  \"relable\": {}\n}"))

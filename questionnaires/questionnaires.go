@@ -4,7 +4,6 @@ package questionnaires
 
 import (
 	_ "embed"
-	"fmt"
 
 	json "github.com/goccy/go-json"
 	"strings"
@@ -69,7 +68,7 @@ func Load(path string) (*model.Catalog, error) {
 		// An overlay (FORMAT.md "Overlays") over the shipped catalogue as
 		// it is in this build: a newer one flows through.
 		if !IsShippedID(base) {
-			return nil, &model.CatalogError{Source: path, Problems: []string{fmt.Sprintf("extends: %q is not the shipped catalogue (%s)", base, shippedRef())}}
+			return nil, model.ExtendsError(path, data, shippedRef())
 		}
 		merged, err := model.ApplyOverlay(path, standard, data)
 		if err != nil {

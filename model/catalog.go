@@ -232,25 +232,6 @@ func findOption(opts []*Option, id string) *Option {
 	return nil
 }
 
-// CatalogError lists everything wrong with a catalogue, one problem a line.
-type CatalogError struct {
-	Source   string
-	Problems []string
-}
-
-func (e *CatalogError) Error() string {
-	var b strings.Builder
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Source)
-		b.WriteString(": ")
-		b.WriteString(p)
-	}
-	return b.String()
-}
-
 // LoadCatalogFile reads and checks a catalogue from a file: a regular file
 // of at most MaxFileSize bytes, like an answers file.
 func LoadCatalogFile(path string) (*Catalog, error) {

@@ -342,7 +342,17 @@ func TestCatalogMessagesComplete(t *testing.T) {
 			}
 		}
 	}
-	if n < 50 {
+	if n < 100 {
 		t.Errorf("only %d catalogue messages", n)
+	}
+	// The roles, overlays and the support table have theirs too.
+	for _, prefix := range []string{"cat_role_", "cat_overlay_", "cat_sup_", "cat_rule_"} {
+		found := false
+		for k := range Msg {
+			found = found || strings.HasPrefix(k, prefix)
+		}
+		if !found {
+			t.Errorf("no %s* messages", prefix)
+		}
 	}
 }

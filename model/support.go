@@ -172,67 +172,77 @@ func supportDate(s string) (time.Time, error) {
 
 // ParseSupportTable decodes and checks a support table; source names it in
 // errors. Every entry needs a known family, valid dates, at least one https
-// source and a checked date; the error lists every problem.
+// source and a checked date; the *LoadError lists every problem at its line
+// and column.
 func ParseSupportTable(source string, data []byte) (*SupportTable, error) {
+	obj, pos, probs := decodeObject(data)
+	if obj == nil || len(probs) > 0 {
+		return nil, &LoadError{File: source, Problems: probs}
+	}
+	data = pos.data
 	var t SupportTable
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&t); err != nil {
-		msg := err.Error()
-		if se, ok := err.(*json.SyntaxError); ok {
-			l, col := lineCol(data, int(se.Offset))
-			msg = fmt.Sprintf("%d:%d: %s", l, col, se.Error())
-		}
-		return nil, &CatalogError{Source: source, Problems: []string{msg}}
+		return nil, &LoadError{File: source, Problems: []Problem{catalogDecodeProblem(pos, err)}}
 	}
-	if probs := t.check(); len(probs) > 0 {
-		return nil, &CatalogError{Source: source, Problems: probs}
+	if ps := t.check(); len(ps) > 0 {
+		for i := range ps {
+			ps[i].Line, ps[i].Col = lineCol(data, pos.offset(ps[i].Pointer))
+		}
+		sortProblems(ps)
+		return nil, &LoadError{File: source, Problems: ps}
 	}
 	return &t, nil
 }
 
 var supportIDPattern = regexp.MustCompile(`^[a-z][a-z0-9.-]*$`)
 
-func (t *SupportTable) check() []string {
-	var probs []string
-	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
+// check validates the table and builds its indexes; each problem names its
+// place as a JSON pointer.
+func (t *SupportTable) check() []Problem {
+	var probs []Problem
+	bad := func(ptr, key string, args ...any) {
+		probs = append(probs, Problem{Pointer: ptr, Key: key, Args: args})
+	}
 	t.fams = map[string]*SupportFamily{}
 	for i := range t.Families {
 		f := &t.Families[i]
-		where := fmt.Sprintf("family %d", i+1)
+		fp := ptr("/families", i)
 		if !supportIDPattern.MatchString(f.ID) {
-			bad("%s: id %q is not valid", where, f.ID)
+			bad(fp+"/id", "cat_sup_bad_id", f.ID)
 		} else if t.fams[f.ID] != nil {
-			bad("%s: id %q used twice", where, f.ID)
+			bad(fp+"/id", "cat_dup_id", f.ID)
 		}
 		t.fams[f.ID] = f
 		if len(f.Names) == 0 {
-			bad("family %q: names missing", f.ID)
+			bad(fp+"/names", "cat_sup_names_missing")
 		}
 		f.names = nil
-		for _, n := range f.Names {
+		for k, n := range f.Names {
 			toks := supportTokens(n)
 			if len(toks) == 0 {
-				bad("family %q: name %q has no words", f.ID, n)
+				bad(ptr(fp+"/names", k), "cat_sup_no_words", n)
 				continue
 			}
 			f.names = append(f.names, toks)
 		}
 		// Longest names first, so that "mac os x" wins over "mac os".
 		slices.SortStableFunc(f.names, func(a, b []string) int { return len(b) - len(a) })
-		for _, ed := range f.Editions {
+		for k, ed := range f.Editions {
+			ep := ptr(fp+"/editions", k)
 			if !supportIDPattern.MatchString(ed.ID) || len(ed.Words) == 0 {
-				bad("family %q: edition %q needs an id and words", f.ID, ed.ID)
+				bad(ep, "cat_sup_edition", ed.ID)
 			}
-			for _, w := range ed.Words {
+			for m, w := range ed.Words {
 				if !oneWord(w) {
-					bad("family %q: edition word %q must be one lower-case word", f.ID, w)
+					bad(ptr(ep+"/words", m), "cat_sup_one_word", w)
 				}
 			}
 		}
-		for _, w := range f.Unless {
+		for k, w := range f.Unless {
 			if !oneWord(w) {
-				bad("family %q: unless word %q must be one lower-case word", f.ID, w)
+				bad(ptr(fp+"/unless", k), "cat_sup_one_word", w)
 			}
 		}
 	}
@@ -243,95 +253,99 @@ func (t *SupportTable) check() []string {
 	codenames := map[string]string{}
 	for i := range t.Entries {
 		e := &t.Entries[i]
-		where := fmt.Sprintf("entry %d (%s)", i+1, e.ID)
+		ep := ptr("/entries", i)
 		if !supportIDPattern.MatchString(e.ID) {
-			bad("%s: id is not valid", where)
+			bad(ep+"/id", "cat_sup_bad_id", e.ID)
 		} else if ids[e.ID] {
-			bad("%s: id used twice", where)
+			bad(ep+"/id", "cat_dup_id", e.ID)
 		}
 		ids[e.ID] = true
 		f := t.fams[e.Family]
 		if f == nil {
-			bad("%s: unknown family %q", where, e.Family)
+			bad(ep+"/family", "cat_sup_unknown_family", e.Family)
 		} else if e.Edition != "" && !slices.ContainsFunc(f.Editions, func(ed SupportEdition) bool { return ed.ID == e.Edition }) {
-			bad("%s: edition %q is not one of family %q", where, e.Edition, e.Family)
+			bad(ep+"/edition", "cat_sup_edition_family", e.Edition, e.Family)
 		}
 		if strings.TrimSpace(e.Name) == "" || len(supportTokens(e.Name)) == 0 {
-			bad("%s: name missing", where)
+			bad(ep+"/name", "cat_sup_name_missing")
 		}
 		if !oneWord(e.Version) {
-			bad("%s: version %q must be one lower-case word", where, e.Version)
+			bad(ep+"/version", "cat_sup_one_word", e.Version)
 		}
 		if e.Release != "" && !oneWord(strings.ToLower(e.Release)) {
-			bad("%s: release %q must be one word", where, e.Release)
+			bad(ep+"/release", "cat_sup_release_word", e.Release)
 		}
 		key := strings.Join([]string{e.Family, e.Version, e.Edition, strings.ToLower(e.Release)}, "|")
 		if other, dup := keys[key]; dup {
-			bad("%s: same family, version, edition and release as %s", where, other)
+			bad(ep, "cat_sup_same_as", other)
 		}
 		keys[key] = e.ID
 		t.byFamily[e.Family] = append(t.byFamily[e.Family], i)
-		for _, a := range e.Aliases {
+		for k, a := range e.Aliases {
 			if !oneWord(a) {
-				bad("%s: alias %q must be one lower-case word", where, a)
+				bad(ptr(ep+"/aliases", k), "cat_sup_one_word", a)
 			}
 		}
-		for _, c := range e.Codenames {
+		for k, c := range e.Codenames {
+			cp := ptr(ep+"/codenames", k)
 			toks := supportTokens(c)
 			if len(toks) == 0 {
-				bad("%s: codename %q has no words", where, c)
+				bad(cp, "cat_sup_no_words", c)
 				continue
 			}
 			t.byCode[toks[0]] = append(t.byCode[toks[0]], codeRef{toks, i})
 			if other, dup := codenames[c]; dup && other != e.Family+"|"+e.Version {
-				bad("%s: codename %q names another version too", where, c)
+				bad(cp, "cat_sup_codename_dup", c)
 			}
 			codenames[c] = e.Family + "|" + e.Version
 		}
 		if e.End != "" && e.UnsupportedSince != "" {
-			bad("%s: end and unsupportedSince exclude each other", where)
+			bad(ep, "cat_sup_end_exclusive")
 		}
 		if e.End != "" {
 			if _, err := supportDate(e.End); err != nil {
-				bad("%s: end %q is not YYYY-MM-DD or YYYY-MM", where, e.End)
+				bad(ep+"/end", "cat_sup_month_date", e.End)
 			}
 		}
 		if e.UnsupportedSince != "" && !validStoredDate(e.UnsupportedSince) {
-			bad("%s: unsupportedSince %q is not YYYY-MM-DD", where, e.UnsupportedSince)
+			bad(ep+"/unsupportedSince", "cat_sup_date", e.UnsupportedSince)
 		}
 		if u := e.LastUpdate; u != nil && (u.Version == "" || !validStoredDate(u.Date)) {
-			bad("%s: lastUpdate needs a version and a date YYYY-MM-DD", where)
+			bad(ep+"/lastUpdate", "cat_sup_last_update")
 		}
-		probs = append(probs, checkSources(where, e.Source, e.Checked)...)
+		checkSources(ep, e.Source, e.Checked, bad)
 		for j, x := range e.Extended {
-			xw := fmt.Sprintf("%s: extended %d", where, j+1)
-			if strings.TrimSpace(x.Label.De) == "" || strings.TrimSpace(x.Label.En) == "" {
-				bad("%s: label needs German and English", xw)
+			xp := ptr(ep+"/extended", j)
+			if strings.TrimSpace(x.Label.De) == "" {
+				bad(xp+"/label", "cat_de_missing")
+			}
+			if strings.TrimSpace(x.Label.En) == "" {
+				bad(xp+"/label", "cat_en_missing")
 			}
 			if _, err := supportDate(x.End); err != nil {
-				bad("%s: end %q is not YYYY-MM-DD or YYYY-MM", xw, x.End)
+				bad(xp+"/end", "cat_sup_month_date", x.End)
 			}
-			probs = append(probs, checkSources(xw, x.Source, x.Checked)...)
+			checkSources(xp, x.Source, x.Checked, bad)
 		}
 	}
 	return probs
 }
 
-func checkSources(where string, sources []string, checked string) []string {
-	var probs []string
+// checkSources reports through bad what is wrong with the sources and the
+// checked date of the entry at the pointer at.
+func checkSources(at string, sources []string, checked string, bad catBad) {
 	if len(sources) == 0 {
-		probs = append(probs, where+": source missing")
+		bad(at+"/source", "cat_sup_source_missing")
 	}
-	for _, s := range sources {
+	for k, s := range sources {
 		u, err := url.Parse(s)
 		if err != nil || u.Scheme != "https" || u.Host == "" {
-			probs = append(probs, fmt.Sprintf("%s: source %q is not an https address", where, s))
+			bad(ptr(at+"/source", k), "cat_sup_https", s)
 		}
 	}
 	if !validStoredDate(checked) {
-		probs = append(probs, fmt.Sprintf("%s: checked %q is not YYYY-MM-DD", where, checked))
+		bad(at+"/checked", "cat_sup_date", checked)
 	}
-	return probs
 }
 
 // oneWord reports whether w is a single lower-case word as supportTokens

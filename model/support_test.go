@@ -180,34 +180,34 @@ func TestParseSupportTableRejects(t *testing.T) {
 		t.Fatalf("good table refused: %v", err)
 	}
 	for _, tc := range []struct{ data, want string }{
-		{entry(`"end":"2025-10-14","checked":"2026-12-06"`), "w10): source missing"},
+		{entry(`"end":"2025-10-14","checked":"2026-12-06"`), "/entries/0/source: source missing"},
 		{entry(`"end":"2025-10-14","source":[],"checked":"2026-12-06"`), "source missing"},
 		{entry(`"end":"2025-10-14","source":["http://example.org"],"checked":"2026-12-06"`), "not an https address"},
 		{entry(`"end":"2025-10-14","source":["example.org"],"checked":"2026-12-06"`), "not an https address"},
-		{entry(`"end":"2025-10-14","source":["https://example.org"]`), `checked "" is not`},
-		{entry(`"end":"2025-10-14","source":["https://example.org"],"checked":"6.12.2026"`), "checked \"6.12.2026\""},
-		{entry(`"end":"2025-02-30","source":["https://example.org"],"checked":"2026-12-06"`), `end "2025-02-30"`},
-		{entry(`"end":"2025-13","source":["https://example.org"],"checked":"2026-12-06"`), `end "2025-13"`},
-		{entry(`"end":"14.10.2025","source":["https://example.org"],"checked":"2026-12-06"`), `end "14.10.2025"`},
+		{entry(`"end":"2025-10-14","source":["https://example.org"]`), `/entries/0/checked: "" is not`},
+		{entry(`"end":"2025-10-14","source":["https://example.org"],"checked":"6.12.2026"`), `/entries/0/checked: "6.12.2026" is not YYYY-MM-DD`},
+		{entry(`"end":"2025-02-30","source":["https://example.org"],"checked":"2026-12-06"`), `/entries/0/end: "2025-02-30"`},
+		{entry(`"end":"2025-13","source":["https://example.org"],"checked":"2026-12-06"`), `/entries/0/end: "2025-13"`},
+		{entry(`"end":"14.10.2025","source":["https://example.org"],"checked":"2026-12-06"`), `/entries/0/end: "14.10.2025"`},
 		{entry(`"end":"2025-10-14","unsupportedSince":"2025-10-14",` + `"source":["https://example.org"],"checked":"2026-12-06"`), "exclude each other"},
-		{entry(`"unsupportedSince":"2025-10",` + `"source":["https://example.org"],"checked":"2026-12-06"`), "unsupportedSince"},
-		{entry(`"lastUpdate":{"version":"","date":"2025-10-01"},` + ok), "lastUpdate"},
-		{entry(`"edition":"home",` + ok), `edition "home"`},
-		{entry(`"aliases":["Ten"],` + ok), `alias "Ten"`},
-		{entry(`"extended":[{"label":{"de":"ESU","en":""},"end":"2027-10-12","source":["https://example.org"],"checked":"2026-12-06"}],` + ok), "German and English"},
-		{entry(`"extended":[{"label":{"de":"ESU","en":"ESU"},"end":"2027","source":["https://example.org"],"checked":"2026-12-06"}],` + ok), `extended 1: end "2027"`},
-		{entry(`"extended":[{"label":{"de":"ESU","en":"ESU"},"end":"2027-10-12","checked":"2026-12-06"}],` + ok), "extended 1: source missing"},
-		{entry(`"typo":1,` + ok), "unknown field"},
+		{entry(`"unsupportedSince":"2025-10",` + `"source":["https://example.org"],"checked":"2026-12-06"`), "/entries/0/unsupportedSince: "},
+		{entry(`"lastUpdate":{"version":"","date":"2025-10-01"},` + ok), "/entries/0/lastUpdate: lastUpdate needs"},
+		{entry(`"edition":"home",` + ok), `/entries/0/edition: edition "home" is not one of family "windows"`},
+		{entry(`"aliases":["Ten"],` + ok), `/entries/0/aliases/0: "Ten" must be one lower-case word`},
+		{entry(`"extended":[{"label":{"de":"ESU","en":""},"end":"2027-10-12","source":["https://example.org"],"checked":"2026-12-06"}],` + ok), "/entries/0/extended/0/label: English text missing"},
+		{entry(`"extended":[{"label":{"de":"ESU","en":"ESU"},"end":"2027","source":["https://example.org"],"checked":"2026-12-06"}],` + ok), `/entries/0/extended/0/end: "2027" is not`},
+		{entry(`"extended":[{"label":{"de":"ESU","en":"ESU"},"end":"2027-10-12","checked":"2026-12-06"}],` + ok), "/entries/0/extended/0/source: source missing"},
+		{entry(`"typo":1,` + ok), `/entries/0/typo: unknown key "typo"`},
 		{strings.Replace(entry(ok), `"family":"windows"`, `"family":"dos"`, 1), `unknown family "dos"`},
 		{strings.Replace(entry(ok), `"version":"10"`, `"version":"10 pro"`, 1), "must be one lower-case word"},
-		{strings.Replace(entry(ok), `"id":"w10"`, `"id":"W 10"`, 1), "id is not valid"},
-		{`{"families":[{"id":"windows","names":[]}],"entries":[]}`, "names missing"},
-		{`{"families":[{"id":"x","names":["x"]},{"id":"x","names":["y"]}],"entries":[]}`, "used twice"},
-		{`{"families":[{"id":"x","names":["x"],"unless":["Server"]}],"entries":[]}`, `unless word "Server"`},
-		{`{"families": [`, "t.json: "},
+		{strings.Replace(entry(ok), `"id":"w10"`, `"id":"W 10"`, 1), `/entries/0/id: ID "W 10" is not valid`},
+		{`{"families":[{"id":"windows","names":[]}],"entries":[]}`, "/families/0/names: names missing"},
+		{`{"families":[{"id":"x","names":["x"]},{"id":"x","names":["y"]}],"entries":[]}`, `/families/1/id: ID "x" is already taken`},
+		{`{"families":[{"id":"x","names":["x"],"unless":["Server"]}],"entries":[]}`, `/families/0/unless/0: "Server" must be one lower-case word`},
+		{`{"families": [`, "t.json:1:15: /families: "},
 	} {
 		_, err := ParseSupportTable("t.json", []byte(tc.data))
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
+		if err == nil || !strings.Contains(ErrorIn(err, En), tc.want) {
 			t.Errorf("table %s\nerror %v, want it to contain %q", tc.data, err, tc.want)
 		}
 	}
@@ -215,8 +215,17 @@ func TestParseSupportTableRejects(t *testing.T) {
 		`{"id":"a","family":"w","name":"w 1","version":"1","source":["https://x.org"],"checked":"2026-12-06"},` +
 		`{"id":"a","family":"w","name":"w 1","version":"1","source":["https://x.org"],"checked":"2026-12-06"}]}`
 	_, err := ParseSupportTable("t.json", []byte(dup))
-	if err == nil || !strings.Contains(err.Error(), "id used twice") || !strings.Contains(err.Error(), "same family, version") {
-		t.Errorf("duplicate entries: %v", err)
+	// German by default, English on request, each at its line and column.
+	if got, want := ErrorIn(err, De), `t.json:1:152: /entries/1: gleiche Familie, Version, Ausgabe und Release wie a
+t.json:1:158: /entries/1/id: ID "a" ist schon vergeben`; err == nil || got != want {
+		t.Errorf("duplicate entries, German:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := ErrorIn(err, En), `t.json:1:152: /entries/1: same family, version, edition and release as a
+t.json:1:158: /entries/1/id: ID "a" is already taken`; err == nil || got != want {
+		t.Errorf("duplicate entries, English:\n%s\nwant\n%s", got, want)
+	}
+	if err.Error() != ErrorIn(err, De) {
+		t.Errorf("not German by default: %v", err)
 	}
 }
 

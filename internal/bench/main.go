@@ -32,7 +32,7 @@ func main() {
 	sample := flag.String("sample", "testdata/sample/tom.json", "answers file the fixture is made from")
 	baseSample := flag.String("base-sample", "", "answers file the base binary's fixture is made from (default -sample), for a base whose catalogue differs")
 	runs := flag.Int("n", 15, "runs per line (median)")
-	providers := flag.Int("providers", 1000, "service providers in the fixture")
+	providers := flag.Int("size", 1000, "records in the fixture's provider register")
 	clients := flag.Int("clients", 500, "answers files in the batch line (0 skips it)")
 	batchRuns := flag.Int("batch-n", 1, "runs of the batch line")
 	// The answers that are repeated and varied; named here as flags because

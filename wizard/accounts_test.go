@@ -3,27 +3,10 @@ package wizard
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tom-dsgvo/tom/model"
-	"github.com/tom-dsgvo/tom/scan"
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
-
-// fixtureAccounts scans testdata/scan/debian-good and returns its login
-// accounts as the interview gets them.
-func fixtureAccounts(t *testing.T) []scanning.ServerAccount {
-	t.Helper()
-	rep := scan.Scan(scan.Options{Root: "../testdata/scan/debian-good", Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)})
-	var out []scanning.ServerAccount
-	for _, a := range rep.Accounts {
-		out = append(out, scanning.ServerAccount{Name: a.Name, Sudo: a.Sudo, Password: a.Password, Keys: a.Keys})
-	}
-	if len(out) != 2 {
-		t.Fatalf("debian-good has %d login accounts, want 2 (alice, bob): %+v", len(out), out)
-	}
-	return out
-}
 
 // TestPeopleFromServerAccounts: on the people list, with the accounts of a
 // scan of debian-good at hand, the key s adds every account not yet listed

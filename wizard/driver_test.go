@@ -24,25 +24,7 @@ type driver struct {
 	saves int
 }
 
-func smallCatalog(t testing.TB) *model.Catalog {
-	t.Helper()
-	c, err := model.LoadCatalogFile("../testdata/small-catalog.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func realCatalogB() (*model.Catalog, error) { return questionnaires.Standard() }
-
-func realCatalog(t testing.TB) *model.Catalog {
-	t.Helper()
-	c, err := questionnaires.Standard()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // newDriver starts the wizard on f (a new file when nil) at 80x24.
 func newDriver(t *testing.T, c *model.Catalog, f *model.File, lang model.Lang) *driver {

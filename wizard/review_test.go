@@ -3,7 +3,6 @@ package wizard
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,43 +14,6 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/wizard/review"
 )
-
-const rvToday = "2026-08-15"
-
-// rvCatalog is the test catalogue v1.1 (new: the MFA measure and the devices
-// list; removed: org.date).
-func rvCatalog(t testing.TB) *model.Catalog {
-	t.Helper()
-	c, err := model.LoadCatalogFile("../testdata/review/catalog-1.1.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// rvFile copies a fixture of testdata/review into a temporary folder and
-// loads it under c.
-func rvFile(t *testing.T, c *model.Catalog, name string) (*model.File, *model.Migration, string) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("../testdata/review", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rvFileFrom(t, c, data)
-}
-
-func rvFileFrom(t *testing.T, c *model.Catalog, data []byte) (*model.File, *model.Migration, string) {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "tom.json")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	f, mig, err := model.Load(path, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, mig, path
-}
 
 // rvDriver drives the real review model with key messages.
 type rvDriver struct {
@@ -125,33 +87,6 @@ func (d *rvDriver) expect(want ...string) *rvDriver {
 		}
 	}
 	return d
-}
-
-// rvLoad reads the saved file.
-func rvLoad(t *testing.T, c *model.Catalog, path string) *model.File {
-	t.Helper()
-	f, _, err := model.Load(path, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
-}
-
-func rvMarshal(t *testing.T, f *model.File) []byte {
-	t.Helper()
-	data, err := model.Marshal(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
-func rvPaths(changes []model.Change) []string {
-	var out []string
-	for _, ch := range changes {
-		out = append(out, ch.Path)
-	}
-	return out
 }
 
 // unchangedKeys confirms every step of story-2025 with one key each: the

@@ -2,8 +2,6 @@ package wizard
 
 import (
 	"github.com/charmbracelet/x/ansi"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,65 +13,6 @@ import (
 	"github.com/tom-dsgvo/tom/scan"
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
-
-// scanToday is the date every scan test runs on.
-const scanToday = "2026-11-28"
-
-func scanCatalog(t testing.TB) *model.Catalog {
-	t.Helper()
-	c, err := model.LoadCatalogFile("../testdata/scan-interview/catalog.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// fixtureScan is the scanning.ScanFunc tom interview passes, on the tree at root.
-func fixtureScan(c *model.Catalog, root string, l model.Lang) scanning.ScanFunc {
-	return func(f *model.File) (model.ScanSummary, error) {
-		rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Catalog: c})
-		return model.ApplyScan(c, f, scanToday, rep.ForModel(l)), nil
-	}
-}
-
-// legacyServer copies testdata/scan/debian-good and adds an SSH drop-in that
-// sorts first and allows root login: the scan then contradicts
-// access_system.ssh_no_root and supports everything else as before.
-func legacyServer(t testing.TB) string {
-	t.Helper()
-	src := "../testdata/scan/debian-good"
-	dst := filepath.Join(t.TempDir(), "root")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		to := filepath.Join(dst, rel)
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(target, to)
-		case d.IsDir():
-			return os.MkdirAll(to, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(to, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dropIn := filepath.Join(dst, "etc/ssh/sshd_config.d/00-legacy.conf")
-	if err := os.WriteFile(dropIn, []byte("PermitRootLogin yes\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 // newScanDriver starts the wizard on a new file with the scan offered.
 func newScanDriver(t *testing.T, c *model.Catalog, root string, l model.Lang) *driver {

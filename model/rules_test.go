@@ -278,3 +278,23 @@ func TestSessionFindings(t *testing.T) {
 		t.Error("finding at the wrong step")
 	}
 }
+
+// NewFindings returns each rule's finding once: what held at the start on
+// the first call, then only what a later answer made hold.
+func TestSessionNewFindings(t *testing.T) {
+	c := mustRules(t, `[{"id": "p", "severity": "contradiction", "if": {"measure": "access_system.policy"}, "finding": {"de": "P", "en": "P"}},
+	 {"id": "q", "severity": "warning", "if": {"measure": "access_system.passwords"}, "finding": {"de": "Q", "en": "Q"}}]`)
+	f := NewFile(c, De)
+	f.Measures["access_system.policy"] = MeasureAnswer{Status: StatusImplemented}
+	s := NewSession(c, f, SessionOptions{Today: "2026-12-06"})
+	if got := s.NewFindings(); len(got) != 1 || got[0].Rule.ID != "p" {
+		t.Fatalf("first call: %+v", got)
+	}
+	if got := s.NewFindings(); len(got) != 0 {
+		t.Fatalf("nothing changed, yet: %+v", got)
+	}
+	f.Measures["access_system.passwords"] = MeasureAnswer{Status: StatusImplemented}
+	if got := s.NewFindings(); len(got) != 1 || got[0].Rule.ID != "q" {
+		t.Fatalf("after the change: %+v", got)
+	}
+}

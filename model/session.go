@@ -55,6 +55,8 @@ type Session struct {
 	// its changes (-1: none yet).
 	entry int
 	ids   *IDs
+	// shown holds the rules whose findings NewFindings has returned.
+	shown map[string]bool
 }
 
 // NewSession starts a session over f (loaded or new) under catalogue c.
@@ -315,6 +317,24 @@ func TickItem(sec *Section) string { return sec.ID + "#tick" }
 // answers as they stand now, as of the session's day: front ends show the
 // findings of a step with FindingsIn and all of them at the end.
 func (s *Session) Findings() []Finding { return Findings(s.C, s.F, s.o.Today) }
+
+// NewFindings returns the findings that hold now and were not returned by an
+// earlier call: a rule comparing a measure with a later register holds once
+// the register is answered, so a front end shows it at the step that made it
+// hold. The first call returns what held when the session began.
+func (s *Session) NewFindings() []Finding {
+	if s.shown == nil {
+		s.shown = map[string]bool{}
+	}
+	var out []Finding
+	for _, f := range s.Findings() {
+		if !s.shown[f.Rule.ID] {
+			s.shown[f.Rule.ID] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // FindingsAt returns the findings that concern section sec.
 func (s *Session) FindingsAt(sec *Section) []Finding { return FindingsIn(s.Findings(), sec) }

@@ -69,9 +69,6 @@ type active struct {
 // Model is the wizard: a bubbletea model that owns the flow through the
 // sections and shows one small huh form at a time.
 type Model struct {
-	// seenFindings holds the rules whose findings were shown (newFindings).
-	seenFindings map[string]bool
-
 	o      Options
 	s      *model.Session
 	c      *model.Catalog
@@ -138,7 +135,7 @@ func New(o Options) *Model {
 		m.s = model.NewSession(o.Catalog, o.File, model.SessionOptions{Today: o.Today, User: o.User})
 	}
 	m.view = m.s.V
-	m.newFindings() // what held before this run is shown at the end only
+	m.s.NewFindings() // what held before this run is shown at the end only
 	start, question, resumed := m.s.Start()
 	if resumed {
 		n, _ := m.s.Position(start)
@@ -284,7 +281,7 @@ func (m *Model) show(i int) tea.Cmd {
 // plausibility rules the section made hold is shown on the status line.
 func (m *Model) finishSection() tea.Cmd {
 	m.s.Done(m.sec)
-	fresh := m.newFindings()
+	fresh := m.s.NewFindings()
 	cmd := m.next()
 	if len(fresh) > 0 {
 		m.notice = model.TerminalLine(model.FindingLine(fresh[0], m.lang))
@@ -293,23 +290,6 @@ func (m *Model) finishSection() tea.Cmd {
 		}
 	}
 	return cmd
-}
-
-// newFindings returns the findings that hold now and were not shown yet: a
-// rule comparing a measure with a later register holds once the register is
-// answered, and is shown at that step.
-func (m *Model) newFindings() []model.Finding {
-	if m.seenFindings == nil {
-		m.seenFindings = map[string]bool{}
-	}
-	var out []model.Finding
-	for _, f := range m.s.Findings() {
-		if !m.seenFindings[f.Rule.ID] {
-			m.seenFindings[f.Rule.ID] = true
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // skip puts the current section off ("später beantworten").

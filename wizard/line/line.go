@@ -92,8 +92,6 @@ type lineRunner struct {
 	// accountsAsked is set once the user has answered the offer to take
 	// the server's accounts over: it is made once per run.
 	accountsAsked bool
-	// seen holds the rules whose findings were shown (see newFindings).
-	seen map[string]bool
 }
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }
@@ -121,7 +119,7 @@ func (r *lineRunner) run() error {
 	f := r.o.File
 	r.say("banner", r.o.Path)
 	r.say("commands")
-	r.newFindings() // what held before this run is shown at the end only
+	r.s.NewFindings() // what held before this run is shown at the end only
 	cur, question, resumed := r.s.Start()
 	if cur != nil && cur.ID == f.Progress.Step {
 		r.resumeQ = question
@@ -140,7 +138,7 @@ func (r *lineRunner) run() error {
 		switch {
 		case err == nil:
 			r.s.Done(cur)
-			r.showFindings(r.newFindings())
+			r.showFindings(r.s.NewFindings())
 			cur = r.s.Next(cur, 1)
 		case errors.As(err, &cmd) && cmd == Skip:
 			r.s.Skip(cur)
@@ -275,26 +273,6 @@ func (r *lineRunner) stop(cur *model.Section, key string) error {
 	return ErrIncomplete
 }
 
-// finish runs after the last step (see model.Session.End): it says that the
-// interview is complete, or which steps are still open and where to resume.
-// newFindings returns the findings that hold now and did not after the
-// previous step: a rule that compares a measure with a later register holds
-// only once the register is answered, so it is shown at the step that made
-// it hold.
-func (r *lineRunner) newFindings() []model.Finding {
-	if r.seen == nil {
-		r.seen = map[string]bool{}
-	}
-	var out []model.Finding
-	for _, f := range r.s.Findings() {
-		if !r.seen[f.Rule.ID] {
-			r.seen[f.Rule.ID] = true
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // showFindings prints one line per finding of the plausibility rules.
 func (r *lineRunner) showFindings(fs []model.Finding) {
 	for _, f := range fs {
@@ -302,6 +280,8 @@ func (r *lineRunner) showFindings(fs []model.Finding) {
 	}
 }
 
+// finish runs after the last step (see model.Session.End): it says that the
+// interview is complete, or which steps are still open and where to resume.
 func (r *lineRunner) finish() error {
 	first := r.s.End()
 	if err := r.save(); err != nil {

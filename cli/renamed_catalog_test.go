@@ -50,6 +50,9 @@ func renameCatalog(t *testing.T) renamedCatalog {
 	}
 	options := func(o map[string]any) map[string]string {
 		m := map[string]string{}
+		if role, _ := o["role"].(string); len(model.RoleOptions(role)) > 0 {
+			return m // a role fixes these option IDs
+		}
 		for _, op := range list(o["options"]) {
 			op := obj(op)
 			m[op["id"].(string)] = fresh("o", op["id"])

@@ -124,13 +124,15 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "/removed/0: the ID is still in use"},
 		{"no sections", func(c *Catalog) { c.Sections = nil }, "/sections: the catalogue has no sections"},
 		{"unknown question role", func(c *Catalog) { question(c, "org.email").Role = "mailbox" },
-			`/sections/0/questions/2/role: unknown question role "mailbox" (known: contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
-		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `/sections/0/questions/2/role: unknown question role "check_date" (known: contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
+			`/sections/0/questions/2/role: unknown question role "mailbox" (known: business_role, contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
+		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `/sections/0/questions/2/role: unknown question role "check_date" (known: business_role, contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
 		{"question role twice", func(c *Catalog) {
 			question(c, "org.email").Role = RoleOrganisationAddress
 			question(c, "org.email").Kind = KindText
 		},
 			`/sections/0/questions/2/role: role organisation_address is already given to "org.address"`},
+		{"business role without its options", func(c *Catalog) { question(c, "infra.server_kind").Role = RoleBusinessRole },
+			"/sections/1/questions/1/options: role business_role needs exactly the options controller, processor, both"},
 		{"role on the wrong kind", func(c *Catalog) { question(c, "org.email").Role = RoleDocumentDate }, "/sections/0/questions/2/role: role document_date needs kind date, not email"},
 		{"unknown field role", func(c *Catalog) { question(c, "providers").Fields[1].Role = "mail" }, `/sections/3/questions/0/fields/1/role: unknown record field role "mail" (known: administrator, category, check_date, contract_date, operating_system, person_name, record_address, record_name, record_notes)`},
 		{"field role twice in a record", func(c *Catalog) {

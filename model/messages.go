@@ -53,6 +53,7 @@ var Msg = Messages{
 	"cat_role_unknown_field":     {De: "unbekannte Rolle %q für ein Eintragsfeld (bekannt: %s)", En: "unknown record field role %q (known: %s)"},
 	"cat_role_unknown_group":     {De: "unbekannte Rolle %q für eine Gruppe (bekannt: %s)", En: "unknown group role %q (known: %s)"},
 	"cat_role_kind":              {De: "die Rolle %s braucht die Art %s, nicht %s", En: "role %s needs kind %s, not %s"},
+	"cat_role_options":           {De: "die Rolle %s braucht genau die Optionen %s", En: "role %s needs exactly the options %s"},
 	"cat_role_taken":             {De: "die Rolle %s hat schon %q", En: "role %s is already given to %q"},
 	"cat_overlay_object":         {De: "hier gehört ein Objekt hin", En: "want an object"},
 	"cat_overlay_after":          {De: "der Basiskatalog hat keinen Abschnitt %q", En: "the base has no section %q"},

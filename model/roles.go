@@ -25,6 +25,7 @@ const (
 	RolePeopleRegister       = "people_register"       // the records question server accounts are offered on
 	RoleProviderRegister     = "provider_register"     // the records question the provider directory fills
 	RoleOrganisationContacts = "organisation_contacts" // the business's own contact addresses as free text (not taken over by Template)
+	RoleBusinessRole         = "business_role"         // choice: the business acts as controller, processor or both (options BusinessController, BusinessProcessor, BusinessBoth)
 
 	// Record field roles (at most one field each per records question).
 	RoleRecordName      = "record_name"      // the name a record is known by
@@ -53,6 +54,9 @@ type roleRule struct {
 	place int
 	kinds []string
 	many  bool // may stand on several fields of one record
+	// options lists the option IDs the entry must offer (a choice whose
+	// answers the program reads by meaning).
+	options []string
 }
 
 var textKinds = []string{KindText, KindTextarea}
@@ -72,6 +76,7 @@ var roleRules = map[string]roleRule{
 	RolePeopleRegister:       {place: roleQuestion, kinds: []string{KindRecords}},
 	RoleProviderRegister:     {place: roleQuestion, kinds: []string{KindRecords}},
 	RoleOrganisationContacts: {place: roleQuestion, kinds: textKinds},
+	RoleBusinessRole:         {place: roleQuestion, kinds: []string{KindChoice}, options: []string{BusinessController, BusinessProcessor, BusinessBoth}},
 
 	RoleRecordName:      {place: roleField, kinds: []string{KindText}},
 	RoleRecordNotes:     {place: roleField, kinds: textKinds},
@@ -121,6 +126,7 @@ func (c *Catalog) checkRoles() []Problem {
 			}
 			qp := ptr("/sections", i, "questions", j)
 			checkRole(bad, qp+"/role", q.ID, q.Role, roleQuestion, q.Kind, qtaken)
+			checkRoleOptions(bad, qp, q)
 			ftaken := map[string]string{}
 			for k, f := range q.Fields {
 				if f != nil {
@@ -158,6 +164,32 @@ func checkRole(bad catBad, at, id, role string, place int, kind string, taken ma
 		return
 	}
 	taken[role] = id
+}
+
+// RoleOptions returns the option IDs a question with role must offer (nil:
+// the role fixes none). They are part of the role's meaning and keep their
+// IDs in every catalogue.
+func RoleOptions(role string) []string { return slices.Clone(roleRules[role].options) }
+
+// checkRoleOptions reports a question whose role needs option IDs that
+// its options lack, or that it has options beyond them, at the pointer qp.
+func checkRoleOptions(bad catBad, qp string, q *Question) {
+	r, ok := roleRules[q.Role]
+	if !ok || r.place != roleQuestion || len(r.options) == 0 {
+		return
+	}
+	var have []string
+	for _, o := range q.Options {
+		if o != nil {
+			have = append(have, o.ID)
+		}
+	}
+	want := slices.Clone(r.options)
+	slices.Sort(want)
+	slices.Sort(have)
+	if !slices.Equal(want, have) {
+		bad(qp+"/options", "cat_role_options", q.Role, strings.Join(r.options, ", "))
+	}
 }
 
 // QuestionByRole returns the question that carries role, or nil.

@@ -37,6 +37,9 @@ var lineAgency = map[string]any{
 	"Website":                               "www.mueller-webagentur.de",
 	"Geltungsbereich: Welche Verarbeitungen umfasst das Dokument?": []string{"Kundenverwaltung, Buchhaltung, Hosting der Kundenwebsites", "und E-Mail-Dienste (Preise in €)"},
 	"Ist ein Datenschutzbeauftragter benannt?":                     "n",
+	"Für wen verarbeiten Sie personenbezogene Daten?":              "3",
+	"Welche Arten personenbezogener Daten verarbeiten Sie?":        "1 2 3 5 9",
+	"Über wie viele Menschen haben Sie Daten, ungefähr?":           "3",
 	"Auskunft erteilt von":                                         "Jörg Müller",
 	"Ort der Unterschrift":                                         "Stuttgart",
 	"Name der unterzeichnenden Person":                             "Jörg Müller",
@@ -254,7 +257,7 @@ func TestLineFullInterviewStandard(t *testing.T) {
 	if probs := model.Validate(c, f); len(probs) > 0 {
 		t.Errorf("validation: %v", probs)
 	}
-	lineWantAll(t, res.out, "Schritt 1 von 23: Organisation", "Schritt 23 von 23:", "Fertig: Alle Schritte sind beantwortet")
+	lineWantAll(t, res.out, "Schritt 1 von 24: Organisation", "Schritt 24 von 24:", "Fertig: Alle Schritte sind beantwortet")
 	if got := f.Get("org.address").Str(); got != "Königstraße 12\n70173 Stuttgart" {
 		t.Errorf("org.address = %q", got)
 	}

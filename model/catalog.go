@@ -242,6 +242,20 @@ func LoadCatalogFile(path string) (*Catalog, error) {
 	return ParseCatalog(path, data)
 }
 
+// ParseShippedCatalog is ParseCatalog for a catalogue built into tom, which
+// the tests read with ParseCatalog (well-formed, no repeated key, the same
+// catalogue): it is decoded once, straight into the catalogue, and checked.
+// Should that fail after all, ParseCatalog reads it again and reports the
+// problems at their places.
+func ParseShippedCatalog(source string, data []byte) (*Catalog, error) {
+	var c Catalog
+	if json.Unmarshal(data, &c) != nil || len(c.check()) > 0 || len(c.checkRoles()) > 0 ||
+		len(c.checkRules(&positions{data: data})) > 0 {
+		return ParseCatalog(source, data)
+	}
+	return &c, nil
+}
+
 // ParseCatalog decodes and checks a catalogue. source names it in errors.
 // A catalogue that is not well-formed or has values of the wrong type gives a
 // *LoadError with the position, and so does one whose structure is not

@@ -67,19 +67,27 @@ func RecordNamesOf(c *Catalog, files ...*File) RecordNames {
 // RecordName returns the name a record is known by: its field with the role
 // record_name, else its first non-empty text field in catalogue order, else "".
 func RecordName(q *Question, r Record) string {
-	m := make(map[string]any, len(r))
-	for k, v := range r {
-		m[k] = v.Any()
-	}
-	return recordNameAny(q, m)
+	return recordNameBy(q, func(id string) (string, bool) {
+		v := r[id]
+		return v.Str(), v.IsString()
+	})
 }
 
+// recordNameAny is RecordName for a record decoded as JSON.
 func recordNameAny(q *Question, m map[string]any) string {
+	return recordNameBy(q, func(id string) (string, bool) {
+		s, ok := m[id].(string)
+		return s, ok
+	})
+}
+
+// recordNameBy is RecordName with the record's text fields read by str.
+func recordNameBy(q *Question, str func(id string) (string, bool)) string {
 	if q == nil {
 		return ""
 	}
 	if fd := q.FieldByRole(RoleRecordName); fd != nil {
-		if s, ok := m[fd.ID].(string); ok && strings.TrimSpace(s) != "" {
+		if s, ok := str(fd.ID); ok && strings.TrimSpace(s) != "" {
 			return strings.TrimSpace(s)
 		}
 	}
@@ -87,7 +95,7 @@ func recordNameAny(q *Question, m map[string]any) string {
 		if fd.Kind != KindText {
 			continue
 		}
-		if s, ok := m[fd.ID].(string); ok && strings.TrimSpace(s) != "" {
+		if s, ok := str(fd.ID); ok && strings.TrimSpace(s) != "" {
 			return strings.TrimSpace(s)
 		}
 	}

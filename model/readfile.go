@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"io"
 	"os"
 	"syscall"
@@ -32,7 +33,7 @@ func ReadUserFile(path string) ([]byte, error) {
 	if err := syscall.SetNonblock(fd, false); err != nil {
 		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	data, err := readAll(io.LimitReader(fh, MaxFileSize+1), int(st.Size()))
 	if err != nil {
 		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
 	}
@@ -52,4 +53,24 @@ func fileKind(mode os.FileMode) MsgKey {
 		return "kind_device"
 	}
 	return "kind_other"
+}
+
+// readAll is io.ReadAll into a buffer sized for the expected number of bytes
+// (one more, to see the end at once): a file is read without growing copies,
+// and one that grew meanwhile is still read whole.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }

@@ -24,7 +24,7 @@ const OSSupportName = "os-support.json"
 // OSSupport returns the shipped table of operating systems and the end of
 // their security support, checked.
 func OSSupport() (*model.SupportTable, error) {
-	return model.ParseSupportTable(OSSupportName, osSupport)
+	return model.ParseShippedSupportTable(OSSupportName, osSupport)
 }
 
 // StandardName is how the shipped catalogue is named in messages.
@@ -33,7 +33,7 @@ const StandardName = "tom-standard.json"
 // Standard returns the shipped Art. 32 catalogue, checked, with the shipped
 // operating-system support table for its rules.
 func Standard() (*model.Catalog, error) {
-	return withSupport(model.ParseCatalog(StandardName, standard))
+	return withSupport(model.ParseShippedCatalog(StandardName, standard))
 }
 
 // withSupport gives a loaded catalogue the shipped support table, which the

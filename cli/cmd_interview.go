@@ -69,7 +69,7 @@ func lineModeWanted(g *Globals, accessible bool) bool {
 // whole session and runs the line mode or the full-screen wizard.
 func runInterview(o *interviewOptions) error {
 	g := o.Globals
-	lineMode := lineModeWanted(g, o.Accessible)
+	lineMode := lineModeWanted(g, o.Accessible) && g.Terminal == nil
 	if !lineMode && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(interviewMsg.Get(g.Lang(nil), "no_tty", nextCommand(g, "interview")))}
 	}
@@ -104,7 +104,7 @@ func runInterview(o *interviewOptions) error {
 		}
 		summary = &sum
 	} else {
-		offer = scan.Available() && scanning.OfferDue(f)
+		offer = scan.Available() && scanning.OfferDue(f) && g.Terminal == nil
 	}
 
 	if lineMode {
@@ -132,7 +132,12 @@ func runInterview(o *interviewOptions) error {
 	if g.Out != os.Stdout {
 		wo.Out = g.Out
 	}
-	res, err := wizard.Run(wo)
+	var res wizard.Result
+	if g.Terminal != nil {
+		res, err = wizard.RunOn(wo, *g.Terminal)
+	} else {
+		res, err = wizard.Run(wo)
+	}
 	if err != nil {
 		return err
 	}
@@ -145,6 +150,9 @@ func runInterview(o *interviewOptions) error {
 // user or a signal (Ctrl+C, a dropped connection) stopped it before the end,
 // so that a script never takes an interrupted interview for a finished one.
 func interviewEnd(g *Globals, lang model.Lang, path string, res wizard.Result) error {
+	if g.Terminal != nil {
+		return remoteEnd(g, lang, res.Complete, "remote_complete")
+	}
 	if res.Complete {
 		fmt.Fprintln(g.text(), wizard.Msg.Get(lang, "exit_complete", path, nextCommand(g, "render")))
 		return nil

@@ -41,7 +41,7 @@ func newReviewCmd(g *Globals, lang model.Lang) *cobra.Command {
 // reviewer finishes; an interrupted review keeps its edits and resumes.
 func runReview(o *reviewOptions) error {
 	g := o.Globals
-	lineMode := lineModeWanted(g, o.Accessible)
+	lineMode := lineModeWanted(g, o.Accessible) && g.Terminal == nil
 	if !lineMode && !g.StdinIsTerminal() {
 		return &ExitError{Code: ExitFailure, Err: errors.New(review.Msg.Get(g.Lang(nil), "no_tty", nextCommand(g, "review")))}
 	}
@@ -86,7 +86,11 @@ func runReview(o *reviewOptions) error {
 	if g.Out != os.Stdout {
 		ro.Out = g.Out
 	}
-	res, err = wizard.RunReview(ro)
+	if g.Terminal != nil {
+		res, err = wizard.RunReviewOn(ro, *g.Terminal)
+	} else {
+		res, err = wizard.RunReview(ro)
+	}
 	if err != nil {
 		return err
 	}
@@ -99,6 +103,9 @@ func runReview(o *reviewOptions) error {
 // signal stopped it before: the edits are saved and tom review resumes, but
 // a script must not take it for a finished review.
 func reviewEnd(g *Globals, lang model.Lang, path string, res review.Result) error {
+	if g.Terminal != nil {
+		return remoteEnd(g, lang, res.Finished, "remote_reviewed")
+	}
 	if res.Finished {
 		fmt.Fprintln(g.text(), review.Msg.Get(lang, "exit_done", res.Entry.Version, len(res.Entry.Changes), path, nextCommand(g, "render")))
 		return nil

@@ -21,6 +21,8 @@ import (
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/render"
+	"github.com/tom-dsgvo/tom/serve"
+	"github.com/tom-dsgvo/tom/wizard"
 	"github.com/tom-dsgvo/tom/workspace"
 )
 
@@ -34,6 +36,11 @@ type Globals struct {
 	Now    func() time.Time
 	// StdinIsTerminal reports whether In is an interactive terminal.
 	StdinIsTerminal func() bool
+
+	// Terminal, when set, is a client's terminal over SSH (tom serve): the
+	// full-screen interview and review run on it, never the line mode, and
+	// nothing scans this machine for the client.
+	Terminal *wizard.Terminal
 
 	File        string // --file/-f, TOM_FILE, default ./tom.json
 	LangFlag    string // --lang
@@ -125,6 +132,10 @@ func (g *Globals) formatErr(err error, l model.Lang) string {
 	var we *workspace.Error
 	if errors.As(err, &we) {
 		return "tom: " + we.Format(l)
+	}
+	var se *serve.Error
+	if errors.As(err, &se) {
+		return "tom: " + se.Format(l)
 	}
 	return "tom: " + err.Error()
 }
@@ -276,6 +287,7 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 		newGetCmd(g, lang),
 		newManCmd(g, lang),
 		newWorkspaceCmd(g, lang),
+		newServeCmd(g, lang),
 	)
 	addVersionFlag(root, g, lang)
 	localizeHelp(root, lang)

@@ -801,3 +801,11 @@ func RunReview(o review.Options) (review.Result, error) {
 	got, err := runProgram(m, o.In, o.Out, m.Flush)
 	return review.Result{Finished: m.Finished(), Entry: m.Entry(), Signal: got}, err
 }
+
+// RunReviewOn runs the full-screen review on terminal t instead of the
+// process's own, as RunOn does the interview.
+func RunReviewOn(o review.Options, t Terminal) (review.Result, error) {
+	m := NewReview(o)
+	got, err := runOn(m, t, m.Flush)
+	return review.Result{Finished: m.Finished(), Entry: m.Entry(), Signal: got}, err
+}

@@ -31,6 +31,74 @@ func Run(o Options) (Result, error) {
 	return Result{Complete: m.Complete(), Signal: got}, err
 }
 
+// Terminal is a terminal other than the process's own that a full-screen
+// interview or review runs on, such as an SSH session's (tom serve).
+type Terminal struct {
+	// Options give the program the terminal's input, output, window size,
+	// environment and colour profile.
+	Options []tea.ProgramOption
+	// Resize delivers the terminal's new sizes; nil if it has none.
+	Resize <-chan tea.WindowSizeMsg
+	// Stop is closed when the session must end (the connection dropped, it
+	// was idle too long, the server stops): what was entered, the
+	// half-finished step included, is saved as on SIGHUP, and Run returns.
+	Stop <-chan struct{}
+}
+
+// RunOn runs the full-screen interview on terminal t instead of the
+// process's own; the process's signals are left alone (t.Stop stands in for
+// them). The result's Signal is syscall.SIGHUP when t.Stop ended it.
+func RunOn(o Options, t Terminal) (Result, error) {
+	m := New(o)
+	got, err := runOn(m, t, m.Flush)
+	return Result{Complete: m.Complete(), Signal: got}, err
+}
+
+// runOn runs model m on terminal t until it quits or t.Stop is closed,
+// which is passed to m as a signalMsg; then flush saves m's state.
+func runOn(m tea.Model, t Terminal, flush func() error) (os.Signal, error) {
+	opts := append([]tea.ProgramOption{tea.WithoutSignalHandler()}, t.Options...)
+	p := tea.NewProgram(m, opts...)
+	var got os.Signal
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case w, ok := <-t.Resize:
+				if !ok {
+					t.Resize = nil
+					continue
+				}
+				p.Send(w)
+				continue
+			case <-t.Stop:
+				got = syscall.SIGHUP
+				p.Send(signalMsg{})
+				select {
+				case <-time.After(killDelay):
+					p.Kill()
+				case <-stop:
+				}
+			case <-stop:
+			}
+			return
+		}
+	}()
+	_, err := p.Run()
+	close(stop)
+	<-done
+	saveErr := flush()
+	if errors.Is(err, tea.ErrProgramKilled) && got != nil {
+		err = nil
+	}
+	if err == nil {
+		err = saveErr
+	}
+	return got, err
+}
+
 // runProgram runs model m full-screen until it quits or a signal (SIGINT,
 // SIGTERM, SIGHUP) arrives, which is passed to m as a signalMsg. Then flush
 // saves m's state, whatever happened. It returns the signal, if any.

@@ -24,6 +24,7 @@ var assignMsg = Messages{
 	"as_need_due":     {De: "Maßnahme %s ist geplant und braucht ein Datum (…=planned@JJJJ-MM-TT)", En: "measure %s is planned and needs a date (…=planned@YYYY-MM-DD)"},
 	"as_need_reason":  {De: "Maßnahme %s braucht eine Begründung (measure.%s.reason=…)", En: "measure %s needs a reason (measure.%s.reason=…)"},
 	"as_need_by":      {De: "Maßnahme %s braucht, wer das Risiko übernimmt (measure.%s.accepted_by=…)", En: "measure %s needs who accepted the risk (measure.%s.accepted_by=…)"},
+	"as_need_part":    {De: "Maßnahme %s braucht noch „%s“ (measure.%s.%s=…)", En: "measure %s still needs “%s” (measure.%s.%s=…)"},
 	"as_not_asked":    {De: "%s wird nach den übrigen Antworten nicht gefragt", En: "%s is not asked given the other answers"},
 	"as_new_name":     {De: "neuer Eintrag %q: nach + nur Buchstaben und Ziffern", En: "new entry %q: only letters and digits after +"},
 	"as_field_hidden": {De: "Feld %s wird bei diesem Eintrag nicht gefragt", En: "field %s is not asked for this entry"},
@@ -224,19 +225,23 @@ func (s *Session) Assign(args []string) ([]Created, error) {
 		if m := s.C.Measure(id); m != nil && !s.V.MeasureVisible(m) {
 			return nil, fail("as_not_asked", id)
 		}
-		switch a.Status {
-		case "":
+		if a.Status == "" {
 			return nil, fail("as_no_status", id)
-		case StatusPlanned:
-			if a.Due == "" {
+		}
+		// What the status needs is the interview's rule (FollowUps).
+		for _, fu := range FollowUps(s.C.Measure(id), a) {
+			if !fu.Required || strings.TrimSpace(a.Part(fu.Part)) != "" {
+				continue
+			}
+			switch fu.Part {
+			case PartDue:
 				return nil, fail("as_need_due", id)
-			}
-		case StatusNotApplicable, StatusDeclined:
-			if strings.TrimSpace(a.Reason) == "" {
+			case PartReason:
 				return nil, fail("as_need_reason", id, id)
-			}
-			if a.Status == StatusDeclined && strings.TrimSpace(a.AcceptedBy) == "" {
+			case PartAcceptedBy:
 				return nil, fail("as_need_by", id, id)
+			default:
+				return nil, fail("as_need_part", id, fu.Part, id, fu.Part)
 			}
 		}
 	}

@@ -309,7 +309,7 @@ func without(list []string, id string) []string {
 	return out
 }
 
-// TickItem is the progress.question of a control section's tick list of
+// TickItem is the progress.question of a control section's table of
 // measures (both front ends record it so).
 func TickItem(sec *Section) string { return sec.ID + "#tick" }
 

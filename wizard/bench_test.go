@@ -22,7 +22,8 @@ func largestTick(c *model.Catalog) *model.Section {
 }
 
 // BenchmarkKeystroke measures one key press (Update + View) on the largest
-// step of the real catalogue: the tick list of its biggest measure section.
+// step of the real catalogue: the measures table of its biggest measure
+// section (BenchmarkKeystrokeTable has more kinds of keys and sizes).
 func BenchmarkKeystroke(b *testing.B) {
 	c, err := realCatalogB()
 	if err != nil {
@@ -31,6 +32,57 @@ func BenchmarkKeystroke(b *testing.B) {
 	f := model.NewFile(c, model.De)
 	f.Progress.Step = largestTick(c).ID
 	benchKeystrokes(b, c, f)
+}
+
+// BenchmarkKeystrokeTable measures one key press (Update + View) on the
+// measures table of the real catalogue's biggest measure section: moving
+// down and up (ten each), and setting a status (which redraws the rows).
+func BenchmarkKeystrokeTable(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		b.Run(fmt.Sprintf("move-%dx%d", size[0], size[1]), func(b *testing.B) {
+			f := model.NewFile(c, model.De)
+			f.Progress.Step = largestTick(c).ID
+			benchKeys(b, c, f, size, func(i int) tea.KeyPressMsg {
+				if i/10%2 == 1 {
+					return tea.KeyPressMsg{Code: tea.KeyUp}
+				}
+				return tea.KeyPressMsg{Code: tea.KeyDown}
+			})
+		})
+		b.Run(fmt.Sprintf("status-%dx%d", size[0], size[1]), func(b *testing.B) {
+			f := model.NewFile(c, model.De)
+			f.Progress.Step = largestTick(c).ID
+			keys := []rune("ugnbk")
+			benchKeys(b, c, f, size, func(i int) tea.KeyPressMsg {
+				if i%8 == 7 {
+					return tea.KeyPressMsg{Code: tea.KeyHome} // back to the top, over and over
+				}
+				r := keys[i%len(keys)]
+				return tea.KeyPressMsg{Code: r, Text: string(r)}
+			})
+		})
+	}
+}
+
+// benchKeys starts the wizard on f at the given size and times key presses
+// (Update + View), key(i) giving the i-th.
+func benchKeys(b *testing.B, c *model.Catalog, f *model.File, size [2]int, key func(int) tea.KeyPressMsg) {
+	b.Helper()
+	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+	m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	if m.tbl == nil {
+		b.Fatal("the wizard does not start on the measures table")
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		m.Update(key(i))
+		_ = m.View()
+	}
 }
 
 // benchKeystrokes starts the wizard on f at 80x24 and times key presses

@@ -92,6 +92,26 @@ func (d *driver) typ(s string) *driver {
 	return d
 }
 
+// toRow moves the measures table's cursor to the row whose label holds s.
+func (d *driver) toRow(s string) *driver {
+	d.t.Helper()
+	t := d.m.tbl
+	if t == nil {
+		d.t.Fatalf("no measures table on the screen:\n%s", d.screen())
+	}
+	d.press("home")
+	for i, mm := range t.rows {
+		if strings.Contains(mm.Label.In(d.m.lang), s) {
+			for range i {
+				d.press("down")
+			}
+			return d
+		}
+	}
+	d.t.Fatalf("no row %q:\n%s", s, d.screen())
+	return d
+}
+
 // screen is the current screen without escape codes.
 func (d *driver) screen() string { return ansi.Strip(d.m.Render()) }
 

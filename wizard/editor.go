@@ -56,7 +56,7 @@ func (e *editor) key(msg tea.KeyPressMsg) (cmd tea.Cmd, left bool) {
 }
 
 // close drops the screen shown.
-func (e *editor) close() { e.m.act, e.m.rec = nil, nil }
+func (e *editor) close() { e.m.act, e.m.rec, e.m.tbl = nil, nil, nil }
 
 // list returns the list page for records question q of sec, its new
 // entries numbered by the session's allocator.
@@ -64,7 +64,7 @@ func (e *editor) list(sec *model.Section, q *model.Question) *recordsPage {
 	s := e.m.s
 	p := newRecordsPage(&recordsSpec{q: q, store: questionStore(s, q.ID), newID: s.IDs().Record})
 	e.m.sec = sec
-	e.m.act, e.m.rec = nil, p
+	e.m.act, e.m.rec, e.m.tbl = nil, p, nil
 	return p
 }
 

@@ -181,7 +181,24 @@ func titleLines(title string, w int) int {
 
 // truncate shortens s to at most w cells, ending in "…" when cut.
 func truncate(s string, w int) string {
-	if w < 2 || lipgloss.Width(s) <= w {
+	if w < 2 {
+		return s
+	}
+	if n, ok := narrowWidth(s); ok {
+		if n <= w {
+			return s
+		}
+		// Every rune is one cell: cut at a rune boundary.
+		i := 0
+		for k := range s {
+			if i == w-1 {
+				return s[:k] + "…"
+			}
+			i++
+		}
+		return s
+	}
+	if lipgloss.Width(s) <= w {
 		return s
 	}
 	var b strings.Builder
@@ -224,4 +241,25 @@ func (m *Model) newForm(b *built, w, h int) (*huh.Form, tea.Cmd) {
 	cmd := f.Init()
 	fm, cmd2 := f.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return fm.(*huh.Form), tea.Batch(cmd, cmd2)
+}
+
+// narrowWidth returns the width of s when every rune of it takes exactly
+// one cell and it holds no escape sequence (Latin text, the punctuation,
+// arrows and box characters the wizard uses); ok is false otherwise, and
+// lipgloss must measure it. It spares the grapheme segmentation on every
+// row of every frame.
+func narrowWidth(s string) (n int, ok bool) {
+	for _, r := range s {
+		switch {
+		case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad:
+			return 0, false
+		case r < 0x300,
+			r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e,
+			r >= 0x2190 && r <= 0x21ff, r >= 0x2500 && r <= 0x25ff:
+			n++
+		default:
+			return 0, false
+		}
+	}
+	return n, true
 }

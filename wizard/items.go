@@ -5,14 +5,17 @@ import (
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
-// item is one screen of a section: a question, the tick list of measures, the
-// status of one measure (and its date or reason), or a list of records.
+// item is one screen of a section: a question, the table of measures, the
+// part asked after a measure's status (its date, reason, …), a measure's
+// note, or a list of records.
 // Whether it is shown is decided live from the answers file, so a question
 // appears or disappears as soon as the answer it depends on changes.
 type item struct {
 	id      string
 	visible func() bool
 	make    func() fieldMaker // field items
+	table   bool              // the section's measures table
+	measure string            // a measure's follow-up: the measure's ID
 	records *recordsSpec      // list items (records, own measures)
 	help    func(hover string) (title, body string)
 }
@@ -52,7 +55,7 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 	out = append(out, &item{
 		id:      model.TickItem(s),
 		visible: func() bool { return len(v.Measures(s)) > 0 },
-		make:    func() fieldMaker { return m.makeTick(s) },
+		table:   true,
 		help: func(hover string) (string, string) {
 			if mm := m.c.Measure(hover); mm != nil {
 				return mm.Label.In(l), joinHelp(mm.Help.In(l)+scanning.Help(m.f, mm.ID, l), s, l)
@@ -60,57 +63,38 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 			return s.Title.In(l), joinHelp(s.Goal.In(l), s, l)
 		},
 	})
+	// What each status needs, right after the table: model.AskFollowUps
+	// decides, per measure and part, live from the file.
 	for _, mm := range s.Measures {
 		mm := mm
-		status := func() string { return m.f.Measures[mm.ID].Status }
-		shown := func() bool { return v.MeasureVisible(mm) }
 		help := secHelp(mm.Label.In(l), mm.Help.In(l)+scanning.Help(m.f, mm.ID, l))
 		label := mm.Label.In(l)
-		out = append(out,
-			&item{
-				id:      mm.ID + "#status",
-				visible: func() bool { return shown() && status() != model.StatusImplemented },
-				help:    help,
-				make: func() fieldMaker {
-					return m.makeField(spec{kind: model.KindChoice, title: Msg.Get(l, "status_title", label),
-						options: statusOptions(), slot: measureSlot(m.f, mm.ID, "status")})
-				},
-			},
-			&item{
-				id:      mm.ID + "#due",
-				visible: func() bool { return shown() && status() == model.StatusPlanned },
-				help:    help,
-				make: func() fieldMaker {
-					return m.makeField(spec{kind: model.KindDate, title: Msg.Get(l, "due_title", label),
-						required: true, emptyKey: "due_required", slot: measureSlot(m.f, mm.ID, "due")})
-				},
-			},
-			&item{
-				id: mm.ID + "#reason",
+		for _, fu := range model.FollowUpParts(mm) {
+			fu := fu
+			out = append(out, &item{
+				id:      mm.ID + "#" + fu.Part,
+				measure: mm.ID,
 				visible: func() bool {
-					return shown() && (status() == model.StatusNotApplicable || status() == model.StatusDeclined)
+					if !v.MeasureVisible(mm) {
+						return false
+					}
+					for _, ask := range model.AskFollowUps(mm, m.f.Measures[mm.ID], m.touched[mm.ID]) {
+						if ask.Part == fu.Part {
+							return true
+						}
+					}
+					return false
 				},
 				help: help,
 				make: func() fieldMaker {
-					key := "reason_title"
-					if status() == model.StatusDeclined {
-						key = "declined_title"
-					}
-					return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, key, label),
-						required: true, emptyKey: "reason_required", slot: measureSlot(m.f, mm.ID, "reason")})
-				},
-			},
-			&item{
-				id:      mm.ID + "#accepted_by",
-				visible: func() bool { return shown() && status() == model.StatusDeclined },
-				help:    help,
-				make: func() fieldMaker {
-					return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, "accepted_title", label),
-						required: true, emptyKey: "accepted_required", slot: measureSlot(m.f, mm.ID, "accepted_by")})
+					title, empty := m.followUpTitle(fu, m.f.Measures[mm.ID].Status, label)
+					return m.makeField(spec{kind: fu.Kind, title: title, required: fu.Required, emptyKey: empty,
+						slot: measureSlot(m.f, mm.ID, fu.Part)})
 				},
 			})
+		}
 	}
-	// A note on any measure: Ctrl+N on the tick list asks for one after the
+	// A note on any measure: Ctrl+N on the table asks for one after the
 	// statuses; a measure with a note keeps its note screen.
 	for _, mm := range s.Measures {
 		mm := mm
@@ -149,75 +133,36 @@ func joinHelp(body string, s *model.Section, l model.Lang) string {
 	return body + "\n\n" + Msg.Get(l, "help_section", s.Title.In(l)) + ":\n" + sec
 }
 
-// makeTick builds the quick tick list: every applicable measure of s, the
-// implemented ones ticked. Ticking marks a measure implemented; unticking an
-// implemented one clears its status, so that it is asked about next.
-func (m *Model) makeTick(s *model.Section) fieldMaker {
+// followUpTitle words the question for part fu of a measure with status
+// st and label, and the message for leaving it empty.
+func (m *Model) followUpTitle(fu model.FollowUp, st, label string) (title, emptyKey string) {
 	l := m.lang
-	ms := m.view.Measures(s)
-	b := &binding[[]string]{write: func(ids []string) {
-		on := map[string]bool{}
-		for _, id := range ids {
-			on[id] = true
+	switch fu.Part {
+	case model.PartDue:
+		return Msg.Get(l, "due_title", label), "due_required"
+	case model.PartReason:
+		if st == model.StatusDeclined {
+			return Msg.Get(l, "declined_title", label), "reason_required"
 		}
-		for _, mm := range ms {
-			a, ok := m.f.Measures[mm.ID]
-			switch {
-			case on[mm.ID] && a.Status != model.StatusImplemented:
-				m.f.Measures[mm.ID] = model.MeasureAnswer{Status: model.StatusImplemented, Note: a.Note}
-			case !on[mm.ID] && ok && a.Status == model.StatusImplemented:
-				delete(m.f.Measures, mm.ID)
-			}
-		}
-	}}
-	for _, mm := range ms {
-		if m.f.Measures[mm.ID].Status == model.StatusImplemented {
-			b.cur = append(b.cur, mm.ID)
-		}
+		return Msg.Get(l, "reason_title", label), "reason_required"
+	case model.PartAcceptedBy:
+		return Msg.Get(l, "accepted_title", label), "accepted_required"
 	}
-	return func(w, h int) *built {
-		opts := make([]*model.Option, len(ms))
-		for i, mm := range ms {
-			opts[i] = &model.Option{ID: mm.ID, Label: m.tickLabel(mm, w-8)}
-		}
-		sp := spec{kind: model.KindMultiChoice, title: m.tickTitle(Msg.Get(l, "tick_title", len(ms)), ms), options: opts}
-		b.armed = false
-		mk := m.multiSelect(sp, b, w, h)
-		mk.keys = "keys_tick"
-		b.armed = true
-		return mk
-	}
+	return Msg.Get(l, "part_title", fu.Part, label), "required"
 }
 
-// statusOptions are the choices for a measure that is not ticked.
-func statusOptions() []*model.Option {
-	return []*model.Option{
-		{ID: model.StatusPlanned, Label: Msg["status_planned"]},
-		{ID: model.StatusNotApplicable, Label: Msg["status_na"]},
-		{ID: model.StatusUnclear, Label: Msg["status_unclear"]},
-		{ID: model.StatusDeclined, Label: Msg["status_declined"]},
-		{ID: model.StatusImplemented, Label: Msg["status_done"]},
-	}
-}
-
-// measureSlot addresses one part (status, due, reason) of a measure answer.
-// Changing the status drops the date or reason that no longer fits it.
+// measureSlot addresses one part of a measure answer: its note, or a part
+// asked after the status (model.FollowUp).
 func measureSlot(f *model.File, id, part string) slot {
 	return slot{
 		get: func() model.Value {
 			a := f.Measures[id]
 			var s string
 			switch part {
-			case "status":
-				s = a.Status
-			case "due":
-				s = a.Due
-			case "reason":
-				s = a.Reason
-			case "accepted_by":
-				s = a.AcceptedBy
 			case "note":
 				s = a.Note
+			default:
+				s = a.Part(part)
 			}
 			if s == "" {
 				return model.Value{}
@@ -227,25 +172,10 @@ func measureSlot(f *model.File, id, part string) slot {
 		set: func(v model.Value) {
 			a := f.Measures[id]
 			switch part {
-			case "status":
-				a.Status = v.Str()
-				if a.Status != model.StatusPlanned {
-					a.Due = ""
-				}
-				if a.Status != model.StatusNotApplicable && a.Status != model.StatusDeclined {
-					a.Reason = ""
-				}
-				if a.Status != model.StatusDeclined {
-					a.AcceptedBy = ""
-				}
-			case "due":
-				a.Due = v.Str()
-			case "reason":
-				a.Reason = v.Str()
-			case "accepted_by":
-				a.AcceptedBy = v.Str()
 			case "note":
 				a.Note = v.Str()
+			default:
+				a.SetPart(part, v.Str())
 			}
 			if a.Status == "" {
 				// A date or reason typed before a status exists waits for it.

@@ -81,28 +81,28 @@ func TestScanOfferWizard(t *testing.T) {
 	d.typ("Muster GmbH").press("enter")
 	d.expect("Betreiben Sie").press("j")
 
-	// The tick list: detected ones ticked and marked, the contradiction marked.
+	// The table: detected ones implemented and marked, the contradiction marked.
 	d.expect("Zugangskontrolle", "„erhoben“: auf dem Server")
 	s := d.screen()
 	checkScreenFits(t, s, 80, 24)
 	for label, want := range map[string][]string{
-		"SSH-Anmeldung am Server nur mit Schlüssel": {"✓", "[erhoben]"},
-		"Firewall auf dem Server":                   {"✓", "[erhoben]"},
-		"Sicherheitsupdates automatisch":            {"✓", "[erhoben]"},
+		"SSH-Anmeldung am Server nur mit Schlüssel": {"umgesetzt", "[erhoben]"},
+		"Firewall auf dem Server":                   {"umgesetzt", "[erhoben]"},
+		"Sicherheitsupdates automatisch":            {"umgesetzt", "[erhoben]"},
 		"Keine direkte Anmeldung als root":          {"[Prüfung widerspricht]"},
 	} {
 		line := screenLine(s, label)
 		for _, w := range want {
 			if !strings.Contains(line, w) {
-				t.Fatalf("tick line of %q lacks %q: %q\n%s", label, w, line, s)
+				t.Fatalf("row of %q lacks %q: %q\n%s", label, w, line, s)
 			}
 		}
 	}
-	if line := screenLine(s, "Keine direkte Anmeldung als root"); strings.Contains(line, "✓") {
-		t.Fatalf("contradicted measure ticked: %q", line)
+	if line := screenLine(s, "Keine direkte Anmeldung als root"); !strings.HasSuffix(line, "keine Angabe") {
+		t.Fatalf("contradicted measure given a status: %q", line)
 	}
-	if line := screenLine(s, "Anmeldung nur mit persönlichem Passwort"); strings.Contains(line, "✓") || strings.Contains(line, "[") {
-		t.Fatalf("undetected measure ticked or marked: %q", line)
+	if line := screenLine(s, "Anmeldung nur mit persönlichem Passwort"); !strings.HasSuffix(line, "keine Angabe") || strings.Contains(line, "[") {
+		t.Fatalf("undetected measure given a status or marked: %q", line)
 	}
 
 	// Help on the contradicted measure shows the evidence under the help.
@@ -115,27 +115,26 @@ func TestScanOfferWizard(t *testing.T) {
 	d.press("up", "ctrl+e")
 	d.expect("Erhoben am 28.11.2026", "50-hardening.conf:2: PasswordAuthentication no").press("esc")
 
-	// Untick the firewall and confirm the rest.
-	d.press("down", "down", "space", "enter")
+	// Correct the firewall, clarify the contradicted one, plan the
+	// passwords, and confirm the rest.
+	d.toRow("Firewall auf dem Server").press("k")
+	d.toRow("Keine direkte Anmeldung als root").press("k")
+	d.toRow("Anmeldung nur mit persönlichem Passwort").press("g", "enter")
 	eq(t, "ssh confirmed", d.measure("access_system.ssh_keys_only"), map[string]any{"status": "implemented"})
 	eq(t, "updates confirmed", d.measure("access_system.auto_updates"), map[string]any{"status": "implemented"})
-	eq(t, "firewall unticked", d.measure("access_system.firewall"), nil)
-	// Asked about next: the contradicted one, then the unticked one.
-	d.expect("Noch nicht umgesetzt: Keine direkte Anmeldung als root").press("down", "down", "enter")
-	d.expect("Noch nicht umgesetzt: Firewall auf dem Server").press("down", "down", "enter")
 	eq(t, "firewall corrected", d.measure("access_system.firewall"), map[string]any{"status": "unclear"})
 	eq(t, "root login", d.measure("access_system.ssh_no_root"), map[string]any{"status": "unclear"})
 	if det := d.detected("access_system.firewall"); det["result"] != "supports" {
 		t.Fatalf("the user's correction dropped the detection: %v", det)
 	}
-	d.expect("Noch nicht umgesetzt: Anmeldung nur mit persönlichem Passwort").press("enter")
-	d.expect("Bis wann").typ("31.12.2026").press("enter")
+	// Only the planned one needs more: its date.
+	d.expect("Bis wann ist „Anmeldung nur mit persönlichem Passwort“ geplant?").typ("31.12.2026").press("enter")
 	d.expect("Eigene Maßnahmen").press("end", "enter")
 
-	// Encryption: both pre-ticked on entering, marked.
+	// Encryption: both implemented on entering, marked.
 	d.expect("Verschlüsselung", "[erhoben]")
 	for _, label := range []string{"Datenträger des Servers verschlüsselt", "Auslagerungsspeicher verschlüsselt"} {
-		if line := screenLine(d.screen(), label); !strings.Contains(line, "✓") || !strings.Contains(line, "[erhoben]") {
+		if line := screenLine(d.screen(), label); !strings.HasSuffix(line, "umgesetzt") || !strings.Contains(line, "[erhoben]") {
 			t.Fatalf("crypto line %q", line)
 		}
 	}
@@ -212,8 +211,8 @@ func TestScanSummaryNotice(t *testing.T) {
 	d.expect("Name of the business", "Scan of 28 November 2026 – detected: 6, contradictions: 0. Please check.")
 	d.typ("Smith Ltd").press("enter").press("y")
 	d.expect("System access control", "[detected]", "“detected”: found on the server")
-	if line := screenLine(d.screen(), "SSH login to the server by key only"); !strings.Contains(line, "✓") || !strings.Contains(line, "[detected]") {
-		t.Fatalf("tick line %q", line)
+	if line := screenLine(d.screen(), "SSH login to the server by key only"); !strings.HasSuffix(line, "implemented") || !strings.Contains(line, "[detected]") {
+		t.Fatalf("row %q", line)
 	}
 }
 
@@ -222,12 +221,15 @@ func TestScanMarksNarrow(t *testing.T) {
 	c := scanCatalog(t)
 	f := model.NewFile(c, model.De)
 	f.Detected = map[string]model.Detection{"access_system.firewall": {Date: scanToday, Result: model.DetectContradicts, Evidence: "x\x1b[31m"}}
-	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+	f.Set("infra.server", model.Bool(true))
+	f.Progress.Step = "access_system"
 	mm := c.Measure("access_system.firewall")
 	mm.Label.De = strings.Repeat("Sehr lange Bezeichnung ", 6)
-	got := m.tickLabel(mm, 40).De
-	if !strings.HasSuffix(got, " [Prüfung widerspricht]") || len([]rune(got)) > 40 {
-		t.Fatalf("label %q (%d runes)", got, len([]rune(got)))
+	m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+	m.Update(teaSize(60, 24))
+	line := screenLine(ansi.Strip(m.Render()), "Sehr lange Bez")
+	if !strings.Contains(line, "… [Prüfung widerspricht]") || ansi.StringWidth(line) > 59 {
+		t.Fatalf("row %q (%d cells)", line, ansi.StringWidth(line))
 	}
 	if h := scanning.Help(f, "access_system.firewall", model.De); strings.ContainsRune(h, 0x1b) || !strings.Contains(h, `x\x1b[31m`) {
 		t.Fatalf("evidence not cleaned: %q", h)
@@ -345,31 +347,29 @@ func TestScanPrefillAgrees(t *testing.T) {
 				if len(here) == 0 {
 					continue
 				}
-				// Full screen: the section's tick list.
+				// Full screen: the section's table.
 				m.enterSection(s, +1)
-				for i := 0; m.sec == s && !strings.HasSuffix(m.items[m.pos].id, "#tick"); i++ {
+				for i := 0; m.sec == s && m.tbl == nil; i++ {
 					if i > 100 {
-						t.Fatalf("%s: no tick list", s.ID)
+						t.Fatalf("%s: no table", s.ID)
 					}
 					m.move(+1)
 				}
-				screen := strings.Join(strings.Fields(ansi.Strip(m.Render())), " ")
+				screen := ansi.Strip(m.Render())
 				for _, mm := range here {
 					checked++
 					label := mm.Label.In(model.De)
 					mark := "[" + want[mm.ID] + "]"
-					tick := "✓ " + label + " " + mark
+					status := "umgesetzt"
 					if want[mm.ID] != "erhoben" {
-						tick = label + " " + mark
+						status = "keine Angabe"
 					}
-					if !strings.Contains(screen, tick) {
-						t.Errorf("%s: tick list lacks %q", mm.ID, tick)
+					line := screenLine(screen, string([]rune(label)[:20]))
+					if !strings.Contains(line, mark) || !strings.HasSuffix(line, status) {
+						t.Errorf("%s: table lacks %q with %q and %q: %q", mm.ID, label, mark, status, line)
 					}
 					if want[mm.ID] == "erhoben" && f.Measures[mm.ID].Status != model.StatusImplemented {
 						t.Errorf("%s: supported but not pre-filled", mm.ID)
-					}
-					if want[mm.ID] != "erhoben" && strings.Contains(screen, "✓ "+label) {
-						t.Errorf("%s: contradicted but ticked", mm.ID)
 					}
 				}
 			}

@@ -3,7 +3,6 @@ package wizard
 import (
 	"strings"
 
-	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
@@ -77,27 +76,4 @@ func (m *Model) offerBody(w int) string {
 	b.WriteString("\n\n")
 	b.WriteString(yes + "   " + no)
 	return b.String()
-}
-
-// tickLabel is a measure's label in the tick list, cut to width w, with the
-// mark of a detection appended so that the cut never hides it.
-func (m *Model) tickLabel(mm *model.Measure, w int) model.Text {
-	mark := scanning.Mark(m.f, mm.ID, m.lang)
-	if mark == "" {
-		return mm.Label
-	}
-	mark = " [" + mark + "]"
-	s := truncate(mm.Label.In(m.lang), w-len([]rune(mark))) + mark
-	return model.Text{De: s, En: s}
-}
-
-// tickTitle is the tick list's title, with a hint on the marks when the
-// list holds a detected measure.
-func (m *Model) tickTitle(title string, ms []*model.Measure) string {
-	for _, mm := range ms {
-		if _, ok := scanning.Detected(m.f, mm.ID); ok {
-			return title + " " + scanning.Msg.Get(m.lang, "tick_hint")
-		}
-	}
-	return title
 }

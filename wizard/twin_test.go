@@ -33,7 +33,7 @@ var twinScript = []twinStep{
 	{"no date", []string{"enter"}, []string{""}},
 	{"no own server", []string{"n"}, []string{"nein"}},
 	{"devices: PC", []string{"space", "enter"}, []string{"1"}},
-	{"both measures implemented", []string{"space", "down", "space", "enter"}, []string{"1 2"}},
+	{"both measures implemented", []string{"u", "u", "enter"}, []string{"1 2"}},
 	{"no own measure", []string{"end", "enter"}, []string{"n"}},
 	{"add a provider", []string{"enter"}, []string{"a"}},
 	{"its name", []string{"=Hoster GmbH", "enter"}, []string{"Hoster GmbH"}},

@@ -145,6 +145,9 @@ func (m *Model) stepBody(w, h int) (string, string) {
 		}
 		return m.recordsView(m.rec, w, h), keys
 	}
+	if m.tbl != nil {
+		return m.tableView(w, h), "keys_table"
+	}
 	if m.act == nil {
 		return "", "keys_input"
 	}
@@ -173,6 +176,9 @@ func (m *Model) openHelp() {
 	hover := ""
 	if m.act != nil && m.act.b.hover != nil {
 		hover = m.act.b.hover()
+	}
+	if m.tbl != nil && m.tbl.hovered() != nil {
+		hover = m.tbl.hovered().ID
 	}
 	title, body := it.help(hover)
 	if m.rec != nil && m.rec.edit >= 0 && m.rec.fpos >= 0 {
@@ -212,7 +218,7 @@ func (m *Model) overviewKey(k string) tea.Cmd {
 		m.save()
 		return m.enterSection(secs[m.ovCursor], +1)
 	case "esc", "ctrl+o", "q":
-		if m.act != nil || m.rec != nil {
+		if m.act != nil || m.rec != nil || m.tbl != nil {
 			m.screen = screenStep
 		} else {
 			m.screen = screenFinish

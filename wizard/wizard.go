@@ -83,8 +83,16 @@ type Model struct {
 	sec   *model.Section
 	items []*item
 	pos   int
-	act   *active      // the current field item's form
-	rec   *recordsPage // the current list item
+	act   *active       // the current field item's form
+	rec   *recordsPage  // the current list item
+	tbl   *measureTable // the current measures table (table.go)
+
+	tblKeys *tableKeys
+	// tableCursor keeps each section's table cursor while the wizard runs.
+	tableCursor map[string]int
+	// touched holds the measures whose status was set in the current
+	// section's table: what their status needs is asked again after it.
+	touched map[string]bool
 
 	screen   int
 	ovCursor int
@@ -121,14 +129,16 @@ const (
 // (or at the first section).
 func New(o Options) *Model {
 	m := &Model{
-		o:      o,
-		c:      o.Catalog,
-		f:      o.File,
-		lang:   o.Lang,
-		theme:  &theme{},
-		keymap: newKeyMap(o.Lang),
-		width:  80,
-		height: 24,
+		o:           o,
+		c:           o.Catalog,
+		f:           o.File,
+		lang:        o.Lang,
+		theme:       &theme{},
+		keymap:      newKeyMap(o.Lang),
+		tblKeys:     newTableKeys(o.Lang),
+		tableCursor: map[string]int{},
+		width:       80,
+		height:      24,
 	}
 	m.s = o.Session
 	if m.s == nil {
@@ -191,6 +201,7 @@ func (m *Model) current() *active {
 // visible item.
 func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
 	m.sec = s
+	m.touched = nil
 	scanning.Prefill(m.view, s)
 	m.items = m.sectionItems(s)
 	m.s.At(s, "")
@@ -210,6 +221,11 @@ func (m *Model) resumeAt(id string) {
 		return
 	}
 	for i, it := range m.items {
+		if it.id == id && it.measure != "" {
+			// A follow-up the user stopped at is asked again, answered
+			// or not (the date typed before a drop is kept).
+			m.markTouched(it.measure)
+		}
 		if it.id == id && it.visible() {
 			if i != m.pos {
 				m.show(i)
@@ -255,7 +271,7 @@ func (m *Model) move(dir int) tea.Cmd {
 		return m.enterSection(prev, -1)
 	}
 	// Already at the very first item: stay (show it again if nothing is shown).
-	if m.act == nil && m.rec == nil {
+	if m.act == nil && m.rec == nil && m.tbl == nil {
 		for i := range m.items {
 			if m.items[i].visible() {
 				return m.show(i)
@@ -269,7 +285,11 @@ func (m *Model) move(dir int) tea.Cmd {
 func (m *Model) show(i int) tea.Cmd {
 	m.pos = i
 	it := m.items[i]
-	m.act, m.rec = nil, nil
+	m.act, m.rec, m.tbl = nil, nil, nil
+	if it.table {
+		m.tbl = m.newTable(m.sec)
+		return nil
+	}
 	if it.records != nil {
 		m.rec = newRecordsPage(it.records)
 		return nil
@@ -322,7 +342,7 @@ func (m *Model) next() tea.Cmd {
 // model.Session.End).
 func (m *Model) finish() {
 	m.screen = screenFinish
-	m.act, m.rec = nil, nil
+	m.act, m.rec, m.tbl = nil, nil, nil
 	m.save()
 }
 
@@ -453,6 +473,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if k == "esc" || k == "shift+tab" {
 		return m.move(-1)
 	}
+	if m.tbl != nil {
+		return m.tableKey(msg)
+	}
 	a := m.act
 	if a == nil {
 		return nil
@@ -467,14 +490,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// pickNote marks the measure under the cursor of a tick list for a note,
-// asked after the list. It reports whether the key was used.
+// pickNote marks the measure under the table's cursor for a note, asked
+// after the table and what the statuses need. It reports whether the key
+// was used.
 func (m *Model) pickNote() bool {
-	a := m.act
-	if a == nil || a.b.hover == nil || m.pos >= len(m.items) || m.sec == nil || m.items[m.pos].id != model.TickItem(m.sec) {
+	if m.tbl == nil {
 		return false
 	}
-	mm := m.c.Measure(a.b.hover())
+	mm := m.tbl.hovered()
 	if mm == nil {
 		return false
 	}

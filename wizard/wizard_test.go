@@ -40,21 +40,26 @@ func TestFullInterview(t *testing.T) {
 	eq(t, "devices", d.answer("infra.devices"), []any{"notebook"})
 
 	// Step 3: measures. All four apply (server, notebook).
-	d.expect("Schritt 3 von 4 · Zugangskontrolle", "umgesetzt? (4)", "Festplattenverschlüsselung")
-	d.press("space", "down", "down", "space", "enter")
+	d.expect("Schritt 3 von 4 · Zugangskontrolle", "Stand der Maßnahmen (4, 4 ohne Angabe)", "Festplattenverschlüsselung", "keine Angabe")
+	// One key per row: implemented, planned, implemented, not applicable.
+	d.press("u", "g", "u", "n").expect("Stand der Maßnahmen (4):")
+	if s := d.screen(); !strings.Contains(screenLine(s, "Schriftliche Passwortrichtlinie"), "geplant") ||
+		!strings.Contains(screenLine(s, "Festplattenverschlüsselung"), "nicht anwendbar") {
+		t.Fatalf("statuses not shown in words:\n%s", s)
+	}
+	d.press("enter")
 	eq(t, "passwords", d.measure("access_system.passwords"), map[string]any{"status": "implemented"})
 	eq(t, "ssh", d.measure("access_system.ssh_keys_only"), map[string]any{"status": "implemented"})
-	// The policy is planned with a date.
-	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie").press("enter")
-	d.expect("Bis wann").typ("31.13.2026").expect("kein gültiges Datum").press("enter").expect("Bis wann")
+	// What the statuses need, right after the table: the policy's date ...
+	d.expect("Bis wann ist „Schriftliche Passwortrichtlinie“ geplant?").typ("31.13.2026").expect("kein gültiges Datum").press("enter").expect("Bis wann")
 	for range 6 {
 		d.press("backspace")
 	}
 	d.typ("2.2026").press("enter")
 	eq(t, "policy", d.measure("access_system.policy"), map[string]any{"status": "planned", "due": "2026-12-31"})
-	// Disk encryption does not apply, with a reason.
-	d.expect("Festplattenverschlüsselung auf Notebooks").press("down", "enter")
-	d.expect("Warum").typ("Notebooks speichern keine Kundendaten").press("enter")
+	// ... and why disk encryption does not apply.
+	d.expect("Warum ist „Festplattenverschlüsselung auf Notebooks")
+	d.typ("Notebooks speichern keine Kundendaten").press("enter")
 	eq(t, "notebook", d.measure("access_system.disk_notebook"),
 		map[string]any{"status": "not_applicable", "reason": "Notebooks speichern keine Kundendaten"})
 	// An own measure.
@@ -95,7 +100,9 @@ func TestFullInterview(t *testing.T) {
 	// screen of the step before.
 	d.press("esc").expect("Schritt 4 von 4", "1. Hostër GmbH")
 	d.press("esc").expect("Schritt 3 von 4", "Eigene Maßnahmen")
-	d.press("esc").expect("Warum", "Notebooks speichern keine Kundendaten")
+	// Back into step 3: its follow-ups are answered, so the table is its
+	// last screen before the own measures.
+	d.press("esc").expect("Stand der Maßnahmen (4):", "geplant (bis 31.12.2026)")
 }
 
 // TestConditionsPruned changes an answer that others depend on: the hidden
@@ -249,28 +256,31 @@ func TestHelpWithoutQuestion(t *testing.T) {
 }
 
 // TestDeclinedAndNote: a measure deliberately not taken asks why and who
-// accepted the risk; Ctrl+N on the tick list asks a note for the measure
-// under the cursor after the statuses, also for an implemented one.
+// accepted the risk; Ctrl+N on the table asks a note for the measure under
+// the cursor after the statuses, also for an implemented one; a sets every
+// row without status to "zu klären", which needs nothing more.
 func TestDeclinedAndNote(t *testing.T) {
 	d := newDriver(t, smallCatalog(t), nil, model.De)
 	d.typ("Firma").press("enter", "enter", "enter", "enter")
 	d.expect("Schritt 2 von 4").press("j")
 	d.expect("Welche Art von Server?").press("enter")
 	d.expect("Welche Geräte nutzen Sie?").press("down", "space", "enter")
-	d.expect("umgesetzt? (4)", "Strg+N Anmerkung")
-	d.press("space", "ctrl+n").expect("Anmerkung folgt nach der Liste: Anmeldung nur mit")
+	d.expect("Stand der Maßnahmen (4, 4 ohne Angabe)", "Strg+N Anmerkung")
+	d.press("u", "up", "ctrl+n").expect("Anmerkung folgt nach der Tabelle: Anmeldung nur mit")
+	// The policy: deliberately not implemented; the rest: to be clarified.
+	d.press("down", "b", "a").expect("2 Maßnahmen ohne Angabe auf „zu klären“ gesetzt.", "Stand der Maßnahmen (4):")
+	if l := screenLine(d.screen(), "Schriftliche Passwortrichtlinie"); !strings.Contains(l, "bewusst nicht umgesetzt") {
+		t.Fatalf("row %q", l)
+	}
 	d.press("enter")
-	// The policy: deliberately not implemented (fourth option).
-	d.expect("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie", "bewusst nicht umgesetzt").press("down", "down", "down", "enter")
+	eq(t, "rest", d.measure("access_system.ssh_keys_only"), map[string]any{"status": "unclear"})
+	eq(t, "rest", d.measure("access_system.disk_notebook"), map[string]any{"status": "unclear"})
 	d.expect("Warum wird „Schriftliche Passwortrichtlinie“ bewusst nicht umgesetzt?").press("enter").expect("Bitte kurz begründen.")
 	d.typ("zwei Personen, mündlich geregelt").press("enter")
 	d.expect("Wer hat das Risiko").press("enter").expect("Bitte angeben, wer das Risiko übernommen hat.")
 	d.typ("Inhaberin").press("enter")
 	eq(t, "declined", d.measure("access_system.policy"),
 		map[string]any{"status": "declined", "reason": "zwei Personen, mündlich geregelt", "accepted_by": "Inhaberin"})
-	for range 2 { // the two remaining measures: to be clarified
-		d.press("down", "down", "enter")
-	}
 	d.expect("Anmerkung zu „Anmeldung nur mit persönlichem Passwort“").typ("Passwortmanager KeePassXC").press("enter")
 	eq(t, "note", d.measure("access_system.passwords"),
 		map[string]any{"status": "implemented", "note": "Passwortmanager KeePassXC"})

@@ -1,0 +1,115 @@
+package model
+
+import "strings"
+
+// Parts of a measure answer that are asked after its status.
+const (
+	PartDue        = "due"         // planned: the target date
+	PartReason     = "reason"      // not applicable, declined: why
+	PartAcceptedBy = "accepted_by" // declined: who accepted the risk
+)
+
+// FollowUp is one part of a measure answer that a front end asks after the
+// status, once the user has set the statuses of a section (the measures
+// table): what it asks, and what kind of input it takes.
+type FollowUp struct {
+	Part     string // PartDue, PartReason, PartAcceptedBy
+	Kind     string // the input kind: KindDate or KindText
+	Required bool   // the answer is incomplete without it
+}
+
+// followUpParts are the parts any measure may need, in the order asked.
+var followUpParts = []FollowUp{
+	{Part: PartDue, Kind: KindDate, Required: true},
+	{Part: PartReason, Kind: KindText, Required: true},
+	{Part: PartAcceptedBy, Kind: KindText, Required: true},
+}
+
+// FollowUpParts lists every part that may be asked after the status of
+// measure m (nil: an own measure), in the order asked. Front ends build their
+// follow-up questions from it once and show those FollowUps names.
+func FollowUpParts(m *Measure) []FollowUp { return followUpParts }
+
+// FollowUps returns the parts answer a of measure m (nil: an own measure)
+// needs for its status, in the order asked: the target date of a planned
+// measure, the reason of one not applicable, the reason and who accepted
+// the risk of one declined. This is the one rule of what a status needs;
+// the interview's two front ends and tom set all ask it.
+func FollowUps(m *Measure, a MeasureAnswer) []FollowUp {
+	var out []FollowUp
+	for _, fu := range FollowUpParts(m) {
+		if statusNeeds(a.Status, fu.Part) {
+			out = append(out, fu)
+		}
+	}
+	return out
+}
+
+// AskFollowUps returns the FollowUps a front end asks after the status
+// table: all of them for a measure whose status the user set in this pass
+// (changed; the stored values are the defaults), else only those still
+// empty, so that confirming last year's table asks nothing again.
+func AskFollowUps(m *Measure, a MeasureAnswer, changed bool) []FollowUp {
+	all := FollowUps(m, a)
+	if changed {
+		return all
+	}
+	var out []FollowUp
+	for _, fu := range all {
+		if strings.TrimSpace(a.Part(fu.Part)) == "" {
+			out = append(out, fu)
+		}
+	}
+	return out
+}
+
+// statusNeeds reports whether status st uses part p.
+func statusNeeds(st, p string) bool {
+	switch p {
+	case PartDue:
+		return st == StatusPlanned
+	case PartReason:
+		return st == StatusNotApplicable || st == StatusDeclined
+	case PartAcceptedBy:
+		return st == StatusDeclined
+	}
+	return false
+}
+
+// Part returns part p of the answer ("" for an unknown part).
+func (a MeasureAnswer) Part(p string) string {
+	switch p {
+	case PartDue:
+		return a.Due
+	case PartReason:
+		return a.Reason
+	case PartAcceptedBy:
+		return a.AcceptedBy
+	}
+	return ""
+}
+
+// SetPart sets part p of the answer to v (an unknown part is ignored).
+func (a *MeasureAnswer) SetPart(p, v string) {
+	switch p {
+	case PartDue:
+		a.Due = v
+	case PartReason:
+		a.Reason = v
+	case PartAcceptedBy:
+		a.AcceptedBy = v
+	}
+}
+
+// WithStatus returns a with status st: the parts st does not use are
+// dropped (a reason stays from not applicable to declined and back), the
+// note is kept.
+func (a MeasureAnswer) WithStatus(st string) MeasureAnswer {
+	out := MeasureAnswer{Status: st, Note: a.Note}
+	for _, fu := range followUpParts {
+		if statusNeeds(st, fu.Part) {
+			out.SetPart(fu.Part, a.Part(fu.Part))
+		}
+	}
+	return out
+}

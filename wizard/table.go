@@ -28,9 +28,7 @@ type tableKeys struct {
 	up, down, pgUp, pgDown     key.Binding
 	home, end                  key.Binding
 	statusByKey                map[string]string
-	legend                     []string // "u umgesetzt", … in order
-	legendOther                []string // rest and clear
-	moveHelp                   string
+	legend                     []string // "u umgesetzt", …, rest and clear
 }
 
 // tableStatusKeys names the message keys of each status's key letter and

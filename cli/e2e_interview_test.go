@@ -224,15 +224,15 @@ func TestE2EInterviewTmux(t *testing.T) {
 			tm.keys("End", "Enter")
 			tm.waitFor("Schritt 4 von 4 · Dienstleister")
 			tm.keys("Enter")
-			tm.waitFor("Dienstleister neu")
+			// The provider on one page: the name, Tab over the e-mail and
+			// the category (left unset), n for "no processor", Ctrl+S.
+			tm.waitFor("Dienstleister neu · * = Pflichtangabe", "> Name *", "Auftragsverarbeiter?: (keine Angabe)")
 			tm.typ("Straße & Söhne IT – Düsseldorf")
-			tm.keys("Enter")
-			tm.waitFor("E-Mail")
-			tm.keys("Enter")
-			tm.waitFor("Kategorie")
-			tm.keys("Enter")
-			tm.waitFor("Auftragsverarbeiter?")
+			tm.keys("Tab", "Tab", "Tab")
+			tm.waitFor("> Auftragsverarbeiter?")
 			tm.keys("n")
+			tm.waitFor("> [ Speichern ]")
+			tm.keys("C-s")
 			tm.waitFor("1. Straße & Söhne IT – Düsseldorf")
 			tm.keys("End", "Enter")
 			tm.waitFor("Die Befragung ist vollständig.")
@@ -246,7 +246,7 @@ func TestE2EInterviewTmux(t *testing.T) {
 				t.Fatalf("ssh measure: %#v", p)
 			}
 			recs := f["answers"].(map[string]any)["providers"].([]any)
-			if r := recs[0].(map[string]any); r["name"] != "Straße & Söhne IT – Düsseldorf" || r["id"] != "r1" {
+			if r := recs[0].(map[string]any); r["name"] != "Straße & Söhne IT – Düsseldorf" || r["id"] != "r1" || r["processor"] != false || r["category"] != nil {
 				t.Fatalf("provider: %#v", r)
 			}
 			hist, _ := f["history"].([]any)

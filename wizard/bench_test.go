@@ -168,3 +168,41 @@ func BenchmarkKeystrokeProviders(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKeystrokeRecordForm measures one key press (Update + View) in the
+// one-page form of a new provider of the real catalogue at 80x24: typing in
+// the name field, and moving through all fields with Tab.
+func BenchmarkKeystrokeRecordForm(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := c.QuestionByRole(model.RoleProviderRegister)
+	for _, k := range []struct {
+		name string
+		msg  tea.KeyPressMsg
+	}{
+		{"type", tea.KeyPressMsg{Code: 'a', Text: "a"}},
+		{"tab", tea.KeyPressMsg{Code: tea.KeyTab}},
+	} {
+		b.Run(k.name, func(b *testing.B) {
+			f := model.NewFile(c, model.De)
+			f.Progress.Step = q.ID
+			m := New(Options{Catalog: c, File: f, Lang: model.De, Save: func(*model.File) error { return nil }})
+			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"})
+			if !m.formOpen() {
+				b.Fatal("no form")
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				if k.name == "type" && i%200 == 0 {
+					m.rec.form.inputs[m.rec.form.focus] = newTextInput(m.rec.form.fields[m.rec.form.focus], m.rec.form.rec, model.De)
+				}
+				m.Update(k.msg)
+				_ = m.View()
+			}
+		})
+	}
+}

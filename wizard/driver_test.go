@@ -60,6 +60,7 @@ func keyMsg(name string) tea.KeyPressMsg {
 		"end":       {Code: tea.KeyEnd},
 		"space":     {Code: tea.KeySpace, Text: " "},
 		"backspace": {Code: tea.KeyBackspace},
+		"delete":    {Code: tea.KeyDelete},
 		"f1":        {Code: tea.KeyF1},
 	}
 	if k, ok := named[name]; ok {

@@ -34,11 +34,6 @@ type spec struct {
 	required bool
 	emptyKey string // message for a required field left empty
 	slot     slot
-	// unset: a choice or yes/no that may stay unanswered (a record's
-	// optional field). It starts unset and is stored only when answered:
-	// Enter alone, before any choice was made (a move in the list, j/n, a
-	// toggle), leaves it unset; the key hints say so.
-	unset bool
 }
 
 // makeField creates the binding for sp and returns its field builder.
@@ -46,45 +41,17 @@ func (m *Model) makeField(sp spec) fieldMaker {
 	l := m.lang
 	switch sp.kind {
 	case model.KindYesNo:
-		answered := sp.slot.get().IsSet() || !sp.unset
-		b := &binding[bool]{write: func(v bool) { answered = true; sp.slot.set(model.Bool(v)) }}
+		b := &binding[bool]{write: func(v bool) { sp.slot.set(model.Bool(v)) }}
 		b.cur, _ = sp.slot.get().Bool()
-		commit := func() {
-			if answered {
-				b.commit()
-			}
-		}
 		return func(w, h int) *built {
 			b.armed = false
 			f := huh.NewConfirm().Title(sp.title).Affirmative(model.YesNo(true, l)).Negative(model.YesNo(false, l)).Accessor(b)
 			b.armed = true
-			keys := "keys_confirm"
-			if !answered {
-				keys = "keys_confirm_unset"
-			}
-			return &built{field: f, commit: commit, keys: keys}
+			return &built{field: f, commit: b.commit, keys: "keys_confirm"}
 		}
 	case model.KindChoice:
-		answered := sp.slot.get().IsSet() || !sp.unset
-		first := ""
-		if len(sp.options) > 0 {
-			first = sp.options[0].ID
-		}
-		b := &binding[string]{write: func(v string) {
-			// huh selects the first option by itself when the list is
-			// shown: that is no answer (a move away and back is).
-			if !answered && v == first {
-				return
-			}
-			answered = true
-			sp.slot.set(model.String(v))
-		}}
+		b := &binding[string]{write: func(v string) { sp.slot.set(model.String(v)) }}
 		b.cur = sp.slot.get().Str()
-		commit := func() {
-			if answered {
-				b.commit()
-			}
-		}
 		return func(w, h int) *built {
 			b.armed = false
 			opts := make([]huh.Option[string], len(sp.options))
@@ -95,11 +62,7 @@ func (m *Model) makeField(sp spec) fieldMaker {
 			f := huh.NewSelect[string]().Title(title).Accessor(b).Options(opts...).
 				Height(listHeight(title, len(opts), w, h))
 			b.armed = true
-			keys := "keys_select"
-			if !answered {
-				keys = "keys_select_unset"
-			}
-			return &built{field: f, commit: commit, keys: keys}
+			return &built{field: f, commit: b.commit, keys: "keys_select"}
 		}
 	case model.KindMultiChoice:
 		b := &binding[[]string]{write: func(v []string) { sp.slot.set(model.List(v...)) }}

@@ -70,26 +70,39 @@ func TestEveryScreenFits(t *testing.T) {
 				checkScreen(t, d, where, size[0], size[1])
 				if it.records != nil {
 					d.press("n")
-					rec := d.m.rec.recs[d.m.rec.edit]
-					for _, fd := range d.m.rec.fields {
+					form := d.m.rec.form
+					for i, fd := range form.fields {
 						if fd.Kind == model.KindYesNo {
-							rec[fd.ID] = model.Bool(true)
+							form.focus = i
+							d.press("j")
 						}
 					}
-					for fi, fd := range d.m.rec.fields {
-						if !model.FieldVisible(fd, rec) {
+					for fi, fd := range form.fields {
+						if !form.visible(fi) {
 							continue
 						}
-						d.m.rec.fpos = fi - 1
-						d.m.recordField(d.m.rec, +1)
+						form.focus = fi
 						checkScreen(t, d, where+"/"+fd.ID, size[0], size[1])
+						checkFocusWhole(t, d, where+"/"+fd.ID, fd)
 						checkOptions(t, d, where+"/"+fd.ID, fd.Options)
 					}
+					d.press("esc", "j")
 					continue
 				}
 				checkOptions(t, d, where, listOptions(c, d.m, it))
 			}
 		}
+	}
+}
+
+// checkFocusWhole fails unless the focused field of the record form is on
+// the screen with its label, the form's legend included.
+func checkFocusWhole(t *testing.T, d *driver, where string, fd *model.Field) {
+	t.Helper()
+	s := d.screen()
+	label := []rune(fd.Label.In(model.De))
+	if !strings.Contains(s, "> "+string(label[:min(len(label), 20)])) || !strings.Contains(s, "* = Pflichtangabe") {
+		t.Fatalf("%s: the focused field is not shown whole:\n%s", where, s)
 	}
 }
 

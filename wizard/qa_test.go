@@ -20,11 +20,12 @@ func startAt(t *testing.T, id string, lang model.Lang) *driver {
 	return newDriver(t, c, f, lang)
 }
 
-// A long record name must not push "Teil n von m" off the title line.
-func TestRecordTitleKeepsPartWithLongName(t *testing.T) {
+// A long record name must not push the legend of the required mark off the
+// title line.
+func TestRecordTitleKeepsLegendWithLongName(t *testing.T) {
 	d := startAt(t, "providers", model.De)
 	d.press("n").typ("Haufe-Lexware GmbH & Co. KG, ein Unternehmen der Haufe Group, Freiburg").press("enter")
-	d.expect("Teil 2 von")
+	d.expect("Haufe-Lexware", "· * = Pflichtangabe")
 }
 
 // One record is "1 Eintrag", not "1 Einträge", in the list and the review

@@ -134,8 +134,9 @@ func ownStore(f *model.File, sec string) recordStore {
 	}
 }
 
-// recordsPage is the list screen: the entries, "add", "done"; and, while one
-// entry is edited, a flow through its visible fields, one field a screen.
+// recordsPage is the list screen: the entries, "add", "done". While an
+// entry is open (edit >= 0) it shows the entry's fields, one a line, to
+// choose the one to change (the record view), or the entry's one-page form.
 type recordsPage struct {
 	spec   *recordsSpec
 	recs   []model.Record
@@ -143,12 +144,12 @@ type recordsPage struct {
 	asking bool // remove confirmation shown
 
 	// editing
-	edit    int // index in recs, -1 when the list is shown
-	isNew   bool
-	fields  []*model.Field
-	fpos    int
-	act     *active
-	message string
+	edit     int // index in recs (len(recs) for a new entry), -1 when the list is shown
+	isNew    bool
+	field    int         // the record view's cursor: index among the shown fields
+	form     *recordForm // the form, nil while the record view is shown
+	fromView bool        // the form was opened from the record view (and returns there)
+	message  string
 }
 
 func newRecordsPage(sp *recordsSpec) *recordsPage {
@@ -193,55 +194,115 @@ func (p *recordsPage) label(r model.Record, l model.Lang) string {
 	return strings.Join(parts, " · ")
 }
 
-// startEdit opens entry i (or a new one when i == len(recs)).
-func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
-	p.isNew = i >= len(p.recs)
-	if p.isNew {
-		p.recs = append(p.recs, model.Record{"id": model.String(p.spec.newID())})
-		i = len(p.recs) - 1
+// record returns the entry open for editing (a new one while it is added).
+func (p *recordsPage) record() model.Record {
+	if p.edit < len(p.recs) {
+		return p.recs[p.edit]
 	}
-	p.edit = i
-	p.fields = p.spec.q.Fields
-	p.fpos = -1
-	p.message = ""
-	return m.recordField(p, +1)
+	return p.form.orig
 }
 
-// recordField moves to the next (dir +1) or previous (dir -1) visible field;
-// past either end the entry is closed and the list shown again.
-func (m *Model) recordField(p *recordsPage, dir int) tea.Cmd {
-	r := p.recs[p.edit]
-	for i := p.fpos + dir; i >= 0 && i < len(p.fields); i += dir {
-		fd := p.fields[i]
-		if !model.FieldVisible(fd, r) {
-			continue
+// shownFields returns the fields of r that are shown.
+func (p *recordsPage) shownFields(r model.Record) []*model.Field {
+	var out []*model.Field
+	for _, fd := range p.spec.q.Fields {
+		if model.FieldVisible(fd, r) {
+			out = append(out, fd)
 		}
-		p.fpos = i
-		sp := spec{kind: fd.Kind, title: fd.Label.In(m.lang), options: fd.Options, required: fd.Required,
-			emptyKey: "required", slot: recordSlot(r, fd.ID, p.save), unset: !fd.Required}
-		return m.activate(&p.act, m.makeField(sp))
 	}
-	m.closeEdit(p)
+	return out
+}
+
+// startEdit opens entry i: its record view, or for a new entry (i ==
+// len(recs)) the form.
+func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
+	p.message = ""
+	p.isNew = i >= len(p.recs)
+	p.edit, p.field, p.form = i, 0, nil
+	if p.isNew {
+		p.edit = len(p.recs)
+		p.openForm(model.Record{"id": model.String(p.spec.newID())}, "", m.lang)
+	}
 	return nil
 }
 
-// closeEdit shows the list again. A new entry left without any value is
-// dropped, and hidden fields' values are removed.
-func (m *Model) closeEdit(p *recordsPage) {
-	r := p.recs[p.edit]
-	for _, fd := range p.fields {
-		if _, ok := r[fd.ID]; ok && !model.FieldVisible(fd, r) {
-			delete(r, fd.ID)
-		}
+// openForm shows the one-page form of r focused on field id.
+func (p *recordsPage) openForm(r model.Record, id string, l model.Lang) {
+	p.fromView = !p.isNew
+	p.form = newRecordForm(p.spec.q, r, id, l)
+}
+
+// formKey gives a key to the open form; a saved form stores the entry.
+func (m *Model) formKey(p *recordsPage, msg tea.KeyPressMsg) {
+	switch p.form.key(msg) {
+	case formSaved:
+		p.store(p.form.saved())
+		m.save()
+		m.closeForm(p)
+	case formCancelled:
+		m.closeForm(p)
 	}
-	if p.isNew && len(r) <= 1 {
-		p.recs = append(p.recs[:p.edit], p.recs[p.edit+1:]...)
+}
+
+// store puts r in the entry's place (appends a new entry).
+func (p *recordsPage) store(r model.Record) {
+	if p.edit < len(p.recs) {
+		p.recs[p.edit] = r
 	} else {
+		p.recs = append(p.recs, r)
+	}
+	p.save()
+}
+
+// flushDraft stores what the open form holds, unchecked values left out: the
+// wizard is ending (Ctrl+C, a signal) and nothing typed may be lost.
+func (p *recordsPage) flushDraft() {
+	if p == nil || p.edit < 0 || p.form == nil || !p.form.changed() {
+		return
+	}
+	if r := p.form.saved(); len(r) > 1 {
+		p.store(r)
+	}
+}
+
+// closeForm leaves the form: back to the record view it came from, or to
+// the list.
+func (m *Model) closeForm(p *recordsPage) {
+	p.form = nil
+	if p.fromView && p.edit < len(p.recs) {
+		return
+	}
+	m.closeEdit(p)
+}
+
+// closeEdit shows the list again, the cursor on the entry.
+func (m *Model) closeEdit(p *recordsPage) {
+	if p.edit < len(p.recs) {
 		p.cursor = p.edit
 	}
-	p.edit, p.act = -1, nil
-	p.save()
-	m.save()
+	p.edit, p.form = -1, nil
+}
+
+// recordViewKey handles a key on the record view: choose a field to change.
+func (m *Model) recordViewKey(p *recordsPage, k string) {
+	fields := p.shownFields(p.record())
+	p.field = min(p.field, len(fields)-1)
+	switch k {
+	case "up", "k":
+		p.field = max(0, p.field-1)
+	case "down", "j":
+		p.field = min(len(fields)-1, p.field+1)
+	case "home":
+		p.field = 0
+	case "end":
+		p.field = len(fields) - 1
+	case "enter", "space", "e", "b":
+		if p.field >= 0 {
+			p.openForm(p.record(), fields[p.field].ID, m.lang)
+		}
+	case "esc", "shift+tab":
+		m.closeEdit(p)
+	}
 }
 
 // recordsKey handles a key on the list screen. done reports that the user
@@ -310,32 +371,37 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 	return nil, 0
 }
 
-// recordsView draws the list (or the field being edited).
+// recordsView draws the list, the record view or the form.
 func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	l := m.lang
 	q := p.spec.q
 	item := q.Item.In(l)
-	if p.edit >= 0 && p.act != nil {
-		r := p.recs[p.edit]
+	if p.edit >= 0 {
+		r := p.record()
 		name := p.label(r, l)
 		if p.isNew && name == Msg.Get(l, "unnamed") {
 			name = Msg.Get(l, "record_new")
 		}
-		pos := 0
-		total := 0
-		for i, fd := range p.fields {
-			if model.FieldVisible(fd, r) {
-				total++
-				if i <= p.fpos {
-					pos++
-				}
-			}
+		key := "record_view_title"
+		if p.form != nil {
+			key = "record_form_title"
 		}
-		part := Msg.Get(l, "part", pos, total)
-		// The name gives way first: "Teil 3 von 3" must stay readable.
-		room := w - lipgloss.Width(Msg.Get(l, "record_title", item, "", part))
-		head := styleTitle.Render(truncate(Msg.Get(l, "record_title", item, truncate(name, max(room, 2)), part), w))
-		return head + "\n" + p.act.form.View()
+		// The name gives way first: the legend must stay readable.
+		room := w - lipgloss.Width(Msg.Get(l, key, item, ""))
+		head := styleTitle.Render(truncate(Msg.Get(l, key, item, truncate(name, max(room, 2))), w))
+		if p.form != nil {
+			return head + "\n" + p.form.view(w, h-1)
+		}
+		fields := p.shownFields(r)
+		row := func(i int) string {
+			fd := fields[i]
+			v := model.TerminalLine(strings.ReplaceAll(model.AnswerText(fd.Kind, fd.Options, r[fd.ID], l), "\n", " / "))
+			if v == "" {
+				v = Msg.Get(l, "form_unset")
+			}
+			return fd.Label.In(l) + ": " + v
+		}
+		return head + "\n\n" + listWindowFunc(len(fields), row, min(p.field, len(fields)-1), h-2, w, l)
 	}
 	var b strings.Builder
 	b.WriteString(styleTitle.Render(truncate(q.Title.In(l), w)))
@@ -423,4 +489,23 @@ func listWindowFunc(n int, row func(int) string, cursor, h, w int, l model.Lang)
 func fitName(l model.Lang, key, name string, w int) string {
 	room := w - lipgloss.Width(Msg.Get(l, key, ""))
 	return truncate(Msg.Get(l, key, truncate(name, max(room, 2))), w)
+}
+
+// helpField is the field whose help Ctrl+E shows: the form's focused field
+// or the record view's chosen one (nil on the list).
+func (p *recordsPage) helpField() *model.Field {
+	switch {
+	case p == nil || p.edit < 0:
+		return nil
+	case p.form != nil:
+		if f := p.form; f.focus < len(f.fields) {
+			return f.fields[f.focus]
+		}
+		return nil
+	}
+	fields := p.shownFields(p.record())
+	if p.field >= 0 && p.field < len(fields) {
+		return fields[p.field]
+	}
+	return nil
 }

@@ -102,6 +102,7 @@ func (m *ReviewModel) Interrupted() bool { return m.quit == quitSignal }
 
 // Flush saves the current state (Run calls it after the program ended).
 func (m *ReviewModel) Flush() error {
+	m.page.flushDraft()
 	m.store()
 	return m.saveErr
 }
@@ -130,6 +131,7 @@ func (m *ReviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case signalMsg:
 		m.quit = quitSignal
+		m.page.flushDraft()
 		m.store()
 		return m, tea.Quit
 	case tea.ColorProfileMsg:
@@ -147,6 +149,11 @@ func (m *ReviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		if m.screen == rvRecEdit && m.page != nil && m.page.edit >= 0 && m.page.form != nil {
+			m.page.form.paste(msg.Content)
+			return m, nil
+		}
 	}
 	if a := m.form(); a != nil {
 		fm, cmd := a.form.Update(msg)
@@ -161,10 +168,6 @@ func (m *ReviewModel) form() *active {
 	switch m.screen {
 	case rvEdit:
 		return m.ed.form()
-	case rvRecEdit:
-		if m.page != nil && m.page.edit >= 0 {
-			return m.page.act
-		}
 	case rvName, rvSummary, rvDueDate, rvDueNote:
 		return m.act
 	}
@@ -176,6 +179,7 @@ func (m *ReviewModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := msg.String()
 	if k == "ctrl+c" {
 		m.quit = quitUser
+		m.page.flushDraft()
 		m.store()
 		return tea.Quit
 	}
@@ -730,8 +734,12 @@ func (m *ReviewModel) footer(w int, keys string) string {
 		status = styleNotice.Render(truncate(m.notice, w))
 	}
 	quit := m.txt.Msg("keys_quit")
-	if m.screen == rvEdit {
+	switch {
+	case m.screen == rvEdit:
 		quit = m.txt.Msg("keys_edit") + " · " + quit
+	case m.screen == rvRecEdit && m.page != nil && m.page.form != nil:
+		// The form's keys: how to move and save, then the field's own.
+		keys, quit = Msg.Get(m.lang, "keys_form"), keys
 	}
 	return status + "\n" + styleFaint.Render(truncate(keys, w)) + "\n" + styleFaint.Render(truncate(quit, w))
 }

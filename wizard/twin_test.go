@@ -36,10 +36,11 @@ var twinScript = []twinStep{
 	{"both measures implemented", []string{"u", "u", "enter"}, []string{"1 2"}},
 	{"no own measure", []string{"end", "enter"}, []string{"n"}},
 	{"add a provider", []string{"enter"}, []string{"a"}},
-	{"its name", []string{"=Hoster GmbH", "enter"}, []string{"Hoster GmbH"}},
-	{"no e-mail", []string{"enter"}, []string{""}},
-	{"category hosting", []string{"down", "up", "enter"}, []string{"1"}}, // a move chooses; Enter alone leaves it unset
+	{"its name", []string{"=Hoster GmbH", "tab"}, []string{"Hoster GmbH"}},
+	{"no e-mail", []string{"tab"}, []string{""}},
+	{"category hosting", []string{"1"}, []string{"1"}}, // a number chooses and moves on
 	{"no processor", []string{"n"}, []string{"nein"}},
+	{"save the provider", []string{"ctrl+s"}, nil},
 	{"list done", []string{"end", "enter"}, []string{""}},
 }
 

@@ -109,7 +109,11 @@ func (m *Model) footer(w int, keys string) string {
 	}
 	line1 := Msg.Get(l, keys) + " · " + Msg.Get(l, "keys_quit")
 	line2 := ""
-	if m.screen == screenStep {
+	switch {
+	case m.screen == screenStep && m.formOpen():
+		// The form's own keys: the ones that walk the interview are off.
+		line1, line2 = Msg.Get(l, "keys_form"), Msg.Get(l, keys)
+	case m.screen == screenStep:
 		line2 = Msg.Get(l, "keys_global")
 	}
 	return status + "\n" + styleFaint.Render(truncate(line1, w)) + "\n" + styleFaint.Render(truncate(line2, w))
@@ -120,6 +124,9 @@ func (m *Model) footer(w int, keys string) string {
 func (m *Model) fieldError() string {
 	if m.screen != screenStep {
 		return ""
+	}
+	if m.formOpen() {
+		return m.rec.form.status
 	}
 	a := m.current()
 	if a == nil {
@@ -138,10 +145,13 @@ func (m *Model) fieldError() string {
 func (m *Model) stepBody(w, h int) (string, string) {
 	if m.rec != nil {
 		keys := "keys_records"
-		if m.rec.asking {
+		switch {
+		case m.rec.asking:
 			keys = "keys_confirm_remove"
-		} else if a := m.rec.act; m.rec.edit >= 0 && a != nil {
-			keys = a.b.keys
+		case m.rec.edit >= 0 && m.rec.form != nil:
+			keys = m.rec.form.hints()
+		case m.rec.edit >= 0:
+			keys = "keys_record_view"
 		}
 		return m.recordsView(m.rec, w, h), keys
 	}
@@ -181,8 +191,7 @@ func (m *Model) openHelp() {
 		hover = m.tbl.hovered().ID
 	}
 	title, body := it.help(hover)
-	if m.rec != nil && m.rec.edit >= 0 && m.rec.fpos >= 0 {
-		fd := m.rec.fields[m.rec.fpos]
+	if fd := m.rec.helpField(); fd != nil {
 		title, body = fd.Label.In(m.lang), fd.Help.In(m.lang)
 	}
 	if strings.TrimSpace(body) == "" {

@@ -88,7 +88,7 @@ func TestWhyListOpenedAndLeftEmpty(t *testing.T) {
 	d := newDriver(t, c, f, model.De)
 	d.expect("+ Dienstleister hinzufügen").press("enter").expect("Name").press("esc")
 	d.expect("Noch keine Einträge")
-	if _, ok := d.saved()["answers"].(map[string]any)["providers"]; ok {
+	if _, ok := d.m.f.Answers["providers"]; ok {
 		t.Error("the empty list was stored as an answer")
 	}
 	if st := d.m.s.State(c.Section("providers")); st.State == model.StateDone {

@@ -189,9 +189,6 @@ func (m *Model) relayout(a *active) tea.Cmd {
 // current returns the form that gets keys, if any.
 func (m *Model) current() *active {
 	if m.rec != nil {
-		if m.rec.edit >= 0 {
-			return m.rec.act
-		}
 		return nil
 	}
 	return m.act
@@ -375,6 +372,7 @@ func (m *Model) SaveErr() error { return m.saveErr }
 // Flush saves the current state; Run calls it after the program has ended,
 // whatever the reason.
 func (m *Model) Flush() error {
+	m.rec.flushDraft()
 	m.save()
 	return m.saveErr
 }
@@ -387,6 +385,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case signalMsg:
 		m.quit = quitSignal
+		m.rec.flushDraft()
 		m.save()
 		return m, tea.Quit
 	case tea.ColorProfileMsg:
@@ -406,6 +405,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
+	case tea.PasteMsg:
+		if m.formOpen() {
+			m.rec.form.paste(msg.Content)
+			return m, nil
+		}
 	}
 	if a := m.current(); a != nil {
 		fm, cmd := a.form.Update(msg)
@@ -420,8 +424,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := msg.String()
 	if k == "ctrl+c" {
 		m.quit = quitUser
+		m.rec.flushDraft()
 		m.save()
 		return tea.Quit
+	}
+	if m.screen == screenStep && m.formOpen() && k != "ctrl+e" && k != "f1" {
+		m.notice = ""
+		m.formKey(m.rec, msg)
+		return nil
 	}
 	switch m.screen {
 	case screenScanOffer:
@@ -526,12 +536,15 @@ func (m *Model) submits(a *active, k string) bool {
 	return false
 }
 
-// recordsPageKey handles keys on a list item: the list itself, or the field
-// of the entry being edited.
+// formOpen reports whether a record's one-page form is on the screen.
+func (m *Model) formOpen() bool { return m.rec != nil && m.rec.edit >= 0 && m.rec.form != nil }
+
+// recordsPageKey handles keys on a list item: the list itself, an entry's
+// record view, or its form.
 func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
 	p := m.rec
-	k := msg.String()
-	if p.edit < 0 {
+	switch {
+	case p.edit < 0:
 		cmd, dir := m.recordsKey(p, msg)
 		switch dir {
 		case +1:
@@ -542,20 +555,12 @@ func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.move(-1)
 		}
 		return cmd
+	case p.form != nil:
+		m.formKey(p, msg)
+	default:
+		m.recordViewKey(p, msg.String())
 	}
-	if k == "esc" || k == "shift+tab" {
-		return m.recordField(p, -1)
-	}
-	a := p.act
-	fm, cmd := a.form.Update(msg)
-	a.form = fm.(*huh.Form)
-	if m.submits(a, k) {
-		a.b.commit()
-		p.save()
-		m.save()
-		return m.recordField(p, +1)
-	}
-	return cmd
+	return nil
 }
 
 // visibleIndex returns the position of the current section among the

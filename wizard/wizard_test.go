@@ -64,10 +64,12 @@ func TestFullInterview(t *testing.T) {
 		map[string]any{"status": "not_applicable", "reason": "Notebooks speichern keine Kundendaten"})
 	// An own measure.
 	d.expect("Eigene Maßnahmen", "Noch keine Einträge").press("enter")
-	d.expect("Maßnahme (in eigenen Worten)").typ("Bildschirmsperre nach 5 Minuten").press("enter")
-	d.expect("Art der Maßnahme").press("enter")
-	d.expect("Stand").press("enter")
-	d.expect("Anmerkung").press("enter")
+	d.expect("> Maßnahme (in eigenen Worten) *").typ("Bildschirmsperre nach 5 Minuten").press("enter")
+	// Required choices start unset: saving is refused, the gaps explained.
+	d.expect("> Art der Maßnahme *", "1 ( ) technisch").press("ctrl+s")
+	d.expect("Noch nicht gespeichert", "! Pflichtangabe fehlt")
+	d.press("1")                               // a number chooses and moves on
+	d.expect("> Stand *").press("1", "ctrl+s") // umgesetzt
 	d.expect("1. Bildschirmsperre nach 5 Minuten")
 	eq(t, "own", d.saved()["own_measures"], []any{map[string]any{
 		"id": "own1", "section": "access_system", "text": "Bildschirmsperre nach 5 Minuten",
@@ -77,11 +79,17 @@ func TestFullInterview(t *testing.T) {
 
 	// Step 4: records.
 	d.expect("Schritt 4 von 4 · Dienstleister", "+ Dienstleister hinzufügen").press("enter")
-	d.expect("Name").typ("Hostër GmbH").press("enter")
-	d.typ("kontakt@hoster.de").press("enter")
-	d.expect("Kategorie", "Enter ohne Auswahl: keine Angabe").press("down", "up", "enter")
-	d.expect("Auftragsverarbeiter?").press("j")
-	d.expect("AV-Vertrag zuletzt geprüft am").typ("2024-02-01").press("enter")
+	// One page: every field, the required one marked.
+	d.expect("Dienstleister neu · * = Pflichtangabe", "> Name *", "E-Mail: (keine Angabe)", "Kategorie: (keine Angabe)")
+	d.typ("Hostër GmbH").press("tab")
+	d.typ("kontakt@hoster.de").press("tab")
+	d.expect("> Kategorie", "1 ( ) Hosting").press("down")
+	d.expect("1 (•) Hosting").press("tab")
+	if strings.Contains(d.screen(), "AV-Vertrag") {
+		t.Fatal("the agreement date is shown before the processor question is answered")
+	}
+	d.expect("> Auftragsverarbeiter?").press("j")
+	d.expect("> AV-Vertrag zuletzt geprüft am").typ("2024-02-01").press("ctrl+s")
 	d.expect("1. Hostër GmbH · kontakt@hoster.de · Hosting")
 	eq(t, "providers", d.answer("providers"), []any{map[string]any{
 		"id": "r1", "name": "Hostër GmbH", "email": "kontakt@hoster.de", "category": "hosting",
@@ -140,12 +148,21 @@ func TestRecordsEditRemove(t *testing.T) {
 	d := newDriver(t, c, f, model.De)
 	d.expect("Willkommen zurück", "1. Hoster AG", "2. Steuerbüro Müller", "> Fertig – weiter")
 
-	// Edit r1: processor no -> the agreement date is dropped.
-	d.press("home", "e").expect("Dienstleister Hoster AG", "Name").press("enter", "enter", "enter")
-	d.expect("Auftragsverarbeiter?").press("n")
+	// Edit r1: the record view lists its fields; the processor field opens
+	// the form focused there. No -> the agreement date is dropped.
+	d.press("home", "e").expect("Dienstleister Hoster AG · 01.05.2023 · Feld zum Ändern wählen", "> Name: Hoster AG",
+		"Auftragsverarbeiter?: Ja", "AV-Vertrag zuletzt geprüft am: 01.05.2023")
+	d.press("down", "down", "down", "enter").expect("> Auftragsverarbeiter?", "(•) Ja")
+	d.press("n")
+	if strings.Contains(d.screen(), "AV-Vertrag") {
+		t.Fatal("the agreement date is still shown after no")
+	}
+	if r := d.m.f.Get("providers").Records()[0]; !r["avv_signed"].IsSet() {
+		t.Fatal("the record changed before it was saved")
+	}
+	d.press("ctrl+s").expect("Feld zum Ändern wählen", "Auftragsverarbeiter?: Nein").press("esc")
 	d.expect("1. Hoster AG")
 	recs := d.answer("providers").([]any)
-	// Enter on the category (never answered) leaves it unset.
 	eq(t, "r1 after edit", recs[0], map[string]any{"id": "r1", "name": "Hoster AG", "processor": false})
 
 	// Remove r2, asked first; "n" keeps it.
@@ -155,17 +172,22 @@ func TestRecordsEditRemove(t *testing.T) {
 	eq(t, "one left", len(d.answer("providers").([]any)), 1)
 
 	// Add one: the next free number.
-	d.press("n").typ("Cloud & Co").press("enter").press("esc", "esc")
+	d.press("n").typ("Cloud & Co").press("ctrl+s")
 	recs = d.answer("providers").([]any)
 	eq(t, "new id", recs[1].(map[string]any)["id"], "r2")
 	eq(t, "new name", recs[1].(map[string]any)["name"], "Cloud & Co")
 
-	// Invalid e-mail is refused and never stored as valid.
-	d.press("end", "up", "up", "enter").press("enter").typ("kein-at-zeichen").press("enter")
-	d.expect("keine gültige E-Mail-Adresse", "E-Mail")
+	// An invalid e-mail is explained next to the field as it is typed,
+	// refused on saving and never stored.
+	d.press("end", "up", "up", "enter", "down", "enter").typ("kein-at-zeichen")
+	d.expect("> E-Mail", "! Ungültig: keine gültige E-Mail-Adresse")
+	d.press("ctrl+s").expect("Noch nicht gespeichert", "> E-Mail")
 	if _, ok := d.answer("providers").([]any)[1].(map[string]any)["email"]; ok {
 		t.Fatal("invalid e-mail stored")
 	}
+	// Esc asks before the change is thrown away; n keeps editing.
+	d.press("esc").expect("Änderungen an diesem Eintrag verwerfen? (j/n)").press("n").expect("> E-Mail")
+	d.press("esc", "j").expect("Feld zum Ändern wählen", "E-Mail: (keine Angabe)")
 }
 
 // TestSkipAndOverview puts a step off, jumps through the overview and finds
@@ -287,28 +309,51 @@ func TestDeclinedAndNote(t *testing.T) {
 	d.expect("Eigene Maßnahmen")
 }
 
-// TestRecordUnansweredStaysUnset: a provider entered with its name only,
-// Enter on every other field, stores no category and no processor answer
-// (the document never states a fact the user did not give).
+// TestRecordUnansweredStaysUnset: a provider entered with its name only
+// stores no category and no processor answer (the document never states a
+// fact the user did not give); Tab over a choice or yes/no leaves it unset.
 func TestRecordUnansweredStaysUnset(t *testing.T) {
 	c := smallCatalog(t)
 	f := model.NewFile(c, model.De)
 	f.Progress.Step = "providers"
 	d := newDriver(t, c, f, model.De)
 	d.expect("+ Dienstleister hinzufügen").press("enter")
-	d.expect("Name").typ("Nur Name").press("enter")
-	d.press("enter") // e-mail
-	d.expect("Kategorie", "Enter ohne Auswahl: keine Angabe").press("enter")
-	d.expect("Auftragsverarbeiter?", "Enter allein: keine Angabe").press("enter")
+	d.expect("> Name *").typ("Nur Name").press("tab", "tab")
+	d.expect("> Kategorie", "Entf: keine Angabe").press("tab")
+	d.expect("> Auftragsverarbeiter?", "(keine Angabe)").press("tab")
+	d.expect("> [ Speichern ]").press("enter")
 	d.expect("1. Nur Name")
 	eq(t, "record", d.answer("providers"), []any{map[string]any{"id": "r1", "name": "Nur Name"}})
-	// Choosing stays possible: a move in the list, j for yes.
-	d.press("home", "e").press("enter", "enter")
-	d.expect("Kategorie").press("down", "enter")
-	d.expect("Auftragsverarbeiter?").press("j")
-	recs := d.answer("providers").([]any)
-	rec := recs[0].(map[string]any)
-	if rec["category"] == nil || rec["processor"] != true {
-		t.Errorf("after choosing: %v", rec)
+	// Choosing stays possible; Delete makes a choice unset again.
+	d.press("home", "enter", "down", "down", "enter")
+	d.expect("> Kategorie").press("2").expect("> Auftragsverarbeiter?").press("j")
+	d.press("shift+tab", "shift+tab").expect("> Kategorie", "2 (•) Software").press("delete").press("ctrl+s")
+	rec := d.answer("providers").([]any)[0].(map[string]any)
+	eq(t, "after choosing", rec, map[string]any{"id": "r1", "name": "Nur Name", "processor": true})
+}
+
+// TestRecordFormRequiredLive: the required field is marked in text, its
+// gap is explained once the user leaves it, and the date typed wrongly is
+// explained next to the field at once.
+func TestRecordFormRequiredLive(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Progress.Step = "providers"
+	d := newDriver(t, c, f, model.De)
+	d.press("enter").expect("> Name *", "* = Pflichtangabe")
+	if strings.Contains(d.screen(), "! ") {
+		t.Fatalf("a problem shown before anything was typed:\n%s", d.screen())
 	}
+	d.press("tab").expect("Name *: (keine Angabe)", "! Pflichtangabe fehlt")
+	d.press("shift+tab").typ("X").press("tab")
+	if strings.Contains(d.screen(), "! Pflichtangabe fehlt") {
+		t.Fatal("the gap is still reported after typing")
+	}
+	d.press("tab", "tab").press("j").typ("31.02.2024")
+	d.expect("> AV-Vertrag zuletzt geprüft am", "! Ungültig: kein gültiges Datum")
+	for range 10 {
+		d.press("backspace")
+	}
+	d.typ("29.02.2024").press("ctrl+s")
+	eq(t, "saved", d.answer("providers"), []any{map[string]any{"id": "r1", "name": "X", "processor": true, "avv_signed": "2024-02-29"}})
 }

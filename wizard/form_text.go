@@ -1,0 +1,198 @@
+package wizard
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/tom-dsgvo/tom/model"
+)
+
+// textInput edits a text field of any text kind (text, textarea, date,
+// e-mail, URL, phone). Every change is checked with model.CheckInput, the
+// rule tom validate and tom set apply: a valid value goes into the draft
+// (normalised, as stored), an invalid one keeps the field out of the draft
+// and is explained.
+type textInput struct {
+	fd    *model.Field
+	rec   model.Record
+	lang  model.Lang
+	text  []rune
+	pos   int // cursor, 0..len(text)
+	left  int // first rune shown of the cursor's line (horizontal scroll)
+	multi bool
+}
+
+func newTextInput(fd *model.Field, r model.Record, l model.Lang) *textInput {
+	t := &textInput{fd: fd, rec: r, lang: l, multi: fd.Kind == model.KindTextarea}
+	t.text = []rune(displayText(fd.Kind, r[fd.ID], l))
+	t.pos = len(t.text)
+	return t
+}
+
+// store writes the text into the draft when it is valid.
+func (t *textInput) store() {
+	out, key := model.CheckInput(t.fd.Kind, string(t.text))
+	switch {
+	case key != "" || strings.TrimSpace(out) == "":
+		delete(t.rec, t.fd.ID)
+	default:
+		t.rec[t.fd.ID] = model.String(out)
+	}
+}
+
+func (t *textInput) insert(s string) {
+	rs := []rune(s)
+	t.text = append(t.text[:t.pos], append(rs, t.text[t.pos:]...)...)
+	t.pos += len(rs)
+	t.store()
+}
+
+func (t *textInput) key(msg tea.KeyPressMsg) (bool, bool) {
+	switch msg.String() {
+	case "left":
+		t.pos = max(0, t.pos-1)
+	case "right":
+		t.pos = min(len(t.text), t.pos+1)
+	case "home", "ctrl+a":
+		t.pos = t.lineStart()
+	case "end", "ctrl+e":
+		t.pos = t.lineEnd()
+	case "backspace", "ctrl+h":
+		if t.pos > 0 {
+			t.text = append(t.text[:t.pos-1], t.text[t.pos:]...)
+			t.pos--
+			t.store()
+		}
+	case "delete", "ctrl+d":
+		if t.pos < len(t.text) {
+			t.text = append(t.text[:t.pos], t.text[t.pos+1:]...)
+			t.store()
+		}
+	case "ctrl+u":
+		t.text, t.pos = t.text[t.pos:], 0
+		t.store()
+	case "ctrl+k":
+		t.text = t.text[:t.pos]
+		t.store()
+	case "alt+enter", "ctrl+j", "shift+enter":
+		if !t.multi {
+			return false, false
+		}
+		t.insert("\n")
+	case "space":
+		t.insert(" ")
+	default:
+		if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+			return false, false
+		}
+		t.insert(msg.Text)
+	}
+	return true, false
+}
+
+// lineStart and lineEnd are the bounds of the cursor's line.
+func (t *textInput) lineStart() int {
+	i := t.pos
+	for i > 0 && t.text[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+func (t *textInput) lineEnd() int {
+	i := t.pos
+	for i < len(t.text) && t.text[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+func (t *textInput) paste(s string) {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	if !t.multi {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	t.insert(s)
+}
+
+func (t *textInput) problem() string {
+	if _, key := model.CheckInput(t.fd.Kind, string(t.text)); key != "" {
+		return Msg.Get(t.lang, "invalid", model.Msg.Get(t.lang, key))
+	}
+	return ""
+}
+
+func (t *textInput) hints() string {
+	if t.multi {
+		return "keys_form_textarea"
+	}
+	return "keys_form_text"
+}
+
+func (t *textInput) short() string {
+	s := strings.TrimSpace(string(t.text))
+	if first, _, more := strings.Cut(s, "\n"); more {
+		s = first + " …"
+	}
+	return model.TerminalLine(s)
+}
+
+// lines shows the text with the cursor as a reverse-video cell; the
+// cursor's line scrolls sideways, a textarea shows the lines around it.
+func (t *textInput) lines(w, h int) []string {
+	if len(t.text) == 0 && t.fd.Kind == model.KindDate {
+		return []string{styleCursor.Render(" ") + styleFaint.Render(truncate(Msg.Get(t.lang, "date_hint"), w-1))}
+	}
+	start := t.lineStart()
+	// The other lines of a textarea, around the cursor's.
+	var before, after []string
+	if t.multi {
+		all := strings.Split(string(t.text), "\n")
+		cur := strings.Count(string(t.text[:start]), "\n")
+		room := min(h, 5) - 1
+		for i := cur - 1; i >= 0 && len(before) < room/2+room%2; i-- {
+			before = append([]string{truncate(model.TerminalLine(all[i]), w)}, before...)
+		}
+		for i := cur + 1; i < len(all) && len(before)+len(after) < room; i++ {
+			after = append(after, truncate(model.TerminalLine(all[i]), w))
+		}
+	}
+	line := t.text[start:t.lineEnd()]
+	col := t.pos - start
+	// Keep the cursor within the width: scroll the line sideways.
+	if t.left > col {
+		t.left = col
+	}
+	for t.left < col && runesWidth(line[t.left:col+0]) > w-2 {
+		t.left++
+	}
+	t.left = min(t.left, col)
+	var b strings.Builder
+	used := 0
+	if t.left > 0 {
+		b.WriteString("…")
+		used++
+	}
+	for i := t.left; i <= len(line); i++ {
+		ch := " "
+		if i < len(line) {
+			ch = model.TerminalLine(string(line[i]))
+		}
+		cw := lipgloss.Width(ch)
+		if used+cw > w {
+			break
+		}
+		if i == col {
+			b.WriteString(styleCursor.Render(ch))
+		} else if i < len(line) {
+			b.WriteString(ch)
+		}
+		used += cw
+	}
+	return append(append(before, b.String()), after...)
+}
+
+// runesWidth is the width of rs in cells.
+func runesWidth(rs []rune) int { return lipgloss.Width(string(rs)) }

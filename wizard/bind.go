@@ -45,22 +45,6 @@ func answerSlot(f *model.File, id string) slot {
 	}
 }
 
-// recordSlot addresses field id of the record rec; changed runs after each
-// write (to store the record list).
-func recordSlot(rec model.Record, id string, changed func()) slot {
-	return slot{
-		get: func() model.Value { return rec[id] },
-		set: func(v model.Value) {
-			if v.IsSet() {
-				rec[id] = v
-			} else {
-				delete(rec, id)
-			}
-			changed()
-		},
-	}
-}
-
 // displayText returns a stored string for editing: dates in the form the user
 // types them (TT.MM.JJJJ in German, YYYY-MM-DD in English).
 func displayText(kind string, v model.Value, l model.Lang) string {

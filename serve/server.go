@@ -296,6 +296,7 @@ func (s *Server) handle(sess ssh.Session) {
 		env := append(sess.Environ(), "TERM="+termOf(sess))
 		run.Program = append(bm.MakeOptions(sess),
 			tea.WithInput(in),
+			tea.WithWindowSize(windowSize(sess)),
 			tea.WithEnvironment(run.Env),
 			tea.WithColorProfile(colorprofile.Env(env)))
 	}
@@ -359,6 +360,9 @@ func forwardResizes(winch <-chan ssh.Window, out chan<- tea.WindowSizeMsg, done 
 			if !ok {
 				return
 			}
+			if w.Width <= 0 || w.Height <= 0 {
+				continue // a client without a terminal of its own (ssh -tt < file)
+			}
 			select {
 			case out <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}:
 			case <-done:
@@ -366,6 +370,16 @@ func forwardResizes(winch <-chan ssh.Window, out chan<- tea.WindowSizeMsg, done 
 			}
 		}
 	}
+}
+
+// windowSize returns the size of the client's terminal; 80x24 when the
+// client reports none.
+func windowSize(sess ssh.Session) (w, h int) {
+	p, _, _ := sess.Pty()
+	if p.Window.Width <= 0 || p.Window.Height <= 0 {
+		return 80, 24
+	}
+	return p.Window.Width, p.Window.Height
 }
 
 // termOf returns the client's TERM, from its pty request.

@@ -57,6 +57,8 @@ type Session struct {
 	ids   *IDs
 	// shown holds the rules whose findings NewFindings has returned.
 	shown map[string]bool
+	// flow is the round of jumps from the end list (flow.go); nil: none.
+	flow *flow
 }
 
 // NewSession starts a session over f (loaded or new) under catalogue c.

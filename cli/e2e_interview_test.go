@@ -218,7 +218,7 @@ func TestE2EInterviewTmux(t *testing.T) {
 
 			// Second run: back at the same step and question, with the typed values.
 			tm.start(dir, cmd)
-			tm.waitFor("Schritt 3 von 4 · Zugangskontrolle", "Willkommen zurück", "Bis wann", "> 31.12.2026", "Teil 2 von 3")
+			tm.waitFor("Schritt 3 von 4 · Zugangskontrolle", "Willkommen zurück", "Bis wann", "> 31.12.2026", "Teil 1 von 2")
 			tm.keys("Enter")
 			tm.waitFor("Eigene Maßnahmen")
 			tm.keys("End", "Enter")

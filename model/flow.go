@@ -143,9 +143,10 @@ type flow struct {
 	walked  map[*Section]bool
 }
 
-// ShowEnd is called when a front end shows the end list: the round of
-// jumps ends, and every entry may be jumped to again.
-func (s *Session) ShowEnd() { s.flow = nil }
+// EndRound ends the round of jumps: a front end calls it when it shows the
+// end list (every entry may be jumped to again) or when the user goes
+// elsewhere on their own (the overview).
+func (s *Session) EndRound() { s.flow = nil }
 
 // Jumping reports whether the user jumped from the end list and has not
 // come back to it: then answering the item jumped to (or going through the

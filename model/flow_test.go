@@ -73,7 +73,7 @@ func TestPendingNextOpen(t *testing.T) {
 		t.Fatalf("next open after the last one = %+v", next)
 	}
 	// The reason is still missing: a new round offers it again.
-	s.ShowEnd()
+	s.EndRound()
 	if s.Jumping() {
 		t.Error("still jumping after the end list")
 	}

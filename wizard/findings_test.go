@@ -37,5 +37,5 @@ func TestFindingsShown(t *testing.T) {
 	for d.m.screen != screenFinish {
 		d.m.finishSection()
 	}
-	d.expect("Widersprüche und Hinweise der Plausibilitätsprüfung", "! Widerspruch: „Verschlüsselte Datenträger auf dem Server“")
+	d.expect("Noch offen oder widersprüchlich", "  Widerspruch: „Verschlüsselte Datenträger auf dem Server“")
 }

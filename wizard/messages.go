@@ -30,7 +30,8 @@ var Msg = model.Messages{
 	"keys_confirm_remove": {De: "j entfernen · n behalten", En: "y remove · n keep"},
 	"keys_overview":       {De: "↑/↓ bewegen · Enter springt dorthin · Esc zurück", En: "↑/↓ move · Enter jumps there · Esc back"},
 	"keys_help":           {De: "Esc, Enter oder Strg+E schließt die Hilfe", En: "Esc, Enter or Ctrl+E closes the help"},
-	"keys_finish":         {De: "Enter beenden · Strg+O Übersicht · Esc zurück", En: "Enter quit · Ctrl+O overview · Esc back"},
+	"keys_finish_done":    {De: "Enter beenden · Strg+O Übersicht · Esc zurück", En: "Enter quit · Ctrl+O overview · Esc back"},
+	"keys_finish":         {De: "Enter springt hin · q beenden · Strg+O Übersicht · Esc zurück", En: "Enter jumps there · q quit · Ctrl+O overview · Esc back"},
 
 	// Answers.
 	"required":    {De: "Bitte ausfüllen (oder mit Strg+S später beantworten).", En: "Please fill this in (or answer later with Ctrl+S)."},
@@ -128,9 +129,10 @@ var Msg = model.Messages{
 
 	// Finish.
 	"finish_complete": {De: "Die Befragung ist vollständig.", En: "The interview is complete."},
-	"finish_open":     {De: "Die Befragung ist noch nicht vollständig. Offen:", En: "The interview is not complete yet. Open:"},
+	"finish_open":     {De: "Die Befragung ist noch nicht vollständig.", En: "The interview is not complete yet."},
+	"finish_pending":  {De: "Noch offen oder widersprüchlich (%d) – Enter springt hin, dann zum nächsten:", En: "Still open or contradicted (%d) – Enter jumps there, then to the next one:"},
+	"finish_quit":     {De: "Beenden", En: "Quit"},
 	"findings_more":   {De: "%s (+%d weitere am Ende)", En: "%s (+%d more at the end)"},
-	"finish_findings": {De: "Widersprüche und Hinweise der Plausibilitätsprüfung (%d, auch in „tom validate“ und im Dokument):", En: "Contradictions and notes of the plausibility check (%d, also in \"tom validate\" and in the document):"},
 	"finish_saved":    {De: "Alle Antworten sind in %s gespeichert.", En: "All answers are saved in %s."},
 	"finish_next":     {De: "Als Nächstes: %s erstellt das TOM-Dokument.", En: "Next: %s writes the TOM document."},
 

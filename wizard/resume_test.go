@@ -62,6 +62,6 @@ func TestResumeIgnoresUnknownQuestion(t *testing.T) {
 		f := model.NewFile(c, model.De)
 		f.Progress = model.Progress{Step: "infra", Question: q, Done: []string{"org"}}
 		d := newDriver(t, c, f, model.De)
-		d.expect("Schritt 2 von 4", "Teil 1 von 2")
+		d.expect("Schritt 2 von 4", "Teil 1 von 3")
 	}
 }

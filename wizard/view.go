@@ -31,7 +31,7 @@ func (m *Model) Render() string {
 	case screenHelp:
 		body, keys = m.helpBody(w), "keys_help"
 	case screenFinish:
-		body, keys = m.finishBody(w), "keys_finish"
+		body, keys = m.finishBody(w, bodyH), m.finishKeys()
 	case screenScanOffer:
 		body, keys = m.offerBody(w), "keys_confirm"
 	default:
@@ -76,8 +76,8 @@ func (m *Model) header(w int) string {
 	bar := styleBarDone.Render(strings.Repeat("█", filled)) + strings.Repeat("░", barW-filled)
 	prog := Msg.Get(l, "done_count", done, total)
 	if m.screen == screenStep {
-		if p, n := m.itemIndex(); n > 1 {
-			prog += " · " + Msg.Get(l, "part", p, n)
+		if part := m.partLine(); part != "" {
+			prog += " · " + part
 		}
 	}
 	return styleTitle.Render(truncate(title, w)) + "\n" + bar + " " + truncate(prog, w-barW-1) + "\n"
@@ -225,6 +225,8 @@ func (m *Model) overviewKey(k string) tea.Cmd {
 		m.ovCursor = len(secs) - 1
 	case "enter", "space":
 		m.save()
+		m.s.EndRound() // going elsewhere on one's own ends a round of jumps
+		m.flow.target = ""
 		return m.enterSection(secs[m.ovCursor], +1)
 	case "esc", "ctrl+o", "q":
 		if m.act != nil || m.rec != nil || m.tbl != nil {
@@ -261,50 +263,5 @@ func (m *Model) overviewBody(w, h int) string {
 		pad := max(1, tw-len([]rune(title)))
 		rows[i] = fmt.Sprintf("%s %2d. %s%s%s", mark, i+1, title, strings.Repeat(" ", pad), word)
 	}
-	return listWindow(rows, m.ovCursor, h, w, m.lang)
-}
-
-func (m *Model) finishBody(w int) string {
-	l := m.lang
-	var b strings.Builder
-	if m.view.Complete() {
-		b.WriteString(styleTitle.Render(Msg.Get(l, "finish_complete")))
-		b.WriteString("\n\n")
-		b.WriteString(wrapText(Msg.Get(l, "finish_saved", m.o.Path), w))
-		b.WriteString("\n\n")
-		b.WriteString(wrapText(Msg.Get(l, "finish_next", m.o.Next.Next("render")), w))
-		b.WriteString(m.findingsBlock(w))
-		return b.String()
-	}
-	b.WriteString(styleTitle.Render(Msg.Get(l, "finish_open")))
-	b.WriteString("\n\n")
-	for _, s := range m.view.Sections() {
-		if m.view.Completeness(s).State == model.StateDone {
-			continue
-		}
-		mark, word := m.stateLabel(s)
-		b.WriteString(truncate(fmt.Sprintf("%s %s (%s)", mark, s.Title.In(l), word), w))
-		b.WriteString("\n")
-	}
-	b.WriteString("\n")
-	b.WriteString(wrapText(Msg.Get(l, "finish_saved", m.o.Path), w))
-	b.WriteString(m.findingsBlock(w))
-	return b.String()
-}
-
-// findingsBlock lists the findings of the plausibility rules on the final
-// screen, one line each ("" when there are none).
-func (m *Model) findingsBlock(w int) string {
-	fs := m.s.Findings()
-	if len(fs) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("\n\n")
-	b.WriteString(wrapText(Msg.Get(m.lang, "finish_findings", len(fs)), w))
-	for _, f := range fs {
-		b.WriteString("\n")
-		b.WriteString(truncate("! "+model.TerminalLine(model.FindingLine(f, m.lang)), w))
-	}
-	return b.String()
+	return truncate(m.remainingLine(), w) + "\n\n" + listWindow(rows, m.ovCursor, h-2, w, m.lang)
 }

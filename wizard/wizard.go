@@ -102,6 +102,9 @@ type Model struct {
 	notice  string
 	saveErr error
 
+	// flow is the end list's cursor and the entry jumped to (flow.go).
+	flow flowState
+
 	// noteWanted holds the measures picked for a note (items.go).
 	noteWanted map[string]bool
 
@@ -254,8 +257,14 @@ func (m *Model) currentQuestion() string {
 func (m *Model) move(dir int) tea.Cmd {
 	for i := m.pos + dir; i >= 0 && i < len(m.items); i += dir {
 		if m.items[i].visible() {
+			if dir > 0 && m.flow.target != "" && !m.belongsToTarget(i) {
+				return m.nextOpen() // the entry jumped to is answered
+			}
 			return m.show(i)
 		}
+	}
+	if dir > 0 && m.flow.target != "" {
+		return m.nextOpen()
 	}
 	if dir > 0 {
 		return m.finishSection()
@@ -325,6 +334,10 @@ func (m *Model) next() tea.Cmd {
 		m.leaveSection()
 		return nil
 	}
+	if m.s.Jumping() {
+		m.save()
+		return m.nextOpen()
+	}
 	nxt := m.s.Next(m.sec, +1)
 	if nxt == nil {
 		m.finish()
@@ -341,6 +354,7 @@ func (m *Model) finish() {
 	m.screen = screenFinish
 	m.act, m.rec, m.tbl = nil, nil, nil
 	m.save()
+	m.showEnd()
 }
 
 // save commits the session (see model.Session.Commit) and writes the file.
@@ -446,18 +460,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case screenOverview:
 		return m.overviewKey(k)
 	case screenFinish:
-		switch k {
-		case "enter", "q":
-			m.quit = quitUser
-			return tea.Quit
-		case "ctrl+o":
-			m.openOverview()
-		case "esc", "shift+tab":
-			if last := m.s.Last(); last != nil {
-				return m.enterSection(last, -1)
-			}
-		}
-		return nil
+		return m.finishKey(k)
 	}
 	if m.leaveSection != nil && (k == "ctrl+o" || k == "ctrl+s") {
 		return nil // the editor's owner walks the sections itself
@@ -568,21 +571,6 @@ func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) visibleIndex() (int, int) {
 	secs := m.view.Sections()
 	return slices.Index(secs, m.sec) + 1, len(secs)
-}
-
-// itemIndex returns the position of the current item among the section's
-// visible items (1-based) and their number.
-func (m *Model) itemIndex() (int, int) {
-	pos, total := 0, 0
-	for i, it := range m.items {
-		if it.visible() {
-			total++
-			if i <= m.pos {
-				pos++
-			}
-		}
-	}
-	return pos, total
 }
 
 // wrapText wraps s to width w on spaces.

@@ -31,7 +31,7 @@ func TestFullInterview(t *testing.T) {
 	eq(t, "progress after step 1", d.progress(), map[string]any{"step": "infra", "done": []any{"org"}})
 
 	// Step 2: a yes makes the follow-up question appear.
-	d.expect("Schritt 2 von 4 · IT-Umgebung", "Teil 1 von 2").press("j")
+	d.expect("Schritt 2 von 4 · IT-Umgebung", "Teil 1 von 3").press("j")
 	d.expect("Welche Art von Server?", "Teil 2 von 3").press("down", "enter")
 	eq(t, "server kind", d.answer("infra.server_kind"), "vserver")
 	// Back one question and on to the devices again.
@@ -130,7 +130,7 @@ func TestConditionsPruned(t *testing.T) {
 	if d.measure("access_system.ssh_keys_only") != nil {
 		t.Fatal("ssh measure kept although the server question says no")
 	}
-	d.expect("Welche Geräte", "Teil 2 von 2")
+	d.expect("Welche Geräte", "Teil 3 von 3") // the hidden part is passed over; Y stays
 	// Back and yes again: the question reappears, empty.
 	d.press("esc").press("j").expect("Welche Art von Server?", "> Gemieteter Root-Server")
 }
@@ -198,7 +198,7 @@ func TestSkipAndOverview(t *testing.T) {
 	eq(t, "skipped", d.progress()["skipped"], []any{"org"})
 	d.press("ctrl+o").expect("Übersicht – alle Abschnitte", "»  1. Organisation", "später", "○  4. Dienstleister")
 	d.press("down", "down", "enter").expect("Schritt 4 von 4 · Dienstleister")
-	d.press("end", "enter").expect("noch nicht vollständig", "Organisation (später)")
+	d.press("end", "enter").expect("noch nicht vollständig", "> Organisation: auf später verschoben")
 	if d.saved()["history"] != nil {
 		t.Fatal("history entry although incomplete")
 	}

@@ -199,12 +199,11 @@ func (s *Session) NextOpen() (p Pending, ok bool) {
 
 // Part returns the number of the part item is in (a question ID,
 // OwnItem(sec), "" for the section's start, or any other item of the
-// section's measures) and the
-// number of parts of sec. An item outside the counted parts gets the
-// number of the next counted one.
+// section's measures) and the number of parts of sec. An item outside the
+// counted parts gets the number of the next counted one.
 func (s *Session) Part(sec *Section, item string) (x, y int) {
 	parts := s.parts(sec)
-	at := len(parts)
+	var at int
 	switch {
 	case item == "":
 		at = 0

@@ -34,10 +34,8 @@ func TestEndListJumps(t *testing.T) {
 		"  Schriftliche Passwortrichtlinie: Begründung oder Risikoübernahme fehlt", "  Beenden")
 	d.press("enter").expect("Schritt 2 von 4 · IT-Umgebung", "Betreiben Sie")
 	d.press("n").expect("Welche Geräte").press("enter")
-	// Not step 3 in order: the declined measure, at its status, then its
-	// reason and risk acceptance.
-	d.expect("Schritt 3 von 4 · Zugangskontrolle", "Schriftliche Passwortrichtlinie", "> bewusst nicht umgesetzt").press("enter")
-	d.expect("Warum wird „Schriftliche Passwortrichtlinie“ bewusst nicht umgesetzt?")
+	// Not step 3 in order: the declined measure's reason and risk acceptance.
+	d.expect("Schritt 3 von 4 · Zugangskontrolle", "Warum wird „Schriftliche Passwortrichtlinie“ bewusst nicht umgesetzt?")
 	d.typ("Zwei Personen im Betrieb").press("enter")
 	d.expect("Wer hat das Risiko").typ("Inhaberin").press("enter")
 	// Nothing is left: the list again, complete, Enter quits.
@@ -55,8 +53,7 @@ func TestEndListJumpOrder(t *testing.T) {
 	c := smallCatalog(t)
 	d := newDriver(t, c, flowFile(t, c), model.En)
 	d.press("end", "enter").expect("> IT environment: put off")
-	d.press("down", "enter").expect("Step 3 of 4", "> deliberately not implemented").press("enter")
-	d.expect("Why is “Written password policy” deliberately not implemented?")
+	d.press("down", "enter").expect("Step 3 of 4", "Why is “Written password policy” deliberately not implemented?")
 	d.typ("Two people").press("enter").typ("Owner").press("enter")
 	d.expect("Step 2 of 4 · IT environment")
 	d.press("enter", "enter").expect("The interview is complete.")
@@ -86,9 +83,10 @@ func TestPartStableMeasures(t *testing.T) {
 	f.Set("infra.devices", model.List("pc"))
 	f.Progress = model.Progress{Step: "access_system", Done: []string{"org", "infra"}}
 	d := newDriver(t, c, f, model.De)
-	d.expect("Teil 1 von 2", "umgesetzt? (2)").press("enter")
-	d.expect("Noch nicht umgesetzt:", "Teil 1 von 2").press("down", "enter")
-	d.expect("Warum", "Teil 1 von 2")
+	d.expect("Teil 1 von 2", "Stand der Maßnahmen (2").press("g", "n", "enter")
+	d.expect("Bis wann", "Teil 1 von 2").typ("31.12.2027").press("enter")
+	d.expect("Warum", "Teil 1 von 2").typ("kein Bedarf").press("enter")
+	d.expect("Eigene Maßnahmen", "Teil 2 von 2")
 }
 
 // The overview shows the estimate of the time left; it shrinks as answers

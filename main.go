@@ -10,9 +10,11 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tom-dsgvo/tom/cli"
+	"github.com/tom-dsgvo/tom/internal/notmux"
 )
 
 func main() {
+	notmux.Restore()
 	// A run is short and allocates several times what it keeps (decoded
 	// JSON, the document): collecting at 5× the live heap instead of Go's 2×
 	// saves most collections of a small run; past 1 GiB the limit makes the

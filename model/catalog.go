@@ -336,13 +336,44 @@ func catalogDecodeProblem(pos *positions, err error) Problem {
 	return at(Problem{Key: "catalog_decode", Args: []any{err.Error()}}, 0)
 }
 
+// The patterns of IDs (the catalogue's checks match thousands of them while
+// tom starts, so they are idShapes, not regular expressions).
 var (
-	idPattern        = regexp.MustCompile(`^[a-z][a-z0-9_.]*$`)
-	catalogIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_.-]*$`)
-	optionPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9_.]*$`)
-	scanPattern      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	idPattern        = idShape{more: "_."}                   // ^[a-z][a-z0-9_.]*$
+	catalogIDPattern = idShape{more: "_.-"}                  // ^[a-z][a-z0-9_.-]*$
+	optionPattern    = idShape{digitFirst: true, more: "_."} // ^[a-z0-9][a-z0-9_.]*$
+	scanPattern      = idShape{digitFirst: true, more: "-"}  // ^[a-z0-9][a-z0-9-]*$
 	semverPattern    = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
 )
+
+// idShape is the shape of an ID: a lower-case letter (or a digit, with
+// digitFirst) first, then lower-case letters, digits and the characters in
+// more.
+type idShape struct {
+	digitFirst bool
+	more       string
+}
+
+// MatchString reports whether s has the shape.
+func (p idShape) MatchString(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9':
+			if i == 0 && !p.digitFirst {
+				return false
+			}
+		case i > 0 && strings.IndexByte(p.more, c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // catBad records one catalogue problem: at the JSON pointer, the message
 // key in Msg and its arguments.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -207,7 +206,7 @@ func ParseSupportTable(source string, data []byte) (*SupportTable, error) {
 	return &t, nil
 }
 
-var supportIDPattern = regexp.MustCompile(`^[a-z][a-z0-9.-]*$`)
+var supportIDPattern = idShape{more: ".-"} // ^[a-z][a-z0-9.-]*$
 
 // check validates the table and builds its indexes; each problem names its
 // place as a JSON pointer.

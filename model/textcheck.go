@@ -22,15 +22,19 @@ const (
 // returns the message key ("" when the text is fine) and the index of the
 // offending character (-1 for the whole value).
 func textProblem(s string, multiline bool) (key string, at int, r rune) {
-	i := 0
-	for _, c := range s {
-		if isForbiddenControl(c, multiline) {
+	i := 0 // characters before j
+	for j := 0; j < len(s); i++ {
+		c, size := rune(s[j]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[j:])
+		}
+		j += size
+		if (c < 0x20 || c >= 0x7f) && isForbiddenControl(c, multiline) {
 			if c == '\n' || c == '\u2028' || c == '\u2029' {
 				return "one_line", i, c
 			}
 			return "control_char", i, c
 		}
-		i++
 	}
 	limit := MaxLineLen
 	if multiline {

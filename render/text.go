@@ -362,45 +362,62 @@ func sideBySide(indent string, cells []string, widths []int) []string {
 // (counted in the width) for the first and the following lines. Existing
 // line breaks are kept.
 func wrap(s string, width int, first, rest string) []string {
-	s = clean(s)
+	s = clean(s) // valid UTF-8 from here
 	var out []string
 	prefix := first
-	for _, para := range strings.Split(s, "\n") {
+	var line []byte // the line being filled
+	n := 0          // its length in characters
+	plen := 0       // the length of its prefix
+	empty := true
+	start := func() {
+		line = append(line[:0], prefix...)
+		n = utf8.RuneCountInString(prefix)
+		plen = n
+		empty = true
+	}
+	flush := func() {
+		out = append(out, string(line))
+		prefix = rest
+		start()
+	}
+	for para := range strings.SplitSeq(s, "\n") {
+		start()
 		words := strings.Fields(para)
-		line := []rune(prefix)
-		plen := utf8.RuneCountInString(prefix)
-		empty := true
-		flush := func() {
-			out = append(out, string(line))
-			prefix = rest
-			line = []rune(prefix)
-			plen = utf8.RuneCountInString(prefix)
-			empty = true
-		}
 		if len(words) == 0 {
 			flush()
 			continue
 		}
 		for _, word := range words {
-			wr := []rune(word)
-			if !empty && len(line)+1+len(wr) > width {
+			wn := utf8.RuneCountInString(word)
+			if !empty && n+1+wn > width {
 				flush()
 			}
 			if !empty {
 				line = append(line, ' ')
+				n++
 			}
-			for len(line)+len(wr) > width && width-plen > 0 {
-				room := width - len(line)
-				if room <= 0 {
+			if n+wn > width && width-plen > 0 {
+				// A word longer than the room: cut it, after a hyphen
+				// where there is one.
+				wr := []rune(word)
+				for n+len(wr) > width && width-plen > 0 {
+					room := width - n
+					if room <= 0 {
+						flush()
+						continue
+					}
+					cut := breakAt(wr, room)
+					line = append(line, string(wr[:cut])...)
+					n += cut
+					wr = wr[cut:]
 					flush()
-					continue
 				}
-				cut := breakAt(wr, room)
-				line = append(line, wr[:cut]...)
-				wr = wr[cut:]
-				flush()
+				line = append(line, string(wr)...)
+				n += len(wr)
+			} else {
+				line = append(line, word...)
+				n += wn
 			}
-			line = append(line, wr...)
 			empty = false
 		}
 		flush()

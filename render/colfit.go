@@ -1,9 +1,6 @@
 package render
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode"
 
 // maxKeptWord is the longest word (in characters) a column is widened for;
 // longer ones (URLs, hashes) may break.
@@ -14,10 +11,16 @@ const maxKeptWord = 30
 // writer (and Word, LibreOffice, browsers) may break a line. At most
 // maxKeptWord.
 func longestPart(s string) int {
-	m := 0
-	for _, f := range strings.Fields(s) {
-		for _, p := range strings.SplitAfter(f, "-") {
-			m = max(m, utf8.RuneCountInString(p))
+	m, n := 0, 0 // the longest part, the characters of the current one
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			n = 0
+		case r == '-':
+			m, n = max(m, n+1), 0
+		default:
+			n++
+			m = max(m, n)
 		}
 	}
 	return min(m, maxKeptWord)

@@ -461,6 +461,19 @@ func htmlDropControls(b []byte) []byte {
 	var marked []byte // the output once a mark makes it longer than b
 	out := b[:0]      // never longer than what has been read
 	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			// ASCII, most of a document: no decoding.
+			i++
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				continue
+			}
+			if marked != nil {
+				marked = append(marked, c)
+			} else {
+				out = append(out, c)
+			}
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		switch {
 		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f:

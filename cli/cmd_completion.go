@@ -80,6 +80,8 @@ For good: add the output to your PowerShell profile.`},
 	"completion_nodesc": {De: "ohne Beschreibungen neben den Vorschlägen", En: "leave out the descriptions beside the suggestions"},
 	"help_long":         {De: "Zeigt die Hilfe zu einem Befehl, z. B. tom help render.", En: "Shows the help for a command, e.g. tom help render."},
 	"lang_de":           {De: "Deutsch", En: "German"},
+	"profile_internal":  {De: "vollständiges Dokument", En: "the complete document"},
+	"profile_annex":     {De: "Anlage für Kunden (Auftragsverarbeitung)", En: "annex for clients (data processing agreement)"},
 	"lang_en":           {De: "Englisch", En: "English"},
 }
 
@@ -134,6 +136,14 @@ func registerCompletions(root *cobra.Command, lang model.Lang) {
 			switch f.Name {
 			case "format":
 				if v := formatValues(c.Name()); v != nil {
+					_ = c.RegisterFlagCompletionFunc(f.Name, cobra.FixedCompletions(v, cobra.ShellCompDirectiveNoFileComp))
+				}
+			case "profile":
+				if c.Name() == "render" {
+					v := make([]string, len(render.Profiles))
+					for i, p := range render.Profiles {
+						v[i] = p + "\t" + completionMsg.Get(lang, "profile_"+p)
+					}
 					_ = c.RegisterFlagCompletionFunc(f.Name, cobra.FixedCompletions(v, cobra.ShellCompDirectiveNoFileComp))
 				}
 			case "root", "scan-root":

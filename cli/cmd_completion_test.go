@@ -27,6 +27,13 @@ func TestCompletionFlagValues(t *testing.T) {
 	if want := []string{"md", "html", "pdf", "docx", "txt", "all"}; !slices.Equal(words, want) || dir != ":4" {
 		t.Errorf("render --format: %v %s, want %v :4 (no files)", words, dir, want)
 	}
+	words, dir = complete(t, nil, "render", "--profile", "")
+	if want := []string{"internal", "annex"}; !slices.Equal(words, want) || dir != ":4" {
+		t.Errorf("render --profile: %v %s, want %v :4 (no files)", words, dir, want)
+	}
+	if _, out, _ := cliRun(map[string]string{"TOM_LANG": "en"}, "__complete", "render", "--profile", ""); !strings.Contains(out, "annex\tannex for clients") {
+		t.Errorf("English profile descriptions: %q", out)
+	}
 	words, _ = complete(t, nil, "catalog", "--format", "")
 	if !slices.Equal(words, []string{"text", "json", "md"}) {
 		t.Errorf("catalog --format: %v", words)

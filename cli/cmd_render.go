@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -18,22 +19,24 @@ import (
 
 // renderMsg holds the strings of tom render.
 var renderMsg = model.Messages{
-	"render_short":       {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
-	"render_long":        {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nEin vorhandenes Dokument eines anderen Unternehmens (oder eine fremde Datei) wird nur mit --force überschrieben.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nAn existing document of another organisation (or a file tom did not write) is overwritten only with --force.\nThe answers file is only read. Documents get file mode 0600."},
-	"render_example":     {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
-	"render_flag_format": {De: "Format: md, html, pdf, docx, txt oder all", En: "format: md, html, pdf, docx, txt or all"},
-	"render_flag_out":    {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
-	"render_bad_format":  {De: "unbekanntes Format %q (md, html, pdf, docx, txt oder all)", En: "unknown format %q (md, html, pdf, docx, txt or all)"},
-	"render_stdout_bin":  {De: "--out -: %s ist ein Binärformat und kann nicht auf die Standardausgabe geschrieben werden; bitte eine Datei oder ein Verzeichnis angeben", En: "--out -: %s is a binary format and cannot go to standard output; give a file or a directory"},
-	"render_out_file":    {De: "--out %s ist eine Datei; für mehrere Formate oder mehrere Antwortdateien ein Verzeichnis angeben (mit / am Ende)", En: "--out %s is a file; for several formats or several answers files give a directory (ending in /)"},
-	"render_is_answers":  {De: "%s ist die Antwortdatei; sie wird nie überschrieben", En: "%s is the answers file; it is never overwritten"},
-	"render_wrote":       {De: "geschrieben: %s", En: "wrote %s"},
-	"render_failed":      {De: "%s: %s konnte nicht erstellt werden: %v", En: "%s: could not write %s: %v"},
-	"render_refused":     {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
-	"render_some_failed": {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
-	"render_mkdir":       {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
-	"render_flag_force":  {De: "vorhandene Dokumente auch eines anderen Unternehmens überschreiben", En: "overwrite existing documents even of another organisation"},
-	"render_other_org":   {De: "%s: %s gibt es schon, und es ist kein Dokument für %s (anderes Unternehmen oder nicht von tom); nicht überschrieben. Mit --force überschreiben oder --out angeben", En: "%s: %s exists and is not a document for %s (another organisation, or not written by tom); not overwritten. Use --force to overwrite, or give --out"},
+	"render_short":        {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
+	"render_long":         {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nEin vorhandenes Dokument eines anderen Unternehmens (oder eine fremde Datei) wird nur mit --force überschrieben.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nAn existing document of another organisation (or a file tom did not write) is overwritten only with --force.\nThe answers file is only read. Documents get file mode 0600."},
+	"render_example":      {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
+	"render_flag_format":  {De: "Format: md, html, pdf, docx, txt oder all", En: "format: md, html, pdf, docx, txt or all"},
+	"render_flag_out":     {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
+	"render_bad_format":   {De: "unbekanntes Format %q (md, html, pdf, docx, txt oder all)", En: "unknown format %q (md, html, pdf, docx, txt or all)"},
+	"render_flag_profile": {De: "welches Dokument: internal (vollständig, Standard) oder annex (Anlage für Kunden zum Vertrag über die Auftragsverarbeitung: nur umgesetzte Maßnahmen, keine offenen Punkte, Hinweise, Personen oder Kontaktdaten)", En: "which document: internal (complete, the default) or annex (the annex for clients to the data processing agreement: implemented measures only, no open items, findings, people or contact data)"},
+	"render_bad_profile":  {De: "unbekanntes Profil %q (internal oder annex)", En: "unknown profile %q (internal or annex)"},
+	"render_stdout_bin":   {De: "--out -: %s ist ein Binärformat und kann nicht auf die Standardausgabe geschrieben werden; bitte eine Datei oder ein Verzeichnis angeben", En: "--out -: %s is a binary format and cannot go to standard output; give a file or a directory"},
+	"render_out_file":     {De: "--out %s ist eine Datei; für mehrere Formate oder mehrere Antwortdateien ein Verzeichnis angeben (mit / am Ende)", En: "--out %s is a file; for several formats or several answers files give a directory (ending in /)"},
+	"render_is_answers":   {De: "%s ist die Antwortdatei; sie wird nie überschrieben", En: "%s is the answers file; it is never overwritten"},
+	"render_wrote":        {De: "geschrieben: %s", En: "wrote %s"},
+	"render_failed":       {De: "%s: %s konnte nicht erstellt werden: %v", En: "%s: could not write %s: %v"},
+	"render_refused":      {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
+	"render_some_failed":  {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
+	"render_mkdir":        {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
+	"render_flag_force":   {De: "vorhandene Dokumente auch eines anderen Unternehmens überschreiben", En: "overwrite existing documents even of another organisation"},
+	"render_other_org":    {De: "%s: %s gibt es schon, und es ist kein Dokument für %s (anderes Unternehmen oder nicht von tom); nicht überschrieben. Mit --force überschreiben oder --out angeben", En: "%s: %s exists and is not a document for %s (another organisation, or not written by tom); not overwritten. Use --force to overwrite, or give --out"},
 }
 
 // renderOptions are the options of tom render.
@@ -41,6 +44,7 @@ type renderOptions struct {
 	*Globals // I/O, clock, global flags
 
 	Format  string
+	Profile string // --profile: render.ProfileInternal or render.ProfileAnnex
 	OutPath string // --out
 	Force   bool
 	Files   []string
@@ -62,6 +66,7 @@ func newRenderCmd(g *Globals, lang model.Lang) *cobra.Command {
 		cmd.Use = "render [ANSWERS-FILE…]"
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "pdf", renderMsg.Get(lang, "render_flag_format"))
+	cmd.Flags().StringVar(&opts.Profile, "profile", render.ProfileInternal, renderMsg.Get(lang, "render_flag_profile"))
 	cmd.Flags().StringVarP(&opts.OutPath, "out", "o", "", renderMsg.Get(lang, "render_flag_out"))
 	cmd.Flags().BoolVar(&opts.Force, "force", false, renderMsg.Get(lang, "render_flag_force"))
 	return cmd
@@ -83,6 +88,10 @@ func runRender(opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	profile, err := renderProfile(opts.Profile, ilang)
+	if err != nil {
+		return err
+	}
 	files := opts.Files
 	if len(files) == 0 {
 		files = []string{g.FilePath()}
@@ -98,7 +107,7 @@ func runRender(opts *renderOptions) error {
 	// those of a run one by one.
 	// Each document is complete on disk before it replaces the old one;
 	// the folders are synced once, at the end.
-	next := renderAll(g, files, formats)
+	next := renderAll(g, files, formats, profile)
 	var batch model.Batch
 	for range files {
 		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang, &batch); err != nil {
@@ -127,6 +136,15 @@ func renderFormats(flag string, l model.Lang) ([]string, error) {
 		}
 	}
 	return nil, usageError{errors.New(renderMsg.Get(l, "render_bad_format", flag))}
+}
+
+// renderProfile checks --profile: one of render.Profiles.
+func renderProfile(flag string, l model.Lang) (string, error) {
+	p := strings.ToLower(strings.TrimSpace(flag))
+	if slices.Contains(render.Profiles, p) {
+		return p, nil
+	}
+	return "", usageError{errors.New(renderMsg.Get(l, "render_bad_profile", flag))}
 }
 
 func renderDest(out string, formats []string, nfiles int, l model.Lang) (renderTarget, error) {
@@ -170,7 +188,7 @@ type rendered struct {
 // and returns a function that yields them in the order of files (call it
 // once per file). At most two files per worker are made ahead of the one
 // being written, which bounds memory however long the batch.
-func renderAll(g *Globals, files []string, formats []string) func() *rendered {
+func renderAll(g *Globals, files []string, formats []string, profile string) func() *rendered {
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	results := make([]chan *rendered, len(files))
 	for i := range results {
@@ -182,7 +200,7 @@ func renderAll(g *Globals, files []string, formats []string) func() *rendered {
 	for range workers {
 		go func() {
 			for i := range jobs {
-				results[i] <- renderDocs(g, &mu, files[i], formats)
+				results[i] <- renderDocs(g, &mu, files[i], formats, profile)
 			}
 		}()
 	}
@@ -204,7 +222,7 @@ func renderAll(g *Globals, files []string, formats []string) func() *rendered {
 
 // renderDocs loads one answers file (read only) and makes its documents;
 // mu guards g.
-func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string) *rendered {
+func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profile string) *rendered {
 	r := &rendered{path: path, formats: formats}
 	// Each file's catalogue and branding come from its own workspace.
 	mu.Lock()
@@ -229,7 +247,7 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string) *rend
 		r.err = err
 		return r
 	}
-	r.doc = render.BuildBranded(cat, f, lang, brand)
+	r.doc = render.BuildProfile(cat, f, lang, brand, profile)
 	for _, format := range formats {
 		data, err := render.Write(r.doc, format)
 		r.data = append(r.data, data)

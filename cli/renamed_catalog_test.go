@@ -156,6 +156,13 @@ func renameCatalog(t *testing.T) renamedCatalog {
 				cond(obj(f)["when"], func(_ string, v string) (string, map[string]string) { return fo.ids[v], fo.opts[fo.ids[v]] })
 				cond(obj(f)["due_if_empty"], func(_ string, v string) (string, map[string]string) { return fo.ids[v], fo.opts[fo.ids[v]] })
 			}
+			if a, ok := q["annex"].(map[string]any); ok {
+				fs := list(a["fields"])
+				for i, f := range fs {
+					fs[i] = fo.ids[f.(string)]
+				}
+				cond(a["records"], func(_ string, v string) (string, map[string]string) { return fo.ids[v], fo.opts[fo.ids[v]] })
+			}
 		}
 		for _, m := range list(s["measures"]) {
 			cond(obj(m)["when"], byQuestion)

@@ -93,6 +93,27 @@ type Section struct {
 	// about the business; each is printed only when its condition holds
 	// (FORMAT.md, "Statements").
 	Statements []*Statement `json:"statements,omitempty"`
+	// Annex says whether the section belongs to the annex for clients
+	// (tom render --profile annex); nil: control sections do, others not.
+	Annex *bool `json:"annex,omitempty"`
+}
+
+// InAnnex reports whether the section belongs to the annex for clients:
+// as the catalogue says, else when it is a control section.
+func (s *Section) InAnnex() bool {
+	if s.Annex != nil {
+		return *s.Annex
+	}
+	return s.Kind == SectionControl
+}
+
+// RecordAnnex is what a register shows in the annex for clients: a title,
+// the fields in that order, and only the records that satisfy Records.
+type RecordAnnex struct {
+	Title   Text       `json:"title,omitzero"`
+	Doc     Text       `json:"doc,omitzero"`
+	Fields  []string   `json:"fields"`
+	Records *Condition `json:"records,omitempty"`
 }
 
 // Statement is one sentence of a section's document text that asserts a
@@ -118,6 +139,9 @@ type Question struct {
 	Role     string     `json:"role,omitempty"` // see roles.go
 	// Columns lays a wide register out in paginated documents (optional).
 	Columns []*RecordColumn `json:"columns,omitempty"`
+	// Annex (records only, optional): the register in the annex for
+	// clients; without it the annex leaves the register out.
+	Annex *RecordAnnex `json:"annex,omitempty"`
 
 	fieldIdx  map[string]*Field // Fields by ID, built by check
 	condField map[string]*Field // the fields with a when condition, by ID
@@ -568,11 +592,15 @@ func (c *Catalog) check() []Problem {
 					fseen[f.ID] = true
 				}
 				checkColumns(qp, q, bad)
+				checkAnnex(qp, q, text, bad)
 			default:
 				bad(qp+"/kind", "cat_unknown_kind", q.Kind)
 			}
 			if q.Kind != KindRecords && len(q.Columns) > 0 {
 				bad(qp+"/columns", "cat_columns_not_records")
+			}
+			if q.Kind != KindRecords && q.Annex != nil {
+				bad(qp+"/annex", "cat_annex_not_records")
 			}
 		}
 		for mi, m := range s.Measures {
@@ -707,6 +735,57 @@ func checkColumns(qp string, q *Question, bad catBad) {
 	if total > 1.0001 {
 		bad(qp+"/columns", "cat_columns_too_wide", fmt.Sprintf("%.2f", total))
 	}
+}
+
+// checkAnnex checks what a register shows in the annex for clients: known
+// fields, none twice, and no contact data (e-mail, phone) or names of
+// people, which the annex never carries.
+func checkAnnex(qp string, q *Question, text func(string, Text, bool), bad catBad) {
+	a := q.Annex
+	if a == nil {
+		return
+	}
+	ap := qp + "/annex"
+	text(ap+"/title", a.Title, false)
+	text(ap+"/doc", a.Doc, false)
+	if len(a.Fields) == 0 {
+		bad(ap, "cat_annex_no_fields")
+	}
+	used := map[string]bool{}
+	for j, id := range a.Fields {
+		fp := ptr(ap+"/fields", j)
+		fd := q.Field(id)
+		switch {
+		case fd == nil:
+			bad(fp, "cat_column_unknown_field", id)
+		case used[id]:
+			bad(fp, "cat_annex_field_twice", id)
+		case fd.Kind == KindEmail || fd.Kind == KindPhone || fd.Role == RolePersonName:
+			bad(fp, "cat_annex_contact", id)
+		}
+		used[id] = true
+	}
+	if a.Records != nil {
+		checkRecordCond(a.Records, ap+"/records", q, bad)
+	}
+}
+
+// AnnexRecords returns the records of q that its annex shows (all without
+// a records condition); nil when q has no annex.
+func (q *Question) AnnexRecords(recs []Record) []Record {
+	if q.Annex == nil {
+		return nil
+	}
+	if q.Annex.Records == nil {
+		return recs
+	}
+	var out []Record
+	for _, r := range recs {
+		if recordHolds(q.Annex.Records, q, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func checkOptions(at string, opts []*Option, text func(string, Text, bool), bad catBad) {

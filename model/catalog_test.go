@@ -194,8 +194,8 @@ func TestCatalogRoleProblemsHavePosition(t *testing.T) {
 			`/sections/0/questions/2/role: die Rolle organisation_name hat schon "org.name"`,
 			`/sections/0/questions/2/role: role organisation_name is already given to "org.name"`},
 		{`"role": "check_date"`, `"role": "record_name"`,
-			`/fields/14/role: die Rolle record_name braucht die Art text, nicht date`,
-			`/fields/14/role: role record_name needs kind text, not date`},
+			`/fields/15/role: die Rolle record_name braucht die Art text, nicht date`,
+			`/fields/15/role: role record_name needs kind text, not date`},
 	} {
 		i := strings.Index(src, tc.old)
 		if i < 0 {

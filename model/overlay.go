@@ -19,6 +19,8 @@ type Overlay struct {
 	Add     OverlayAdd      `json:"add"`
 	Relabel map[string]Text `json:"relabel,omitempty"`
 	Hide    []string        `json:"hide,omitempty"`
+	// Annex sets whether a section belongs to the annex for clients.
+	Annex map[string]bool `json:"annex,omitempty"`
 }
 
 // OverlayAdd is what an overlay adds. Questions and measures name the
@@ -196,6 +198,14 @@ func ApplyOverlay(source string, base, data []byte) ([]byte, error) {
 		})
 		if !found {
 			bad(ptr("/relabel", id), "cat_overlay_relabel", id)
+		}
+	}
+	// Sections put into the annex for clients or taken out of it.
+	for id, in := range o.Annex {
+		if s := findSection(id); s != nil {
+			s["annex"] = in
+		} else {
+			bad(ptr("/annex", id), "cat_overlay_annex", id)
 		}
 	}
 	// Hidden items are left out, a section with everything in it.

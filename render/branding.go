@@ -75,7 +75,7 @@ func (b *Branding) accentRGB() (r, g, bl int, ok bool) {
 
 // BuildBranded is Build with a consultant's branding (nil: none).
 func BuildBranded(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding) *Document {
-	return build(cat, f, lang, br)
+	return build(cat, f, lang, br, ProfileInternal)
 }
 
 // pdfLogo returns the logo as the PDF library reads it: a JPEG as it is, a

@@ -22,18 +22,24 @@ type builder struct {
 	// (number and title): the signature block points to it.
 	open      int
 	openTitle string
+	// annex: the document is the annex for clients (ProfileAnnex): only
+	// the annex's sections, implemented measures, no internal details.
+	annex bool
 }
 
 // Build makes the document for answers file f under catalogue cat in language
 // lang. It reads only the catalogue and the file (never the clock).
 func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
-	return build(cat, f, lang, nil)
+	return build(cat, f, lang, nil, ProfileInternal)
 }
 
-func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding) *Document {
-	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang}
+func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string) *Document {
+	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang, annex: profile == ProfileAnnex}
 	b.dash = b.m("not_answered")
-	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version(), Brand: br}
+	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version(), Brand: br, Profile: ProfileInternal}
+	if b.annex {
+		d.Title, d.Profile = b.m("annex_title"), ProfileAnnex
+	}
 	d.Stand = f.Stand()
 	if d.Stand == "" {
 		if s := b.raw(model.RoleDocumentDate); s != "" {
@@ -43,6 +49,11 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding) *Do
 		}
 	}
 	d.StandFmt = b.date(d.Stand)
+	if b.annex {
+		b.buildAnnex(d)
+		d.Blocks = b.blocks
+		return d
+	}
 	b.cover(d)
 	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
 	b.intro(d)
@@ -402,7 +413,7 @@ func (b *builder) controls() {
 	for gi, g := range b.c.Groups {
 		var secs []*model.Section
 		for _, s := range b.v.Sections() {
-			if s.Kind == model.SectionControl && s.Group == g.ID {
+			if s.Kind == model.SectionControl && s.Group == g.ID && b.shows(s) {
 				secs = append(secs, s)
 			}
 		}
@@ -455,7 +466,7 @@ func (b *builder) cryptoChapter(g *model.Group, own []*model.Section) {
 	}
 	var items []CheckItem
 	for _, s := range b.v.Sections() {
-		if s.Kind != model.SectionControl || ownIDs[s.ID] {
+		if s.Kind != model.SectionControl || ownIDs[s.ID] || !b.shows(s) {
 			continue
 		}
 		for _, m := range b.v.Measures(s) {
@@ -463,7 +474,7 @@ func (b *builder) cryptoChapter(g *model.Group, own []*model.Section) {
 				continue
 			}
 			a, ok := b.f.Measures[m.ID]
-			if !ok || a.Status == "" || a.Status == model.StatusNotApplicable {
+			if !ok || a.Status == "" || a.Status == model.StatusNotApplicable || b.annex && (a.Status != model.StatusImplemented || b.contradicted(m.ID)) {
 				continue
 			}
 			it := b.item(m.Label.In(b.l), m.Type, a, m.ID, true)
@@ -527,14 +538,14 @@ func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, with
 		}
 		parts = append(parts, b.m("reason", r), b.m("accepted_by", by))
 	}
-	if n := clean(a.Note); n != "" {
+	if n := clean(a.Note); n != "" && !b.annex {
 		parts = append(parts, b.m("note", n))
 	}
 	if d, ok := b.f.Detected[id]; ok && id != "" {
 		if d.Result == model.DetectSupports && a.Status == model.StatusImplemented {
 			it.Mark = MarkDetected
 			it.Tag = b.m("detected_tag", b.date(d.Date))
-			if ev := clean(d.Evidence); ev != "" {
+			if ev := clean(d.Evidence); ev != "" && !b.annex {
 				parts = append(parts, b.m("evidence", ev))
 			}
 		} else {
@@ -562,7 +573,7 @@ func (b *builder) control(s *model.Section) {
 	}
 	b.text(StyleBody, s.Doc.In(b.l))
 	b.statements(s)
-	if len(b.v.Questions(s)) > 0 {
+	if len(b.v.Questions(s)) > 0 && !b.annex {
 		b.sectionAnswers(s, false)
 	}
 	var tech, org, planned, unclear, declined, na, none []CheckItem
@@ -594,6 +605,9 @@ func (b *builder) control(s *model.Section) {
 		}
 	}
 	for _, m := range b.v.Measures(s) {
+		if b.annex && b.contradicted(m.ID) {
+			continue
+		}
 		put(m.Label.In(b.l), m.Type, b.f.Measures[m.ID], m.ID)
 	}
 	for _, o := range b.f.OwnMeasures {
@@ -614,6 +628,9 @@ func (b *builder) control(s *model.Section) {
 	}
 	list("technical_h", tech)
 	list("organisational_h", org)
+	if b.annex {
+		return // the annex names implemented measures only
+	}
 	list("planned_h", planned)
 	list("unclear_h", unclear)
 	list("declined_h", declined)

@@ -41,6 +41,8 @@ type Document struct {
 	Blocks   []Block
 	// Brand is the consultant's branding (tom.toml); nil: none.
 	Brand *Branding
+	// Profile is the document's profile: ProfileInternal or ProfileAnnex.
+	Profile string
 }
 
 // Block is one element of the document body.

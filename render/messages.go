@@ -21,6 +21,14 @@ var Msg = model.Messages{
 	"page_word":      {De: "Seite", En: "Page"},
 	"of_word":        {De: "von", En: "of"},
 
+	"annex_title":      {De: "Anlage: Technische und organisatorische Maßnahmen", En: "Annex: Technical and organisational measures"},
+	"annex_subtitle":   {De: "zum Vertrag über die Auftragsverarbeitung (Art. 28 Abs. 3 lit. c, Art. 32 DSGVO)", En: "to the data processing agreement (Art. 28(3)(c), Art. 32 GDPR)"},
+	"annex_purpose":    {De: "Diese Anlage beschreibt die technischen und organisatorischen Maßnahmen, die %s zur Sicherheit der Verarbeitung personenbezogener Daten umgesetzt hat. Sie ist zur Vorlage bei Auftraggebern bestimmt, etwa als Anlage zu einem Vertrag über die Auftragsverarbeitung.", En: "This annex describes the technical and organisational measures %s has implemented for the security of processing personal data. It is meant to be shown to clients, for example as an annex to a data processing agreement."},
+	"annex_legal":      {De: "Nach Art. 28 Abs. 3 lit. c DSGVO ergreift ein Auftragsverarbeiter alle nach Art. 32 DSGVO erforderlichen Maßnahmen. Art. 32 DSGVO verlangt geeignete technische und organisatorische Maßnahmen, die ein dem Risiko angemessenes Schutzniveau gewährleisten.", En: "Under Art. 28(3)(c) GDPR a processor takes all measures required under Art. 32 GDPR. Art. 32 GDPR requires appropriate technical and organisational measures that ensure a level of security appropriate to the risk."},
+	"annex_legend":     {De: "Aufgeführt sind die Maßnahmen, die nach den Angaben des Unternehmens umgesetzt sind. Maßnahmen, die eine automatische Prüfung des Servers bestätigt hat, sind als „erhoben“ gekennzeichnet. „Technisch“ bezeichnet Maßnahmen, die durch Technik wirken, „organisatorisch“ solche, die durch Regeln und Abläufe wirken.", En: "Listed are the measures that are implemented according to the business's own statements. Measures confirmed by an automatic check of the server are marked \"detected\". \"Technical\" marks measures that work through technology, \"organisational\" those that work through rules and procedures."},
+	"annex_close":      {De: "Bestätigung", En: "Confirmation"},
+	"annex_close_text": {De: "Diese Anlage gibt die umgesetzten technischen und organisatorischen Maßnahmen mit Stand vom %s wieder.", En: "This annex shows the technical and organisational measures implemented as of %s."},
+
 	"intro":               {De: "Einleitung", En: "Introduction"},
 	"intro_purpose_h":     {De: "Zweck", En: "Purpose"},
 	"intro_purpose":       {De: "Dieses Dokument beschreibt die technischen und organisatorischen Maßnahmen von %s zur Sicherheit der Verarbeitung personenbezogener Daten: welche umgesetzt, geplant, bewusst nicht umgesetzt oder noch zu klären sind. Es kann Kunden, Auftraggebern und Aufsichtsbehörden als Nachweis vorgelegt und Verträgen zur Auftragsverarbeitung (Art. 28 DSGVO) als Anlage beigefügt werden.", En: "This document describes the technical and organisational measures of %s for the security of processing personal data: which are implemented, planned, deliberately not implemented or still to be clarified. It can be shown to clients, customers and supervisory authorities as evidence and attached to data processing agreements (DPAs, Art. 28 GDPR)."},
@@ -81,6 +89,7 @@ var Msg = model.Messages{
 	"question":     {De: "Frage", En: "Question"},
 	"answer":       {De: "Antwort", En: "Answer"},
 	"file_and":     {De: "und", En: "and"},
+	"file_annex":   {De: "Anlage", En: "Annex"},
 	"not_answered": {De: "—", En: "—"},
 	"no_records":   {De: "Keine Einträge.", En: "No entries."},
 	"nr":           {De: "Nr.", En: "No."},

@@ -32,7 +32,8 @@ func Write(d *Document, format string) ([]byte, error) {
 }
 
 // FileName returns the default file name for the document in a format:
-// TOM_<organisation>_<Stand>.<ext>, ASCII only, safe on every file system.
+// TOM_<organisation>_<Stand>.<ext>, with "_Anlage" / "_Annex" before the
+// extension for the annex for clients; ASCII only, safe on every file system.
 // The organisation name is transliterated (umlauts folded, accents dropped,
 // Cyrillic after ICAO Doc 9303); a name with letters that have no
 // transliteration here (Greek, Arabic, CJK, …), or no name at all, gives
@@ -51,6 +52,9 @@ func FileName(d *Document, format, fallback string) string {
 	}
 	if d.Stand != "" {
 		name += "_" + d.Stand
+	}
+	if d.Profile == ProfileAnnex {
+		name += "_" + Msg.Get(d.Lang, "file_annex")
 	}
 	return name + "." + format
 }

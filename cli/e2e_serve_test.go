@@ -182,7 +182,9 @@ func TestE2EServe(t *testing.T) {
 	dir := t.TempDir()
 	kunde := clientKey(t, dir, "kunde")
 	fremd := clientKey(t, dir, "fremd")
+	leser := clientKey(t, dir, "leser")
 	addKey(t, dir, kunde, "kunde.json", "interview")
+	addKey(t, dir, leser, "kunde.json", "status")
 	e := startServe(t, dir)
 	path := filepath.Join(dir, "kunde.json")
 
@@ -202,6 +204,18 @@ func TestE2EServe(t *testing.T) {
 		out, errs, code := run(t, e.ssh(kunde, "kunde@127.0.0.1", "ls", "/"))
 		if code != 1 || out != "" || !strings.Contains(errs, `"ls /" ist nicht erlaubt`) {
 			t.Errorf("ssh host ls: %d %q %q", code, out, errs)
+		}
+		// A command the key may not run.
+		_, errs, code = run(t, e.ssh(kunde, "kunde@127.0.0.1", "status"))
+		if code != 1 || !strings.Contains(errs, `Hier gibt es nur die Befragung: interview. "status" ist nicht erlaubt.`) {
+			t.Errorf("status without permission: %d %q", code, errs)
+		}
+		// X11 forwarding is refused.
+		c = e.ssh(kunde, "-X", "kunde@127.0.0.1", "status")
+		c.Env = append(c.Env, "DISPLAY=:0")
+		_, errs, _ = run(t, c)
+		if !strings.Contains(errs, "X11 forwarding request failed") {
+			t.Errorf("-X: %q", errs)
 		}
 		// The interview needs a terminal.
 		_, errs, code = run(t, e.ssh(kunde, "-T", "kunde@127.0.0.1"))
@@ -298,13 +312,11 @@ func TestE2EServe(t *testing.T) {
 		tm.keys("Space")
 		tm.waitFor("✓ PC")
 		tm.keys("Enter")
-		tm.waitFor("Schritt 3 von 4 · Zugangskontrolle")
-		tm.keys("Space")
-		tm.waitFor("✓ Anmeldung nur mit persönlichem Passwort")
+		tm.waitFor("Schritt 3 von 4 · Zugangskontrolle", "Stand der Maßnahmen (3, 3 ohne Angabe):")
+		tm.keys("u", "g", "k")
+		tm.waitFor("Stand der Maßnahmen (3):", "geplant", "zu klären")
 		tm.keys("Enter")
-		tm.waitFor("Noch nicht umgesetzt: Schriftliche Passwortrichtlinie")
-		tm.keys("Enter")
-		tm.waitFor("Bis wann")
+		tm.waitFor("Bis wann ist „Schriftliche Passwortrichtlinie“ geplant?")
 		tm.typ("31.12.2026")
 		tm.waitFor("> 31.12.2026")
 
@@ -341,6 +353,14 @@ func TestE2EServe(t *testing.T) {
 		waitText(t, "access log", e.logText, "result=stopped")
 	})
 
+	t.Run("status", func(t *testing.T) {
+		// A key allowed the status only gets it without asking.
+		out, _, code := run(t, e.ssh(leser, "kunde@127.0.0.1"))
+		if code != ExitStatusIncomplete || !strings.Contains(out, "Organisation:     Bäckerei Öztürk & Süß") {
+			t.Errorf("status: %d %q", code, out)
+		}
+	})
+
 	t.Run("log", func(t *testing.T) {
 		log := e.logText()
 		for _, want := range []string{
@@ -351,6 +371,8 @@ func TestE2EServe(t *testing.T) {
 			`command="interview" result=locked`,
 			`command="interview" result=dropped`,
 			`command="interview" result=stopped exit=1`,
+			`key="leser" remote=127.0.0.1:`,
+			`command="status" result=shown exit=5`,
 		} {
 			if !strings.Contains(log, want) {
 				t.Errorf("access log lacks %q:\n%s", want, log)

@@ -114,6 +114,13 @@ func New(cfg Config) (*Server, error) {
 		SessionRequestCallback: func(_ ssh.Session, kind string) bool {
 			return kind == "shell" || kind == "exec"
 		},
+		// The session channel without agent forwarding: the library would
+		// accept the request (and then never use it); it is refused here.
+		ChannelHandlers: map[string]ssh.ChannelHandler{
+			"session": func(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
+				ssh.DefaultSessionHandler(srv, conn, noAgent{ch}, ctx)
+			},
+		},
 		HandshakeTimeout: 30 * time.Second,
 		ConnectionFailedCallback: func(conn net.Conn, err error) {
 			s.logf("-", conn.RemoteAddr().String(), "-", "-", "denied", "error="+strconv.Quote(err.Error()))
@@ -483,4 +490,28 @@ func minutes(d time.Duration) string {
 		return fmt.Sprintf("%d s", int(d.Seconds()))
 	}
 	return fmt.Sprintf("%d min", int(d.Minutes()))
+}
+
+// noAgent is a session channel whose agent forwarding requests are refused.
+type noAgent struct{ gossh.NewChannel }
+
+// Accept accepts the channel and passes on every request but agent
+// forwarding, which is answered "no".
+func (n noAgent) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := n.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		for r := range reqs {
+			if r.Type == "auth-agent-req@openssh.com" {
+				r.Reply(false, nil)
+				continue
+			}
+			out <- r
+		}
+	}()
+	return ch, out, nil
 }

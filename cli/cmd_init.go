@@ -121,6 +121,9 @@ func runInit(opts *initOptions) error {
 // nextCommand spells the tom command line for sub with the same file and
 // catalogue flags the user gave, so that it can be copied as is.
 func nextCommand(g *Globals, sub string) string {
+	if g.Terminal != nil {
+		return remoteNext(g, sub)
+	}
 	s := "tom " + sub
 	if g.File != "" {
 		s += " -f " + shellQuote(g.File)

@@ -78,6 +78,9 @@ one line per session to the access log.`},
 	"col_file":          {De: "ANTWORTDATEI", En: "ANSWERS FILE"},
 	"col_allow":         {De: "ERLAUBT", En: "ALLOWED"},
 
+	"remote_render":   {De: "Ihre Beratung", En: "your consultant"},
+	"remote_again":    {De: "ssh (erneut verbinden)", En: "ssh (connect again)"},
+	"remote_command":  {De: "ssh -t … %s (erneut verbinden)", En: "ssh -t … %s (connect again)"},
 	"remote_complete": {De: "Die Befragung ist vollständig und gespeichert. Vielen Dank!", En: "The interview is complete and saved. Thank you!"},
 	"remote_saved":    {De: "Gespeichert. Beim nächsten Verbinden geht es an derselben Stelle weiter.", En: "Saved. The next connection resumes at the same place."},
 	"remote_reviewed": {De: "Die Überprüfung ist abgeschlossen und gespeichert. Vielen Dank!", En: "The review is finished and saved. Thank you!"},
@@ -424,4 +427,18 @@ func remoteEnd(g *Globals, lang model.Lang, done bool, doneKey string) error {
 	}
 	fmt.Fprintln(g.text(), serveMsg.Get(lang, "remote_saved"))
 	return &ExitError{Code: ExitFailure}
+}
+
+// remoteNext says how a client over SSH goes on where a local user would
+// be shown the command line for sub: connect again (with the command when
+// it is not the interview); the document is the consultant's business.
+func remoteNext(g *Globals, sub string) string {
+	lang := g.Lang(nil)
+	switch sub {
+	case "render":
+		return serveMsg.Get(lang, "remote_render")
+	case serve.CmdInterview:
+		return serveMsg.Get(lang, "remote_again")
+	}
+	return serveMsg.Get(lang, "remote_command", sub)
 }

@@ -356,7 +356,7 @@ func TestE2EServe(t *testing.T) {
 	t.Run("status", func(t *testing.T) {
 		// A key allowed the status only gets it without asking.
 		out, _, code := run(t, e.ssh(leser, "kunde@127.0.0.1"))
-		if code != ExitStatusIncomplete || !strings.Contains(out, "Organisation:     Bäckerei Öztürk & Süß") {
+		if code != ExitStatusIncomplete || !strings.Contains(out, "Organisation:     Bäckerei Öztürk & Süß") || !strings.Contains(out, "ssh (erneut verbinden)") || strings.Contains(out, "tom interview") {
 			t.Errorf("status: %d %q", code, out)
 		}
 	})
@@ -552,4 +552,34 @@ func rss(t *testing.T, pid int) int {
 		}
 	}
 	return 0
+}
+
+// TestE2EServeReview: a key allowed the review runs it on its completed file
+// with `ssh -t host review`; Ctrl+C ends it with the remote closing line.
+func TestE2EServeReview(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("ssh"); err != nil {
+		t.Skip("ssh is not installed")
+	}
+	path := rvCopy(t, "../testdata/review/story-2025.json")
+	dir := filepath.Dir(path)
+	key := clientKey(t, dir, "webdesign")
+	addKey(t, dir, key, filepath.Base(path), "interview,review")
+	catalog, _ := filepath.Abs(rvCatalogPath)
+	e := startServe(t, dir, "--catalog", catalog)
+	c := e.ssh(key, "-tt", "kunde@127.0.0.1", "review")
+	out := &syncBuffer{}
+	c.Stdout, c.Stderr = out, out
+	in, _ := c.StdinPipe()
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, "review", out.String, "Jährliche Überprüfung: Muster Webdesign GmbH")
+	io.WriteString(in, "\x03")
+	waitText(t, "review", out.String, "Gespeichert. Beim nächsten Verbinden geht es an derselben Stelle weiter.")
+	c.Wait()
+	if code := c.ProcessState.ExitCode(); code != 1 {
+		t.Errorf("exit %d, want 1 (not finished)", code)
+	}
+	waitText(t, "access log", e.logText, `key="webdesign"`, `command="review" result=stopped exit=1`)
 }

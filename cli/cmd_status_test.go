@@ -244,7 +244,7 @@ func TestStatusFindings(t *testing.T) {
 	g, out, _ := rvGlobals(env)
 	Run(g, []string{"status", "-f", sample})
 	flat := strings.Join(strings.Fields(out.String()), " ")
-	for _, w := range []string{"Befunde: 5 Widersprüche, 9 Hinweise", "Widersprüche und Hinweise: - Widerspruch: „Verschlüsselte Datenträger auf dem Server“"} {
+	for _, w := range []string{"Befunde: 5 Widersprüche, 10 Hinweise", "Widersprüche und Hinweise: - Widerspruch: „Verschlüsselte Datenträger auf dem Server“"} {
 		if !strings.Contains(flat, w) {
 			t.Errorf("lacks %q:\n%s", w, out)
 		}
@@ -269,7 +269,7 @@ func TestStatusFindings(t *testing.T) {
 			}
 		}
 	}
-	if !found || len(got.Findings) != 14 {
+	if !found || len(got.Findings) != 15 {
 		t.Errorf("%d findings, supported_os_unsupported among them: %v", len(got.Findings), found)
 	}
 }

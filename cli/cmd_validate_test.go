@@ -156,7 +156,7 @@ func TestValidateFindings(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out, errb)
 	}
 	flat := strings.Join(strings.Fields(out.String()), " ")
-	for _, w := range []string{"ist gültig", "5 Widersprüche und 9 Hinweise der Plausibilitätsprüfung:",
+	for _, w := range []string{"ist gültig", "5 Widersprüche und 10 Hinweise der Plausibilitätsprüfung:",
 		"Widerspruch: „Keine direkte Root-Anmeldung per SSH“", "Arbeitsplatz-PC Grafik: Windows 10 (Sicherheitsupdates endeten am 14.10.2025)"} {
 		if !strings.Contains(flat, w) {
 			t.Errorf("lacks %q:\n%s", w, out)
@@ -166,7 +166,7 @@ func TestValidateFindings(t *testing.T) {
 	if code := Run(g, []string{"validate", "--strict", "--lang", "en", "-f", sample}); code != ExitFailure {
 		t.Fatalf("--strict: exit %d", code)
 	}
-	if !strings.Contains(errb.String(), "tom.json: 14 findings (--strict)") || !strings.Contains(out.String(), "Contradiction: ") {
+	if !strings.Contains(errb.String(), "tom.json: 15 findings (--strict)") || !strings.Contains(out.String(), "Contradiction: ") {
 		t.Errorf("--strict:\n%s%s", out, errb)
 	}
 	// A fresh file has no findings: --strict passes.

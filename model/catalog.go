@@ -89,6 +89,10 @@ type Section struct {
 	Questions []*Question `json:"questions,omitempty"`
 	Measures  []*Measure  `json:"measures,omitempty"`
 	Since     string      `json:"since,omitempty"`
+	// Level (control sections) is the protection level from which the
+	// section's measures are expected, unless a measure says otherwise
+	// (LevelNormal, LevelHigh, LevelVeryHigh; default normal).
+	Level string `json:"level,omitempty"`
 	// Statements are the sentences of the document text that state a fact
 	// about the business; each is printed only when its condition holds
 	// (FORMAT.md, "Statements").
@@ -158,6 +162,10 @@ type RecordColumn struct {
 type Option struct {
 	ID    string `json:"id"`
 	Label Text   `json:"label"`
+	// Need (options of choice and multichoice questions) proposes a
+	// protection need when the option is chosen: level by goal
+	// (GoalConfidentiality, GoalIntegrity, GoalAvailability).
+	Need map[string]string `json:"need,omitempty"`
 }
 
 // Field is one typed field of a record.
@@ -177,8 +185,13 @@ type Field struct {
 
 // Measure is one technical or organisational measure of a control section.
 type Measure struct {
-	ID     string     `json:"id"`
-	Type   string     `json:"type"`
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	// Level is the protection level from which the measure is expected
+	// (default: its section's level, else normal); see Catalog.ExpectedFrom.
+	Level string `json:"level,omitempty"`
+	// Goals names the SDM goals the measure serves (SDMGoals; optional).
+	Goals  []string   `json:"goals,omitempty"`
 	Label  Text       `json:"label"`
 	Help   Text       `json:"help"`
 	Crypto bool       `json:"crypto,omitempty"`
@@ -491,6 +504,9 @@ func (c *Catalog) check() []Problem {
 		default:
 			bad(sp+"/kind", "cat_section_kind", s.Kind)
 		}
+		if s.Level != "" && (s.Kind != SectionControl || LevelRank(s.Level) < 0) {
+			bad(sp+"/level", "cat_bad_level", s.Level, strings.Join(Levels, ", "))
+		}
 		if s.Kind != SectionControl && s.Group != "" && c.groups[s.Group] == nil {
 			bad(sp+"/group", "cat_unknown_group", s.Group)
 		}
@@ -539,6 +555,7 @@ func (c *Catalog) check() []Problem {
 				}
 			case KindChoice, KindMultiChoice:
 				checkOptions(qp, q.Options, text, bad)
+				checkNeeds(qp, q.Options, bad)
 			case KindRecords:
 				text(qp+"/item", q.Item, true)
 				if len(q.Fields) == 0 {
@@ -578,6 +595,11 @@ func (c *Catalog) check() []Problem {
 						}
 					case KindChoice, KindMultiChoice:
 						checkOptions(fp, f.Options, text, bad)
+						for oi, o := range f.Options {
+							if o != nil && len(o.Need) > 0 {
+								bad(ptr(fp+"/options", oi, "need"), "cat_need_field")
+							}
+						}
 					default:
 						bad(fp+"/kind", "cat_unknown_kind", f.Kind)
 					}
@@ -623,6 +645,14 @@ func (c *Catalog) check() []Problem {
 			}
 			text(mp+"/label", m.Label, true)
 			text(mp+"/help", m.Help, false)
+			if m.Level != "" && LevelRank(m.Level) < 0 {
+				bad(mp+"/level", "cat_bad_level", m.Level, strings.Join(Levels, ", "))
+			}
+			for gi, g := range m.Goals {
+				if !slices.Contains(SDMGoals, g) {
+					bad(ptr(mp+"/goals", gi), "cat_bad_sdm_goal", g, strings.Join(SDMGoals, ", "))
+				}
+			}
 			for ki, k := range m.Scan {
 				if !scanPattern.MatchString(k) {
 					bad(ptr(mp+"/scan", ki), "cat_scan_id", k)
@@ -786,6 +816,25 @@ func (q *Question) AnnexRecords(recs []Record) []Record {
 		}
 	}
 	return out
+}
+
+// checkNeeds checks the protection needs the options propose: known goals
+// and levels.
+func checkNeeds(at string, opts []*Option, bad catBad) {
+	for i, o := range opts {
+		if o == nil {
+			continue
+		}
+		for _, g := range slices.Sorted(maps.Keys(o.Need)) {
+			np := ptr(at+"/options", i, "need", g)
+			if !slices.Contains(NeedGoals, g) {
+				bad(np, "cat_bad_need_goal", g, strings.Join(NeedGoals, ", "))
+			}
+			if LevelRank(o.Need[g]) < 0 {
+				bad(np, "cat_bad_level", o.Need[g], strings.Join(Levels, ", "))
+			}
+		}
+	}
 }
 
 func checkOptions(at string, opts []*Option, text func(string, Text, bool), bad catBad) {

@@ -124,8 +124,8 @@ func TestCatalogCheckFindsProblems(t *testing.T) {
 		{"removed id still in use", func(c *Catalog) { c.Removed = []string{"org.date"} }, "/removed/0: the ID is still in use"},
 		{"no sections", func(c *Catalog) { c.Sections = nil }, "/sections: the catalogue has no sections"},
 		{"unknown question role", func(c *Catalog) { question(c, "org.email").Role = "mailbox" },
-			`/sections/0/questions/2/role: unknown question role "mailbox" (known: business_role, contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
-		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `/sections/0/questions/2/role: unknown question role "check_date" (known: business_role, contact_person, document_date, document_scope, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
+			`/sections/0/questions/2/role: unknown question role "mailbox" (known: business_role, contact_person, document_date, document_scope, need_availability, need_confidentiality, need_integrity, need_reason, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
+		{"field role on a question", func(c *Catalog) { question(c, "org.email").Role = RoleCheckDate }, `/sections/0/questions/2/role: unknown question role "check_date" (known: business_role, contact_person, document_date, document_scope, need_availability, need_confidentiality, need_integrity, need_reason, organisation_address, organisation_contacts, organisation_name, people_register, prepared_by, provider_register, respondent, signatory_name, signatory_role, signing_place)`},
 		{"question role twice", func(c *Catalog) {
 			question(c, "org.email").Role = RoleOrganisationAddress
 			question(c, "org.email").Kind = KindText

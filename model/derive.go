@@ -130,7 +130,12 @@ func (v View) QuestionVisible(id string) bool {
 		return false
 	}
 	s := v.C.SectionOf(id)
-	return s.When.Eval(v.Value) && q.When.Eval(v.Value)
+	if !s.When.Eval(v.Value) || !q.When.Eval(v.Value) {
+		return false
+	}
+	// The reason for a lowered protection need is asked only when a need
+	// is below its proposal.
+	return q.Role != RoleNeedReason || v.Lowered()
 }
 
 // MeasureVisible reports whether measure m applies.

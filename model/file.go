@@ -34,17 +34,21 @@ const DefaultReviewMonths = 12
 
 // File is the answers file: everything one business answered, and its history.
 type File struct {
-	Schema      int                      `json:"schema"`
-	Catalog     CatalogRef               `json:"catalog"`
-	Language    Lang                     `json:"language,omitempty"`
-	Answers     map[string]Value         `json:"answers"`
-	Measures    map[string]MeasureAnswer `json:"measures"`
-	OwnMeasures []OwnMeasure             `json:"own_measures,omitempty"`
-	Detected    map[string]Detection     `json:"detected,omitempty"`
-	Retired     map[string]any           `json:"retired,omitempty"`
-	Progress    Progress                 `json:"progress"`
-	Review      ReviewSettings           `json:"review"`
-	History     []HistoryEntry           `json:"history,omitempty"`
+	Schema   int        `json:"schema"`
+	Catalog  CatalogRef `json:"catalog"`
+	Language Lang       `json:"language,omitempty"`
+	// ProtectionLevel is the business's protection level (View.Level) as
+	// of the last save of a session, for readers of the file; "" while no
+	// protection need is stated. tom derives it from the answers anew.
+	ProtectionLevel string                   `json:"protection_level,omitempty"`
+	Answers         map[string]Value         `json:"answers"`
+	Measures        map[string]MeasureAnswer `json:"measures"`
+	OwnMeasures     []OwnMeasure             `json:"own_measures,omitempty"`
+	Detected        map[string]Detection     `json:"detected,omitempty"`
+	Retired         map[string]any           `json:"retired,omitempty"`
+	Progress        Progress                 `json:"progress"`
+	Review          ReviewSettings           `json:"review"`
+	History         []HistoryEntry           `json:"history,omitempty"`
 }
 
 // CatalogRef names the catalogue (and its version) a file was answered with.

@@ -113,32 +113,3 @@ func (a MeasureAnswer) WithStatus(st string) MeasureAnswer {
 	}
 	return out
 }
-
-// statusLetters are the keys that give a measure its status, one letter
-// per status and language: the initial of the status in that language.
-var statusLetters = Messages{
-	StatusImplemented:   {De: "u", En: "i"}, // umgesetzt
-	StatusPlanned:       {De: "g", En: "p"}, // geplant
-	StatusNotApplicable: {De: "n", En: "n"}, // nicht anwendbar
-	StatusDeclined:      {De: "b", En: "d"}, // bewusst nicht umgesetzt
-	StatusUnclear:       {De: "k", En: "c"}, // zu klären
-}
-
-// StatusKeyOrder is the order in which front ends name the statuses with
-// their letters (the legend of the measures table, the line-mode prompt).
-var StatusKeyOrder = []string{StatusImplemented, StatusPlanned, StatusNotApplicable, StatusDeclined, StatusUnclear}
-
-// StatusLetter returns the letter that gives status st in language l.
-func StatusLetter(st string, l Lang) string { return statusLetters.Get(l, st) }
-
-// StatusOfLetter returns the status letter s gives, in either language (so
-// that a habit or a script works in both), ignoring case.
-func StatusOfLetter(s string) (string, bool) {
-	s = strings.ToLower(s)
-	for _, st := range StatusKeyOrder {
-		if t := statusLetters[st]; t.De == s || t.En == s {
-			return st, true
-		}
-	}
-	return "", false
-}

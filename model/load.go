@@ -278,7 +278,7 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 	}
 
 	f := &File{Schema: SchemaVersion, Answers: map[string]Value{}, Measures: map[string]MeasureAnswer{}}
-	known("", obj, "schema", "catalog", "language", "answers", "measures", "own_measures", "detected", "retired", "progress", "review", "history")
+	known("", obj, "schema", "catalog", "language", "protection_level", "answers", "measures", "own_measures", "detected", "retired", "progress", "review", "history")
 	cat := object("/catalog", obj["catalog"])
 	known("/catalog", cat, "id", "version")
 	f.Catalog.ID = str("/catalog/id", cat["id"])
@@ -294,6 +294,12 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 			bad("/language", "bad_lang", l)
 		}
 		f.Language = Lang(l)
+	}
+	if lv := str("/protection_level", obj["protection_level"]); lv != "" {
+		if LevelRank(lv) < 0 {
+			bad("/protection_level", "bad_level", lv, strings.Join(Levels, ", "))
+		}
+		f.ProtectionLevel = lv
 	}
 	for k, x := range object("/answers", obj["answers"]) {
 		v, ok := valueFromAny(x)

@@ -25,6 +25,10 @@ const (
 	RolePeopleRegister       = "people_register"       // the records question server accounts are offered on
 	RoleProviderRegister     = "provider_register"     // the records question the provider directory fills
 	RoleOrganisationContacts = "organisation_contacts" // the business's own contact addresses as free text (not taken over by Template)
+	RoleNeedConfidentiality  = "need_confidentiality"  // choice of Levels: the protection need for confidentiality
+	RoleNeedIntegrity        = "need_integrity"        // choice of Levels: the protection need for integrity
+	RoleNeedAvailability     = "need_availability"     // choice of Levels: the protection need for availability
+	RoleNeedReason           = "need_reason"           // why a need is below its proposal; asked only then (View.Lowered)
 	RoleBusinessRole         = "business_role"         // choice: the business acts as controller, processor or both (options BusinessController, BusinessProcessor, BusinessBoth)
 
 	// Record field roles (at most one field each per records question).
@@ -76,6 +80,10 @@ var roleRules = map[string]roleRule{
 	RolePeopleRegister:       {place: roleQuestion, kinds: []string{KindRecords}},
 	RoleProviderRegister:     {place: roleQuestion, kinds: []string{KindRecords}},
 	RoleOrganisationContacts: {place: roleQuestion, kinds: textKinds},
+	RoleNeedConfidentiality:  {place: roleQuestion, kinds: []string{KindChoice}, options: Levels},
+	RoleNeedIntegrity:        {place: roleQuestion, kinds: []string{KindChoice}, options: Levels},
+	RoleNeedAvailability:     {place: roleQuestion, kinds: []string{KindChoice}, options: Levels},
+	RoleNeedReason:           {place: roleQuestion, kinds: textKinds},
 	RoleBusinessRole:         {place: roleQuestion, kinds: []string{KindChoice}, options: []string{BusinessController, BusinessProcessor, BusinessBoth}},
 
 	RoleRecordName:      {place: roleField, kinds: []string{KindText}},

@@ -49,22 +49,25 @@ type Rule struct {
 //     its operating_system field whose support is in that state;
 //   - all, any or not over rule conditions.
 type RuleCond struct {
-	Measure   string      `json:"measure,omitempty"`
-	Status    []string    `json:"status,omitempty"`
-	Question  string      `json:"question,omitempty"`
-	Equals    any         `json:"equals,omitempty"`
-	In        []string    `json:"in,omitempty"`
-	Includes  string      `json:"includes,omitempty"`
-	Answered  *bool       `json:"answered,omitempty"`
-	Contains  string      `json:"contains,omitempty"`
-	Mentions  string      `json:"mentions,omitempty"`
-	Register  string      `json:"register,omitempty"`
-	Some      *Condition  `json:"some,omitempty"`
-	None      *Condition  `json:"none,omitempty"`
-	OSSupport []string    `json:"os_support,omitempty"`
-	All       []*RuleCond `json:"all,omitempty"`
-	Any       []*RuleCond `json:"any,omitempty"`
-	Not       *RuleCond   `json:"not,omitempty"`
+	Measure   string     `json:"measure,omitempty"`
+	Status    []string   `json:"status,omitempty"`
+	Question  string     `json:"question,omitempty"`
+	Equals    any        `json:"equals,omitempty"`
+	In        []string   `json:"in,omitempty"`
+	Includes  string     `json:"includes,omitempty"`
+	Answered  *bool      `json:"answered,omitempty"`
+	Contains  string     `json:"contains,omitempty"`
+	Mentions  string     `json:"mentions,omitempty"`
+	Register  string     `json:"register,omitempty"`
+	Some      *Condition `json:"some,omitempty"`
+	None      *Condition `json:"none,omitempty"`
+	OSSupport []string   `json:"os_support,omitempty"`
+	// ExpectedGap holds when some measure expected at the business's
+	// protection level is open (View.ExpectedGap); those are the matches.
+	ExpectedGap bool        `json:"expected_gap,omitempty"`
+	All         []*RuleCond `json:"all,omitempty"`
+	Any         []*RuleCond `json:"any,omitempty"`
+	Not         *RuleCond   `json:"not,omitempty"`
 }
 
 // Finding is what one rule found in an answers file.
@@ -154,7 +157,7 @@ func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad catBad) {
 		return
 	}
 	forms := 0
-	for _, set := range []bool{rc.Measure != "", rc.Question != "", rc.Register != "", len(rc.All) > 0, len(rc.Any) > 0, rc.Not != nil} {
+	for _, set := range []bool{rc.ExpectedGap, rc.Measure != "", rc.Question != "", rc.Register != "", len(rc.All) > 0, len(rc.Any) > 0, rc.Not != nil} {
 		if set {
 			forms++
 		}
@@ -165,6 +168,10 @@ func (c *Catalog) checkRuleCond(rc *RuleCond, ptr string, bad catBad) {
 	}
 	testsUsed := rc.Equals != nil || len(rc.In) > 0 || rc.Includes != "" || rc.Answered != nil || rc.Contains != "" || rc.Mentions != ""
 	switch {
+	case rc.ExpectedGap:
+		if testsUsed || len(rc.Status) > 0 || rc.Some != nil || rc.None != nil || len(rc.OSSupport) > 0 {
+			bad(ptr, "cat_rule_expected_alone")
+		}
 	case rc.Measure != "":
 		if c.measures[rc.Measure] == nil {
 			bad(ptr+"/measure", "cat_cond_unknown_measure", rc.Measure)
@@ -433,6 +440,17 @@ func (e *ruleEval) eval(rc *RuleCond) bool {
 		return cond.Eval(func(string) Value { return val })
 	case rc.Register != "":
 		return e.register(rc)
+	case rc.ExpectedGap:
+		found := false
+		for _, s := range e.v.C.Sections {
+			for _, m := range s.Measures {
+				if e.v.ExpectedGap(m) {
+					found = true
+					e.l = append(e.l, [2]string{m.Label.De, m.Label.En})
+				}
+			}
+		}
+		return found
 	}
 	return false
 }

@@ -229,6 +229,13 @@ func (s *Session) author() string {
 // session writes no entry (the review does).
 func (s *Session) Commit() {
 	s.V.Prune()
+	s.F.ProtectionLevel = ""
+	for _, n := range s.V.Needs() {
+		if n.Stated != "" {
+			s.F.ProtectionLevel = s.V.Level()
+			break
+		}
+	}
 	if s.o.Origin == OriginReview {
 		return
 	}

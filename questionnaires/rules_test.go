@@ -90,6 +90,13 @@ type ruleCase struct {
 }
 
 var ruleCases = []ruleCase{
+	// A measure expected from "hoch" (crypto.email_content) left unclear at
+	// level hoch; lowering confidentiality to normal (with a reason) takes
+	// the expectation away.
+	{rule: "expected_measures_open",
+		trigger: all(str("risk.role", "controller"), list("risk.data_kinds", "payment"), str("risk.confidentiality", "hoch"),
+			str("risk.integrity", "normal"), str("risk.availability", "normal"), status("crypto.email_content", model.StatusUnclear)),
+		fix: all(str("risk.confidentiality", "normal"), str("risk.integrity", "normal"), str("risk.need_reason", "nur Lastschriften"))},
 	{rule: "crypto_notebook_unencrypted", trigger: all(impl("crypto.disk_notebook"), add("devices", rec("name", "NB", "kind", "notebook", "encryption", "none"))),
 		fix: edit("devices", "encryption", model.String("full_disk"))},
 	{rule: "crypto_notebook_none", trigger: all(impl("crypto.disk_notebook"), yes("infra.home_office"), add("devices", rec("name", "PC", "kind", "desktop"))),
@@ -277,6 +284,7 @@ func TestSampleFindings(t *testing.T) {
 		"prepared_by_signatory",            // S10
 		"yearly_review_unassessed",         // S11
 		"own_processor_role",               // S12
+		"expected_measures_open",           // unclear measures expected at level hoch
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings\n got %v\nwant %v", got, want)

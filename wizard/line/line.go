@@ -127,7 +127,6 @@ func (r *lineRunner) run() error {
 	if cur != nil && resumed {
 		n, total := r.s.Position(cur)
 		r.say("resume", n, total, r.title(cur.Title))
-		r.say("remaining", model.RemainingLine(r.s.Remaining(), r.o.Lang))
 	}
 	if stop, err := r.scanStart(cur); stop {
 		return err
@@ -140,11 +139,11 @@ func (r *lineRunner) run() error {
 		case err == nil:
 			r.s.Done(cur)
 			r.showFindings(r.s.NewFindings())
-			cur = r.after(cur)
+			cur = r.s.Next(cur, 1)
 		case errors.As(err, &cmd) && cmd == Skip:
 			r.s.Skip(cur)
 			r.say("skipped", r.title(cur.Title))
-			cur = r.after(cur)
+			cur = r.s.Next(cur, 1)
 		case errors.As(err, &cmd) && cmd == Back:
 			prev := r.s.Next(cur, -1)
 			if prev == nil {
@@ -162,25 +161,12 @@ func (r *lineRunner) run() error {
 			r.save()
 			return err
 		}
-		if cur == nil {
-			// The walk (or a round of jumps) ended: the end list; a
-			// number there goes on with that step.
-			if err := r.save(); err != nil {
-				return err
-			}
-			next, err := r.finish()
-			if next == nil {
-				return err
-			}
-			cur = next
-		}
 		r.s.At(cur, "")
 		if err := r.save(); err != nil {
 			return err
 		}
 	}
-	_, err := r.finish() // no step at all
-	return err
+	return r.finish()
 }
 
 // step asks one section: its questions, then its measures and own measures.
@@ -211,7 +197,16 @@ func (r *lineRunner) step(s *model.Section) error {
 			}
 			continue
 		}
-		v, err := r.p.Ask(q, f.Get(q.ID))
+		cur := f.Get(q.ID)
+		if n, ok := r.v.NeedFor(q); ok {
+			// A protection need: say what is proposed and why, and
+			// offer the proposal (Enter takes it).
+			r.say("proposal", lineClean(n.Explain(r.o.Lang)))
+			if !cur.IsSet() {
+				cur = model.String(n.Proposed)
+			}
+		}
+		v, err := r.p.Ask(q, cur)
 		if err != nil {
 			return err
 		}
@@ -294,27 +289,28 @@ func (r *lineRunner) showFindings(fs []model.Finding) {
 	}
 }
 
-// finish runs after the last step (see model.Session.End): it lists what is
-// open or contradicted and returns the step the user chose there; else it
-// says that the interview is complete, or which steps are still open and
-// where to resume.
-func (r *lineRunner) finish() (*model.Section, error) {
+// finish runs after the last step (see model.Session.End): it says that the
+// interview is complete, or which steps are still open and where to resume.
+func (r *lineRunner) finish() error {
 	first := r.s.End()
 	if err := r.save(); err != nil {
-		return nil, err
+		return err
 	}
 	r.p.out.line("")
-	if next, err := r.endList(); next != nil || err != nil {
-		return next, err
+	if fs := r.s.Findings(); len(fs) > 0 {
+		c, w := model.CountFindings(fs)
+		r.say("findings_end", c, w)
+		r.showFindings(fs)
+		r.p.out.line("")
 	}
 	if first == nil {
 		r.say("done", r.o.Path, r.o.Next.Next("render"))
-		return nil, nil
+		return nil
 	}
 	var open []string
 	for _, s := range r.s.Open() {
 		open = append(open, r.title(s.Title))
 	}
 	r.say("open_left", strings.Join(open, ", "), r.o.Path, r.title(first.Title))
-	return nil, ErrIncomplete
+	return ErrIncomplete
 }

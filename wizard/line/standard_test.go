@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,32 +35,35 @@ var lineAgency = map[string]any{
 	"E-Mail-Adresse":                        "info@mueller-webagentur.de",
 	"Telefon":                               "+49 711 2345678",
 	"Website":                               "www.mueller-webagentur.de",
-	"Geltungsbereich: Welche Verarbeitungen umfasst das Dokument?": []string{"Kundenverwaltung, Buchhaltung, Hosting der Kundenwebsites", "und E-Mail-Dienste (Preise in €)"},
-	"Ist ein Datenschutzbeauftragter benannt?":                     "n",
-	"Für wen verarbeiten Sie personenbezogene Daten?":              "3",
-	"Welche Arten personenbezogener Daten verarbeiten Sie?":        "1 2 3 5 9",
-	"Über wie viele Menschen haben Sie Daten, ungefähr?":           "3",
-	"Auskunft erteilt von":                                         "Jörg Müller",
-	"Ort der Unterschrift":                                         "Stuttgart",
-	"Name der unterzeichnenden Person":                             "Jörg Müller",
-	"Funktion der unterzeichnenden Person":                         "Geschäftsführer",
-	"Welche Art von Server?":                                       "1",
-	"Betriebssystem des Servers":                                   "Debian 12",
-	"Verwaltungsoberfläche (Control Panel) des Servers":            "2",
-	"Wie viele Personen arbeiten im Unternehmen?":                  "2",
-	"Wo liegen die Datensicherungen?":                              "2 3",
-	"Wie oft werden die wichtigsten Daten gesichert?":              "2",
-	"Wo werden die Postfächer betrieben?":                          "1",
-	"Anbieter bzw. Server":                                         "eigener Root-Server bei Hetzner",
-	"Transportverschlüsselung des Mailservers":                     "1, 2",
-	"Genutzte Zugriffsarten":                                       "1 3 4",
-	"E-Mail-Programme und Geräte":                                  []string{"Thunderbird auf den Büro-PCs", "K-9 Mail auf den Smartphones"},
-	"Inhaltsverschlüsselung vertraulicher E-Mails":                 "1",
-	"Geschäftliche E-Mail-Adressen":                                []string{"info@mueller-webagentur.de", "buchhaltung@mueller-webagentur.de"},
-	"Verschlüsselung des WLANs":                                    "2",
-	"Router bzw. Firewall":                                         "FRITZ!Box 7590",
-	"Ist das Netz in getrennte Bereiche aufgeteilt?":               "n",
-	"Zugriff von außen auf das Firmennetz":                         "2",
+	"Geltungsbereich: Welche Verarbeitungen umfasst das Dokument?":                               []string{"Kundenverwaltung, Buchhaltung, Hosting der Kundenwebsites", "und E-Mail-Dienste (Preise in €)"},
+	"Ist ein Datenschutzbeauftragter benannt?":                                                   "n",
+	"Für wen verarbeiten Sie personenbezogene Daten?":                                            "3",
+	"Welche Arten personenbezogener Daten verarbeiten Sie?":                                      "1 2 3 5 9",
+	"Über wie viele Menschen haben Sie Daten, ungefähr?":                                         "3",
+	"Schutzbedarf Vertraulichkeit: Was wäre, wenn Unbefugte die Daten sähen?":                    "",
+	"Schutzbedarf Integrität: Was wäre, wenn Daten unbemerkt falsch wären?":                      "",
+	"Schutzbedarf Verfügbarkeit: Was wäre, wenn die Daten tagelang fehlten oder verloren wären?": "",
+	"Auskunft erteilt von":                              "Jörg Müller",
+	"Ort der Unterschrift":                              "Stuttgart",
+	"Name der unterzeichnenden Person":                  "Jörg Müller",
+	"Funktion der unterzeichnenden Person":              "Geschäftsführer",
+	"Welche Art von Server?":                            "1",
+	"Betriebssystem des Servers":                        "Debian 12",
+	"Verwaltungsoberfläche (Control Panel) des Servers": "2",
+	"Wie viele Personen arbeiten im Unternehmen?":       "2",
+	"Wo liegen die Datensicherungen?":                   "2 3",
+	"Wie oft werden die wichtigsten Daten gesichert?":   "2",
+	"Wo werden die Postfächer betrieben?":               "1",
+	"Anbieter bzw. Server":                              "eigener Root-Server bei Hetzner",
+	"Transportverschlüsselung des Mailservers":          "1, 2",
+	"Genutzte Zugriffsarten":                            "1 3 4",
+	"E-Mail-Programme und Geräte":                       []string{"Thunderbird auf den Büro-PCs", "K-9 Mail auf den Smartphones"},
+	"Inhaltsverschlüsselung vertraulicher E-Mails":      "1",
+	"Geschäftliche E-Mail-Adressen":                     []string{"info@mueller-webagentur.de", "buchhaltung@mueller-webagentur.de"},
+	"Verschlüsselung des WLANs":                         "2",
+	"Router bzw. Firewall":                              "FRITZ!Box 7590",
+	"Ist das Netz in getrennte Bereiche aufgeteilt?":    "n",
+	"Zugriff von außen auf das Firmennetz":              "2",
 }
 
 // lineAgencyRecords are the entries of each list, by the list's item name.
@@ -133,41 +136,27 @@ func (r *lineResponder) answer(out string) string {
 		s := r.more[0]
 		r.more = r.more[1:]
 		return s
-	case strings.HasPrefix(tail, "Stand setzen"):
-		// All but the last two measures implemented; the last two in turn
-		// not applicable, to be clarified (with a note), planned.
+	case strings.HasPrefix(tail, "Welche davon sind bereits umgesetzt?"):
 		n := 0
 		for i := len(lines) - 2; i >= 0 && r.optRe.MatchString(lines[i]); i-- {
 			n++
 		}
-		var parts []string
-		switch {
-		case n-2 > 1:
-			parts = append(parts, fmt.Sprintf("u 1-%d", n-2))
-		case n-2 == 1:
-			parts = append(parts, "u 1")
+		var nums []string
+		for i := 1; i <= n-2; i++ {
+			nums = append(nums, strconv.Itoa(i))
 		}
-		var notes []string
-		for i := max(1, n-1); i <= n; i++ {
-			r.statuses++
-			switch r.statuses % 3 {
-			case 1:
-				parts = append(parts, fmt.Sprintf("n %d", i))
-			case 2:
-				parts = append(parts, fmt.Sprintf("k %d", i))
-				notes = append(notes, fmt.Sprintf("+%d", i))
-			default:
-				parts = append(parts, fmt.Sprintf("g %d", i))
-			}
+		if len(nums) == 0 {
+			return "-"
 		}
-		return strings.Join(append(parts, notes...), " ")
-	case strings.HasPrefix(tail, "Weitere Angaben"):
-		return ""
-	case strings.Contains(tail, " – Geplant bis"):
+		return strings.Join(nums, " ")
+	case strings.Contains(tail, " – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt"):
+		r.statuses++
+		return strconv.Itoa(1 + r.statuses%3)
+	case strings.HasPrefix(tail, "  Geplant bis"):
 		return "31.12.2026"
-	case strings.Contains(tail, " – Warum nicht anwendbar?"):
+	case strings.HasPrefix(tail, "  Warum nicht anwendbar?"):
 		return "Trifft auf unseren Betrieb nicht zu"
-	case strings.HasPrefix(tail, "  Anmerkung zu "):
+	case strings.HasPrefix(tail, "  Was ist zu klären?"):
 		return "Mit dem Hoster klären"
 	case strings.HasPrefix(tail, "Eigene Maßnahme hinzufügen?"):
 		if r.owned {

@@ -3,8 +3,10 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -109,6 +111,23 @@ func WriteDOCX(d *Document) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(w.doc.Len()/6 + 16<<10)
 	zw := zip.NewWriter(&buf)
+	// The fastest deflate, one compressor (from the pool) reset for every
+	// part: the default level spent most of a long register's time
+	// compressing, and each part got a compressor of its own.
+	var fz *flate.Writer
+	defer func() {
+		if fz != nil {
+			flatePool.Put(fz)
+		}
+	}()
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fz == nil {
+			fz = getFlate(out)
+		} else {
+			fz.Reset(out)
+		}
+		return fz, nil
+	})
 	for _, p := range parts {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: ts})
 		if err != nil {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"runtime"
@@ -84,7 +83,8 @@ func pdfCompress(in []byte, runs []string) ([]byte, error) {
 		go func() {
 			defer wg.Done()
 			var zbuf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+			zw := getZlib(&zbuf)
+			defer zlibPool.Put(zw)
 			for j := w; j < len(streams); j += workers {
 				p := &pieces[streams[j]]
 				zbuf.Reset()

@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	json "github.com/goccy/go-json"
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -313,7 +314,7 @@ func runServe(o *ServeOptions) error {
 		HostKey: key, AccessPath: o.Access,
 		IdleTimeout: o.IdleTimeout, MaxSessions: o.MaxSessions,
 		Log: model.TerminalWriter(logw), Now: g.Now,
-		LangFor: func(file string) model.Lang { return o.sessionGlobals(nil, file).Lang(nil) },
+		LangFor: o.fileLang,
 		Run:     o.runSession,
 	})
 	if err != nil {
@@ -356,6 +357,26 @@ func runServe(o *ServeOptions) error {
 	<-served
 	fmt.Fprintln(out, serveMsg.Get(lang, "stopped"))
 	return serveErr(err)
+}
+
+// fileLang returns the language of the messages a client gets before the
+// session's command runs: --lang, else the answers file's language, else
+// TOM_LANG or the workspace's (as Globals.Lang).
+func (o *ServeOptions) fileLang(file string) model.Lang {
+	g := o.sessionGlobals(nil, file)
+	if o.LangFlag == "" {
+		if data, err := model.ReadUserFile(file); err == nil {
+			var head struct {
+				Language model.Lang `json:"language"`
+			}
+			if json.Unmarshal(data, &head) == nil && head.Language != "" {
+				if l, err := model.ParseLang(string(head.Language)); err == nil {
+					return l
+				}
+			}
+		}
+	}
+	return g.Lang(nil)
 }
 
 // sessionGlobals returns the Globals of a session on file: the session's

@@ -96,3 +96,24 @@ func cliRunIn(in string, args ...string) (int, string, string) {
 	code := Run(g, args)
 	return code, out.String(), errb.String()
 }
+
+// TestServeFileLang: messages before a session's command runs (the file is
+// open elsewhere, too many sessions) are in the answers file's language
+// unless --lang says otherwise.
+func TestServeFileLang(t *testing.T) {
+	dir := t.TempDir()
+	en := filepath.Join(dir, "en.json")
+	os.WriteFile(en, []byte(`{"schema": 1, "language": "en"}`), 0o600)
+	g, _, _ := testGlobals(time.Now())
+	o := &ServeOptions{Globals: g}
+	if l := o.fileLang(en); l != "en" {
+		t.Errorf("English file: %q", l)
+	}
+	if l := o.fileLang(filepath.Join(dir, "missing.json")); l != "de" {
+		t.Errorf("missing file: %q, want the default", l)
+	}
+	g.LangFlag = "de"
+	if l := o.fileLang(en); l != "de" {
+		t.Errorf("--lang de: %q", l)
+	}
+}

@@ -327,7 +327,11 @@ func TestE2EServe(t *testing.T) {
 		}
 
 		// The connection drops in the middle of the step: the client dies.
-		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		client, err := os.FindProcess(pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := client.Kill(); err != nil {
 			t.Fatal(err)
 		}
 		waitText(t, "access log", e.logText, "result=dropped")

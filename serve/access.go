@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -120,6 +121,10 @@ func LoadAccess(path string) (*Access, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	// Whoever may write the file may let any key in.
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o022 != 0 {
+		return nil, errorf(path, 0, "access_mode", path, st.Mode().Perm(), path)
 	}
 	return ParseAccess(path, data)
 }

@@ -192,6 +192,16 @@ func TestAccessAddListRemove(t *testing.T) {
 	if _, err := c.Remove("kunde-02"); err != nil {
 		t.Errorf("remove by comment: %v", err)
 	}
+	// A file others may write is not trusted.
+	os.Chmod(path, 0o666)
+	_, err = LoadAccess(path)
+	if !errors.As(err, &ae) || ae.Problems[0].Key != "access_mode" || !strings.Contains(ae.Format(model.En), "chmod 600") {
+		t.Errorf("world-writable access file: %v", err)
+	}
+	os.Chmod(path, 0o644)
+	if _, err := LoadAccess(path); err != nil {
+		t.Errorf("readable by others is fine: %v", err)
+	}
 }
 
 func TestAccessRemoveAmbiguous(t *testing.T) {

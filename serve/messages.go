@@ -21,6 +21,7 @@ var Msg = model.Messages{
 	"key_not_found":    {De: "kein Schlüssel mit dem Kommentar oder Fingerabdruck %q in %s", En: "no key with the comment or fingerprint %q in %s"},
 	"key_ambiguous":    {De: "%d Schlüssel haben den Kommentar %q in %s; den Fingerabdruck angeben", En: "%d keys have the comment %q in %s; give the fingerprint"},
 	"access_missing":   {De: "die Zugangsdatei %s gibt es nicht; Schlüssel mit tom serve keys add eintragen", En: "the access file %s does not exist; add keys with tom serve keys add"},
+	"access_mode":      {De: "%s ist für andere beschreibbar (Rechte %04o) und wird nicht verwendet; chmod 600 %s", En: "%s can be written by others (mode %04o) and is not used; chmod 600 %s"},
 	"comment_bad":      {De: "Kommentar %q ungültig (nicht leer, ohne Steuerzeichen)", En: "comment %q is not valid (not empty, no control characters)"},
 	"file_bad":         {De: "Antwortdatei %q ungültig (nicht leer, ohne Anführungszeichen und Steuerzeichen)", En: "answers file %q is not valid (not empty, no quotes or control characters)"},
 	"host_key_bad":     {De: "%s ist kein privater ed25519-Schlüssel (%s)", En: "%s is not an ed25519 private key (%s)"},

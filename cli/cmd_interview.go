@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 	"github.com/tom-dsgvo/tom/scan"
 	"github.com/tom-dsgvo/tom/wizard"
 	"github.com/tom-dsgvo/tom/wizard/line"
@@ -89,6 +90,10 @@ func runInterview(o *interviewOptions) error {
 	defer es.Close()
 	f, path := es.File, es.Path
 	lang := g.Lang(f)
+	dir, err := interviewDirectory(g, cat, lang)
+	if err != nil {
+		return err
+	}
 
 	// The scan: run now (--scan) or offered on the first screen of a new
 	// interview when tom runs on Linux.
@@ -112,7 +117,7 @@ func runInterview(o *interviewOptions) error {
 			Catalog: cat, File: f, Path: path, Lang: lang,
 			In: g.In, Out: g.Out, Today: g.Today(), User: g.Getenv("USER"),
 			OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
-			Accounts: accountsFn, Next: g.nextFunc(),
+			Accounts: accountsFn, Next: g.nextFunc(), Directory: dir,
 		})
 		if errors.Is(err, line.ErrIncomplete) {
 			return &ExitError{Code: ExitFailure}
@@ -124,7 +129,7 @@ func runInterview(o *interviewOptions) error {
 		Catalog: cat, File: f, Path: path, Lang: lang, Today: g.Today(),
 		User:      g.Getenv("USER"),
 		OfferScan: offer, Scan: runScanFn, ScanSummary: summary,
-		Accounts: accountsFn, Next: g.nextFunc(),
+		Accounts: accountsFn, Next: g.nextFunc(), Directory: dir,
 	}
 	if g.In != os.Stdin {
 		wo.In = g.In
@@ -142,6 +147,21 @@ func runInterview(o *interviewOptions) error {
 		return err
 	}
 	return interviewEnd(g, lang, path, res)
+}
+
+// interviewDirectory returns the provider directory a new provider may be
+// chosen from: none when the catalogue has no provider register or the
+// shipped directory does not fit it (a catalogue of one's own), else the
+// shipped directory with the workspace's file; a broken file of one's own is
+// an error.
+func interviewDirectory(g *Globals, cat *model.Catalog, lang model.Lang) (*model.Directory, error) {
+	if cat.QuestionByRole(model.RoleProviderRegister) == nil {
+		return nil, nil
+	}
+	if _, err := questionnaires.Providers(cat); err != nil {
+		return nil, nil
+	}
+	return loadDirectory(g, cat, lang, nil)
 }
 
 // interviewEnd prints the one line that says how the full-screen interview

@@ -79,22 +79,9 @@ func runProviders(opts *providersOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	// The workspace's directory comes first, --directory after it.
-	dirs := opts.Directories
-	ws, err := opts.wsFor(opts.FilePath())
+	d, err := loadDirectory(opts.Globals, c, lang, opts.Directories)
 	if err != nil {
-		return &ExitError{Code: ExitFailure, Err: err}
-	}
-	if ws != nil && ws.Directory != "" {
-		dirs = append([]string{ws.Directory}, dirs...)
-	}
-	d, err := questionnaires.LoadDirectory(c, dirs...)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-			err = errors.New(providersMsg.Get(lang, "providers_missing", pe.Path))
-		}
-		return &ExitError{Code: ExitFailure, Err: err}
+		return err
 	}
 	found := d.Find(opts.Text, lang)
 	if opts.JSON {
@@ -171,4 +158,27 @@ func writeProvidersJSON(g *Globals, d *model.Directory, es []*model.DirectoryEnt
 		return err
 	}
 	return g.writeJSON(append(b, '\n'))
+}
+
+// loadDirectory returns the provider directory: the shipped one, the
+// workspace's directory file (tom.toml) and then the files in extra, a later
+// entry replacing an earlier one with the same ID. Errors are *ExitError.
+func loadDirectory(g *Globals, c *model.Catalog, lang model.Lang, extra []string) (*model.Directory, error) {
+	dirs := extra
+	ws, err := g.wsFor(g.FilePath())
+	if err != nil {
+		return nil, &ExitError{Code: ExitFailure, Err: err}
+	}
+	if ws != nil && ws.Directory != "" {
+		dirs = append([]string{ws.Directory}, dirs...)
+	}
+	d, err := questionnaires.LoadDirectory(c, dirs...)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+			err = errors.New(providersMsg.Get(lang, "providers_missing", pe.Path))
+		}
+		return nil, &ExitError{Code: ExitFailure, Err: err}
+	}
+	return d, nil
 }

@@ -121,24 +121,95 @@ func (d *Directory) Record(e *DirectoryEntry, id string, l Lang) Record {
 // or city contains text, ignoring case, accents and the spelling of umlauts (ü, u and
 // ue all match), sorted by name. Blank text finds every entry.
 func (d *Directory) Find(text string, l Lang) []*DirectoryEntry {
-	needle := foldSearch(text, true)
+	s := d.Search(l)
 	var out []*DirectoryEntry
-	for _, e := range d.Entries {
-		hay := append([]string{d.Name(e), e.Address.City}, e.Brands...)
+	for _, i := range s.Find(text, nil) {
+		out = append(out, s.Entry(i))
+	}
+	return out
+}
+
+// DirectorySearch is a directory prepared for searching in one language, as
+// Find searches, fast enough to run on every key typed: the spellings of each
+// entry's texts are made once, and a search for a text that extends the one
+// before looks only at that search's result.
+type DirectorySearch struct {
+	entries []*DirectoryEntry // by name
+	hay     []string          // by entry: every searched text in both spellings
+}
+
+// Search prepares d for searching in language l.
+func (d *Directory) Search(l Lang) *DirectorySearch {
+	s := &DirectorySearch{entries: slices.Clone(d.Entries)}
+	names := make(map[*DirectoryEntry]string, len(d.Entries))
+	for _, e := range s.entries {
+		names[e] = foldSearch(d.Name(e), true)
+	}
+	slices.SortStableFunc(s.entries, func(a, b *DirectoryEntry) int { return strings.Compare(names[a], names[b]) })
+	s.hay = make([]string, len(s.entries))
+	for i, e := range s.entries {
+		texts := append([]string{d.Name(e), e.Address.City}, e.Brands...)
 		if o := d.Category(e); o != nil {
-			hay = append(hay, o.Label.In(l))
+			texts = append(texts, o.Label.In(l))
 		}
-		for _, h := range hay {
-			if strings.Contains(foldSearch(h, true), needle) || strings.Contains(foldSearch(h, false), needle) {
-				out = append(out, e)
-				break
+		var b strings.Builder
+		for _, t := range texts {
+			// NUL never occurs in a folded search text: it keeps two
+			// texts from matching across their border.
+			long, short := foldSearch(t, true), foldSearch(t, false)
+			b.WriteString(long)
+			b.WriteByte(0)
+			if short != long {
+				b.WriteString(short)
+				b.WriteByte(0)
 			}
 		}
+		s.hay[i] = b.String()
 	}
-	slices.SortStableFunc(out, func(a, b *DirectoryEntry) int {
-		return strings.Compare(foldSearch(d.Name(a), true), foldSearch(d.Name(b), true))
-	})
+	return s
+}
+
+// Len is the number of entries.
+func (s *DirectorySearch) Len() int { return len(s.entries) }
+
+// Entry returns entry i in name order.
+func (s *DirectorySearch) Entry(i int) *DirectoryEntry { return s.entries[i] }
+
+// Find returns the positions (see Entry) of the entries matching text, in
+// name order. within, when not nil, is the result of a search for a text
+// that text extends (see Extends): only those entries are looked at.
+func (s *DirectorySearch) Find(text string, within []int) []int {
+	needle := strings.ReplaceAll(foldSearch(text, true), "\x00", "")
+	if within == nil && needle == "" {
+		out := make([]int, len(s.hay))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	// One allocation: the result is never longer than what is searched.
+	out := make([]int, 0, len(s.hay))
+	if within != nil {
+		out = make([]int, 0, len(within))
+		for _, i := range within {
+			if strings.Contains(s.hay[i], needle) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	for i, h := range s.hay {
+		if strings.Contains(h, needle) {
+			out = append(out, i)
+		}
+	}
 	return out
+}
+
+// Extends reports whether every entry that matches text also matches prev,
+// so that a search for text may start from prev's result.
+func Extends(text, prev string) bool {
+	return strings.HasPrefix(foldSearch(text, true), foldSearch(prev, true))
 }
 
 // foldSearch lower-cases s, spells umlauts out (ä → ae) when long is true or

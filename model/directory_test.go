@@ -229,3 +229,35 @@ func TestParseDirectoryNeedsRegister(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A search narrowed from the result before finds what a fresh search finds,
+// for every prefix typed; Extends says when narrowing is allowed.
+func TestDirectorySearchNarrows(t *testing.T) {
+	c := dirTestCatalog(t)
+	d, err := ParseDirectory("dir.json", []byte(dirGood), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Search(De)
+	for _, word := range []string{"münchner bank", "Rechenzentrum", "hetzner.cloud", "san josé"} {
+		var prev []int
+		typed := ""
+		for _, r := range word {
+			next := typed + string(r)
+			if !Extends(next, typed) {
+				t.Fatalf("%q does not extend %q", next, typed)
+			}
+			narrowed := s.Find(next, prev)
+			if fresh := s.Find(next, nil); !slices.Equal(narrowed, fresh) {
+				t.Fatalf("%q: narrowed %v, fresh %v", next, narrowed, fresh)
+			}
+			prev, typed = narrowed, next
+		}
+		if len(prev) == 0 {
+			t.Errorf("%q finds nothing", word)
+		}
+	}
+	if Extends("hetzner", "hetzner x") || Extends("ab", "b") {
+		t.Error("Extends allows narrowing from a text that is not a prefix")
+	}
+}

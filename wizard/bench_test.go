@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/questionnaires"
 )
 
 // largestTick returns the control section of the real catalogue with the most
@@ -201,6 +202,62 @@ func BenchmarkKeystrokeRecordForm(b *testing.B) {
 					m.rec.form.inputs[m.rec.form.focus] = newTextInput(m.rec.form.fields[m.rec.form.focus], m.rec.form.rec, model.De)
 				}
 				m.Update(k.msg)
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkKeystrokeDirectory measures one key press (Update + View) on the
+// directory picker of a new provider at 80x24, with the shipped directory
+// and one of 10,000 entries: typing a name letter by letter and deleting it
+// again. The cost per key should not grow with the directory.
+func BenchmarkKeystrokeDirectory(b *testing.B) {
+	c, err := realCatalogB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	shipped, err := questionnaires.Providers(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := shipped.Question
+	big := &model.Directory{Question: q}
+	cats := q.FieldByRole(model.RoleCategory).Options
+	cities := []string{"Berlin", "München", "Köln", "Düsseldorf", "Gunzenhausen", "Nürnberg"}
+	for i := range 10000 {
+		big.Entries = append(big.Entries, &model.DirectoryEntry{
+			ID:      fmt.Sprintf("p%05d", i),
+			Address: model.Address{Street: "Hauptstr. 1", Postcode: "10115", City: cities[i%len(cities)], Country: "DE"},
+			Fields: model.Record{
+				"name":     model.String(fmt.Sprintf("Anbieter %05d GmbH", i)),
+				"category": model.String(cats[i%len(cats)].ID),
+			},
+		})
+	}
+	word := []rune("anbieter 0999")
+	for _, tc := range []struct {
+		name string
+		dir  *model.Directory
+	}{{"shipped", shipped}, {"10000", big}} {
+		b.Run(tc.name, func(b *testing.B) {
+			f := model.NewFile(c, model.De)
+			f.Progress.Step = "providers"
+			m := New(Options{Catalog: c, File: f, Lang: model.De, Directory: tc.dir, Save: func(*model.File) error { return nil }})
+			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			m.Update(tea.KeyPressMsg{Code: tea.KeyEnter}) // add: the directory
+			if !m.picking() {
+				b.Fatal("no directory picker")
+			}
+			back := tea.KeyPressMsg{Code: tea.KeyBackspace}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				k := back
+				if j := i % (2 * len(word)); j < len(word) {
+					k = tea.KeyPressMsg{Code: word[j], Text: string(word[j])}
+				}
+				m.Update(k)
 				_ = m.View()
 			}
 		})

@@ -77,6 +77,18 @@ func newRecordForm(q *model.Question, r model.Record, id string, l model.Lang) *
 	return f
 }
 
+// focusFirstEmpty puts the focus on the first shown field without a value
+// (the save button when every field has one).
+func (f *recordForm) focusFirstEmpty() {
+	for i, fd := range f.fields {
+		if f.visible(i) && f.rec[fd.ID].Empty() {
+			f.focus = i
+			return
+		}
+	}
+	f.focus = len(f.fields)
+}
+
 // newFormInput returns the editor for field fd of draft r.
 func newFormInput(fd *model.Field, r model.Record, l model.Lang) formInput {
 	switch fd.Kind {

@@ -41,6 +41,9 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 			if scanning.TakesAccounts(q) {
 				it.records.accounts = m.o.Accounts
 			}
+			if q.Role == model.RoleProviderRegister {
+				it.records.directory = m.dirSearch
+			}
 		} else {
 			it.make = func() fieldMaker {
 				return m.makeField(spec{kind: q.Kind, title: q.Title.In(l), options: q.Options,

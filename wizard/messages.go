@@ -96,6 +96,16 @@ var Msg = model.Messages{
 	"record_view_title": {De: "%s %s · Feld zum Ändern wählen", En: "%s %s · choose a field to change"},
 	"keys_record_view":  {De: "↑/↓ Feld wählen · Enter ändern · Esc zurück zur Liste", En: "↑/↓ choose a field · Enter change · Esc back to the list"},
 
+	// The provider directory.
+	"dir_title":    {De: "%s hinzufügen – aus dem Verzeichnis oder neu", En: "Add a %s – from the directory or new"},
+	"dir_search":   {De: "Suche (Name, Marke, Kategorie, Ort):", En: "Search (name, brand, category, city):"},
+	"dir_hits":     {De: "%d Treffer im Anbieterverzeichnis", En: "%d matches in the provider directory"},
+	"dir_hits_one": {De: "%d Treffer im Anbieterverzeichnis", En: "%d match in the provider directory"},
+	"dir_none":     {De: "Kein Treffer im Anbieterverzeichnis – Enter legt einen neuen an.", En: "No match in the provider directory – Enter adds a new one."},
+	"dir_new":      {De: "+ Neu: %s, nicht im Verzeichnis", En: "+ New: %s not in the directory"},
+	"keys_dir":     {De: "Tippen filtert · ↑/↓ wählen · Enter übernehmen", En: "Type to filter · ↑/↓ choose · Enter take"},
+	"keys_dir2":    {De: "Rücktaste löscht · Esc zurück zur Liste · Strg+C Ende", En: "Backspace deletes · Esc back to the list · Ctrl+C quit"},
+
 	// The one-page form of a record.
 	"keys_form":          {De: "Tab/Enter weiter · Umschalt+Tab zurück · Strg+S speichern", En: "Tab/Enter next · Shift+Tab back · Ctrl+S save"},
 	"keys_form_text":     {De: "Esc abbrechen · Strg+E Hilfe zum Feld · Strg+C Ende", En: "Esc cancel · Ctrl+E help on the field · Ctrl+C quit"},

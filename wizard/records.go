@@ -22,6 +22,9 @@ type recordsSpec struct {
 	// done, when set, records that the user finished the list (an empty
 	// list of a question answers "none").
 	done func()
+	// directory, when set, is the provider directory a new entry may be
+	// chosen from (the provider register).
+	directory func() (*model.Directory, *model.DirectorySearch)
 }
 
 func (sp *recordsSpec) confirm() {
@@ -148,6 +151,7 @@ type recordsPage struct {
 	isNew    bool
 	field    int         // the record view's cursor: index among the shown fields
 	form     *recordForm // the form, nil while the record view is shown
+	pick     *dirPicker  // a new entry's choice from the directory, before the form
 	fromView bool        // the form was opened from the record view (and returns there)
 	message  string
 }
@@ -194,12 +198,15 @@ func (p *recordsPage) label(r model.Record, l model.Lang) string {
 	return strings.Join(parts, " · ")
 }
 
-// record returns the entry open for editing (a new one while it is added).
+// record returns the entry open for editing (the draft of a new one).
 func (p *recordsPage) record() model.Record {
-	if p.edit < len(p.recs) {
+	switch {
+	case p.edit < len(p.recs):
 		return p.recs[p.edit]
+	case p.form != nil:
+		return p.form.rec
 	}
-	return p.form.orig
+	return model.Record{}
 }
 
 // shownFields returns the fields of r that are shown.
@@ -218,12 +225,40 @@ func (p *recordsPage) shownFields(r model.Record) []*model.Field {
 func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
 	p.message = ""
 	p.isNew = i >= len(p.recs)
-	p.edit, p.field, p.form = i, 0, nil
-	if p.isNew {
-		p.edit = len(p.recs)
-		p.openForm(model.Record{"id": model.String(p.spec.newID())}, "", m.lang)
+	p.edit, p.field, p.form, p.pick = i, 0, nil, nil
+	if !p.isNew {
+		return nil
 	}
+	p.edit = len(p.recs)
+	if p.spec.directory != nil {
+		if d, s := p.spec.directory(); s != nil && s.Len() > 0 {
+			p.pick = newDirPicker(d, s, m.lang)
+			return nil
+		}
+	}
+	p.openForm(model.Record{"id": model.String(p.spec.newID())}, "", m.lang)
 	return nil
+}
+
+// pickKey handles a key on the directory picker: a chosen entry fills the
+// new entry's form, focused on its first field still empty.
+func (m *Model) pickKey(p *recordsPage, msg tea.KeyPressMsg) {
+	switch p.pick.key(msg) {
+	case pickNew:
+		p.pick = nil
+		p.openForm(model.Record{"id": model.String(p.spec.newID())}, "", m.lang)
+	case pickEntry:
+		e := p.pick.entry()
+		d := p.pick.dir
+		p.pick = nil
+		id := p.spec.newID()
+		r := d.Record(e, id, m.lang)
+		p.openForm(r, "", m.lang)
+		p.form.orig = model.Record{"id": model.String(id)}
+		p.form.focusFirstEmpty()
+	case pickCancel:
+		m.closeEdit(p)
+	}
 }
 
 // openForm shows the one-page form of r focused on field id.
@@ -376,6 +411,10 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	l := m.lang
 	q := p.spec.q
 	item := q.Item.In(l)
+	if p.edit >= 0 && p.pick != nil {
+		head := styleTitle.Render(truncate(Msg.Get(l, "dir_title", item), w))
+		return head + "\n" + p.pick.view(item, w, h-1)
+	}
 	if p.edit >= 0 {
 		r := p.record()
 		name := p.label(r, l)
@@ -495,7 +534,7 @@ func fitName(l model.Lang, key, name string, w int) string {
 // or the record view's chosen one (nil on the list).
 func (p *recordsPage) helpField() *model.Field {
 	switch {
-	case p == nil || p.edit < 0:
+	case p == nil || p.edit < 0 || p.pick != nil:
 		return nil
 	case p.form != nil:
 		if f := p.form; f.focus < len(f.fields) {

@@ -48,8 +48,14 @@ var twinScript = []twinStep{
 // saved file's bytes after the user leaves with Ctrl+C.
 func twinFullScreen(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) []byte {
 	t.Helper()
+	return twinFullScreenWith(t, c, f, steps, nil)
+}
+
+// twinFullScreenWith is twinFullScreen with provider directory dir.
+func twinFullScreenWith(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep, dir *model.Directory) []byte {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
-	m := New(Options{Catalog: c, File: f, Path: path, Lang: model.De, Today: twinToday, User: "tester"})
+	m := New(Options{Catalog: c, File: f, Path: path, Lang: model.De, Today: twinToday, User: "tester", Directory: dir})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for _, st := range steps {
 		for _, k := range st.keys {
@@ -76,6 +82,12 @@ func twinFullScreen(t *testing.T, c *model.Catalog, f *model.File, steps []twinS
 // twinLine gives steps to line mode on f and returns the saved file's bytes.
 func twinLine(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) ([]byte, string, error) {
 	t.Helper()
+	return twinLineWith(t, c, f, steps, nil)
+}
+
+// twinLineWith is twinLine with provider directory dir.
+func twinLineWith(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep, dir *model.Directory) ([]byte, string, error) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "tom.json")
 	var in strings.Builder
 	for _, st := range steps {
@@ -85,7 +97,7 @@ func twinLine(t *testing.T, c *model.Catalog, f *model.File, steps []twinStep) (
 	}
 	var out bytes.Buffer
 	err := line.Run(line.Options{Catalog: c, File: f, Path: path, Lang: model.De, In: strings.NewReader(in.String()), Out: &out,
-		Today: twinToday, User: "tester"})
+		Today: twinToday, User: "tester", Directory: dir})
 	data, rerr := os.ReadFile(path)
 	if rerr != nil {
 		t.Fatal(rerr)
@@ -170,5 +182,38 @@ func TestTwinSkipThenJumpBack(t *testing.T) {
 	}
 	if st := model.Status(c, f, twinToday); !st.Complete || st.State == model.ReviewIncomplete || f.Stand() == "" {
 		t.Errorf("not complete after the jump back: %+v", st)
+	}
+}
+
+// A provider taken from the directory: both front ends write the same file
+// (the real catalogue, from its provider register on).
+func TestTwinDirectory(t *testing.T) {
+	c := realCatalog(t)
+	dir := shippedDirectory(t, c)
+	steps := []twinStep{
+		{"add a provider", []string{"enter"}, []string{"a"}},
+		{"search the directory", []string{"=strato"}, []string{"strato"}},
+		{"take the best match", []string{"enter"}, []string{"1"}},
+		{"save it as filled", []string{"ctrl+s"}, []string{""}},
+		{"add another", []string{"end", "up", "enter"}, []string{"a"}},
+		{"not in the directory", []string{"=Eigener Dienst", "enter"}, []string{"Eigener Dienst", "0"}},
+		{"its name", []string{"=Eigener Dienst GmbH", "ctrl+s"}, append([]string{"Eigener Dienst GmbH"}, make([]string, 17)...)},
+		{"list done", []string{"end", "enter"}, []string{""}},
+	}
+	start := func() *model.File {
+		f := model.NewFile(c, model.De)
+		f.Progress.Step = "providers"
+		return f
+	}
+	full := twinFullScreenWith(t, c, start(), steps, dir)
+	lineData, out, err := twinLineWith(t, c, start(), steps, dir)
+	if err != nil && !errors.Is(err, line.ErrIncomplete) {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full, lineData) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
+	}
+	if !bytes.Contains(full, []byte("STRATO AG")) || !bytes.Contains(full, []byte("Eigener Dienst GmbH")) {
+		t.Fatalf("the providers are missing:\n%s", full)
 	}
 }

@@ -113,6 +113,8 @@ func (m *Model) footer(w int, keys string) string {
 	case m.screen == screenStep && m.formOpen():
 		// The form's own keys: the ones that walk the interview are off.
 		line1, line2 = Msg.Get(l, "keys_form"), Msg.Get(l, keys)
+	case m.screen == screenStep && m.picking():
+		line1, line2 = Msg.Get(l, keys), Msg.Get(l, "keys_dir2")
 	case m.screen == screenStep:
 		line2 = Msg.Get(l, "keys_global")
 	}
@@ -148,6 +150,8 @@ func (m *Model) stepBody(w, h int) (string, string) {
 		switch {
 		case m.rec.asking:
 			keys = "keys_confirm_remove"
+		case m.rec.edit >= 0 && m.rec.pick != nil:
+			keys = "keys_dir"
 		case m.rec.edit >= 0 && m.rec.form != nil:
 			keys = m.rec.form.hints()
 		case m.rec.edit >= 0:

@@ -40,6 +40,9 @@ type Options struct {
 	Next model.NextFunc
 	// Session is the interview session over File; nil starts one.
 	Session *model.Session
+	// Directory is the provider directory (shipped and the consultant's)
+	// a new entry of the provider register may be chosen from; nil: none.
+	Directory *model.Directory
 }
 
 // Screens of the wizard.
@@ -110,6 +113,9 @@ type Model struct {
 
 	quit quitReason
 
+	// dir is the directory prepared for searching (dirSearch), made once.
+	dir *model.DirectorySearch
+
 	// leaveSection, when set, is called instead of walking on when the user
 	// leaves the current section (after finishing it, or backwards from its
 	// first item): the section editor sets it (editor.go). Then the keys
@@ -158,6 +164,18 @@ func New(o Options) *Model {
 	m.resumeAt(question)
 	m.startScan()
 	return m
+}
+
+// dirSearch returns the provider directory and its search, prepared on
+// first use.
+func (m *Model) dirSearch() (*model.Directory, *model.DirectorySearch) {
+	if m.o.Directory == nil {
+		return nil, nil
+	}
+	if m.dir == nil {
+		m.dir = m.o.Directory.Search(m.lang)
+	}
+	return m.o.Directory, m.dir
 }
 
 // Init implements tea.Model.
@@ -420,8 +438,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	case tea.PasteMsg:
-		if m.formOpen() {
+		switch {
+		case m.formOpen():
 			m.rec.form.paste(msg.Content)
+			return m, nil
+		case m.picking():
+			m.rec.pick.paste(msg.Content)
 			return m, nil
 		}
 	}
@@ -442,10 +464,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.save()
 		return tea.Quit
 	}
-	if m.screen == screenStep && m.formOpen() && k != "ctrl+e" && k != "f1" {
+	if m.screen == screenStep && (m.formOpen() || m.picking()) && k != "ctrl+e" && k != "f1" {
 		m.notice = ""
-		m.formKey(m.rec, msg)
-		return nil
+		return m.recordsPageKey(msg)
 	}
 	switch m.screen {
 	case screenScanOffer:
@@ -542,6 +563,9 @@ func (m *Model) submits(a *active, k string) bool {
 // formOpen reports whether a record's one-page form is on the screen.
 func (m *Model) formOpen() bool { return m.rec != nil && m.rec.edit >= 0 && m.rec.form != nil }
 
+// picking reports whether the directory picker of a new entry is shown.
+func (m *Model) picking() bool { return m.rec != nil && m.rec.edit >= 0 && m.rec.pick != nil }
+
 // recordsPageKey handles keys on a list item: the list itself, an entry's
 // record view, or its form.
 func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -558,6 +582,8 @@ func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.move(-1)
 		}
 		return cmd
+	case p.pick != nil:
+		m.pickKey(p, msg)
 	case p.form != nil:
 		m.formKey(p, msg)
 	default:

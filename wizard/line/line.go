@@ -41,6 +41,9 @@ type Options struct {
 	// says where to resume. nil means the process's SIGINT, SIGTERM and
 	// SIGHUP.
 	Signals <-chan os.Signal
+	// Directory is the provider directory (shipped and the consultant's)
+	// a new provider may be chosen from; nil: none.
+	Directory *model.Directory
 }
 
 // ErrIncomplete is returned when the line-mode interview stopped before it
@@ -92,6 +95,8 @@ type lineRunner struct {
 	// accountsAsked is set once the user has answered the offer to take
 	// the server's accounts over: it is made once per run.
 	accountsAsked bool
+	// dir is Options.Directory prepared for searching, made on first use.
+	dir *model.DirectorySearch
 }
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }

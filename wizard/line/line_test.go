@@ -109,7 +109,8 @@ func runLineTest(t testing.TB, c *model.Catalog, f *model.File, path, input stri
 	}
 	out := &lineCapWriter{max: 4 << 20}
 	in := &lineEOFReader{r: strings.NewReader(input)}
-	err := Run(Options{Catalog: c, File: f, Path: path, Lang: lang, In: in, Out: out, Today: lineToday, Next: func(sub string) string { return "tom " + sub + " -f " + path }})
+	err := Run(Options{Catalog: c, File: f, Path: path, Lang: lang, In: in, Out: out, Today: lineToday, Next: func(sub string) string { return "tom " + sub + " -f " + path },
+		Directory: lineDirectory(c)})
 	data, rerr := os.ReadFile(path)
 	if rerr != nil {
 		t.Fatalf("the file was not saved: %v", rerr)

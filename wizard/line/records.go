@@ -47,7 +47,15 @@ func (r *lineRunner) records(q *model.Question) error {
 		switch cmd {
 		case "add":
 			r.p.say("rec_new", item)
-			rec, err := r.editRecord(q, nil)
+			rec, err := r.fromDirectory(q)
+			if err == nil && rec != nil {
+				var more bool
+				if more, err = r.p.Confirm(lineMsg.Get(l, "dir_edit"), "", false); err == nil && more {
+					rec, err = r.editRecord(q, rec)
+				}
+			} else if err == nil {
+				rec, err = r.editRecord(q, nil)
+			}
 			if len(rec) > 1 { // more than its ID: keep what was typed
 				r.setRecords(q, append(append([]model.Record{}, recs...), rec))
 				r.p.say("rec_saved", len(recs)+1)

@@ -229,7 +229,7 @@ func TestLineGenerateStandardScript(t *testing.T) {
 	c := lineStandardCatalog(t)
 	var out bytes.Buffer
 	r := &lineResponder{t: t, out: &out, pending: map[string]int{}, optRe: regexp.MustCompile(`^  \d+\) `)}
-	err := Run(Options{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, In: r, Out: &out, Today: lineToday})
+	err := Run(Options{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, In: r, Out: &out, Today: lineToday, Directory: lineDirectory(c)})
 	if err != nil {
 		t.Fatalf("Run: %v\n%s", err, out.String())
 	}

@@ -72,6 +72,7 @@ type Server struct {
 	mu       sync.Mutex
 	open     map[string]holder // answers files open in a session, by path
 	sessions int
+	conns    int // connections open, logged in or not
 	access   *Access
 	accStamp string // size and time of the access file read
 
@@ -122,6 +123,21 @@ func New(cfg Config) (*Server, error) {
 			},
 		},
 		HandshakeTimeout: 30 * time.Second,
+		// Connections that have not logged in yet are bounded too.
+		ConnCallback: func(_ ssh.Context, conn net.Conn) net.Conn {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if s.conns >= s.maxConns() {
+				return nil
+			}
+			s.conns++
+			return conn
+		},
+		ConnectionCloseCallback: func(net.Conn) {
+			s.mu.Lock()
+			s.conns--
+			s.mu.Unlock()
+		},
 		ConnectionFailedCallback: func(conn net.Conn, err error) {
 			s.logf("-", conn.RemoteAddr().String(), "-", "-", "denied", "error="+strconv.Quote(err.Error()))
 		},
@@ -160,20 +176,23 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		close(s.quit)
 	}
 	s.mu.Unlock()
+	// Close the listeners only: with its context done, the library's
+	// Shutdown does not wait for the connections.
+	now, cancel := context.WithCancel(context.Background())
+	cancel()
+	s.ssh.Shutdown(now)
 	done := make(chan struct{})
 	go func() {
 		s.wg.Wait()
 		close(done)
 	}()
-	lnErr := s.ssh.Shutdown(context.Background()) // listeners only; connections are waited for below
-	_ = lnErr
 	var err error
 	select {
 	case <-done:
 	case <-ctx.Done():
 		err = ctx.Err()
 	}
-	s.ssh.Close()
+	s.ssh.Close() // connections without a session (logging in, refused)
 	return err
 }
 
@@ -410,6 +429,15 @@ func clientEnv(sess ssh.Session) []string {
 		}
 	}
 	return env
+}
+
+// maxConns is how many connections may be open at once: twice the
+// sessions, so that clients can still connect while others log in.
+func (s *Server) maxConns() int {
+	if s.cfg.MaxSessions <= 0 {
+		return 1000
+	}
+	return max(2*s.cfg.MaxSessions, 10)
 }
 
 // takeSlot counts a session in, unless MaxSessions are running.

@@ -43,27 +43,28 @@ var lineAgency = map[string]any{
 	"Schutzbedarf Vertraulichkeit: Was wäre, wenn Unbefugte die Daten sähen?":                    "",
 	"Schutzbedarf Integrität: Was wäre, wenn Daten unbemerkt falsch wären?":                      "",
 	"Schutzbedarf Verfügbarkeit: Was wäre, wenn die Daten tagelang fehlten oder verloren wären?": "",
-	"Auskunft erteilt von":                              "Jörg Müller",
-	"Ort der Unterschrift":                              "Stuttgart",
-	"Name der unterzeichnenden Person":                  "Jörg Müller",
-	"Funktion der unterzeichnenden Person":              "Geschäftsführer",
-	"Welche Art von Server?":                            "1",
-	"Betriebssystem des Servers":                        "Debian 12",
-	"Verwaltungsoberfläche (Control Panel) des Servers": "2",
-	"Wie viele Personen arbeiten im Unternehmen?":       "2",
-	"Wo liegen die Datensicherungen?":                   "2 3",
-	"Wie oft werden die wichtigsten Daten gesichert?":   "2",
-	"Wo werden die Postfächer betrieben?":               "1",
-	"Anbieter bzw. Server":                              "eigener Root-Server bei Hetzner",
-	"Transportverschlüsselung des Mailservers":          "1, 2",
-	"Genutzte Zugriffsarten":                            "1 3 4",
-	"E-Mail-Programme und Geräte":                       []string{"Thunderbird auf den Büro-PCs", "K-9 Mail auf den Smartphones"},
-	"Inhaltsverschlüsselung vertraulicher E-Mails":      "1",
-	"Geschäftliche E-Mail-Adressen":                     []string{"info@mueller-webagentur.de", "buchhaltung@mueller-webagentur.de"},
-	"Verschlüsselung des WLANs":                         "2",
-	"Router bzw. Firewall":                              "FRITZ!Box 7590",
-	"Ist das Netz in getrennte Bereiche aufgeteilt?":    "n",
-	"Zugriff von außen auf das Firmennetz":              "2",
+	"Auskunft erteilt von":                                    "Jörg Müller",
+	"Ort der Unterschrift":                                    "Stuttgart",
+	"Name der unterzeichnenden Person":                        "Jörg Müller",
+	"Funktion der unterzeichnenden Person":                    "Geschäftsführer",
+	"Welche Art von Server?":                                  "1",
+	"Betriebssystem des Servers":                              "Debian 12",
+	"Verwaltungsoberfläche (Control Panel) des Servers":       "2",
+	"Wie viele Personen arbeiten im Unternehmen?":             "2",
+	"Welche Arten von Geräten werden für die Arbeit genutzt?": "1 2 3",
+	"Wo liegen die Datensicherungen?":                         "2 3",
+	"Wie oft werden die wichtigsten Daten gesichert?":         "2",
+	"Wo werden die Postfächer betrieben?":                     "1",
+	"Anbieter bzw. Server":                                    "eigener Root-Server bei Hetzner",
+	"Transportverschlüsselung des Mailservers":                "1, 2",
+	"Genutzte Zugriffsarten":                                  "1 3 4",
+	"E-Mail-Programme und Geräte":                             []string{"Thunderbird auf den Büro-PCs", "K-9 Mail auf den Smartphones"},
+	"Inhaltsverschlüsselung vertraulicher E-Mails":            "1",
+	"Geschäftliche E-Mail-Adressen":                           []string{"info@mueller-webagentur.de", "buchhaltung@mueller-webagentur.de"},
+	"Verschlüsselung des WLANs":                               "2",
+	"Router bzw. Firewall":                                    "FRITZ!Box 7590",
+	"Ist das Netz in getrennte Bereiche aufgeteilt?":          "n",
+	"Zugriff von außen auf das Firmennetz":                    "2",
 }
 
 // lineAgencyRecords are the entries of each list, by the list's item name.
@@ -78,7 +79,7 @@ var lineAgencyRecords = map[string][]map[string]any{
 		{"Name bzw. Firma": "Collmex GmbH", "Anschrift": []string{"Lilienstr. 37", "66119 Saarbrücken"},
 			"E-Mail": "service@collmex.de", "Website": "www.collmex.de",
 			"Leistung für das Unternehmen": []string{"Buchhaltungs- und Steuersoftware im Browser"},
-			"Kategorie":                    "2", "Auftragsverarbeiter nach Art. 28 DSGVO?": "ja", "AV-Vertrag geschlossen am": "15.05.2018",
+			"Kategorie":                    "2", "Auftragsverarbeiter nach Art. 28 DSGVO?": "ja", "Unterauftragsverarbeiter für Ihre Auftraggeber?": "n", "AV-Vertrag geschlossen am": "15.05.2018",
 			"Verarbeitung außerhalb von EU/EWR?": "nein"},
 	},
 	"Person": {
@@ -138,7 +139,11 @@ func (r *lineResponder) answer(out string) string {
 		return s
 	case strings.HasPrefix(tail, "Welche davon sind bereits umgesetzt?"):
 		n := 0
-		for i := len(lines) - 2; i >= 0 && r.optRe.MatchString(lines[i]); i-- {
+		i := len(lines) - 2
+		if i >= 0 && strings.HasPrefix(lines[i], "  empfohlen") {
+			i-- // the line of the measures expected at the protection level
+		}
+		for ; i >= 0 && r.optRe.MatchString(lines[i]); i-- {
 			n++
 		}
 		var nums []string

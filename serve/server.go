@@ -123,6 +123,9 @@ func New(cfg Config) (*Server, error) {
 			},
 		},
 		HandshakeTimeout: 30 * time.Second,
+		// A connection with no traffic at all (ssh -N) ends a little after
+		// a session would; a session ends itself first, saved and told.
+		IdleTimeout: connIdle(cfg.IdleTimeout),
 		// Connections that have not logged in yet are bounded too.
 		ConnCallback: func(_ ssh.Context, conn net.Conn) net.Conn {
 			s.mu.Lock()
@@ -429,6 +432,14 @@ func clientEnv(sess ssh.Session) []string {
 		}
 	}
 	return env
+}
+
+// connIdle is the idle timeout of a connection for sessions' idle timeout d.
+func connIdle(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return d + time.Minute
 }
 
 // maxConns is how many connections may be open at once: twice the

@@ -3,6 +3,7 @@ package wizard
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -47,6 +48,7 @@ const (
 // model.CheckInput refuses is explained next to the field.
 type recordForm struct {
 	lang   model.Lang
+	keys   formKeyMap
 	fields []*model.Field
 	rec    model.Record // the draft
 	orig   model.Record // the record as it was opened
@@ -63,7 +65,7 @@ type recordForm struct {
 // newRecordForm opens record r (a copy is edited) of question q with the
 // focus on field id (the first shown field when id is "" or hidden).
 func newRecordForm(q *model.Question, r model.Record, id string, l model.Lang) *recordForm {
-	f := &recordForm{lang: l, fields: q.Fields, rec: r.Clone(), orig: r.Clone(), touched: map[int]bool{}}
+	f := &recordForm{lang: l, keys: newFormKeys(l), fields: q.Fields, rec: r.Clone(), orig: r.Clone(), touched: map[int]bool{}}
 	f.inputs = make([]formInput, len(f.fields))
 	for i, fd := range f.fields {
 		f.inputs[i] = newFormInput(fd, f.rec, l)
@@ -207,31 +209,25 @@ func (f *recordForm) key(msg tea.KeyPressMsg) formResult {
 		f.focus = f.step(f.focus, +1)
 	}
 	onButton := f.focus >= len(f.fields)
-	switch k {
-	case "ctrl+s":
+	switch {
+	case key.Matches(msg, f.keys.Save), onButton && k == "enter":
 		return f.save()
-	case "esc":
+	case key.Matches(msg, f.keys.Cancel):
 		if !f.changed() {
 			return formCancelled
 		}
 		f.asking = true
 		f.status = Msg.Get(f.lang, "form_discard")
 		return formEditing
-	case "tab":
+	case key.Matches(msg, f.keys.Next):
 		if onButton {
 			f.move(f.step(-1, +1))
 		} else {
 			f.move(f.step(f.focus, +1))
 		}
 		return formEditing
-	case "shift+tab":
+	case key.Matches(msg, f.keys.Prev):
 		f.move(f.step(f.focus, -1))
-		return formEditing
-	case "enter":
-		if onButton {
-			return f.save()
-		}
-		f.move(f.step(f.focus, +1))
 		return formEditing
 	}
 	if onButton {

@@ -739,7 +739,7 @@ func (m *ReviewModel) footer(w int, keys string) string {
 		quit = m.txt.Msg("keys_edit") + " · " + quit
 	case m.screen == rvRecEdit && m.page != nil && m.page.form != nil:
 		// The form's keys: how to move and save, then the field's own.
-		keys, quit = Msg.Get(m.lang, "keys_form"), keys
+		keys, quit = m.page.form.helpLines()
 	}
 	return status + "\n" + styleFaint.Render(truncate(keys, w)) + "\n" + styleFaint.Render(truncate(quit, w))
 }

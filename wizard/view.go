@@ -112,7 +112,7 @@ func (m *Model) footer(w int, keys string) string {
 	switch {
 	case m.screen == screenStep && m.formOpen():
 		// The form's own keys: the ones that walk the interview are off.
-		line1, line2 = Msg.Get(l, "keys_form"), Msg.Get(l, keys)
+		line1, line2 = m.rec.form.helpLines()
 	case m.screen == screenStep && m.picking():
 		line1, line2 = Msg.Get(l, keys), Msg.Get(l, "keys_dir2")
 	case m.screen == screenStep:

@@ -134,14 +134,21 @@ func renameCatalog(t *testing.T) renamedCatalog {
 				cd[k], om = rename(k, v)
 			}
 		}
+		// Options a role fixes keep their IDs.
+		opt := func(v string) string {
+			if n, ok := om[v]; ok {
+				return n
+			}
+			return v
+		}
 		if v, ok := cd["equals"].(string); ok {
-			cd["equals"] = om[v]
+			cd["equals"] = opt(v)
 		}
 		if v, ok := cd["includes"].(string); ok {
-			cd["includes"] = om[v]
+			cd["includes"] = opt(v)
 		}
 		for i, v := range list(cd["in"]) {
-			list(cd["in"])[i] = om[v.(string)]
+			list(cd["in"])[i] = opt(v.(string))
 		}
 	}
 	byQuestion := func(_ string, v string) (string, map[string]string) { return questions[v], opts[questions[v]] }

@@ -243,3 +243,34 @@ func TestAnnexFileName(t *testing.T) {
 		}
 	}
 }
+
+// The section on processing for clients is in the document, internal and
+// annex, only when the business says it processes data for its clients.
+func TestProcessorSectionOnlyForProcessors(t *testing.T) {
+	c, f := loadSample(t)
+	sec := c.Section("processor_role")
+	if sec == nil {
+		t.Fatal("the shipped catalogue has no processor section")
+	}
+	role := c.QuestionByRole(model.RoleBusinessRole)
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{{"controller", false}, {"processor", true}, {"both", true}, {"", false}} {
+		g := f.Clone()
+		if tc.answer == "" {
+			delete(g.Answers, role.ID)
+		} else {
+			g.Set(role.ID, model.String(tc.answer))
+		}
+		for _, profile := range Profiles {
+			for _, l := range []model.Lang{model.De, model.En} {
+				md := string(WriteMarkdown(BuildProfile(c, g, l, nil, profile)))
+				title := sec.Title.In(l)
+				if got := strings.Contains(md, "### ") && strings.Contains(md, " "+title+"\n"); got != tc.want {
+					t.Errorf("role %q, %s, %s: section %q shown %v, want %v", tc.answer, profile, l, title, got, tc.want)
+				}
+			}
+		}
+	}
+}

@@ -171,6 +171,12 @@ func sampleFile(c *model.Catalog) *model.File {
 		"evaluation.vuln_scans":             {Status: model.StatusUnclear},
 		"incident.detection":                {Status: model.StatusPlanned, Due: "2027-05-31"},
 		"access_system.malware_protection":  {Status: model.StatusImplemented, Note: "G DATA Total Security auf den Windows-PCs"},
+		// As processor for its clients: the sub-processor rules and the
+		// processor's own record still to come.
+		"processor_role.subprocessor_approval": {Status: model.StatusPlanned, Due: "2027-03-31", Note: "Genehmigung in die AV-Verträge mit den Kunden aufnehmen"},
+		"processor_role.subprocessor_terms":    {Status: model.StatusPlanned, Due: "2027-03-31"},
+		"processor_role.record":                {Status: model.StatusUnclear, Note: "Vorlage der Kammer prüfen"},
+		"processor_role.assist_obligations":    {Status: model.StatusUnclear},
 	}
 	v := model.View{C: c, F: f}
 	for _, sec := range c.Sections {

@@ -265,7 +265,7 @@ func TestLineFullInterviewStandard(t *testing.T) {
 	if probs := model.Validate(c, f); len(probs) > 0 {
 		t.Errorf("validation: %v", probs)
 	}
-	lineWantAll(t, res.out, "Schritt 1 von 24: Organisation", "Schritt 24 von 24:", "Fertig: Alle Schritte sind beantwortet")
+	lineWantAll(t, res.out, "Schritt 1 von 24: Organisation", "Schritt 25 von 25:", "Fertig: Alle Schritte sind beantwortet")
 	if got := f.Get("org.address").Str(); got != "Königstraße 12\n70173 Stuttgart" {
 		t.Errorf("org.address = %q", got)
 	}

@@ -27,10 +27,13 @@ import (
 // special key (Enter, an arrow, Space, Tab, Esc, a Ctrl chord) is one key;
 // the count is what the test sends, nothing estimated.
 //
-// The ceilings are the counts measured when the test was written; the
-// targets of issue 12 are 1,500 keys (full screen) and 2,000 (line mode).
+// The ceilings are the counts measured when the test was written, raised
+// only by what new questions cost: 2,373, plus 36 keys for the step
+// "Auftragsverarbeitung für Kunden" (13 measures ticked, Enter) and the
+// providers' sub-processor field (issue 11 item 4). The targets of issue 12
+// are 1,500 keys (full screen) and 2,000 (line mode).
 const (
-	lineKeysCeiling = 2373
+	lineKeysCeiling = 2373 + 36
 	lineKeysTarget  = 2000
 )
 

@@ -45,11 +45,27 @@ func Load(path string, c *Catalog) (*File, *Migration, error) {
 // Parse decodes, migrates and validates answers-file data; name is used in
 // error messages. Errors are *LoadError with positions.
 func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
+	return parse(name, data, c, true)
+}
+
+// parse is Parse; fast lets a plain file be read by decodeAnswersFile
+// (tests compare both ways).
+func parse(name string, data []byte, c *Catalog, fast bool) (*File, *Migration, error) {
 	fail := func(ps ...Problem) (*File, *Migration, error) {
 		return nil, nil, &LoadError{File: name, Problems: ps}
 	}
-	obj, pos, probs := decodeObject(data)
-	if obj == nil {
+	var (
+		obj     map[string]any
+		answers map[string]Value // read by decodeAnswersFile, else nil
+		pos     *positions
+		probs   []Problem
+	)
+	if fast {
+		obj, answers, fast = decodeAnswersFile(data)
+	}
+	if fast {
+		pos = &positions{data: data}
+	} else if obj, pos, probs = decodeObject(data); obj == nil {
 		return fail(probs...)
 	}
 	place := pos.place
@@ -67,7 +83,7 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 		probs = append(probs, Problem{Pointer: "/schema", Key: "schema_newer", Args: []any{int(sv), SchemaVersion}})
 		return fail(place(probs)...)
 	}
-	f, convProbs := fileFromAny(obj)
+	f, convProbs := fileFromAny(obj, answers)
 	probs = append(probs, convProbs...)
 	if len(probs) > 0 {
 		return fail(place(probs)...)
@@ -212,8 +228,9 @@ func lastToken(p string) string {
 	return p
 }
 
-// fileFromAny converts decoded JSON into a File, collecting shape problems.
-func fileFromAny(obj map[string]any) (*File, []Problem) {
+// fileFromAny converts decoded JSON into a File, collecting shape problems;
+// answers, when not nil, are the answers already converted.
+func fileFromAny(obj map[string]any, answers map[string]Value) (*File, []Problem) {
 	var probs []Problem
 	bad := func(p, key string, args ...any) { probs = append(probs, Problem{Pointer: p, Key: key, Args: args}) }
 	str := func(p string, x any) string {
@@ -300,6 +317,9 @@ func fileFromAny(obj map[string]any) (*File, []Problem) {
 			bad("/protection_level", "bad_level", lv, strings.Join(Levels, ", "))
 		}
 		f.ProtectionLevel = lv
+	}
+	if answers != nil {
+		f.Answers = answers // obj["answers"] is nil then
 	}
 	for k, x := range object("/answers", obj["answers"]) {
 		v, ok := valueFromAny(x)

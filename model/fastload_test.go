@@ -1,0 +1,108 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// sameParse checks that the fast and the full reader agree on data: the same
+// problems in the same words and places, or the same file and migration.
+func sameParse(t *testing.T, name string, data []byte, c *Catalog) {
+	t.Helper()
+	f1, m1, err1 := parse(name, data, c, true)
+	f2, m2, err2 := parse(name, data, c, false)
+	switch {
+	case (err1 == nil) != (err2 == nil):
+		t.Fatalf("%s: fast reader says %v, full reader %v", name, err1, err2)
+	case err1 != nil:
+		for _, l := range []Lang{De, En} {
+			le1, _ := err1.(*LoadError)
+			le2, _ := err2.(*LoadError)
+			if le1 == nil || le2 == nil || le1.Format(l) != le2.Format(l) {
+				t.Fatalf("%s: fast reader says\n%v\nfull reader\n%v", name, err1, err2)
+			}
+		}
+	case !reflect.DeepEqual(f1, f2) || !reflect.DeepEqual(m1, m2):
+		t.Fatalf("%s: the fast and the full reader read different files", name)
+	}
+}
+
+// TestFastLoadSameAsFull: every answers file in testdata, and mutations of
+// the sample that the fast reader must leave to the full one (nulls, numbers,
+// repeated keys, escapes, a byte order mark, cut-off files), read the same
+// with the fast reader as with the full one.
+func TestFastLoadSameAsFull(t *testing.T) {
+	c := loadShippedCatalog(t)
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "*", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*", "*.json"))
+	fast := 0
+	for _, path := range append(files, more...) {
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.Contains(data, []byte(`"answers"`)) {
+			continue
+		}
+		sameParse(t, path, data, c)
+		if _, _, ok := decodeAnswersFile(data); ok {
+			fast++
+		}
+	}
+	if fast < 10 {
+		t.Errorf("the fast reader took only %d testdata files", fast)
+	}
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "tom.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := decodeAnswersFile(sample); !ok {
+		t.Fatal("the fast reader does not take the sample")
+	}
+	// Places where a value begins: after `": `.
+	var starts []int
+	for i := 0; i+3 < len(sample); i++ {
+		if sample[i] == '"' && sample[i+1] == ':' && sample[i+2] == ' ' {
+			starts = append(starts, i+3)
+		}
+	}
+	inserts := []string{`null, "x": `, `1, "y": `, `"\u00e4\ud83d\ude00\n\"\\\/", "z": `, `"\ud800", "z": `, `"\ud83dx", "z": `,
+		`[], "l": `, `[1], "l": `, `[{}], "l": `, `{}, "o": `, `[[]], "l": `, `"a\x01", "c": `, `true, "b": `, `"dup": 1, "dup": `,
+		`"\t", "t": `, `[{"a": [{}]}], "r": `, `[{"a": null}], "r": `, `[{"a": "x", "a": "y"}], "r": `, `"\q", "q": `}
+	r := rand.New(rand.NewSource(16))
+	for i := range 300 {
+		var data []byte
+		switch k := r.Intn(10); {
+		case k < 7:
+			at := starts[r.Intn(len(starts))]
+			data = append(append(append([]byte{}, sample[:at]...), inserts[r.Intn(len(inserts))]...), sample[at:]...)
+		case k == 7:
+			data = sample[:r.Intn(len(sample))]
+		case k == 8:
+			data = append([]byte("\xef\xbb\xbf"), sample...)
+		default:
+			data = bytes.Replace(sample, []byte(`"`), []byte(`"\u00`+fmt.Sprintf("%02x", 0x41+r.Intn(26))), r.Intn(40)+1)
+		}
+		sameParse(t, fmt.Sprintf("mutation %d", i), data, c)
+	}
+}
+
+// loadShippedCatalog reads the shipped catalogue from its source file.
+func loadShippedCatalog(t *testing.T) *Catalog {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "questionnaires", "tom-standard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ParseCatalog("tom-standard.json", data)
+	if err != nil {
+		t.Fatal(strings.TrimSpace(err.Error()))
+	}
+	return c
+}

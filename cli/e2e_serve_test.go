@@ -353,6 +353,9 @@ func TestE2EServe(t *testing.T) {
 		tm.gen++
 		open()
 		tm.waitFor("Schritt 3 von 4 · Zugangskontrolle", "Willkommen zurück", "Bis wann", "> 31.12.2026")
+		// The client's window changes size: the screen is laid out again.
+		tm.tmux("resize-window", "-t", tm.session, "-x", "60", "-y", "20")
+		tm.waitFor("Strg+O Übersicht ·…", "> 31.12.2026")
 		tm.keys("C-c")
 		waitText(t, "access log", e.logText, "result=stopped")
 	})

@@ -79,6 +79,7 @@ one line per session to the access log.`},
 	"col_file":          {De: "ANTWORTDATEI", En: "ANSWERS FILE"},
 	"col_allow":         {De: "ERLAUBT", En: "ALLOWED"},
 
+	"locked_local":    {De: "Ihre Antworten werden gerade von Ihrer Beratung bearbeitet (seit %s). Bitte später wieder verbinden.", En: "Your consultant is working on your answers just now (since %s). Please connect again later."},
 	"remote_render":   {De: "Ihre Beratung", En: "your consultant"},
 	"remote_again":    {De: "ssh (erneut verbinden)", En: "ssh (connect again)"},
 	"remote_command":  {De: "ssh -t … %s (erneut verbinden)", En: "ssh -t … %s (connect again)"},
@@ -432,9 +433,17 @@ func (o *ServeOptions) runSession(s *serve.Session) int {
 	if errors.As(err, &ee) {
 		err = ee.Err
 	}
-	if err != nil && err.Error() != "" {
-		fmt.Fprintln(model.TerminalWriter(g.Err), g.formatErr(err, g.Lang(nil)))
+	if err == nil || err.Error() == "" {
+		return code
 	}
+	msg := g.formatErr(err, g.Lang(nil))
+	s.Result = "error"
+	var lk *model.LockedError
+	if errors.As(err, &lk) {
+		// Open in a tom on the consultant's machine.
+		msg, s.Result = serveMsg.Get(o.fileLang(s.File), "locked_local", lk.Since), "locked"
+	}
+	fmt.Fprintln(model.TerminalWriter(g.Err), msg)
 	return code
 }
 

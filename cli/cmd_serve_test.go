@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/serve"
 )
 
 // testPubKey is an ed25519 public key line as in id_ed25519.pub.
@@ -115,5 +118,29 @@ func TestServeFileLang(t *testing.T) {
 	g.LangFlag = "de"
 	if l := o.fileLang(en); l != "de" {
 		t.Errorf("--lang de: %q", l)
+	}
+}
+
+// TestServeSessionLockedLocally: a file open in a tom on the consultant's
+// machine tells the client to come back later, and the log says locked.
+func TestServeSessionLockedLocally(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "kunde.json")
+	lock, err := model.AcquireLock(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	g, _, _ := testGlobals(time.Now())
+	o := &ServeOptions{Globals: g}
+	var out, errs strings.Builder
+	s := &serve.Session{Command: serve.CmdInterview, File: file, Comment: "kunde", In: strings.NewReader(""), Out: &out, Err: &errs, Stop: make(chan struct{})}
+	if code := o.runSession(s); code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	if !strings.Contains(errs.String(), "Ihre Antworten werden gerade von Ihrer Beratung bearbeitet (seit ") || s.Result != "locked" {
+		t.Errorf("message %q, result %q", errs.String(), s.Result)
+	}
+	if _, err := os.Stat(file); err == nil {
+		t.Error("the refused session wrote the answers file")
 	}
 }

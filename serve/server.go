@@ -60,6 +60,9 @@ type Session struct {
 	// Stop is closed when the session must end: the connection dropped, it
 	// was idle too long, or the server stops.
 	Stop <-chan struct{}
+	// Result, set by Config.Run, is what happened for the access log
+	// ("locked", "error") when the exit status does not tell.
+	Result string
 }
 
 // Server is the SSH server of tom serve.
@@ -336,6 +339,9 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	if cmd == CmdStatus {
 		what = "shown"
+	}
+	if run.Result != "" {
+		what = run.Result
 	}
 	if r, ok := reason.Load().(string); ok {
 		what = r

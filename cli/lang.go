@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -82,26 +83,33 @@ func (g *Globals) checkEnv() error {
 	return nil
 }
 
-// cobraErrors maps the usage errors cobra and pflag word in English to
-// langMsg keys; each submatch is an argument of the message, in order.
-var cobraErrors = []struct {
+// cobraError is a usage error cobra or pflag words in English and the
+// langMsg key of its translation; each submatch of re is an argument of the
+// message, in order.
+type cobraError struct {
 	re  *regexp.Regexp
 	key string
-}{
-	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`), "unknown_cmd"},
-	{regexp.MustCompile(`^unknown flag: (\S+)$`), "unknown_flag"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "unknown_short"},
-	{regexp.MustCompile(`^flag needs an argument: '(.)' in -\S+$`), "flag_needs_arg_short"},
-	{regexp.MustCompile(`^flag needs an argument: (\S+)$`), "flag_needs_arg"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: .*$`), "flag_bad_value"},
-	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "bad_flag_syntax"},
-	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "args_exact"},
-	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "args_at_most"},
-	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "args_at_least"},
-	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "args_between"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "args_invalid"},
-	{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), "flags_required"},
 }
+
+// cobraErrors lists the usage errors to translate, compiled when the first
+// one is (not while every command starts).
+var cobraErrors = sync.OnceValue(func() []cobraError {
+	return []cobraError{
+		{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`), "unknown_cmd"},
+		{regexp.MustCompile(`^unknown flag: (\S+)$`), "unknown_flag"},
+		{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "unknown_short"},
+		{regexp.MustCompile(`^flag needs an argument: '(.)' in -\S+$`), "flag_needs_arg_short"},
+		{regexp.MustCompile(`^flag needs an argument: (\S+)$`), "flag_needs_arg"},
+		{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: .*$`), "flag_bad_value"},
+		{regexp.MustCompile(`^bad flag syntax: (.*)$`), "bad_flag_syntax"},
+		{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "args_exact"},
+		{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "args_at_most"},
+		{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "args_at_least"},
+		{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "args_between"},
+		{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "args_invalid"},
+		{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), "flags_required"},
+	}
+})
 
 // usageText words a usage error in the user's language. Cobra's and pflag's
 // English messages are recognised and reworded; an unknown command gets the
@@ -109,7 +117,7 @@ var cobraErrors = []struct {
 // are returned as they are.
 func usageText(root *cobra.Command, err error, lang model.Lang) string {
 	msg := err.Error()
-	for _, ce := range cobraErrors {
+	for _, ce := range cobraErrors() {
 		m := ce.re.FindStringSubmatch(msg)
 		if m == nil {
 			continue

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -157,7 +158,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(size)
-	if err := htmlTmpl.Execute(&buf, hd); err != nil {
+	if err := htmlTmpl().Execute(&buf, hd); err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	return htmlDropControls(buf.Bytes()), nil
@@ -243,9 +244,13 @@ func htmlRecords(r *Records) (*Table, []string) {
 	return reg, heads
 }
 
-var htmlTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
-	"pct": formatPct,
-}).Parse(htmlSource))
+// htmlTmpl is the document's template, parsed when the first HTML document
+// is written rather than while every command starts.
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("doc").Funcs(template.FuncMap{
+		"pct": formatPct,
+	}).Parse(htmlSource))
+})
 
 // formatPct writes a relative width as a CSS percentage with one decimal
 // ("12.5%").

@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -341,7 +342,11 @@ func (s *scanner) toolInScript(p string, depth int) (string, string, int, string
 	return "", "", 0, ""
 }
 
-var remoteTarget = regexp.MustCompile(`(?i)(\b(sftp|s3|b2|rest|azure|gs|swift|rclone|ssh|rsync|scp|ftp|ftps|webdav|webdavs|pexpect\+scp|boto3\+s3|gdocs|par2\+[a-z0-9]+):|[a-z0-9._-]+@[a-z0-9._-]+:|^[a-z0-9._-]+\.[a-z]{2,}:/)`)
+// remoteTarget matches a backup destination on another machine; compiled
+// when first needed, not while every command starts.
+var remoteTarget = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(\b(sftp|s3|b2|rest|azure|gs|swift|rclone|ssh|rsync|scp|ftp|ftps|webdav|webdavs|pexpect\+scp|boto3\+s3|gdocs|par2\+[a-z0-9]+):|[a-z0-9._-]+@[a-z0-9._-]+:|^[a-z0-9._-]+\.[a-z]{2,}:/)`)
+})
 
 // judgeBackup says whether a tool's command encrypts and whether its target
 // is another machine, from the command line alone.
@@ -357,28 +362,32 @@ func judgeBackup(tool, cmd string) (encrypted, offsite bool) {
 		if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "--") {
 			w = v
 		}
-		if remoteTarget.MatchString(w) {
+		if remoteTarget().MatchString(w) {
 			offsite = true
 		}
 	}
 	return
 }
 
-var (
-	secretAssign = regexp.MustCompile(`(?i)\b([A-Z0-9_]*(PASS|SECRET|TOKEN|KEY|PWD)[A-Z0-9_]*)=("[^"]*"|'[^']*'|\S+)`)
-	secretFlag   = regexp.MustCompile(`(?i)(--?[a-z-]*(pass|password|secret|token|key)[a-z-]*[= ])("[^"]*"|'[^']*'|\S+)`)
-	urlUserPass  = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]+):[^@\s]+@`)
-	mysqlPass    = regexp.MustCompile(`(\s-p)(\S+)`)
-)
+// secretPatterns are what hiding secrets in a command line looks for,
+// compiled when first needed.
+var secretPatterns = sync.OnceValue(func() (p struct{ assign, flag, urlUserPass, mysql *regexp.Regexp }) {
+	p.assign = regexp.MustCompile(`(?i)\b([A-Z0-9_]*(PASS|SECRET|TOKEN|KEY|PWD)[A-Z0-9_]*)=("[^"]*"|'[^']*'|\S+)`)
+	p.flag = regexp.MustCompile(`(?i)(--?[a-z-]*(pass|password|secret|token|key)[a-z-]*[= ])("[^"]*"|'[^']*'|\S+)`)
+	p.urlUserPass = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]+):[^@\s]+@`)
+	p.mysql = regexp.MustCompile(`(\s-p)(\S+)`)
+	return p
+})
 
 // redact masks what could be a secret in a command line: VAR=value for
 // password-like names, --password=…, user:password@ in URLs, -pSECRET.
 func redact(cmd string) string {
-	cmd = secretAssign.ReplaceAllString(cmd, "$1=***")
-	cmd = secretFlag.ReplaceAllString(cmd, "${1}***")
-	cmd = urlUserPass.ReplaceAllString(cmd, "$1:***@")
+	p := secretPatterns()
+	cmd = p.assign.ReplaceAllString(cmd, "$1=***")
+	cmd = p.flag.ReplaceAllString(cmd, "${1}***")
+	cmd = p.urlUserPass.ReplaceAllString(cmd, "$1:***@")
 	if strings.Contains(cmd, "mysql") {
-		cmd = mysqlPass.ReplaceAllString(cmd, "$1***")
+		cmd = p.mysql.ReplaceAllString(cmd, "$1***")
 	}
 	return cmd
 }

@@ -303,8 +303,13 @@ func (s *Server) handle(sess ssh.Session) {
 			refuse("locked", Msg.Get(lang, "session_locked", file, h.comment, h.remote, h.since.Format("2006-01-02 15:04")))
 			return
 		}
-		defer s.unclaim(file)
 	}
+	claimed := cmd != CmdStatus
+	defer func() {
+		if claimed { // Run panicked
+			s.unclaim(file)
+		}
+	}()
 
 	start := s.cfg.Now()
 	in := &activity{r: sess}
@@ -333,6 +338,11 @@ func (s *Server) handle(sess ssh.Session) {
 			tea.WithColorProfile(colorprofile.Env(env)))
 	}
 	code := s.cfg.Run(run)
+	if claimed {
+		// Free before the log line: whoever reads "dropped" may reconnect.
+		s.unclaim(file)
+		claimed = false
+	}
 	what := "completed"
 	if code != 0 {
 		what = "stopped"

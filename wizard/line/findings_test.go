@@ -1,6 +1,7 @@
 package line
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -20,12 +21,13 @@ func TestLineFindings(t *testing.T) {
 	if end < 0 {
 		t.Fatalf("no findings at the end:\n%s", res.out[max(0, len(res.out)-3000):])
 	}
+	// The end list numbers them among what is still open.
 	var atEnd []string
+	entry := regexp.MustCompile(`^  \d+\) ((Widerspruch|Hinweis): .*)$`)
 	for _, l := range strings.Split(res.out[end:], "\n")[1:] {
-		if !strings.HasPrefix(l, "  ! ") {
-			break
+		if m := entry.FindStringSubmatch(l); m != nil {
+			atEnd = append(atEnd, "  ! "+m[1])
 		}
-		atEnd = append(atEnd, l)
 	}
 	if len(atEnd) == 0 {
 		t.Fatal("the end names no finding")

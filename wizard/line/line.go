@@ -132,6 +132,7 @@ func (r *lineRunner) run() error {
 	if cur != nil && resumed {
 		n, total := r.s.Position(cur)
 		r.say("resume", n, total, r.title(cur.Title))
+		r.say("remaining", model.RemainingLine(r.s.Remaining(), r.o.Lang))
 	}
 	if stop, err := r.scanStart(cur); stop {
 		return err
@@ -144,11 +145,11 @@ func (r *lineRunner) run() error {
 		case err == nil:
 			r.s.Done(cur)
 			r.showFindings(r.s.NewFindings())
-			cur = r.s.Next(cur, 1)
+			cur = r.after(cur)
 		case errors.As(err, &cmd) && cmd == Skip:
 			r.s.Skip(cur)
 			r.say("skipped", r.title(cur.Title))
-			cur = r.s.Next(cur, 1)
+			cur = r.after(cur)
 		case errors.As(err, &cmd) && cmd == Back:
 			prev := r.s.Next(cur, -1)
 			if prev == nil {
@@ -166,12 +167,25 @@ func (r *lineRunner) run() error {
 			r.save()
 			return err
 		}
+		if cur == nil {
+			// The walk (or a round of jumps) ended: the end list; a
+			// number there goes on with that step.
+			if err := r.save(); err != nil {
+				return err
+			}
+			next, err := r.finish()
+			if next == nil {
+				return err
+			}
+			cur = next
+		}
 		r.s.At(cur, "")
 		if err := r.save(); err != nil {
 			return err
 		}
 	}
-	return r.finish()
+	_, err := r.finish() // no step at all
+	return err
 }
 
 // step asks one section: its questions, then its measures and own measures.
@@ -294,28 +308,27 @@ func (r *lineRunner) showFindings(fs []model.Finding) {
 	}
 }
 
-// finish runs after the last step (see model.Session.End): it says that the
-// interview is complete, or which steps are still open and where to resume.
-func (r *lineRunner) finish() error {
+// finish runs after the last step (see model.Session.End): it lists what is
+// open or contradicted and returns the step the user chose there; else it
+// says that the interview is complete, or which steps are still open and
+// where to resume.
+func (r *lineRunner) finish() (*model.Section, error) {
 	first := r.s.End()
 	if err := r.save(); err != nil {
-		return err
+		return nil, err
 	}
 	r.p.out.line("")
-	if fs := r.s.Findings(); len(fs) > 0 {
-		c, w := model.CountFindings(fs)
-		r.say("findings_end", c, w)
-		r.showFindings(fs)
-		r.p.out.line("")
+	if next, err := r.endList(); next != nil || err != nil {
+		return next, err
 	}
 	if first == nil {
 		r.say("done", r.o.Path, r.o.Next.Next("render"))
-		return nil
+		return nil, nil
 	}
 	var open []string
 	for _, s := range r.s.Open() {
 		open = append(open, r.title(s.Title))
 	}
 	r.say("open_left", strings.Join(open, ", "), r.o.Path, r.title(first.Title))
-	return ErrIncomplete
+	return nil, ErrIncomplete
 }

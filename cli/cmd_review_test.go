@@ -85,7 +85,7 @@ func TestReviewLineCommand(t *testing.T) {
 // new one, desktop disk encryption now implemented; everything else is
 // confirmed unchanged with Enter.
 type storyResponder struct {
-	cryptoTicks string // the tick line for the crypto step
+	cryptoTicks string // the status line for the crypto step
 	transcript  strings.Builder
 	adding      string // the list an entry is being added to ("" none)
 	addedName   bool
@@ -102,7 +102,7 @@ func (r *storyResponder) answer(prompt string) string {
 			return "n"
 		}
 		return ""
-	case strings.HasPrefix(p, "Welche davon sind bereits umgesetzt?"):
+	case strings.HasPrefix(p, "Stand setzen"):
 		return r.cryptoTicks
 	case strings.Contains(p, "[A/g/e]"):
 		if strings.Contains(r.record, "Arbeitsplatz-PC Grafik") {
@@ -228,16 +228,16 @@ func TestReviewStoryRealCatalogue(t *testing.T) {
 		t.Fatalf("status before the review: exit %d, want %d", code, ExitStatusOverdue)
 	}
 
-	// The tick line for the crypto step: what is implemented, plus the
-	// desktop disk encryption.
+	// The status line for the crypto step: the desktop disk encryption is
+	// implemented now.
 	before, _, err := model.Load(path, c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ticks []string
 	for i, m := range (model.View{C: c, F: before}).Measures(c.Section("crypto")) {
-		if before.Measures[m.ID].Status == model.StatusImplemented || m.ID == "crypto.disk_desktop" {
-			ticks = append(ticks, fmt.Sprint(i+1))
+		if m.ID == "crypto.disk_desktop" {
+			ticks = append(ticks, fmt.Sprintf("u %d", i+1))
 		}
 	}
 	if before.Measures["crypto.disk_desktop"].Status != model.StatusPlanned {

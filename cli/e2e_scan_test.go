@@ -14,8 +14,9 @@ import (
 var scanCatalogPath = filepath.Join("..", "testdata", "scan-interview", "catalog.json")
 
 // scanInterviewInput answers the scan test catalogue in line mode: the
-// firewall is unticked (a correction of the scan) and left to clarify.
-const scanInterviewInput = "Muster GmbH\nj\n1 2 4\n3\nFirewall prüfen\n1\n31.12.2026\n\n\n\n"
+// firewall is set to clarify (a correction of the scan) with a note, the
+// passwords planned.
+const scanInterviewInput = "Muster GmbH\nj\nk 3 g 5 +3\n\n31.12.2026\nFirewall prüfen\n\n\n\n"
 
 // TestInterviewScanBinary: TERM=dumb tom interview --scan --scan-root
 // <fixture> pre-fills from the scan, the user's correction is saved, and the

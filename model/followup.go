@@ -48,7 +48,9 @@ func FollowUps(m *Measure, a MeasureAnswer) []FollowUp {
 // AskFollowUps returns the FollowUps a front end asks after the status
 // table: all of them for a measure whose status the user set in this pass
 // (changed; the stored values are the defaults), else only those still
-// empty, so that confirming last year's table asks nothing again.
+// empty, so that confirming last year's table asks nothing again. A part
+// missing from an answer the user did not change is asked but may stay
+// empty (Required is false): it remains an open item, as before.
 func AskFollowUps(m *Measure, a MeasureAnswer, changed bool) []FollowUp {
 	all := FollowUps(m, a)
 	if changed {
@@ -57,6 +59,7 @@ func AskFollowUps(m *Measure, a MeasureAnswer, changed bool) []FollowUp {
 	var out []FollowUp
 	for _, fu := range all {
 		if strings.TrimSpace(a.Part(fu.Part)) == "" {
+			fu.Required = false
 			out = append(out, fu)
 		}
 	}
@@ -112,4 +115,33 @@ func (a MeasureAnswer) WithStatus(st string) MeasureAnswer {
 		}
 	}
 	return out
+}
+
+// statusLetters are the keys that give a measure its status, one letter
+// per status and language: the initial of the status in that language.
+var statusLetters = Messages{
+	StatusImplemented:   {De: "u", En: "i"}, // umgesetzt
+	StatusPlanned:       {De: "g", En: "p"}, // geplant
+	StatusNotApplicable: {De: "n", En: "n"}, // nicht anwendbar
+	StatusDeclined:      {De: "b", En: "d"}, // bewusst nicht umgesetzt
+	StatusUnclear:       {De: "k", En: "c"}, // zu klären
+}
+
+// StatusKeyOrder is the order in which front ends name the statuses with
+// their letters (the legend of the measures table, the line-mode prompt).
+var StatusKeyOrder = []string{StatusImplemented, StatusPlanned, StatusNotApplicable, StatusDeclined, StatusUnclear}
+
+// StatusLetter returns the letter that gives status st in language l.
+func StatusLetter(st string, l Lang) string { return statusLetters.Get(l, st) }
+
+// StatusOfLetter returns the status letter s gives, in either language (so
+// that a habit or a script works in both), ignoring case.
+func StatusOfLetter(s string) (string, bool) {
+	s = strings.ToLower(s)
+	for _, st := range StatusKeyOrder {
+		if t := statusLetters[st]; t.De == s || t.En == s {
+			return st, true
+		}
+	}
+	return "", false
 }

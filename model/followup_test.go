@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,48 @@ func TestWithStatus(t *testing.T) {
 	a.SetPart("unknown", "y")
 	if a.Part(PartAcceptedBy) != "x" || a.Part("unknown") != "" {
 		t.Errorf("parts: %+v", a)
+	}
+}
+
+// TestStatusLetters: one letter per status and language, none shared by two
+// statuses across the languages, each read back in either language.
+func TestStatusLetters(t *testing.T) {
+	seen := map[string]string{}
+	for _, st := range StatusKeyOrder {
+		for _, l := range []Lang{De, En} {
+			k := StatusLetter(st, l)
+			if len(k) != 1 {
+				t.Fatalf("%s/%s: letter %q", st, l, k)
+			}
+			if other, ok := seen[k]; ok && other != st {
+				t.Fatalf("letter %q gives %s and %s", k, other, st)
+			}
+			seen[k] = st
+			if got, ok := StatusOfLetter(strings.ToUpper(k)); !ok || got != st {
+				t.Fatalf("%q read as %q", k, got)
+			}
+		}
+	}
+	if len(StatusKeyOrder) != len(Statuses) {
+		t.Fatalf("key order misses a status: %v", StatusKeyOrder)
+	}
+	if _, ok := StatusOfLetter("x"); ok {
+		t.Fatal("x read as a status")
+	}
+}
+
+// TestAskFollowUpsRequired: a changed row must give what its status needs;
+// a missing part of an unchanged row is asked but may stay open.
+func TestAskFollowUpsRequired(t *testing.T) {
+	a := MeasureAnswer{Status: StatusDeclined}
+	for _, fu := range AskFollowUps(nil, a, true) {
+		if !fu.Required {
+			t.Errorf("changed: %s optional", fu.Part)
+		}
+	}
+	for _, fu := range AskFollowUps(nil, a, false) {
+		if fu.Required {
+			t.Errorf("unchanged: %s required", fu.Part)
+		}
 	}
 }

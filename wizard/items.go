@@ -81,17 +81,21 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 					if !v.MeasureVisible(mm) {
 						return false
 					}
-					for _, ask := range model.AskFollowUps(mm, m.f.Measures[mm.ID], m.touched[mm.ID]) {
-						if ask.Part == fu.Part {
-							return true
-						}
-					}
-					return false
+					// Once shown in this pass it stays (typing the missing
+					// reason must not hide its own question).
+					_, asked := m.askFollowUp(mm, fu.Part)
+					return asked || m.followUpShown[mm.ID+"#"+fu.Part]
 				},
 				help: help,
 				make: func() fieldMaker {
+					m.followUpShown[mm.ID+"#"+fu.Part] = true
+					ask, asked := m.askFollowUp(mm, fu.Part)
+					required := m.touched[mm.ID] // answered meanwhile: as for a changed row
+					if asked {
+						required = ask.Required
+					}
 					title, empty := m.followUpTitle(fu, m.f.Measures[mm.ID].Status, label)
-					return m.makeField(spec{kind: fu.Kind, title: title, required: fu.Required, emptyKey: empty,
+					return m.makeField(spec{kind: fu.Kind, title: title, required: required, emptyKey: empty,
 						slot: measureSlot(m.f, mm.ID, fu.Part)})
 				},
 			})
@@ -134,6 +138,17 @@ func joinHelp(body string, s *model.Section, l model.Lang) string {
 		return body
 	}
 	return body + "\n\n" + Msg.Get(l, "help_section", s.Title.In(l)) + ":\n" + sec
+}
+
+// askFollowUp returns part of measure mm when it is to be asked now
+// (model.AskFollowUps).
+func (m *Model) askFollowUp(mm *model.Measure, part string) (model.FollowUp, bool) {
+	for _, ask := range model.AskFollowUps(mm, m.f.Measures[mm.ID], m.touched[mm.ID]) {
+		if ask.Part == part {
+			return ask, true
+		}
+	}
+	return model.FollowUp{}, false
 }
 
 // followUpTitle words the question for part fu of a measure with status

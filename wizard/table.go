@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -31,32 +32,20 @@ type tableKeys struct {
 	legend                     []string // "u umgesetzt", …, rest and clear
 }
 
-// tableStatusKeys names the message keys of each status's key letter and
-// legend word, in legend order.
-var tableStatusKeys = []struct{ status, key, word string }{
-	{model.StatusImplemented, "tkey_implemented", "tword_implemented"},
-	{model.StatusPlanned, "tkey_planned", "tword_planned"},
-	{model.StatusNotApplicable, "tkey_na", "tword_na"},
-	{model.StatusDeclined, "tkey_declined", "tword_declined"},
-	{model.StatusUnclear, "tkey_unclear", "tword_unclear"},
-}
-
 func newTableKeys(l model.Lang) *tableKeys {
-	other := model.En
-	if l == model.En {
-		other = model.De
-	}
 	k := &tableKeys{statusByKey: map[string]string{}}
-	for _, s := range tableStatusKeys {
-		own, alt := Msg.Get(l, s.key), Msg.Get(other, s.key)
+	for _, st := range model.StatusKeyOrder {
+		own := model.StatusLetter(st, l)
 		keys := []string{own}
-		if alt != own {
-			keys = append(keys, alt)
+		for _, other := range []model.Lang{model.De, model.En} {
+			if alt := model.StatusLetter(st, other); !slices.Contains(keys, alt) {
+				keys = append(keys, alt)
+			}
 		}
-		b := key.NewBinding(key.WithKeys(keys...), key.WithHelp(own, Msg.Get(l, s.word)))
-		k.status = append(k.status, statusKey{status: s.status, Binding: b})
+		b := key.NewBinding(key.WithKeys(keys...), key.WithHelp(own, model.StatusWord(st, l)))
+		k.status = append(k.status, statusKey{status: st, Binding: b})
 		for _, c := range keys {
-			k.statusByKey[c] = s.status
+			k.statusByKey[c] = st
 		}
 		k.legend = append(k.legend, b.Help().Key+" "+b.Help().Desc)
 	}
@@ -203,15 +192,14 @@ func (m *Model) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 // nextStatus is the status Space gives after st: the legend's order, then
 // none again.
 func nextStatus(st string) string {
-	for i, s := range tableStatusKeys {
-		if s.status == st {
-			if i+1 < len(tableStatusKeys) {
-				return tableStatusKeys[i+1].status
-			}
-			return ""
+	order := model.StatusKeyOrder
+	if i := slices.Index(order, st); i >= 0 {
+		if i+1 < len(order) {
+			return order[i+1]
 		}
+		return ""
 	}
-	return tableStatusKeys[0].status
+	return order[0]
 }
 
 // rowTags are the short marks after a row's label, each a word in brackets

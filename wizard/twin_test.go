@@ -33,7 +33,7 @@ var twinScript = []twinStep{
 	{"no date", []string{"enter"}, []string{""}},
 	{"no own server", []string{"n"}, []string{"nein"}},
 	{"devices: PC", []string{"space", "enter"}, []string{"1"}},
-	{"both measures implemented", []string{"u", "u", "enter"}, []string{"1 2"}},
+	{"both measures implemented", []string{"u", "u", "enter"}, []string{"u 1-2", ""}},
 	{"no own measure", []string{"end", "enter"}, []string{"n"}},
 	{"add a provider", []string{"enter"}, []string{"a"}},
 	{"its name", []string{"=Hoster GmbH", "tab"}, []string{"Hoster GmbH"}},
@@ -215,5 +215,52 @@ func TestTwinDirectory(t *testing.T) {
 	}
 	if !bytes.Contains(full, []byte("STRATO AG")) || !bytes.Contains(full, []byte("Eigener Dienst GmbH")) {
 		t.Fatalf("the providers are missing:\n%s", full)
+	}
+}
+
+// twinTable answers the measures table of the small catalogue with a
+// server and a notebook (four measures): every status, the rest "zu
+// klären", a note, and what the statuses need.
+var twinTable = []twinStep{
+	{"server yes", []string{"j"}, []string{"ja"}},
+	{"a virtual server", []string{"down", "enter"}, []string{"2"}},
+	{"devices: PC and notebook", []string{"space", "down", "space", "enter"}, []string{"1 2"}},
+	{"planned, declined, rest unclear, not applicable with a note",
+		[]string{"g", "b", "down", "n", "a", "ctrl+n", "enter"}, []string{"g 1 b 2 n 4 k alle +4", ""}},
+	{"due date", []string{"=30.06.2027", "enter"}, []string{"30.06.2027"}},
+	{"why declined", []string{"=zu klein für eine Richtlinie", "enter"}, []string{"zu klein für eine Richtlinie"}},
+	{"who accepted", []string{"=Inhaberin", "enter"}, []string{"Inhaberin"}},
+	{"why not applicable", []string{"=kein Notebook mit Kundendaten", "enter"}, []string{"kein Notebook mit Kundendaten"}},
+	{"the note", []string{"=nur im Büro", "enter"}, []string{"nur im Büro"}},
+	{"no own measure", []string{"end", "enter"}, []string{"n"}},
+}
+
+// TestTwinTable: the measures table and its follow-ups give the same file
+// in both front ends.
+func TestTwinTable(t *testing.T) {
+	c := smallCatalog(t)
+	steps := append(append([]twinStep{}, twinScript[:4]...), twinTable...)
+	full := twinFullScreen(t, c, model.NewFile(c, model.De), steps)
+	lineData, out, err := twinLine(t, c, model.NewFile(c, model.De), steps)
+	if err != nil && !errors.Is(err, line.ErrIncomplete) {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full, lineData) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
+	}
+	f, _, perr := model.Parse("twin.json", full, c)
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	want := map[string]model.MeasureAnswer{
+		"access_system.passwords":     {Status: model.StatusPlanned, Due: "2027-06-30"},
+		"access_system.policy":        {Status: model.StatusDeclined, Reason: "zu klein für eine Richtlinie", AcceptedBy: "Inhaberin"},
+		"access_system.ssh_keys_only": {Status: model.StatusUnclear},
+		"access_system.disk_notebook": {Status: model.StatusNotApplicable, Reason: "kein Notebook mit Kundendaten", Note: "nur im Büro"},
+	}
+	for id, w := range want {
+		if got := f.Measures[id]; got != w {
+			t.Errorf("%s = %+v, want %+v", id, got, w)
+		}
 	}
 }

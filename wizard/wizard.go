@@ -96,6 +96,9 @@ type Model struct {
 	// touched holds the measures whose status was set in the current
 	// section's table: what their status needs is asked again after it.
 	touched map[string]bool
+	// followUpShown holds the follow-up items shown in this pass through
+	// the section: they stay visible once answered.
+	followUpShown map[string]bool
 
 	screen   int
 	ovCursor int
@@ -219,7 +222,7 @@ func (m *Model) current() *active {
 // visible item.
 func (m *Model) enterSection(s *model.Section, dir int) tea.Cmd {
 	m.sec = s
-	m.touched = nil
+	m.touched, m.followUpShown = nil, map[string]bool{}
 	scanning.Prefill(m.view, s)
 	m.items = m.sectionItems(s)
 	m.s.At(s, "")

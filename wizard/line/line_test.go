@@ -214,7 +214,7 @@ func TestLineDefaultsKept(t *testing.T) {
 		"Datum der Erhebung (TT.MM.JJJJ) [bisher: 15.03.2026] (Enter übernimmt):",
 		"Betreiben Sie einen eigenen oder gemieteten Server? (j/n) [bisher: Nein] (Enter übernimmt):",
 		"[bisher: 1) PC, 2) Notebook]",
-		"2) Schriftliche Passwortrichtlinie – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt, 5 bewusst nicht umgesetzt [bisher: geplant (bis 30.06.2026)] (Enter übernimmt):",
+		"Enter allein beendet [bisher: umgesetzt 1; geplant 2; nicht anwendbar 3] (Enter übernimmt):",
 		"Dienstleister: 3 Einträge",
 		"  2) Steuerbüro Weiß · kanzlei@weiss-steuer.de · Sonstiges",
 	)
@@ -287,21 +287,25 @@ func TestLineEmptyInput(t *testing.T) {
 func TestLineInvalidThenEOF(t *testing.T) {
 	c := lineSmallCatalog(t)
 	for _, input := range []string{
-		"\n",                                 // required name missing, then EOF
-		"X\n\nkein@\n",                       // bad e-mail
-		"X\n\n\n32.1.2026",                   // bad date, no final newline
-		"X\n\n\n\nvielleicht\n",              // bad yes/no
-		"X\n\n\n\nn\n9\n",                    // bad multichoice
-		"X\n\n\n\nn\n-\n7\n",                 // bad measure numbers
-		"X\n\n\n\nn\n-\n-\n1\n31.31.2026\n",  // bad due date
-		"X\n\n\n\nn\n-\n-\n6\n",              // bad status
-		"X\n\n\n\nn\n-\n-\n4\n4\nj\n\n",      // own measure without text
-		"X\n\n\n\nn\n-\n-\n4\n4\nj\nT\n9\n",  // bad own type
-		"X\n\n\n\nn\n-\n-\n4\n4\nn\nz\n",     // bad records command
-		"X\n\n\n\nn\n-\n-\n4\n4\nn\nb 7\n",   // no such record
-		"X\n\n\n\nn\n-\n-\n4\n4\nn\na\n\n",   // record without its required name
-		"X\n\n\n\nn\n-\n-\n4\n4\nn\na\nN\nx", // bad record e-mail
-		"?\n?\n?\n",                          // help only
+		"\n",                                  // required name missing, then EOF
+		"X\n\nkein@\n",                        // bad e-mail
+		"X\n\n\n32.1.2026",                    // bad date, no final newline
+		"X\n\n\n\nvielleicht\n",               // bad yes/no
+		"X\n\n\n\nn\n9\n",                     // bad multichoice
+		"X\n\n\n\nn\n-\nu 7\n",                // bad measure numbers
+		"X\n\n\n\nn\n-\nu 2-1\n",              // a range backwards
+		"X\n\n\n\nn\n-\n1\n",                  // numbers without a status
+		"X\n\n\n\nn\n-\nu\n",                  // a status without numbers
+		"X\n\n\n\nn\n-\nalle\n",               // all without a status
+		"X\n\n\n\nn\n-\ng 1\n\n31.31.2026\n",  // bad due date
+		"X\n\n\n\nn\n-\nx 1\n",                // bad status
+		"X\n\n\n\nn\n-\nu alle\n\nj\n\n",      // own measure without text
+		"X\n\n\n\nn\n-\nu alle\n\nj\nT\n9\n",  // bad own type
+		"X\n\n\n\nn\n-\nu alle\n\nn\nz\n",     // bad records command
+		"X\n\n\n\nn\n-\nu alle\n\nn\nb 7\n",   // no such record
+		"X\n\n\n\nn\n-\nu alle\n\nn\na\n\n",   // record without its required name
+		"X\n\n\n\nn\n-\nu alle\n\nn\na\nN\nx", // bad record e-mail
+		"?\n?\n?\n",                           // help only
 	} {
 		res := runLineTest(t, c, nil, "", input, model.De)
 		if !errors.Is(res.err, ErrIncomplete) {
@@ -370,9 +374,9 @@ func TestLineEnglishFull(t *testing.T) {
 	}
 	lineNoEscape(t, en.out)
 	lineWantAll(t, en.out,
-		"Which of them are implemented already?",
-		"2) Written password policy – 1 planned, 2 not applicable, 3 to be clarified, 4 implemented, 5 deliberately not implemented (Enter leaves it open):",
-		"  Planned by (DD.MM.YYYY) (required):",
+		"Set the status – a letter, then numbers or ranges, e.g. “i 1-5,7 p 6 c all” (i implemented, p planned, n not applicable, d deliberately not implemented, c to be clarified; all = all without status; +3 = note on 3); Enter alone ends: u 1 g 2 n 3",
+		"  Status now: implemented 1; planned 2; not applicable 3",
+		"  2) Written password policy – Planned by (DD.MM.YYYY) (required):",
 		"Add a measure of your own? (y/n, Enter = no):",
 		"Service provider – a = add, e N = edit entry N, r N = remove entry N, Enter = done:",
 		"Really remove entry 3 “Müll GmbH”? (y/n, Enter = no):",
@@ -562,7 +566,7 @@ func BenchmarkLineFullInterviewSmall(b *testing.B) {
 // n<number> on the tick line asks a note for that measure, implemented or not.
 func TestLineDeclinedAndNote(t *testing.T) {
 	c := smallCatalog(t)
-	input := "X\n\n\n\nn\n-\n1 n1 n2\n5\nzwei Personen, mündlich geregelt\n\nInhaberin\nKeePassXC\nnur mündlich\nn\n"
+	input := "X\n\n\n\nn\n-\nu 1 b 2 +1 +2\n\nzwei Personen, mündlich geregelt\n\nInhaberin\nKeePassXC\nnur mündlich\nn\n"
 	res := runLineTest(t, c, nil, "", input, model.De)
 	if !errors.Is(res.err, ErrIncomplete) {
 		t.Fatalf("err = %v\n%s", res.err, res.out)
@@ -595,7 +599,7 @@ func TestLineDeclinedAndNote(t *testing.T) {
 func TestLineNoteRefusesOtherAnswers(t *testing.T) {
 	c := smallCatalog(t)
 	for _, slipped := range []string{"4", "ja", "1, 2-3", "n"} {
-		input := "X\n\n\n\nn\n-\n1\n3\n" + slipped + "\nwirklich offen\n"
+		input := "X\n\n\n\nn\n-\nu 1 k 2 +2\n\n" + slipped + "\nwirklich offen\n"
 		res := runLineTest(t, c, nil, "", input, model.De)
 		if !errors.Is(res.err, ErrIncomplete) {
 			t.Fatalf("%q: err = %v\n%s", slipped, res.err, res.out)
@@ -613,7 +617,7 @@ func TestLineNoteRefusesOtherAnswers(t *testing.T) {
 		}
 	}
 	// A note with numbers among its words is a note.
-	res := runLineTest(t, c, nil, "", "X\n\n\n\nn\n-\n1\n3\nab 2027 klären\n", model.De)
+	res := runLineTest(t, c, nil, "", "X\n\n\n\nn\n-\nu 1 k 2 +2\n\nab 2027 klären\n", model.De)
 	f, _, err := model.Load(res.path, c)
 	if err != nil {
 		t.Fatal(err)

@@ -23,26 +23,23 @@ func (r *lineRunner) expectedLine(ms []*model.Measure) {
 	}
 }
 
-// measures asks a control section's measures: first which are implemented
-// (one line of numbers), then the status of each remaining one.
+// measures asks a control section's measures as one table: the numbered
+// list with the statuses so far, then lines of a status letter and the
+// rows it is for ("u 1-5,7 g 6 k alle"), until an empty line; then what the
+// statuses need (model.AskFollowUps), then the notes asked for with +N.
 func (r *lineRunner) measures(s *model.Section) error {
 	f := r.o.File
+	l := r.o.Lang
 	scanning.Prefill(r.v, s)
 	ms := r.v.Measures(s)
 	r.say("measures")
-	var opts []*model.Option
-	var stored []string
 	helps := []string{r.title(s.Help)}
 	for i, m := range ms {
 		status := ""
 		if a, ok := f.Measures[m.ID]; ok && a.Status != "" {
 			status = ", " + r.statusText(a)
-			if a.Status == model.StatusImplemented {
-				stored = append(stored, strconv.Itoa(i+1))
-			}
 		}
-		r.say("measure_line", i+1, r.title(m.Label), lineMsg.Get(r.o.Lang, m.Type), status+r.scanMark(m.ID))
-		opts = append(opts, &model.Option{ID: m.ID, Label: m.Label})
+		r.say("measure_line", i+1, r.title(m.Label), lineMsg.Get(l, m.Type), status+r.scanMark(m.ID))
 		if h := r.title(m.Help); h != "" {
 			helps = append(helps, fmt.Sprintf("%d) %s", i+1, lineOneLine(h)))
 		}
@@ -50,15 +47,12 @@ func (r *lineRunner) measures(s *model.Section) error {
 	}
 	r.expectedLine(ms)
 	r.scanHint(ms)
-	prompt := lineMsg.Get(r.o.Lang, "which_done")
-	if len(stored) > 0 || r.anyStatus(ms) {
-		shown := strings.Join(stored, " ")
-		if shown == "" {
-			shown = model.AnswerText(model.KindMultiChoice, nil, model.List(), r.o.Lang)
-		}
-		prompt += " " + lineMsg.Get(r.o.Lang, "so_far", shown) + " " + lineMsg.Get(r.o.Lang, "enter_keeps")
+	prompt := r.tablePrompt()
+	if r.anyStatus(ms) {
+		prompt += " " + lineMsg.Get(l, "so_far", r.tableSummary(ms)) + " " + lineMsg.Get(l, "enter_keeps")
 	}
 	prompt += ":"
+	touched := map[string]bool{}
 	noteWanted := map[int]bool{}
 	for {
 		line, err := r.p.ask(prompt, strings.Join(helps, "\n"))
@@ -68,54 +62,59 @@ func (r *lineRunner) measures(s *model.Section) error {
 		if strings.TrimSpace(line) == "" {
 			break
 		}
-		line, notes, bad := lineNoteTokens(line, len(opts))
+		cmds, bad := r.parseStatusLine(line, len(ms))
 		if bad != "" {
-			r.p.invalid(lineMsg.Get(r.o.Lang, "bad_multi", bad, len(opts)))
+			r.p.invalid(bad)
 			continue
 		}
-		for i := range notes {
-			noteWanted[i] = true
-		}
-		if strings.TrimSpace(line) == "" { // only notes asked for: the ticks stay
-			break
-		}
-		picked, bad := lineParseNumbers(line, opts)
-		if bad != "" {
-			r.p.invalid(lineMsg.Get(r.o.Lang, "bad_multi", bad, len(opts)))
-			continue
-		}
-		for i, m := range ms {
-			a, ok := f.Measures[m.ID]
-			switch {
-			case picked[i]:
-				f.Measures[m.ID] = model.MeasureAnswer{Status: model.StatusImplemented, Note: a.Note}
-			case ok && a.Status == model.StatusImplemented:
-				delete(f.Measures, m.ID) // no longer ticked: asked again below
+		for _, c := range cmds {
+			rows := c.rows
+			if c.all {
+				for i, m := range ms {
+					if f.Measures[m.ID].Status == "" {
+						rows = append(rows, i)
+					}
+				}
+			}
+			for _, i := range rows {
+				if c.status == "" {
+					noteWanted[i] = true
+					continue
+				}
+				id := ms[i].ID
+				f.Measures[id] = f.Measures[id].WithStatus(c.status)
+				touched[id] = true
 			}
 		}
 		if err := r.save(); err != nil {
 			return err
 		}
-		break
+		r.say("table_now", r.tableSummary(ms))
+		prompt = lineMsg.Get(l, "table_more") + ":"
 	}
+	// What the statuses need, row by row.
 	for i, m := range ms {
-		a, ok := f.Measures[m.ID]
-		if ok && a.Status == model.StatusImplemented {
-			continue
-		}
-		label := lineMsg.Get(r.o.Lang, "status", i+1, r.title(m.Label))
-		na, changed, err := r.askStatus(label, r.title(m.Help), a, ok && a.Status != "", false)
-		if err != nil {
-			return err
-		}
-		if changed {
-			f.Measures[m.ID] = na
+		for _, fu := range model.AskFollowUps(m, f.Measures[m.ID], touched[m.ID]) {
+			a := f.Measures[m.ID]
+			def := model.Value{}
+			if v := a.Part(fu.Part); v != "" {
+				def = model.String(v)
+			}
+			f.Progress.Question = m.ID + "#" + fu.Part
+			it := lineItem{kind: fu.Kind, title: r.followUpTitle(i, m, fu, a.Status), help: r.title(m.Help),
+				indent: "  ", required: fu.Required}
+			v, err := r.p.value(it, def)
+			if err != nil {
+				return err
+			}
+			a.SetPart(fu.Part, v.Str())
+			f.Measures[m.ID] = a
 			if err := r.save(); err != nil {
 				return err
 			}
 		}
 	}
-	// Notes asked for with n<number>, on measures of any status.
+	// Notes asked for with +N, on measures of any status.
 	for i, m := range ms {
 		if !noteWanted[i] {
 			continue
@@ -125,7 +124,8 @@ func (r *lineRunner) measures(s *model.Section) error {
 		if a.Note != "" {
 			def = model.String(a.Note)
 		}
-		it := lineItem{kind: model.KindText, title: lineMsg.Get(r.o.Lang, "note_on", i+1, r.title(m.Label)), indent: "  ", note: true}
+		f.Progress.Question = m.ID + "#note"
+		it := lineItem{kind: model.KindText, title: lineMsg.Get(l, "note_on", i+1, r.title(m.Label)), indent: "  ", note: true}
 		v, err := r.p.value(it, def)
 		if err != nil {
 			return err
@@ -143,6 +143,165 @@ func (r *lineRunner) measures(s *model.Section) error {
 		}
 	}
 	return nil
+}
+
+// tablePrompt explains the status line: the letters with their words and an
+// example, in the interview's language.
+func (r *lineRunner) tablePrompt() string {
+	l := r.o.Lang
+	var legend []string
+	for _, st := range model.StatusKeyOrder {
+		legend = append(legend, model.StatusLetter(st, l)+" "+model.StatusWord(st, l))
+	}
+	all := lineMsg.Get(l, "all_word")
+	example := fmt.Sprintf("%s 1-5,7 %s 6 %s %s", model.StatusLetter(model.StatusImplemented, l),
+		model.StatusLetter(model.StatusPlanned, l), model.StatusLetter(model.StatusUnclear, l), all)
+	return lineMsg.Get(l, "table_prompt", example, strings.Join(legend, ", "), all)
+}
+
+// tableSummary lists the rows by status, as ranges: "umgesetzt 1-5, 7;
+// geplant 6; keine Angabe 8-10".
+func (r *lineRunner) tableSummary(ms []*model.Measure) string {
+	l := r.o.Lang
+	by := map[string][]int{}
+	for i, m := range ms {
+		st := r.o.File.Measures[m.ID].Status
+		by[st] = append(by[st], i+1)
+	}
+	var parts []string
+	for _, st := range append(append([]string{}, model.StatusKeyOrder...), "") {
+		if len(by[st]) > 0 {
+			parts = append(parts, model.StatusText(model.MeasureAnswer{Status: st}, l, nil)+" "+lineRanges(by[st]))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// lineRanges writes ascending numbers with runs as ranges: "1-5, 7".
+func lineRanges(ns []int) string {
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", ns[i], ns[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(ns[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// followUpTitle words the question for part fu of row i (measure m with
+// status st).
+func (r *lineRunner) followUpTitle(i int, m *model.Measure, fu model.FollowUp, st string) string {
+	l := r.o.Lang
+	key := ""
+	switch fu.Part {
+	case model.PartDue:
+		key = "due"
+	case model.PartReason:
+		key = "reason"
+		if st == model.StatusDeclined {
+			key = "declined_reason"
+		}
+	case model.PartAcceptedBy:
+		key = "accepted_by"
+	}
+	what := fu.Part
+	if key != "" {
+		what = lineMsg.Get(l, key)
+	}
+	return lineMsg.Get(l, "followup", i+1, r.title(m.Label), what)
+}
+
+// statusCmd is one group of a status line: a status ("" for a note
+// request) and the rows (0-based) it is for; all stands for the rows
+// without status when the group is applied.
+type statusCmd struct {
+	status string
+	rows   []int
+	all    bool
+	word   string // the letter as typed, for messages
+}
+
+// parseStatusLine reads a line like "u 1-5,7 g 6 k alle +3" for a table of
+// n rows. A letter of either language starts a group (the numbers may
+// follow without a space: "u1-5"); numbers and ranges belong to the group
+// before them; +N asks for a note. The whole line is refused, with the
+// reason in the user's language, when any part does not fit.
+func (r *lineRunner) parseStatusLine(line string, n int) ([]statusCmd, string) {
+	l := r.o.Lang
+	var cmds []statusCmd
+	cur := -1 // the group numbers go to
+	rows := func(tok string) ([]int, bool) {
+		from, to, isRange := strings.Cut(strings.ReplaceAll(tok, "–", "-"), "-")
+		a, err1 := strconv.Atoi(from)
+		b, err2 := a, error(nil)
+		if isRange {
+			b, err2 = strconv.Atoi(to)
+		}
+		if err1 != nil || err2 != nil || a < 1 || b > n || a > b {
+			return nil, false
+		}
+		var out []int
+		for i := a; i <= b; i++ {
+			out = append(out, i-1)
+		}
+		return out, true
+	}
+	isAll := func(tok string) bool {
+		t := strings.ToLower(tok)
+		return t == lineMsg.Get(model.De, "all_word") || t == lineMsg.Get(model.En, "all_word")
+	}
+	for _, tok := range strings.FieldsFunc(line, func(c rune) bool { return c == ' ' || c == ',' || c == ';' || c == '\t' }) {
+		switch {
+		case isAll(tok):
+			if cur < 0 || cmds[cur].status == "" {
+				return nil, lineMsg.Get(l, "table_no_status", tok, model.StatusLetter(model.StatusUnclear, l)+" "+tok)
+			}
+			cmds[cur].all = true
+		case strings.HasPrefix(tok, "+"):
+			rs, ok := rows(tok[1:])
+			if !ok {
+				return nil, lineMsg.Get(l, "bad_multi", tok, n)
+			}
+			cmds = append(cmds, statusCmd{rows: rs, word: tok})
+			cur = -1 // numbers after a note request need a letter again
+		case tok[0] >= '0' && tok[0] <= '9':
+			rs, ok := rows(tok)
+			if !ok {
+				return nil, lineMsg.Get(l, "bad_multi", tok, n)
+			}
+			if cur < 0 {
+				return nil, lineMsg.Get(l, "table_no_status", tok, model.StatusLetter(model.StatusImplemented, l)+" "+tok)
+			}
+			cmds[cur].rows = append(cmds[cur].rows, rs...)
+		default:
+			st, ok := model.StatusOfLetter(tok[:1])
+			if !ok {
+				return nil, lineMsg.Get(l, "table_bad_token", tok, n)
+			}
+			cmds = append(cmds, statusCmd{status: st, word: tok[:1]})
+			cur = len(cmds) - 1
+			if rest := tok[1:]; rest != "" {
+				rs, ok := rows(rest)
+				if !ok {
+					return nil, lineMsg.Get(l, "table_bad_token", tok, n)
+				}
+				cmds[cur].rows = rs
+			}
+		}
+	}
+	for _, c := range cmds {
+		if c.status != "" && len(c.rows) == 0 && !c.all {
+			return nil, lineMsg.Get(l, "table_no_rows", c.word, c.word, c.word, lineMsg.Get(l, "all_word"))
+		}
+	}
+	return cmds, ""
 }
 
 func (r *lineRunner) anyStatus(ms []*model.Measure) bool {
@@ -170,30 +329,6 @@ func (r *lineRunner) statusText(a model.MeasureAnswer) string {
 		return lineOneLine(model.StatusText(a, l, nil))
 	}
 	return model.StatusText(model.MeasureAnswer{Status: a.Status, Due: a.Due}, l, nil)
-}
-
-// lineNoteTokens takes the tokens n<number> (a note on that measure) out of
-// a line of measure numbers: the rest of the line, the numbers (0-based) and
-// a token that is not a valid note request.
-func lineNoteTokens(line string, n int) (rest string, notes map[int]bool, bad string) {
-	notes = map[int]bool{}
-	var keep []string
-	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\t' }) {
-		if len(tok) < 2 || (tok[0] != 'n' && tok[0] != 'N') {
-			keep = append(keep, tok)
-			continue
-		}
-		k, err := strconv.Atoi(tok[1:])
-		if err != nil {
-			keep = append(keep, tok) // a word: lineParseNumbers judges it
-			continue
-		}
-		if k < 1 || k > n {
-			return "", nil, tok
-		}
-		notes[k-1] = true
-	}
-	return strings.Join(keep, " "), notes, ""
 }
 
 // lineStatusKeys are the numbers of the status menu, in order.

@@ -67,7 +67,7 @@ func TestReviewLineUnchanged(t *testing.T) {
 }
 
 func TestReviewLineOneEdit(t *testing.T) {
-	in := "\n\nn\n1 3 4 5\n\n\n" + "\n\n\n" + "\n\n\n" + "Erika Muster\n2FA eingeführt\n"
+	in := "\n\nn\nu 5\n\n\n" + "\n\n\n" + "\n\n\n" + "Erika Muster\n2FA eingeführt\n"
 	out, path, c, err := rvLine(t, model.De, in)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -102,7 +102,7 @@ func TestReviewLineRecords(t *testing.T) {
 // entry is written, the start copy stays for the resume, and the resumed
 // review records the change.
 func TestReviewLineEOF(t *testing.T) {
-	out, path, c, err := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n\n")
+	out, path, c, err := rvLine(t, model.De, "\n\nn\nu 5\n\n\n\n")
 	if !errors.Is(err, review.ErrIncomplete) {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
@@ -140,7 +140,7 @@ func TestReviewLineEnglish(t *testing.T) {
 // third edited); the next review starts at step 4 and asks only what is
 // left, and its history entry holds the earlier change.
 func TestReviewLineResumesAtFirstOpenStep(t *testing.T) {
-	out, path, c, err := rvLine(t, model.De, "\n\nn\n1 3 4 5\n\n\n")
+	out, path, c, err := rvLine(t, model.De, "\n\nn\nu 5\n\n\n")
 	if !errors.Is(err, review.ErrIncomplete) {
 		t.Fatalf("err = %v\n%s", err, out)
 	}

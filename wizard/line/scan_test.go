@@ -48,17 +48,17 @@ func savedJSON(t *testing.T, path string) map[string]any {
 func TestLineScanOffer(t *testing.T) {
 	c := scanCatalog(t)
 	input := strings.Join([]string{
-		"j",           // scan
-		"Muster GmbH", // org.name
-		"j",           // infra.server
-		"?",           // help on the measure list
-		"1 4",         // keep ssh and updates, untick the firewall
-		"3", "",       // root login: to be clarified, no note
-		"3", "Ist die Firewall wirklich an?", // firewall: to be clarified
-		"1", "31.12.2026", // passwords: planned
-		"", // no own measure
-		"", // crypto: keep the pre-ticked ones
-		"", // no own measure
+		"j",                             // scan
+		"Muster GmbH",                   // org.name
+		"j",                             // infra.server
+		"?",                             // help on the measure list
+		"k 2 3 g 5 +3",                  // root login and firewall to be clarified (a note on the firewall), passwords planned
+		"",                              // the table is done
+		"31.12.2026",                    // the date of the planned one
+		"Ist die Firewall wirklich an?", // the note
+		"",                              // no own measure
+		"",                              // crypto: keep the pre-ticked ones
+		"",                              // no own measure
 	}, "\n") + "\n"
 	out, f, path, err := runLineScan(t, c, legacyServer(t), input, model.De)
 	if err != nil {
@@ -74,7 +74,7 @@ func TestLineScanOffer(t *testing.T) {
 		"  4) Sicherheitsupdates automatisch (technisch), umgesetzt, erhoben",
 		"  5) Anmeldung nur mit persönlichem Passwort (technisch)\n",
 		"„erhoben“: auf dem Server gefunden",
-		"[bisher: 1 3 4] (Enter übernimmt)",
+		"[bisher: umgesetzt 1, 3-4; keine Angabe 2, 5] (Enter übernimmt)",
 		"2) Die Prüfung vom 28.11.2026 widerspricht:\n   /etc/ssh/sshd_config.d/00-legacy.conf:1: PermitRootLogin yes",
 		"1) Erhoben am 28.11.2026 (Prüfung des Servers):\n   /etc/ssh/sshd_config.d/50-hardening.conf:2: PasswordAuthentication no",
 		"  1) Datenträger des Servers verschlüsselt (technisch), umgesetzt, erhoben",

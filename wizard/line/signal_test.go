@@ -106,8 +106,8 @@ func TestReviewLineSignalSaves(t *testing.T) {
 		done <- err
 	}()
 	// The new MFA measure first: "no, not unchanged", then implemented.
-	io.WriteString(pw, lineDueOpen+"\n\nn\n1 3 4 5\n")
-	waitOutput(t, out, "1 3 4 5")
+	io.WriteString(pw, lineDueOpen+"\n\nn\nu 5\n")
+	waitOutput(t, out, "u 5")
 	sigs <- syscall.SIGHUP
 	select {
 	case err = <-done:

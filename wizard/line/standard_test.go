@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -137,31 +137,45 @@ func (r *lineResponder) answer(out string) string {
 		s := r.more[0]
 		r.more = r.more[1:]
 		return s
-	case strings.HasPrefix(tail, "Welche davon sind bereits umgesetzt?"):
-		n := 0
-		i := len(lines) - 2
-		if i >= 0 && strings.HasPrefix(lines[i], "  empfohlen") {
-			i-- // the line of the measures expected at the protection level
+	case strings.HasPrefix(tail, "Stand setzen"):
+		// All but the last two measures implemented; the last two in turn
+		// not applicable, to be clarified (with a note), planned.
+		// The measure lines follow the list's heading; hints may follow them.
+		n, head := 0, len(lines)-1
+		for head > 0 && !strings.HasPrefix(lines[head], "Maßnahmen in diesem Schritt:") {
+			head--
 		}
-		for ; i >= 0 && r.optRe.MatchString(lines[i]); i-- {
+		for i := head + 1; i < len(lines) && r.optRe.MatchString(lines[i]); i++ {
 			n++
 		}
-		var nums []string
-		for i := 1; i <= n-2; i++ {
-			nums = append(nums, strconv.Itoa(i))
+		var parts []string
+		switch {
+		case n-2 > 1:
+			parts = append(parts, fmt.Sprintf("u 1-%d", n-2))
+		case n-2 == 1:
+			parts = append(parts, "u 1")
 		}
-		if len(nums) == 0 {
-			return "-"
+		var notes []string
+		for i := max(1, n-1); i <= n; i++ {
+			r.statuses++
+			switch r.statuses % 3 {
+			case 1:
+				parts = append(parts, fmt.Sprintf("n %d", i))
+			case 2:
+				parts = append(parts, fmt.Sprintf("k %d", i))
+				notes = append(notes, fmt.Sprintf("+%d", i))
+			default:
+				parts = append(parts, fmt.Sprintf("g %d", i))
+			}
 		}
-		return strings.Join(nums, " ")
-	case strings.Contains(tail, " – 1 geplant, 2 nicht anwendbar, 3 zu klären, 4 umgesetzt"):
-		r.statuses++
-		return strconv.Itoa(1 + r.statuses%3)
-	case strings.HasPrefix(tail, "  Geplant bis"):
+		return strings.Join(append(parts, notes...), " ")
+	case strings.HasPrefix(tail, "Weitere Angaben"):
+		return ""
+	case strings.Contains(tail, " – Geplant bis"):
 		return "31.12.2026"
-	case strings.HasPrefix(tail, "  Warum nicht anwendbar?"):
+	case strings.Contains(tail, " – Warum nicht anwendbar?"):
 		return "Trifft auf unseren Betrieb nicht zu"
-	case strings.HasPrefix(tail, "  Was ist zu klären?"):
+	case strings.HasPrefix(tail, "  Anmerkung zu "):
 		return "Mit dem Hoster klären"
 	case strings.HasPrefix(tail, "Eigene Maßnahme hinzufügen?"):
 		if r.owned {

@@ -248,9 +248,68 @@ func htmlRecords(r *Records) (*Table, []string) {
 // is written rather than while every command starts.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("doc").Funcs(template.FuncMap{
-		"pct": formatPct,
+		"pct":  formatPct,
+		"rows": htmlRows,
 	}).Parse(htmlSource))
 })
+
+// htmlRows writes the body rows of table t, each cell's text escaped as the
+// template escapes text: a long register's thousands of cells written by the
+// template spent most of the HTML writer's time in its escaping machinery.
+// heads, when set, are the record names set in bold at the top of the second
+// column.
+func htmlRows(t *Table, heads []string) template.HTML {
+	var b strings.Builder
+	for ri, row := range t.Rows {
+		b.WriteString("\n<tr>")
+		for i, c := range row {
+			b.WriteString("<td>")
+			if len(heads) > 0 && i == 1 && ri < len(heads) && heads[ri] != "" {
+				b.WriteString(`<span class="head">`)
+				htmlEscapeText(&b, heads[ri])
+				b.WriteString("</span>")
+				if c != "" {
+					b.WriteByte('\n')
+				}
+			}
+			htmlEscapeText(&b, c)
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// htmlEscapeText writes s escaped as html/template escapes text in an
+// element: NUL as U+FFFD, and " & ' + < > as character references.
+func htmlEscapeText(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
 
 // formatPct writes a relative width as a CSS percentage with one decimal
 // ("12.5%").
@@ -433,11 +492,7 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 <table{{if .Class}} class="{{.Class}}"{{end}}>{{$heads := .Heads}}{{with .T}}
 <colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
 <thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range $ri, $row := .Rows}}
-<tr>{{range $i, $c := $row}}<td>{{if and $heads (eq $i 1)}}{{with index $heads $ri}}<span class="head">{{.}}</span>{{if $c}}
-{{end}}{{end}}{{$c}}{{else}}{{$c}}{{end}}</td>{{end}}</tr>
-{{- end}}
+<tbody>{{rows . $heads}}
 </tbody>
 </table>
 {{- end}}

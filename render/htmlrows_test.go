@@ -1,0 +1,55 @@
+package render
+
+import (
+	"html/template"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestHTMLRowsAsTemplate: htmlRows writes exactly what the template's loop
+// over the rows wrote (kept here as the reference), for random cells with
+// every character the escaping treats specially, with and without heads.
+func TestHTMLRowsAsTemplate(t *testing.T) {
+	ref := template.Must(template.New("rows").Parse(`{{$heads := .Heads}}{{with .T}}
+{{- range $ri, $row := .Rows}}
+<tr>{{range $i, $c := $row}}<td>{{if and $heads (eq $i 1)}}{{with index $heads $ri}}<span class="head">{{.}}</span>{{if $c}}
+{{end}}{{end}}{{$c}}{{else}}{{$c}}{{end}}</td>{{end}}</tr>
+{{- end}}{{end}}`))
+	parts := []string{"", "a", "Straße", "<b>", "&amp;", `"x"`, "'", "+", "\x00", "\n", "\xff", "€", "\u202e", " "}
+	r := rand.New(rand.NewSource(32))
+	text := func() string {
+		var b strings.Builder
+		for k := r.Intn(5); k > 0; k-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		return b.String()
+	}
+	for n := range 500 {
+		tb := &Table{}
+		rows := r.Intn(4)
+		cols := 1 + r.Intn(3)
+		var heads []string
+		withHeads := n%2 == 0
+		for range rows {
+			row := make([]string, cols)
+			for j := range row {
+				row[j] = text()
+			}
+			tb.Rows = append(tb.Rows, row)
+			if withHeads {
+				heads = append(heads, text())
+			}
+		}
+		var want strings.Builder
+		if err := ref.Execute(&want, struct {
+			Heads []string
+			T     *Table
+		}{heads, tb}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(htmlRows(tb, heads)); got != want.String() {
+			t.Fatalf("rows %q, heads %q:\ngot  %q\nwant %q", tb.Rows, heads, got, want.String())
+		}
+	}
+}

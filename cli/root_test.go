@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tom-dsgvo/tom/model"
+	"github.com/tom-dsgvo/tom/serve"
 )
 
 // smallCatalogPath is the test catalogue every CLI test passes with --catalog.
@@ -57,7 +58,7 @@ func TestHelpLanguage(t *testing.T) {
 // TestCommandMessagesComplete checks every message table of the commands
 // built here: both languages, the same number of arguments.
 func TestCommandMessagesComplete(t *testing.T) {
-	for name, table := range map[string]model.Messages{"init": initMsg, "validate": validateMsg, "catalog": catalogMsg, "schema": schemaMsg, "version": versionMsg, "set": setMsg} {
+	for name, table := range map[string]model.Messages{"init": initMsg, "validate": validateMsg, "catalog": catalogMsg, "schema": schemaMsg, "version": versionMsg, "set": setMsg, "serve": serveMsg, "serve package": serve.Msg} {
 		for k, v := range table {
 			if v.De == "" || v.En == "" {
 				t.Errorf("%s %s: a language is missing", name, k)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -300,7 +301,7 @@ func (s *Server) handle(sess ssh.Session) {
 	defer s.freeSlot()
 	if cmd != CmdStatus {
 		if h, busy := s.claim(file, holder{comment: e.Comment, remote: remote, since: s.cfg.Now()}); busy {
-			refuse("locked", Msg.Get(lang, "session_locked", file, h.comment, h.remote, h.since.Format("2006-01-02 15:04")))
+			refuse("locked", Msg.Get(lang, "session_locked", filepath.Base(file), h.comment, h.remote, h.since.Format("2006-01-02 15:04")))
 			return
 		}
 	}

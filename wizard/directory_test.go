@@ -83,9 +83,9 @@ func indexOf(t *testing.T, d *model.Directory, id string) int {
 	return -1
 }
 
-// "New provider": a search without a match offers the empty form; Esc on
-// the directory goes back to the list without adding anything; Backspace
-// widens the search again.
+// "New provider": a search without a match offers a new entry named as
+// searched; Esc on the directory goes back to the list without adding
+// anything; Backspace widens the search again.
 func TestDirectoryNewProvider(t *testing.T) {
 	c := realCatalog(t)
 	d := newDirDriver(t, c, shippedDirectory(t, c), 80, 24)
@@ -99,9 +99,10 @@ func TestDirectoryNewProvider(t *testing.T) {
 	if d.m.rec.edit >= 0 {
 		t.Fatal("still adding after Esc")
 	}
-	d.press("enter").typ("zzz").press("enter")
-	d.expect("Dienstleister neu · * = Pflichtangabe", "> Name bzw. Firma *", "Anschrift: (keine Angabe)")
-	d.typ("Eigener Dienst GmbH").press("ctrl+s").expect("1. Eigener Dienst GmbH")
+	// What was searched for becomes the name of the new entry.
+	d.press("enter").typ("Eigener Dienst GmbH").press("enter")
+	d.expect("Dienstleister Eigener Dienst GmbH · * = Pflichtangabe", "> Name bzw. Firma *", "Eigener Dienst GmbH", "Anschrift: (keine Angabe)")
+	d.press("ctrl+s").expect("1. Eigener Dienst GmbH")
 	eq(t, "record", d.answer("providers"), []any{map[string]any{"id": "r1", "name": "Eigener Dienst GmbH"}})
 }
 

@@ -245,8 +245,16 @@ func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
 func (m *Model) pickKey(p *recordsPage, msg tea.KeyPressMsg) {
 	switch p.pick.key(msg) {
 	case pickNew:
+		// What was searched for is most likely the name of the new one.
+		r := model.Record{"id": model.String(p.spec.newID())}
+		name := p.spec.q.FieldByRole(model.RoleRecordName)
+		if name != nil {
+			if out, bad := model.CheckInput(name.Kind, p.pick.text()); bad == "" && out != "" {
+				r[name.ID] = model.String(out)
+			}
+		}
 		p.pick = nil
-		p.openForm(model.Record{"id": model.String(p.spec.newID())}, "", m.lang)
+		p.openForm(r, "", m.lang)
 	case pickEntry:
 		e := p.pick.entry()
 		d := p.pick.dir

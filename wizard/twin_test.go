@@ -197,7 +197,9 @@ func TestTwinDirectory(t *testing.T) {
 		{"save it as filled", []string{"ctrl+s"}, []string{""}},
 		{"add another", []string{"end", "up", "enter"}, []string{"a"}},
 		{"not in the directory", []string{"=Eigener Dienst", "enter"}, []string{"Eigener Dienst", "0"}},
-		{"its name", []string{"=Eigener Dienst GmbH", "ctrl+s"}, append([]string{"Eigener Dienst GmbH"}, make([]string, 17)...)},
+		{"named as searched, completed", []string{"end", "= GmbH", "ctrl+s"}, append([]string{"Eigener Dienst GmbH"}, make([]string, 17)...)},
+		{"add a third", []string{"end", "up", "enter"}, []string{"a"}},
+		{"named as searched", []string{"=Büro Süß", "enter", "ctrl+s"}, append([]string{"Büro Süß", ""}, make([]string, 18)...)},
 		{"list done", []string{"end", "enter"}, []string{""}},
 	}
 	start := func() *model.File {
@@ -213,7 +215,7 @@ func TestTwinDirectory(t *testing.T) {
 	if !bytes.Equal(full, lineData) {
 		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
 	}
-	if !bytes.Contains(full, []byte("STRATO AG")) || !bytes.Contains(full, []byte("Eigener Dienst GmbH")) {
+	if !bytes.Contains(full, []byte("STRATO AG")) || !bytes.Contains(full, []byte(`"Eigener Dienst GmbH"`)) || !bytes.Contains(full, []byte(`"Büro Süß"`)) {
 		t.Fatalf("the providers are missing:\n%s", full)
 	}
 }

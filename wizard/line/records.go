@@ -47,14 +47,16 @@ func (r *lineRunner) records(q *model.Question) error {
 		switch cmd {
 		case "add":
 			r.p.say("rec_new", item)
-			rec, err := r.fromDirectory(q)
-			if err == nil && rec != nil {
+			rec, chosen, err := r.fromDirectory(q)
+			switch {
+			case err != nil:
+			case chosen:
 				var more bool
 				if more, err = r.p.Confirm(lineMsg.Get(l, "dir_edit"), "", false); err == nil && more {
 					rec, err = r.editRecord(q, rec)
 				}
-			} else if err == nil {
-				rec, err = r.editRecord(q, nil)
+			default:
+				rec, err = r.editRecord(q, rec)
 			}
 			if len(rec) > 1 { // more than its ID: keep what was typed
 				r.setRecords(q, append(append([]model.Record{}, recs...), rec))

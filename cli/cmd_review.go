@@ -66,9 +66,13 @@ func runReview(o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
+	dir, err := interviewDirectory(g, s.C, lang)
+	if err != nil {
+		return err
+	}
 	ro := review.Options{
 		Session: s, Path: path, Lang: lang, Today: g.Today(),
-		User: g.Getenv("USER"), Resumed: resumed, Next: g.nextFunc(),
+		User: g.Getenv("USER"), Resumed: resumed, Next: g.nextFunc(), Directory: dir,
 	}
 
 	var res review.Result

@@ -126,3 +126,35 @@ func TestDirectoryLayout(t *testing.T) {
 		}
 	}
 }
+
+// The review adds a provider through the same directory search (its
+// section editor gets the directory).
+func TestReviewEditorOffersDirectory(t *testing.T) {
+	c := realCatalog(t)
+	dir := shippedDirectory(t, c)
+	f := model.NewFile(c, model.De)
+	rs := model.StartReview(c, f, nil)
+	e := newEditor(rs.Interview(rvToday, "tester"), model.De, "", rvToday, "tester", func(*model.File) error { return nil }, dir)
+	var sec *model.Section
+	for _, s := range c.Sections {
+		for _, q := range s.Questions {
+			if q == dir.Question {
+				sec = s
+			}
+		}
+	}
+	p := e.list(sec, dir.Question)
+	e.editRecord(p, 0)
+	if p.pick == nil {
+		t.Fatal("adding a provider in the review does not offer the directory")
+	}
+	for _, r := range "strato" {
+		e.recordKey(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	e.recordKey(keyMsg("enter"))
+	e.recordKey(keyMsg("ctrl+s"))
+	recs := f.Get(dir.Question.ID).Records()
+	if p.edit >= 0 || len(recs) != 1 || recs[0]["name"].Str() != "STRATO AG" {
+		t.Fatalf("after choosing STRATO: edit %d, records %v", p.edit, recs)
+	}
+}

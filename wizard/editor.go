@@ -16,10 +16,11 @@ type editor struct {
 }
 
 // newEditor returns an editor over session s (the review's interview
-// session, which writes no history entry) saving with save.
-func newEditor(s *model.Session, lang model.Lang, path, today, user string, save func(*model.File) error) *editor {
+// session, which writes no history entry) saving with save; a new provider
+// may be chosen from directory dir (nil: none).
+func newEditor(s *model.Session, lang model.Lang, path, today, user string, save func(*model.File) error, dir *model.Directory) *editor {
 	e := &editor{}
-	e.m = New(Options{Catalog: s.C, File: s.F, Path: path, Lang: lang, Today: today, User: user, Save: save, Session: s})
+	e.m = New(Options{Catalog: s.C, File: s.F, Path: path, Lang: lang, Today: today, User: user, Save: save, Session: s, Directory: dir})
 	e.m.leaveSection = func() { e.left = true }
 	e.m.hideLists = true
 	e.m.notice = ""
@@ -62,7 +63,11 @@ func (e *editor) close() { e.m.act, e.m.rec, e.m.tbl = nil, nil, nil }
 // entries numbered by the session's allocator.
 func (e *editor) list(sec *model.Section, q *model.Question) *recordsPage {
 	s := e.m.s
-	p := newRecordsPage(&recordsSpec{q: q, store: questionStore(s, q.ID), newID: s.IDs().Record})
+	sp := &recordsSpec{q: q, store: questionStore(s, q.ID), newID: s.IDs().Record}
+	if q.Role == model.RoleProviderRegister {
+		sp.directory = e.m.dirSearch
+	}
+	p := newRecordsPage(sp)
 	e.m.sec = sec
 	e.m.act, e.m.rec, e.m.tbl = nil, p, nil
 	return p

@@ -79,7 +79,7 @@ func NewReview(o review.Options) *ReviewModel {
 	m := &ReviewModel{o: o, s: s, f: s.F, lang: o.Lang, width: 80, height: 24}
 	m.save = review.Saver(o)
 	m.txt = review.NewText(s, o.Lang, o.Today)
-	m.ed = newEditor(s.Interview(o.Today, o.User), o.Lang, o.Path, o.Today, o.User, m.save)
+	m.ed = newEditor(s.Interview(o.Today, o.User), o.Lang, o.Path, o.Today, o.User, m.save, o.Directory)
 	m.f.Progress.Step = s.Before.Progress.Step
 	m.name = review.DefaultReviewer(s.C, s.Before, o.User)
 	m.prog = review.NewProgress(s, o.Path, o.Resumed)
@@ -150,8 +150,13 @@ func (m *ReviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	case tea.PasteMsg:
-		if m.screen == rvRecEdit && m.page != nil && m.page.edit >= 0 && m.page.form != nil {
-			m.page.form.paste(msg.Content)
+		if m.screen == rvRecEdit && m.page != nil && m.page.edit >= 0 {
+			switch {
+			case m.page.form != nil:
+				m.page.form.paste(msg.Content)
+			case m.page.pick != nil:
+				m.page.pick.paste(msg.Content)
+			}
 			return m, nil
 		}
 	}

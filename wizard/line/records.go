@@ -47,17 +47,7 @@ func (r *lineRunner) records(q *model.Question) error {
 		switch cmd {
 		case "add":
 			r.p.say("rec_new", item)
-			rec, chosen, err := r.fromDirectory(q)
-			switch {
-			case err != nil:
-			case chosen:
-				var more bool
-				if more, err = r.p.Confirm(lineMsg.Get(l, "dir_edit"), "", false); err == nil && more {
-					rec, err = r.editRecord(q, rec)
-				}
-			default:
-				rec, err = r.editRecord(q, rec)
-			}
+			rec, err := r.newEntry(q)
 			if len(rec) > 1 { // more than its ID: keep what was typed
 				r.setRecords(q, append(append([]model.Record{}, recs...), rec))
 				r.p.say("rec_saved", len(recs)+1)
@@ -127,6 +117,24 @@ func lineRecordCommand(line string) (cmd, arg string) {
 		}
 	}
 	return "?", ""
+}
+
+// newEntry asks for a new entry of q: from the provider directory where it
+// is offered, else field by field. On an interruption it returns what was
+// given so far with the error.
+func (r *lineRunner) newEntry(q *model.Question) (model.Record, error) {
+	rec, chosen, err := r.fromDirectory(q)
+	switch {
+	case err != nil:
+	case chosen:
+		var more bool
+		if more, err = r.p.Confirm(lineMsg.Get(r.o.Lang, "dir_edit"), "", false); err == nil && more {
+			rec, err = r.editRecord(q, rec)
+		}
+	default:
+		rec, err = r.editRecord(q, rec)
+	}
+	return rec, err
 }
 
 func (r *lineRunner) setRecords(q *model.Question, recs []model.Record) {

@@ -24,7 +24,7 @@ func RunReview(o review.Options) (review.Result, error) {
 	}
 	is := s.Interview(o.Today, o.User)
 	r := &lineRunner{
-		o: Options{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today, User: o.User},
+		o: Options{Catalog: s.C, File: s.F, Path: o.Path, Lang: o.Lang, In: o.In, Out: o.Out, Today: o.Today, User: o.User, Directory: o.Directory},
 		p: NewPrompter(o.In, o.Out, o.Lang),
 		s: is,
 		v: is.V,
@@ -292,8 +292,7 @@ func (lr *lineReview) records(sec *model.Section, q *model.Question) error {
 		}
 		key = "add_ask_more"
 		lr.r.say("rec_new", item)
-		rec := model.Record{"id": model.String(lr.s.IDs().Record())}
-		rec, err = lr.r.editRecord(q, rec)
+		rec, err := lr.r.newEntry(q)
 		if len(rec) > 1 {
 			if _, aerr := lr.s.Add(q.ID, rec); aerr != nil {
 				return aerr

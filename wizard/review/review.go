@@ -34,6 +34,9 @@ type Options struct {
 	Signals <-chan os.Signal
 	// Next spells the command lines the closing hints name; nil: "tom SUB".
 	Next model.NextFunc
+	// Directory is the provider directory a new provider may be chosen
+	// from, as in the interview; nil: none.
+	Directory *model.Directory
 }
 
 // Result says how a review ended.

@@ -13,9 +13,12 @@ const (
 // status, once the user has set the statuses of a section (the measures
 // table): what it asks, and what kind of input it takes.
 type FollowUp struct {
-	Part     string // PartDue, PartReason, PartAcceptedBy
-	Kind     string // the input kind: KindDate or KindText
+	Part     string // PartDue, PartReason, PartAcceptedBy, or a part the catalogue declares
+	Kind     string // the input kind: KindDate, KindText, …
 	Required bool   // the answer is incomplete without it
+	// Label names a part the catalogue declares (a measure's parameter);
+	// the built-in parts leave it empty and front ends word them.
+	Label Text
 }
 
 // followUpParts are the parts any measure may need, in the order asked.

@@ -166,7 +166,11 @@ func (m *Model) followUpTitle(fu model.FollowUp, st, label string) (title, empty
 	case model.PartAcceptedBy:
 		return Msg.Get(l, "accepted_title", label), "accepted_required"
 	}
-	return Msg.Get(l, "part_title", fu.Part, label), "required"
+	what := fu.Part
+	if !fu.Label.IsZero() {
+		what = fu.Label.In(l)
+	}
+	return Msg.Get(l, "part_title", what, label), "required"
 }
 
 // measureSlot addresses one part of a measure answer: its note, or a part

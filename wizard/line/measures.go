@@ -212,8 +212,11 @@ func (r *lineRunner) followUpTitle(i int, m *model.Measure, fu model.FollowUp, s
 		key = "accepted_by"
 	}
 	what := fu.Part
-	if key != "" {
+	switch {
+	case key != "":
 		what = lineMsg.Get(l, key)
+	case !fu.Label.IsZero():
+		what = fu.Label.In(l)
 	}
 	return lineMsg.Get(l, "followup", i+1, r.title(m.Label), what)
 }

@@ -110,7 +110,7 @@ func localizeCompletion(root *cobra.Command, lang model.Lang) {
 func formatValues(command string) []string {
 	switch command {
 	case "render":
-		return append(slices.Clone(render.Formats), "all")
+		return append(slices.Clone(render.Formats), render.FormatJSON, "all")
 	case "catalog":
 		return []string{"text", "json", "md"}
 	case "diff":

@@ -24,7 +24,7 @@ func complete(t *testing.T, env map[string]string, args ...string) ([]string, st
 
 func TestCompletionFlagValues(t *testing.T) {
 	words, dir := complete(t, nil, "render", "--format", "")
-	if want := []string{"md", "html", "pdf", "docx", "txt", "all"}; !slices.Equal(words, want) || dir != ":4" {
+	if want := []string{"md", "html", "pdf", "docx", "txt", "json", "all"}; !slices.Equal(words, want) || dir != ":4" {
 		t.Errorf("render --format: %v %s, want %v :4 (no files)", words, dir, want)
 	}
 	words, dir = complete(t, nil, "render", "--profile", "")

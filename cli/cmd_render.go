@@ -22,9 +22,9 @@ var renderMsg = model.Messages{
 	"render_short":        {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
 	"render_long":         {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nEin vorhandenes Dokument eines anderen Unternehmens (oder eine fremde Datei) wird nur mit --force überschrieben.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nAn existing document of another organisation (or a file tom did not write) is overwritten only with --force.\nThe answers file is only read. Documents get file mode 0600."},
 	"render_example":      {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
-	"render_flag_format":  {De: "Format: md, html, pdf, docx, txt oder all", En: "format: md, html, pdf, docx, txt or all"},
+	"render_flag_format":  {De: "Format: md, html, pdf, docx, txt, json (die Daten des Dokuments für andere Programme, Schema: tom schema --document) oder all (die fünf Dokumentformate)", En: "format: md, html, pdf, docx, txt, json (the document's data for other programs, schema: tom schema --document) or all (the five document formats)"},
 	"render_flag_out":     {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
-	"render_bad_format":   {De: "unbekanntes Format %q (md, html, pdf, docx, txt oder all)", En: "unknown format %q (md, html, pdf, docx, txt or all)"},
+	"render_bad_format":   {De: "unbekanntes Format %q (md, html, pdf, docx, txt, json oder all)", En: "unknown format %q (md, html, pdf, docx, txt, json or all)"},
 	"render_flag_profile": {De: "welches Dokument: internal (vollständig, Standard) oder annex (Anlage für Kunden zum Vertrag über die Auftragsverarbeitung: nur umgesetzte Maßnahmen, keine offenen Punkte, Hinweise, Personen oder Kontaktdaten)", En: "which document: internal (complete, the default) or annex (the annex for clients to the data processing agreement: implemented measures only, no open items, findings, people or contact data)"},
 	"render_bad_profile":  {De: "unbekanntes Profil %q (internal oder annex)", En: "unknown profile %q (internal or annex)"},
 	"render_stdout_bin":   {De: "--out -: %s ist ein Binärformat und kann nicht auf die Standardausgabe geschrieben werden; bitte eine Datei oder ein Verzeichnis angeben", En: "--out -: %s is a binary format and cannot go to standard output; give a file or a directory"},
@@ -134,6 +134,9 @@ func renderFormats(flag string, l model.Lang) ([]string, error) {
 		if f == known {
 			return []string{f}, nil
 		}
+	}
+	if f == render.FormatJSON {
+		return []string{f}, nil
 	}
 	return nil, usageError{errors.New(renderMsg.Get(l, "render_bad_format", flag))}
 }

@@ -36,7 +36,7 @@ func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
 func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string) *Document {
 	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang, annex: profile == ProfileAnnex}
 	b.dash = b.m("not_answered")
-	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version(), Brand: br, Profile: ProfileInternal}
+	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version(), Brand: br, Profile: ProfileInternal, cat: cat, file: f}
 	if b.annex {
 		d.Title, d.Profile = b.m("annex_title"), ProfileAnnex
 	}

@@ -43,6 +43,11 @@ type Document struct {
 	Brand *Branding
 	// Profile is the document's profile: ProfileInternal or ProfileAnnex.
 	Profile string
+
+	// cat and file are what the document was built from; the JSON export
+	// (WriteJSON) reads its structured data from them.
+	cat  *model.Catalog
+	file *model.File
 }
 
 // Block is one element of the document body.

@@ -39,14 +39,14 @@ const maxCoreXML = 1 << 20
 
 // SameOrg reports whether existing, the content of a file that document d
 // written in format would replace, is a document for the same organisation.
-// PDF, DOCX, HTML and Markdown are recognised by their organisation key;
+// PDF, DOCX, HTML, Markdown and JSON are recognised by their organisation key;
 // plain text, which has no room for hidden data, by the organisation name
 // in it (white space ignored, so that wrapped lines count). A file without
 // either, such as one tom did not write, is not the same.
 func SameOrg(existing []byte, format string, d *Document) bool {
 	key := []byte(d.OrgKey())
 	switch format {
-	case "pdf", "html", "md":
+	case "pdf", "html", "md", FormatJSON:
 		return bytes.Contains(existing, key)
 	case "docx":
 		zr, err := zip.NewReader(bytes.NewReader(existing), int64(len(existing)))

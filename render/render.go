@@ -27,8 +27,10 @@ func Write(d *Document, format string) ([]byte, error) {
 		return WriteDOCX(d)
 	case "txt":
 		return WriteText(d), nil
+	case FormatJSON:
+		return WriteJSON(d)
 	}
-	return nil, fmt.Errorf("unknown format %q (md, html, pdf, docx, txt)", format)
+	return nil, fmt.Errorf("unknown format %q (md, html, pdf, docx, txt, json)", format)
 }
 
 // FileName returns the default file name for the document in a format:

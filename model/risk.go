@@ -91,6 +91,8 @@ var riskMsg = Messages{
 	"because":           {De: "Vorschlag: %s, weil: %s", En: "Proposed: %s, because: %s"},
 	"because_none":      {De: "Vorschlag: %s – keine Angabe spricht für einen höheren Schutzbedarf", En: "Proposed: %s – nothing stated calls for a higher protection need"},
 	"expected":          {De: "empfohlen für Ihr Schutzniveau", En: "recommended for your protection level"},
+	"expected_tag":      {De: "empfohlen", En: "recommended"},
+	"expected_help":     {De: "Empfohlen für Ihr Schutzniveau (%s).", En: "Recommended for your protection level (%s)."},
 }
 
 // LevelName returns the level's name in language l ("sehr hoch").
@@ -107,6 +109,14 @@ func GoalName(goal string, l Lang) string { return riskMsg.Get(l, goal) }
 // ExpectedMark is the marker the interview shows on a measure expected at
 // the business's protection level, in language l.
 func ExpectedMark(l Lang) string { return riskMsg.Get(l, "expected") }
+
+// ExpectedTag is the short form of ExpectedMark for a row of a table.
+func ExpectedTag(l Lang) string { return riskMsg.Get(l, "expected_tag") }
+
+// ExpectedHelp says in a sentence that a measure is expected at level.
+func ExpectedHelp(level string, l Lang) string {
+	return riskMsg.Get(l, "expected_help", LevelName(level, l))
+}
 
 // Need is the protection need for one goal: what the answers propose, why,
 // and what the business stated.

@@ -34,6 +34,9 @@ type spec struct {
 	required bool
 	emptyKey string // message for a required field left empty
 	slot     slot
+	// def (choice) is selected while the slot holds no answer; leaving
+	// the field stores it.
+	def string
 }
 
 // makeField creates the binding for sp and returns its field builder.
@@ -52,6 +55,9 @@ func (m *Model) makeField(sp spec) fieldMaker {
 	case model.KindChoice:
 		b := &binding[string]{write: func(v string) { sp.slot.set(model.String(v)) }}
 		b.cur = sp.slot.get().Str()
+		if b.cur == "" {
+			b.cur = sp.def
+		}
 		return func(w, h int) *built {
 			b.armed = false
 			opts := make([]huh.Option[string], len(sp.options))

@@ -46,8 +46,15 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 			}
 		} else {
 			it.make = func() fieldMaker {
-				return m.makeField(spec{kind: q.Kind, title: q.Title.In(l), options: q.Options,
-					required: q.Required, emptyKey: "required", slot: answerSlot(m.f, q.ID)})
+				sp := spec{kind: q.Kind, title: q.Title.In(l), options: q.Options,
+					required: q.Required, emptyKey: "required", slot: answerSlot(m.f, q.ID)}
+				if n, ok := v.NeedFor(q); ok {
+					// A protection need: the proposal and why under the
+					// title, and selected until the user chooses.
+					sp.title += "\n" + n.Explain(l)
+					sp.def = n.Proposed
+				}
+				return m.makeField(sp)
 			}
 		}
 		out = append(out, it)

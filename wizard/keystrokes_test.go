@@ -173,8 +173,16 @@ func (k *keyTyper) field() {
 		}
 	case model.KindChoice:
 		i := slices.IndexFunc(q.Options, func(o *model.Option) bool { return o.ID == v.(string) })
-		for range i {
+		// A protection need starts at its proposal.
+		from := 0
+		if n, ok := k.d.m.view.NeedFor(q); ok {
+			from = slices.IndexFunc(q.Options, func(o *model.Option) bool { return o.ID == n.Proposed })
+		}
+		for ; from < i; from++ {
 			k.press("down")
+		}
+		for ; from > i; from-- {
+			k.press("up")
 		}
 		k.press("enter")
 	case model.KindMultiChoice:

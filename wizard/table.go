@@ -210,6 +210,9 @@ func (m *Model) rowTags(mm *model.Measure) []string {
 	if mark := scanning.Mark(m.f, mm.ID, m.lang); mark != "" {
 		out = append(out, mark)
 	}
+	if m.s.Expected(mm) {
+		out = append(out, model.ExpectedTag(m.lang))
+	}
 	return out
 }
 
@@ -333,7 +336,11 @@ func (m *Model) tableView(w, h int) string {
 			lines = append(lines, truncate(l, w))
 			titleN++
 		}
-		if body := strings.TrimSpace(mm.Help.In(m.lang) + scanning.Help(m.f, mm.ID, m.lang)); body != "" {
+		help := mm.Help.In(m.lang) + scanning.Help(m.f, mm.ID, m.lang)
+		if m.s.Expected(mm) {
+			help = model.ExpectedHelp(m.view.Level(), m.lang) + " " + help
+		}
+		if body := strings.TrimSpace(help); body != "" {
 			for _, l := range strings.Split(wrapText(body, w), "\n") {
 				lines = append(lines, truncate(l, w))
 			}

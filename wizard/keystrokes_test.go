@@ -309,11 +309,25 @@ func TestKeystrokesFullScreen(t *testing.T) {
 		Today: "2026-11-28", User: "tester", Directory: shippedDirectory(t, c)})
 	k.d.m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	var sec *model.Section
+	// Y of "Teil X von Y" by section: it must not change while the
+	// section is answered.
+	parts := map[*model.Section]int{}
 	for i := 0; ; i++ {
 		if m := k.d.m; m.screen == screenStep && m.sec != sec {
 			sec = m.sec
 			n, total := m.visibleIndex()
 			k.keys = append(k.keys, keyStroke{wait: Msg.Get(model.De, "step", n, total, "")})
+		}
+		if m := k.d.m; m.screen == screenStep {
+			item := ""
+			if m.pos >= 0 && m.pos < len(m.items) {
+				item = m.items[m.pos].id
+			}
+			_, y := m.s.Part(m.sec, item)
+			if was, ok := parts[m.sec]; ok && was != y {
+				t.Errorf("%s: Teil … von %d, von %d before", m.sec.ID, y, was)
+			}
+			parts[m.sec] = y
 		}
 		if !k.step() {
 			break

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // CheckInput checks text typed for a field or question of the given kind and
 // returns the value to store (dates normalised to YYYY-MM-DD, surrounding
@@ -65,7 +68,7 @@ func Validate(c *Catalog, f *File) []Problem {
 		if q.Kind != KindRecords || !v.IsRecords() {
 			continue
 		}
-		ids := map[string]bool{}
+		ids := make(map[string]bool, len(v.Records()))
 		// Pointers into records are built only for a problem: a register
 		// of thousands would otherwise build one for every value.
 		var hit bool
@@ -200,14 +203,24 @@ func checkValue(p, kind string, opts []*Option, v Value, bad func(string, string
 			bad(p, "want_list")
 			return
 		}
-		seen := map[string]bool{}
-		for i, o := range v.List() {
+		list := v.List()
+		var seen map[string]bool // for long lists; short ones are searched
+		if len(list) > 16 {
+			seen = make(map[string]bool, len(list))
+		}
+		for i, o := range list {
+			dup := false
+			if seen != nil {
+				dup = seen[o]
+				seen[o] = true
+			} else {
+				dup = slices.Contains(list[:i], o)
+			}
 			if findOption(opts, o) == nil {
 				bad(ptr(p, i), "unknown_option", o)
-			} else if seen[o] {
+			} else if dup {
 				bad(ptr(p, i), "dup_option", o)
 			}
-			seen[o] = true
 		}
 	case KindRecords:
 		if !v.IsRecords() {

@@ -6,6 +6,8 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -21,9 +23,9 @@ import (
 // client keys, each for its own answers file, and returns its address, the
 // clients' configurations and a channel that gets one value per access log
 // line (one per ended session).
-func benchServer(b *testing.B, n int) (addr string, cfgs []*gossh.ClientConfig, ended <-chan struct{}) {
+func benchServer(b testing.TB, n int) (addr string, cfgs []*gossh.ClientConfig, ended <-chan struct{}, srv *serve.Server, dir string) {
 	b.Helper()
-	dir := b.TempDir()
+	dir = b.TempDir()
 	host, _, err := serve.HostKey(filepath.Join(dir, "host_key"))
 	if err != nil {
 		b.Fatal(err)
@@ -49,7 +51,7 @@ func benchServer(b *testing.B, n int) (addr string, cfgs []*gossh.ClientConfig, 
 	g.CatalogPath, _ = filepath.Abs(smallCatalogPath)
 	o := &ServeOptions{Globals: g}
 	lines := make(chan struct{}, 1000)
-	srv, err := serve.New(serve.Config{HostKey: host, AccessPath: a.Path, Run: o.runSession, Log: lineSignal(lines)})
+	srv, err = serve.New(serve.Config{HostKey: host, AccessPath: a.Path, Run: o.runSession, Log: lineSignal(lines)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -59,7 +61,7 @@ func benchServer(b *testing.B, n int) (addr string, cfgs []*gossh.ClientConfig, 
 	}
 	go srv.Serve(ln)
 	b.Cleanup(func() { srv.Shutdown(context.Background()) })
-	return ln.Addr().String(), cfgs, lines
+	return ln.Addr().String(), cfgs, lines, srv, dir
 }
 
 // lineSignal is an access log that signals each line written.
@@ -72,7 +74,7 @@ func (l lineSignal) Write(p []byte) (int, error) {
 
 // firstFrame connects, asks for an 80x24 terminal and the interview, and
 // waits for the first question; it returns the open client.
-func firstFrame(b *testing.B, addr string, cfg *gossh.ClientConfig) *gossh.Client {
+func firstFrame(b testing.TB, addr string, cfg *gossh.ClientConfig) (*gossh.Client, *syncBuffer, io.WriteCloser) {
 	c, err := gossh.Dial("tcp", addr, cfg)
 	if err != nil {
 		b.Fatal(err)
@@ -85,6 +87,7 @@ func firstFrame(b *testing.B, addr string, cfg *gossh.ClientConfig) *gossh.Clien
 		b.Fatal(err)
 	}
 	out, _ := s.StdoutPipe()
+	in, _ := s.StdinPipe()
 	var errs bytes.Buffer
 	s.Stderr = &errs
 	if err := s.Shell(); err != nil {
@@ -99,7 +102,9 @@ func firstFrame(b *testing.B, addr string, cfg *gossh.ClientConfig) *gossh.Clien
 		}
 		got.Write(buf[:n])
 	}
-	return c
+	rest := &syncBuffer{}
+	go io.Copy(rest, out)
+	return c, rest, in
 }
 
 // BenchmarkServeFirstFrame measures one SSH session of tom serve, in
@@ -107,10 +112,10 @@ func firstFrame(b *testing.B, addr string, cfg *gossh.ClientConfig) *gossh.Clien
 // up to its first frame, hang up (the session saves and releases the
 // file). B/op counts client and server together.
 func BenchmarkServeFirstFrame(b *testing.B) {
-	addr, cfgs, ended := benchServer(b, 1)
+	addr, cfgs, ended, _, _ := benchServer(b, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		c := firstFrame(b, addr, cfgs[0])
+		c, _, _ := firstFrame(b, addr, cfgs[0])
 		c.Close()
 		<-ended // the dropped session has saved and released the file
 	}
@@ -121,14 +126,15 @@ func BenchmarkServeFirstFrame(b *testing.B) {
 // in one process, so the client's share is in it too.
 func BenchmarkServeSessionMemory(b *testing.B) {
 	const n = 20
-	addr, cfgs, ended := benchServer(b, n)
+	addr, cfgs, ended, _, _ := benchServer(b, n)
 	for b.Loop() {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		var clients []*gossh.Client
 		for _, cfg := range cfgs {
-			clients = append(clients, firstFrame(b, addr, cfg))
+			c, _, _ := firstFrame(b, addr, cfg)
+			clients = append(clients, c)
 		}
 		runtime.GC()
 		runtime.ReadMemStats(&after)
@@ -138,6 +144,55 @@ func BenchmarkServeSessionMemory(b *testing.B) {
 		}
 		for range clients {
 			<-ended
+		}
+	}
+}
+
+// TestServeShutdownSaves (in process, so that -race sees server and
+// sessions together): three sessions with text typed into the first
+// question; Shutdown saves every one and ends them.
+func TestServeShutdownSaves(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs SSH sessions")
+	}
+	addr, cfgs, ended, srv, dir := benchServer(t, 3)
+	var outs []*syncBuffer
+	for i, cfg := range cfgs {
+		c, out, in := firstFrame(t, addr, cfg)
+		defer c.Close()
+		fmt.Fprintf(in, "Firma %d", i)
+		outs = append(outs, out)
+	}
+	// Wait until each session has shown the typed text (the screen
+	// changed) and then gone quiet.
+	for _, out := range outs {
+		last, still := "", 0
+		waitText(t, "session", func() string {
+			now := out.String()
+			if now != "" && now == last {
+				still++
+			} else {
+				last, still = now, 0
+			}
+			if still >= 15 {
+				return "quiet"
+			}
+			return ""
+		}, "quiet")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for range cfgs {
+		<-ended
+	}
+	for i := range cfgs {
+		f := filepath.Join(dir, fmt.Sprintf("kunde-%d.json", i))
+		data, err := os.ReadFile(f)
+		if err != nil || !strings.Contains(string(data), fmt.Sprintf(`"org.name": "Firma %d"`, i)) {
+			t.Errorf("%s after shutdown: %v\n%s", f, err, data)
 		}
 	}
 }

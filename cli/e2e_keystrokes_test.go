@@ -191,6 +191,8 @@ func tmuxKey(name string) (key string, literal bool) {
 // binary in tmux at 80x24: the keys of testdata/keystrokes/fullscreen.keys
 // (made by wizard's TestKeystrokesFullScreen), waiting only for each step's
 // header; the file must hold the facts of testdata/keystrokes/facts.json.
+// When the screen never shows a step's header, the keys file is likely
+// stale (wizard's TestKeystrokesFullScreen says so and how to remake it).
 func TestE2EKeystrokesFullScreen(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")

@@ -27,6 +27,7 @@ var catalogMsg = model.Messages{
 	"catalog_required":    {De: "Pflichtangabe", En: "required"},
 	"catalog_options":     {De: "Optionen:", En: "Options:"},
 	"catalog_fields":      {De: "Felder je Eintrag (%s):", En: "Fields of each entry (%s):"},
+	"catalog_param":       {De: "Parameter %s: %s (%s)", En: "parameter %s: %s (%s)"},
 	"catalog_measures":    {De: "Maßnahmen (T = technisch, O = organisatorisch):", En: "Measures (T = technical, O = organisational):"},
 	"catalog_counts":      {De: "%d Abschnitte, %d Fragen, %d Maßnahmen (%d technisch, %d organisatorisch)", En: "%d sections, %d questions, %d measures (%d technical, %d organisational)"},
 	"catalog_crypto":      {De: "Verschlüsselung", En: "encryption"},
@@ -312,6 +313,16 @@ func catalogDocument(c *model.Catalog, lang model.Lang) *render.Document {
 					render.ListItem{Text: measureMeta(m, lang), Level: 1})
 				if h := m.Help.In(lang); h != "" {
 					l.Items = append(l.Items, render.ListItem{Text: h, Level: 1})
+				}
+				for _, p := range m.Params {
+					kind := p.Kind
+					if r := model.ParamRange(p, lang); r != "" {
+						kind += ", " + r
+					}
+					if p.Role != "" {
+						kind += ", " + p.Role
+					}
+					l.Items = append(l.Items, render.ListItem{Text: catalogMsg.Get(lang, "catalog_param", m.ID+"."+p.ID, p.Label.In(lang), kind), Level: 1})
 				}
 			}
 			add(l)

@@ -29,6 +29,8 @@ wird die Datei einmal gespeichert. War die Befragung abgeschlossen, kommen die
                              (auch umgesetzt, geplant, nicht_anwendbar, zu_klären,
                              bewusst_nicht_umgesetzt), z. B. measure.X=planned@31.03.2027
   measure.ID.ANGABE=WERT     ANGABE: status, due, reason, accepted_by, note
+  measure.ID.PARAMETER=WERT  Parameter einer umgesetzten Maßnahme, z. B.
+                             measure.access_system.screen_lock.minutes=10
   ID=                        leerer Wert: Antwort entfernen
 
 --from DATEI liest ein JSON-Objekt ID → Wert (Text, true/false oder eine Liste
@@ -47,6 +49,8 @@ changes go into the change history.
                              (or the German words umgesetzt, geplant, …),
                              e.g. measure.X=planned@2027-03-31
   measure.ID.ATTR=VALUE      ATTR: status, due, reason, accepted_by, note
+  measure.ID.PARAM=VALUE     a parameter of an implemented measure, e.g.
+                             measure.access_system.screen_lock.minutes=10
   ID=                        empty value: remove the answer
 
 --from FILE reads a JSON object ID → value (text, true/false or an array of
@@ -62,10 +66,10 @@ option IDs) and sets it like ID=VALUE. tom catalog shows the IDs.`},
 	"get_short":      {De: "Eine Antwort per ID ausgeben", En: "Print one answer by ID"},
 	"get_long": {De: `Gibt eine Antwort aus: den gespeicherten Wert, mit --words in Worten.
 IDs wie bei tom set: FRAGE, LISTE/EINTRAG.FELD, measure.ID (Status und Datum),
-measure.ID.ANGABE. Exit-Code 1, wenn die Antwort fehlt.`,
+measure.ID.ANGABE, measure.ID.PARAMETER. Exit-Code 1, wenn die Antwort fehlt.`,
 		En: `Prints one answer: the stored value, with --words in words. IDs as for
 tom set: QUESTION, LIST/ENTRY.FIELD, measure.ID (status and date),
-measure.ID.ATTR. Exit code 1 when there is no answer.`},
+measure.ID.ATTR, measure.ID.PARAM. Exit code 1 when there is no answer.`},
 	"get_flag_words": {De: "in Worten statt als gespeicherter Wert", En: "in words instead of the stored value"},
 	"get_unset":      {De: "%s: keine Antwort", En: "%s: no answer"},
 	"get_unknown":    {De: "%s: unbekannte ID", En: "%s: unknown ID"},

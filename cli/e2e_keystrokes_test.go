@@ -33,7 +33,9 @@ import (
 // providers' sub-processor field (issue 11 item 4). The targets of issue 12
 // are 1,500 keys (full screen) and 2,000 (line mode).
 const (
-	lineKeysCeiling = 2373 + 36
+	// +31 since the parameters of implemented measures are asked (issue
+	// 10 item 6): 28 prompts left empty with Enter, two new measures ticked.
+	lineKeysCeiling = 2373 + 36 + 31
 	lineKeysTarget  = 2000
 )
 
@@ -167,7 +169,7 @@ func TestE2EKeystrokesLine(t *testing.T) {
 // written (see wizard's TestKeystrokesFullScreen, which makes the keys);
 // the target of issue 12 is 1,500.
 const (
-	fullKeysCeiling = 2138
+	fullKeysCeiling = 2138 + 41 // +41: the parameters asked (issue 10 item 6), each left empty
 	fullKeysTarget  = 1500
 )
 

@@ -19,7 +19,8 @@ var assignMsg = Messages{
 	"as_yesno":        {De: "ja oder nein erwartet", En: "expected yes or no"},
 	"as_option":       {De: "unbekannte Option %q (möglich: %s)", En: "unknown option %q (possible: %s)"},
 	"as_status":       {De: "unbekannter Status %q (möglich: %s)", En: "unknown status %q (possible: %s)"},
-	"as_mfield":       {De: "unbekannte Angabe %q zu einer Maßnahme (möglich: status, due, reason, accepted_by, note)", En: "unknown measure attribute %q (possible: status, due, reason, accepted_by, note)"},
+	"as_mfield":       {De: "unbekannte Angabe %q zu einer Maßnahme (möglich: status, due, reason, accepted_by, note%s)", En: "unknown measure attribute %q (possible: status, due, reason, accepted_by, note%s)"},
+	"as_param_status": {De: "Maßnahme %s ist nicht umgesetzt; Parameter wie %s gibt es nur bei umgesetzten Maßnahmen", En: "measure %s is not implemented; parameters such as %s belong to implemented measures only"},
 	"as_no_status":    {De: "Maßnahme %s hat keinen Status", En: "measure %s has no status"},
 	"as_need_due":     {De: "Maßnahme %s ist geplant und braucht ein Datum (…=planned@JJJJ-MM-TT)", En: "measure %s is planned and needs a date (…=planned@YYYY-MM-DD)"},
 	"as_need_reason":  {De: "Maßnahme %s braucht eine Begründung (measure.%s.reason=…)", En: "measure %s needs a reason (measure.%s.reason=…)"},
@@ -89,7 +90,8 @@ type Created struct{ Name, ID string }
 // YYYY-MM-DD); record fields: QID/RID.FIELD=VALUE, a new record as
 // QID/+NAME.FIELD (one record per NAME in the call, its ID from the
 // session's allocator); measures: measure.MID=STATUS[@DATE] and
-// measure.MID.ATTR=VALUE (status, due, reason, accepted_by, note). An empty
+// measure.MID.ATTR=VALUE (status, due, reason, accepted_by, note, or a
+// parameter of the measure: measure.MID.PARAM=VALUE). An empty
 // VALUE removes the answer. On the first error the file may be partly
 // changed: the caller must not save it.
 func (s *Session) Assign(args []string) ([]Created, error) {
@@ -225,6 +227,9 @@ func (s *Session) Assign(args []string) ([]Created, error) {
 		if m := s.C.Measure(id); m != nil && !s.V.MeasureVisible(m) {
 			return nil, fail("as_not_asked", id)
 		}
+		if m := s.C.Measure(id); m != nil && a.Status != StatusImplemented && len(a.Params) > 0 {
+			return nil, fail("as_param_status", id, sortedStrKeys(a.Params)[0])
+		}
 		if a.Status == "" {
 			return nil, fail("as_no_status", id)
 		}
@@ -322,6 +327,9 @@ func (s *Session) assignMeasure(rest, val string, fail func(string, ...any) erro
 		if a.Status, err = word(val); err != nil {
 			return "", err
 		}
+		if a.Status != StatusImplemented {
+			a.Params = nil // parameters belong to an implemented measure
+		}
 	case "due":
 		if a.Due, err = date(val); err != nil {
 			return "", err
@@ -344,7 +352,26 @@ func (s *Session) assignMeasure(rest, val string, fail func(string, ...any) erro
 			a.Note = out
 		}
 	default:
-		return "", fail("as_mfield", attr)
+		m := s.C.Measure(id)
+		var p *Param
+		if m != nil {
+			p = m.Param(attr)
+		}
+		if p == nil {
+			list := ""
+			if m != nil {
+				for _, p := range m.Params {
+					list += ", " + p.ID
+				}
+			}
+			return "", fail("as_mfield", attr, list)
+		}
+		out, key, args := CheckParam(p, val)
+		if key != "" {
+			return "", fail(key, args...)
+		}
+		a = a.Clone()
+		a.SetParam(p.ID, out)
 	}
 	s.setMeasure(id, &a, own(id))
 	return id, nil
@@ -477,6 +504,11 @@ func Lookup(c *Catalog, f *File, id string, l Lang) (raw, words string, known bo
 			return a.AcceptedBy, a.AcceptedBy, true
 		case "note":
 			return a.Note, a.Note, true
+		}
+		if m := c.Measure(mid); m != nil {
+			if p := m.Param(attr); p != nil {
+				return a.Params[p.ID], ParamText(p, a.Params[p.ID], l), true
+			}
 		}
 		return "", "", false
 	}

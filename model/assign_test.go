@@ -31,7 +31,7 @@ func TestAssign(t *testing.T) {
 	if b, _ := r["processor"].Bool(); !b || r["avv_signed"].Str() != "2024-02-01" || r.ID() != "r1" {
 		t.Errorf("record %v", r)
 	}
-	if a := f.Measures["access_system.policy"]; a != (MeasureAnswer{Status: StatusPlanned, Due: "2027-03-31"}) {
+	if a := f.Measures["access_system.policy"]; !a.Equal(MeasureAnswer{Status: StatusPlanned, Due: "2027-03-31"}) {
 		t.Errorf("policy %+v", a)
 	}
 	if raw, words, ok := Lookup(c, f, "measure.access_system.policy", En); !ok || raw != "planned@2027-03-31" || !strings.HasPrefix(words, "planned (by ") {
@@ -76,7 +76,7 @@ func TestTemplateDrops(t *testing.T) {
 	if r.ID() != "r4" || r["name"].Str() != "Hoster" || r["avv_signed"].IsSet() {
 		t.Errorf("record %v", r)
 	}
-	if a := f.Measures["access_system.policy"]; a != (MeasureAnswer{Status: StatusDeclined, Reason: "klein"}) {
+	if a := f.Measures["access_system.policy"]; !a.Equal(MeasureAnswer{Status: StatusDeclined, Reason: "klein"}) {
 		t.Errorf("policy %+v", a)
 	}
 	if a := f.Measures["access_system.passwords"]; a.Due != "" {

@@ -201,6 +201,9 @@ type Measure struct {
 	// Scan names the checks of the server scan that support or contradict
 	// this measure (see questionnaires/FORMAT.md).
 	Scan []string `json:"scan,omitempty"`
+	// Params are the values that make the measure checkable, asked once it
+	// is implemented (params.go; FORMAT.md "Measure").
+	Params []*Param `json:"params,omitempty"`
 }
 
 // Condition decides whether a section, question, measure or field is shown,
@@ -658,6 +661,7 @@ func (c *Catalog) check() []Problem {
 					bad(ptr(mp+"/scan", ki), "cat_scan_id", k)
 				}
 			}
+			checkParams(mp, m, text, bad)
 		}
 	}
 	// Second pass: conditions may only name questions that come earlier, so

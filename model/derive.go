@@ -320,16 +320,20 @@ const (
 	// OpenDeclined: a measure deliberately not taken whose reason or whose
 	// risk acceptance (by whom) is missing.
 	OpenDeclined = "declined"
+	// OpenParams: an implemented measure whose parameters (OpenItem.Params)
+	// have no value. A test never done is a due item instead (DueTest).
+	OpenParams = "params"
 )
 
 // OpenItem is one thing still to do, for the document's annex.
 type OpenItem struct {
 	Kind    string
 	Section *Section
-	ID      string // question, measure or own-measure ID ("" for a skipped section)
-	Label   Text   // the question or measure text
-	Due     string // planned: target date
-	Note    string // own text, reason or evidence
+	ID      string   // question, measure or own-measure ID ("" for a skipped section)
+	Label   Text     // the question or measure text
+	Due     string   // planned: target date
+	Note    string   // own text, reason or evidence
+	Params  []*Param // OpenParams: the parameters without a value
 }
 
 // OpenItems lists everything planned, unclear, skipped, unanswered or
@@ -361,6 +365,11 @@ func (v View) OpenItems() []OpenItem {
 				out = append(out, OpenItem{Kind: OpenUnclear, Section: s, ID: m.ID, Label: m.Label, Note: a.Note})
 			case a.Status == StatusDeclined && !a.DeclineComplete():
 				out = append(out, OpenItem{Kind: OpenDeclined, Section: s, ID: m.ID, Label: m.Label, Note: a.Reason})
+			}
+			if miss := MissingParams(m, a); len(miss) > 0 {
+				if td := m.ParamByRole(RoleTestDate); td == nil || strings.TrimSpace(a.Params[td.ID]) != "" {
+					out = append(out, OpenItem{Kind: OpenParams, Section: s, ID: m.ID, Label: m.Label, Params: miss})
+				}
 			}
 			if d, ok := v.F.Detected[m.ID]; ok && d.Result == "contradicts" {
 				out = append(out, OpenItem{Kind: OpenContradicts, Section: s, ID: m.ID, Label: m.Label, Note: d.Evidence})

@@ -24,6 +24,9 @@ var describeMsg = Messages{
 	"soon_measure":    {De: "%s: %s ist am %s fällig", En: "%s: %s is due on %s"},
 	"due_check":       {De: "%s: %s – älter als %d Monate, bitte prüfen", En: "%s: %s – older than %d months, please check"},
 	"due_check_never": {De: "%s: %s – kein Datum, noch nie geprüft; bitte prüfen", En: "%s: %s – no date, never checked; please check"},
+	"due_test_never":  {De: "%s: Prüfung %s – noch nie durchgeführt (vorgesehen alle %d Monate); bitte durchführen und Datum, Prüfer und Ergebnis eintragen", En: "%s: test %s – never done (due every %d months); please carry it out and record the date, who did it and the result"},
+	"due_test":        {De: "%s: Prüfung %s – zuletzt am %s, seit %s fällig (alle %d Monate)", En: "%s: test %s – last done on %s, due since %s (every %d months)"},
+	"soon_test":       {De: "%s: Prüfung %s – zuletzt am %s, am %s fällig (alle %d Monate)", En: "%s: test %s – last done on %s, due on %s (every %d months)"},
 	"soon_check":      {De: "%s: %s – wird am %s %d Monate alt, bitte prüfen", En: "%s: %s – turns %[4]d months old on %[3]s, please check"},
 }
 
@@ -536,6 +539,15 @@ func DescribeDue(item DueItem, l Lang) string {
 			return describeMsg.Get(l, "due_check", subject, field+" "+FormatDate(item.Date, l), item.Months)
 		}
 		return describeMsg.Get(l, "soon_check", subject, field+" "+FormatDate(item.Date, l), FormatDate(item.DueOn, l), item.Months)
+	case DueTest:
+		label := d.quote(shorten(item.Label.In(l)))
+		switch {
+		case item.Date == "":
+			return describeMsg.Get(l, "due_test_never", title, label, item.Months)
+		case item.Overdue:
+			return describeMsg.Get(l, "due_test", title, label, FormatDate(item.Date, l), FormatDate(item.DueOn, l), item.Months)
+		}
+		return describeMsg.Get(l, "soon_test", title, label, FormatDate(item.Date, l), FormatDate(item.DueOn, l), item.Months)
 	default:
 		label := d.quote(shorten(item.Label.In(l)))
 		if item.Kind == DueOwnMeasure {

@@ -65,6 +65,10 @@ type MeasureAnswer struct {
 	// AcceptedBy names who accepted the risk of a declined measure.
 	AcceptedBy string `json:"accepted_by,omitempty"`
 	Note       string `json:"note,omitempty"` // anything the user adds
+	// Params holds the values of the measure's parameters by parameter ID,
+	// as CheckParam stores them (an integer in digits, an option ID, a date
+	// YYYY-MM-DD, a text).
+	Params map[string]string `json:"params,omitempty"`
 }
 
 // DeclineComplete reports whether a declined measure says why and who

@@ -7,18 +7,27 @@ const (
 	PartDue        = "due"         // planned: the target date
 	PartReason     = "reason"      // not applicable, declined: why
 	PartAcceptedBy = "accepted_by" // declined: who accepted the risk
+	// paramPrefix starts the part of a parameter (implemented): "params/<id>".
+	paramPrefix = "params/"
 )
+
+// ParamPart is the part of a measure answer that holds parameter id.
+func ParamPart(id string) string { return paramPrefix + id }
 
 // FollowUp is one part of a measure answer that a front end asks after the
 // status, once the user has set the statuses of a section (the measures
 // table): what it asks, and what kind of input it takes.
 type FollowUp struct {
-	Part     string // PartDue, PartReason, PartAcceptedBy, or a part the catalogue declares
-	Kind     string // the input kind: KindDate, KindText, …
+	Part     string // PartDue, PartReason, PartAcceptedBy, or ParamPart(id): a part the catalogue declares
+	Kind     string // the input kind: KindDate, KindText, or the parameter's kind
 	Required bool   // the answer is incomplete without it
-	// Label names a part the catalogue declares (a measure's parameter);
-	// the built-in parts leave it empty and front ends word them.
+	// Label names a part the catalogue declares (a measure's parameter,
+	// with its range and unit); the built-in parts leave it empty and
+	// front ends word them.
 	Label Text
+	// Param is the measure's parameter the part holds (nil for the other
+	// parts). A parameter may be left empty: it is then an open item.
+	Param *Param
 }
 
 // followUpParts are the parts any measure may need, in the order asked.
@@ -29,14 +38,30 @@ var followUpParts = []FollowUp{
 }
 
 // FollowUpParts lists every part that may be asked after the status of
-// measure m (nil: an own measure), in the order asked. Front ends build their
-// follow-up questions from it once and show those FollowUps names.
-func FollowUpParts(m *Measure) []FollowUp { return followUpParts }
+// measure m (nil: an own measure), in the order asked: the parts of the
+// statuses, then the parameters of m (asked once it is implemented). Front
+// ends build their follow-up questions from it once and show those
+// FollowUps names.
+func FollowUpParts(m *Measure) []FollowUp {
+	if m == nil || len(m.Params) == 0 {
+		return followUpParts
+	}
+	out := append([]FollowUp(nil), followUpParts...)
+	for _, p := range m.Params {
+		if p != nil {
+			fu := FollowUp{Part: ParamPart(p.ID), Kind: p.Kind, Param: p}
+			fu.Label = Text{De: FollowUpTitle(fu, De), En: FollowUpTitle(fu, En)}
+			out = append(out, fu)
+		}
+	}
+	return out
+}
 
 // FollowUps returns the parts answer a of measure m (nil: an own measure)
 // needs for its status, in the order asked: the target date of a planned
 // measure, the reason of one not applicable, the reason and who accepted
-// the risk of one declined. This is the one rule of what a status needs;
+// the risk of one declined, the parameters of one implemented. This is the
+// one rule of what a status needs;
 // the interview's two front ends and tom set all ask it.
 func FollowUps(m *Measure, a MeasureAnswer) []FollowUp {
 	var out []FollowUp
@@ -61,6 +86,10 @@ func AskFollowUps(m *Measure, a MeasureAnswer, changed bool) []FollowUp {
 	}
 	var out []FollowUp
 	for _, fu := range all {
+		// A test interval left empty is a choice (the review interval).
+		if fu.Param != nil && fu.Param.Role == RoleTestInterval {
+			continue
+		}
 		if strings.TrimSpace(a.Part(fu.Part)) == "" {
 			fu.Required = false
 			out = append(out, fu)
@@ -79,7 +108,7 @@ func statusNeeds(st, p string) bool {
 	case PartAcceptedBy:
 		return st == StatusDeclined
 	}
-	return false
+	return strings.HasPrefix(p, paramPrefix) && st == StatusImplemented
 }
 
 // Part returns part p of the answer ("" for an unknown part).
@@ -91,6 +120,9 @@ func (a MeasureAnswer) Part(p string) string {
 		return a.Reason
 	case PartAcceptedBy:
 		return a.AcceptedBy
+	}
+	if id, ok := strings.CutPrefix(p, paramPrefix); ok {
+		return a.Params[id]
 	}
 	return ""
 }
@@ -104,18 +136,25 @@ func (a *MeasureAnswer) SetPart(p, v string) {
 		a.Reason = v
 	case PartAcceptedBy:
 		a.AcceptedBy = v
+	default:
+		if id, ok := strings.CutPrefix(p, paramPrefix); ok {
+			a.SetParam(id, v)
+		}
 	}
 }
 
 // WithStatus returns a with status st: the parts st does not use are
 // dropped (a reason stays from not applicable to declined and back), the
-// note is kept.
+// note is kept, and so are the parameters of an implemented measure.
 func (a MeasureAnswer) WithStatus(st string) MeasureAnswer {
 	out := MeasureAnswer{Status: st, Note: a.Note}
 	for _, fu := range followUpParts {
 		if statusNeeds(st, fu.Part) {
 			out.SetPart(fu.Part, a.Part(fu.Part))
 		}
+	}
+	if st == StatusImplemented {
+		out.Params = a.Clone().Params
 	}
 	return out
 }
@@ -147,4 +186,18 @@ func StatusOfLetter(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// FollowUpTitle words the question of a parameter part in language l, with
+// its range and unit: "Inaktivität bis zur Sperre (1–120 Minuten)"; "" for
+// the other parts (front ends word those).
+func FollowUpTitle(fu FollowUp, l Lang) string {
+	if fu.Param == nil {
+		return ""
+	}
+	t := fu.Param.Label.In(l)
+	if r := ParamRange(fu.Param, l); r != "" {
+		t += " (" + r + ")"
+	}
+	return t
 }

@@ -51,7 +51,7 @@ func TestWithStatus(t *testing.T) {
 		StatusDeclined:      {Status: StatusDeclined, Reason: "r", AcceptedBy: "b", Note: "n"},
 		StatusUnclear:       {Status: StatusUnclear, Note: "n"},
 	} {
-		if got := full.WithStatus(st); got != want {
+		if got := full.WithStatus(st); !got.Equal(want) {
 			t.Errorf("%s: %+v, want %+v", st, got, want)
 		}
 	}

@@ -22,7 +22,7 @@ func Diff(old, new *File) []Change {
 	for _, id := range unionKeys(old.Measures, new.Measures) {
 		oa, ook := old.Measures[id]
 		na, nok := new.Measures[id]
-		if ook == nok && oa == na {
+		if ook == nok && oa.Equal(na) {
 			continue
 		}
 		add("measures/"+id, measureAny(oa, ook), measureAny(na, nok))
@@ -31,7 +31,7 @@ func Diff(old, new *File) []Change {
 	for _, id := range unionKeys(oo, no) {
 		a, aok := oo[id]
 		b, bok := no[id]
-		if aok == bok && a == b {
+		if aok == bok && a.ID == b.ID && a.Section == b.Section && a.Text == b.Text && a.Type == b.Type && a.MeasureAnswer.Equal(b.MeasureAnswer) {
 			continue
 		}
 		add("own_measures/"+id, ownAny(a, aok), ownAny(b, bok))
@@ -88,6 +88,13 @@ func measureAny(a MeasureAnswer, ok bool) any {
 	if a.Note != "" {
 		m["note"] = a.Note
 	}
+	if len(a.Params) > 0 {
+		p := make(map[string]any, len(a.Params))
+		for k, v := range a.Params {
+			p[k] = v
+		}
+		m["params"] = p
+	}
 	return m
 }
 
@@ -133,7 +140,7 @@ func (f *File) Clone() *File {
 	}
 	g.Measures = make(map[string]MeasureAnswer, len(f.Measures))
 	for k, v := range f.Measures {
-		g.Measures[k] = v
+		g.Measures[k] = v.Clone()
 	}
 	g.OwnMeasures = append([]OwnMeasure(nil), f.OwnMeasures...)
 	if f.Detected != nil {

@@ -284,6 +284,32 @@ func fileFromAny(obj map[string]any, answers map[string]Value) (*File, []Problem
 			}
 		}
 	}
+	// params reads a measure answer's parameter values: strings, or a
+	// whole number written as a JSON number (kept as its digits).
+	params := func(p string, x any) map[string]string {
+		var out map[string]string
+		for k, v := range object(p, x) {
+			s := ""
+			switch v := v.(type) {
+			case float64:
+				if v != float64(int64(v)) || v > 1e15 || v < -1e15 {
+					bad(ptr(p, k), "want_string")
+					continue
+				}
+				s = strconv.FormatInt(int64(v), 10)
+			default:
+				s = str(ptr(p, k), v)
+			}
+			if s == "" {
+				continue
+			}
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[k] = s
+		}
+		return out
+	}
 	measure := func(p string, m map[string]any) MeasureAnswer {
 		return MeasureAnswer{
 			Status:     str(ptr(p, "status"), m["status"]),
@@ -291,6 +317,7 @@ func fileFromAny(obj map[string]any, answers map[string]Value) (*File, []Problem
 			Reason:     str(ptr(p, "reason"), m["reason"]),
 			AcceptedBy: str(ptr(p, "accepted_by"), m["accepted_by"]),
 			Note:       str(ptr(p, "note"), m["note"]),
+			Params:     params(ptr(p, "params"), m["params"]),
 		}
 	}
 
@@ -337,7 +364,7 @@ func fileFromAny(obj map[string]any, answers map[string]Value) (*File, []Problem
 		if m == nil {
 			continue
 		}
-		known(p, m, "status", "due", "reason", "accepted_by", "note")
+		known(p, m, "status", "due", "reason", "accepted_by", "note", "params")
 		f.Measures[k] = measure(p, m)
 	}
 	for i, x := range array("/own_measures", obj["own_measures"]) {
@@ -346,7 +373,7 @@ func fileFromAny(obj map[string]any, answers map[string]Value) (*File, []Problem
 		if m == nil {
 			continue
 		}
-		known(p, m, "id", "section", "text", "type", "status", "due", "reason", "accepted_by", "note")
+		known(p, m, "id", "section", "text", "type", "status", "due", "reason", "accepted_by", "note", "params")
 		f.OwnMeasures = append(f.OwnMeasures, OwnMeasure{
 			ID:            str(ptr(p, "id"), m["id"]),
 			Section:       str(ptr(p, "section"), m["section"]),
@@ -478,6 +505,9 @@ func migrate(f *File, c *Catalog) (*Migration, []Problem) {
 			old := map[string]any{"status": a.Status, "due": a.Due, "reason": a.Reason, "note": a.Note}
 			if a.AcceptedBy != "" {
 				old["accepted_by"] = a.AcceptedBy
+			}
+			if pm, ok := measureAny(a, true).(map[string]any)["params"]; ok {
+				old["params"] = pm
 			}
 			retire(id, old)
 		}

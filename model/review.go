@@ -15,6 +15,9 @@ const (
 	DueMeasure    = "measure"     // a planned catalogue measure
 	DueOwnMeasure = "own_measure" // a planned own measure
 	DueCheck      = "check"       // a record's check date older than the review interval
+	// DueTest: a test of effectiveness (a measure with a test_date
+	// parameter) never done, or done longer ago than its interval.
+	DueTest = "test"
 )
 
 // DueItem is something whose date has passed or is near.
@@ -28,7 +31,7 @@ type DueItem struct {
 	Field   *Field // DueCheck: the check-date field
 	Date    string // the stored date: the target date, or the last check
 	DueOn   string // when it falls or fell due
-	Months  int    // DueCheck: the review interval used
+	Months  int    // DueCheck, DueTest: the interval used
 	Overdue bool   // DueOn is before today
 }
 
@@ -118,6 +121,19 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 			}
 			if ok, over := near(a.Due); ok {
 				out = append(out, DueItem{Kind: DueMeasure, Section: s, ID: m.ID, Label: m.Label, Date: a.Due, DueOn: a.Due, Overdue: over})
+			}
+		}
+		for _, m := range v.Measures(s) {
+			it, ok := DueTestOf(m, f.Measures[m.ID], months)
+			if !ok {
+				continue
+			}
+			it.Section = s
+			if it.DueOn == "" {
+				out = append(out, it)
+			} else if ok, over := near(it.DueOn); ok {
+				it.Overdue = over
+				out = append(out, it)
 			}
 		}
 		for _, o := range f.OwnMeasures {

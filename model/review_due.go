@@ -23,6 +23,8 @@ func DuePath(it DueItem) string {
 		return "measures/" + it.ID
 	case DueOwnMeasure:
 		return "own_measures/" + it.ID
+	case DueTest:
+		return "measures/" + it.ID + "/test"
 	}
 	field := ""
 	if it.Field != nil {
@@ -43,7 +45,8 @@ func (s *ReviewSession) SettleDue(it DueItem, choice DueChoice, date, note, toda
 		if err != nil {
 			return fmt.Errorf("review: %s: %w", DuePath(it), err)
 		}
-		if (it.Kind == DueCheck && d > today) || (it.Kind != DueCheck && d < today) {
+		past := it.Kind == DueCheck || it.Kind == DueTest // the date something was done
+		if (past && d > today) || (!past && d < today) {
 			return fmt.Errorf("review: %s: date %s out of range (today is %s)", DuePath(it), d, today)
 		}
 		date = d
@@ -65,6 +68,28 @@ func (s *ReviewSession) SettleDue(it DueItem, choice DueChoice, date, note, toda
 		default:
 			return fmt.Errorf("review: unknown choice %d", choice)
 		}
+		if note != "" {
+			a.Note = note
+		}
+		set(a)
+	case DueTest:
+		m := s.C.Measure(it.ID)
+		a, set, err := s.measureAnswer(DueItem{Kind: DueMeasure, ID: it.ID})
+		if err != nil || m == nil || m.ParamByRole(RoleTestDate) == nil {
+			return fmt.Errorf("review: %s: not a test", DuePath(it))
+		}
+		switch choice {
+		case DueDoneNow:
+			date = today
+		case DueNewDate:
+		case DueStillOpen:
+			s.markOpen(it)
+			return nil
+		default:
+			return fmt.Errorf("review: unknown choice %d", choice)
+		}
+		a = a.Clone()
+		a.SetParam(m.ParamByRole(RoleTestDate).ID, date)
 		if note != "" {
 			a.Note = note
 		}

@@ -65,7 +65,17 @@ func Template(c *Catalog, src *File, l Lang) *File {
 		return a
 	}
 	for id, a := range src.Measures {
-		f.Measures[id] = strip(a)
+		a = strip(a.Clone())
+		// A setting (minutes, days) carries over; when a test was done,
+		// by whom and with what result are the client's own facts.
+		if m := c.Measure(id); m != nil {
+			for _, p := range m.Params {
+				if p.Role == RoleTestDate || p.Role == RoleTestBy || p.Role == RoleTestResult {
+					a.SetParam(p.ID, "")
+				}
+			}
+		}
+		f.Measures[id] = a
 	}
 	for _, o := range src.OwnMeasures {
 		o.MeasureAnswer = strip(o.MeasureAnswer)

@@ -162,6 +162,9 @@ func checkTexts(c *Catalog, f *File) []Problem {
 		check(ptr(p, "reason"), a.Reason, true)
 		check(ptr(p, "accepted_by"), a.AcceptedBy, false)
 		check(ptr(p, "note"), a.Note, true)
+		for _, k := range sortedStrKeys(a.Params) {
+			check(ptr(p, "params", k), a.Params[k], false)
+		}
 	}
 	for id, a := range f.Measures {
 		measure(ptr("/measures", id), a)

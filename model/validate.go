@@ -115,11 +115,13 @@ func Validate(c *Catalog, f *File) []Problem {
 	}
 	for id, a := range f.Measures {
 		p := ptr("/measures", id)
-		if c.Measure(id) == nil {
+		m := c.Measure(id)
+		if m == nil {
 			bad(p, "unknown_m", id, c.ID, c.Version)
 			continue
 		}
 		checkMeasure(p, a)
+		validateParams(p, m, a, bad)
 	}
 	own := map[string]bool{}
 	for i, o := range f.OwnMeasures {
@@ -143,6 +145,9 @@ func Validate(c *Catalog, f *File) []Problem {
 			bad(ptr(p, "type"), "bad_type", o.Type)
 		}
 		checkMeasure(p, o.MeasureAnswer)
+		for _, k := range sortedStrKeys(o.Params) {
+			bad(ptr(p, "params", k), "param_own")
+		}
 	}
 	for id, d := range f.Detected {
 		p := ptr("/detected", id)

@@ -182,8 +182,20 @@ func privateValues(t *testing.T, c *model.Catalog, f *model.File, l model.Lang) 
 			add(o.Text)
 		}
 	}
+	for id, a := range f.Measures {
+		// Who tested and what a test found stay internal.
+		if m := c.Measure(id); m != nil {
+			for _, p := range m.Params {
+				if p.Role == model.RoleTestBy || p.Role == model.RoleTestResult {
+					add(a.Params[p.ID])
+				}
+			}
+		}
+	}
 	for _, it := range v.OpenItems() {
-		if it.Kind != model.OpenSkipped {
+		// An implemented measure with a parameter missing is in the annex;
+		// the gap is not.
+		if it.Kind != model.OpenSkipped && it.Kind != model.OpenParams {
 			add(it.Label.In(l))
 			add(it.Note)
 		}

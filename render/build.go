@@ -410,6 +410,10 @@ func isLitA(g *model.Group) bool { return g.Role == model.RoleLitA }
 // measure.
 func (b *builder) controls() {
 	wroteA := false
+	testsIn := b.testsGroup()
+	if b.annex {
+		testsIn = "" // who tested and what was found stay internal
+	}
 	for gi, g := range b.c.Groups {
 		var secs []*model.Section
 		for _, s := range b.v.Sections() {
@@ -420,6 +424,9 @@ func (b *builder) controls() {
 		if isLitA(g) {
 			b.cryptoChapter(g, secs)
 			wroteA = true
+			if g.ID == testsIn {
+				b.tests()
+			}
 			continue
 		}
 		if len(secs) == 0 {
@@ -431,6 +438,9 @@ func (b *builder) controls() {
 		for _, s := range secs {
 			b.h2(anchor("sec", s.ID), s.Title.In(b.l))
 			b.control(s)
+		}
+		if g.ID == testsIn {
+			b.tests()
 		}
 		// Without a lit. a group in the catalogue, the chapter follows the first group.
 		if !wroteA && gi == 0 && !b.hasLitA() {
@@ -538,6 +548,9 @@ func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, with
 		}
 		parts = append(parts, b.m("reason", r), b.m("accepted_by", by))
 	}
+	if m := b.c.Measure(id); m != nil && id != "" && a.Status == model.StatusImplemented {
+		parts = append(parts, b.params(m, a)...)
+	}
 	if n := clean(a.Note); n != "" && !b.annex {
 		parts = append(parts, b.m("note", n))
 	}
@@ -554,6 +567,95 @@ func (b *builder) item(label, typ string, a model.MeasureAnswer, id string, with
 	}
 	it.Detail = joinDetail(parts...)
 	return it
+}
+
+// params words the parameters of implemented measure m as answered in a,
+// one "label: value" each ("Inaktivität bis zur Sperre: 10 Minuten"); a
+// parameter without a value says that it is missing (an open item).
+func (b *builder) params(m *model.Measure, a model.MeasureAnswer) []string {
+	var out []string
+	if it, ok := model.DueTestOf(m, a, b.f.ReviewMonths()); ok && !b.annex {
+		// A test: when it was last done and how often; who did it and
+		// what it found stand in the register of tests.
+		last := b.m("tests_never")
+		if it.Date != "" {
+			last = b.date(it.Date)
+		}
+		out = append(out, b.m("test_detail", last, Msg.Count(b.l, "tests_months", it.Months), b.m("tests_h")))
+	}
+	for _, p := range m.Params {
+		switch p.Role {
+		case model.RoleTestDate, model.RoleTestInterval, model.RoleTestBy, model.RoleTestResult:
+			continue
+		}
+		v := clean(model.ParamText(p, a.Params[p.ID], b.l))
+		if v == "" && b.annex {
+			continue // a gap is an open item of the internal document
+		}
+		if v == "" {
+			v = b.m("missing")
+		}
+		out = append(out, b.m("param", p.Label.In(b.l), v))
+	}
+	return out
+}
+
+// tests writes the register of the tests of effectiveness (Art. 32(1)(d)):
+// every implemented measure with a test_date parameter, with its interval,
+// when it was last done, by whom, with what result and when it is next due.
+func (b *builder) tests() {
+	tbl := &Table{
+		Header: []string{b.m("tests_test"), b.m("tests_interval"), b.m("tests_last"), b.m("tests_by"), b.m("tests_result"), b.m("tests_next")},
+		Widths: []float64{0.24, 0.1, 0.13, 0.14, 0.26, 0.13},
+	}
+	for _, s := range b.v.Sections() {
+		for _, m := range b.v.Measures(s) {
+			a := b.f.Measures[m.ID]
+			it, ok := model.DueTestOf(m, a, b.f.ReviewMonths())
+			if !ok {
+				continue
+			}
+			value := func(role string) string {
+				if p := m.ParamByRole(role); p != nil {
+					if v := clean(model.ParamText(p, a.Params[p.ID], b.l)); v != "" {
+						return v
+					}
+				}
+				return b.dash
+			}
+			last, next := b.m("tests_never"), b.m("tests_now")
+			if it.Date != "" {
+				last, next = b.date(it.Date), b.date(it.DueOn)
+			}
+			tbl.Rows = append(tbl.Rows, []string{clean(m.Label.In(b.l)), Msg.Count(b.l, "tests_months", it.Months), last,
+				value(model.RoleTestBy), value(model.RoleTestResult), next})
+		}
+	}
+	b.h2("tests", b.m("tests_h"))
+	if len(tbl.Rows) == 0 {
+		b.text(StyleBody, b.m("tests_none"))
+		return
+	}
+	b.text(StyleBody, b.m("tests_intro"))
+	b.add(tbl)
+}
+
+// testsGroup returns the group whose chapter ends with the register of
+// tests: the group of the last section asked that holds a test measure
+// (nil: the catalogue has none).
+func (b *builder) testsGroup() string {
+	g := ""
+	for _, s := range b.v.Sections() {
+		if s.Kind != model.SectionControl {
+			continue
+		}
+		for _, m := range b.v.Measures(s) {
+			if m.IsTest() {
+				g = s.Group
+			}
+		}
+	}
+	return g
 }
 
 func (b *builder) typeName(typ string) string {
@@ -695,7 +797,15 @@ func (b *builder) openItems(findings []model.Finding, stand string) {
 		if it.Due != "" {
 			due = b.date(it.Due)
 		}
-		tbl.Rows = append(tbl.Rows, []string{b.m("open_" + it.Kind), sec, clean(it.Label.In(b.l)), due, clean(it.Note)})
+		note := clean(it.Note)
+		if it.Kind == model.OpenParams {
+			var labels []string
+			for _, p := range it.Params {
+				labels = append(labels, p.Label.In(b.l))
+			}
+			note = clean(b.m("open_params_note", strings.Join(labels, ", ")))
+		}
+		tbl.Rows = append(tbl.Rows, []string{b.m("open_" + it.Kind), sec, clean(it.Label.In(b.l)), due, note})
 	}
 	// Sections not finished yet are gaps too, even before the user marks them done.
 	for _, s := range b.v.Sections() {
@@ -709,7 +819,7 @@ func (b *builder) openItems(findings []model.Finding, stand string) {
 	// lists the same), and the findings that are open items.
 	if stand != "" {
 		for _, d := range model.Due(b.c, b.f, stand) {
-			if d.Kind != model.DueCheck {
+			if d.Kind != model.DueCheck && d.Kind != model.DueTest {
 				continue
 			}
 			due := ""

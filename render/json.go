@@ -108,6 +108,9 @@ type exportMeasure struct {
 	Crypto     bool            `json:"crypto,omitempty"`
 	Pseudo     bool            `json:"pseudo,omitempty"`
 	Detected   *exportDetected `json:"detected,omitempty"`
+	// Params are the values of an implemented measure's parameters, by
+	// parameter ID, as stored (integer digits, option ID, YYYY-MM-DD, text).
+	Params map[string]string `json:"params,omitempty"`
 }
 
 type exportDetected struct {
@@ -327,6 +330,19 @@ func (b *builder) exportMeasure(id, label, typ string, a model.MeasureAnswer) ex
 		em.Detected = &exportDetected{Date: d.Date, Result: d.Result}
 		if !b.annex {
 			em.Detected.Evidence = clean(d.Evidence)
+		}
+	}
+	if m := b.c.Measure(id); m != nil && id != "" && a.Status == model.StatusImplemented {
+		for _, p := range m.Params {
+			v := a.Params[p.ID]
+			// Who tested and what a test found stay out of the annex.
+			if v == "" || b.annex && (p.Role == model.RoleTestBy || p.Role == model.RoleTestResult) {
+				continue
+			}
+			if em.Params == nil {
+				em.Params = map[string]string{}
+			}
+			em.Params[p.ID] = clean(v)
 		}
 	}
 	if b.annex {

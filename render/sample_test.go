@@ -177,6 +177,23 @@ func sampleFile(c *model.Catalog) *model.File {
 		"processor_role.subprocessor_terms":    {Status: model.StatusPlanned, Due: "2027-03-31"},
 		"processor_role.record":                {Status: model.StatusUnclear, Note: "Vorlage der Kammer prüfen"},
 		"processor_role.assist_obligations":    {Status: model.StatusUnclear},
+		// Parameters that make measures checkable; the RPO is left open.
+		"access_system.screen_lock":    {Status: model.StatusImplemented, Params: map[string]string{"minutes": "10"}},
+		"access_system.login_lockout":  {Status: model.StatusImplemented, Params: map[string]string{"attempts": "5"}},
+		"access_system.auto_updates":   {Status: model.StatusImplemented, Params: map[string]string{"days": "7"}},
+		"availability.backup_versions": {Status: model.StatusImplemented, Params: map[string]string{"retention_days": "90"}},
+		"input.log_retention":          {Status: model.StatusImplemented, Params: map[string]string{"days": "30"}},
+		"recovery.rto_rpo":             {Status: model.StatusImplemented, Params: map[string]string{"rto_hours": "24"}},
+		// Tests of effectiveness (lit. d): the restore test is current, the
+		// rights review is past its 12 months, the deletion spot check
+		// was never done.
+		"availability.backup_restore_test": {Status: model.StatusImplemented, Params: map[string]string{
+			"last_done": "2026-09-15", "interval": "3", "by": "Jörg Krüger", "result": "Kundendatenbank aus der Storage Box zurückgeholt; vollständig und lesbar"}},
+		"access_data.rights_review": {Status: model.StatusImplemented, Params: map[string]string{
+			"last_done": "2025-10-30", "by": "Jörg Krüger", "result": "Plesk-Zugang einer ehemaligen Praktikantin entfernt"}},
+		"processor_control.tom_review": {Status: model.StatusImplemented, Params: map[string]string{
+			"last_done": "2026-10-14", "by": "Jörg Krüger", "result": "TOM von Hetzner und Collmex gelesen; keine Mängel"}},
+		"evaluation.awareness_check": {Status: model.StatusPlanned, Due: "2027-05-31"},
 	}
 	v := model.View{C: c, F: f}
 	for _, sec := range c.Sections {

@@ -73,6 +73,39 @@ func textWriter(kind string, s slot) func(string) {
 	}
 }
 
+// checkedWriter stores typed text as check normalises it, not at all when
+// check finds it invalid (like textWriter, with any check).
+func checkedWriter(check func(string) (string, string), s slot) func(string) {
+	return func(text string) {
+		out, msg := check(text)
+		if msg != "" {
+			return
+		}
+		if strings.TrimSpace(out) == "" {
+			s.set(model.Value{})
+			return
+		}
+		s.set(model.String(out))
+	}
+}
+
+// checkedValidator is huh's check on Enter with any check: its message,
+// and for required answers that something was typed.
+func checkedValidator(check func(string) (string, string), required bool, l model.Lang, emptyKey string) func(string) error {
+	return func(text string) error {
+		if strings.TrimSpace(text) == "" {
+			if required {
+				return errors.New(Msg.Get(l, emptyKey))
+			}
+			return nil
+		}
+		if _, msg := check(text); msg != "" {
+			return errors.New(msg)
+		}
+		return nil
+	}
+}
+
 // textValidator is huh's check on Enter: the kind's format and, for required
 // answers, that something was typed.
 func textValidator(kind string, required bool, l model.Lang, emptyKey string) func(string) error {
@@ -88,15 +121,4 @@ func textValidator(kind string, required bool, l model.Lang, emptyKey string) fu
 		}
 		return nil
 	}
-}
-
-// liveCheck returns the message for text typed so far, "" when it is fine.
-func liveCheck(kind, text string, l model.Lang) string {
-	if strings.TrimSpace(text) == "" {
-		return ""
-	}
-	if _, key := model.CheckInput(kind, text); key != "" {
-		return Msg.Get(l, "invalid", model.Msg.Get(l, key))
-	}
-	return ""
 }

@@ -37,6 +37,9 @@ type spec struct {
 	// def (choice) is selected while the slot holds no answer; leaving
 	// the field stores it.
 	def string
+	// param: the measure parameter the field holds; its input is checked
+	// by model.CheckParam (kind, range) instead of the kind's check.
+	param *model.Param
 }
 
 // makeField creates the binding for sp and returns its field builder.
@@ -91,13 +94,29 @@ func (m *Model) makeField(sp spec) fieldMaker {
 			return &built{field: f, commit: b.commit, keys: "keys_text"}
 		}
 	}
-	// One-line text: text, date, email, url, phone.
-	b := &binding[string]{write: textWriter(sp.kind, sp.slot)}
+	// One-line text: text, date, email, url, phone, a parameter.
+	check := func(text string) (string, string) {
+		out, key := model.CheckInput(sp.kind, text)
+		if key != "" {
+			return out, Msg.Get(l, "invalid", model.Msg.Get(l, key))
+		}
+		return out, ""
+	}
+	if sp.param != nil {
+		check = func(text string) (string, string) {
+			out, key, args := model.CheckParam(sp.param, text)
+			if key != "" {
+				return out, Msg.Get(l, "invalid", model.Msg.Get(l, key, args...))
+			}
+			return out, ""
+		}
+	}
+	b := &binding[string]{write: checkedWriter(check, sp.slot)}
 	b.cur = displayText(sp.kind, sp.slot.get(), l)
 	return func(w, h int) *built {
 		b.armed = false
 		f := huh.NewInput().Title(sp.title).Accessor(b).CharLimit(500).
-			Validate(textValidator(sp.kind, sp.required, l, sp.emptyKey))
+			Validate(checkedValidator(check, sp.required, l, sp.emptyKey))
 		if sp.kind == model.KindDate {
 			f.Placeholder(Msg.Get(l, "date_hint"))
 		}
@@ -105,8 +124,14 @@ func (m *Model) makeField(sp spec) fieldMaker {
 		return &built{
 			field:  f,
 			commit: b.commit,
-			check:  func() string { return liveCheck(sp.kind, b.cur, l) },
-			keys:   "keys_input",
+			check: func() string {
+				if strings.TrimSpace(b.cur) == "" {
+					return ""
+				}
+				_, msg := check(b.cur)
+				return msg
+			},
+			keys: "keys_input",
 		}
 	}
 }

@@ -102,8 +102,13 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 						required = ask.Required
 					}
 					title, empty := m.followUpTitle(fu, m.f.Measures[mm.ID].Status, label)
-					return m.makeField(spec{kind: fu.Kind, title: title, required: required, emptyKey: empty,
-						slot: measureSlot(m.f, mm.ID, fu.Part)})
+					sp := spec{kind: fu.Kind, title: title, required: required, emptyKey: empty,
+						slot: measureSlot(m.f, mm.ID, fu.Part)}
+					if fu.Param != nil {
+						// A parameter may stay empty (an open item).
+						sp.param, sp.options = fu.Param, fu.Param.Options
+					}
+					return m.makeField(sp)
 				},
 			})
 		}
@@ -172,6 +177,9 @@ func (m *Model) followUpTitle(fu model.FollowUp, st, label string) (title, empty
 		return Msg.Get(l, "reason_title", label), "reason_required"
 	case model.PartAcceptedBy:
 		return Msg.Get(l, "accepted_title", label), "accepted_required"
+	}
+	if fu.Param != nil {
+		return Msg.Get(l, "param_title", fu.Label.In(l), label), "required"
 	}
 	what := fu.Part
 	if !fu.Label.IsZero() {

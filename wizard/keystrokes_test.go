@@ -26,10 +26,12 @@ import (
 // testdata/keystrokes/fullscreen.keys, are replayed into the built binary
 // in tmux by cli's TestE2EKeystrokesFullScreen.
 //
-// fullKeysCeiling is the count measured when the test was written; the
+// fullKeysCeiling is the count measured when the test was written, plus
+// 41 keys since the parameters of implemented measures are asked (issue 10
+// item 6: each left empty with Enter, two new measures in the table); the
 // target of issue 12 is 1,500.
 const (
-	fullKeysCeiling = 2138
+	fullKeysCeiling = 2138 + 41
 	fullKeysTarget  = 1500
 )
 
@@ -151,6 +153,10 @@ func (k *keyTyper) field() {
 	id := m.items[m.pos].id
 	if mid, part, ok := strings.Cut(id, "#"); ok {
 		v := k.facts.Measures[mid][part]
+		if v == "" && strings.HasPrefix(part, "params/") {
+			k.press("enter") // the reference business leaves parameters open
+			return
+		}
 		if v == "" {
 			k.t.Fatalf("no %s for %s in the facts", part, mid)
 		}

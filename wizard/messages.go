@@ -53,6 +53,7 @@ var Msg = model.Messages{
 	"tword_rest":        {De: "alle ohne Angabe: zu klären", En: "all without status: to be clarified"},
 	"tword_clear":       {De: "Angabe löschen", En: "clear the status"},
 	"keys_table":        {De: "↑/↓ · Leertaste wechselt · Strg+N Anmerkung · Enter weiter", En: "↑/↓ · Space cycles · Ctrl+N note · Enter next"},
+	"param_title":       {De: "%s – zu „%s“ (leer lassen, wenn noch unbekannt)", En: "%s – for “%s” (leave empty if not yet known)"},
 	"part_title":        {De: "%s zu „%s“", En: "%s of “%s”"},
 	"note_picked":       {De: "Anmerkung folgt nach der Tabelle: %s", En: "Note asked after the table: %s"},
 	"note_title":        {De: "Anmerkung zu „%s“", En: "Note on “%s”"},

@@ -261,7 +261,7 @@ func TestTwinTable(t *testing.T) {
 		"access_system.disk_notebook": {Status: model.StatusNotApplicable, Reason: "kein Notebook mit Kundendaten", Note: "nur im Büro"},
 	}
 	for id, w := range want {
-		if got := f.Measures[id]; got != w {
+		if got := f.Measures[id]; !got.Equal(w) {
 			t.Errorf("%s = %+v, want %+v", id, got, w)
 		}
 	}

@@ -584,11 +584,11 @@ func TestLineDeclinedAndNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := f.Measures["access_system.passwords"], (model.MeasureAnswer{Status: model.StatusImplemented, Note: "KeePassXC"}); got != want {
+	if got, want := f.Measures["access_system.passwords"], (model.MeasureAnswer{Status: model.StatusImplemented, Note: "KeePassXC"}); !got.Equal(want) {
 		t.Errorf("passwords = %+v, want %+v", got, want)
 	}
 	want := model.MeasureAnswer{Status: model.StatusDeclined, Reason: "zwei Personen, mündlich geregelt", AcceptedBy: "Inhaberin", Note: "nur mündlich"}
-	if got := f.Measures["access_system.policy"]; got != want {
+	if got := f.Measures["access_system.policy"]; !got.Equal(want) {
 		t.Errorf("policy = %+v, want %+v", got, want)
 	}
 }
@@ -612,7 +612,7 @@ func TestLineNoteRefusesOtherAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := model.MeasureAnswer{Status: model.StatusUnclear, Note: "wirklich offen"}
-		if got := f.Measures["access_system.policy"]; got != want {
+		if got := f.Measures["access_system.policy"]; !got.Equal(want) {
 			t.Errorf("%q: policy = %+v, want %+v", slipped, got, want)
 		}
 	}

@@ -103,6 +103,12 @@ func (r *lineRunner) measures(s *model.Section) error {
 			f.Progress.Question = m.ID + "#" + fu.Part
 			it := lineItem{kind: fu.Kind, title: r.followUpTitle(i, m, fu, a.Status), help: r.title(m.Help),
 				indent: "  ", required: fu.Required}
+			if fu.Param != nil {
+				it.param, it.options = fu.Param, fu.Param.Options
+				if h := r.title(fu.Param.Help); h != "" {
+					it.help = h
+				}
+			}
 			v, err := r.p.value(it, def)
 			if err != nil {
 				return err

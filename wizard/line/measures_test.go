@@ -113,7 +113,7 @@ func TestLineTableFollowUps(t *testing.T) {
 	g.Progress.Step = "access_system"
 	third := runLineTest(t, c, g, res.path, "n 3\n\n\nn\n", model.De)
 	lineWantAll(t, third.out, "3) SSH-Anmeldung am Server nur mit Schlüssel – Warum nicht anwendbar? [bisher: kein SSH] (Enter übernimmt):")
-	if got := third.file.Measures["access_system.ssh_keys_only"]; got != (model.MeasureAnswer{Status: model.StatusNotApplicable, Reason: "kein SSH"}) {
+	if got := third.file.Measures["access_system.ssh_keys_only"]; !got.Equal(model.MeasureAnswer{Status: model.StatusNotApplicable, Reason: "kein SSH"}) {
 		t.Errorf("ssh = %+v", got)
 	}
 }

@@ -284,6 +284,9 @@ type lineItem struct {
 	// note marks a free-text note: a line that answers another kind of
 	// prompt (numbers, a yes or no) is refused, not stored as the note.
 	note bool
+	// param: the measure parameter asked; its input is checked by
+	// model.CheckParam (kind, range) and asked again when it does not fit.
+	param *model.Param
 }
 
 // questionItem describes question q in the prompter's language.
@@ -367,8 +370,12 @@ func (p *Prompter) value(it lineItem, cur model.Value) (model.Value, error) {
 			return v, err
 		}
 		out, key := model.CheckInput(it.kind, s)
+		var args []any
+		if it.param != nil {
+			out, key, args = model.CheckParam(it.param, s)
+		}
 		if key != "" {
-			p.invalid(model.Msg.Get(p.lang, key))
+			p.invalid(model.Msg.Get(p.lang, key, args...))
 			continue
 		}
 		if it.note && lineOtherAnswer(out) {

@@ -1,0 +1,71 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tom-dsgvo/tom/model"
+)
+
+// The kinds the shipped catalogue's records do not use yet: a textarea
+// (new lines, paste) and a multiple choice (cursor, Space, numbers).
+func TestRecordFormTextareaAndMulti(t *testing.T) {
+	opt := func(id, de string) *model.Option { return &model.Option{ID: id, Label: model.Text{De: de, En: de}} }
+	q := &model.Question{ID: "things", Kind: model.KindRecords, Fields: []*model.Field{
+		{ID: "notes", Kind: model.KindTextarea, Label: model.Text{De: "Notizen", En: "Notes"}},
+		{ID: "tags", Kind: model.KindMultiChoice, Label: model.Text{De: "Merkmale", En: "Tags"},
+			Options: []*model.Option{opt("a", "Alpha"), opt("b", "Beta"), opt("c", "Gamma")}},
+	}}
+	f := newRecordForm(q, model.Record{"id": model.String("t1")}, "", model.De)
+	send := func(keys ...string) {
+		for _, k := range keys {
+			f.key(keyMsg(k))
+		}
+	}
+	send("a", "alt+enter", "b")
+	f.paste("x\r\ny")
+	if got := f.rec["notes"].Str(); got != "a\nbx\ny" {
+		t.Fatalf("textarea = %q", got)
+	}
+	if v := f.view(60, 12); !containsAll(v, "> Notizen", "a", "bx") {
+		t.Fatalf("textarea view:\n%s", v)
+	}
+	send("tab", "down", "space")
+	eq(t, "after Space on Beta", f.rec["tags"].List(), []string{"b"})
+	send("3")
+	eq(t, "after 3", f.rec["tags"].List(), []string{"b", "c"})
+	send("space") // the cursor is on Gamma now
+	eq(t, "after Space on Gamma", f.rec["tags"].List(), []string{"b"})
+	if v := f.view(60, 12); !containsAll(v, "> Merkmale", "1 [ ] Alpha", "2 [x] Beta", "3 [ ] Gamma") {
+		t.Fatalf("multi view:\n%s", v)
+	}
+	if f.key(keyMsg("ctrl+s")) != formSaved {
+		t.Fatal("not saved")
+	}
+	eq(t, "saved", f.saved(), model.Record{"id": model.String("t1"), "notes": model.String("a\nbx\ny"), "tags": model.List("b")})
+}
+
+// containsAll reports whether s, without escape codes, holds every one of want.
+func containsAll(s string, want ...string) bool {
+	s = ansi.Strip(s)
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Ctrl+C in the middle of a form keeps what was typed (the valid values):
+// nothing typed is lost.
+func TestRecordFormDraftKeptOnQuit(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	f.Progress.Step = "providers"
+	d := newDriver(t, c, f, model.De)
+	d.press("enter").typ("Halb GmbH").press("tab").typ("kein-at")
+	d.press("ctrl+c")
+	eq(t, "kept", d.answer("providers"), []any{map[string]any{"id": "r1", "name": "Halb GmbH"}})
+}

@@ -349,7 +349,9 @@ func sideBySide(indent string, cells []string, widths []int) []string {
 			}
 			b.WriteString(cell)
 			if i < len(widths)-1 {
-				b.WriteString(strings.Repeat(" ", wd-utf8.RuneCountInString(cell)+2))
+				for range wd - utf8.RuneCountInString(cell) + 2 {
+					b.WriteByte(' ')
+				}
 			}
 		}
 		out[li] = b.String()
@@ -380,14 +382,10 @@ func wrap(s string, width int, first, rest string) []string {
 		prefix = rest
 		start()
 	}
+	line = make([]byte, 0, len(first)+len(rest)+max(0, min(len(s), 4*width))+1)
 	for para := range strings.SplitSeq(s, "\n") {
 		start()
-		words := strings.Fields(para)
-		if len(words) == 0 {
-			flush()
-			continue
-		}
-		for _, word := range words {
+		for word := range strings.FieldsSeq(para) {
 			wn := utf8.RuneCountInString(word)
 			if !empty && n+1+wn > width {
 				flush()

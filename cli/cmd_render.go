@@ -19,24 +19,25 @@ import (
 
 // renderMsg holds the strings of tom render.
 var renderMsg = model.Messages{
-	"render_short":        {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
-	"render_long":         {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nEin vorhandenes Dokument eines anderen Unternehmens (oder eine fremde Datei) wird nur mit --force überschrieben.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nAn existing document of another organisation (or a file tom did not write) is overwritten only with --force.\nThe answers file is only read. Documents get file mode 0600."},
-	"render_example":      {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
-	"render_flag_format":  {De: "Format: md, html, pdf, docx, txt, json (die Daten des Dokuments für andere Programme, Schema: tom schema --document) oder all (die fünf Dokumentformate)", En: "format: md, html, pdf, docx, txt, json (the document's data for other programs, schema: tom schema --document) or all (the five document formats)"},
-	"render_flag_out":     {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
-	"render_bad_format":   {De: "unbekanntes Format %q (md, html, pdf, docx, txt, json oder all)", En: "unknown format %q (md, html, pdf, docx, txt, json or all)"},
-	"render_flag_profile": {De: "welches Dokument: internal (vollständig, Standard) oder annex (Anlage für Kunden zum Vertrag über die Auftragsverarbeitung: nur umgesetzte Maßnahmen, keine offenen Punkte, Hinweise, Personen oder Kontaktdaten)", En: "which document: internal (complete, the default) or annex (the annex for clients to the data processing agreement: implemented measures only, no open items, findings, people or contact data)"},
-	"render_bad_profile":  {De: "unbekanntes Profil %q (internal oder annex)", En: "unknown profile %q (internal or annex)"},
-	"render_stdout_bin":   {De: "--out -: %s ist ein Binärformat und kann nicht auf die Standardausgabe geschrieben werden; bitte eine Datei oder ein Verzeichnis angeben", En: "--out -: %s is a binary format and cannot go to standard output; give a file or a directory"},
-	"render_out_file":     {De: "--out %s ist eine Datei; für mehrere Formate oder mehrere Antwortdateien ein Verzeichnis angeben (mit / am Ende)", En: "--out %s is a file; for several formats or several answers files give a directory (ending in /)"},
-	"render_is_answers":   {De: "%s ist die Antwortdatei; sie wird nie überschrieben", En: "%s is the answers file; it is never overwritten"},
-	"render_wrote":        {De: "geschrieben: %s", En: "wrote %s"},
-	"render_failed":       {De: "%s: %s konnte nicht erstellt werden: %v", En: "%s: could not write %s: %v"},
-	"render_refused":      {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
-	"render_some_failed":  {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
-	"render_mkdir":        {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
-	"render_flag_force":   {De: "vorhandene Dokumente auch eines anderen Unternehmens überschreiben", En: "overwrite existing documents even of another organisation"},
-	"render_other_org":    {De: "%s: %s gibt es schon, und es ist kein Dokument für %s (anderes Unternehmen oder nicht von tom); nicht überschrieben. Mit --force überschreiben oder --out angeben", En: "%s: %s exists and is not a document for %s (another organisation, or not written by tom); not overwritten. Use --force to overwrite, or give --out"},
+	"render_short":            {De: "TOM-Dokument erstellen (Markdown, HTML, PDF, DOCX, Text)", En: "Write the TOM document (Markdown, HTML, PDF, DOCX, text)"},
+	"render_long":             {De: "Erstellt das TOM-Dokument aus der Antwortdatei (--file, Standard ./tom.json) oder aus jeder angegebenen Datei.\nOhne --out landet das Dokument neben der Antwortdatei, benannt nach Unternehmen und Stand, z. B. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out VERZEICHNIS/ schreibt dorthin, --out DATEI schreibt ein einzelnes Format, --out - schreibt Textformate (md, html, txt) auf die Standardausgabe.\nEin vorhandenes Dokument eines anderen Unternehmens (oder eine fremde Datei) wird nur mit --force überschrieben.\nDie Antwortdatei wird nur gelesen. Dokumente erhalten die Dateirechte 0600.", En: "Writes the TOM document from the answers file (--file, default ./tom.json) or from each file given.\nWithout --out the document goes next to the answers file, named after the business and the date, e.g. TOM_Baeckerei-Oeztuerk-GmbH_2026-11-28.pdf.\n--out DIR/ writes there, --out FILE writes a single format, --out - writes text formats (md, html, txt) to standard output.\nAn existing document of another organisation (or a file tom did not write) is overwritten only with --force.\nThe answers file is only read. Documents get file mode 0600."},
+	"render_example":          {De: "  tom render --format pdf\n  tom render kunden/*.json --format all --out dist/\n  tom render --format md --out -", En: "  tom render --format pdf\n  tom render clients/*.json --format all --out dist/\n  tom render --format md --out -"},
+	"render_flag_format":      {De: "Format: md, html, pdf, docx, txt, json (die Daten des Dokuments für andere Programme, Schema: tom schema --document) oder all (die fünf Dokumentformate)", En: "format: md, html, pdf, docx, txt, json (the document's data for other programs, schema: tom schema --document) or all (the five document formats)"},
+	"render_flag_out":         {De: "Ziel: Verzeichnis (mit / am Ende), Datei (ein Format) oder - (Standardausgabe)", En: "target: a directory (ending in /), a file (one format) or - (standard output)"},
+	"render_bad_format":       {De: "unbekanntes Format %q (md, html, pdf, docx, txt, json oder all)", En: "unknown format %q (md, html, pdf, docx, txt, json or all)"},
+	"render_flag_profile":     {De: "welches Dokument: internal (vollständig, Standard) oder annex (Anlage für Kunden zum Vertrag über die Auftragsverarbeitung: nur umgesetzte Maßnahmen, keine offenen Punkte, Hinweise, Personen oder Kontaktdaten)", En: "which document: internal (complete, the default) or annex (the annex for clients to the data processing agreement: implemented measures only, no open items, findings, people or contact data)"},
+	"render_annex_controller": {De: "Hinweis: %s: Das Unternehmen verarbeitet laut seinen Angaben keine Daten im Auftrag von Kunden (nur Verantwortlicher); die Anlage zum Vertrag über die Auftragsverarbeitung wird trotzdem erstellt.", En: "Note: %s: according to its answers the business processes no data on behalf of clients (controller only); the annex to the data processing agreement is written all the same."},
+	"render_bad_profile":      {De: "unbekanntes Profil %q (internal oder annex)", En: "unknown profile %q (internal or annex)"},
+	"render_stdout_bin":       {De: "--out -: %s ist ein Binärformat und kann nicht auf die Standardausgabe geschrieben werden; bitte eine Datei oder ein Verzeichnis angeben", En: "--out -: %s is a binary format and cannot go to standard output; give a file or a directory"},
+	"render_out_file":         {De: "--out %s ist eine Datei; für mehrere Formate oder mehrere Antwortdateien ein Verzeichnis angeben (mit / am Ende)", En: "--out %s is a file; for several formats or several answers files give a directory (ending in /)"},
+	"render_is_answers":       {De: "%s ist die Antwortdatei; sie wird nie überschrieben", En: "%s is the answers file; it is never overwritten"},
+	"render_wrote":            {De: "geschrieben: %s", En: "wrote %s"},
+	"render_failed":           {De: "%s: %s konnte nicht erstellt werden: %v", En: "%s: could not write %s: %v"},
+	"render_refused":          {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
+	"render_some_failed":      {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
+	"render_mkdir":            {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
+	"render_flag_force":       {De: "vorhandene Dokumente auch eines anderen Unternehmens überschreiben", En: "overwrite existing documents even of another organisation"},
+	"render_other_org":        {De: "%s: %s gibt es schon, und es ist kein Dokument für %s (anderes Unternehmen oder nicht von tom); nicht überschrieben. Mit --force überschreiben oder --out angeben", En: "%s: %s exists and is not a document for %s (another organisation, or not written by tom); not overwritten. Use --force to overwrite, or give --out"},
 }
 
 // renderOptions are the options of tom render.
@@ -185,6 +186,9 @@ type rendered struct {
 	data    [][]byte // per format, in the order asked for
 	errs    []error  // per format: the writer's error
 	err     error    // loading failed: nothing to write
+	// controllerOnly: an annex for a business that processes no data for
+	// clients (its role is controller).
+	controllerOnly bool
 }
 
 // renderAll makes the documents of every answers file, a worker per core,
@@ -251,6 +255,9 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		return r
 	}
 	r.doc = render.BuildProfile(cat, f, lang, brand, profile)
+	// An annex for clients of a business that says it processes no data
+	// for clients: written, with a word on it.
+	r.controllerOnly = profile == render.ProfileAnnex && model.View{C: cat, F: f}.BusinessRole() == model.BusinessController
 	for _, format := range formats {
 		data, err := render.Write(r.doc, format)
 		r.data = append(r.data, data)
@@ -268,6 +275,9 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang, batch *model.Batch) error {
 	if r.err != nil {
 		return r.err
+	}
+	if r.controllerOnly {
+		fmt.Fprintln(g.Err, renderMsg.Get(lang, "render_annex_controller", r.path))
 	}
 	path, doc := r.path, r.doc
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))

@@ -76,3 +76,29 @@ func TestRenderProfileAnnexBatchNames(t *testing.T) {
 		t.Error("the internal document lost its open items")
 	}
 }
+
+// An annex for a business that says it is controller only is written, with
+// a note in the user's language; the processor's annex has none.
+func TestRenderAnnexControllerNote(t *testing.T) {
+	dir := t.TempDir()
+	a := renderSample(t, dir, "tom.json")
+	if code, _, stderr := cliRun(nil, "render", "-f", a, "--format", "md", "--profile", "annex"); code != 0 || strings.Contains(stderr, "Hinweis") {
+		t.Fatalf("processor: exit %d, stderr %q", code, stderr)
+	}
+	data := strings.Replace(string(readFile(t, a)), `"risk.role": "both"`, `"risk.role": "controller"`, 1)
+	if data == string(readFile(t, a)) {
+		t.Fatal("the sample has no role both")
+	}
+	if err := os.WriteFile(a, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lang, want string }{
+		{"de", "keine Daten im Auftrag von Kunden"},
+		{"en", "processes no data on behalf of clients"},
+	} {
+		code, _, stderr := cliRun(nil, "--lang", tc.lang, "render", "-f", a, "--format", "md", "--profile", "annex", "--force")
+		if code != 0 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q", tc.lang, code, stderr)
+		}
+	}
+}

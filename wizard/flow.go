@@ -41,8 +41,11 @@ func (m *Model) finishKey(k string) tea.Cmd {
 	case "end":
 		m.flow.cursor = n - 1
 	case "enter", "space":
-		if m.flow.cursor < len(ps) && ps[m.flow.cursor].Section != nil {
-			return m.jump(ps[m.flow.cursor])
+		if m.flow.cursor < len(ps) {
+			if ps[m.flow.cursor].Section != nil {
+				return m.jump(ps[m.flow.cursor])
+			}
+			return nil // a finding of no step: nowhere to go
 		}
 		if k == "enter" {
 			m.quit = quitUser

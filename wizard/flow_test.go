@@ -100,3 +100,17 @@ func TestOverviewRemaining(t *testing.T) {
 	e := newDriver(t, c, nil, model.En)
 	e.press("ctrl+o").expect("about 8 minutes left")
 }
+
+// The end list's cursor moves with the arrows, Home and End; q quits from
+// any row, Enter on "Beenden" too.
+func TestEndListKeys(t *testing.T) {
+	c := smallCatalog(t)
+	d := newDriver(t, c, flowFile(t, c), model.De)
+	d.press("end", "enter").expect("> IT-Umgebung")
+	d.press("down").expect("> Schriftliche Passwortrichtlinie")
+	d.press("end").expect("> Beenden")
+	d.press("home").expect("> IT-Umgebung")
+	if d.m.key(keyMsg("q")) == nil || d.m.quit != quitUser {
+		t.Error("q does not quit the end list")
+	}
+}

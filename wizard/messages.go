@@ -88,12 +88,12 @@ var Msg = model.Messages{
 	"keys_record_view":  {De: "↑/↓ Feld · Enter ändern · Esc zur Liste", En: "↑/↓ field · Enter change · Esc to the list"},
 
 	// The provider directory.
-	"dir_title":    {De: "%s hinzufügen – aus dem Verzeichnis oder neu", En: "Add a %s – from the directory or new"},
+	"dir_title":    {De: "%s hinzufügen – aus dem Verzeichnis oder neu", En: "%s – choose from the directory or add a new one"},
 	"dir_search":   {De: "Suche (Name, Marke, Kategorie, Ort):", En: "Search (name, brand, category, city):"},
 	"dir_hits":     {De: "%d Treffer im Anbieterverzeichnis", En: "%d matches in the provider directory"},
 	"dir_hits_one": {De: "%d Treffer im Anbieterverzeichnis", En: "%d match in the provider directory"},
 	"dir_none":     {De: "Kein Treffer im Anbieterverzeichnis – Enter legt einen neuen an.", En: "No match in the provider directory – Enter adds a new one."},
-	"dir_new":      {De: "+ Neu: %s, nicht im Verzeichnis", En: "+ New: %s not in the directory"},
+	"dir_new":      {De: "+ Neu: %s, nicht im Verzeichnis", En: "+ New: %s, not in the directory"},
 	"keys_dir":     {De: "Tippen filtert · ↑/↓ wählen · Enter übernehmen", En: "Type to filter · ↑/↓ choose · Enter take"},
 	"keys_dir2":    {De: "Rücktaste löscht · Esc zurück zur Liste · Strg+C Ende", En: "Backspace deletes · Esc back to the list · Ctrl+C quit"},
 

@@ -248,8 +248,11 @@ func htmlRecords(r *Records) (*Table, []string) {
 // is written rather than while every command starts.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("doc").Funcs(template.FuncMap{
-		"pct":  formatPct,
-		"rows": htmlRows,
+		"pct":    formatPct,
+		"rows":   htmlRows,
+		"para":   htmlPara,
+		"checks": htmlChecks,
+		"items":  htmlItems,
 	}).Parse(htmlSource))
 })
 
@@ -280,8 +283,84 @@ func htmlRows(t *Table, heads []string) template.HTML {
 	return template.HTML(b.String())
 }
 
+// htmlPara writes a paragraph as the template wrote it, escaped as it
+// escapes (the template's reflection cost more than the writing).
+func htmlPara(p *Paragraph) template.HTML {
+	var b strings.Builder
+	b.WriteString("<p")
+	if p.Style != "" {
+		b.WriteString(` class="`)
+		htmlEscapeText(&b, p.Style)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	for _, r := range p.Runs {
+		switch {
+		case r.Bold:
+			b.WriteString("<strong>")
+			htmlEscapeText(&b, r.Text)
+			b.WriteString("</strong>")
+		case r.Italic:
+			b.WriteString("<em>")
+			htmlEscapeText(&b, r.Text)
+			b.WriteString("</em>")
+		default:
+			htmlEscapeText(&b, r.Text)
+		}
+	}
+	b.WriteString("</p>")
+	return template.HTML(b.String())
+}
+
+// htmlChecks writes the items of a checklist as the template wrote them.
+func htmlChecks(items []htmlItem) template.HTML {
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString(`
+<li class="`)
+		htmlEscapeText(&b, it.Class)
+		b.WriteString(`"><span class="box">`)
+		htmlEscapeText(&b, it.Box)
+		b.WriteString(`</span><span class="text">`)
+		htmlEscapeText(&b, it.Text)
+		b.WriteString("</span>")
+		if it.Tag != "" {
+			b.WriteString(` <strong class="tag">(`)
+			htmlEscapeText(&b, it.Tag)
+			b.WriteString(")</strong>")
+		}
+		if it.Detail != "" {
+			b.WriteString(`<span class="detail">`)
+			htmlEscapeText(&b, it.Detail)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// htmlItems writes the items of a list as the template wrote them.
+func htmlItems(items []ListItem) template.HTML {
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString(`
+<li class="l`)
+		b.WriteString(strconv.Itoa(it.Level))
+		b.WriteString(`">`)
+		if it.Mark != "" {
+			b.WriteString("<strong>")
+			htmlEscapeText(&b, it.Mark)
+			b.WriteString("</strong> ")
+		}
+		htmlEscapeText(&b, it.Text)
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
 // htmlEscapeText writes s escaped as html/template escapes text in an
-// element: NUL as U+FFFD, and " & ' + < > as character references.
+// element and a quoted attribute's value: NUL as U+FFFD, and " & ' + < > as
+// character references.
 func htmlEscapeText(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
@@ -448,18 +527,12 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 <h4 id="{{.H.ID}}">{{.H.Label}}</h4>
 {{- end}}
 {{- else if eq .Kind "p"}}
-<p{{if .P.Style}} class="{{.P.Style}}"{{end}}>{{range .P.Runs}}{{if .Bold}}<strong>{{.Text}}</strong>{{else if .Italic}}<em>{{.Text}}</em>{{else}}{{.Text}}{{end}}{{end}}</p>
+{{para .P}}
 {{- else if eq .Kind "c"}}
-<ul class="check">
-{{- range .C}}
-<li class="{{.Class}}"><span class="box">{{.Box}}</span><span class="text">{{.Text}}</span>{{if .Tag}} <strong class="tag">({{.Tag}})</strong>{{end}}{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
-{{- end}}
+<ul class="check">{{checks .C}}
 </ul>
 {{- else if eq .Kind "l"}}
-<ul class="list">
-{{- range .L}}
-<li class="l{{.Level}}">{{if .Mark}}<strong>{{.Mark}}</strong> {{end}}{{.Text}}</li>
-{{- end}}
+<ul class="list">{{items .L}}
 </ul>
 {{- else if eq .Kind "t"}}{{template "table" .}}
 {{- else if eq .Kind "kv"}}{{template "card" .KV}}

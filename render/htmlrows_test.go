@@ -53,3 +53,51 @@ func TestHTMLRowsAsTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBlocksAsTemplate: htmlPara, htmlChecks and htmlItems write exactly
+// what the template's paragraph, checklist and list did (kept here as the
+// reference), for random texts.
+func TestHTMLBlocksAsTemplate(t *testing.T) {
+	ref := template.Must(template.New("blocks").Parse(`{{with .P}}<p{{if .Style}} class="{{.Style}}"{{end}}>{{range .Runs}}{{if .Bold}}<strong>{{.Text}}</strong>{{else if .Italic}}<em>{{.Text}}</em>{{else}}{{.Text}}{{end}}{{end}}</p>{{end}}
+<ul class="check">
+{{- range .C}}
+<li class="{{.Class}}"><span class="box">{{.Box}}</span><span class="text">{{.Text}}</span>{{if .Tag}} <strong class="tag">({{.Tag}})</strong>{{end}}{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}</li>
+{{- end}}
+</ul>
+<ul class="list">
+{{- range .L}}
+<li class="l{{.Level}}">{{if .Mark}}<strong>{{.Mark}}</strong> {{end}}{{.Text}}</li>
+{{- end}}
+</ul>`))
+	parts := []string{"", "a", "Straße", "<b>", "&amp;", `"x"`, "'", "+", "\x00", "\n", "\xff", "☑", "\u202e", " "}
+	r := rand.New(rand.NewSource(64))
+	text := func() string {
+		var b strings.Builder
+		for k := r.Intn(4); k > 0; k-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		return b.String()
+	}
+	for range 500 {
+		p := &Paragraph{Style: []string{"", StyleLabel, text()}[r.Intn(3)]}
+		var cs []htmlItem
+		var ls []ListItem
+		for range r.Intn(4) {
+			p.Runs = append(p.Runs, Run{Text: text(), Bold: r.Intn(3) == 0, Italic: r.Intn(3) == 0})
+			cs = append(cs, htmlItem{Class: text(), Box: text(), Text: text(), Tag: text(), Detail: text()})
+			ls = append(ls, ListItem{Text: text(), Level: r.Intn(3), Mark: text()})
+		}
+		var want strings.Builder
+		if err := ref.Execute(&want, struct {
+			P *Paragraph
+			C []htmlItem
+			L []ListItem
+		}{p, cs, ls}); err != nil {
+			t.Fatal(err)
+		}
+		got := string(htmlPara(p)) + "\n<ul class=\"check\">" + string(htmlChecks(cs)) + "\n</ul>\n<ul class=\"list\">" + string(htmlItems(ls)) + "\n</ul>"
+		if got != want.String() {
+			t.Fatalf("got  %q\nwant %q", got, want.String())
+		}
+	}
+}

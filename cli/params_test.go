@@ -122,4 +122,3 @@ func TestStatusDueTest(t *testing.T) {
 		t.Errorf("a test done last month is due:\n%s", out)
 	}
 }
-

@@ -266,7 +266,18 @@ func pick(e *Entry, args []string) (string, bool) {
 
 // handle runs one session.
 func (s *Server) handle(sess ssh.Session) {
+	// Counted under the lock Shutdown closes quit under: no session starts
+	// once Shutdown waits for them.
+	s.mu.Lock()
+	select {
+	case <-s.quit:
+		s.mu.Unlock()
+		sess.Exit(1)
+		return
+	default:
+	}
 	s.wg.Add(1)
+	s.mu.Unlock()
 	defer s.wg.Done()
 	remote := sess.RemoteAddr().String()
 	a, e := s.entry(sess.PublicKey())

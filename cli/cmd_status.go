@@ -145,6 +145,7 @@ review and every dated item instead of the report.`},
 	"status_findings_key":   {De: "Befunde", En: "Findings"},
 	"status_findings":       {De: "aktuell, aber mit Widersprüchen oder Hinweisen", En: "current, but with contradictions or notes"},
 	"status_findings_n":     {De: "%d Widersprüche, %d Hinweise", En: "%d contradictions, %d notes"},
+	"status_target":         {De: "Soll und Ist:", En: "Target and actual:"},
 	"status_findings_h":     {De: "Widersprüche und Hinweise:", En: "Contradictions and notes:"},
 	"status_col_findings":   {De: "Befunde", En: "Findings"},
 	"status_some_bad":       {De: "%d von %d Antwortdateien konnten nicht gelesen werden", En: "%d of %d answers files could not be read"},
@@ -318,7 +319,9 @@ func runStatusOne(g *Globals, opts *statusOptions, e statusEntry) error {
 		return &ExitError{Code: e.Code, Err: e.Err}
 	}
 	if !opts.JSON {
-		if err := writeReport(g, statusDocument(e.Rep, g.Lang(e.File), g.nextFunc()), "text"); err != nil {
+		doc := statusDocument(e.Rep, g.Lang(e.File), g.nextFunc())
+		addTargetActual(doc, e.Cat, e.File, g.Lang(e.File))
+		if err := writeReport(g, doc, "text"); err != nil {
 			return err
 		}
 	}
@@ -428,6 +431,21 @@ func statusExitCode(s model.ReviewState) int {
 		return ExitStatusItemsDue
 	}
 	return ExitOK
+}
+
+// addTargetActual adds the target-vs-actual overview of the document's
+// chapter "Soll und Ist" (render.TargetActual) to the report, under its
+// heading; nothing when the catalogue asks for no protection need.
+func addTargetActual(doc *render.Document, c *model.Catalog, f *model.File, l model.Lang) {
+	if c == nil || f == nil {
+		return
+	}
+	blocks := render.TargetActual(c, f, l)
+	if blocks == nil {
+		return
+	}
+	doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_target")}}})
+	doc.Blocks = append(doc.Blocks, blocks...)
 }
 
 // statusDocument is the report for people: the state as label/value rows,

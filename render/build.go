@@ -58,6 +58,7 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
 	b.intro(d)
 	b.general()
+	b.targetChapter()
 	b.controls()
 	b.registers()
 	// Rules are judged as of the document's date, never the clock.

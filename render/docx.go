@@ -413,6 +413,8 @@ func (w *docxWriter) block(bl Block) {
 		w.table(x.Header, x.Widths, x.Rows)
 	case *KeyValue:
 		w.card(x)
+	case *Bars:
+		w.bars(x)
 	case *List:
 		for _, it := range x.Items {
 			w.textPara("", `<w:ind w:left="`+strconv.Itoa(360*(it.Level+1))+`"/>`, it.bulletText(), "")
@@ -772,3 +774,44 @@ const docxStyles = xmlHead + `<w:styles xmlns:w="` + nsW + `">` +
 	`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
 	`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/><w:left w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/><w:right w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/></w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
 	`</w:styles>`
+
+// barFills are the cell shadings of the bar parts: implemented, planned,
+// open, rest (as in the PDF).
+var barFills = [4]string{"2E7D32", "FFB300", "C62828", "E8E8E8"}
+
+// bars writes the chart as a table: per row the label, the bar as
+// barWidth narrow cells shaded by part, and the numbers in words. The
+// legend above names the parts with shaded squares.
+func (w *docxWriter) bars(x *Bars) {
+	w.pOpen("", "")
+	for i, l := range x.Legend {
+		w.doc.WriteString(`<w:r><w:rPr><w:color w:val="` + barFills[i] + `"/></w:rPr><w:t xml:space="preserve">■ </w:t></w:r>`)
+		writeRuns(&w.doc, l+"   ", "")
+	}
+	w.doc.WriteString("</w:p>")
+	total := w.textWidth()
+	labelW, cellW := total*30/100, total*30/100/barWidth
+	textW := total - labelW - cellW*barWidth
+	widths := []int{labelW}
+	for range barWidth {
+		widths = append(widths, cellW)
+	}
+	widths = append(widths, textW)
+	w.tableStart(widths)
+	cw := strconv.Itoa(cellW)
+	for _, r := range x.Rows {
+		w.rowPr(1, docxTableLine, false)
+		w.cellOpen(strconv.Itoa(labelW), false)
+		w.cellPara(r.Label, "", false)
+		w.doc.WriteString("</w:tc>")
+		for i, n := range r.barCells(barWidth) {
+			for range n {
+				w.doc.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + cw + `" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="` + barFills[i] + `"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p></w:tc>`)
+			}
+		}
+		w.cellOpen(strconv.Itoa(textW), false)
+		w.cellPara(r.Text, "", false)
+		w.doc.WriteString("</w:tc></w:tr>")
+	}
+	w.tableEnd()
+}

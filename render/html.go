@@ -28,6 +28,7 @@ type htmlBlock struct {
 	// the second column (whose cells then hold only the rest).
 	Heads []string
 	KV    *KeyValue
+	Bars  *Bars
 	Empty string
 	Cover *Cover
 	Sig   *Signature
@@ -119,6 +120,8 @@ func WriteHTML(d *Document) ([]byte, error) {
 			hb = htmlBlock{Kind: "c", C: items}
 		case *List:
 			hb = htmlBlock{Kind: "l", L: x.Items}
+		case *Bars:
+			hb = htmlBlock{Kind: "bars", Bars: x}
 		case *Table:
 			hb = htmlBlock{Kind: "t", T: htmlFit(x, wide)}
 		case *KeyValue:
@@ -430,6 +433,14 @@ h3 { font-size: 12pt; margin: 1.3em 0 0.4em; }
 p, td, th, li, dd { white-space: pre-line; overflow-wrap: break-word; hyphens: manual; }
 p.small { font-size: 9pt; color: #555; }
 p.label { font-weight: bold; margin: 0.9em 0 0.2em; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
+div.bars { margin: 0.4em 0 0.9em; break-inside: avoid; }
+div.bars p.legend { font-size: 0.85em; margin: 0 0 0.4em; }
+div.bars span.sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: -0.1em; margin: 0 0.25em 0 0.6em; border: 1px solid #555; }
+div.bar-row { display: flex; align-items: center; gap: 0.6em; margin: 0.2em 0; }
+div.bar-row span.label { flex: 0 0 30%; }
+div.bar-row span.bar { flex: 0 0 30%; display: flex; height: 0.9em; border: 1px solid #555; background: #fff; }
+div.bar-row span.text { flex: 1 1 auto; font-size: 0.9em; }
+span.s0 { background: #2e7d32; } span.s1 { background: #ffb300; } span.s2 { background: #c62828; } span.s3 { background: #e8e8e8; }
 ul.check { list-style: none; padding-left: 0; margin: 0.2em 0 0.8em; }
 ul.check li { padding-left: 1.6em; text-indent: -1.6em; margin: 0.15em 0; break-inside: avoid; }
 .box { display: inline-block; width: 1.6em; text-indent: 0; font-size: 1.1em; }
@@ -531,6 +542,14 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 {{- else if eq .Kind "c"}}
 <ul class="check">{{checks .C}}
 </ul>
+{{- else if eq .Kind "bars"}}{{with .Bars}}
+<div class="bars">
+<p class="legend">{{range $i, $l := .Legend}}<span class="sw s{{$i}}"></span>{{$l}}{{end}}</p>
+{{- range .Rows}}
+<div class="bar-row"><span class="label">{{.Label}}</span><span class="bar" aria-hidden="true">{{range .HTMLSegments}}<span class="s{{.Class}}" style="{{.Style}}"></span>{{end}}</span><span class="text">{{.Text}}</span></div>
+{{- end}}
+</div>
+{{- end}}
 {{- else if eq .Kind "l"}}
 <ul class="list">{{items .L}}
 </ul>

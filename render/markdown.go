@@ -124,6 +124,18 @@ func (w *mdWriter) block(bl Block) {
 			w.b.WriteString("\n")
 		}
 		w.b.WriteString("\n")
+	case *Bars:
+		// A text chart: a bar of characters per heading, the numbers in
+		// words after it (read aloud by screen readers).
+		w.para(MDText(x.textLegend()))
+		for _, r := range x.Rows {
+			w.b.WriteString("- **")
+			mdWrite(&w.b, clean(r.Label), " ")
+			w.b.WriteString(":** `" + r.TextBar(barWidth) + "` ")
+			mdWrite(&w.b, clean(r.Text), " ")
+			w.b.WriteString("\n")
+		}
+		w.b.WriteString("\n")
 	case *Table:
 		w.table(x)
 	case *Records:

@@ -306,6 +306,8 @@ func (w *pdfWriter) block(bl Block) {
 		w.paragraph(x)
 	case *Checklist:
 		w.checklist(x)
+	case *Bars:
+		w.bars(x)
 	case *Table:
 		w.table(x.Header, x.Widths, x.Rows)
 	case *KeyValue:
@@ -1080,4 +1082,71 @@ func (w *pdfWriter) signature(s *Signature) {
 	w.p.CellFormat(colW, 4, PDFSanitize(Msg.Get(w.d.Lang, "sign_line")), "", 0, "L", false, 0, "")
 	w.grey(false)
 	w.dirty = true
+}
+
+// barColors fill the parts of a bar: implemented, planned, open, rest.
+var barColors = [4][3]int{{46, 125, 50}, {255, 179, 0}, {198, 40, 40}, {232, 232, 232}}
+
+// bars draws the chart: a legend of swatches, then per row the label, the
+// bar as filled rectangles in proportion, and the numbers in words.
+func (w *pdfWriter) bars(x *Bars) {
+	const sw, barH = 3.2, 3.4
+	labelW, barW := w.textW*0.3, w.textW*0.3
+	textX := pdfMarginL + labelW + barW + 3
+	textW := w.textW - labelW - barW - 3
+	w.ensure(pdfSmallLH + 2)
+	w.font("", pdfSmall)
+	xpos, y := pdfMarginL, w.p.GetY()
+	for i, l := range x.Legend {
+		l = PDFSanitize(l)
+		w.swatch(xpos, y+0.4, sw, sw, i)
+		w.p.SetXY(xpos+sw+1, y)
+		w.p.CellFormat(w.p.GetStringWidth(l)+1, pdfSmallLH, l, "", 0, "L", false, 0, "")
+		xpos += sw + 1 + w.p.GetStringWidth(l) + 4
+	}
+	w.p.SetXY(pdfMarginL, y+pdfSmallLH+1.5)
+	for _, r := range x.Rows {
+		w.font("", pdfBody)
+		label := w.split(r.Label, labelW-2)
+		w.font("", pdfSmall)
+		text := w.split(r.Text, textW)
+		h := max(float64(len(label))*pdfLH, float64(len(text))*pdfSmallLH) + 1.5
+		w.ensure(h)
+		y := w.p.GetY()
+		w.font("", pdfBody)
+		for i, l := range label {
+			w.p.SetXY(pdfMarginL, y+float64(i)*pdfLH)
+			w.p.CellFormat(labelW-2, pdfLH, l, "", 0, "L", false, 0, "")
+		}
+		bx := pdfMarginL + labelW
+		cells := r.barCells(1000)
+		for i, n := range cells {
+			if n == 0 {
+				continue
+			}
+			pw := barW * float64(n) / 1000
+			w.swatch(bx, y+0.8, pw, barH, i)
+			bx += pw
+		}
+		w.p.SetDrawColor(60, 60, 60)
+		w.p.SetLineWidth(0.25)
+		w.p.Rect(pdfMarginL+labelW, y+0.8, barW, barH, "D")
+		w.font("", pdfSmall)
+		for i, l := range text {
+			w.p.SetXY(textX, y+0.5+float64(i)*pdfSmallLH)
+			w.p.CellFormat(textW, pdfSmallLH, l, "", 0, "L", false, 0, "")
+		}
+		w.p.SetXY(pdfMarginL, y+h)
+		w.dirty = true
+	}
+	w.p.Ln(1.5)
+}
+
+// swatch fills a rectangle in the colour of bar part i.
+func (w *pdfWriter) swatch(x, y, wd, h float64, i int) {
+	c := barColors[i]
+	w.p.SetFillColor(c[0], c[1], c[2])
+	w.p.SetDrawColor(c[0], c[1], c[2])
+	w.p.SetLineWidth(0.1)
+	w.p.Rect(x, y, wd, h, "F")
 }

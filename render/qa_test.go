@@ -322,7 +322,7 @@ func TestPDFRunningHeaderKeepsDate(t *testing.T) {
 	}
 }
 
-// TestPDFHeadingsNotStranded: "8 Verzeichnisse" stood alone at the foot of a
+// TestPDFHeadingsNotStranded: "9 Verzeichnisse" stood alone at the foot of a
 // portrait page before the landscape register, and "11 Freigabe" (now 12) at the foot
 // of a page whose signature block moved on to the next.
 func TestPDFHeadingsNotStranded(t *testing.T) {
@@ -341,8 +341,8 @@ func TestPDFHeadingsNotStranded(t *testing.T) {
 		return 0
 	}
 	pairs := [][2]string{
-		{"8 Verzeichnisse", "8.1 Dienstleister und Auftragsverarbeiter"},
-		{"12 Freigabe", "Unterschrift"},
+		{"9 Verzeichnisse", "9.1 Dienstleister und Auftragsverarbeiter"},
+		{"13 Freigabe", "Unterschrift"},
 	}
 	for _, p := range pairs {
 		if a, b := pageOf(p[0]), pageOf(p[1]); a != b {

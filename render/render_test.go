@@ -74,7 +74,7 @@ func TestContentStructure(t *testing.T) {
 	d := sampleDoc(t, model.De)
 	md := string(WriteMarkdown(d))
 	for _, want := range []string{
-		"## 1 Einleitung", "## 4 Pseudonymisierung und Verschlüsselung", "### 4.2 Verschlüsselung und Pseudonymisierung in anderen Bereichen",
+		"## 1 Einleitung", "## 5 Pseudonymisierung und Verschlüsselung", "### 5.2 Verschlüsselung und Pseudonymisierung in anderen Bereichen",
 		"- [x] Festplattenverschlüsselung auf allen Notebooks", // crypto section's own
 		"*aus „Zugangskontrolle“ · technisch*",                 // access_system.remote_vpn gathered under lit. a
 		"*technisch · geplant bis 31.03.2027 · Anmerkung: BitLocker mit dem Umstieg auf Windows 11*",
@@ -319,7 +319,7 @@ func TestDOCXStructure(t *testing.T) {
 		t.Errorf("core.xml: %s", core)
 	}
 	paras := strings.Join(docxParagraphs(t, doc), "\n")
-	for _, want := range []string{"Hetzner Online GmbH", "Industriestr. 25\n91710 Gunzenhausen\nDeutschland", "Seite", "8.1 Dienstleister und Auftragsverarbeiter"} {
+	for _, want := range []string{"Hetzner Online GmbH", "Industriestr. 25\n91710 Gunzenhausen\nDeutschland", "Seite", "9.1 Dienstleister und Auftragsverarbeiter"} {
 		if want == "Seite" {
 			continue
 		}
@@ -380,13 +380,13 @@ func TestPDFWithPdftotext(t *testing.T) {
 	}
 	// The TOC names the page of the providers chapter, and the summary table
 	// with the first provider is on that page.
-	m := regexp.MustCompile(`8\.1 Dienstleister und Auftragsverarbeiter\s+(\d+)`).FindStringSubmatch(pages[1])
+	m := regexp.MustCompile(`9\.1 Dienstleister und Auftragsverarbeiter\s+(\d+)`).FindStringSubmatch(pages[1])
 	if m == nil {
 		t.Fatalf("TOC lacks the providers entry:\n%s", pages[1])
 	}
 	var pg int
 	fmt.Sscan(m[1], &pg)
-	if pg < 2 || pg > n || !strings.Contains(pages[pg-1], "8.1 Dienstleister und Auftragsverarbeiter") || !strings.Contains(pages[pg-1], "Hetzner Online GmbH") {
+	if pg < 2 || pg > n || !strings.Contains(pages[pg-1], "9.1 Dienstleister und Auftragsverarbeiter") || !strings.Contains(pages[pg-1], "Hetzner Online GmbH") {
 		t.Errorf("page %d (from the TOC) does not hold the providers table", pg)
 	}
 }
@@ -416,7 +416,7 @@ func TestPDFTableHeaderRepeats(t *testing.T) {
 	pages := pdfPages(t, data)
 	start := -1
 	for i, p := range pages {
-		if strings.Contains(p, "8.1 Dienstleister und Auftragsverarbeiter") && !strings.Contains(p, "Inhaltsverzeichnis") {
+		if strings.Contains(p, "9.1 Dienstleister und Auftragsverarbeiter") && !strings.Contains(p, "Inhaltsverzeichnis") {
 			start = i
 			break
 		}
@@ -425,7 +425,7 @@ func TestPDFTableHeaderRepeats(t *testing.T) {
 		t.Fatal("providers chapter not found")
 	}
 	next := pages[start+1]
-	if !strings.Contains(next, "Name bzw. Firma") || !strings.Contains(next, "Leistung für das Unternehmen") || strings.Contains(next, "8.1 Dienstleister") {
+	if !strings.Contains(next, "Name bzw. Firma") || !strings.Contains(next, "Leistung für das Unternehmen") || strings.Contains(next, "9.1 Dienstleister") {
 		t.Errorf("continuation page %d does not repeat the table header:\n%s", start+2, next)
 	}
 	// A row is never split: each provider's name and last line are on the

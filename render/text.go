@@ -118,6 +118,12 @@ func (w *txtWriter) block(bl Block) {
 			w.lines(wrap(it.Text, TextWidth, indent+mark, indent+strings.Repeat(" ", utf8.RuneCountInString(mark))))
 		}
 		w.blank()
+	case *Bars:
+		w.lines(wrap(x.textLegend(), TextWidth, "", ""))
+		for _, r := range x.Rows {
+			w.lines(wrap(r.Label+": "+r.TextBar(barWidth)+" "+r.Text, TextWidth, "  ", "    "))
+		}
+		w.blank()
 	case *Table:
 		w.table(x)
 	case *Records:

@@ -68,6 +68,12 @@ func (m *Model) finishKey(k string) tea.Cmd {
 func (m *Model) jump(p model.Pending) tea.Cmd {
 	m.s.Jump(p)
 	m.flow.target = ""
+	// A measure's row gets the table's cursor.
+	for i, mm := range m.view.Measures(p.Section) {
+		if mm.ID == p.Item {
+			m.tableCursor[p.Section.ID] = i
+		}
+	}
 	cmd := m.enterSection(p.Section, +1)
 	if p.Item != "" && m.screen == screenStep && m.sec == p.Section {
 		if i := m.itemFor(p.Item); i >= 0 && i != m.pos {

@@ -114,3 +114,18 @@ func TestEndListKeys(t *testing.T) {
 		t.Error("q does not quit the end list")
 	}
 }
+
+// A jump to a step whose measures are partly answered puts the table's
+// cursor on the first row without status.
+func TestEndListJumpToRow(t *testing.T) {
+	c := smallCatalog(t)
+	f := flowFile(t, c)
+	f.Progress.Skipped = nil
+	f.Progress.Done = []string{"org", "infra", "access_system", "providers"}
+	delete(f.Measures, "access_system.policy")
+	d := newDriver(t, c, f, model.De)
+	d.press("end", "enter").expect("> Zugangskontrolle: teilweise beantwortet")
+	d.press("enter").expect("Stand der Maßnahmen", "> 2 Schriftliche Passwortrichtlinie")
+	d.press("g", "enter").typ("31.12.2027").press("enter")
+	d.expect("Eigene Maßnahmen").press("end", "enter").expect("Die Befragung ist vollständig.")
+}

@@ -314,3 +314,23 @@ func TestStatusSeveralFilesKeepsNames(t *testing.T) {
 		}
 	}
 }
+
+// tom status prints the target-vs-actual overview of the document: the
+// level, the counts per heading and the chart with its numbers.
+func TestStatusTargetActual(t *testing.T) {
+	env := map[string]string{"TOM_TODAY": "2026-12-06", "TERM": "dumb"}
+	sample := filepath.Join("..", "testdata", "sample", "tom.json")
+	g, out, _ := rvGlobals(env)
+	Run(g, []string{"status", "-f", sample})
+	flat := strings.Join(strings.Fields(out.String()), " ")
+	for _, w := range []string{"Soll und Ist:", "Schutzniveau: hoch.", "Vertraulichkeit: ██", "von 59 umgesetzt", "█ umgesetzt, ▓ geplant, ░ offen"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("lacks %q:\n%s", w, out)
+		}
+	}
+	g, out, _ = rvGlobals(env)
+	Run(g, []string{"status", "--lang", "en", "-f", sample})
+	if !strings.Contains(out.String(), "Target and actual:") || !strings.Contains(out.String(), "Protection level: high.") {
+		t.Errorf("English overview:\n%s", out)
+	}
+}

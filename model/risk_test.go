@@ -175,3 +175,44 @@ func TestCatalogBadLevels(t *testing.T) {
 		})
 	}
 }
+
+// A stored protection level that is no level is refused at its place, in
+// both languages.
+func TestProtectionLevelLoad(t *testing.T) {
+	c := shippedCatalog(t)
+	data := []byte(`{"schema": 1, "catalog": {"id": "tom-standard", "version": "1.2.0"}, "protection_level": "extrem", "answers": {}, "measures": {}, "progress": {}, "review": {}}`)
+	_, _, err := Parse("tom.json", data, c)
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	if de := ErrorIn(err, De); !strings.Contains(de, "/protection_level") || !strings.Contains(de, `Schutzniveau "extrem" ungültig`) {
+		t.Errorf("German: %s", de)
+	}
+	if en := ErrorIn(err, En); !strings.Contains(en, `protection level "extrem" is not valid`) {
+		t.Errorf("English: %s", en)
+	}
+	ok := []byte(`{"schema": 1, "catalog": {"id": "tom-standard", "version": "1.2.0"}, "protection_level": "sehr_hoch", "answers": {}, "measures": {}, "progress": {}, "review": {}}`)
+	f, _, err := Parse("tom.json", ok, c)
+	if err != nil || f.ProtectionLevel != LevelVeryHigh {
+		t.Errorf("valid level: %v %q", err, f.ProtectionLevel)
+	}
+}
+
+// The level a session stores is written and read back.
+func TestProtectionLevelRoundTrip(t *testing.T) {
+	c := shippedCatalog(t)
+	f := riskBusiness(c, BusinessProcessor, "up_to_100", "customers")
+	f.Set("risk.confidentiality", String(LevelHigh))
+	NewSession(c, f, SessionOptions{Today: "2026-12-06"}).Commit()
+	path := filepath.Join(t.TempDir(), "tom.json")
+	if err := Save(path, f); err != nil {
+		t.Fatal(err)
+	}
+	g, _, err := Load(path, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ProtectionLevel != LevelHigh {
+		t.Errorf("read back %q", g.ProtectionLevel)
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"math"
 	"slices"
@@ -23,7 +24,7 @@ type Migration struct {
 	From, To string
 	Renamed  map[string]string // old ID -> new ID
 	Removed  []string          // IDs the catalogue no longer has
-	New      []string          // question and measure IDs added since From
+	New      []string          // question and measure IDs added since From (own since, else the section's)
 }
 
 // Empty reports whether nothing changed.
@@ -512,14 +513,16 @@ func migrate(f *File, c *Catalog) (*Migration, []Problem) {
 			retire(id, old)
 		}
 	}
+	newer := func(since string) bool { return since != "" && CompareVersions(since, f.Catalog.Version) > 0 }
 	for _, s := range c.Sections {
+		// A question or measure without its own since is as new as its section.
 		for _, q := range s.Questions {
-			if q.Since != "" && CompareVersions(q.Since, f.Catalog.Version) > 0 {
+			if newer(cmp.Or(q.Since, s.Since)) {
 				m.New = append(m.New, q.ID)
 			}
 		}
 		for _, ms := range s.Measures {
-			if ms.Since != "" && CompareVersions(ms.Since, f.Catalog.Version) > 0 {
+			if newer(cmp.Or(ms.Since, s.Since)) {
 				m.New = append(m.New, ms.ID)
 			}
 		}

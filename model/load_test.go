@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -192,5 +193,41 @@ func TestParseEachDuplicateKeyAtItsOwnLine(t *testing.T) {
 		"tom.json:7:17: /answers/org.name: Schlüssel \"org.name\" doppelt"
 	if got := le.Format(De); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestMigrationNewBySectionSince: a section marked since 1.1.0 makes its
+// questions and measures new to a 1.0.0 file, unless one carries an older
+// since of its own.
+func TestMigrationNewBySectionSince(t *testing.T) {
+	data := mutatedCatalog(t, func(c *Catalog) {
+		c.Version = "1.1.0"
+		s := sec(c, "access_system")
+		s.Since = "1.1.0"
+		s.Measures[0].Since = "1.0.0"
+	})
+	c, err := ParseCatalog("v1.1.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sec(c, "access_system")
+	var want []string
+	for _, q := range s.Questions {
+		want = append(want, q.ID)
+	}
+	for _, m := range s.Measures[1:] {
+		want = append(want, m.ID)
+	}
+	_, mig, err := Parse("old.json", []byte(`{"schema": 1, "catalog": {"id": "tom-small", "version": "1.0.0"}, "answers": {}, "measures": {}}`), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 2 || !slices.Equal(mig.New, want) {
+		t.Fatalf("new %v, want %v", mig.New, want)
+	}
+	// Answered with 1.1.0: nothing is new.
+	_, mig, err = Parse("cur.json", []byte(`{"schema": 1, "catalog": {"id": "tom-small", "version": "1.1.0"}, "answers": {}, "measures": {}}`), c)
+	if err != nil || len(mig.New) != 0 {
+		t.Fatalf("answered with 1.1.0: new %v, err %v", mig.New, err)
 	}
 }

@@ -216,16 +216,19 @@ func (r *lineRunner) step(s *model.Section) error {
 			}
 			continue
 		}
-		cur := f.Get(q.ID)
+		cur, asked := f.Get(q.ID), q
 		if n, ok := r.v.NeedFor(q); ok {
-			// A protection need: say what is proposed and why, and
-			// offer the proposal (Enter takes it).
-			r.say("proposal", lineClean(n.Explain(r.o.Lang)))
+			// A protection need: what is proposed and why, on the line
+			// under the question, and the proposal offered (Enter takes it).
+			shown := *q
+			shown.Title = model.Text{De: q.Title.De + "\n" + lineMsg.Get(model.De, "proposal", n.Explain(model.De)),
+				En: q.Title.En + "\n" + lineMsg.Get(model.En, "proposal", n.Explain(model.En))}
+			asked = &shown
 			if !cur.IsSet() {
 				cur = model.String(n.Proposed)
 			}
 		}
-		v, err := r.p.Ask(q, cur)
+		v, err := r.p.Ask(asked, cur)
 		if err != nil {
 			return err
 		}

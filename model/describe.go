@@ -265,10 +265,10 @@ func (d describer) describe(ch Change) (*Section, int, []string) {
 		id := strings.TrimPrefix(ch.Path, "measures/")
 		m := d.c.Measure(id)
 		if m == nil {
-			return nil, 0, d.measureLines(d.retired(id), ch.Old, ch.New)
+			return nil, 0, d.measureLines(d.retired(id), ch.Old, ch.New, nil)
 		}
 		s := d.c.SectionOf(id)
-		return s, d.rank(s, id), d.measureLines(d.quote(m.Label.In(d.l)), ch.Old, ch.New)
+		return s, d.rank(s, id), d.measureLines(d.quote(m.Label.In(d.l)), ch.Old, ch.New, m)
 	case strings.HasPrefix(ch.Path, "own_measures/"):
 		id := strings.TrimPrefix(ch.Path, "own_measures/")
 		var sid, text string
@@ -291,7 +291,7 @@ func (d describer) describe(ch Change) (*Section, int, []string) {
 		if s == nil {
 			rank = 0
 		}
-		return s, rank, d.measureLines(label, ch.Old, ch.New)
+		return s, rank, d.measureLines(label, ch.Old, ch.New, nil)
 	}
 	return nil, 0, []string{d.arrow(d.plain(ch.Old), d.plain(ch.New), ch.Path)}
 }
@@ -378,7 +378,7 @@ func (d describer) rank(s *Section, id string) int {
 	return 0
 }
 
-func (d describer) measureLines(label string, old, new any) []string {
+func (d describer) measureLines(label string, old, new any, m *Measure) []string {
 	om, _ := old.(map[string]any)
 	nm, _ := new.(map[string]any)
 	var lines []string
@@ -390,6 +390,25 @@ func (d describer) measureLines(label string, old, new any) []string {
 	nn, _ := nm["note"].(string)
 	if on != nn && (old != nil && new != nil || lines == nil) {
 		lines = append(lines, label+": "+describeMsg.Get(d.l, "note")+": "+d.arrowed(d.text(on), d.text(nn)))
+	}
+	// The parameters of a catalogue measure, each in its words.
+	if m != nil {
+		op, _ := om["params"].(map[string]any)
+		np, _ := nm["params"].(map[string]any)
+		for _, p := range m.Params {
+			ov, _ := op[p.ID].(string)
+			nv, _ := np[p.ID].(string)
+			if ov == nv {
+				continue
+			}
+			word := func(v string) string {
+				if v == "" {
+					return describeMsg.Get(d.l, "none")
+				}
+				return d.quote(shorten(ParamText(p, v, d.l)))
+			}
+			lines = append(lines, label+": "+p.Label.In(d.l)+": "+d.arrowed(word(ov), word(nv)))
+		}
 	}
 	if lines == nil { // only fields tom does not know changed
 		lines = append(lines, label+": "+d.arrowed(d.plain(old), d.plain(new)))

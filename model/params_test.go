@@ -391,3 +391,39 @@ func TestFollowUpsParams(t *testing.T) {
 		t.Errorf("title %q", title)
 	}
 }
+
+// tom init --from carries settings over to the next client, but not when a
+// test was done, by whom or with what result.
+func TestTemplateParams(t *testing.T) {
+	c := paramCatalog(t)
+	src := NewFile(c, De)
+	src.Measures["access_system.policy"] = MeasureAnswer{Status: StatusImplemented, Params: map[string]string{"minutes": "10"}}
+	src.Measures["access_system.passwords"] = MeasureAnswer{Status: StatusImplemented,
+		Params: map[string]string{"last_done": "2026-01-10", "interval": "6", "by": "Eva", "result": "ok"}}
+	f := Template(c, src, De)
+	if got := f.Measures["access_system.policy"].Params; got["minutes"] != "10" {
+		t.Errorf("setting lost: %v", got)
+	}
+	if got := f.Measures["access_system.passwords"].Params; len(got) != 1 || got["interval"] != "6" {
+		t.Errorf("test facts carried over: %v", got)
+	}
+	if src.Measures["access_system.passwords"].Params["by"] != "Eva" {
+		t.Error("Template changed the source file")
+	}
+}
+
+// tom diff and the history word a changed parameter by its label and unit.
+func TestDescribeParamChange(t *testing.T) {
+	c := paramCatalog(t)
+	old, nu := NewFile(c, De), NewFile(c, De)
+	old.Measures["access_system.policy"] = MeasureAnswer{Status: StatusImplemented, Params: map[string]string{"minutes": "10"}}
+	nu.Measures["access_system.policy"] = MeasureAnswer{Status: StatusImplemented, Params: map[string]string{"minutes": "1"}}
+	var lines []string
+	for _, sc := range DescribeChanges(c, Diff(old, nu), De) {
+		lines = append(lines, sc.Lines...)
+	}
+	want := "„Schriftliche Passwortrichtlinie“: Inaktivität bis zur Sperre: „10 Minuten“ → „1 Minute“"
+	if len(lines) != 1 || lines[0] != want {
+		t.Errorf("got %q\nwant %q", lines, want)
+	}
+}

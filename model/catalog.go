@@ -451,6 +451,14 @@ func (c *Catalog) check() []Problem {
 	if !semverPattern.MatchString(c.Version) {
 		bad("/version", "cat_bad_version", c.Version)
 	}
+	// since: the version that added a section, question or measure. It is
+	// not compared with the catalogue's version: an overlay may number its
+	// own versions below the base's.
+	since := func(p, v string) {
+		if v != "" && !semverPattern.MatchString(v) {
+			bad(p+"/since", "cat_bad_since", v)
+		}
+	}
 	text("/title", c.Title, true)
 	c.questions = map[string]*Question{}
 	c.measures = map[string]*Measure{}
@@ -488,6 +496,7 @@ func (c *Catalog) check() []Problem {
 			bad(sp, "cat_null")
 			continue
 		}
+		since(sp, s.Since)
 		if !idPattern.MatchString(s.ID) {
 			bad(sp+"/id", "cat_bad_id", s.ID)
 		}
@@ -535,6 +544,7 @@ func (c *Catalog) check() []Problem {
 				bad(qp, "cat_null")
 				continue
 			}
+			since(qp, q.Since)
 			if !idPattern.MatchString(q.ID) {
 				bad(qp+"/id", "cat_bad_id", q.ID)
 			}
@@ -634,6 +644,7 @@ func (c *Catalog) check() []Problem {
 				bad(mp, "cat_null")
 				continue
 			}
+			since(mp, m.Since)
 			if !idPattern.MatchString(m.ID) {
 				bad(mp+"/id", "cat_bad_id", m.ID)
 			}

@@ -231,3 +231,37 @@ func TestMigrationNewBySectionSince(t *testing.T) {
 		t.Fatalf("answered with 1.1.0: new %v, err %v", mig.New, err)
 	}
 }
+
+// A since that is no version is refused at its line and column in German and
+// English.
+func TestCatalogBadSince(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(c *Catalog)
+		de, en string
+	}{
+		{"section", func(c *Catalog) { sec(c, "access_system").Since = "neu" },
+			`/sections/2/since: since "neu" ist keine semantische Version (MAJOR.MINOR.PATCH)`,
+			`/sections/2/since: since "neu" is not a semantic version (MAJOR.MINOR.PATCH)`},
+		{"measure", func(c *Catalog) { measure(c, "access_system.policy").Since = "1.1" },
+			`/sections/2/measures/1/since: since "1.1" ist keine semantische Version`,
+			`/sections/2/measures/1/since: since "1.1" is not a semantic version`},
+		{"question", func(c *Catalog) { question(c, "infra.server_kind").Since = "v1.0.0" },
+			`/sections/1/questions/1/since: since "v1.0.0" ist keine`, `/sections/1/questions/1/since: since "v1.0.0" is not`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseCatalog("broken.json", mutatedCatalog(t, tc.change))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			for l, want := range map[Lang]string{De: tc.de, En: tc.en} {
+				if got := ErrorIn(err, l); !strings.Contains(got, want) || !strings.Contains(got, "broken.json:1:") {
+					t.Errorf("%s: %s\nwant a line:column and %s", l, got, want)
+				}
+			}
+		})
+	}
+	if _, err := ParseCatalog("ok.json", mutatedCatalog(t, func(c *Catalog) { sec(c, "access_system").Since = "1.0.0" })); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -4,6 +4,7 @@ package model
 var Msg = Messages{
 	// Catalogue consistency (ParseCatalog): each at a JSON pointer.
 	"cat_bad_catalog_id":         {De: "Katalog-ID %q ungültig (Kleinbuchstaben, Ziffern, _ . -)", En: "catalogue ID %q is not valid (lower-case letters, digits, _ . -)"},
+	"cat_bad_since":              {De: "since %q ist keine semantische Version (MAJOR.MINOR.PATCH)", En: "since %q is not a semantic version (MAJOR.MINOR.PATCH)"},
 	"cat_bad_version":            {De: "Version %q ist keine semantische Version (MAJOR.MINOR.PATCH)", En: "version %q is not a semantic version (MAJOR.MINOR.PATCH)"},
 	"cat_de_missing":             {De: "deutscher Text fehlt", En: "German text missing"},
 	"cat_en_missing":             {De: "englischer Text fehlt", En: "English text missing"},

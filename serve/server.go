@@ -562,8 +562,16 @@ func minutes(d time.Duration) string {
 // noAgent is a session channel whose agent forwarding requests are refused.
 type noAgent struct{ gossh.NewChannel }
 
+// Bounds on the environment a client may send: the library keeps every
+// variable of every "env" request, so more, or larger, are answered "no".
+const (
+	maxEnvRequests = 32
+	maxEnvPayload  = 1024
+)
+
 // Accept accepts the channel and passes on every request but agent
-// forwarding, which is answered "no".
+// forwarding, which is answered "no", and environment variables past
+// maxEnvRequests or larger than maxEnvPayload, also answered "no".
 func (n noAgent) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	ch, reqs, err := n.NewChannel.Accept()
 	if err != nil {
@@ -572,8 +580,9 @@ func (n noAgent) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	out := make(chan *gossh.Request)
 	go func() {
 		defer close(out)
+		envs := 0
 		for r := range reqs {
-			if r.Type == "auth-agent-req@openssh.com" {
+			if !allowRequest(r.Type, len(r.Payload), &envs) {
 				r.Reply(false, nil)
 				continue
 			}
@@ -581,4 +590,19 @@ func (n noAgent) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 		}
 	}()
 	return ch, out, nil
+}
+
+// allowRequest reports whether a session channel request of the given type
+// and payload size is passed on; envs counts the env requests passed so far.
+func allowRequest(kind string, size int, envs *int) bool {
+	switch kind {
+	case "auth-agent-req@openssh.com":
+		return false
+	case "env":
+		if *envs >= maxEnvRequests || size > maxEnvPayload {
+			return false
+		}
+		*envs++
+	}
+	return true
 }

@@ -105,3 +105,28 @@ func TestNewRefusesBrokenAccessFile(t *testing.T) {
 		t.Errorf("broken access file: %v", err)
 	}
 }
+
+// TestAllowRequestBoundsEnv: agent forwarding is refused, the environment a
+// client sends is capped in number and size, everything else passes.
+func TestAllowRequestBoundsEnv(t *testing.T) {
+	envs := 0
+	if allowRequest("auth-agent-req@openssh.com", 0, &envs) {
+		t.Error("agent forwarding passed")
+	}
+	if allowRequest("env", maxEnvPayload+1, &envs) || envs != 0 {
+		t.Errorf("oversized env passed (count %d)", envs)
+	}
+	for i := 0; i < maxEnvRequests; i++ {
+		if !allowRequest("env", 20, &envs) {
+			t.Fatalf("env %d refused", i)
+		}
+	}
+	if allowRequest("env", 20, &envs) {
+		t.Errorf("env %d passed", maxEnvRequests+1)
+	}
+	for _, kind := range []string{"pty-req", "shell", "exec", "window-change"} {
+		if !allowRequest(kind, 100, &envs) {
+			t.Errorf("%s refused", kind)
+		}
+	}
+}

@@ -18,6 +18,8 @@ type built struct {
 	check  func() string // live validation of what is typed so far ("" = fine)
 	keys   string        // message key of the key hints for this kind of field
 	hover  func() string // the option under the cursor (multi-select), for help
+	// suggest is the text → takes into the empty field (model.Suggestions).
+	suggest string
 }
 
 // fieldMaker builds the field for a body of the given size. The binding is
@@ -40,6 +42,9 @@ type spec struct {
 	// param: the measure parameter the field holds; its input is checked
 	// by model.CheckParam (kind, range) instead of the kind's check.
 	param *model.Param
+	// suggest (one-line text) is shown dimmed in the empty field and taken
+	// with →, never by Enter alone (model.Suggestions).
+	suggest string
 }
 
 // makeField creates the binding for sp and returns its field builder.
@@ -113,12 +118,19 @@ func (m *Model) makeField(sp spec) fieldMaker {
 	}
 	b := &binding[string]{write: checkedWriter(check, sp.slot)}
 	b.cur = displayText(sp.kind, sp.slot.get(), l)
+	keys := "keys_input"
+	if sp.suggest != "" {
+		keys = "keys_suggest"
+	}
 	return func(w, h int) *built {
 		b.armed = false
 		f := huh.NewInput().Title(sp.title).Accessor(b).CharLimit(500).
 			Validate(checkedValidator(check, sp.required, l, sp.emptyKey))
 		if sp.kind == model.KindDate {
 			f.Placeholder(Msg.Get(l, "date_hint"))
+		}
+		if sp.suggest != "" {
+			f.Placeholder(Msg.Get(l, "suggest_hint", sp.suggest))
 		}
 		b.armed = true
 		return &built{
@@ -131,7 +143,8 @@ func (m *Model) makeField(sp spec) fieldMaker {
 				_, msg := check(b.cur)
 				return msg
 			},
-			keys: "keys_input",
+			keys:    keys,
+			suggest: sp.suggest,
 		}
 	}
 }

@@ -102,8 +102,10 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 						required = ask.Required
 					}
 					title, empty := m.followUpTitle(fu, m.f.Measures[mm.ID].Status, label)
+					a := m.f.Measures[mm.ID]
 					sp := spec{kind: fu.Kind, title: title, required: required, emptyKey: empty,
-						slot: measureSlot(m.f, mm.ID, fu.Part)}
+						slot:    m.remembering(measureSlot(m.f, mm.ID, fu.Part), mm.ID, fu.Part),
+						suggest: m.suggest.For(fu.Part, a.Status, a.Part(fu.Part))}
 					if fu.Param != nil {
 						// A parameter may stay empty (an open item).
 						sp.param, sp.options = fu.Param, fu.Param.Options
@@ -125,8 +127,10 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 			},
 			help: secHelp(label, mm.Help.In(l)),
 			make: func() fieldMaker {
+				a := m.f.Measures[mm.ID]
 				return m.makeField(spec{kind: model.KindText, title: Msg.Get(l, "note_title", label),
-					slot: measureSlot(m.f, mm.ID, "note")})
+					slot:    m.remembering(measureSlot(m.f, mm.ID, model.PartNote), mm.ID, model.PartNote),
+					suggest: m.suggest.For(model.PartNote, a.Status, a.Note)})
 			},
 		})
 	}
@@ -188,6 +192,17 @@ func (m *Model) followUpTitle(fu model.FollowUp, st, label string) (title, empty
 	return Msg.Get(l, "part_title", what, label), "required"
 }
 
+// remembering makes sl remember what is stored in part of measure id as
+// the text to offer for the next part of its kind (model.Suggestions).
+func (m *Model) remembering(sl slot, id, part string) slot {
+	set := sl.set
+	sl.set = func(v model.Value) {
+		set(v)
+		m.suggest.Remember(part, m.f.Measures[id].Status, v.Str())
+	}
+	return sl
+}
+
 // measureSlot addresses one part of a measure answer: its note, or a part
 // asked after the status (model.FollowUp).
 func measureSlot(f *model.File, id, part string) slot {
@@ -196,7 +211,7 @@ func measureSlot(f *model.File, id, part string) slot {
 			a := f.Measures[id]
 			var s string
 			switch part {
-			case "note":
+			case model.PartNote:
 				s = a.Note
 			default:
 				s = a.Part(part)
@@ -209,7 +224,7 @@ func measureSlot(f *model.File, id, part string) slot {
 		set: func(v model.Value) {
 			a := f.Measures[id]
 			switch part {
-			case "note":
+			case model.PartNote:
 				a.Note = v.Str()
 			default:
 				a.SetPart(part, v.Str())

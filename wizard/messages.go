@@ -22,6 +22,7 @@ var Msg = model.Messages{
 	"keys_global":         {De: "Esc zurück · Strg+E Was bedeutet das? · Strg+O Übersicht · Strg+S später", En: "Esc back · Ctrl+E what does this mean? · Ctrl+O overview · Ctrl+S later"},
 	"keys_quit":           {De: "Strg+C Ende", En: "Ctrl+C quit"},
 	"keys_input":          {De: "Enter weiter", En: "Enter next"},
+	"keys_suggest":        {De: "→ Vorschlag übernehmen · Enter weiter", En: "→ take the suggestion · Enter next"},
 	"keys_text":           {De: "Enter weiter · Alt+Enter/Strg+J neue Zeile", En: "Enter next · Alt+Enter/Ctrl+J new line"},
 	"keys_confirm":        {De: "←/→ wechseln · j ja · n nein · Enter weiter", En: "←/→ switch · y yes · n no · Enter next"},
 	"keys_select":         {De: "↑/↓ auswählen · Enter weiter", En: "↑/↓ choose · Enter next"},
@@ -34,10 +35,11 @@ var Msg = model.Messages{
 	"keys_finish":         {De: "Enter springt hin · q beenden · Strg+O Übersicht · Esc zurück", En: "Enter jumps there · q quit · Ctrl+O overview · Esc back"},
 
 	// Answers.
-	"required":    {De: "Bitte ausfüllen (oder mit Strg+S später beantworten).", En: "Please fill this in (or answer later with Ctrl+S)."},
-	"scroll_hint": {De: "– die Liste ist länger, mit ↑/↓ blättern", En: "– the list is longer, scroll with ↑/↓"},
-	"date_hint":   {De: "Datum als TT.MM.JJJJ oder JJJJ-MM-TT", En: "date as DD.MM.YYYY or YYYY-MM-DD"},
-	"invalid":     {De: "Ungültig: %s", En: "Invalid: %s"},
+	"required":     {De: "Bitte ausfüllen (oder mit Strg+S später beantworten).", En: "Please fill this in (or answer later with Ctrl+S)."},
+	"scroll_hint":  {De: "– die Liste ist länger, mit ↑/↓ blättern", En: "– the list is longer, scroll with ↑/↓"},
+	"suggest_hint": {De: "→ übernimmt: %s", En: "→ takes: %s"},
+	"date_hint":    {De: "Datum als TT.MM.JJJJ oder JJJJ-MM-TT", En: "date as DD.MM.YYYY or YYYY-MM-DD"},
+	"invalid":      {De: "Ungültig: %s", En: "Invalid: %s"},
 
 	// Measures.
 	"due_title":         {De: "Bis wann ist „%s“ geplant?", En: "By when is “%s” planned?"},

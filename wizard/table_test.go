@@ -235,3 +235,33 @@ func TestTableHelpAndPlain(t *testing.T) {
 		t.Fatalf("scroll hint %d cells", got)
 	}
 }
+
+// TestTableSuggestsPreviousText: a reason, a risk owner or a note typed for
+// one measure is offered for the next of its kind, shown in the empty field
+// and taken with →; Enter alone on the empty field takes nothing.
+func TestTableSuggestsPreviousText(t *testing.T) {
+	d := tableAt(t, model.De)
+	rows := d.m.tbl.rows
+	d.press("n", "n", "b", "b", "enter")
+	d.expect("nicht anwendbar?")
+	if strings.Contains(d.screen(), "→ übernimmt") {
+		t.Fatalf("a suggestion before any text was given:\n%s", d.screen())
+	}
+	d.typ("kein Bedarf").press("enter")
+	d.expect("→ übernimmt: kein Bedarf", "→ Vorschlag übernehmen").press("enter")
+	// Not taken silently: the field is still empty and asked.
+	d.expect("→ übernimmt: kein Bedarf")
+	eq(t, "not taken by Enter", d.m.f.Measures[rows[1].ID].Reason, "")
+	d.press("right", "enter")
+	// A reason to decline is another kind: nothing offered.
+	if strings.Contains(d.screen(), "→ übernimmt") {
+		t.Fatalf("a not-applicable reason offered for a declined one:\n%s", d.screen())
+	}
+	d.typ("zu teuer").press("enter").typ("Inhaberin").press("enter")
+	d.expect("→ übernimmt: zu teuer").press("right", "enter")
+	d.expect("→ übernimmt: Inhaberin").press("right", "enter")
+	d.expect("Eigene Maßnahmen")
+	eq(t, "na 1", d.measure(rows[0].ID), map[string]any{"status": "not_applicable", "reason": "kein Bedarf"})
+	eq(t, "na 2", d.measure(rows[1].ID), map[string]any{"status": "not_applicable", "reason": "kein Bedarf"})
+	eq(t, "declined", d.measure(rows[3].ID), map[string]any{"status": "declined", "reason": "zu teuer", "accepted_by": "Inhaberin"})
+}

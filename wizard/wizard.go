@@ -113,6 +113,9 @@ type Model struct {
 
 	// noteWanted holds the measures picked for a note (items.go).
 	noteWanted map[string]bool
+	// suggest holds the texts last given per kind of measure part, offered
+	// again on the next one (items.go, model.Suggestions).
+	suggest model.Suggestions
 
 	quit quitReason
 
@@ -517,7 +520,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if a == nil {
 		return nil
 	}
-	fm, cmd := a.form.Update(msg)
+	var fm huh.Model
+	var cmd tea.Cmd
+	if k == "right" && a.b.suggest != "" && a.b.field.GetValue() == "" {
+		// → on an empty field takes the suggestion shown in it.
+		fm, cmd = a.form.Update(tea.PasteMsg{Content: a.b.suggest})
+	} else {
+		fm, cmd = a.form.Update(msg)
+	}
 	a.form = fm.(*huh.Form)
 	if m.submits(a, k) {
 		a.b.commit()

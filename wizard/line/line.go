@@ -97,6 +97,9 @@ type lineRunner struct {
 	accountsAsked bool
 	// dir is Options.Directory prepared for searching, made on first use.
 	dir *model.DirectorySearch
+	// suggest holds the texts last given per kind of measure part, offered
+	// again with "=".
+	suggest model.Suggestions
 }
 
 func (r *lineRunner) say(key string, args ...any) { r.p.say(key, args...) }

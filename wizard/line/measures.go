@@ -109,10 +109,12 @@ func (r *lineRunner) measures(s *model.Section) error {
 					it.help = h
 				}
 			}
+			it.suggest = r.suggest.For(fu.Part, a.Status, a.Part(fu.Part))
 			v, err := r.p.value(it, def)
 			if err != nil {
 				return err
 			}
+			r.suggest.Remember(fu.Part, a.Status, v.Str())
 			a.SetPart(fu.Part, v.Str())
 			f.Measures[m.ID] = a
 			if err := r.save(); err != nil {
@@ -131,11 +133,13 @@ func (r *lineRunner) measures(s *model.Section) error {
 			def = model.String(a.Note)
 		}
 		f.Progress.Question = m.ID + "#note"
-		it := lineItem{kind: model.KindText, title: lineMsg.Get(l, "note_on", i+1, r.title(m.Label)), indent: "  ", note: true}
+		it := lineItem{kind: model.KindText, title: lineMsg.Get(l, "note_on", i+1, r.title(m.Label)), indent: "  ", note: true,
+			suggest: r.suggest.For(model.PartNote, a.Status, a.Note)}
 		v, err := r.p.value(it, def)
 		if err != nil {
 			return err
 		}
+		r.suggest.Remember(model.PartNote, a.Status, v.Str())
 		a.Note = v.Str()
 		if a.Status == "" {
 			if a.Note == "" {

@@ -117,3 +117,33 @@ func TestLineTableFollowUps(t *testing.T) {
 		t.Errorf("ssh = %+v", got)
 	}
 }
+
+// TestLineSuggestsPreviousText: a reason, a risk owner or a note typed for
+// one measure is offered for the next of its kind; "=" alone takes it, an
+// empty line takes nothing (a required reason is asked again).
+func TestLineSuggestsPreviousText(t *testing.T) {
+	c, f := tableFile(t, model.De)
+	in := "n 1-2 b 3-4 +1-2\n\n" +
+		"kein Bedarf\n" + // reason 1
+		"\n=\n" + // reason 2: Enter refused, = takes it
+		"zu teuer\nInhaberin\n" + // declined 3
+		"=\n=\n" + // declined 4
+		"Hoster fragen\n=\n" // notes 1, 2
+	res := runLineTest(t, c, f, "", in, model.De)
+	for _, want := range []string{"[= übernimmt: „kein Bedarf“]", "[= übernimmt: „zu teuer“]",
+		"[= übernimmt: „Inhaberin“]", "[= übernimmt: „Hoster fragen“]"} {
+		if !strings.Contains(res.out, want) {
+			t.Errorf("no offer %s:\n%s", want, res.out)
+		}
+	}
+	if n := strings.Count(res.out, "übernimmt: „kein Bedarf“"); n != 2 {
+		// Twice for row 2 (asked again after Enter), never for the declined rows.
+		t.Errorf("the reason offered %d times, want 2:\n%s", n, res.out)
+	}
+	m := res.file.Measures
+	eq(t, "reasons", []string{m["access_system.passwords"].Reason, m["access_system.policy"].Reason,
+		m["access_system.ssh_keys_only"].Reason, m["access_system.disk_notebook"].Reason},
+		[]string{"kein Bedarf", "kein Bedarf", "zu teuer", "zu teuer"})
+	eq(t, "accepted", m["access_system.disk_notebook"].AcceptedBy, "Inhaberin")
+	eq(t, "notes", []string{m["access_system.passwords"].Note, m["access_system.policy"].Note}, []string{"Hoster fragen", "Hoster fragen"})
+}

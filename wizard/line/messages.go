@@ -15,6 +15,7 @@ var lineMsg = model.Messages{
 
 	"so_far":      {De: "[bisher: %s]", En: "[so far: %s]"},
 	"enter_keeps": {De: "(Enter übernimmt)", En: "(Enter keeps it)"},
+	"same_takes":  {De: "[%s übernimmt: „%s“]", En: "[%s takes: “%s”]"},
 	"enter_open":  {De: "(Enter lässt offen)", En: "(Enter leaves it open)"},
 	"required":    {De: "(Pflichtangabe)", En: "(required)"},
 	"yesno_hint":  {De: "(j/n)", En: "(y/n)"},

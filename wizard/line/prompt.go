@@ -287,7 +287,14 @@ type lineItem struct {
 	// param: the measure parameter asked; its input is checked by
 	// model.CheckParam (kind, range) and asked again when it does not fit.
 	param *model.Param
+	// suggest is the text last given for this kind of part
+	// (model.Suggestions), taken when the line is lineSameToken alone.
+	suggest string
 }
+
+// lineSameToken alone on a line takes an item's suggestion: "the same as
+// before". A plain Enter never does.
+const lineSameToken = "="
 
 // questionItem describes question q in the prompter's language.
 func (p *Prompter) questionItem(q *model.Question) lineItem {
@@ -314,6 +321,9 @@ func (p *Prompter) prompt(it lineItem, hint string, cur model.Value) string {
 		b.WriteString(" " + lineMsg.Get(p.lang, "enter_keeps"))
 	} else if it.required {
 		b.WriteString(" " + lineMsg.Get(p.lang, "required"))
+	}
+	if it.suggest != "" {
+		b.WriteString(" " + lineMsg.Get(p.lang, "same_takes", lineSameToken, lineOneLine(it.suggest)))
 	}
 	b.WriteString(":")
 	return b.String()
@@ -394,6 +404,9 @@ func (p *Prompter) answerLine(it lineItem, prompt string, cur model.Value) (s st
 		s, err = p.ask(prompt, it.help)
 		if err != nil {
 			return "", cur, true, err
+		}
+		if it.suggest != "" && strings.TrimSpace(s) == lineSameToken {
+			return it.suggest, cur, false, nil
 		}
 		v, k := p.keepOrClear(it, cur, s)
 		switch k {

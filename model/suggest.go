@@ -1,0 +1,54 @@
+package model
+
+import "strings"
+
+// PartNote is the note of a measure answer (any status); it is not a
+// FollowUp but is offered again like one (Suggestions).
+const PartNote = "note"
+
+// Suggestions remembers, per kind of measure part, the text last given in
+// this interview, so that a front end can offer it again for the next
+// measure: the reason of a measure not applicable, the reason and who
+// accepted the risk of one declined, a note. A front end offers it and
+// takes it only on a key of its own, never on a plain Enter, so that
+// nobody signs a reason they never chose. The zero value is ready to use.
+type Suggestions struct{ last map[string]string }
+
+// suggestKind names the kind of part p of an answer with status st, or ""
+// for a part that is not offered again (a date, a parameter). A reason is
+// a different kind for each status: why a measure does not apply is no
+// reason to decline another.
+func suggestKind(p, st string) string {
+	switch p {
+	case PartReason:
+		return p + "/" + st
+	case PartAcceptedBy, PartNote:
+		return p
+	}
+	return ""
+}
+
+// Remember records text as the last given for part p of an answer with
+// status st; empty text is ignored.
+func (s *Suggestions) Remember(p, st, text string) {
+	k := suggestKind(p, st)
+	text = strings.TrimSpace(text)
+	if k == "" || text == "" {
+		return
+	}
+	if s.last == nil {
+		s.last = map[string]string{}
+	}
+	s.last[k] = text
+}
+
+// For returns the text to offer for part p of an answer with status st
+// whose part now holds cur: the last text given for that kind, or "" when
+// there is none or the part already holds it.
+func (s *Suggestions) For(p, st, cur string) string {
+	t := s.last[suggestKind(p, st)]
+	if t == strings.TrimSpace(cur) {
+		return ""
+	}
+	return t
+}

@@ -8,21 +8,22 @@ const PartNote = "note"
 
 // Suggestions remembers, per kind of measure part, the text last given in
 // this interview, so that a front end can offer it again for the next
-// measure: the reason of a measure not applicable, the reason and who
-// accepted the risk of one declined, a note. A front end offers it and
+// measure: the target date of a planned measure, the reason of one not
+// applicable, the reason and who accepted the risk of one declined, a note. A front end offers it and
 // takes it only on a key of its own, never on a plain Enter, so that
 // nobody signs a reason they never chose. The zero value is ready to use.
 type Suggestions struct{ last map[string]string }
 
 // suggestKind names the kind of part p of an answer with status st, or ""
-// for a part that is not offered again (a date, a parameter). A reason is
+// for a part that is not offered again (a parameter: its unit and range
+// differ from measure to measure). A reason is
 // a different kind for each status: why a measure does not apply is no
 // reason to decline another.
 func suggestKind(p, st string) string {
 	switch p {
 	case PartReason:
 		return p + "/" + st
-	case PartAcceptedBy, PartNote:
+	case PartDue, PartAcceptedBy, PartNote:
 		return p
 	}
 	return ""

@@ -118,7 +118,8 @@ func (m *Model) makeField(sp spec) fieldMaker {
 	}
 	b := &binding[string]{write: checkedWriter(check, sp.slot)}
 	b.cur = displayText(sp.kind, sp.slot.get(), l)
-	keys := "keys_input"
+	// The suggestion as the user would type it (a date in their format).
+	keys, suggestText := "keys_input", displayText(sp.kind, model.String(sp.suggest), l)
 	if sp.suggest != "" {
 		keys = "keys_suggest"
 	}
@@ -130,7 +131,7 @@ func (m *Model) makeField(sp spec) fieldMaker {
 			f.Placeholder(Msg.Get(l, "date_hint"))
 		}
 		if sp.suggest != "" {
-			f.Placeholder(Msg.Get(l, "suggest_hint", sp.suggest))
+			f.Placeholder(Msg.Get(l, "suggest_hint", suggestText))
 		}
 		b.armed = true
 		return &built{
@@ -144,7 +145,7 @@ func (m *Model) makeField(sp spec) fieldMaker {
 				return msg
 			},
 			keys:    keys,
-			suggest: sp.suggest,
+			suggest: suggestText,
 		}
 	}
 }

@@ -323,7 +323,7 @@ func (p *Prompter) prompt(it lineItem, hint string, cur model.Value) string {
 		b.WriteString(" " + lineMsg.Get(p.lang, "required"))
 	}
 	if it.suggest != "" {
-		b.WriteString(" " + lineMsg.Get(p.lang, "same_takes", lineSameToken, lineOneLine(it.suggest)))
+		b.WriteString(" " + lineMsg.Get(p.lang, "same_takes", lineSameToken, p.show(it, model.String(it.suggest), false)))
 	}
 	b.WriteString(":")
 	return b.String()

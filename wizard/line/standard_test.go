@@ -70,11 +70,12 @@ var lineAgency = map[string]any{
 // lineAgencyRecords are the entries of each list, by the list's item name.
 var lineAgencyRecords = map[string][]map[string]any{
 	"Dienstleister": {
-		{"Name bzw. Firma": "Hetzner Online GmbH", "Anschrift": []string{"Industriestr. 25", "91710 Gunzenhausen"},
-			"E-Mail": "info@hetzner.com", "Telefon": "+49 (0)9831 505-0*", "Website": "www.hetzner.com",
+		// From the provider directory, found by "Hetzner" (lineDirSearch):
+		// name, address, e-mail, website, category, access and processor
+		// come from there; the rest is typed.
+		{lineDirSearch: "Hetzner", "Telefon": "+49 (0)9831 505-0*",
 			"Leistung für das Unternehmen": []string{"Angemieteter Root-Server für Websites, Webshops und E-Mail"},
-			"Kategorie":                    "1", "Zugriff des Dienstleisters": "1", "Auftragsverarbeiter nach Art. 28 DSGVO?": "j",
-			"AV-Vertrag geschlossen am": "20.05.2018", "TOM des Dienstleisters zuletzt geprüft am": "2018-05-20",
+			"AV-Vertrag geschlossen am":    "20.05.2018", "TOM des Dienstleisters zuletzt geprüft am": "2018-05-20",
 			"Land der Verarbeitung": "Deutschland", "Verarbeitung außerhalb von EU/EWR?": "n"},
 		{"Name bzw. Firma": "Collmex GmbH", "Anschrift": []string{"Lilienstr. 37", "66119 Saarbrücken"},
 			"E-Mail": "service@collmex.de", "Website": "www.collmex.de",
@@ -97,6 +98,38 @@ var lineAgencyRecords = map[string][]map[string]any{
 	"Speicherort": {
 		{"Speicherort": "Aktenschrank Büro", "Gespeicherte Daten": []string{"Verträge und Rechnungen"}, "Verschlüsselt gespeichert?": "n"},
 	},
+}
+
+// lineStepIs reports whether the step the output is in has title.
+func lineStepIs(lines []string, title string) bool {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], "Schritt ") {
+			return strings.Contains(lines[i], ": "+title+" –") || strings.HasSuffix(lines[i], ": "+title)
+		}
+	}
+	return false
+}
+
+// lineParamPrompt is the prompt of a measure's follow-up not answered
+// above: a parameter.
+var lineParamPrompt = regexp.MustCompile(`^  \d+\) .+ – `)
+
+// lineDirSearch, in an entry of lineAgencyRecords, is the text that finds
+// it in the provider directory; the first match is taken.
+const lineDirSearch = "_directory_search"
+
+// lineOffered reports whether prompt tail offers text as the text given
+// before ("[= übernimmt: „text“]"), which "=" takes.
+func lineOffered(tail, text string) bool {
+	return strings.Contains(tail, "übernimmt: „"+text+"“]")
+}
+
+// lineTypeOrTake answers text, or "=" when the prompt offers it.
+func lineTypeOrTake(tail, text string) string {
+	if lineOffered(tail, text) {
+		return "="
+	}
+	return text
 }
 
 // lineResponder is an input that answers the prompt the output ends with,
@@ -148,6 +181,12 @@ func (r *lineResponder) answer(out string) string {
 		for i := head + 1; i < len(lines) && r.optRe.MatchString(lines[i]); i++ {
 			n++
 		}
+		if lineStepIs(lines, "Auftragsverarbeitung für Kunden") {
+			// The reference business has every processor duty in place
+			// (the facts); the turn of the statuses goes on as elsewhere.
+			r.statuses += 2
+			return fmt.Sprintf("u 1-%d", n)
+		}
 		var parts []string
 		switch {
 		case n-2 > 1:
@@ -172,11 +211,20 @@ func (r *lineResponder) answer(out string) string {
 	case strings.HasPrefix(tail, "Weitere Angaben"):
 		return ""
 	case strings.Contains(tail, " – Geplant bis"):
-		return "31.12.2026"
+		return lineTypeOrTake(tail, "31.12.2026")
 	case strings.Contains(tail, " – Warum nicht anwendbar?"):
-		return "Trifft auf unseren Betrieb nicht zu"
+		return lineTypeOrTake(tail, "Trifft auf unseren Betrieb nicht zu")
 	case strings.HasPrefix(tail, "  Anmerkung zu "):
-		return "Mit dem Hoster klären"
+		return lineTypeOrTake(tail, "Mit dem Hoster klären")
+	case lineParamPrompt.MatchString(tail):
+		return "" // the reference business leaves the parameters open
+	case strings.Contains(tail, "Im Anbieterverzeichnis suchen"):
+		search, _ := r.record[lineDirSearch].(string)
+		return search
+	case strings.Contains(tail, "Nummer wählen, neu suchen"):
+		return "1"
+	case strings.Contains(tail, "Angaben jetzt prüfen und ergänzen?"):
+		return "j"
 	case strings.HasPrefix(tail, "Eigene Maßnahme hinzufügen?"):
 		if r.owned {
 			return "n"
@@ -211,6 +259,9 @@ func (r *lineResponder) answer(out string) string {
 	case []string:
 		r.more = append([]string{}, v[1:]...)
 		return v[0]
+	}
+	if _, fromDir := table[lineDirSearch]; fromDir && strings.Contains(tail, "[bisher: ") {
+		return "" // filled from the directory: Enter keeps it
 	}
 	switch {
 	case strings.Contains(tail, "(j/n)"):
@@ -253,6 +304,9 @@ func TestLineGenerateStandardScript(t *testing.T) {
 		t.Fatalf("Run: %v\n%s", err, out.String())
 	}
 	data := strings.Join(r.script, "\n") + "\n"
+	if os.Getenv("DUMP_LINE_OUT") != "" {
+		_ = os.WriteFile(os.Getenv("DUMP_LINE_OUT"), out.Bytes(), 0o644)
+	}
 	if err := os.WriteFile("../../testdata/line/standard-full.in", []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -287,8 +287,11 @@ func (c *Catalog) ExpectedFrom(m *Measure) string {
 // Expected reports whether measure m applies and is expected at the
 // business's protection level (see ExpectedFrom). Without a protection need
 // in the catalogue, nothing is expected.
-func (v View) Expected(m *Measure) bool {
-	level := v.Level()
+func (v View) Expected(m *Measure) bool { return v.expectedAt(v.Level(), m) }
+
+// expectedAt is Expected with the business's level already known (it is
+// derived from the answers, so a loop over measures derives it once).
+func (v View) expectedAt(level string, m *Measure) bool {
 	if level == "" || !v.MeasureVisible(m) {
 		return false
 	}
@@ -322,7 +325,8 @@ func (t Tally) Gap() int { return t.Open }
 // its own section's group. It returns nil when the catalogue asks for no
 // protection need.
 func (v View) TargetActual() []Tally {
-	if v.Level() == "" {
+	level := v.Level()
+	if level == "" {
 		return nil
 	}
 	var out []Tally
@@ -333,7 +337,7 @@ func (v View) TargetActual() []Tally {
 				continue
 			}
 			for _, m := range s.Measures {
-				if !v.Expected(m) {
+				if !v.expectedAt(level, m) {
 					continue
 				}
 				t.Expected++
@@ -366,8 +370,11 @@ func (v View) TargetActual() []Tally {
 // ExpectedGap reports whether measure m is expected and open: not
 // implemented, planned, not applicable or declined with reason and
 // acceptance. A measure without status counts once its section is done.
-func (v View) ExpectedGap(m *Measure) bool {
-	if !v.Expected(m) {
+func (v View) ExpectedGap(m *Measure) bool { return v.expectedGapAt(v.Level(), m) }
+
+// expectedGapAt is ExpectedGap with the business's level already known.
+func (v View) expectedGapAt(level string, m *Measure) bool {
+	if !v.expectedAt(level, m) {
 		return false
 	}
 	a, ok := v.F.Measures[m.ID]

@@ -442,9 +442,10 @@ func (e *ruleEval) eval(rc *RuleCond) bool {
 		return e.register(rc)
 	case rc.ExpectedGap:
 		found := false
+		level := e.v.Level()
 		for _, s := range e.v.C.Sections {
 			for _, m := range s.Measures {
-				if e.v.ExpectedGap(m) {
+				if e.v.expectedGapAt(level, m) {
 					found = true
 					e.l = append(e.l, [2]string{m.Label.De, m.Label.En})
 				}

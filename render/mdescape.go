@@ -66,28 +66,35 @@ func mdLine(b *bytes.Buffer, l string) {
 			}
 		}
 	}
+	// Plain bytes are copied in runs; only the bytes that need escaping are
+	// written one by one.
+	start := 0
 	for i := 0; i < len(l); i++ {
 		c := l[i]
-		if c == '\\' && i == len(l)-1 {
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+		default:
+			continue
+		}
+		b.WriteString(l[start:i])
+		start = i + 1
+		switch {
+		case c == '\\' && i == len(l)-1:
 			// goldmark misreads an escaped backslash before a hard break
 			// (backslash, backslash, backslash, newline); an entity avoids that.
 			b.WriteString("&#92;")
-			break
-		}
-		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '&':
+		case c == '&':
 			if entityAt(l[i:]) {
 				b.WriteString("&amp;")
 			} else {
 				b.WriteByte('&')
 			}
 		default:
+			b.WriteByte('\\')
 			b.WriteByte(c)
 		}
 	}
+	b.WriteString(l[start:])
 }
 
 func leadingDigits(s string) int {

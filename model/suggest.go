@@ -53,3 +53,38 @@ func (s *Suggestions) For(p, st, cur string) string {
 	}
 	return t
 }
+
+// SuggestedAnswer returns the text a front end offers for question q while
+// it holds no answer, taken only on the same key as a part's suggestion
+// (Suggestions): for who answers the interview and who signs, the contact
+// person's name, most often the same person. "" when there is none.
+func (v View) SuggestedAnswer(q *Question) string {
+	switch q.Role {
+	case RoleRespondent, RoleSignatoryName:
+		if !v.Value(q.ID).Empty() {
+			return ""
+		}
+		return strings.TrimSpace(v.ByRole(RoleContact).Str())
+	}
+	return ""
+}
+
+// SuggestedField returns the text a front end offers for field fd of a new
+// entry of records question q whose entries so far are recs, taken only on
+// the key of a suggestion: for the name of a person in the people register,
+// the contact person's name while no entry holds it. "" when there is none.
+func (v View) SuggestedField(q *Question, fd *Field, recs []Record) string {
+	if q.Role != RolePeopleRegister || fd.Role != RoleRecordName {
+		return ""
+	}
+	name := strings.TrimSpace(v.ByRole(RoleContact).Str())
+	if name == "" {
+		return ""
+	}
+	for _, r := range recs {
+		if strings.TrimSpace(r[fd.ID].Str()) == name {
+			return ""
+		}
+	}
+	return name
+}

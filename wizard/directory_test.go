@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,4 +158,34 @@ func TestReviewEditorOffersDirectory(t *testing.T) {
 	if p.edit >= 0 || len(recs) != 1 || recs[0]["name"].Str() != "STRATO AG" {
 		t.Fatalf("after choosing STRATO: edit %d, records %v", p.edit, recs)
 	}
+}
+
+// The first person's name offers the contact person's (→ takes it, dimmed
+// until then); Tab leaves the list for the next step.
+func TestPeopleSuggestContactAndTabLeaves(t *testing.T) {
+	c := realCatalog(t)
+	people := c.QuestionByRole(model.RolePeopleRegister)
+	f := model.NewFile(c, model.De)
+	f.Set(c.QuestionByRole(model.RoleContact).ID, model.String("Jörg Müller"))
+	for _, s := range c.Sections {
+		if slices.Contains(s.Questions, people) {
+			f.Progress.Step = s.ID
+		}
+	}
+	d := &driver{t: t, c: c, path: filepath.Join(t.TempDir(), "tom.json")}
+	d.m = New(Options{Catalog: c, File: f, Path: d.path, Lang: model.De, Today: "2026-11-28", User: "tester"})
+	d.m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.press("n").expect("→ übernimmt: Jörg Müller")
+	d.press("right", "ctrl+s").expect("1. Jörg Müller")
+	d.press("n")
+	if strings.Contains(d.screen(), "→ übernimmt") {
+		t.Fatalf("the contact offered again though the list holds them:\n%s", d.screen())
+	}
+	d.press("esc")
+	step := d.m.sec
+	d.press("tab")
+	if d.m.sec == step {
+		t.Fatalf("Tab did not leave the list:\n%s", d.screen())
+	}
+	eq(t, "people", len(d.m.f.Get(people.ID).Records()), 1)
 }

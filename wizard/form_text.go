@@ -22,6 +22,9 @@ type textInput struct {
 	pos   int // cursor, 0..len(text)
 	left  int // first rune shown of the cursor's line (horizontal scroll)
 	multi bool
+	// suggest is shown dimmed while the field is empty and taken with →
+	// (model.View.SuggestedField).
+	suggest string
 }
 
 func newTextInput(fd *model.Field, r model.Record, l model.Lang) *textInput {
@@ -54,6 +57,10 @@ func (t *textInput) key(msg tea.KeyPressMsg) (bool, bool) {
 	case "left":
 		t.pos = max(0, t.pos-1)
 	case "right":
+		if len(t.text) == 0 && t.suggest != "" {
+			t.insert(t.suggest)
+			break
+		}
 		t.pos = min(len(t.text), t.pos+1)
 	case "home", "ctrl+a":
 		t.pos = t.lineStart()
@@ -142,6 +149,9 @@ func (t *textInput) short() string {
 // lines shows the text with the cursor as a reverse-video cell; the
 // cursor's line scrolls sideways, a textarea shows the lines around it.
 func (t *textInput) lines(w, h int) []string {
+	if len(t.text) == 0 && t.suggest != "" {
+		return []string{styleCursor.Render(" ") + styleFaint.Render(truncate(Msg.Get(t.lang, "suggest_hint", t.suggest), w-1))}
+	}
 	if len(t.text) == 0 && t.fd.Kind == model.KindDate {
 		return []string{styleCursor.Render(" ") + styleFaint.Render(truncate(Msg.Get(t.lang, "date_hint"), w-1))}
 	}

@@ -47,7 +47,8 @@ func (m *Model) sectionItems(s *model.Section) []*item {
 		} else {
 			it.make = func() fieldMaker {
 				sp := spec{kind: q.Kind, title: q.Title.In(l), options: q.Options,
-					required: q.Required, emptyKey: "required", slot: answerSlot(m.f, q.ID)}
+					required: q.Required, emptyKey: "required", slot: answerSlot(m.f, q.ID),
+					suggest: v.SuggestedAnswer(q)}
 				if n, ok := v.NeedFor(q); ok {
 					// A protection need: the proposal and why under the
 					// title, and selected until the user chooses.

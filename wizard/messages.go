@@ -27,7 +27,7 @@ var Msg = model.Messages{
 	"keys_confirm":        {De: "←/→ wechseln · j ja · n nein · Enter weiter", En: "←/→ switch · y yes · n no · Enter next"},
 	"keys_select":         {De: "↑/↓ auswählen · Enter weiter", En: "↑/↓ choose · Enter next"},
 	"keys_multi":          {De: "↑/↓ · Leertaste/x an/aus · Strg+A alle · Enter weiter", En: "↑/↓ · Space/x toggle · Ctrl+A all · Enter next"},
-	"keys_records":        {De: "↑/↓ · Enter öffnen · n neu · e ändern · Entf/d entfernen", En: "↑/↓ · Enter open · n new · e edit · Del/d remove"},
+	"keys_records":        {De: "↑/↓ · Enter öffnen · n neu · e ändern · Entf/d entfernen · Tab weiter", En: "↑/↓ · Enter open · n new · e edit · Del/d remove · Tab next"},
 	"keys_confirm_remove": {De: "j entfernen · n behalten", En: "y remove · n keep"},
 	"keys_overview":       {De: "↑/↓ bewegen · Enter springt dorthin · Esc zurück", En: "↑/↓ move · Enter jumps there · Esc back"},
 	"keys_help":           {De: "Esc, Enter oder Strg+E schließt die Hilfe", En: "Esc, Enter or Ctrl+E closes the help"},

@@ -237,6 +237,11 @@ func (m *Model) startEdit(p *recordsPage, i int) tea.Cmd {
 		}
 	}
 	p.openForm(model.Record{"id": model.String(p.spec.newID())}, "", m.lang)
+	for i, fd := range p.form.fields {
+		if t, ok := p.form.inputs[i].(*textInput); ok {
+			t.suggest = m.view.SuggestedField(p.spec.q, fd, p.recs)
+		}
+	}
 	return nil
 }
 
@@ -396,6 +401,11 @@ func (m *Model) recordsKey(p *recordsPage, msg tea.KeyPressMsg) (tea.Cmd, int) {
 			p.cursor = n // the first new entry, to be completed
 			p.message = scanning.AccountMsg.Count(l, "added", added)
 		}
+	case "tab":
+		// On to the next step from anywhere in the list, as from a field.
+		p.save()
+		p.spec.confirm()
+		return nil, +1
 	case "enter", "space":
 		switch {
 		case p.cursor < n:

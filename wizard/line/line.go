@@ -231,7 +231,7 @@ func (r *lineRunner) step(s *model.Section) error {
 				cur = model.String(n.Proposed)
 			}
 		}
-		v, err := r.p.Ask(asked, cur)
+		v, err := r.p.askSuggesting(asked, cur, r.v.SuggestedAnswer(q))
 		if err != nil {
 			return err
 		}

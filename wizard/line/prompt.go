@@ -296,6 +296,14 @@ type lineItem struct {
 // before". A plain Enter never does.
 const lineSameToken = "="
 
+// askSuggesting asks question q as Ask does, offering suggest (taken with
+// lineSameToken) while it holds no answer.
+func (p *Prompter) askSuggesting(q *model.Question, cur model.Value, suggest string) (model.Value, error) {
+	it := p.questionItem(q)
+	it.suggest = suggest
+	return p.value(it, cur)
+}
+
 // questionItem describes question q in the prompter's language.
 func (p *Prompter) questionItem(q *model.Question) lineItem {
 	return lineItem{kind: q.Kind, title: q.Title.In(p.lang), help: q.Help.In(p.lang),

@@ -188,7 +188,11 @@ func (r *lineRunner) editRecord(q *model.Question, old model.Record) (model.Reco
 			delete(rec, fd.ID)
 			continue
 		}
-		v, err := r.p.value(r.p.fieldItem(fd), rec[fd.ID])
+		it := r.p.fieldItem(fd)
+		if rec[fd.ID].Empty() {
+			it.suggest = r.v.SuggestedField(q, fd, r.o.File.Get(q.ID).Records())
+		}
+		v, err := r.p.value(it, rec[fd.ID])
 		if err != nil {
 			return rec, err
 		}

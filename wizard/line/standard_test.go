@@ -255,7 +255,7 @@ func (r *lineResponder) answer(out string) string {
 	}
 	switch v := table[title].(type) {
 	case string:
-		return v
+		return lineTypeOrTake(tail, v)
 	case []string:
 		r.more = append([]string{}, v[1:]...)
 		return v[0]
@@ -284,7 +284,7 @@ func linePromptTitle(lines []string) string {
 		return strings.TrimSpace(lines[i])
 	}
 	tail = strings.TrimSuffix(tail, ":")
-	for _, cut := range []string{" (Pflichtangabe)", " (TT.MM.JJJJ)", " (j/n)", " (mehrere Zeilen", " [bisher"} {
+	for _, cut := range []string{" (Pflichtangabe)", " (TT.MM.JJJJ)", " (j/n)", " (mehrere Zeilen", " [bisher", " [= übernimmt"} {
 		if i := strings.Index(tail, cut); i >= 0 {
 			tail = tail[:i]
 		}

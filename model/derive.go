@@ -160,6 +160,37 @@ func (v View) Sections() []*Section {
 	return out
 }
 
+// CountedSections returns the sections the step numbers count, in order:
+// those asked, and those whose condition a question still shown and
+// unanswered may yet decide. An answer given can then only take a section
+// out of the count, never add one, so "step X of Y" never grows.
+func (v View) CountedSections() []*Section {
+	var out []*Section
+	for _, s := range v.C.Sections {
+		if v.SectionVisible(s) || v.undecided(s.When) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// undecided reports whether condition c reads a question that is shown and
+// not answered yet.
+func (v View) undecided(c *Condition) bool {
+	if c == nil {
+		return false
+	}
+	for _, sub := range append(append([]*Condition{}, c.All...), c.Any...) {
+		if v.undecided(sub) {
+			return true
+		}
+	}
+	if c.Not != nil && v.undecided(c.Not) {
+		return true
+	}
+	return c.Question != "" && v.QuestionVisible(c.Question) && v.Value(c.Question).Empty()
+}
+
 // Questions returns the questions of s that are asked, in order.
 func (v View) Questions(s *Section) []*Question {
 	var out []*Question

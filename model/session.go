@@ -105,17 +105,18 @@ func (s *Session) Next(sec *Section, dir int) *Section {
 
 // Last returns the last asked section, or nil.
 func (s *Session) Last() *Section {
-	secs := s.Sections()
+	secs := s.V.CountedSections()
 	if len(secs) == 0 {
 		return nil
 	}
 	return secs[len(secs)-1]
 }
 
-// Position returns sec's number among the asked sections (1-based) and
-// their count; a section not asked counts as the last.
+// Position returns sec's number among the counted sections (1-based,
+// View.CountedSections: the count never grows as answers are given) and
+// their count; a section not counted counts as the last.
 func (s *Session) Position(sec *Section) (int, int) {
-	secs := s.Sections()
+	secs := s.V.CountedSections()
 	if i := slices.Index(secs, sec); i >= 0 {
 		return i + 1, len(secs)
 	}

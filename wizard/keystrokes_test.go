@@ -349,10 +349,16 @@ func TestKeystrokesFullScreen(t *testing.T) {
 	// Y of "Teil X von Y" by section: it must not change while the
 	// section is answered.
 	parts := map[*model.Section]int{}
+	steps := 0
 	for i := 0; ; i++ {
 		if m := k.d.m; m.screen == screenStep && m.sec != sec {
 			sec = m.sec
 			n, total := m.visibleIndex()
+			// Y of "Schritt X von Y" never grows as answers are given.
+			if steps > 0 && total > steps {
+				t.Errorf("%s: Schritt %d von %d, von %d before", m.sec.ID, n, total, steps)
+			}
+			steps = total
 			k.keys = append(k.keys, keyStroke{wait: Msg.Get(model.De, "step", n, total, "")})
 		}
 		if m := k.d.m; m.screen == screenStep {

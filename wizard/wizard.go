@@ -605,11 +605,10 @@ func (m *Model) recordsPageKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// visibleIndex returns the position of the current section among the
-// visible ones (1-based) and their number.
+// visibleIndex returns the number of the current step and the number of
+// steps (model.Session.Position: it never grows while answers are given).
 func (m *Model) visibleIndex() (int, int) {
-	secs := m.view.Sections()
-	return slices.Index(secs, m.sec) + 1, len(secs)
+	return m.s.Position(m.sec)
 }
 
 // wrapText wraps s to width w on spaces.

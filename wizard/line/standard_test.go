@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -333,7 +334,16 @@ func TestLineFullInterviewStandard(t *testing.T) {
 	if probs := model.Validate(c, f); len(probs) > 0 {
 		t.Errorf("validation: %v", probs)
 	}
-	lineWantAll(t, res.out, "Schritt 1 von 24: Organisation", "Schritt 25 von 25:", "Fertig: Alle Schritte sind beantwortet")
+	lineWantAll(t, res.out, "Schritt 1 von 25: Organisation", "Schritt 25 von 25:", "Fertig: Alle Schritte sind beantwortet")
+	// Y of "Schritt X von Y" never grows as answers are given.
+	steps := 0
+	for _, m := range regexp.MustCompile(`Schritt \d+ von (\d+):`).FindAllStringSubmatch(res.out, -1) {
+		y, _ := strconv.Atoi(m[1])
+		if steps > 0 && y > steps {
+			t.Errorf("Schritt … von %d after von %d", y, steps)
+		}
+		steps = y
+	}
 	if got := f.Get("org.address").Str(); got != "Königstraße 12\n70173 Stuttgart" {
 		t.Errorf("org.address = %q", got)
 	}

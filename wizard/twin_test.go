@@ -266,3 +266,43 @@ func TestTwinTable(t *testing.T) {
 		}
 	}
 }
+
+// TestTwinSuggestion: the text given before for the same kind of part,
+// taken with → in full screen and "=" in line mode, gives the same file.
+func TestTwinSuggestion(t *testing.T) {
+	c := smallCatalog(t)
+	steps := append(append([]twinStep{}, twinScript[:4]...), twinTable[:3]...)
+	steps = append(steps,
+		twinStep{"two not applicable, two declined", []string{"n", "n", "b", "b", "enter"}, []string{"n 1-2 b 3-4", ""}},
+		twinStep{"why not applicable", []string{"=kein Bedarf", "enter"}, []string{"kein Bedarf"}},
+		twinStep{"the same again", []string{"right", "enter"}, []string{"="}},
+		twinStep{"why declined", []string{"=zu teuer", "enter"}, []string{"zu teuer"}},
+		twinStep{"who accepted", []string{"=Inhaberin", "enter"}, []string{"Inhaberin"}},
+		twinStep{"the same reason again", []string{"right", "enter"}, []string{"="}},
+		twinStep{"the same person again", []string{"right", "enter"}, []string{"="}},
+		twinStep{"no own measure", []string{"end", "enter"}, []string{"n"}},
+	)
+	full := twinFullScreen(t, c, model.NewFile(c, model.De), steps)
+	lineData, out, err := twinLine(t, c, model.NewFile(c, model.De), steps)
+	if err != nil && !errors.Is(err, line.ErrIncomplete) {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(full, lineData) {
+		t.Fatalf("files differ:\n--- full screen\n%s\n--- line mode\n%s\n--- line output\n%s", full, lineData, out)
+	}
+	f, _, perr := model.Parse("twin.json", full, c)
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	want := map[string]model.MeasureAnswer{
+		"access_system.passwords":     {Status: model.StatusNotApplicable, Reason: "kein Bedarf"},
+		"access_system.policy":        {Status: model.StatusNotApplicable, Reason: "kein Bedarf"},
+		"access_system.ssh_keys_only": {Status: model.StatusDeclined, Reason: "zu teuer", AcceptedBy: "Inhaberin"},
+		"access_system.disk_notebook": {Status: model.StatusDeclined, Reason: "zu teuer", AcceptedBy: "Inhaberin"},
+	}
+	for id, w := range want {
+		if got := f.Measures[id]; !got.Equal(w) {
+			t.Errorf("%s = %+v, want %+v", id, got, w)
+		}
+	}
+}

@@ -359,6 +359,10 @@ func TestKeystrokesFullScreen(t *testing.T) {
 				t.Errorf("%s: Schritt %d von %d, von %d before", m.sec.ID, n, total, steps)
 			}
 			steps = total
+			// The progress bar counts the same sections as the step number.
+			if _, sections := m.doneCount(); sections != total {
+				t.Errorf("%s: Schritt %d von %d, but the bar counts %d sections", m.sec.ID, n, total, sections)
+			}
 			k.keys = append(k.keys, keyStroke{wait: Msg.Get(model.De, "step", n, total, "")})
 		}
 		if m := k.d.m; m.screen == screenStep {

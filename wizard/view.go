@@ -85,7 +85,9 @@ func (m *Model) header(w int) string {
 
 // doneCount counts the visible sections in state done.
 func (m *Model) doneCount() (int, int) {
-	secs := m.view.Sections()
+	// The sections the step numbers count, so that "Schritt 1 von 25" and
+	// "0 von 25 Abschnitten erledigt" agree while a section may still appear.
+	secs := m.view.CountedSections()
 	done := 0
 	for _, s := range secs {
 		if m.view.Completeness(s).State == model.StateDone {

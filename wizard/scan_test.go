@@ -5,12 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tom-dsgvo/tom/model"
-	"github.com/tom-dsgvo/tom/scan"
 	"github.com/tom-dsgvo/tom/wizard/scanning"
 )
 
@@ -316,24 +314,11 @@ func TestScanPrefillAgrees(t *testing.T) {
 	c := realCatalog(t)
 	for _, tree := range []string{"debian-good", "debian-neglected", "bare"} {
 		t.Run(tree, func(t *testing.T) {
-			root := "../testdata/scan/" + tree
-			rep := scan.Scan(scan.Options{Root: root, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), Catalog: c})
 			f := model.NewFile(c, model.De)
 			f.Set("infra.server", model.Bool(true))
 			f.Set("infra.website", model.Bool(true))
-			model.ApplyScan(c, f, scanToday, rep.ForModel(model.De))
+			want := testdata.ScanPrefill(c, f, tree)
 			v := model.View{C: c, F: f}
-			want := map[string]string{} // measure → mark
-			for _, fd := range rep.Findings {
-				for _, id := range fd.Measures {
-					if want[id] == "" {
-						want[id] = "erhoben"
-					}
-				}
-				for _, id := range fd.Contradicts {
-					want[id] = "Prüfung widerspricht"
-				}
-			}
 			checked := 0
 			m := New(Options{Catalog: c, File: f, Lang: model.De, Today: scanToday, Save: func(*model.File) error { return nil }})
 			m.Update(teaSize(240, 120))

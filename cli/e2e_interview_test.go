@@ -176,21 +176,7 @@ func TestE2EInterviewTmux(t *testing.T) {
 					t.Fatalf("focused button not marked without colour:\n%q", s)
 				}
 			}
-			tm.keys("j")
-			tm.waitFor("Welche Art von Server?")
-			tm.keys("Down", "Enter")
-			tm.waitFor("Welche Geräte nutzen Sie?")
-			tm.keys("Space")
-			tm.waitFor("✓ PC")
-			tm.keys("Enter")
-			tm.waitFor("Schritt 3 von 4 · Zugangskontrolle", "Stand der Maßnahmen (3, 3 ohne Angabe):")
-			// One key per row: implemented, planned, to be clarified.
-			tm.keys("u", "g", "k")
-			tm.waitFor("Stand der Maßnahmen (3):", "geplant", "zu klären")
-			tm.keys("Enter")
-			tm.waitFor("Bis wann ist „Schriftliche Passwortrichtlinie“ geplant?")
-			tm.typ("31.12.2026")
-			tm.waitFor("> 31.12.2026")
+			tm.smallStepsTwoThree()
 
 			// The connection drops in the middle of the step.
 			tm.kill()
@@ -258,4 +244,25 @@ func TestE2EInterviewTmux(t *testing.T) {
 			}
 		})
 	}
+}
+
+// smallStepsTwoThree answers step 2 of the small catalogue (a rented server,
+// a PC) and its step 3's measures table (one key per row: implemented,
+// planned, to be clarified), and types the planned measure's date without
+// confirming it; the local and the SSH interview tests share it.
+func (tm *tmuxTerm) smallStepsTwoThree() {
+	tm.keys("j")
+	tm.waitFor("Welche Art von Server?")
+	tm.keys("Down", "Enter")
+	tm.waitFor("Welche Geräte nutzen Sie?")
+	tm.keys("Space")
+	tm.waitFor("✓ PC")
+	tm.keys("Enter")
+	tm.waitFor("Schritt 3 von 4 · Zugangskontrolle", "Stand der Maßnahmen (3, 3 ohne Angabe):")
+	tm.keys("u", "g", "k")
+	tm.waitFor("Stand der Maßnahmen (3):", "geplant", "zu klären")
+	tm.keys("Enter")
+	tm.waitFor("Bis wann ist „Schriftliche Passwortrichtlinie“ geplant?")
+	tm.typ("31.12.2026")
+	tm.waitFor("> 31.12.2026")
 }

@@ -355,6 +355,31 @@ func StartReview(c *Catalog, f *File, mig *Migration) *ReviewSession {
 // IsNew reports whether question or measure id is new in the catalogue.
 func (s *ReviewSession) IsNew(id string) bool { return contains(s.New, id) }
 
+// NewShown returns the new questions and measures that the review may ask
+// of this file as it stands: those whose section or own condition is
+// already decided against (a processor's measures in a file answered as a
+// controller's) are left out; those an unanswered question may still bring
+// are kept.
+func (s *ReviewSession) NewShown() []string {
+	v := View{C: s.C, F: s.F}
+	may := func(c *Condition) bool { return c.Eval(v.Value) || v.undecided(c) }
+	var out []string
+	for _, id := range s.New {
+		sec := s.C.SectionOf(id)
+		if sec == nil || !may(sec.When) {
+			continue
+		}
+		if m := s.C.Measure(id); m != nil {
+			if may(m.When) {
+				out = append(out, id)
+			}
+		} else if q := s.C.Question(id); q != nil && may(q.When) && (q.Role != RoleNeedReason || v.Lowered()) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // Order returns the sections to walk through: those holding a new question
 // or measure first, then the rest, each group in catalogue order. Only
 // sections that are asked are included.

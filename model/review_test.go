@@ -2,7 +2,10 @@ package model
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -314,5 +317,55 @@ func TestReviewMigration(t *testing.T) {
 	}
 	if st := Status(c, g, "2026-09-10"); st.Review != ReviewCurrent {
 		t.Fatalf("after review: %s", st.Review)
+	}
+}
+
+// TestReviewNewShownOnlyWhatApplies: a controller's file made with the
+// catalogue before the processor section existed lists the new questions
+// it is asked, not the processor's measures, which its role does not show.
+func TestReviewNewShownOnlyWhatApplies(t *testing.T) {
+	c := shippedCatalog(t)
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "tom.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _, err := Parse("tom.json", data, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	role := c.QuestionByRole(RoleBusinessRole)
+	const controller = "controller" // the shipped catalogue's option
+	if !slices.ContainsFunc(role.Options, func(o *Option) bool { return o.ID == controller }) {
+		t.Fatal("the business role has no controller option")
+	}
+	f.Set(role.ID, String(controller))
+	f.Catalog.Version = "1.1.0"
+	old, err := Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, mig, err := Parse("old.json", old, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := StartReview(c, g, mig)
+	v := View{C: c, F: g}
+	hidden, shown := 0, s.NewShown()
+	for _, id := range s.New {
+		if m := c.Measure(id); m != nil && !v.MeasureVisible(m) {
+			hidden++
+			if slices.Contains(shown, id) {
+				t.Errorf("measure %s does not apply to a controller but is listed as new", id)
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Fatal("the test needs new measures that a controller is not asked (the processor section)")
+	}
+	if !slices.Contains(shown, role.ID) {
+		t.Errorf("the new business-role question is not listed: %v", shown)
+	}
+	if len(shown)+hidden > len(s.New) {
+		t.Errorf("shown %d + hidden %d > new %d", len(shown), hidden, len(s.New))
 	}
 }

@@ -58,8 +58,11 @@ func TestReviewLineOffersNewSectionsOfCatalogue12(t *testing.T) {
 		"neu: Daten und Schutzbedarf – Für wen verarbeiten Sie personenbezogene Daten?",
 		"neu: Auftragsverarbeitung für Kunden – Vertrag nach Art. 28 Abs. 3 DSGVO",
 		"Schritt 1 von 24: Daten und Schutzbedarf", "[neu] Für wen verarbeiten Sie personenbezogene Daten? (noch keine Antwort)")
-	if n := strings.Count(got, "• neu: "); n != 22 {
-		t.Errorf("%d new items listed, want 22", n)
+	// All but the reason for a lowered need, which is asked only when a
+	// need is set below its proposal: the processor section is listed while
+	// the role that decides it is unanswered.
+	if n := strings.Count(got, "• neu: "); n != 21 {
+		t.Errorf("%d new items listed, want 21", n)
 	}
 
 	// The processor section is asked once the business is a processor; it

@@ -83,9 +83,9 @@ func (t *Text) StartLines(resumed bool, at *model.Section) []string {
 			out = append(out, t.Msg("bullet", model.DescribeDue(d, t.l)))
 		}
 	}
-	if len(t.s.New) > 0 {
+	if shown := t.s.NewShown(); len(shown) > 0 {
 		out = append(out, "", t.Msg("start_new", t.s.C.Version))
-		for _, id := range t.s.New {
+		for _, id := range shown {
 			out = append(out, t.Msg("bullet", t.Msg("start_newline", t.sectionTitle(id), t.label(id))))
 		}
 	}

@@ -42,8 +42,11 @@ test:
 
 # Whole-process times of the built binary on a 1,000-provider file with the
 # real catalogue (made at run time), median of repeated runs, wall and CPU,
-# target beside each line; then the in-process benchmarks.
-# BENCHFLAGS: e.g. -n 31, -clients 0 (skip the batch), -base OLD-BINARY.
+# target beside each line; the full-screen interview in tmux at 80x24 (bytes
+# per key press, first frame) and its in-process keystroke benchmarks; then
+# all in-process benchmarks.
+# BENCHFLAGS: e.g. -n 31, -clients 0 (skip the batch), -base OLD-BINARY
+# (-base-src ITS-SOURCE for its keystroke benchmarks), -interactive=false.
 BENCHFLAGS ?=
 bench: build
 	$(GO) run ./internal/bench -bin ./$(BINARY) $(BENCHFLAGS)

@@ -5,6 +5,11 @@
 // time (user + system, which a busy machine does not inflate), with the
 // target beside it. With -base, a second binary is run interleaved with the
 // first and the ratio new/base is printed.
+//
+// The interactive lines (interactive.go) run the full-screen interview in
+// tmux at 80x24 and count the bytes the terminal receives per key press and
+// the time to the first frame; the keystroke lines are the in-process
+// benchmarks of the wizard package (go test -bench in -src / -base-src).
 package main
 
 import (
@@ -23,8 +28,10 @@ import (
 	"time"
 )
 
-// recordsID and orgID are the answers the fixture varies (see the flags).
-var recordsID, orgID string
+// recordsID and orgID are the answers the fixture varies (see the flags);
+// recordsStep and orgStep are their sections, where the interactive lines
+// resume the interview.
+var recordsID, orgID, recordsStep, orgStep string
 
 func main() {
 	bin := flag.String("bin", "./tom", "the tom binary to measure")
@@ -35,6 +42,11 @@ func main() {
 	providers := flag.Int("size", 1000, "records in the fixture's provider register")
 	clients := flag.Int("clients", 500, "answers files in the batch line (0 skips it)")
 	batchRuns := flag.Int("batch-n", 1, "runs of the batch line")
+	inter := flag.Bool("interactive", true, "measure the full-screen interview too (in tmux, and its in-process benchmarks)")
+	onlyInter := flag.Bool("interactive-only", false, "measure only the full-screen interview")
+	keys := flag.Int("keys", 50, "key presses per bytes-per-keystroke line")
+	src := flag.String("src", ".", "source tree of -bin, for the in-process keystroke benchmarks (\"\" skips them)")
+	baseSrc := flag.String("base-src", "", "source tree of -base, for its in-process keystroke benchmarks")
 	// The answers that are repeated and varied; named here as flags because
 	// they are the sample's, not the program's.
 	flag.StringVar(&recordsID, "records", "", "answer ID of the record list that is repeated (default: the shipped catalogue's provider register)")
@@ -47,7 +59,10 @@ func main() {
 	if *baseSample == "" {
 		*baseSample = *sample
 	}
-	if err := run(*bin, *base, []string{*sample, *baseSample}, *runs, *providers, *clients, *batchRuns); err != nil {
+	o := options{bin: *bin, base: *base, samples: []string{*sample, *baseSample}, runs: *runs, providers: *providers,
+		clients: *clients, batchRuns: *batchRuns, whole: !*onlyInter, interactive: *inter || *onlyInter, keys: *keys,
+		srcs: []string{*src, *baseSrc}}
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -56,9 +71,6 @@ func main() {
 // defaultIDs fills the answer IDs not given as flags from the shipped
 // catalogue's roles.
 func defaultIDs() error {
-	if recordsID != "" && orgID != "" {
-		return nil
-	}
 	c, err := questionnaires.Load("")
 	if err != nil {
 		return err
@@ -76,7 +88,24 @@ func defaultIDs() error {
 		}
 		*d.id = q.ID
 	}
+	for _, d := range []struct{ step, id *string }{{&recordsStep, &recordsID}, {&orgStep, &orgID}} {
+		sec := c.SectionOf(*d.id)
+		if sec == nil {
+			return fmt.Errorf("the shipped catalogue has no question %s", *d.id)
+		}
+		*d.step = sec.ID
+	}
 	return nil
+}
+
+// options are the flags of a run.
+type options struct {
+	bin, base          string
+	samples, srcs      []string // of bin and base
+	runs, providers    int
+	clients, batchRuns int
+	whole, interactive bool
+	keys               int
 }
 
 // line is one row of the table.
@@ -88,7 +117,8 @@ type line struct {
 	report bool // exit codes 3 to 5 and 7 report the file's state, not a failure
 }
 
-func run(bin, base string, samples []string, runs, providers, clients, batchRuns int) error {
+func run(o options) error {
+	bin, base, samples, runs, providers, clients, batchRuns := o.bin, o.base, o.samples, o.runs, o.providers, o.clients, o.batchRuns
 	tmp, err := os.MkdirTemp("", "tom-bench-")
 	if err != nil {
 		return err
@@ -97,6 +127,9 @@ func run(bin, base string, samples []string, runs, providers, clients, batchRuns
 	bins := []string{bin}
 	if base != "" {
 		bins = append(bins, base)
+	}
+	if !o.whole {
+		clients = 0
 	}
 	// Each binary gets its fixture: the 1,000-provider file and the clients.
 	files := make([]string, len(bins))
@@ -118,16 +151,21 @@ func run(bin, base string, samples []string, runs, providers, clients, batchRuns
 		{name: "tom validate", args: []string{"validate", "-f", "{file}"}, target: 12 * time.Millisecond},
 		{name: "tom status", args: []string{"status", "-f", "{file}"}, target: 15 * time.Millisecond, report: true},
 	}
+	if !o.whole {
+		lines = nil
+	}
 	if clients > 0 {
 		lines = append(lines, line{name: fmt.Sprintf("batch: %d clients, all formats", clients), args: []string{"render", "{dir}/*", "--format", "all", "--out", "{out}/"}, target: 8 * time.Second, batch: true})
 	}
-	fmt.Printf("tom whole-process times: %d providers, real catalogue; median of %d runs (batch: %d)\n", providers, runs, batchRuns)
+	fmt.Printf("tom: %d providers, real catalogue; median of %d runs (batch: %d)\n", providers, runs, batchRuns)
 	fmt.Printf("load average before: %s\n", loadAvg())
-	head := fmt.Sprintf("%-38s %10s %10s %7s %10s", "what the user runs", "wall", "cpu", "cpu %", "target")
-	if base != "" {
-		head += fmt.Sprintf("  %10s %10s %7s %7s", "base wall", "base cpu", "wall ×", "cpu ×")
+	if len(lines) > 0 {
+		head := fmt.Sprintf("%-38s %10s %10s %7s %10s", "what the user runs", "wall", "cpu", "cpu %", "target")
+		if base != "" {
+			head += fmt.Sprintf("  %10s %10s %7s %7s", "base wall", "base cpu", "wall ×", "cpu ×")
+		}
+		fmt.Println(head)
 	}
-	fmt.Println(head)
 	for _, l := range lines {
 		n := runs
 		if l.batch {
@@ -155,8 +193,57 @@ func run(bin, base string, samples []string, runs, providers, clients, batchRuns
 		}
 		fmt.Println(row)
 	}
+	if o.interactive {
+		var ins []*interactive
+		for bi, b := range bins {
+			in := &interactive{bin: b, src: o.srcs[bi], first: files[bi]}
+			if in.list, err = resumeAt(files[bi], recordsStep, "list"); err != nil {
+				return err
+			}
+			if in.text, err = resumeAt(files[bi], orgStep, "text"); err != nil {
+				return err
+			}
+			ins = append(ins, in)
+		}
+		if err := runInteractive(os.Stdout, tmp, ins, runs, o.keys); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("load average after: %s\n", loadAvg())
 	return nil
+}
+
+// resumeAt writes beside file a copy (named after name) whose interview
+// resumes at section step.
+func resumeAt(file, step, name string) (string, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	var f map[string]any
+	if err := json.Unmarshal(data, &f); err != nil {
+		return "", fmt.Errorf("%s: %v", file, err)
+	}
+	p, _ := f["progress"].(map[string]any)
+	if p == nil {
+		p = map[string]any{}
+		f["progress"] = p
+	}
+	p["step"] = step
+	if done, ok := p["done"].([]any); ok {
+		p["done"] = slices.DeleteFunc(done, func(v any) bool { return v == step })
+	}
+	delete(p, "completed")
+	out, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(filepath.Dir(file), name)
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, filepath.Base(file))
+	return path, os.WriteFile(path, out, 0o600)
 }
 
 // sample2 is one timed run.

@@ -150,13 +150,6 @@ func (p *pane) goNow() (time.Time, error) {
 	return t0, err
 }
 
-// size is how many bytes arrived so far.
-func (p *pane) size() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return len(p.buf)
-}
-
 // waitText waits until the output, escape sequences removed, holds word n
 // times and returns when the chunk that completed it arrived.
 func (p *pane) waitText(word string, n int, limit time.Duration) (time.Time, error) {

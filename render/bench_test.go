@@ -59,3 +59,22 @@ func BenchmarkPDFLongOrg(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWrite measures each writer alone, on a document built once, with
+// 10 and 1,000 service providers.
+func BenchmarkWrite(b *testing.B) {
+	for _, format := range Formats {
+		for _, n := range []int{10, 1000} {
+			c, f := manyProviders(b, n)
+			d := Build(c, f, model.De)
+			b.Run(fmt.Sprintf("%s/%d", format, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Write(d, format); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

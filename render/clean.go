@@ -50,7 +50,10 @@ func cleanSlow(s string) string {
 	return strings.Trim(out, "\n ")
 }
 
-// isClean reports whether clean would return s unchanged, without allocating.
+// isClean reports whether clean would return s unchanged, without allocating:
+// valid UTF-8 without control characters (other than line feeds) or line
+// separators, no space before a line feed, no space or line feed at either
+// end.
 func isClean(s string) bool {
 	n := len(s)
 	if n == 0 {
@@ -59,31 +62,30 @@ func isClean(s string) bool {
 	if s[0] == ' ' || s[0] == '\n' || s[n-1] == ' ' || s[n-1] == '\n' {
 		return false
 	}
-	ascii := true
-	for i := 0; i < n; i++ {
+	for i := 0; i < n; {
 		c := s[i]
-		switch {
-		case c == '\n':
-			if s[i-1] == ' ' {
-				return false
-			}
-		case c < 0x20 || c == 0x7f:
-			return false
-		case c == 0xc2:
-			// U+0080 to U+009F (C1 controls) are C2 80 to C2 9F
-			if i+1 < n && s[i+1] < 0xa0 {
-				return false
-			}
-			ascii = false
-		case c == 0xe2:
-			// U+2028 and U+2029 are E2 80 A8 and E2 80 A9
-			if i+2 < n && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
-				return false
-			}
-			ascii = false
-		case c >= 0x80:
-			ascii = false
+		if c-0x20 < 0x7f-0x20 {
+			i++ // printable ASCII, most text
+			continue
 		}
+		if c < utf8.RuneSelf {
+			// a line feed after a space, another C0 control, DEL
+			if c != '\n' || s[i-1] == ' ' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return false // invalid UTF-8
+		case r < 0xa0: // C1 controls
+			return false
+		case r == '\u2028' || r == '\u2029':
+			return false
+		}
+		i += size
 	}
-	return ascii || utf8.ValidString(s)
+	return true
 }

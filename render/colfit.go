@@ -1,6 +1,9 @@
 package render
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // maxKeptWord is the longest word (in characters) a column is widened for;
 // longer ones (URLs, hashes) may break.
@@ -12,18 +15,36 @@ const maxKeptWord = 30
 // maxKeptWord.
 func longestPart(s string) int {
 	m, n := 0, 0 // the longest part, the characters of the current one
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			n = 0
-		case r == '-':
-			m, n = max(m, n+1), 0
-		default:
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII, most text: no decoding; white space as unicode.IsSpace.
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				n = 0
+				continue
+			case '-':
+				m, n = max(m, n+1), 0
+			default:
+				n++
+				m = max(m, n)
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsSpace(r) {
+				n = 0
+				continue
+			}
 			n++
 			m = max(m, n)
 		}
+		if m >= maxKeptWord {
+			return maxKeptWord // no part counts for more
+		}
 	}
-	return min(m, maxKeptWord)
+	return m
 }
 
 // fitColumns returns relative column widths (summing to 1) for a table laid

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -140,5 +142,38 @@ func TestTextTableWholeColumns(t *testing.T) {
 		Rows: [][]string{{strings.Repeat("lang ", 12), strings.Repeat("wort ", 10), "x"}}}
 	if out := string(WriteText(&Document{Lang: model.De, Blocks: []Block{tb}})); !strings.Contains(out, "---") {
 		t.Errorf("unfittable Whole columns not laid out as a table:\n%s", out)
+	}
+}
+
+// TestLongestPartAsRunes: longestPart, which reads ASCII without decoding and
+// stops at maxKeptWord, counts as a rune-by-rune reading does, for random
+// texts of spaces (Unicode's too), hyphens, letters and broken UTF-8.
+func TestLongestPartAsRunes(t *testing.T) {
+	ref := func(s string) int {
+		m, n := 0, 0
+		for _, r := range s {
+			switch {
+			case unicode.IsSpace(r):
+				n = 0
+			case r == '-':
+				m, n = max(m, n+1), 0
+			default:
+				n++
+				m = max(m, n)
+			}
+		}
+		return min(m, maxKeptWord)
+	}
+	parts := []string{" ", "\t", "\n", "\v", "\u0085", "\u00a0", "\u2003", "-", "a", "ä", "€", "\xff", "Datenschutz", "x\u00ady"}
+	r := rand.New(rand.NewSource(16))
+	for range 5000 {
+		var b strings.Builder
+		for k := r.Intn(40); k > 0; k-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := longestPart(s), ref(s); got != want {
+			t.Fatalf("longestPart(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -10,6 +10,10 @@ import (
 // piece of text escaped, one table row per line (clean git diffs).
 func WriteMarkdown(d *Document) []byte {
 	w := &mdWriter{d: d}
+	// The cells with their escapes and separators, and a register's name
+	// repeated in each of its tables, plus the rest of the text.
+	size, cells := d.cellBytes()
+	w.b.Grow(size*3/2 + cells*4 + 64<<10)
 	for _, bl := range d.Blocks {
 		w.block(bl)
 	}
@@ -202,17 +206,48 @@ func (w *mdWriter) table(t *Table) {
 // several tables, each repeating number and name.
 const mdMaxFields = 6
 
-// records writes a register as one or more tables (see mdRecordTables).
+// records writes a register as one or more tables (see mdRecordTables),
+// cell by cell without making the tables.
 func (w *mdWriter) records(r *Records) {
-	for _, t := range mdRecordTables(r) {
-		w.table(t)
+	var num [20]byte
+	for _, cols := range mdRecordColumns(r) {
+		n := len(cols) + 1
+		w.b.WriteString("| ")
+		mdWrite(&w.b, clean(r.Nr), "<br>")
+		w.b.WriteString(" |")
+		for _, fi := range cols {
+			w.b.WriteByte(' ')
+			mdWrite(&w.b, clean(r.Fields[fi]), "<br>")
+			w.b.WriteString(" |")
+		}
+		w.b.WriteByte('\n')
+		w.rule(n)
+		for i, row := range r.Rows {
+			w.b.WriteString("| ")
+			w.b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+			w.b.WriteString(" |")
+			for _, fi := range cols {
+				v := ""
+				if fi < len(row) {
+					v = row[fi]
+				}
+				if v == "" {
+					v = r.Dash
+				}
+				w.b.WriteByte(' ')
+				mdWrite(&w.b, clean(v), "<br>")
+				w.b.WriteString(" |")
+			}
+			w.b.WriteByte('\n')
+		}
+		w.b.WriteByte('\n')
 	}
 }
 
-// mdRecordTables lays a register out as Markdown tables: number, name and at
-// most mdMaxFields further fields each; a field no record has a value for is
-// left out; a field that does not apply to a record shows the dash.
-func mdRecordTables(r *Records) []*Table {
+// mdRecordColumns returns the fields of each Markdown table of a register
+// (see mdRecordTables), each after the number column: the name, then at
+// most mdMaxFields further fields that some record has a value for.
+func mdRecordColumns(r *Records) [][]int {
 	var fields []int
 	for fi := range r.Fields {
 		if fi == 0 {
@@ -225,9 +260,20 @@ func mdRecordTables(r *Records) []*Table {
 			}
 		}
 	}
-	var out []*Table
+	var out [][]int
 	for start := 0; start == 0 || start < len(fields); start += mdMaxFields {
-		cols := append([]int{0}, fields[start:min(start+mdMaxFields, len(fields))]...)
+		out = append(out, append([]int{0}, fields[start:min(start+mdMaxFields, len(fields))]...))
+	}
+	return out
+}
+
+// mdRecordTables lays a register out as Markdown tables: number, name and at
+// most mdMaxFields further fields each; a field no record has a value for is
+// left out; a field that does not apply to a record shows the dash. The
+// writer writes the same cells directly (mdWriter.records).
+func mdRecordTables(r *Records) []*Table {
+	var out []*Table
+	for _, cols := range mdRecordColumns(r) {
 		t := &Table{Header: []string{r.Nr}}
 		for _, fi := range cols {
 			t.Header = append(t.Header, r.Fields[fi])

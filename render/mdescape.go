@@ -71,9 +71,7 @@ func mdLine(b *bytes.Buffer, l string) {
 	start := 0
 	for i := 0; i < len(l); i++ {
 		c := l[i]
-		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
-		default:
+		if !mdSpecial[c] {
 			continue
 		}
 		b.WriteString(l[start:i])
@@ -96,6 +94,9 @@ func mdLine(b *bytes.Buffer, l string) {
 	}
 	b.WriteString(l[start:])
 }
+
+// mdSpecial marks the bytes mdLine escapes.
+var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '<': true, '>': true, '|': true, '~': true, '&': true}
 
 func leadingDigits(s string) int {
 	n := 0

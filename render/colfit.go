@@ -71,6 +71,9 @@ func fitColumns(rel []float64, header []string, rows [][]string, capacity, pad f
 		w[i] /= sum
 		lw := longestPart(header[i])
 		for _, r := range rows {
+			if lw == maxKeptWord {
+				break // no cell can ask for more
+			}
 			if i < len(r) {
 				lw = max(lw, longestPart(r[i]))
 			}

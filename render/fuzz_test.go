@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	htmltemplate "html/template"
 	"io"
 	"strings"
 	"testing"
@@ -183,6 +184,60 @@ func FuzzCleanFastPath(f *testing.F) {
 		}
 		if clean(s) != cleanSlow(s) {
 			t.Fatalf("clean(%q) = %q, want %q", s, clean(s), cleanSlow(s))
+		}
+	})
+}
+
+// FuzzHTMLEscape: the project's HTML escaper (htmlEscapeText, used for the
+// rows of large tables) writes exactly what html/template writes for the
+// same text in an element and in a quoted attribute value.
+func FuzzHTMLEscape(f *testing.F) {
+	fuzzSeeds(f)
+	for _, s := range []string{"a+b", `"'`, "<&>", "\x00", "&amp;", "\xc2\x85", "\u202e"} {
+		f.Add(s)
+	}
+	tmpl := htmltemplate.Must(htmltemplate.New("e").Parse(`<p title="{{.}}">{{.}}</p>`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var esc strings.Builder
+		htmlEscapeText(&esc, s)
+		if got := `<p title="` + esc.String() + `">` + esc.String() + `</p>`; got != want.String() {
+			t.Fatalf("htmlEscapeText(%q) = %q, html/template wrote %q", s, got, want.String())
+		}
+	})
+}
+
+// FuzzHTMLDropControls: htmlDropControls, which copies runs of plain bytes,
+// gives what reading the page one character at a time gives (kept here as
+// the reference): controls dropped, bidirectional formatting characters
+// shown as their marks, everything else (broken UTF-8 too) kept.
+func FuzzHTMLDropControls(f *testing.F) {
+	fuzzSeeds(f)
+	for _, s := range []string{"\xc2\x85x", "\xc2", "\xd8\x9c", "\u061c", "\u200f\u202e", "\xc3\xc2\x85", "\x7f\x1b[31m", "ä\u00a0\u0600"} {
+		f.Add(s)
+	}
+	ref := func(b []byte) []byte {
+		var out []byte
+		for i := 0; i < len(b); {
+			r, n := utf8.DecodeRune(b[i:])
+			switch {
+			case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f:
+			case model.IsBidiControl(r):
+				out = append(out, htmltemplate.HTMLEscapeString(model.BidiMark(r))...)
+			default:
+				out = append(out, b[i:i+n]...)
+			}
+			i += n
+		}
+		return out
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := ref([]byte(s))
+		if got := htmlDropControls([]byte(s)); !bytes.Equal(got, want) {
+			t.Fatalf("htmlDropControls(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

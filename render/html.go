@@ -219,28 +219,46 @@ func htmlRecords(r *Records) (*Table, []string) {
 	reg.Header, reg.Widths = r.ColumnHead()
 	reg.Rows = make([][]string, len(r.Rows))
 	heads := make([]string, len(r.Rows))
-	cells := make([]string, len(r.Rows)*(len(r.Columns)+1))
+	n := len(r.Columns) + 1
+	cells := make([]string, len(r.Rows)*n)
+	// Every text goes into one buffer and is cut from it afterwards: one
+	// allocation instead of one per cell. span holds each cell's start and
+	// end (index 0 of a row: its head's).
+	size, _ := (&Document{Blocks: []Block{r}}).cellBytes()
 	var b strings.Builder
+	b.Grow(size + size/2)
+	span := make([][2]int, len(cells))
+	var i, j, start int
+	line := func(label, value string) {
+		if j == 0 && label == "" {
+			span[i*n] = [2]int{b.Len(), b.Len() + len(value)}
+			b.WriteString(value)
+			start = b.Len()
+			return
+		}
+		if b.Len() > start {
+			b.WriteByte('\n')
+		}
+		if label != "" {
+			b.WriteString(label)
+			b.WriteString(labelSep(label))
+		}
+		b.WriteString(value)
+	}
+	for i = range r.Rows {
+		for j = range r.Columns {
+			start = b.Len()
+			r.CellLines(i, r.Columns[j], line)
+			span[i*n+j+1] = [2]int{start, b.Len()}
+		}
+	}
+	all := b.String()
 	for i := range r.Rows {
-		row := cells[i*(len(r.Columns)+1) : (i+1)*(len(r.Columns)+1)]
+		row := cells[i*n : (i+1)*n : (i+1)*n]
 		row[0] = strconv.Itoa(i + 1)
-		for j, c := range r.Columns {
-			b.Reset()
-			r.CellLines(i, c, func(label, value string) {
-				if j == 0 && label == "" {
-					heads[i] = value
-					return
-				}
-				if b.Len() > 0 {
-					b.WriteByte('\n')
-				}
-				if label != "" {
-					b.WriteString(label)
-					b.WriteString(labelSep(label))
-				}
-				b.WriteString(value)
-			})
-			row[j+1] = b.String()
+		heads[i] = all[span[i*n][0]:span[i*n][1]]
+		for j := 1; j < n; j++ {
+			row[j] = all[span[i*n+j][0]:span[i*n+j][1]]
 		}
 		reg.Rows[i] = row
 	}
@@ -265,7 +283,18 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 // heads, when set, are the record names set in bold at the top of the second
 // column.
 func htmlRows(t *Table, heads []string) template.HTML {
+	size := 0
+	for _, row := range t.Rows {
+		size += len("\n<tr></tr>") + len(row)*len("<td></td>")
+		for _, c := range row {
+			size += len(c)
+		}
+	}
+	for _, h := range heads {
+		size += len(`<span class="head"></span>`+"\n") + len(h)
+	}
 	var b strings.Builder
+	b.Grow(size + size/16) // room for some escapes
 	for ri, row := range t.Rows {
 		b.WriteString("\n<tr>")
 		for i, c := range row {
@@ -367,23 +396,8 @@ func htmlItems(items []ListItem) template.HTML {
 func htmlEscapeText(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case 0:
-			r = "\uFFFD"
-		case '"':
-			r = "&#34;"
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '+':
-			r = "&#43;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		default:
+		r := htmlEscapes[htmlEscapeOf[s[i]]]
+		if r == "" {
 			continue
 		}
 		b.WriteString(s[last:i])
@@ -392,6 +406,13 @@ func htmlEscapeText(b *strings.Builder, s string) {
 	}
 	b.WriteString(s[last:])
 }
+
+// htmlEscapeOf gives each byte its replacement's index in htmlEscapes (0:
+// the byte itself).
+var (
+	htmlEscapeOf = [256]uint8{0: 1, '"': 2, '&': 3, '\'': 4, '+': 5, '<': 6, '>': 7}
+	htmlEscapes  = [...]string{"", "\uFFFD", "&#34;", "&amp;", "&#39;", "&#43;", "&lt;", "&gt;"}
+)
 
 // formatPct writes a relative width as a CSS percentage with one decimal
 // ("12.5%").
@@ -612,23 +633,32 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 func htmlDropControls(b []byte) []byte {
 	var marked []byte // the output once a mark makes it longer than b
 	out := b[:0]      // never longer than what has been read
+	keep := func(p []byte) {
+		if marked != nil {
+			marked = append(marked, p...)
+		} else {
+			out = append(out, p...)
+		}
+	}
 	for i := 0; i < len(b); {
+		// Bytes that are kept whatever follows (see htmlPlain) are copied
+		// in runs; the others are read one character at a time.
+		j := i
+		for j < len(b) && htmlPlain[b[j]] {
+			j++
+		}
+		if j > i {
+			keep(b[i:j])
+			i = j
+			continue
+		}
 		if c := b[i]; c < utf8.RuneSelf {
-			// ASCII, most of a document: no decoding.
-			i++
-			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-				continue
-			}
-			if marked != nil {
-				marked = append(marked, c)
-			} else {
-				out = append(out, c)
-			}
+			i++ // a control character
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
 		switch {
-		case r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f:
+		case r >= 0x80 && r <= 0x9f:
 			i += n
 			continue
 		case r >= 0x600 && model.IsBidiControl(r):
@@ -640,11 +670,7 @@ func htmlDropControls(b []byte) []byte {
 			i += n
 			continue
 		}
-		if marked != nil {
-			marked = append(marked, b[i:i+n]...)
-		} else {
-			out = append(out, b[i:i+n]...)
-		}
+		keep(b[i : i+n])
 		i += n
 	}
 	if marked != nil {
@@ -652,3 +678,15 @@ func htmlDropControls(b []byte) []byte {
 	}
 	return out
 }
+
+// htmlPlain marks the bytes htmlDropControls keeps without looking further:
+// printable ASCII, line feed and tab, continuation bytes and the lead bytes
+// of U+00C0 to U+05FF (no control or bidirectional formatting character
+// among them). Not plain: other C0 controls, DEL, C2 (C1 controls are
+// C2 80 to C2 9F) and lead bytes from D8 on (U+0600 and up).
+var htmlPlain = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c >= 0x80 && c < 0xc2 || c >= 0xc3 && c < 0xd8
+	}
+	return t
+}()

@@ -40,7 +40,7 @@ const (
 // depends only on the document (fixed dates, sorted catalogues).
 func WritePDF(d *Document) ([]byte, error) {
 	p := fpdf.New("P", "mm", "A4", "")
-	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom}
+	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom, sharedWidths: true}
 	p.SetCatalogSort(true)
 	// Streams are compressed after fpdf is done (see pdfCompress).
 	p.SetCompression(false)
@@ -104,10 +104,10 @@ type pdfWriter struct {
 	fontSet   bool
 	fontStyle string
 	fontSize  float64
-	// glyph widths per face, built when first needed (see fitsLine)
-	widths1000 [2][]uint16
-	slow       []pdfLineRef // reused for every table row
-	runs       []string     // text objects that pdfCompress puts in place
+	slow      []pdfLineRef // reused for every table row
+	// the fpdf embeds pdfFaces, whose widths pdfWidthTabs hold
+	sharedWidths bool
+	runs         [][]byte // page content that pdfCompress puts in place
 	// the last fitLeft question and answer (the running header asks the
 	// same on every page)
 	fitKey fitQuery
@@ -807,14 +807,13 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 	w.p.SetDrawColor(170, 170, 170)
 	w.p.SetLineWidth(0.2)
 	w.p.SetFillColor(232, 232, 232)
-	style := "D"
+	op := "S" // as fpdf's Rect writes "D" and "FD"
 	if fill {
-		style = "FD"
+		op = "B"
 	}
-	for _, wd := range widths {
-		w.p.Rect(x, y, wd, h, style)
-		x += wd
-	}
+	k := w.p.GetConversionRatio()
+	_, ph := w.p.GetPageSize()
+	w.addRun(w.run.rects(k, ph, x, y, h, widths, op))
 	// baseline as CellFormat places it: half the line height plus 0.3 em
 	base := y + pdfPad + t.lh/2 + 0.3*t.size*25.4/72
 	// Text takes the fill colour when text and fill colour agree, so text
@@ -823,8 +822,6 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 	// others are drawn by fpdf first, grey labels and then the rest.
 	w.p.SetTextColor(20, 20, 20)
 	w.p.SetFillColor(20, 20, 20)
-	k := w.p.GetConversionRatio()
-	_, ph := w.p.GetPageSize()
 	first := faceRegular
 	if w.fontSet && w.fontStyle == "B" && w.fontSize == t.size {
 		first = faceBold // one font change per row instead of two
@@ -865,13 +862,19 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 			w.slowLines(slow, face)
 		}
 		w.slow = slow
-		if s := run.finish(); s != "" {
-			// kept out of fpdf's buffers until pdfCompress (see runMarker)
-			w.p.RawWriteStr(runMarker + strconv.Itoa(len(w.runs)))
-			w.runs = append(w.runs, s)
-		}
+		w.addRun(run.finish())
 	}
 	w.p.SetXY(pdfMarginL, y+h)
+}
+
+// addRun writes a marker for the content b, kept out of fpdf's buffers
+// until pdfCompress puts it in place (see runMarker); nothing for empty b.
+func (w *pdfWriter) addRun(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	w.p.RawWriteStr(runMarker + strconv.Itoa(len(w.runs)))
+	w.runs = append(w.runs, b)
 }
 
 // pdfLineRef is a cell line with the position of its baseline (mm).

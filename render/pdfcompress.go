@@ -19,10 +19,10 @@ import (
 // makes long registers cheap. The output is deterministic like fpdf's own.
 //
 // A page may hold markers "%tomrun N" (a PDF comment on a line of its own)
-// for text objects kept out of fpdf's buffers (see pdfWriter.runs): each is
+// for content kept out of fpdf's buffers (see pdfWriter.runs): each is
 // replaced by runs[N] as the stream is compressed, so the bulk of a long
 // register never passes through fpdf's growing page and document buffers.
-func pdfCompress(in []byte, runs []string) ([]byte, error) {
+func pdfCompress(in []byte, runs [][]byte) ([]byte, error) {
 	// The cross-reference table: "xref\n0 N\n" then N entries of 20 bytes.
 	sx := bytes.LastIndex(in, []byte("startxref\n"))
 	if sx < 0 {
@@ -186,7 +186,7 @@ const runMarker = "%tomrun "
 
 // expandRuns writes a plain stream's data to w with every run marker line
 // replaced by its run, and returns how many markers it replaced.
-func expandRuns(w io.Writer, data []byte, runs []string) (int, error) {
+func expandRuns(w io.Writer, data []byte, runs [][]byte) (int, error) {
 	n := 0
 	for {
 		i := bytes.Index(data, []byte(runMarker))
@@ -213,7 +213,7 @@ func expandRuns(w io.Writer, data []byte, runs []string) (int, error) {
 		if _, err := w.Write(data[:i]); err != nil {
 			return n, err
 		}
-		if _, err := io.WriteString(w, runs[k]); err != nil {
+		if _, err := w.Write(runs[k]); err != nil {
 			return n, err
 		}
 		n++

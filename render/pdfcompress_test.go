@@ -25,14 +25,14 @@ func TestPDFCompressBadInput(t *testing.T) {
 // replaced by their runs, that the same text elsewhere is left alone, and
 // that a marker without a run is an error.
 func TestExpandRuns(t *testing.T) {
-	runs := []string{"BT\n1 2 Td (a)Tj\nET", "BT\n3 4 Td (b)Tj\nET"}
+	runs := [][]byte{[]byte("BT\n1 2 Td (a)Tj\nET"), []byte("BT\n3 4 Td (b)Tj\nET")}
 	in := "%tomrun 1\n0 g\nq (x%tomrun 0)Tj Q\n%tomrun 0\n"
 	var out bytes.Buffer
 	n, err := expandRuns(&out, []byte(in), runs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := runs[1] + "\n0 g\nq (x%tomrun 0)Tj Q\n" + runs[0] + "\n"
+	want := string(runs[1]) + "\n0 g\nq (x%tomrun 0)Tj Q\n" + string(runs[0]) + "\n"
 	if n != 2 || out.String() != want {
 		t.Errorf("expandRuns = %d, %q; want 2, %q", n, out.String(), want)
 	}

@@ -2,7 +2,9 @@ package render
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Faces of the embedded font, as indexes of pdfWriter.drawn.
@@ -23,17 +25,37 @@ const (
 // text object) per line. fpdf embeds only the glyphs it has seen drawn, so
 // a run takes only lines whose runes fpdf has drawn before in this face
 // (see pdfWriter.known); the others go through fpdf.
+//
+// Runs (and a row's cell borders, see rects) are appended to chunks of
+// about 64 KB that pdfCompress reads from: a long register neither copies
+// them again as a buffer grows nor allocates a string per row.
 type textRun struct {
-	buf    []byte
+	buf    []byte // the current chunk; the run being built starts at begin
+	begin  int
 	k, h   float64 // points per mm, page height (mm)
 	x, y   int64   // line start of the last line (1/100 pt)
 	greyOn bool    // the fill colour is grey
 	n      int     // lines in the run
 }
 
+// open starts a piece at the end of the current chunk, or in a new chunk
+// when this one is nearly full.
+func (t *textRun) open() {
+	if cap(t.buf)-len(t.buf) < 4<<10 {
+		t.buf = make([]byte, 0, 64<<10)
+	}
+	t.begin = len(t.buf)
+}
+
+// piece returns the piece since open; later appends never write into it.
+func (t *textRun) piece() []byte {
+	return t.buf[t.begin:len(t.buf):len(t.buf)]
+}
+
 // start begins a run on the current page; k and h convert mm to points.
 func (t *textRun) start(k, h float64) {
-	t.buf = append(t.buf[:0], "BT"...)
+	t.open()
+	t.buf = append(t.buf, "BT"...)
 	t.k, t.h = k, h
 	t.x, t.y, t.greyOn, t.n = 0, 0, false, 0
 }
@@ -43,12 +65,31 @@ func (t *textRun) move(x, y float64) {
 	xi := int64(math.Round(x * t.k * 100))
 	yi := int64(math.Round((t.h - y) * t.k * 100))
 	t.buf = append(t.buf, '\n')
-	t.buf = strconv.AppendFloat(t.buf, float64(xi-t.x)/100, 'f', -1, 64)
+	t.buf = appendCenti(t.buf, xi-t.x)
 	t.buf = append(t.buf, ' ')
-	t.buf = strconv.AppendFloat(t.buf, float64(yi-t.y)/100, 'f', -1, 64)
+	t.buf = appendCenti(t.buf, yi-t.y)
 	t.buf = append(t.buf, " Td"...)
 	t.x, t.y = xi, yi
 	t.n++
+}
+
+// appendCenti appends v/100 as strconv.AppendFloat(b, float64(v)/100, 'f',
+// -1, 64) does (the shortest decimal, no trailing zeros), without the
+// float conversion.
+func appendCenti(b []byte, v int64) []byte {
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	b = strconv.AppendInt(b, v/100, 10)
+	switch f := v % 100; {
+	case f == 0:
+	case f%10 == 0:
+		b = append(b, '.', byte('0'+f/10))
+	default:
+		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
+	}
+	return b
 }
 
 // show draws s at the current point in grey or dark text; the current point
@@ -63,10 +104,18 @@ func (t *textRun) show(s string, grey bool) {
 		}
 		t.greyOn = grey
 	}
+	t.buf = slices.Grow(t.buf, 2*len(s)+5)
 	t.buf = append(t.buf, " ("...)
-	for _, r := range s {
-		t.buf = appendEscaped(t.buf, byte(r>>8))
-		t.buf = appendEscaped(t.buf, byte(r))
+	// Each rune as two bytes (big-endian), escaped as in a literal string.
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			t.buf = appendEscaped(append(t.buf, 0), c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		t.buf = appendEscaped(appendEscaped(t.buf, byte(r>>8)), byte(r))
+		i += n
 	}
 	t.buf = append(t.buf, ")Tj"...)
 }
@@ -83,17 +132,42 @@ func appendEscaped(b []byte, c byte) []byte {
 }
 
 // finish ends the run, leaving the fill colour dark, and returns the text
-// object (empty when the run has no lines).
-func (t *textRun) finish() string {
+// object (nil when the run has no lines).
+func (t *textRun) finish() []byte {
 	if t.n == 0 {
-		return ""
+		t.buf = t.buf[:t.begin]
+		return nil
 	}
 	if t.greyOn {
 		t.buf = append(t.buf, '\n')
 		t.buf = append(t.buf, pdfDarkOp...)
 	}
 	t.buf = append(t.buf, "\nET"...)
-	return string(t.buf)
+	return t.piece()
+}
+
+// rects returns the lines fpdf's Rect writes for rectangles of height h
+// mm side by side from x, one per width, with the path operator op ("S"
+// stroke, "B" fill and stroke), without the last newline. k and ph convert
+// to points as in start.
+func (t *textRun) rects(k, ph, x, y, h float64, widths []float64, op string) []byte {
+	t.open()
+	for i, wd := range widths {
+		if i > 0 {
+			t.buf = append(t.buf, '\n')
+		}
+		t.buf = strconv.AppendFloat(t.buf, x*k, 'f', 2, 64)
+		t.buf = append(t.buf, ' ')
+		t.buf = strconv.AppendFloat(t.buf, (ph-y)*k, 'f', 2, 64)
+		t.buf = append(t.buf, ' ')
+		t.buf = strconv.AppendFloat(t.buf, wd*k, 'f', 2, 64)
+		t.buf = append(t.buf, ' ')
+		t.buf = strconv.AppendFloat(t.buf, -h*k, 'f', 2, 64)
+		t.buf = append(t.buf, " re "...)
+		t.buf = append(t.buf, op...)
+		x += wd
+	}
+	return t.piece()
 }
 
 // known reports whether fpdf has drawn every rune of s in the face before.

@@ -2,8 +2,8 @@ package render
 
 import (
 	"math"
-	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,10 +14,7 @@ import (
 // with a hyphen, the paragraph is wrapped again with breaks allowed after
 // the hyphens of compound words ("Datenschutz-" / "Management").
 func (w *pdfWriter) splitLines(s string, wd float64) []string {
-	if s != "" && w.fitsLine(s, wd) {
-		return []string{s}
-	}
-	ls := w.p.SplitText(s, wd)
+	ls := w.splitText(s, wd)
 	if len(ls) < 2 || !strings.Contains(s, "-") || !forcedBreak(s, ls) {
 		return ls
 	}
@@ -127,61 +124,116 @@ func (w *pdfWriter) fitRunes(s string, wd float64) (int, float64) {
 	return len(s), total
 }
 
-// fitsLine reports whether SplitText would return s as a single line: the
-// sum of its glyph widths is at most the width SplitText allows. It says
-// false when unsure (no font known, a rune without a width), and never
-// underestimates a width, so most short cell values skip SplitText's
-// conversions to runes and back.
-func (w *pdfWriter) fitsLine(s string, wd float64) bool {
-	if !w.fontSet {
-		return false
-	}
-	face := faceRegular
-	if w.fontStyle == "B" {
-		face = faceBold
-	}
-	tab := w.widths1000[face]
+// splitText breaks s into lines of width wd in the current font as fpdf's
+// SplitText does (at the last space before a line is full; a word that is
+// wider than the line alone is cut where it overflows), but on the bytes of
+// s with the face's width table: the lines are substrings of s, and no rune
+// slice or width lookup through fpdf is made per call. Text with a rune the
+// table does not know goes to fpdf.
+func (w *pdfWriter) splitText(s string, wd float64) []string {
+	tab := w.widthTable()
 	if tab == nil {
-		tab = w.glyphWidths()
-		w.widths1000[face] = tab
+		return w.p.SplitText(s, wd)
 	}
 	_, unit := w.p.GetFontSize()
-	// as SplitText computes its limit
+	// the limit as SplitText computes it (1/1000 of the font size)
 	wmax := int(math.Ceil((wd - 2*w.p.GetCellMargin()) * 1000 / unit))
-	sum := 0
-	for _, r := range s {
-		if r >= 0x10000 || tab[r] == 0 {
-			return false
-		}
-		sum += int(tab[r])
-		if sum > wmax {
-			return false
-		}
-	}
-	return true
-}
-
-// glyphWidths returns the width of every rune of the embedded font in the
-// current face (1/1000 em), 0 for runes without a glyph. A zero-width glyph
-// counts as 65535, as fpdf marks it in SplitText.
-func (w *pdfWriter) glyphWidths() []uint16 {
-	tab := make([]uint16, 0x10000)
-	g := goGlyphs()
-	var buf [4]byte
-	for i, word := range g {
-		for word != 0 {
-			b := bits.TrailingZeros64(word)
-			word &^= 1 << b
-			r := rune(i*64 + b)
-			n := utf8.EncodeRune(buf[:], r)
-			gw := w.p.GetStringSymbolWidth(string(buf[:n]))
-			switch {
-			case gw <= 0 || gw > 65535:
-				tab[r] = 65535
-			default:
-				tab[r] = uint16(gw)
+	s = strings.TrimRight(s, "\n")
+	var lines []string
+	start, width, brk := 0, 0, -1 // the line's start, its width, its last space
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || r >= rune(len(tab)) {
+				return w.p.SplitText(s, wd)
 			}
 		}
+		if r != '\n' {
+			cw := tab[r]
+			if cw == 0 {
+				return w.p.SplitText(s, wd)
+			}
+			width += int(cw)
+		}
+		// SplitText also breaks after (dropping) a CJK ideograph
+		if unicode.IsSpace(r) || r >= 0x4e00 && r <= 0x9fa5 {
+			brk = i
+		}
+		if r != '\n' && width <= wmax {
+			i += n
+			continue
+		}
+		switch {
+		case brk >= 0: // break at the space, which no line keeps
+			lines = append(lines, s[start:brk])
+			_, bn := utf8.DecodeRuneInString(s[brk:])
+			i = brk + bn
+		case i == start: // a rune wider than the line goes alone
+			i += n
+			lines = append(lines, s[start:i])
+		default:
+			lines = append(lines, s[start:i])
+		}
+		start, width, brk = i, 0, -1
 	}
+	if start < len(s) {
+		lines = append(lines, s[start:])
+	}
+	return lines
+}
+
+// pdfWidthTabs hold per face (regular, bold, italic) the width fpdf's
+// SplitText counts for each BMP rune the face maps (1/1000 em; 65535 for a
+// glyph of no width, as fpdf marks it), 0 for the others. Every document
+// embeds the same fonts, so each table is made once per process, from the
+// first writer that needs it.
+var pdfWidthTabs [3]struct {
+	once sync.Once
+	tab  []uint16
+}
+
+// widthTable returns the width table of the current face; nil when the
+// writer's fpdf does not embed pdfFaces (only tests make such writers) or
+// no face is selected.
+func (w *pdfWriter) widthTable() []uint16 {
+	if !w.sharedWidths || !w.fontSet {
+		return nil
+	}
+	var face int
+	switch w.fontStyle {
+	case "":
+		face = 0
+	case "B":
+		face = 1
+	case "I":
+		face = 2
+	default:
+		return nil
+	}
+	t := &pdfWidthTabs[face]
+	t.once.Do(func() { t.tab = w.glyphWidths(pdfFaces()[face]) })
+	return t.tab
+}
+
+// glyphWidths reads from fpdf the widths of the runes the TrueType font ttf
+// maps, which must be the current face.
+func (w *pdfWriter) glyphWidths(ttf []byte) []uint16 {
+	tab := make([]uint16, 0x10000)
+	var buf [4]byte
+	cmapRunes(ttf, func(r rune) {
+		if r == 0 || r >= 0xffff {
+			return
+		}
+		// For a rune the font maps, fpdf's width is its glyph's advance,
+		// or 65535 for none, which GetStringSymbolWidth counts as 0.
+		gw := w.p.GetStringSymbolWidth(string(buf[:utf8.EncodeRune(buf[:], r)]))
+		switch {
+		case gw == 0:
+			tab[r] = 65535
+		case gw > 0 && gw < 65535:
+			tab[r] = uint16(gw)
+		}
+	})
 	return tab
 }

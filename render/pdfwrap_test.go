@@ -6,44 +6,48 @@ import (
 	"testing"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
-// TestFitsLineAgreesWithSplitText checks the shortcut in splitLines: when
-// fitsLine says a text fits, fpdf's SplitText gives that text as its only
-// line, and fitsLine does say so for short text, in both faces.
-func TestFitsLineAgreesWithSplitText(t *testing.T) {
+// TestSplitTextAgreesWithFpdf checks the writer's own line breaking against
+// fpdf's SplitText, which it replaces: the same lines for every face, for
+// text with spaces, long words, words wider than the line, rare runes and
+// every rune the faces map, at many widths.
+func TestSplitTextAgreesWithFpdf(t *testing.T) {
 	p := fpdf.New("P", "mm", "A4", "")
-	p.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
-	p.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
+	fonts := pdfFaces()
+	p.AddUTF8FontFromBytes(pdfFont, "", fonts[0])
+	p.AddUTF8FontFromBytes(pdfFont, "B", fonts[1])
+	p.AddUTF8FontFromBytes(pdfFont, "I", fonts[2])
 	p.SetCellMargin(0)
 	p.AddPage()
-	w := &pdfWriter{p: p}
+	w := &pdfWriter{p: p, sharedWidths: true}
+	var all strings.Builder
+	cmapRunes(fonts[0], func(r rune) {
+		if r >= 0x20 && r < 0xffff && r != '\n' {
+			all.WriteRune(r)
+			if all.Len()%7 == 0 {
+				all.WriteByte(' ')
+			}
+		}
+	})
 	texts := []string{
-		"Hetzner Online GmbH", "Straße 9, 91710 Gunzenhausen", "Ünïcödé – “quotes” · €",
-		"iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii", "WWWWWWWWWWWWWWWWWWWWWWWW", "a b",
-		strings.Repeat("Datenschutz-Management ", 4),
+		"", " ", "a", "Hetzner Online GmbH", "Straße 9, 91710 Gunzenhausen", "Ünïcödé – “quotes” · €",
+		"iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii", "WWWWWWWWWWWWWWWWWWWWWWWW", "a b", "a  b   c ",
+		strings.Repeat("Datenschutz-Management ", 4), "trailing newlines\n\n", "two\nlines",
+		"tab\tand\u00a0no-break space", "not in the font: \u4e2d\u6587 \xff end",
+		strings.Repeat("Rechenzentrumsbetriebsgesellschaft", 3), all.String(),
 	}
-	yes := 0
-	for _, style := range []string{"", "B"} {
+	for _, style := range []string{"", "B", "I"} {
 		w.font(style, pdfReg)
 		for _, s := range texts {
-			for wd := 5.0; wd < 120; wd += 0.7 {
-				if !w.fitsLine(s, wd) {
-					continue
-				}
-				yes++
-				if got := p.SplitText(s, wd); !slices.Equal(got, []string{s}) {
-					t.Errorf("face %q width %.1f: fitsLine(%q) but SplitText gives %q", style, wd, s, got)
+			for wd := 0.5; wd < 120; wd += 1.3 {
+				if got, want := w.splitText(s, wd), p.SplitText(s, wd); !slices.Equal(got, want) {
+					t.Fatalf("face %q width %.1f: splitText(%.40q) = %.60q, SplitText %.60q", style, wd, s, got, want)
 				}
 			}
 		}
-		if !w.fitsLine("Hetzner Online GmbH", 100) {
-			t.Errorf("face %q: a short name does not fit 100 mm", style)
-		}
 	}
-	if yes == 0 {
-		t.Fatal("fitsLine never said yes")
+	if w.widthTable() == nil || pdfWidthTabs[0].tab == nil || pdfWidthTabs[1].tab == nil {
+		t.Fatal("the width tables were not used")
 	}
 }

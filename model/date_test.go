@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"net/mail"
+	"strings"
+	"testing"
+)
 
 func TestParseDate(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -168,4 +172,50 @@ func countVerbs(s string) int {
 		}
 	}
 	return n
+}
+
+// TestCheckEmailFastPath: CheckEmail answers what it answered when every
+// address went through net/mail, for addresses made of every kind of
+// character around the dots and the @ (the shortcut for plain dot-atoms
+// must never accept what net/mail refuses, nor the other way round).
+func TestCheckEmailFastPath(t *testing.T) {
+	viaMail := func(s string) bool {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.ContainsAny(s, " \t\r\n<>,;\"") {
+			return false
+		}
+		at := strings.LastIndexByte(s, '@')
+		if at < 1 || strings.Count(s, "@") != 1 {
+			return false
+		}
+		dom := s[at+1:]
+		if !strings.Contains(dom, ".") || strings.HasPrefix(dom, ".") || strings.HasSuffix(dom, ".") || strings.Contains(dom, "..") {
+			return false
+		}
+		a, err := mail.ParseAddress(s)
+		return err == nil && a.Address == s
+	}
+	// Pieces: every printable ASCII character, a few others, dots.
+	var pieces []string
+	for c := byte(0); c < 0x80; c++ {
+		pieces = append(pieces, string(rune(c)))
+	}
+	pieces = append(pieces, "ä", "\u00a0", "\u2028", "\xff", ".", "..", "ab", "x.y", "(c)", "[1.2.3.4]")
+	n := 0
+	for _, l := range pieces {
+		for _, d := range pieces {
+			for _, s := range []string{
+				"a" + l + "b@ex" + d + "ample.de", l + "@example.de", "ab" + l + "@example.de",
+				"ab@" + d + "example.de", "ab@example.de" + d, "a" + l + "@b" + d + ".de", l + d + "@x.de",
+			} {
+				n++
+				if got, want := CheckEmail(s), viaMail(s); got != want {
+					t.Errorf("CheckEmail(%q) = %v, net/mail says %v", s, got, want)
+				}
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d addresses tried", n)
+	}
 }

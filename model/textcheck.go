@@ -68,24 +68,63 @@ func isForbiddenControl(c rune, multiline bool) bool {
 	return unicode.IsControl(c) || c == '\u2028' || c == '\u2029'
 }
 
+// textsClean reports whether an answer or record field of the given kind
+// has no text problem: most have none, and their pointers are then never
+// built.
+func textsClean(kind string, v Value) bool {
+	switch {
+	case v.IsString():
+		key, _, _ := textProblem(v.Str(), kind == KindTextarea)
+		return key == ""
+	case v.IsList():
+		for _, s := range v.List() {
+			if key, _, _ := textProblem(s, false); key != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// textProblemAt appends the problem textProblem finds in s, at pointer p.
+func textProblemAt(probs []Problem, p, s string, multiline bool) []Problem {
+	key, at, r := textProblem(s, multiline)
+	switch {
+	case key == "":
+	case at >= 0:
+		probs = append(probs, Problem{Pointer: p, Key: key + "_at", Args: []any{fmt.Sprintf("U+%04X", r)}, char: at + 1})
+	default:
+		limit := MaxLineLen
+		if multiline {
+			limit = MaxTextLen
+		}
+		probs = append(probs, Problem{Pointer: p, Key: "too_long", Args: []any{utf8.RuneCountInString(s), limit}})
+	}
+	return probs
+}
+
+// valueTexts appends the text problems of an answer or record field of the
+// given kind, at pointer p.
+func valueTexts(probs []Problem, p, kind string, v Value) []Problem {
+	switch {
+	case v.IsString():
+		probs = textProblemAt(probs, p, v.Str(), kind == KindTextarea)
+	case v.IsList():
+		for i, s := range v.List() {
+			probs = textProblemAt(probs, ptr(p, i), s, false)
+		}
+	}
+	return probs
+}
+
 // checkTexts checks every text of f for control characters, line breaks in
 // one-line values and length (see textProblem); problems point at the
-// offending character.
-func checkTexts(c *Catalog, f *File) []Problem {
+// offending character. The records of the catalogue's registers were
+// checked by Validate as it read them: records holds their problems.
+func checkTexts(c *Catalog, f *File, records []Problem) []Problem {
 	var probs []Problem
 	check := func(p, s string, multiline bool) {
-		key, at, r := textProblem(s, multiline)
-		switch {
-		case key == "":
-		case at >= 0:
-			probs = append(probs, Problem{Pointer: p, Key: key + "_at", Args: []any{fmt.Sprintf("U+%04X", r)}, char: at + 1})
-		default:
-			limit := MaxLineLen
-			if multiline {
-				limit = MaxTextLen
-			}
-			probs = append(probs, Problem{Pointer: p, Key: "too_long", Args: []any{utf8.RuneCountInString(s), limit}})
-		}
+		probs = textProblemAt(probs, p, s, multiline)
 	}
 	// anyTexts checks the strings of plain JSON data (history changes, retired
 	// answers): they may span lines.
@@ -105,44 +144,22 @@ func checkTexts(c *Catalog, f *File) []Problem {
 			}
 		}
 	}
-	value := func(p, kind string, v Value) {
-		switch {
-		case v.IsString():
-			check(p, v.Str(), kind == KindTextarea)
-		case v.IsList():
-			for i, s := range v.List() {
-				check(ptr(p, i), s, false)
-			}
-		}
-	}
 	check("/catalog/id", f.Catalog.ID, false)
 	check("/catalog/version", f.Catalog.Version, false)
-	// clean reports whether an answer has no text problem: most have none,
-	// and their pointers are then never built.
-	clean := func(kind string, v Value) bool {
-		switch {
-		case v.IsString():
-			key, _, _ := textProblem(v.Str(), kind == KindTextarea)
-			return key == ""
-		case v.IsList():
-			for _, s := range v.List() {
-				if key, _, _ := textProblem(s, false); key != "" {
-					return false
-				}
-			}
-		}
-		return true
-	}
+	probs = append(probs, records...)
 	for id, v := range f.Answers {
 		q := c.Question(id)
 		if q == nil {
 			continue
 		}
 		if !v.IsRecords() {
-			if !clean(q.Kind, v) {
-				value(ptr("/answers", id), q.Kind, v)
+			if !textsClean(q.Kind, v) {
+				probs = valueTexts(probs, ptr("/answers", id), q.Kind, v)
 			}
 			continue
+		}
+		if q.Kind == KindRecords {
+			continue // in records
 		}
 		for i, r := range v.Records() {
 			for k, fv := range r {
@@ -150,8 +167,8 @@ func checkTexts(c *Catalog, f *File) []Problem {
 				if fd := q.Field(k); fd != nil {
 					kind = fd.Kind
 				}
-				if !clean(kind, fv) {
-					value(ptr("/answers", id, i, k), kind, fv)
+				if !textsClean(kind, fv) {
+					probs = valueTexts(probs, ptr("/answers", id, i, k), kind, fv)
 				}
 			}
 		}

@@ -53,6 +53,7 @@ func CheckInput(kind, s string) (out string, key string) {
 func Validate(c *Catalog, f *File) []Problem {
 	var probs []Problem
 	bad := func(p, key string, args ...any) { probs = append(probs, Problem{Pointer: p, Key: key, Args: args}) }
+	var texts []Problem // text problems in the records of registers, for checkTexts
 	for id, v := range f.Answers {
 		p := ptr("/answers", id)
 		q := c.Question(id)
@@ -70,7 +71,9 @@ func Validate(c *Catalog, f *File) []Problem {
 		}
 		ids := make(map[string]bool, len(v.Records()))
 		// Pointers into records are built only for a problem: a register
-		// of thousands would otherwise build one for every value.
+		// of thousands would otherwise build one for every value. The
+		// texts of the records are checked in the same pass (see
+		// checkTexts), each field looked up once.
 		var hit bool
 		probe := func(string, string, ...any) { hit = true }
 		for i, r := range v.Records() {
@@ -85,12 +88,23 @@ func Validate(c *Catalog, f *File) []Problem {
 			}
 			ids[rid.Str()] = true
 			for k, fv := range r {
+				fd := q.Field(k)
+				kind := KindText // the text check's kind of an unknown field and of the ID
+				if fd != nil {
+					kind = fd.Kind
+				}
+				clean := textsClean(kind, fv)
+				if !clean {
+					texts = valueTexts(texts, ptr(p, i, k), kind, fv)
+				}
 				if k == "id" {
 					continue
 				}
-				fd := q.Field(k)
 				if fd == nil {
 					bad(ptr(p, i, k), "unknown_field", k)
+					continue
+				}
+				if clean && valueOK(fd.Kind, fd.Options, fv) {
 					continue
 				}
 				hit = false
@@ -188,7 +202,44 @@ func Validate(c *Catalog, f *File) []Problem {
 			bad(ptr(p, "kind"), "bad_kind", e.Kind)
 		}
 	}
-	return append(probs, checkTexts(c, f)...)
+	return append(probs, checkTexts(c, f, texts)...)
+}
+
+// valueOK reports, for a value whose texts are clean (textsClean), whether
+// checkValue finds nothing wrong with it, without building a pointer or a
+// problem; false means checkValue must look.
+func valueOK(kind string, opts []*Option, v Value) bool {
+	switch kind {
+	case KindYesNo:
+		return v.IsBool()
+	case KindChoice:
+		return v.IsString() && findOption(opts, v.Str()) != nil
+	case KindMultiChoice:
+		return false
+	case KindRecords:
+		return v.IsRecords()
+	}
+	if !v.IsString() {
+		return false
+	}
+	// As CheckInput: the trimmed text has no text problem either, since
+	// the whole one has none.
+	t := strings.TrimSpace(v.Str())
+	if t == "" {
+		return true
+	}
+	switch kind {
+	case KindDate:
+		_, err := parseDate(t)
+		return err == nil
+	case KindEmail:
+		return CheckEmail(t)
+	case KindURL:
+		return CheckURL(t)
+	case KindPhone:
+		return CheckPhone(t)
+	}
+	return true
 }
 
 func checkValue(p, kind string, opts []*Option, v Value, bad func(string, string, ...any)) {

@@ -21,7 +21,10 @@ func decodeAnswersFile(data []byte) (obj map[string]any, answers map[string]Valu
 	if len(data) > MaxFileSize || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || !utf8.Valid(data) {
 		return nil, nil, false
 	}
-	p := &fastJSON{d: data}
+	// One string of the whole file: the strings read from it without
+	// escapes are slices of it, not copies (a large file holds tens of
+	// thousands; they live as long as the file's answers).
+	p := &fastJSON{d: data, s: string(data)}
 	if !p.byte('{') {
 		return nil, nil, false
 	}
@@ -81,6 +84,7 @@ func decodeAnswersFile(data []byte) (obj map[string]any, answers map[string]Valu
 // fastJSON reads JSON for decodeAnswersFile.
 type fastJSON struct {
 	d   []byte
+	s   string // d as a string
 	i   int
 	buf []byte // for strings with escapes
 	n   int    // the size of the last record, a hint for the next one
@@ -123,7 +127,7 @@ func (p *fastJSON) str() (string, bool) {
 	for p.i < len(p.d) {
 		switch c := p.d[p.i]; {
 		case c == '"':
-			s := string(p.d[start:p.i])
+			s := p.s[start:p.i]
 			p.i++
 			return s, true
 		case c == '\\':
@@ -318,7 +322,7 @@ func (p *fastJSON) value(records bool) (Value, bool) {
 		switch p.peek() {
 		case ']':
 			p.i++
-			return Value{kind: vList, list: []string{}}, true
+			return listValue([]string{}), true
 		case '{':
 			if records {
 				return p.records()
@@ -339,7 +343,7 @@ func (p *fastJSON) value(records bool) (Value, bool) {
 				if !p.byte(']') {
 					return Value{}, false
 				}
-				return Value{kind: vList, list: list}, true
+				return listValue(list), true
 			}
 		}
 	}
@@ -382,7 +386,7 @@ func (p *fastJSON) records() (Value, bool) {
 			}
 			break
 		}
-		p.n = len(r)
+		p.n = max(p.n, len(r))
 		recs = append(recs, r)
 		p.ws()
 		if p.peek() == ',' {
@@ -392,6 +396,6 @@ func (p *fastJSON) records() (Value, bool) {
 		if !p.byte(']') {
 			return Value{}, false
 		}
-		return Value{kind: vRecords, recs: recs}, true
+		return recordsValue(recs), true
 	}
 }

@@ -15,9 +15,21 @@ type Value struct {
 	kind valueKind
 	b    bool
 	s    string
+	// lists and records, behind a pointer: a Value is then 32 bytes, not
+	// 72, which matters in the maps of thousands of records. What it
+	// points to is never changed once made (Clone makes its own).
+	ref *valueRef
+}
+
+// valueRef holds a list value's strings or records.
+type valueRef struct {
 	list []string
 	recs []Record
 }
+
+// listValue and recordsValue make list values, without copying.
+func listValue(list []string) Value    { return Value{kind: vList, ref: &valueRef{list: list}} }
+func recordsValue(recs []Record) Value { return Value{kind: vRecords, ref: &valueRef{recs: recs}} }
 
 type valueKind uint8
 
@@ -41,12 +53,12 @@ func String(s string) Value { return Value{kind: vString, s: s} }
 
 // List makes a multiple-choice value. The slice is copied.
 func List(ids ...string) Value {
-	return Value{kind: vList, list: append([]string{}, ids...)}
+	return listValue(append([]string{}, ids...))
 }
 
 // Records makes a list-of-records value. The slice is copied, not the records.
 func Records(rs ...Record) Value {
-	return Value{kind: vRecords, recs: append([]Record{}, rs...)}
+	return recordsValue(append([]Record{}, rs...))
 }
 
 // IsSet reports whether the value holds an answer.
@@ -71,14 +83,24 @@ func (v Value) Bool() (bool, bool) { return v.b, v.kind == vBool }
 func (v Value) Str() string { return v.s }
 
 // List returns the strings of a multiple choice (not a copy).
-func (v Value) List() []string { return v.list }
+func (v Value) List() []string {
+	if v.ref == nil {
+		return nil
+	}
+	return v.ref.list
+}
 
 // Records returns the records (not a copy).
-func (v Value) Records() []Record { return v.recs }
+func (v Value) Records() []Record {
+	if v.ref == nil {
+		return nil
+	}
+	return v.ref.recs
+}
 
 // Has reports whether a multiple choice contains id.
 func (v Value) Has(id string) bool {
-	for _, s := range v.list {
+	for _, s := range v.List() {
 		if s == id {
 			return true
 		}
@@ -109,20 +131,22 @@ func (v Value) Equal(w Value) bool {
 	case vString:
 		return v.s == w.s
 	case vList:
-		if len(v.list) != len(w.list) {
+		vl, wl := v.List(), w.List()
+		if len(vl) != len(wl) {
 			return false
 		}
-		for i := range v.list {
-			if v.list[i] != w.list[i] {
+		for i := range vl {
+			if vl[i] != wl[i] {
 				return false
 			}
 		}
 	case vRecords:
-		if len(v.recs) != len(w.recs) {
+		vr, wr := v.Records(), w.Records()
+		if len(vr) != len(wr) {
 			return false
 		}
-		for i := range v.recs {
-			if !v.recs[i].Equal(w.recs[i]) {
+		for i := range vr {
+			if !vr[i].Equal(wr[i]) {
 				return false
 			}
 		}
@@ -162,13 +186,17 @@ func (r Record) Equal(o Record) bool {
 // Clone returns a deep copy of the value.
 func (v Value) Clone() Value {
 	c := v
-	if v.list != nil {
-		c.list = append([]string{}, v.list...)
+	if v.ref == nil {
+		return c
 	}
-	if v.recs != nil {
-		c.recs = make([]Record, len(v.recs))
-		for i, r := range v.recs {
-			c.recs[i] = r.Clone()
+	c.ref = &valueRef{}
+	if v.ref.list != nil {
+		c.ref.list = append([]string{}, v.ref.list...)
+	}
+	if v.ref.recs != nil {
+		c.ref.recs = make([]Record, len(v.ref.recs))
+		for i, r := range v.ref.recs {
+			c.ref.recs[i] = r.Clone()
 		}
 	}
 	return c
@@ -183,14 +211,14 @@ func (v Value) Any() any {
 	case vString:
 		return v.s
 	case vList:
-		out := make([]any, len(v.list))
-		for i, s := range v.list {
+		out := make([]any, len(v.List()))
+		for i, s := range v.List() {
 			out[i] = s
 		}
 		return out
 	case vRecords:
-		out := make([]any, len(v.recs))
-		for i, r := range v.recs {
+		out := make([]any, len(v.Records()))
+		for i, r := range v.Records() {
 			m := make(map[string]any, len(r))
 			for k, fv := range r {
 				m[k] = fv.Any()
@@ -215,11 +243,11 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	case vString:
 		return marshalPlain(v.s)
 	case vList:
-		return marshalPlain(v.list)
+		return marshalPlain(v.List())
 	}
 	var buf bytes.Buffer
 	buf.WriteByte('[')
-	for i, r := range v.recs {
+	for i, r := range v.Records() {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
@@ -271,7 +299,7 @@ func valueFromAny(x any) (Value, bool) {
 		return String(t), true
 	case []any:
 		if len(t) == 0 {
-			return Value{kind: vList, list: []string{}}, true
+			return listValue([]string{}), true
 		}
 		if _, isObj := t[0].(map[string]any); isObj {
 			recs := make([]Record, 0, len(t))
@@ -292,7 +320,7 @@ func valueFromAny(x any) (Value, bool) {
 				}
 				recs = append(recs, r)
 			}
-			return Value{kind: vRecords, recs: recs}, true
+			return recordsValue(recs), true
 		}
 		list := make([]string, 0, len(t))
 		for _, e := range t {
@@ -302,7 +330,7 @@ func valueFromAny(x any) (Value, bool) {
 			}
 			list = append(list, s)
 		}
-		return Value{kind: vList, list: list}, true
+		return listValue(list), true
 	}
 	return Value{}, false
 }

@@ -282,20 +282,6 @@ func LoadCatalogFile(path string) (*Catalog, error) {
 	return ParseCatalog(path, data)
 }
 
-// ParseShippedCatalog is ParseCatalog for a catalogue built into tom, which
-// the tests read with ParseCatalog (well-formed, no repeated key, the same
-// catalogue): it is decoded once, straight into the catalogue, and checked.
-// Should that fail after all, ParseCatalog reads it again and reports the
-// problems at their places.
-func ParseShippedCatalog(source string, data []byte) (*Catalog, error) {
-	var c Catalog
-	if json.Unmarshal(data, &c) != nil || len(c.check()) > 0 || len(c.checkRoles()) > 0 ||
-		len(c.checkRules(&positions{data: data})) > 0 {
-		return ParseCatalog(source, data)
-	}
-	return &c, nil
-}
-
 // ParseCatalog decodes and checks a catalogue. source names it in errors.
 // A catalogue that is not well-formed or has values of the wrong type gives a
 // *LoadError with the position, and so does one whose structure is not
@@ -575,18 +561,7 @@ func (c *Catalog) check() []Problem {
 					bad(qp, "cat_records_no_fields")
 				}
 				fseen := map[string]bool{}
-				q.fieldIdx = make(map[string]*Field, len(q.Fields))
-				q.condField = map[string]*Field{}
-				for _, f := range q.Fields {
-					if f != nil {
-						if _, dup := q.fieldIdx[f.ID]; !dup {
-							q.fieldIdx[f.ID] = f
-						}
-						if f.When != nil {
-							q.condField[f.ID] = f
-						}
-					}
-				}
+				q.indexFields()
 				for fi, f := range q.Fields {
 					fp := ptr(qp+"/fields", fi)
 					if f == nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -356,5 +357,49 @@ func TestCatalogMessagesComplete(t *testing.T) {
 		if !found {
 			t.Errorf("no %s* messages", prefix)
 		}
+	}
+}
+
+// TestIndexAsCheck: for catalogues and support tables the checks accept,
+// index (what the shipped data gets at start) builds the same indexes as
+// the checks; a difference shows as a different catalogue.
+func TestIndexAsCheck(t *testing.T) {
+	for _, path := range []string{filepath.Join("..", "testdata", "small-catalog.json"), filepath.Join("..", "questionnaires", "tom-standard.json")} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked, err := ParseCatalog(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var indexed Catalog
+		if err := json.Unmarshal(data, &indexed); err != nil {
+			t.Fatal(err)
+		}
+		indexed.index()
+		if !reflect.DeepEqual(checked, &indexed) {
+			t.Errorf("%s: index builds other indexes than check", path)
+		}
+		if len(indexed.questions) == 0 || len(indexed.measures) == 0 || len(indexed.Rules) > 0 && indexed.Rules[0].section == nil {
+			t.Errorf("%s: index built nothing", path)
+		}
+	}
+	path := filepath.Join("..", "questionnaires", "os-support.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := ParseSupportTable(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var indexed SupportTable
+	if err := json.Unmarshal(data, &indexed); err != nil {
+		t.Fatal(err)
+	}
+	indexed.index()
+	if !reflect.DeepEqual(checked, &indexed) {
+		t.Errorf("%s: index builds other indexes than check", path)
 	}
 }

@@ -169,17 +169,6 @@ func supportDate(s string) (time.Time, error) {
 	return parseDate(s)
 }
 
-// ParseShippedSupportTable is ParseSupportTable for the table built into
-// tom, which the tests read with ParseSupportTable: decoded once and checked;
-// should that fail, ParseSupportTable reports the problems at their places.
-func ParseShippedSupportTable(source string, data []byte) (*SupportTable, error) {
-	var t SupportTable
-	if json.Unmarshal(data, &t) != nil || len(t.check()) > 0 {
-		return ParseSupportTable(source, data)
-	}
-	return &t, nil
-}
-
 // ParseSupportTable decodes and checks a support table; source names it in
 // errors. Every entry needs a known family, valid dates, at least one https
 // source and a checked date; the *LoadError lists every problem at its line

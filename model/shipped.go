@@ -1,0 +1,139 @@
+package model
+
+import (
+	"slices"
+
+	json "github.com/goccy/go-json"
+)
+
+// ParseShippedCatalog reads the catalogue built into tom. Its data is fixed
+// when tom is built, and the tests read it with ParseCatalog, which checks
+// everything (TestShippedParsedOnce: accepted, and read as here): it is
+// decoded once, straight into the catalogue, and only indexed, not checked
+// again at every start. Data that does not decode is read by ParseCatalog,
+// which reports the problems at their places. Any other catalogue (a file,
+// an overlay) goes through ParseCatalog.
+func ParseShippedCatalog(source string, data []byte) (*Catalog, error) {
+	var c Catalog
+	if json.Unmarshal(data, &c) != nil {
+		return ParseCatalog(source, data)
+	}
+	c.index()
+	return &c, nil
+}
+
+// ParseShippedSupportTable is ParseShippedCatalog for the operating-system
+// support table built into tom: decoded once and indexed; the tests check
+// it with ParseSupportTable.
+func ParseShippedSupportTable(source string, data []byte) (*SupportTable, error) {
+	var t SupportTable
+	if json.Unmarshal(data, &t) != nil {
+		return ParseSupportTable(source, data)
+	}
+	t.index()
+	return &t, nil
+}
+
+// index builds the indexes check, checkRoles and checkRules build, without
+// checking anything: for a catalogue the tests have checked. For a
+// catalogue check accepts, both give the same catalogue (TestIndexAsCheck).
+func (c *Catalog) index() {
+	c.questions = map[string]*Question{}
+	c.measures = map[string]*Measure{}
+	c.sections = map[string]*Section{}
+	c.groups = map[string]*Group{}
+	c.owner = map[string]*Section{}
+	c.order = map[string]int{}
+	c.qroles = map[string]*Question{}
+	for _, g := range c.Groups {
+		if g != nil {
+			c.groups[g.ID] = g
+		}
+	}
+	pos := 0
+	for _, s := range c.Sections {
+		if s == nil {
+			continue
+		}
+		c.sections[s.ID] = s
+		for _, q := range s.Questions {
+			if q == nil {
+				continue
+			}
+			c.questions[q.ID] = q
+			c.owner[q.ID] = s
+			c.order[q.ID] = pos
+			pos++
+			if q.Role != "" && c.qroles[q.Role] == nil {
+				c.qroles[q.Role] = q
+			}
+			if q.Kind == KindRecords {
+				q.indexFields()
+			}
+		}
+		for _, m := range s.Measures {
+			if m != nil {
+				c.measures[m.ID] = m
+				c.owner[m.ID] = s
+			}
+		}
+	}
+	for _, r := range c.Rules {
+		if r == nil {
+			continue
+		}
+		r.section = nil
+		if r.Section != "" {
+			r.section = c.sections[r.Section]
+		}
+		if r.If != nil && r.section == nil {
+			r.section = c.ruleSection(r.If)
+		}
+	}
+}
+
+// indexFields builds a records question's indexes of its fields: by ID
+// (the first of an ID), and those with a when condition.
+func (q *Question) indexFields() {
+	q.fieldIdx = make(map[string]*Field, len(q.Fields))
+	q.condField = map[string]*Field{}
+	for _, f := range q.Fields {
+		if f == nil {
+			continue
+		}
+		if _, dup := q.fieldIdx[f.ID]; !dup {
+			q.fieldIdx[f.ID] = f
+		}
+		if f.When != nil {
+			q.condField[f.ID] = f
+		}
+	}
+}
+
+// index builds the indexes check builds, without checking anything: for
+// the table the tests have checked (TestIndexAsCheck).
+func (t *SupportTable) index() {
+	t.fams = map[string]*SupportFamily{}
+	for i := range t.Families {
+		f := &t.Families[i]
+		t.fams[f.ID] = f
+		f.names = nil
+		for _, n := range f.Names {
+			if toks := supportTokens(n); len(toks) > 0 {
+				f.names = append(f.names, toks)
+			}
+		}
+		slices.SortStableFunc(f.names, func(a, b []string) int { return len(b) - len(a) })
+	}
+	t.byFamily = map[string][]int{}
+	t.byCode = map[string][]codeRef{}
+	for i := range t.Entries {
+		e := &t.Entries[i]
+		t.byFamily[e.Family] = append(t.byFamily[e.Family], i)
+		for _, c := range e.Codenames {
+			if toks := supportTokens(c); len(toks) > 0 {
+				t.byCode[toks[0]] = append(t.byCode[toks[0]], codeRef{toks, i})
+			}
+		}
+	}
+}

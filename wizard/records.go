@@ -144,6 +144,7 @@ type recordsPage struct {
 	spec   *recordsSpec
 	recs   []model.Record
 	cursor int  // 0..len(recs)-1 entries, len(recs) add, len(recs)+1 done
+	top    int  // the first row of the list on screen (listWindowAt)
 	asking bool // remove confirmation shown
 
 	// editing
@@ -480,7 +481,7 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	}
 	// Title, blank line, the list, blank line, the status line.
 	listH := h - 4
-	b.WriteString(listWindowFunc(n+2, row, p.cursor, listH, w, l))
+	b.WriteString(listWindowAt(&p.top, n+2, row, p.cursor, listH, w, l))
 	b.WriteString("\n\n")
 	switch {
 	case p.asking:
@@ -495,8 +496,9 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	return b.String()
 }
 
-// listWindow renders rows with the cursor row in reverse video, scrolled so
-// that the cursor is visible within h lines. When the rows do not fit, a line
+// listWindow renders rows with the cursor row marked ("> " in reverse
+// video: only the mark, so that moving the cursor changes two cells of two
+// rows), scrolled so that the cursor is visible within h lines. When the rows do not fit, a line
 // "↑ n weitere" / "↓ n weitere" in language l takes the first or last line
 // and says how many rows are hidden above or below.
 func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
@@ -506,21 +508,24 @@ func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
 // listWindowFunc is listWindow for n rows given by row, which is called only
 // for the rows shown.
 func listWindowFunc(n int, row func(int) string, cursor, h, w int, l model.Lang) string {
+	return listWindowAt(nil, n, row, cursor, h, w, l)
+}
+
+// listWindowAt is listWindowFunc for a list that keeps its window between
+// frames in *top, the first row shown (nil: the window follows the cursor,
+// which stays on its last row). The window moves only when the cursor
+// leaves it, and then puts the cursor in its middle: a key that moves the
+// cursor within the window changes the two marks and nothing else, so the
+// terminal gets a few bytes instead of the list again.
+func listWindowAt(top *int, n int, row func(int) string, cursor, h, w int, l model.Lang) string {
 	h = max(1, h)
-	start, end := 0, n
-	above, below := false, false
-	switch {
-	case n <= h:
-	case h < 3: // no room for the hints: the cursor row and what fits
-		start = max(0, cursor-h+1)
-		end = start + h
-	case cursor < h-1: // the top of the list
-		end, below = h-1, true
-	case cursor >= n-(h-1): // the bottom of the list
-		start, above = n-(h-1), true
-	default:
-		start, above, below = cursor-(h-2)+1, true, true
-		end = start + h - 2
+	var start, end int
+	var above, below bool
+	if top == nil {
+		start, end, above, below = followWindow(n, cursor, h)
+	} else {
+		start, end, above, below = keptWindow(n, cursor, h, *top)
+		*top = start
 	}
 	lines := make([]string, 0, h)
 	if above {
@@ -529,7 +534,7 @@ func listWindowFunc(n int, row func(int) string, cursor, h, w int, l model.Lang)
 	for i := start; i < end; i++ {
 		r := truncate(row(i), w-2)
 		if i == cursor {
-			lines = append(lines, styleCursor.Render("> "+r))
+			lines = append(lines, styleCursor.Render(">")+" "+r)
 		} else {
 			lines = append(lines, "  "+r)
 		}
@@ -538,6 +543,53 @@ func listWindowFunc(n int, row func(int) string, cursor, h, w int, l model.Lang)
 		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_below", n-end), w)))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// followWindow returns the rows [start, end) of n shown within h lines with
+// the cursor on the last row of the window (or the window at the top or
+// bottom of the list), and whether the hints above and below are shown.
+func followWindow(n, cursor, h int) (start, end int, above, below bool) {
+	switch {
+	case n <= h:
+		return 0, n, false, false
+	case h < 3: // no room for the hints: the cursor row and what fits
+		start = max(0, cursor-h+1)
+		return start, start + h, false, false
+	case cursor < h-1: // the top of the list
+		return 0, h - 1, false, true
+	case cursor >= n-(h-1): // the bottom of the list
+		return n - (h - 1), n, true, false
+	}
+	start = cursor - (h - 2) + 1
+	return start, start + h - 2, true, true
+}
+
+// keptWindow is followWindow for a window that began at row top in the last
+// frame: it stays there while the cursor is within it.
+func keptWindow(n, cursor, h, top int) (start, end int, above, below bool) {
+	if n <= h || h < 3 {
+		return followWindow(n, cursor, h)
+	}
+	// A window starting at s shows rows up to end: a hint takes a line
+	// above when s > 0 and below when rows follow.
+	span := func(s int) (int, bool, bool) {
+		s = min(max(s, 0), n-(h-1))
+		rows := h
+		if s > 0 {
+			rows--
+		}
+		if s+rows >= n {
+			return n, s > 0, false
+		}
+		return s + rows - 1, s > 0, true
+	}
+	start = min(max(top, 0), n-(h-1))
+	end, above, below = span(start)
+	if cursor < start || cursor >= end {
+		start = min(max(cursor-(h-2)/2, 0), n-(h-1))
+		end, above, below = span(start)
+	}
+	return start, end, above, below
 }
 
 // fitName formats message key around name, shortening the name rather than

@@ -97,3 +97,86 @@ func TestListWindowMiddle(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordsListKeepsItsWindow: moving through a long list, a key that
+// keeps the cursor within the window changes two lines of the screen, and in
+// them only the cursor mark (the terminal gets a few bytes, not the list
+// again); when the cursor leaves the window, the window moves so that the
+// cursor is in its middle, which leaves the next keys room to move within it.
+func TestRecordsListKeepsItsWindow(t *testing.T) {
+	c := smallCatalog(t)
+	f := model.NewFile(c, model.De)
+	recs := make([]model.Record, 1000)
+	for i := range recs {
+		recs[i] = model.Record{"id": model.String(fmt.Sprintf("r%d", i+1)), "name": model.String(fmt.Sprintf("Anbieter %04d", i+1))}
+	}
+	f.Set("providers", model.Records(recs...))
+	f.Progress.Step = "providers"
+	d := newDriver(t, c, f, model.De)
+	for _, dir := range []string{"down", "up"} {
+		if dir == "down" {
+			d.press("home")
+		} else {
+			d.press("end")
+		}
+		moves := 0
+		for i := range 100 {
+			before := strings.Split(d.m.Render(), "\n")
+			d.press(dir)
+			after := strings.Split(d.m.Render(), "\n")
+			if len(before) != len(after) {
+				t.Fatalf("%s %d: %d lines, then %d", dir, i, len(before), len(after))
+			}
+			var changed []int
+			for j := range after {
+				if after[j] != before[j] {
+					changed = append(changed, j)
+				}
+			}
+			if len(changed) > 2 {
+				moves++
+				screen := ansi.Strip(strings.Join(after, "\n"))
+				// The cursor row is in the middle of the rows shown.
+				var rows []string
+				for _, l := range strings.Split(screen, "\n") {
+					if strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "> ") {
+						rows = append(rows, l)
+					}
+				}
+				mid := -1
+				for k, r := range rows {
+					if strings.HasPrefix(r, "> ") {
+						mid = k
+					}
+				}
+				if mid < len(rows)/2-1 || mid > len(rows)/2+1 {
+					t.Fatalf("%s %d: the window moved, cursor on row %d of %d:\n%s", dir, i, mid+1, len(rows), screen)
+				}
+				continue
+			}
+			if len(changed) != 2 {
+				t.Fatalf("%s %d: %d lines changed, want 2", dir, i, len(changed))
+			}
+			// The row's text, escape codes and all, is the same with and
+			// without the mark.
+			mark := styleCursor.Render(">") + " "
+			for _, j := range changed {
+				b, a := before[j], after[j]
+				rb, okb := strings.CutPrefix(b, "  ")
+				ra, oka := strings.CutPrefix(a, mark)
+				if !okb || !oka {
+					rb, okb = strings.CutPrefix(b, mark)
+					ra, oka = strings.CutPrefix(a, "  ")
+				}
+				if !okb || !oka || rb != ra {
+					t.Fatalf("%s %d: line %d changed beyond the mark:\n%q\n%q", dir, i, j, b, a)
+				}
+			}
+		}
+		// 100 keys in a window of 13 rows: the window moves about every
+		// sixth key, not on every key.
+		if moves > 100/5 {
+			t.Fatalf("%s: the window moved on %d of 100 keys", dir, moves)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	_ "image/jpeg" // logo sizes
 	"image/png"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,29 +102,40 @@ func pdfLogo(b *Branding) ([]byte, string, error) {
 // docxLogoID is the relationship of the logo's part in a DOCX file.
 const docxLogoID = "rIdLogo"
 
-// brandTop writes the consultant's logo and lines at the top of the DOCX
-// cover; it reports whether it wrote anything.
+// coverLogo returns the drawing of the consultant's logo for the DOCX
+// cover, or "" when there is no cover, no logo or the image is unreadable.
+func (w *docxWriter) coverLogo() string {
+	b := w.d.Brand
+	if b == nil || len(b.Logo) == 0 || !slices.ContainsFunc(w.d.Blocks, func(bl Block) bool { _, ok := bl.(*Cover); return ok }) {
+		return ""
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b.Logo))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return ""
+	}
+	// At most 60 x 30 mm, in EMU (36,000 a millimetre).
+	scale := math.Min(60*36000/float64(cfg.Width), 30*36000/float64(cfg.Height))
+	cx, cy := strconv.Itoa(int(float64(cfg.Width)*scale)), strconv.Itoa(int(float64(cfg.Height)*scale))
+	return `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0">` +
+		`<wp:extent cx="` + cx + `" cy="` + cy + `"/><wp:docPr id="1" name="Logo"/>` +
+		`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+		`<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="Logo"/><pic:cNvPicPr/></pic:nvPicPr>` +
+		`<pic:blipFill><a:blip r:embed="` + docxLogoID + `"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="` + cx + `" cy="` + cy + `"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
+		`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+}
+
+// brandTop writes the consultant's logo (w.logo, see coverLogo) and lines
+// at the top of the DOCX cover; it reports whether it wrote anything.
 func (w *docxWriter) brandTop() bool {
 	b := w.d.Brand
 	if b == nil {
 		return false
 	}
 	wrote := false
-	if len(b.Logo) > 0 {
-		if cfg, _, err := image.DecodeConfig(bytes.NewReader(b.Logo)); err == nil && cfg.Width > 0 && cfg.Height > 0 {
-			// At most 60 x 30 mm, in EMU (36,000 a millimetre).
-			scale := math.Min(60*36000/float64(cfg.Width), 30*36000/float64(cfg.Height))
-			cx, cy := strconv.Itoa(int(float64(cfg.Width)*scale)), strconv.Itoa(int(float64(cfg.Height)*scale))
-			w.logo = `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0">` +
-				`<wp:extent cx="` + cx + `" cy="` + cy + `"/><wp:docPr id="1" name="Logo"/>` +
-				`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
-				`<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="Logo"/><pic:cNvPicPr/></pic:nvPicPr>` +
-				`<pic:blipFill><a:blip r:embed="` + docxLogoID + `"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
-				`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="` + cx + `" cy="` + cy + `"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
-				`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
-			w.para("", `<w:jc w:val="right"/>`, w.logo)
-			wrote = true
-		}
+	if w.logo != "" {
+		w.para("", `<w:jc w:val="right"/>`, w.logo)
+		wrote = true
 	}
 	color := "595959"
 	if _, _, _, ok := b.accentRGB(); ok {

@@ -81,18 +81,18 @@ func needsXMLEscape(s string) bool {
 // document gives the same bytes.
 func WriteDOCX(d *Document) ([]byte, error) {
 	w := &docxWriter{d: d}
-	w.body()
+	w.logo = w.coverLogo()
 	ts, lang := d.stamp(), d.langTag()
 	parts := []struct {
 		name string
-		data []byte
+		data []byte // nil for word/document.xml, which is written as it is made
 	}{
 		{"[Content_Types].xml", []byte(docxContentTypes)},
 		{"_rels/.rels", []byte(docxRootRels)},
 		{"docProps/core.xml", []byte(w.core(ts, lang))},
 		{"docProps/app.xml", []byte(docxApp)},
 		{"word/_rels/document.xml.rels", []byte(docxDocRels)},
-		{"word/document.xml", w.doc.Bytes()},
+		{"word/document.xml", nil},
 		{"word/styles.xml", []byte(strings.ReplaceAll(docxStyles, "{LANG}", lang))},
 		{"word/settings.xml", []byte(docxSettings)},
 		{"word/header1.xml", []byte(w.headerPart())},
@@ -109,7 +109,8 @@ func WriteDOCX(d *Document) ([]byte, error) {
 		}{"word/media/logo." + ext, d.Brand.Logo})
 	}
 	var buf bytes.Buffer
-	buf.Grow(w.doc.Len()/6 + 16<<10)
+	// The XML compresses to about a fifteenth.
+	buf.Grow(w.sizeHint()/12 + 16<<10)
 	zw := zip.NewWriter(&buf)
 	// The fastest deflate, one compressor (from the pool) reset for every
 	// part: the default level spent most of a long register's time
@@ -130,10 +131,12 @@ func WriteDOCX(d *Document) ([]byte, error) {
 	})
 	for _, p := range parts {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: ts})
-		if err != nil {
-			return nil, fmt.Errorf("docx: %s: %w", p.name, err)
+		if err == nil && p.data == nil {
+			err = w.body(fw)
+		} else if err == nil {
+			_, err = fw.Write(p.data)
 		}
-		if _, err := fw.Write(p.data); err != nil {
+		if err != nil {
 			return nil, fmt.Errorf("docx: %s: %w", p.name, err)
 		}
 	}
@@ -144,9 +147,13 @@ func WriteDOCX(d *Document) ([]byte, error) {
 }
 
 type docxWriter struct {
-	d        *Document
-	logo     string // the logo's drawing on the cover, "" without
+	d    *Document
+	logo string // the logo's drawing on the cover, "" without
+	// doc holds the XML of word/document.xml not yet passed on to out;
+	// with out nil (in tests) it holds all of it.
 	doc      bytes.Buffer
+	out      io.Writer
+	err      error          // the first error writing to out
 	marks    map[string]int // heading ID -> bookmark number
 	sections int            // section breaks written so far
 	wide     bool           // the current section is landscape
@@ -302,15 +309,70 @@ func (w *docxWriter) textWidth() int {
 	return docxTextW
 }
 
-func (w *docxWriter) body() {
-	// Size the buffer once: about 4 KB per register record, 96 KB for the rest.
+// docxSpill is how much XML the writer gathers before passing it on to be
+// compressed: the document of a long register is megabytes, and only this
+// much of it is held at a time. The compressed bytes do not depend on it.
+const docxSpill = 32 << 10
+
+// sizeHint estimates the size of word/document.xml: about 220 bytes per
+// register field, 96 KB for the rest.
+func (w *docxWriter) sizeHint() int {
 	size := 96 << 10
 	for _, bl := range w.d.Blocks {
 		if r, ok := bl.(*Records); ok {
 			size += len(r.Rows) * len(r.Fields) * 220
 		}
 	}
-	w.doc.Grow(size)
+	return size
+}
+
+// spill passes the XML gathered so far on to out once there is enough of it.
+func (w *docxWriter) spill() {
+	if w.out != nil && w.doc.Len() >= docxSpill {
+		w.flush()
+	}
+}
+
+// flush passes all XML gathered on to out.
+func (w *docxWriter) flush() {
+	if w.out == nil {
+		return
+	}
+	if w.err == nil {
+		_, w.err = w.out.Write(w.doc.Bytes())
+	}
+	w.doc.Reset()
+}
+
+// body writes word/document.xml to out (or, with out nil, into w.doc).
+// The XML is compressed on a second goroutine while the next part of it is
+// made, a piece of docxSpill at a time, in order.
+func (w *docxWriter) body(out io.Writer) error {
+	if out == nil {
+		w.doc.Grow(w.sizeHint())
+		w.xml()
+		return nil
+	}
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		_, err := io.CopyBuffer(out, pr, make([]byte, 2*docxSpill))
+		pr.CloseWithError(err) // the writing side stops at the error
+		done <- err
+	}()
+	w.out = pw
+	w.doc.Grow(2 * docxSpill)
+	w.xml()
+	w.flush()
+	pw.Close()
+	if err := <-done; err != nil {
+		return err
+	}
+	return w.err
+}
+
+// xml writes the XML of word/document.xml.
+func (w *docxWriter) xml() {
 	hs := w.d.Headings(3)
 	w.marks = make(map[string]int, len(hs))
 	for i, h := range hs {
@@ -320,6 +382,7 @@ func (w *docxWriter) body() {
 	w.doc.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	for _, bl := range w.d.Blocks {
 		w.block(bl)
+		w.spill()
 	}
 	w.sectPr(w.wide, w.sections == 0)
 	w.doc.WriteString(`</w:body></w:document>`)
@@ -532,6 +595,7 @@ func (w *docxWriter) rowFits(lines, lineTw int) bool {
 // cut it off). lineTw is the height of one of its lines (docxTableLine or
 // docxRegisterLine).
 func (w *docxWriter) rowPr(lines, lineTw int, header bool) {
+	w.spill()
 	w.doc.WriteString("<w:tr><w:trPr>")
 	if w.rowFits(lines, lineTw) {
 		w.doc.WriteString("<w:cantSplit/>")

@@ -101,22 +101,32 @@ func runRender(opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	failed := 0
 	written := map[string]bool{}
+	bad := make([]bool, len(files)) // the answers files that failed
 	// Documents are made on every core, and written here one answers file
 	// after another in the order given, so names, messages and output are
-	// those of a run one by one.
-	// Each document is complete on disk before it replaces the old one;
-	// the folders are synced once, at the end.
+	// those of a run one by one. Each document is complete on disk before
+	// it replaces the old one; the batch syncs documents in the background
+	// while the next are written, and the folders once, at the end.
 	next := renderAll(g, files, formats, profile)
 	var batch model.Batch
-	for range files {
-		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang, &batch); err != nil {
-			failed++
+	for i := range files {
+		fail := func(err error) {
+			bad[i] = true
 			fmt.Fprintln(g.Err, g.formatErr(err, ilang))
+		}
+		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang, &batch, fail); err != nil {
+			batch.Flush() // what went before is reported first
+			fail(err)
 		}
 	}
 	batch.Sync()
+	failed := 0
+	for _, b := range bad {
+		if b {
+			failed++
+		}
+	}
 	if failed > 0 {
 		if len(files) > 1 {
 			return &ExitError{Code: ExitFailure, Err: errors.New(renderMsg.Get(ilang, "render_some_failed", failed, len(files)))}
@@ -271,12 +281,16 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 
 // writeRendered writes one answers file's documents in the order of the
 // formats, stopping at the first that fails; lang is the user's language
-// (g.Lang(nil), taken once: workers may be using g).
-func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang, batch *model.Batch) error {
+// (g.Lang(nil), taken once: workers may be using g). A document is handed
+// to batch, which reports it written, or passes its error to fail, later
+// and in order; a document that cannot be written there does not stop the
+// formats after it.
+func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang, batch *model.Batch, fail func(error)) error {
 	if r.err != nil {
 		return r.err
 	}
 	if r.controllerOnly {
+		batch.Flush()
 		fmt.Fprintln(g.Err, renderMsg.Get(lang, "render_annex_controller", r.path))
 	}
 	path, doc := r.path, r.doc
@@ -315,11 +329,14 @@ func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, writte
 			}
 			return errors.New(renderMsg.Get(lang, "render_other_org", path, dest, org))
 		}
-		if err := batch.WriteFile(dest, data, 0o600); err != nil {
-			return errors.New(renderMsg.Get(lang, "render_failed", path, dest, err))
-		}
 		written[dest] = true
-		fmt.Fprintln(g.text(), renderMsg.Get(lang, "render_wrote", dest))
+		batch.WriteFile(dest, data, 0o600, func(err error) {
+			if err != nil {
+				fail(errors.New(renderMsg.Get(lang, "render_failed", path, dest, err)))
+				return
+			}
+			fmt.Fprintln(g.text(), renderMsg.Get(lang, "render_wrote", dest))
+		})
 	}
 	return nil
 }

@@ -160,7 +160,37 @@ func DescribeChangesNamed(c *Catalog, changes []Change, l Lang, names RecordName
 // the records f has now, and the records removed later by what the
 // history kept of them.
 func HistoryRecordNames(c *Catalog, f *File) RecordNames {
-	names := RecordNamesOf(c, f)
+	// Only the records the history's changes point to are looked up (a
+	// description asks for no other name): not every record of a long
+	// register.
+	need := map[string]map[string]bool{} // question → record IDs
+	for _, e := range f.History {
+		for _, ch := range e.Changes {
+			qid, rid, _, ok := splitAnswerPath(c, ch.Path)
+			if !ok || rid == "" {
+				continue
+			}
+			if need[qid] == nil {
+				need[qid] = map[string]bool{}
+			}
+			need[qid][rid] = true
+		}
+	}
+	names := RecordNames{}
+	for qid, rids := range need {
+		q, v := c.Question(qid), f.Answers[qid]
+		if q == nil || !v.IsRecords() {
+			continue
+		}
+		for _, r := range v.Records() {
+			if !rids[r.ID()] {
+				continue
+			}
+			if n := RecordName(q, r); n != "" {
+				names[qid+"/"+r.ID()] = n
+			}
+		}
+	}
 	for _, e := range f.History {
 		for k, v := range RecordNamesInChanges(c, e.Changes) {
 			if _, ok := names[k]; !ok {

@@ -199,3 +199,53 @@ func TestDescribeLongTextShortened(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+// TestHistoryRecordNamesAsAllNames: HistoryRecordNames, which looks up only
+// the records the history's changes point to, words every history entry as
+// the names of all records did (the reference kept here): a field changed
+// in a record still there, a record removed, one added, one renamed, among
+// records the history never mentions.
+func TestHistoryRecordNamesAsAllNames(t *testing.T) {
+	c := rvSmall(t)
+	a := rvBase(c)
+	var others []Record
+	for i := range 50 {
+		others = append(others, rvProvider("x"+string(rune('a'+i%26))+string(rune('a'+i/26)), "Unbeteiligt", true, ""))
+	}
+	a.Set("providers", Records(append(a.Answers["providers"].Records(), others...)...))
+	b := a.Clone()
+	collmex := a.Answers["providers"].Records()[0].Clone()
+	collmex["avv_signed"] = String("2018-05-20")
+	b.Set("providers", Records(append([]Record{collmex, rvProvider("r3", "Hetzner Online GmbH", true, "")}, others...)...))
+	now := b.Clone()
+	renamed := collmex.Clone()
+	renamed["name"] = String("Collmex AG")
+	// A record the changes do not name gets a field changed.
+	moved := append([]Record{}, others...)
+	moved[7] = others[7].Clone()
+	moved[7]["processor"] = Bool(false)
+	now.Set("providers", Records(append([]Record{renamed, rvProvider("r3", "Hetzner Online GmbH", false, "2026-01-10")}, moved...)...))
+	now.History = []HistoryEntry{
+		{Date: "2026-01-01", Kind: HistoryReview, Changes: Diff(a, b)},
+		{Date: "2026-02-01", Kind: HistoryReview, Changes: Diff(b, now)},
+	}
+	all := RecordNamesOf(c, now)
+	for _, e := range now.History {
+		for k, v := range RecordNamesInChanges(c, e.Changes) {
+			if _, ok := all[k]; !ok {
+				all[k] = v
+			}
+		}
+	}
+	names := HistoryRecordNames(c, now)
+	if len(names) >= len(all) {
+		t.Errorf("HistoryRecordNames kept %d names, all records have %d", len(names), len(all))
+	}
+	for i, e := range now.History {
+		got := rvLines(DescribeChangesNamed(c, e.Changes, De, names))
+		want := rvLines(DescribeChangesNamed(c, e.Changes, De, all))
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("entry %d:\ngot\n%s\nwant\n%s", i, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -819,15 +820,27 @@ func (b *builder) openItems(findings []model.Finding, stand string) {
 	// Records whose check is due as of the document's date (tom status
 	// lists the same), and the findings that are open items.
 	if stand != "" {
-		for _, d := range model.Due(b.c, b.f, stand) {
+		dues := model.Due(b.c, b.f, stand)
+		kind := b.m("open_check")
+		// One backing array for the rows' cells, and each date formatted once.
+		cells := make([]string, 0, 5*len(dues))
+		dates := map[string]string{}
+		tbl.Rows = slices.Grow(tbl.Rows, len(dues))
+		for _, d := range dues {
 			if d.Kind != model.DueCheck && d.Kind != model.DueTest {
 				continue
 			}
 			due := ""
 			if d.DueOn != "" {
-				due = b.date(d.DueOn)
+				var ok bool
+				if due, ok = dates[d.DueOn]; !ok {
+					due = b.date(d.DueOn)
+					dates[d.DueOn] = due
+				}
 			}
-			tbl.Rows = append(tbl.Rows, []string{b.m("open_check"), d.Section.Title.In(b.l), clean(model.DescribeDue(d, b.l)), due, ""})
+			n := len(cells)
+			cells = append(cells, kind, d.Section.Title.In(b.l), clean(model.DescribeDue(d, b.l)), due, "")
+			tbl.Rows = append(tbl.Rows, cells[n:n+5:n+5])
 		}
 	}
 	for _, fd := range findings {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // describeMsg holds the words DescribeChanges and DescribeDue use.
@@ -559,6 +561,9 @@ func (d describer) arrow(old, new, subject string) string {
 
 // shorten puts a free text on one line and cuts it to maxValueRunes.
 func shorten(s string) string {
+	if onLineShort(s) {
+		return s // already one line of single spaces, short enough
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) > maxValueRunes {
@@ -566,6 +571,30 @@ func shorten(s string) string {
 	}
 	return s
 }
+
+// onLineShort reports whether shorten would return s as it is: at most
+// maxValueRunes runes, words (as strings.Fields splits them) separated by
+// single spaces, no space at either end.
+func onLineShort(s string) bool {
+	n := 0
+	prevSpace := true // a space at the start is not kept
+	for _, r := range s {
+		n++
+		space := r == ' '
+		if !space && (r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r)) {
+			return false // another white space: strings.Fields splits there
+		}
+		if n > maxValueRunes || space && prevSpace {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || s == ""
+}
+
+// asciiSpace reports whether c is white space other than the space:
+// tab, line feed, vertical tab, form feed, carriage return.
+func asciiSpace(c byte) bool { return c >= '\t' && c <= '\r' }
 
 // DescribeDue says in one sentence why item is due, in language l.
 func DescribeDue(item DueItem, l Lang) string {

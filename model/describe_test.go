@@ -249,3 +249,20 @@ func TestHistoryRecordNamesAsAllNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzShorten: shorten, which returns a short single-spaced text without
+// splitting it, gives what splitting and cutting gives (the reference).
+func FuzzShorten(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u0085b", "Hetzner Online GmbH", strings.Repeat("ä", 60), strings.Repeat("ä", 61), strings.Repeat("x ", 30), "\xff", "a\u2028b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		if r := []rune(want); len(r) > maxValueRunes {
+			want = strings.TrimSpace(string(r[:maxValueRunes-1])) + "…"
+		}
+		if got := shorten(s); got != want {
+			t.Fatalf("shorten(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

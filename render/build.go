@@ -23,6 +23,8 @@ type builder struct {
 	// (number and title): the signature block points to it.
 	open      int
 	openTitle string
+	// dates memoises value's wording of stored dates.
+	dates map[string]string
 	// annex: the document is the annex for clients (ProfileAnnex): only
 	// the annex's sections, implemented measures, no internal details.
 	annex bool
@@ -272,6 +274,21 @@ func (b *builder) answer(q *model.Question) string {
 // cleaned for the document; an unanswered value is a dash.
 func (b *builder) value(kind string, opts []*model.Option, v model.Value) string {
 	if v.Empty() {
+		return b.dash
+	}
+	if kind == model.KindDate && v.IsString() {
+		// A register repeats its dates: each is worded once.
+		s, ok := b.dates[v.Str()]
+		if !ok {
+			s = clean(model.AnswerText(kind, opts, v, b.l))
+			if b.dates == nil {
+				b.dates = map[string]string{}
+			}
+			b.dates[v.Str()] = s
+		}
+		if s != "" {
+			return s
+		}
 		return b.dash
 	}
 	if s := clean(model.AnswerText(kind, opts, v, b.l)); s != "" {

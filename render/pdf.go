@@ -108,6 +108,13 @@ type pdfWriter struct {
 	// the fpdf embeds pdfFaces, whose widths pdfWidthTabs hold
 	sharedWidths bool
 	runs         [][]byte // page content that pdfCompress puts in place
+	// the running header's lines for the text width wd (the same on
+	// every page of an orientation)
+	head struct {
+		ok    bool
+		wd    float64
+		lines []string
+	}
 	// the last fitLeft question and answer (the running header asks the
 	// same on every page)
 	fitKey fitQuery
@@ -158,12 +165,15 @@ func (w *pdfWriter) header() {
 	w.font("", 8)
 	w.grey(true)
 	w.p.SetXY(pdfMarginL, 10)
-	run := PDFSanitize(Msg.Get(w.d.Lang, "running_header", w.d.Title, w.d.StandFmt))
-	if org := PDFSanitize(w.d.Org); org != "" {
-		run = w.fitLeft(org, w.textW-w.p.GetStringWidth(" · "+run)-2) + " · " + run
+	if !w.head.ok || w.head.wd != w.textW {
+		run := PDFSanitize(Msg.Get(w.d.Lang, "running_header", w.d.Title, w.d.StandFmt))
+		if org := PDFSanitize(w.d.Org); org != "" {
+			run = w.fitLeft(org, w.textW-w.p.GetStringWidth(" · "+run)-2) + " · " + run
+		}
+		w.head.lines = w.p.SplitText(run, w.textW)
+		w.head.wd, w.head.ok = w.textW, true
 	}
-	lines := w.p.SplitText(run, w.textW)
-	if len(lines) > 0 {
+	if lines := w.head.lines; len(lines) > 0 {
 		w.p.CellFormat(w.textW, 4, lines[0], "", 0, "L", false, 0, "")
 	}
 	w.p.SetDrawColor(160, 160, 160)
@@ -342,6 +352,9 @@ func (w *pdfWriter) multi(x, wd, lh float64, s string) {
 // split wraps sanitised text to width wd in the current font; at least one line.
 func (w *pdfWriter) split(s string, wd float64) []string {
 	s = PDFSanitize(s)
+	if !strings.Contains(s, "\n") {
+		return w.wrap(s, wd)
+	}
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		ls := w.splitLines(para, wd)

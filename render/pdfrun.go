@@ -173,10 +173,15 @@ func (t *textRun) rects(k, ph, x, y, h float64, widths []float64, op string) []b
 // known reports whether fpdf has drawn every rune of s in the face before.
 func (w *pdfWriter) known(face int, s string) bool {
 	g := &w.drawn[face]
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if !g.has(r) {
 			return false
 		}
+		i += n
 	}
 	return true
 }

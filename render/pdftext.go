@@ -1,9 +1,11 @@
 package render
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/text/unicode/norm"
@@ -82,6 +84,24 @@ func cmapRunes(ttf []byte, add func(rune)) bool {
 	return false
 }
 
+// pdfPlain holds the runes PDFSanitize keeps as they are: line breaks and
+// the runes the font draws that are not invisible; made once.
+var pdfPlain = sync.OnceValue(func() *glyphSet {
+	p := new(glyphSet)
+	*p = *goGlyphs()
+	for i, word := range p {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			if invisible(rune(i*64 + b)) {
+				p[i] &^= 1 << b
+			}
+		}
+	}
+	p['\n'/64] |= 1 << ('\n' % 64)
+	return p
+})
+
 // pdfMap replaces common symbols the Go font lacks with ones it has.
 var pdfMap = map[rune]string{
 	'☐': "□", '☑': "[x]", '☒': "[x]", '✓': "[x]", '✔': "[x]", '✗': "x", '✘': "x",
@@ -96,17 +116,23 @@ var pdfMap = map[rune]string{
 // are mapped to a close equivalent, dropped (pictographs) or shown as "?". Line breaks stay. The PDF writer
 // never fails on text.
 func PDFSanitize(s string) string {
-	g := goGlyphs()
+	plain := pdfPlain()
 	ok := true
-	for _, r := range s {
-		if r != '\n' && (!g.has(r) || invisible(r)) {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !plain.has(r) {
 			ok = false
 			break
 		}
+		i += n
 	}
 	if ok {
 		return s
 	}
+	g := goGlyphs()
 	// Decomposed letters (macOS and some web forms write "u" + U+0308 for
 	// "ü") have no glyph as a pair: compose them first.
 	s = norm.NFC.String(s)

@@ -51,3 +51,28 @@ func TestSplitTextAgreesWithFpdf(t *testing.T) {
 		t.Fatal("the width tables were not used")
 	}
 }
+
+// FuzzPDFSplitText: for any sanitised text, the writer's line breaking gives
+// fpdf's lines in every face.
+func FuzzPDFSplitText(f *testing.F) {
+	fuzzSeeds(f)
+	p := fpdf.New("P", "mm", "A4", "")
+	fonts := pdfFaces()
+	p.AddUTF8FontFromBytes(pdfFont, "", fonts[0])
+	p.AddUTF8FontFromBytes(pdfFont, "B", fonts[1])
+	p.AddUTF8FontFromBytes(pdfFont, "I", fonts[2])
+	p.SetCellMargin(0)
+	p.AddPage()
+	w := &pdfWriter{p: p, sharedWidths: true}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = PDFSanitize(s)
+		for _, style := range []string{"", "B", "I"} {
+			w.font(style, pdfReg)
+			for _, wd := range []float64{1, 9.5, 40, 170} {
+				if got, want := w.splitText(s, wd), p.SplitText(s, wd); !slices.Equal(got, want) {
+					t.Fatalf("face %q width %v: splitText(%q) = %q, SplitText %q", style, wd, s, got, want)
+				}
+			}
+		}
+	})
+}

@@ -61,10 +61,10 @@ func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 	return writeFileAtomic(path, data, mode, (*os.File).Write, syncDir)
 }
 
-// Batch writes many files as WriteFileAtomic does, without waiting for
-// the disk after each: a file is written to its temporary file at once and
-// synced in the background while the next ones are written; once it is on
-// disk it is renamed into place, in the order the files were given. The
+// Batch writes many files as WriteFileAtomic does, several at a time: each
+// file is written, synced and renamed into place on a goroutine of its own
+// while the next ones are given, at most batchWindow at once (two files
+// replacing the same one are written one after the other, in order). The
 // folders are synced once, in Sync. A crash at any point leaves each file
 // either old or new and complete, never torn; after Sync every file
 // written is durable. A file's outcome goes to the done function given
@@ -73,7 +73,14 @@ func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 // a Batch is not safe for concurrent use.
 type Batch struct {
 	dirs    []string
-	pending []*staged // written, on their way to the disk, in order
+	pending []*batchFile // on their way to the disk, in order
+}
+
+// batchFile is a file a Batch is writing.
+type batchFile struct {
+	target string // the file replaced (see ResolveTarget)
+	done   func(error)
+	result chan error
 }
 
 // batchWindow is how many files a Batch has on their way to the disk at
@@ -83,35 +90,36 @@ const batchWindow = 16
 // WriteFile writes data to path atomically (see WriteFileAtomic) and
 // reports the outcome to done, nil once the file is in place.
 func (b *Batch) WriteFile(path string, data []byte, mode os.FileMode, done func(error)) {
-	s, err := stage(path, data, mode, (*os.File).Write)
+	target, err := ResolveTarget(path)
 	if err != nil {
 		b.Flush()
 		done(err)
 		return
 	}
-	s.done = done
-	s.synced = make(chan error, 1)
-	go func() { s.synced <- s.f.Sync() }()
-	b.pending = append(b.pending, s)
+	if slices.ContainsFunc(b.pending, func(f *batchFile) bool { return f.target == target }) {
+		b.Flush()
+	}
+	f := &batchFile{target: target, done: done, result: make(chan error, 1)}
+	go func() { f.result <- replaceFile(path, target, data, mode, (*os.File).Write) }()
+	b.pending = append(b.pending, f)
 	for len(b.pending) > batchWindow {
 		b.finish()
 	}
 }
 
-// finish puts the oldest pending file in place once it is on disk and
-// reports its outcome.
+// finish waits for the oldest pending file and reports its outcome.
 func (b *Batch) finish() {
-	s := b.pending[0]
+	f := b.pending[0]
 	b.pending[0] = nil
 	b.pending = b.pending[1:]
-	err := s.commit(<-s.synced)
-	if err == nil && !slices.Contains(b.dirs, s.dir) {
-		b.dirs = append(b.dirs, s.dir)
+	err := <-f.result
+	if dir := filepath.Dir(f.target); err == nil && !slices.Contains(b.dirs, dir) {
+		b.dirs = append(b.dirs, dir)
 	}
-	s.done(err)
+	f.done(err)
 }
 
-// Flush puts every file written so far in place (or reports why not).
+// Flush waits for every file given so far and reports its outcome.
 func (b *Batch) Flush() {
 	for len(b.pending) > 0 {
 		b.finish()
@@ -139,87 +147,67 @@ func syncDir(dir string) {
 // writeFileAtomic is WriteFileAtomic with the write step injectable, so
 // that tests can make the disk run full, and the folder sync.
 func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error), dirSync func(dir string)) error {
-	s, err := stage(path, data, mode, write)
+	target, err := ResolveTarget(path)
 	if err != nil {
 		return err
 	}
-	if err := s.commit(s.f.Sync()); err != nil {
+	if err := replaceFile(path, target, data, mode, write); err != nil {
 		return err
 	}
-	dirSync(s.dir)
+	dirSync(filepath.Dir(target))
 	return nil
 }
 
-// staged is a file written to its temporary file, not yet synced or in
-// place.
-type staged struct {
-	path   string   // as given
-	target string   // the file replaced (path or where its symlinks end)
-	dir    string   // target's folder
-	f      *os.File // the temporary file, open
-	synced chan error
-	done   func(error)
-}
-
-// stage writes data to a new temporary file beside the file path names,
-// with mode and the replaced file's owner and group; see WriteFileAtomic.
-func stage(path string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error)) (*staged, error) {
-	target, err := ResolveTarget(path)
-	if err != nil {
-		return nil, err
-	}
+// replaceFile replaces target, the file path resolves to, with data: a
+// temporary file beside it with mode and target's owner and group, written,
+// synced and renamed over it. On failure target is untouched and the
+// temporary file removed.
+func replaceFile(path, target string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error)) error {
 	failed := func(err error) error { return &FileError{Path: path, Key: "save_failed", Err: err} }
 	var uid, gid uint32
 	hasOwner := false
 	switch st, err := os.Lstat(target); {
 	case err == nil && !st.Mode().IsRegular():
-		return nil, &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
+		return &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
 	case err == nil:
 		uid, gid, hasOwner = fileOwner(st)
 	case !errors.Is(err, fs.ErrNotExist):
-		return nil, failed(err)
+		return failed(err)
 	}
-	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, tempPrefix(target)+"*")
+	tmp, err := os.CreateTemp(filepath.Dir(target), tempPrefix(target)+"*")
 	if err != nil {
-		return nil, failed(err)
+		return failed(err)
 	}
-	s := &staged{path: path, target: target, dir: dir, f: tmp}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
 	if err := tmp.Chmod(mode); err != nil {
-		return nil, s.abandon(failed(err))
+		return failed(err)
 	}
 	if _, err := write(tmp, data); err != nil {
-		return nil, s.abandon(failed(err))
+		return failed(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return failed(err)
 	}
 	if hasOwner && (int(uid) != os.Geteuid() || int(gid) != os.Getegid()) {
 		if err := tmp.Chown(int(uid), int(gid)); err != nil {
-			return nil, s.abandon(&FileError{Path: path, Key: "owner_keep", Args: []any{userName(uid), groupName(gid)}})
+			return &FileError{Path: path, Key: "owner_keep", Args: []any{userName(uid), groupName(gid)}}
 		}
 	}
-	return s, nil
-}
-
-// commit closes the staged file and renames it into place; syncErr is
-// the outcome of syncing it, which must be nil.
-func (s *staged) commit(syncErr error) error {
-	failed := func(err error) error { return s.abandon(&FileError{Path: s.path, Key: "save_failed", Err: err}) }
-	if syncErr != nil {
-		return failed(syncErr)
-	}
-	if err := s.f.Close(); err != nil {
+	if err := tmp.Close(); err != nil {
 		return failed(err)
 	}
-	if err := os.Rename(s.f.Name(), s.target); err != nil {
+	if err := os.Rename(name, target); err != nil {
 		return failed(err)
 	}
+	ok = true
 	return nil
-}
-
-// abandon removes the temporary file and returns err.
-func (s *staged) abandon(err error) error {
-	s.f.Close()
-	os.Remove(s.f.Name())
-	return err
 }
 
 // tempPrefix is how the temporary files of a save of target begin.

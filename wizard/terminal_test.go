@@ -128,3 +128,24 @@ func TestRunOnTerminal(t *testing.T) {
 		t.Error("colour sent to an Ascii terminal")
 	}
 }
+
+// TestLazyModel: the wizard of a local run is built by the program's first
+// message (the colour profile or the window's size, which come at once) and
+// then shows the same frame as one built before the program started; before
+// that the alternate screen stays empty.
+func TestLazyModel(t *testing.T) {
+	c := smallCatalog(t)
+	o := Options{Catalog: c, File: model.NewFile(c, model.De), Lang: model.De, Save: func(*model.File) error { return nil }}
+	built := 0
+	l := &lazyModel{build: func() *Model { built++; return New(o) }}
+	if v := l.View(); v.Content != "" || !v.AltScreen || built != 0 {
+		t.Fatalf("before any message: built %d, view %+v", built, v)
+	}
+	l.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
+	l.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	want := New(o)
+	want.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if got := l.View(); built != 1 || got.Content != want.View().Content || !strings.Contains(got.Content, "Name des Unternehmens") {
+		t.Fatalf("built %d times; frame:\n%s", built, got.Content)
+	}
+}

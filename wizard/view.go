@@ -11,12 +11,15 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
+// windowTitle is the terminal window's title while the wizard runs.
+const windowTitle = "tom"
+
 // View implements tea.Model: header, body and footer, exactly the window's
 // height, in the alternate screen.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.Render())
 	v.AltScreen = true
-	v.WindowTitle = "tom"
+	v.WindowTitle = windowTitle
 	return v
 }
 

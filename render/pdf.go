@@ -40,8 +40,14 @@ const (
 // depends only on the document (fixed dates, sorted catalogues).
 func WritePDF(d *Document) ([]byte, error) {
 	p := fpdf.New("P", "mm", "A4", "")
-	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom, sharedWidths: true}
+	fonts := pdfFaces()
+	metrics := pdfFaceMetrics()
+	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom,
+		ownFonts: metrics[0] != nil && metrics[1] != nil && metrics[2] != nil}
 	p.SetCatalogSort(true)
+	p.SetCellMargin(0)
+	// The tables are laid out on another goroutine meanwhile.
+	w.prelay(d.Blocks)
 	// Streams are compressed after fpdf is done (see pdfCompress).
 	p.SetCompression(false)
 	ts := d.stamp()
@@ -55,17 +61,15 @@ func WritePDF(d *Document) ([]byte, error) {
 	}
 	p.SetKeywords(d.OrgKey(), false)
 	p.SetLang(d.langTag())
-	fonts := pdfFaces()
 	p.AddUTF8FontFromBytes(pdfFont, "", fonts[0])
 	p.AddUTF8FontFromBytes(pdfFont, "B", fonts[1])
 	p.AddUTF8FontFromBytes(pdfFont, "I", fonts[2])
 	p.SetMargins(pdfMarginL, pdfMarginT, pdfMarginR)
 	p.SetAutoPageBreak(true, pdfPageH-pdfBottom)
-	p.SetCellMargin(0)
 	p.SetHeaderFuncMode(w.header, true)
 	p.AddPage()
 	for i, bl := range d.Blocks {
-		w.next = nil
+		w.cur, w.next = i, nil
 		if i+1 < len(d.Blocks) {
 			w.next = d.Blocks[i+1]
 		}
@@ -105,9 +109,11 @@ type pdfWriter struct {
 	fontStyle string
 	fontSize  float64
 	slow      []pdfLineRef // reused for every table row
-	// the fpdf embeds pdfFaces, whose widths pdfWidthTabs hold
-	sharedWidths bool
-	runs         [][]byte // page content that pdfCompress puts in place
+	// the fpdf embeds pdfFaces, whose metrics pdfFaceMetrics holds
+	ownFonts bool
+	cur      int             // the index of the block being written
+	pre      []chan *pdfLaid // tables laid out beforehand, by block (see prelay)
+	runs     [][]byte        // page content that pdfCompress puts in place
 	// the running header's lines for the text width wd (the same on
 	// every page of an orientation)
 	head struct {
@@ -318,23 +324,17 @@ func (w *pdfWriter) block(bl Block) {
 		w.checklist(x)
 	case *Bars:
 		w.bars(x)
-	case *Table:
-		w.table(x.Header, x.Widths, x.Rows)
-	case *KeyValue:
-		w.card(x)
+	case *Table, *KeyValue:
+		w.tableBlock(w.cur, bl)
 	case *List:
 		for _, it := range x.Items {
 			w.paragraph(&Paragraph{Runs: []Run{{Text: strings.Repeat("    ", it.Level) + it.bulletText()}}})
 		}
 	case *Records:
-		switch {
-		case len(x.Rows) == 0:
+		if len(x.Rows) == 0 {
 			w.paragraph(&Paragraph{Runs: []Run{{Text: x.Empty}}})
-		case x.Columns != nil:
-			w.register(x)
-		default:
-			t := x.FullTable()
-			w.table(t.Header, t.Widths, t.Rows)
+		} else {
+			w.tableBlock(w.cur, bl)
 		}
 	case *Signature:
 		w.signature(x)
@@ -351,19 +351,22 @@ func (w *pdfWriter) multi(x, wd, lh float64, s string) {
 
 // split wraps sanitised text to width wd in the current font; at least one line.
 func (w *pdfWriter) split(s string, wd float64) []string {
-	s = PDFSanitize(s)
-	if !strings.Contains(s, "\n") {
-		return w.wrap(s, wd)
+	return w.measure().split(s, wd)
+}
+
+// splitLines wraps one paragraph (no newlines) in the current font.
+func (w *pdfWriter) splitLines(s string, wd float64) []string {
+	return w.measure().splitLines(s, wd)
+}
+
+// measure returns the measure of the current font.
+func (w *pdfWriter) measure() pdfMeasure {
+	ms := pdfMeasure{p: w.p, margin: w.p.GetCellMargin()}
+	_, ms.unit = w.p.GetFontSize()
+	if w.ownFonts && w.fontSet {
+		ms.m = faceMetrics(w.fontStyle)
 	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		ls := w.splitLines(para, wd)
-		if len(ls) == 0 {
-			ls = []string{""}
-		}
-		out = append(out, ls...)
-	}
-	return out
+	return ms
 }
 
 func (w *pdfWriter) cover(c *Cover) {
@@ -761,30 +764,84 @@ func plainLines(ls []string, bold bool) []pdfLine {
 	return out
 }
 
-func (w *pdfWriter) layoutRow(cells []string, widths []float64, style string, t pdfType) pdfRow {
-	w.font(style, t.size)
+// pdfLayout lays out table rows with a font state of its own and, when the
+// faces are pdfFaces, with their metrics: no fpdf call is made, so that
+// the tables of a document can be laid out on another goroutine while the
+// writer draws what comes before them (see prelay). fpdf writes every font
+// selection into the page, so the selections a layout makes are recorded
+// and replayed by the writer (see useLaid) where the layout used to make
+// them.
+type pdfLayout struct {
+	k, margin float64    // fpdf's points per mm and cell margin
+	w         *pdfWriter // without own metrics: lay out with the writer's fpdf
+	style     string
+	size      float64
+	set       bool
+	fonts     []pdfFontCall
+}
+
+// pdfFontCall is a font selection.
+type pdfFontCall struct {
+	style string
+	size  float64
+}
+
+// newLayout returns a layout for the writer's document.
+func (w *pdfWriter) newLayout() *pdfLayout {
+	l := &pdfLayout{k: w.p.GetConversionRatio(), margin: w.p.GetCellMargin()}
+	if !w.ownFonts {
+		l.w = w
+	}
+	return l
+}
+
+func (l *pdfLayout) font(style string, size float64) {
+	if l.w != nil {
+		l.w.font(style, size)
+		return
+	}
+	if l.set && l.style == style && l.size == size {
+		return
+	}
+	l.style, l.size, l.set = style, size, true
+	l.fonts = append(l.fonts, pdfFontCall{style, size})
+}
+
+// measure returns the measure of the layout's font (fpdf's unit size is
+// the size in points over k).
+func (l *pdfLayout) measure() pdfMeasure {
+	if l.w != nil {
+		return l.w.measure()
+	}
+	return pdfMeasure{m: faceMetrics(l.style), unit: l.size / l.k, margin: l.margin}
+}
+
+func (l *pdfLayout) row(cells []string, widths []float64, style string, t pdfType) pdfRow {
+	l.font(style, t.size)
+	ms := l.measure()
 	r := pdfRow{cells: make([][]pdfLine, len(widths))}
 	for i, wd := range widths {
 		c := ""
 		if i < len(cells) {
 			c = cells[i]
 		}
-		r.cells[i] = plainLines(w.split(c, wd-2*pdfPad), style == "B")
+		r.cells[i] = plainLines(ms.split(c, wd-2*pdfPad), style == "B")
 	}
 	r.h = float64(lineCount(r))*t.lh + 2*pdfPad
 	return r
 }
 
-// labelLines wraps "label: value" to width wd in the current (regular)
+// labelLines wraps "label: value" to width wd in the layout's (regular)
 // font and marks the label part of the lines grey.
-func (w *pdfWriter) labelLines(dst []pdfLine, label, value string, wd float64) []pdfLine {
+func (l *pdfLayout) labelLines(dst []pdfLine, label, value string, wd float64) []pdfLine {
+	ms := l.measure()
 	label = PDFSanitize(label)
 	label += labelSep(label)
 	value = PDFSanitize(value)
 	first, rest, more := strings.Cut(value, "\n")
 	full := label + first
 	pos := 0
-	for _, l := range w.wrap(full, wd) {
+	for _, l := range ms.wrap(full, wd) {
 		// lines are substrings of full; a break at a space drops the space
 		if !strings.HasPrefix(full[pos:], l) && pos < len(full) {
 			pos++
@@ -794,20 +851,109 @@ func (w *pdfWriter) labelLines(dst []pdfLine, label, value string, wd float64) [
 		pos += len(l)
 	}
 	if more {
-		for _, l := range w.split(rest, wd) {
+		for _, l := range ms.split(rest, wd) {
 			dst = append(dst, pdfLine{s: l})
 		}
 	}
 	return dst
 }
 
-// wrap wraps one paragraph of sanitised text; at least one line.
-func (w *pdfWriter) wrap(s string, wd float64) []string {
-	ls := w.splitLines(s, wd)
-	if len(ls) == 0 {
-		return []string{""}
+// pdfLaid is a table laid out for the text width textW: the header row
+// (drawn with widths hw), the rows, and the font selections made.
+type pdfLaid struct {
+	textW      float64
+	widths, hw []float64
+	hr         pdfRow
+	rows       []pdfRow
+	keep       bool // keep all rows on one page when they fit on one
+	t          pdfType
+	fonts      []pdfFontCall
+}
+
+// lay lays out a block drawn as a table (a table, a register, a record
+// card) for the text width textW; nil for other blocks.
+func (l *pdfLayout) lay(bl Block, textW float64) *pdfLaid {
+	l.set, l.fonts = false, nil
+	var out *pdfLaid
+	switch x := bl.(type) {
+	case *Table:
+		out = l.table(x.Header, x.Widths, x.Rows, textW)
+	case *KeyValue:
+		out = &pdfLaid{widths: []float64{textW * 0.3, textW * 0.7}, hw: []float64{textW}, keep: true, t: pdfTableType}
+		out.hr = l.row([]string{x.Title}, out.hw, "B", pdfTableType)
+		out.rows = make([]pdfRow, len(x.Rows))
+		for i, kv := range x.Rows {
+			out.rows[i] = l.row([]string{kv.Key, kv.Value}, out.widths, "", pdfTableType)
+		}
+	case *Records:
+		switch {
+		case len(x.Rows) == 0:
+			return nil
+		case x.Columns != nil:
+			out = l.register(x, textW)
+		default:
+			t := x.FullTable()
+			out = l.table(t.Header, t.Widths, t.Rows, textW)
+		}
+	default:
+		return nil
 	}
-	return ls
+	out.textW, out.fonts = textW, l.fonts
+	return out
+}
+
+func (l *pdfLayout) table(header []string, rel []float64, rows [][]string, textW float64) *pdfLaid {
+	out := &pdfLaid{widths: columnWidths(rel, len(header), textW), t: pdfTableType}
+	out.hw = out.widths
+	if len(header) == 1 {
+		out.hw = []float64{textW}
+	}
+	out.hr = l.row(header, out.widths, "B", pdfTableType)
+	out.rows = make([]pdfRow, len(rows))
+	for i, r := range rows {
+		out.rows[i] = l.row(r, out.widths, "", pdfTableType)
+	}
+	return out
+}
+
+// register lays out a wide register in its columns: a number column, then
+// per column the head value (bold in the first column) and "label: value"
+// lines with grey labels.
+func (l *pdfLayout) register(r *Records, textW float64) *pdfLaid {
+	header, rel := r.ColumnHead()
+	widths := columnWidths(rel, len(rel), textW)
+	out := &pdfLaid{widths: widths, hw: widths, t: pdfRegType}
+	if len(rel) == 1 {
+		out.hw = []float64{textW}
+	}
+	out.hr = l.row(header, widths, "B", pdfRegType)
+	out.rows = make([]pdfRow, len(r.Rows))
+	for i := range r.Rows {
+		row := pdfRow{cells: make([][]pdfLine, len(widths))}
+		l.font("", pdfReg)
+		row.cells[0] = []pdfLine{{s: strconv.Itoa(i + 1)}}
+		for j, c := range r.Columns {
+			wd := widths[j+1] - 2*pdfPad
+			var lines []pdfLine
+			r.CellLines(i, c, func(label, value string) {
+				if label != "" {
+					lines = l.labelLines(lines, label, value, wd)
+					return
+				}
+				if j == 0 {
+					l.font("B", pdfReg)
+					lines = append(lines, plainLines(l.measure().split(value, wd), true)...)
+					l.font("", pdfReg)
+					return
+				}
+				lines = append(lines, plainLines(l.measure().split(value, wd), false)...)
+			})
+			row.cells[j+1] = lines
+		}
+		row.h = float64(lineCount(row))*pdfRegLH + 2*pdfPad
+		out.rows[i] = row
+	}
+	return out
 }
 
 // drawRow draws a row (or lines [from, to) of it) at the current position:
@@ -919,55 +1065,9 @@ func (w *pdfWriter) slowLines(ls []pdfLineRef, face int) {
 	}
 }
 
-// table draws a table whose header row repeats on every page. A row moves to
-// the next page as a whole; only a row taller than a page is split by lines.
-func (w *pdfWriter) table(header []string, rel []float64, rows [][]string) {
-	widths := w.widths(rel, len(header))
-	hr := w.layoutRow(header, widths, "B", pdfTableType)
-	laid := make([]pdfRow, len(rows))
-	for i, r := range rows {
-		laid[i] = w.layoutRow(r, widths, "", pdfTableType)
-	}
-	w.rows(hr, widths, laid, false, pdfTableType)
-}
-
-// register draws a wide register in its columns: a number column, then per
-// column the head value (bold in the first column) and "label: value" lines
-// with grey labels.
-func (w *pdfWriter) register(r *Records) {
-	header, rel := r.ColumnHead()
-	widths := w.widths(rel, len(rel))
-	hr := w.layoutRow(header, widths, "B", pdfRegType)
-	laid := make([]pdfRow, len(r.Rows))
-	for i := range r.Rows {
-		row := pdfRow{cells: make([][]pdfLine, len(widths))}
-		w.font("", pdfReg)
-		row.cells[0] = []pdfLine{{s: strconv.Itoa(i + 1)}}
-		for j, c := range r.Columns {
-			wd := widths[j+1] - 2*pdfPad
-			var lines []pdfLine
-			r.CellLines(i, c, func(label, value string) {
-				if label != "" {
-					lines = w.labelLines(lines, label, value, wd)
-					return
-				}
-				if j == 0 {
-					w.font("B", pdfReg)
-					lines = append(lines, plainLines(w.split(value, wd), true)...)
-					w.font("", pdfReg)
-					return
-				}
-				lines = append(lines, plainLines(w.split(value, wd), false)...)
-			})
-			row.cells[j+1] = lines
-		}
-		row.h = float64(lineCount(row))*pdfRegLH + 2*pdfPad
-		laid[i] = row
-	}
-	w.rows(hr, widths, laid, false, pdfRegType)
-}
-
-func (w *pdfWriter) widths(rel []float64, n int) []float64 {
+// columnWidths turns relative column widths (the missing ones equal) into
+// widths (mm) that fill textW.
+func columnWidths(rel []float64, n int, textW float64) []float64 {
 	out := make([]float64, n)
 	total := 0.0
 	for i := range n {
@@ -979,21 +1079,72 @@ func (w *pdfWriter) widths(rel []float64, n int) []float64 {
 		total += v
 	}
 	for i := range out {
-		out[i] = out[i] / total * w.textW
+		out[i] = out[i] / total * textW
 	}
 	return out
 }
 
-// rows draws the header hr and the laid-out rows; keep keeps all rows on one
-// page when they fit on one.
-func (w *pdfWriter) rows(hr pdfRow, widths []float64, laid []pdfRow, keep bool, t pdfType) {
+// tableBlock draws block i, a block drawn as a table (see pdfLayout.lay),
+// laid out beforehand by prelay or now: the font selections the layout
+// made first, then the rows. A table's header row repeats on every page;
+// a row moves to the next page as a whole and only a row taller than a
+// page is split by lines.
+func (w *pdfWriter) tableBlock(i int, bl Block) {
+	var laid *pdfLaid
+	if i < len(w.pre) && w.pre[i] != nil {
+		laid = <-w.pre[i]
+	}
+	if laid == nil || laid.textW != w.textW {
+		laid = w.newLayout().lay(bl, w.textW)
+	}
+	for _, f := range laid.fonts {
+		w.font(f.style, f.size)
+	}
+	w.rows(laid.hr, laid.hw, laid.widths, laid.rows, laid.keep, laid.t)
+}
+
+// prelay starts laying out the blocks drawn as tables on another
+// goroutine, in order, each for the text width of the page orientation it
+// will be drawn in; tableBlock takes the results. Without own metrics
+// nothing is laid out beforehand.
+func (w *pdfWriter) prelay(blocks []Block) {
+	if !w.ownFonts {
+		return
+	}
+	type job struct {
+		i     int
+		textW float64
+	}
+	var jobs []job
+	w.pre = make([]chan *pdfLaid, len(blocks))
+	wide := false
+	for i, bl := range blocks {
+		switch x := bl.(type) {
+		case *PageLayout:
+			wide = x.Landscape
+		case *Table, *KeyValue, *Records:
+			textW := pdfTextW
+			if wide {
+				textW = pdfPageH - pdfMarginL - pdfMarginR
+			}
+			w.pre[i] = make(chan *pdfLaid, 1)
+			jobs = append(jobs, job{i, textW})
+		}
+	}
+	l := w.newLayout()
+	go func() {
+		for _, j := range jobs {
+			w.pre[j.i] <- l.lay(blocks[j.i], j.textW)
+		}
+	}()
+}
+
+// rows draws the header hr (with the widths hw) and the laid-out rows; keep
+// keeps all rows on one page when they fit on one.
+func (w *pdfWriter) rows(hr pdfRow, hw, widths []float64, laid []pdfRow, keep bool, t pdfType) {
 	total := hr.h
 	for _, r := range laid {
 		total += r.h
-	}
-	hw := widths
-	if len(hr.cells) == 1 {
-		hw = []float64{w.textW}
 	}
 	usable := w.bottom - pdfMarginT
 	first := hr.h
@@ -1046,18 +1197,6 @@ func lineCount(r pdfRow) int {
 		n = max(n, len(c))
 	}
 	return n
-}
-
-// card draws a record card: a title row over label/value rows, kept on one
-// page when it fits.
-func (w *pdfWriter) card(c *KeyValue) {
-	widths := []float64{w.textW * 0.3, w.textW * 0.7}
-	hr := w.layoutRow([]string{c.Title}, []float64{w.textW}, "B", pdfTableType)
-	laid := make([]pdfRow, len(c.Rows))
-	for i, kv := range c.Rows {
-		laid[i] = w.layoutRow([]string{kv.Key, kv.Value}, widths, "", pdfTableType)
-	}
-	w.rows(hr, widths, laid, true, pdfTableType)
 }
 
 // pdfSignatureH is the height the signature block needs on one page (mm).

@@ -21,7 +21,7 @@ func (g *glyphSet) has(r rune) bool {
 // goGlyphs is computed once from the embedded font; it is read-only after.
 var goGlyphs = sync.OnceValue(func() *glyphSet {
 	g := new(glyphSet)
-	if !cmapRunes(goregular.TTF, func(r rune) { g[r/64] |= 1 << (uint(r) % 64) }) {
+	if !cmapGlyphs(goregular.TTF, func(r rune, _ int) { g[r/64] |= 1 << (uint(r) % 64) }) {
 		// Without a readable table, trust printable ASCII and Latin-1.
 		for r := rune(0x20); r < 0x100; r++ {
 			g[r/64] |= 1 << (uint(r) % 64)
@@ -30,10 +30,10 @@ var goGlyphs = sync.OnceValue(func() *glyphSet {
 	return g
 })
 
-// cmapRunes calls add for every BMP rune the TrueType font maps to a glyph,
-// from its Unicode cmap subtable (format 4). It reports false when the font
-// has no such table.
-func cmapRunes(ttf []byte, add func(rune)) bool {
+// cmapGlyphs calls add for every BMP rune the TrueType font maps to a
+// glyph, with the glyph's index, from its Unicode cmap subtable (format 4).
+// It reports false when the font has no such table.
+func cmapGlyphs(ttf []byte, add func(r rune, glyph int)) bool {
 	u16 := func(o int) int {
 		if o < 0 || o+2 > len(ttf) {
 			return 0
@@ -75,7 +75,7 @@ func cmapRunes(ttf []byte, add func(rune)) bool {
 					gid = (g + delta) & 0xFFFF
 				}
 				if gid != 0 {
-					add(rune(c))
+					add(rune(c), gid)
 				}
 			}
 		}
@@ -123,7 +123,7 @@ func PDFSanitize(s string) string {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if !plain.has(r) {
+		if !plain.has(r) || n == 1 && r == utf8.RuneError { // invalid UTF-8 becomes U+FFFD
 			ok = false
 			break
 		}

@@ -1,24 +1,78 @@
 package render
 
 import (
+	"encoding/binary"
 	"math"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/go-pdf/fpdf"
 )
 
-// splitLines wraps one paragraph (no newlines) to width wd in the current
-// font. fpdf's SplitText breaks only at spaces and cuts a word that is too
-// long anywhere ("Datenschutz-Manage" / "ment"); when that happens in text
-// with a hyphen, the paragraph is wrapped again with breaks allowed after
-// the hyphens of compound words ("Datenschutz-" / "Management").
-func (w *pdfWriter) splitLines(s string, wd float64) []string {
-	ls := w.splitText(s, wd)
+// pdfMeasure measures and wraps text in one face at one size as fpdf does
+// with that font selected: with the face's metrics, so that no fpdf call is
+// made (and table rows can be laid out on another goroutine), or through
+// fpdf when there are none (a writer whose fpdf does not embed pdfFaces;
+// only tests make such writers).
+type pdfMeasure struct {
+	m      *pdfMetrics
+	unit   float64    // the font size (mm)
+	margin float64    // the cell margin (mm)
+	p      *fpdf.Fpdf // used when m is nil; has the font selected
+}
+
+// width is fpdf's GetStringWidth.
+func (ms pdfMeasure) width(s string) float64 {
+	if ms.m == nil {
+		return ms.p.GetStringWidth(s)
+	}
+	w := 0
+	for _, r := range s {
+		switch cw := ms.m.cw[uint16(r)]; {
+		case r > 0xffff || cw == 0:
+			w += ms.m.missing
+		case cw != 65535:
+			w += int(cw)
+		}
+	}
+	return float64(w) * ms.unit / 1000
+}
+
+// split wraps sanitised text to width wd; at least one line.
+func (ms pdfMeasure) split(s string, wd float64) []string {
+	s = PDFSanitize(s)
+	if !strings.Contains(s, "\n") {
+		return ms.wrap(s, wd)
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, ms.wrap(para, wd)...)
+	}
+	return out
+}
+
+// wrap wraps one paragraph of sanitised text; at least one line.
+func (ms pdfMeasure) wrap(s string, wd float64) []string {
+	ls := ms.splitLines(s, wd)
+	if len(ls) == 0 {
+		return []string{""}
+	}
+	return ls
+}
+
+// splitLines wraps one paragraph (no newlines) to width wd. fpdf's
+// SplitText breaks only at spaces and cuts a word that is too long
+// anywhere ("Datenschutz-Manage" / "ment"); when that happens in text with
+// a hyphen, the paragraph is wrapped again with breaks allowed after the
+// hyphens of compound words ("Datenschutz-" / "Management").
+func (ms pdfMeasure) splitLines(s string, wd float64) []string {
+	ls := ms.splitText(s, wd)
 	if len(ls) < 2 || !strings.Contains(s, "-") || !forcedBreak(s, ls) {
 		return ls
 	}
-	return w.wrapHyphens(s, wd)
+	return ms.wrapHyphens(s, wd)
 }
 
 // forcedBreak reports whether SplitText cut s inside a word: some line is
@@ -63,9 +117,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // wrapHyphens is a greedy line breaker over space-separated words that may
 // also break after the hyphens of a compound word, and cuts a piece that is
 // wider than the line on its own at the last rune that fits.
-func (w *pdfWriter) wrapHyphens(s string, wd float64) []string {
-	avail := wd - 2*w.p.GetCellMargin()
-	spaceW := w.p.GetStringWidth(" ")
+func (ms pdfMeasure) wrapHyphens(s string, wd float64) []string {
+	avail := wd - 2*ms.margin
+	spaceW := ms.width(" ")
 	var lines []string
 	var cur strings.Builder
 	curW := 0.0
@@ -76,7 +130,7 @@ func (w *pdfWriter) wrapHyphens(s string, wd float64) []string {
 	}
 	for _, word := range strings.Split(s, " ") {
 		for pi, p := range hyphenPieces(word) {
-			pw := w.p.GetStringWidth(p)
+			pw := ms.width(p)
 			sep := 0.0
 			if pi == 0 && cur.Len() > 0 {
 				sep = spaceW
@@ -95,7 +149,7 @@ func (w *pdfWriter) wrapHyphens(s string, wd float64) []string {
 			}
 			// p starts a line; cut it while it is too wide.
 			for pw > avail {
-				n, cw := w.fitRunes(p, avail)
+				n, cw := ms.fitRunes(p, avail)
 				lines = append(lines, p[:n])
 				p = p[n:]
 				pw -= cw
@@ -112,10 +166,10 @@ func (w *pdfWriter) wrapHyphens(s string, wd float64) []string {
 
 // fitRunes returns the byte length and width of the longest prefix of s
 // (at least one rune) that fits in wd.
-func (w *pdfWriter) fitRunes(s string, wd float64) (int, float64) {
+func (ms pdfMeasure) fitRunes(s string, wd float64) (int, float64) {
 	total := 0.0
 	for i, r := range s {
-		rw := w.p.GetStringWidth(string(r))
+		rw := ms.width(string(r))
 		if i > 0 && total+rw > wd {
 			return i, total
 		}
@@ -124,20 +178,19 @@ func (w *pdfWriter) fitRunes(s string, wd float64) (int, float64) {
 	return len(s), total
 }
 
-// splitText breaks s into lines of width wd in the current font as fpdf's
-// SplitText does (at the last space before a line is full; a word that is
-// wider than the line alone is cut where it overflows), but on the bytes of
-// s with the face's width table: the lines are substrings of s, and no rune
-// slice or width lookup through fpdf is made per call. Text with a rune the
-// table does not know goes to fpdf.
-func (w *pdfWriter) splitText(s string, wd float64) []string {
-	tab := w.widthTable()
-	if tab == nil {
-		return w.p.SplitText(s, wd)
+// splitText breaks s into lines of width wd as fpdf's SplitText does (at
+// the last space before a line is full; a word that is wider than the line
+// alone is cut where it overflows), but on the bytes of s with the face's
+// metrics: the lines are substrings of s, and no rune slice is made. (On
+// invalid UTF-8, which PDFSanitize never returns, a line keeps the bytes
+// where SplitText has U+FFFD.)
+func (ms pdfMeasure) splitText(s string, wd float64) []string {
+	if ms.m == nil {
+		return ms.p.SplitText(s, wd)
 	}
-	_, unit := w.p.GetFontSize()
+	cws := ms.m.cw
 	// the limit as SplitText computes it (1/1000 of the font size)
-	wmax := int(math.Ceil((wd - 2*w.p.GetCellMargin()) * 1000 / unit))
+	wmax := int(math.Ceil((wd - 2*ms.margin) * 1000 / ms.unit))
 	s = strings.TrimRight(s, "\n")
 	var lines []string
 	start, width, brk := 0, 0, -1 // the line's start, its width, its last space
@@ -145,16 +198,9 @@ func (w *pdfWriter) splitText(s string, wd float64) []string {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 || r >= rune(len(tab)) {
-				return w.p.SplitText(s, wd)
-			}
 		}
 		if r != '\n' {
-			cw := tab[r]
-			if cw == 0 {
-				return w.p.SplitText(s, wd)
-			}
-			width += int(cw)
+			width += int(cws[uint16(r)]) // fpdf counts 0 for runes the face lacks
 		}
 		// SplitText also breaks after (dropping) a CJK ideograph
 		if unicode.IsSpace(r) || r >= 0x4e00 && r <= 0x9fa5 {
@@ -183,57 +229,97 @@ func (w *pdfWriter) splitText(s string, wd float64) []string {
 	return lines
 }
 
-// pdfWidthTabs hold per face (regular, bold, italic) the width fpdf's
-// SplitText counts for each BMP rune the face maps (1/1000 em; 65535 for a
-// glyph of no width, as fpdf marks it), 0 for the others. Every document
-// embeds the same fonts, so each table is made once per process, from the
-// first writer that needs it.
-var pdfWidthTabs [3]struct {
-	once sync.Once
-	tab  []uint16
+// pdfMetrics is what the writer needs of a face to measure text as fpdf
+// does: the width fpdf's font parser gives each BMP rune (1/1000 em,
+// rounded; 65535 for a glyph without advance; 0 for runes the face does
+// not map) and the width it counts for those in GetStringWidth.
+type pdfMetrics struct {
+	cw      []uint16
+	missing int
 }
 
-// widthTable returns the width table of the current face; nil when the
-// writer's fpdf does not embed pdfFaces (only tests make such writers) or
-// no face is selected.
-func (w *pdfWriter) widthTable() []uint16 {
-	if !w.sharedWidths || !w.fontSet {
-		return nil
+// pdfFaceMetrics are the metrics of pdfFaces (nil for a face that cannot be
+// read), made once per process from the font files the way fpdf's parser
+// computes them; TestPDFMetricsAgreeWithFpdf compares them rune by rune.
+var pdfFaceMetrics = sync.OnceValue(func() [3]*pdfMetrics {
+	var out [3]*pdfMetrics
+	for i, ttf := range pdfFaces() {
+		out[i] = ttfMetrics(ttf)
 	}
-	var face int
-	switch w.fontStyle {
+	return out
+})
+
+// faceMetrics returns the metrics of a style ("", "B", "I"), nil if none.
+func faceMetrics(style string) *pdfMetrics {
+	switch style {
 	case "":
-		face = 0
+		return pdfFaceMetrics()[0]
 	case "B":
-		face = 1
+		return pdfFaceMetrics()[1]
 	case "I":
-		face = 2
-	default:
-		return nil
+		return pdfFaceMetrics()[2]
 	}
-	t := &pdfWidthTabs[face]
-	t.once.Do(func() { t.tab = w.glyphWidths(pdfFaces()[face]) })
-	return t.tab
+	return nil
 }
 
-// glyphWidths reads from fpdf the widths of the runes the TrueType font ttf
-// maps, which must be the current face.
-func (w *pdfWriter) glyphWidths(ttf []byte) []uint16 {
-	tab := make([]uint16, 0x10000)
-	var buf [4]byte
-	cmapRunes(ttf, func(r rune) {
-		if r == 0 || r >= 0xffff {
+// ttfMetrics reads the metrics of a TrueType font: the advance of each
+// mapped glyph from hmtx (the last long metric for glyphs after them),
+// scaled to 1000 units per em and rounded, as fpdf does; nil if a table is
+// missing or short.
+func ttfMetrics(ttf []byte) *pdfMetrics {
+	tables := map[string][2]int{}
+	if len(ttf) < 12 {
+		return nil
+	}
+	for i := range int(binary.BigEndian.Uint16(ttf[4:])) {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return nil
+		}
+		off, n := int(binary.BigEndian.Uint32(ttf[rec+8:])), int(binary.BigEndian.Uint32(ttf[rec+12:]))
+		if off < 0 || n < 0 || off+n > len(ttf) {
+			return nil
+		}
+		tables[string(ttf[rec:rec+4])] = [2]int{off, n}
+	}
+	head, hhea, hmtx, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["maxp"]
+	if head[1] < 20 || hhea[1] < 36 || maxp[1] < 6 {
+		return nil
+	}
+	upem := int(binary.BigEndian.Uint16(ttf[head[0]+18:]))
+	nLong := int(binary.BigEndian.Uint16(ttf[hhea[0]+34:]))
+	glyphs := int(binary.BigEndian.Uint16(ttf[maxp[0]+4:]))
+	if upem == 0 || nLong == 0 || 4*nLong > hmtx[1] {
+		return nil
+	}
+	scale := 1000.0 / float64(upem)
+	advance := func(g int) int {
+		return int(binary.BigEndian.Uint16(ttf[hmtx[0]+4*min(g, nLong-1):]))
+	}
+	m := &pdfMetrics{cw: make([]uint16, 0x10000)}
+	if !cmapGlyphs(ttf, func(r rune, g int) {
+		if g >= glyphs {
 			return
 		}
-		// For a rune the font maps, fpdf's width is its glyph's advance,
-		// or 65535 for none, which GetStringSymbolWidth counts as 0.
-		gw := w.p.GetStringSymbolWidth(string(buf[:utf8.EncodeRune(buf[:], r)]))
-		switch {
-		case gw == 0:
-			tab[r] = 65535
-		case gw > 0 && gw < 65535:
-			tab[r] = uint16(gw)
+		a := advance(g)
+		if g < nLong && a >= 1<<15 {
+			a = 0
 		}
-	})
-	return tab
+		if w := int(math.Round(scale * float64(a))); w == 0 || w > 65535 {
+			m.cw[r] = 65535
+		} else {
+			m.cw[r] = uint16(w)
+		}
+	}) {
+		return nil
+	}
+	a := advance(0)
+	if a >= 1<<15 {
+		a = 0
+	}
+	m.missing = int(math.Floor(scale*float64(a) + 0.5))
+	if m.missing == 0 {
+		m.missing = 500 // as GetStringWidth counts without a default width
+	}
+	return m
 }

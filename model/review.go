@@ -90,12 +90,21 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 			if q.Kind != KindRecords {
 				continue
 			}
+			var checks []*Field // the check-date fields, few among many
+			for _, fd := range q.Fields {
+				if IsCheckDateField(fd) {
+					checks = append(checks, fd)
+				}
+			}
+			if len(checks) == 0 {
+				continue
+			}
 			for _, r := range f.Answers[q.ID].Records() {
-				for _, fd := range q.Fields {
-					val := r[fd.ID]
-					if !IsCheckDateField(fd) || !FieldVisible(fd, r) {
+				for _, fd := range checks {
+					if !FieldVisible(fd, r) {
 						continue
 					}
+					val := r[fd.ID]
 					if val.Empty() {
 						if fd.DueIfEmpty != nil && recordHolds(fd.DueIfEmpty, q, r) {
 							out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,

@@ -327,6 +327,83 @@ type ruleEval struct {
 	l       [][2]string // labels of the matches (German, English), in order
 	earlier string      // earliest end date among the matches
 	osCache map[string]osResult
+	cols    map[*Question]*registerColumns
+}
+
+// registerColumns holds the fields of a register's records as record
+// conditions see them (recordValue), one column per field, built on first
+// use: the rules test the same few fields of every record again and again.
+type registerColumns struct {
+	q    *Question
+	recs []Record
+	cols map[string][]Value
+}
+
+// column returns field id of every record, as recordValue gives it.
+func (rc *registerColumns) column(id string) []Value {
+	if col, ok := rc.cols[id]; ok {
+		return col
+	}
+	col := make([]Value, len(rc.recs))
+	for i, r := range rc.recs {
+		col[i] = recordValue(rc.q, r, id)
+	}
+	rc.cols[id] = col
+	return col
+}
+
+// holds returns whether cond holds for each record, in order: recordHolds
+// on the columns.
+func (rc *registerColumns) holds(cond *Condition) func(i int) bool {
+	// The columns the condition names, found once; a condition names few.
+	type named struct {
+		id  string
+		col []Value
+	}
+	var used []named
+	var walk func(c *Condition)
+	walk = func(c *Condition) {
+		if c == nil {
+			return
+		}
+		if c.Field != "" {
+			used = append(used, named{c.Field, rc.column(c.Field)})
+		}
+		for _, sub := range c.All {
+			walk(sub)
+		}
+		for _, sub := range c.Any {
+			walk(sub)
+		}
+		walk(c.Not)
+	}
+	walk(cond)
+	var at int
+	get := func(id string) Value {
+		for _, u := range used {
+			if u.id == id {
+				return u.col[at]
+			}
+		}
+		return rc.column(id)[at]
+	}
+	return func(i int) bool {
+		at = i
+		return cond.Eval(get)
+	}
+}
+
+// columns returns the columns of register q, whose records are recs.
+func (e *ruleEval) columns(q *Question, recs []Record) *registerColumns {
+	if rc := e.cols[q]; rc != nil {
+		return rc
+	}
+	if e.cols == nil {
+		e.cols = map[*Question]*registerColumns{}
+	}
+	rc := &registerColumns{q: q, recs: recs, cols: map[string][]Value{}}
+	e.cols[q] = rc
+	return rc
 }
 
 type osResult struct {
@@ -460,8 +537,9 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 	q := e.v.C.Question(rc.Register)
 	recs := e.v.Value(rc.Register).Records()
 	if rc.None != nil {
-		for _, r := range recs {
-			if recordHolds(rc.None, q, r) {
+		holds := e.columns(q, recs).holds(rc.None)
+		for i := range recs {
+			if holds(i) {
 				return false
 			}
 		}
@@ -475,8 +553,12 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 		}
 	}
 	found := false
-	for _, r := range recs {
-		if rc.Some != nil && !recordHolds(rc.Some, q, r) {
+	var some func(int) bool
+	if rc.Some != nil {
+		some = e.columns(q, recs).holds(rc.Some)
+	}
+	for i, r := range recs {
+		if some != nil && !some(i) {
 			continue
 		}
 		name := recordLabel(q, r)
@@ -555,16 +637,20 @@ func (e *ruleEval) lookupOS(text string) osResult {
 // recordHolds reports whether record r of q satisfies cond; a field hidden by
 // its own condition counts as unanswered.
 func recordHolds(cond *Condition, q *Question, r Record) bool {
-	return cond.Eval(func(id string) Value {
-		fd := q.condField[id]
-		if fd == nil && q.condField == nil {
-			fd = q.Field(id) // a question check did not index
-		}
-		if fd != nil && fd.When != nil && !FieldVisible(fd, r) {
-			return Value{}
-		}
-		return r[id]
-	})
+	return cond.Eval(func(id string) Value { return recordValue(q, r, id) })
+}
+
+// recordValue returns field id of record r of q as a record condition sees
+// it: unset when the field's own condition hides it.
+func recordValue(q *Question, r Record, id string) Value {
+	fd := q.condField[id]
+	if fd == nil && q.condField == nil {
+		fd = q.Field(id) // a question check did not index
+	}
+	if fd != nil && fd.When != nil && !FieldVisible(fd, r) {
+		return Value{}
+	}
+	return r[id]
 }
 
 // recordLabel names a record in a finding: its record_name field, else its

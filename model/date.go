@@ -29,17 +29,19 @@ func parseDate(s string) (time.Time, error) {
 	var err error
 	switch {
 	case strings.Count(s, ".") == 2:
-		p := strings.Split(s, ".")
-		if d, err = atoiN(p[0], 1, 2); err == nil {
-			if m, err = atoiN(p[1], 1, 2); err == nil {
-				y, err = atoiN(p[2], 4, 4)
+		p0, rest, _ := strings.Cut(s, ".")
+		p1, p2, _ := strings.Cut(rest, ".")
+		if d, err = atoiN(p0, 1, 2); err == nil {
+			if m, err = atoiN(p1, 1, 2); err == nil {
+				y, err = atoiN(p2, 4, 4)
 			}
 		}
 	case strings.Count(s, "-") == 2:
-		p := strings.Split(s, "-")
-		if y, err = atoiN(p[0], 4, 4); err == nil {
-			if m, err = atoiN(p[1], 2, 2); err == nil {
-				d, err = atoiN(p[2], 2, 2)
+		p0, rest, _ := strings.Cut(s, "-")
+		p1, p2, _ := strings.Cut(rest, "-")
+		if y, err = atoiN(p0, 4, 4); err == nil {
+			if m, err = atoiN(p1, 2, 2); err == nil {
+				d, err = atoiN(p2, 2, 2)
 			}
 		}
 	default:
@@ -85,9 +87,18 @@ func FormatDate(s string, l Lang) string {
 // AddMonths returns the stored date s moved by n months (clamped to the end of
 // the month), in stored form.
 func AddMonths(s string, n int) (string, error) {
-	t, err := parseDate(s)
+	t, err := addMonths(s, n)
 	if err != nil {
 		return "", err
+	}
+	return t.Format(DateLayout), nil
+}
+
+// addMonths is AddMonths giving the time.
+func addMonths(s string, n int) (time.Time, error) {
+	t, err := parseDate(s)
+	if err != nil {
+		return time.Time{}, err
 	}
 	y, m, d := t.Date()
 	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
@@ -95,5 +106,5 @@ func AddMonths(s string, n int) (string, error) {
 	if d > last {
 		d = last
 	}
-	return time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC).Format(DateLayout), nil
+	return time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC), nil
 }

@@ -75,12 +75,15 @@ func Dated(c *Catalog, f *File, today string) []DueItem {
 // dated lists the dated items falling due up to horizon (all of them when
 // horizon is zero); Overdue says their date is before today.
 func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
+	nearTime := func(d time.Time) (bool, bool) {
+		return horizon.IsZero() || !d.After(horizon), d.Before(t)
+	}
 	near := func(date string) (bool, bool) {
 		d, err := DateOf(date)
 		if err != nil {
 			return false, false
 		}
-		return horizon.IsZero() || !d.After(horizon), d.Before(t)
+		return nearTime(d)
 	}
 	v := View{C: c, F: f}
 	months := f.ReviewMonths()
@@ -112,13 +115,13 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 						}
 						continue
 					}
-					dueOn, err := AddMonths(val.Str(), months)
-					if err != nil {
-						continue
+					due, err := addMonths(val.Str(), months)
+					if y := due.Year(); err != nil || y > 2999 {
+						continue // as a stored date, not one (see parseDate)
 					}
-					if ok, over := near(dueOn); ok {
+					if ok, over := nearTime(due); ok {
 						out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
-							Record: r.ID(), Name: RecordName(q, r), Field: fd, Date: val.Str(), DueOn: dueOn, Months: months, Overdue: over})
+							Record: r.ID(), Name: RecordName(q, r), Field: fd, Date: val.Str(), DueOn: due.Format(DateLayout), Months: months, Overdue: over})
 					}
 				}
 			}

@@ -79,3 +79,17 @@ func TestDatedListsEveryDate(t *testing.T) {
 		t.Error("a bad today gives items")
 	}
 }
+
+// TestDatedCheckPastStoredDates: a check whose next date would fall after
+// 2999, which is no stored date, is not listed (as when the next date was
+// written out and read back).
+func TestDatedCheckPastStoredDates(t *testing.T) {
+	c := rvSmall(t)
+	f := rvBase(c)
+	f.Measures = map[string]MeasureAnswer{}
+	f.Set("providers", Records(rvProvider("r1", "Late AG", true, "2999-06-01"), rvProvider("r2", "Early AG", true, "2998-06-01")))
+	all := Dated(c, f, "2026-08-15")
+	if len(all) != 1 || all[0].Record != "r2" || all[0].DueOn != "2999-06-01" {
+		t.Errorf("Dated: %+v", all)
+	}
+}

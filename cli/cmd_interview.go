@@ -83,6 +83,7 @@ func runInterview(o *interviewOptions) error {
 	if err != nil {
 		return err
 	}
+	directory := startDirectory(g, cat)
 	es, err := g.openForEdit(cat, true)
 	if err != nil {
 		return err
@@ -90,7 +91,7 @@ func runInterview(o *interviewOptions) error {
 	defer es.Close()
 	f, path := es.File, es.Path
 	lang := g.Lang(f)
-	dir, err := interviewDirectory(g, cat, lang)
+	dir, err := directory(lang)
 	if err != nil {
 		return err
 	}
@@ -155,13 +156,42 @@ func runInterview(o *interviewOptions) error {
 // shipped directory with the workspace's file; a broken file of one's own is
 // an error.
 func interviewDirectory(g *Globals, cat *model.Catalog, lang model.Lang) (*model.Directory, error) {
+	return startDirectory(g, cat)(lang)
+}
+
+// startDirectory starts reading the directory interviewDirectory returns
+// and returns the function that waits for it, wording an error in the
+// answers file's language. The interview starts it before it loads the
+// answers file: both take milliseconds, and the directory is read on
+// another core meanwhile, which brings the first frame sooner.
+func startDirectory(g *Globals, cat *model.Catalog) func(model.Lang) (*model.Directory, error) {
 	if cat.QuestionByRole(model.RoleProviderRegister) == nil {
-		return nil, nil
+		return func(model.Lang) (*model.Directory, error) { return nil, nil }
 	}
-	if _, err := questionnaires.Providers(cat); err != nil {
-		return nil, nil
+	files, err := directoryFiles(g, nil)
+	if err != nil {
+		return func(model.Lang) (*model.Directory, error) { return nil, err }
 	}
-	return loadDirectory(g, cat, lang, nil)
+	type result struct {
+		d   *model.Directory
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		if _, err := questionnaires.Providers(cat); err != nil {
+			done <- result{} // a catalogue the shipped directory does not fit
+			return
+		}
+		d, err := questionnaires.LoadDirectory(cat, files...)
+		done <- result{d, err}
+	}()
+	return func(lang model.Lang) (*model.Directory, error) {
+		r := <-done
+		if err := directoryError(lang, r.err); err != nil {
+			return nil, err
+		}
+		return r.d, nil
+	}
 }
 
 // interviewEnd prints the one line that says how the full-screen interview

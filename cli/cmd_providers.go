@@ -164,21 +164,36 @@ func writeProvidersJSON(g *Globals, d *model.Directory, es []*model.DirectoryEnt
 // workspace's directory file (tom.toml) and then the files in extra, a later
 // entry replacing an earlier one with the same ID. Errors are *ExitError.
 func loadDirectory(g *Globals, c *model.Catalog, lang model.Lang, extra []string) (*model.Directory, error) {
-	dirs := extra
+	dirs, err := directoryFiles(g, extra)
+	if err != nil {
+		return nil, err
+	}
+	d, err := questionnaires.LoadDirectory(c, dirs...)
+	return d, directoryError(lang, err)
+}
+
+// directoryFiles returns the directory files merged into the shipped
+// directory: the workspace's, then extra. Errors are *ExitError.
+func directoryFiles(g *Globals, extra []string) ([]string, error) {
 	ws, err := g.wsFor(g.FilePath())
 	if err != nil {
 		return nil, &ExitError{Code: ExitFailure, Err: err}
 	}
 	if ws != nil && ws.Directory != "" {
-		dirs = append([]string{ws.Directory}, dirs...)
+		return append([]string{ws.Directory}, extra...), nil
 	}
-	d, err := questionnaires.LoadDirectory(c, dirs...)
+	return extra, nil
+}
+
+// directoryError words an error of questionnaires.LoadDirectory in
+// language l as an *ExitError (nil stays nil).
+func directoryError(lang model.Lang, err error) error {
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
 			err = errors.New(providersMsg.Get(lang, "providers_missing", pe.Path))
 		}
-		return nil, &ExitError{Code: ExitFailure, Err: err}
+		return &ExitError{Code: ExitFailure, Err: err}
 	}
-	return d, nil
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	htmltemplate "html/template"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -141,6 +142,92 @@ func FuzzTextWrap(f *testing.F) {
 			strip := func(x string) string { return strings.Join(strings.Fields(x), "") }
 			if strip(got.String()) != strip(clean(s)) {
 				t.Fatalf("wrap(%q, %d) lost text: %q", s, width, lines)
+			}
+		}
+	})
+}
+
+// wrapRef is wrap as it was before it scanned words itself and returned
+// a text that fits as it is (strings.SplitSeq and strings.FieldsSeq),
+// kept as the reference.
+func wrapRef(s string, width int, first, rest string) []string {
+	s = clean(s)
+	var out []string
+	prefix := first
+	var line []byte // the line being filled
+	n := 0          // its length in characters
+	plen := 0       // the length of its prefix
+	empty := true
+	start := func() {
+		line = append(line[:0], prefix...)
+		n = utf8.RuneCountInString(prefix)
+		plen = n
+		empty = true
+	}
+	flush := func() {
+		out = append(out, string(line))
+		prefix = rest
+		start()
+	}
+	line = make([]byte, 0, len(first)+len(rest)+max(0, min(len(s), 4*width))+1)
+	for para := range strings.SplitSeq(s, "\n") {
+		start()
+		for word := range strings.FieldsSeq(para) {
+			wn := utf8.RuneCountInString(word)
+			if !empty && n+1+wn > width {
+				flush()
+			}
+			if !empty {
+				line = append(line, ' ')
+				n++
+			}
+			if n+wn > width && width-plen > 0 {
+				// A word longer than the room: cut it, after a hyphen
+				// where there is one.
+				wr := []rune(word)
+				for n+len(wr) > width && width-plen > 0 {
+					room := width - n
+					if room <= 0 {
+						flush()
+						continue
+					}
+					cut := breakAt(wr, room)
+					line = append(line, string(wr[:cut])...)
+					n += cut
+					wr = wr[cut:]
+					flush()
+				}
+				line = append(line, string(wr)...)
+				n += len(wr)
+			} else {
+				line = append(line, word...)
+				n += wn
+			}
+			empty = false
+		}
+		flush()
+	}
+	if len(out) == 0 {
+		out = append(out, first)
+	}
+	return out
+}
+
+// FuzzTextWrapAsReference: wrap, which returns a text that fits on its first
+// line as it is and reads words without strings.Fields, gives what the
+// reference gives.
+func FuzzTextWrapAsReference(f *testing.F) {
+	fuzzSeeds(f)
+	for _, s := range []string{"a b", "a  b", "a\u00a0b", "a\u2003b", "ä ö", "x\ny", " a", "a ", strings.Repeat("ab ", 30), "a\n\nb", "\n", "Zwei-Faktor-Authentifizierung", "x\u0085y z", "ab\u3000\u3000cd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, width := range []int{0, 1, 2, 7, 80} {
+			for _, first := range []string{"", "[x] ", "    ", "längerer Anfang "} {
+				got, want := wrap(s, width, first, "  "), wrapRef(s, width, first, "  ")
+				if !slices.Equal(got, want) {
+					t.Fatalf("wrap(%q, %d, %q) = %q, word by word %q", s, width, first, got, want)
+				}
 			}
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,6 +16,9 @@ const TextWidth = 80
 // when they fit, else as record blocks.
 func WriteText(d *Document) []byte {
 	w := &txtWriter{d: d}
+	// Cells with their labels and the padding of aligned columns.
+	size, cells := d.cellBytes()
+	w.b.Grow(size*2 + cells*20 + 64<<10)
 	for _, bl := range d.Blocks {
 		w.block(bl)
 	}
@@ -28,6 +32,11 @@ var txtBox = [...]string{MarkOpen: "[ ] ", MarkDone: "[x] ", MarkDetected: "[x] 
 type txtWriter struct {
 	d *Document
 	b bytes.Buffer
+	// scratch of sideBySide and kvBlock, reused from row to row
+	single  []string
+	wrapped [][]string
+	kv      [2]string
+	colon   map[string]string // LabelColon of each label
 }
 
 func (w *txtWriter) lines(ls []string) {
@@ -171,8 +180,18 @@ func (w *txtWriter) kvBlock(rows []KV, indent string) {
 	}
 	avail := TextWidth - utf8.RuneCountInString(indent)
 	kw = min(kw, avail/3)
+	widths := [2]int{kw, avail - kw - 2}
 	for _, kv := range rows {
-		w.lines(sideBySide(indent, []string{LabelColon(kv.Key), kv.Value}, []int{kw, avail - kw - 2}))
+		label, ok := w.colon[kv.Key]
+		if !ok {
+			label = LabelColon(kv.Key)
+			if w.colon == nil {
+				w.colon = map[string]string{}
+			}
+			w.colon[kv.Key] = label
+		}
+		w.kv = [2]string{label, kv.Value}
+		w.sideBySide(indent, w.kv[:], widths[:])
 	}
 }
 
@@ -214,14 +233,14 @@ func (w *txtWriter) table(t *Table) {
 			return
 		}
 	}
-	w.lines(sideBySide("", t.Header, widths))
+	w.sideBySide("", t.Header, widths)
 	rule := make([]string, n)
 	for i := range rule {
 		rule[i] = strings.Repeat("-", widths[i])
 	}
 	w.lines([]string{strings.Join(rule, "  ")})
 	for _, r := range t.Rows {
-		w.lines(sideBySide("", r, widths))
+		w.sideBySide("", r, widths)
 	}
 	w.blank()
 }
@@ -313,10 +332,44 @@ func sum(xs []int) int {
 // maxLine returns the rune length of the longest line of s.
 func maxLine(s string) int {
 	m := 0
-	for _, l := range strings.Split(s, "\n") {
+	for l := range strings.SplitSeq(s, "\n") {
 		m = max(m, utf8.RuneCountInString(l))
 	}
 	return m
+}
+
+// oneLine returns the rune length of a cleaned text and reports whether
+// wrap's words of it, joined by single spaces, give the text itself: no
+// line break, no white space other than single spaces.
+func oneLine(s string) (n int, ok bool) {
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			n++
+			if c == ' ' {
+				if space {
+					return 0, false // two spaces: wrap keeps one
+				}
+				space = true
+				continue
+			}
+			if c <= ' ' {
+				return 0, false // line feed (cleaned text has no other control)
+			}
+			space = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return 0, false // a space wrap splits at and writes as ' '
+		}
+		i += size
+		n++
+		space = false
+	}
+	return n, true
 }
 
 // breakAt says where to cut a word too long for room characters: after its
@@ -330,39 +383,55 @@ func breakAt(wr []rune, room int) int {
 	return room
 }
 
-// sideBySide lays cells out in columns of the given widths, each wrapped,
-// separated by two spaces, after indent.
-func sideBySide(indent string, cells []string, widths []int) []string {
-	cols := make([][]string, len(widths))
-	h := 0
+// sideBySide writes cells laid out in columns of the given widths, each
+// wrapped, separated by two spaces, after indent (as lines writes lines:
+// without spaces at their ends).
+func (w *txtWriter) sideBySide(indent string, cells []string, widths []int) {
+	// A cell that fits its column is its only line; the others are wrapped.
+	w.single = append(w.single[:0], make([]string, len(widths))...)
+	w.wrapped = append(w.wrapped[:0], make([][]string, len(widths))...)
+	h := 1
 	for i, wd := range widths {
 		c := ""
 		if i < len(cells) {
-			c = cells[i]
+			c = clean(cells[i])
 		}
-		cols[i] = wrap(c, wd, "", "")
-		h = max(h, len(cols[i]))
+		if n, ok := oneLine(c); ok && n <= wd {
+			w.single[i] = c
+			continue
+		}
+		w.wrapped[i] = wrap(c, wd, "", "")
+		h = max(h, len(w.wrapped[i]))
 	}
-	out := make([]string, h)
-	var b strings.Builder
 	for li := range h {
-		b.Reset()
-		b.WriteString(indent)
+		start := w.b.Len()
+		w.b.WriteString(indent)
 		for i, wd := range widths {
 			cell := ""
-			if li < len(cols[i]) {
-				cell = cols[i][li]
+			switch {
+			case w.wrapped[i] != nil:
+				if li < len(w.wrapped[i]) {
+					cell = w.wrapped[i][li]
+				}
+			case li == 0:
+				cell = w.single[i]
 			}
-			b.WriteString(cell)
+			w.b.WriteString(cell)
 			if i < len(widths)-1 {
 				for range wd - utf8.RuneCountInString(cell) + 2 {
-					b.WriteByte(' ')
+					w.b.WriteByte(' ')
 				}
 			}
 		}
-		out[li] = b.String()
+		// No spaces at the end of a line.
+		b := w.b.Bytes()
+		end := len(b)
+		for end > start && b[end-1] == ' ' {
+			end--
+		}
+		w.b.Truncate(end)
+		w.b.WriteByte('\n')
 	}
-	return out
 }
 
 // wrap breaks s into lines of at most width runes: at spaces where it can,
@@ -371,28 +440,54 @@ func sideBySide(indent string, cells []string, widths []int) []string {
 // line breaks are kept.
 func wrap(s string, width int, first, rest string) []string {
 	s = clean(s) // valid UTF-8 from here
-	var out []string
-	prefix := first
-	var line []byte // the line being filled
-	n := 0          // its length in characters
-	plen := 0       // the length of its prefix
+	if n, ok := oneLine(s); ok && utf8.RuneCountInString(first)+n <= width {
+		return []string{first + s} // most cells and values: as they are
+	}
+	return wrapWords(s, width, first, rest)
+}
+
+// wrapWords is wrap for cleaned text, word by word: words are what
+// strings.Fields gives, lines of a paragraph what strings.Split(s, "\n")
+// gives (read here without either's allocations).
+func wrapWords(s string, width int, first, rest string) []string {
+	out := make([]string, 0, 1+len(s)/max(width, 1))
+	prefix, pn := first, utf8.RuneCountInString(first)
+	restN := utf8.RuneCountInString(rest)
+	line := make([]byte, 0, len(first)+len(rest)+max(0, min(len(s), 4*width))+1) // the line being filled
+	n := 0                                                                       // its length in characters
+	plen := 0                                                                    // the length of its prefix
 	empty := true
 	start := func() {
 		line = append(line[:0], prefix...)
-		n = utf8.RuneCountInString(prefix)
-		plen = n
+		n, plen = pn, pn
 		empty = true
 	}
 	flush := func() {
 		out = append(out, string(line))
-		prefix = rest
+		prefix, pn = rest, restN
 		start()
 	}
-	line = make([]byte, 0, len(first)+len(rest)+max(0, min(len(s), 4*width))+1)
-	for para := range strings.SplitSeq(s, "\n") {
+	for {
+		para, after, more := strings.Cut(s, "\n")
 		start()
-		for word := range strings.FieldsSeq(para) {
-			wn := utf8.RuneCountInString(word)
+		for i := 0; i < len(para); {
+			if size := spaceAt(para, i); size > 0 {
+				i += size
+				continue
+			}
+			// A word: up to the next white space; wn counts its runes.
+			j, wn := i, 0
+			for j < len(para) && spaceAt(para, j) == 0 {
+				if para[j] < utf8.RuneSelf {
+					j++
+				} else {
+					_, size := utf8.DecodeRuneInString(para[j:])
+					j += size
+				}
+				wn++
+			}
+			word := para[i:j]
+			i = j
 			if !empty && n+1+wn > width {
 				flush()
 			}
@@ -425,9 +520,26 @@ func wrap(s string, width int, first, rest string) []string {
 			empty = false
 		}
 		flush()
-	}
-	if len(out) == 0 {
-		out = append(out, first)
+		if !more {
+			break
+		}
+		s = after
 	}
 	return out
+}
+
+// spaceAt returns the size of the white space (unicode.IsSpace) that starts
+// at s[i], or 0.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
 }

@@ -89,6 +89,9 @@ func runRender(opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	if slices.Contains(formats, "pdf") {
+		render.PreparePDF() // the fonts load while the answers do
+	}
 	profile, err := renderProfile(opts.Profile, ilang)
 	if err != nil {
 		return err

@@ -39,17 +39,19 @@ const (
 // rows never split when they fit on a page, vector check boxes. The output
 // depends only on the document (fixed dates, sorted catalogues).
 func WritePDF(d *Document) ([]byte, error) {
-	p := fpdf.New("P", "mm", "A4", "")
-	fonts := pdfFaces()
+	prepared := takePDFBase()
 	metrics := pdfFaceMetrics()
-	w := &pdfWriter{d: d, p: p, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom,
+	w := &pdfWriter{d: d, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom,
 		ownFonts: metrics[0] != nil && metrics[1] != nil && metrics[2] != nil}
-	p.SetCatalogSort(true)
-	p.SetCellMargin(0)
 	// The tables are laid out on another goroutine meanwhile.
 	w.prelay(d.Blocks)
-	// Streams are compressed after fpdf is done (see pdfCompress).
-	p.SetCompression(false)
+	var p *fpdf.Fpdf
+	if prepared != nil {
+		p = <-prepared
+	} else {
+		p = pdfBase()
+	}
+	w.p = p
 	ts := d.stamp()
 	p.SetCreationDate(ts)
 	p.SetModificationDate(ts)
@@ -61,9 +63,6 @@ func WritePDF(d *Document) ([]byte, error) {
 	}
 	p.SetKeywords(d.OrgKey(), false)
 	p.SetLang(d.langTag())
-	p.AddUTF8FontFromBytes(pdfFont, "", fonts[0])
-	p.AddUTF8FontFromBytes(pdfFont, "B", fonts[1])
-	p.AddUTF8FontFromBytes(pdfFont, "I", fonts[2])
 	p.SetMargins(pdfMarginL, pdfMarginT, pdfMarginR)
 	p.SetAutoPageBreak(true, pdfPageH-pdfBottom)
 	p.SetHeaderFuncMode(w.header, true)
@@ -788,7 +787,7 @@ type pdfFontCall struct {
 
 // newLayout returns a layout for the writer's document.
 func (w *pdfWriter) newLayout() *pdfLayout {
-	l := &pdfLayout{k: w.p.GetConversionRatio(), margin: w.p.GetCellMargin()}
+	l := &pdfLayout{k: pdfK} // the margin is 0 (see pdfBase)
 	if !w.ownFonts {
 		l.w = w
 	}

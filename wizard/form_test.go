@@ -69,3 +69,54 @@ func TestRecordFormDraftKeptOnQuit(t *testing.T) {
 	d.press("ctrl+c")
 	eq(t, "kept", d.answer("providers"), []any{map[string]any{"id": "r1", "name": "Halb GmbH"}})
 }
+
+// TestFormTextScrollsByHalves: typing a name longer than the field, the
+// line scrolls sideways by half its width when the cursor reaches the edge,
+// not by one cell per key: between those jumps a key changes at most two
+// cells of the field (the letter and the cursor), so the terminal gets a few
+// bytes instead of the line again.
+func TestFormTextScrollsByHalves(t *testing.T) {
+	c := smallCatalog(t)
+	d := newDriver(t, c, eighteenProviders(c, model.De), model.De)
+	d.press("n")
+	if !d.m.formOpen() {
+		t.Fatalf("no form:\n%s", d.screen())
+	}
+	field := func() []rune {
+		lines := strings.Split(d.screen(), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "> Name") && i+1 < len(lines) {
+				return []rune(strings.TrimRight(lines[i+1], " "))
+			}
+		}
+		t.Fatalf("no name field:\n%s", d.screen())
+		return nil
+	}
+	text := []rune(strings.Repeat("Bäckerei Müller-Lüdenscheidt GmbH & Co. KG, Gunzenhausen; ", 3))
+	jumps := 0
+	for i, r := range text {
+		before := field()
+		d.typ(string(r))
+		after := field()
+		changed := 0
+		for j := range max(len(before), len(after)) {
+			if j >= len(before) || j >= len(after) || before[j] != after[j] {
+				changed++
+			}
+		}
+		if changed > 2 {
+			jumps++
+		}
+		if !strings.HasSuffix(string(after), strings.TrimRight(string(text[max(0, i-10):i+1]), " ")) {
+			t.Fatalf("key %d: the field does not end with what was typed last:\n%s", i, string(after))
+		}
+	}
+	// 177 letters in a field of about 76 cells: the first jump at the
+	// edge, then one every 38 letters or so.
+	if jumps > len(text)/30 {
+		t.Fatalf("the field shifted on %d of %d keys", jumps, len(text))
+	}
+	if got := d.m.rec.form.inputs[0].(*textInput).text; string(got) != string(text) {
+		t.Fatalf("field holds %q", string(got))
+	}
+}

@@ -171,14 +171,17 @@ func (t *textInput) lines(w, h int) []string {
 	}
 	line := t.text[start:t.lineEnd()]
 	col := t.pos - start
-	// Keep the cursor within the width: scroll the line sideways.
-	if t.left > col {
+	// Keep the cursor within the width: when it leaves the part shown,
+	// scroll the line sideways so that it is in the middle. Typing on then
+	// changes a cell or two per key instead of shifting the whole line (the
+	// terminal gets a few bytes, not the line again).
+	t.left = min(t.left, len(line))
+	if col < t.left || runesWidth(line[t.left:col]) > w-2 {
 		t.left = col
+		for t.left > 0 && runesWidth(line[t.left-1:col]) <= (w-2)/2 {
+			t.left--
+		}
 	}
-	for t.left < col && runesWidth(line[t.left:col+0]) > w-2 {
-		t.left++
-	}
-	t.left = min(t.left, col)
 	var b strings.Builder
 	used := 0
 	if t.left > 0 {

@@ -48,26 +48,33 @@ func xmlWrite(b *bytes.Buffer, s string) {
 	xml.EscapeText(b, []byte(s))
 }
 
+// xmlEscLo and xmlEscHi are the ASCII bytes xml.EscapeText changes (or
+// that needsXMLEscape sends to it): controls, markup and quotes, as bits
+// 0-63 and 64-127.
+const (
+	xmlEscLo uint64 = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'\'' | 1<<'<' | 1<<'>'
+	xmlEscHi uint64 = 1 << (0x7f - 64)
+)
+
 // needsXMLEscape reports whether s holds a character xml.EscapeText changes:
-// markup, quotes, control characters, or anything beyond ASCII that is not
-// plainly valid (checked rune by rune only when such bytes occur).
+// markup, quotes, control characters (C1 too), invalid UTF-8, U+FFFE and
+// U+FFFF; also U+FFFD, which it keeps. Runes beyond ASCII are decoded only
+// where they occur.
 func needsXMLEscape(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\'' || c == '"' || c == 0x7f {
+		if c < utf8.RuneSelf {
+			if c < 64 && xmlEscLo>>c&1 != 0 || c >= 64 && xmlEscHi>>(c-64)&1 != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r <= 0x9f || r == 0xFFFE || r == 0xFFFF {
 			return true
 		}
-		if c >= 0x80 {
-			for _, r := range s[i:] {
-				if r == utf8.RuneError || r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF) {
-					return true
-				}
-				if r < 0x80 && (r == '<' || r == '>' || r == '&' || r == '\'' || r == '"') {
-					return true
-				}
-			}
-			return false
-		}
+		i += n
 	}
 	return false
 }
@@ -214,28 +221,36 @@ func textRuns(s, rpr string) string {
 // writeRuns writes a run for text s (line breaks as <w:br/>) with run
 // properties rpr.
 func writeRuns(b *bytes.Buffer, s, rpr string) {
-	b.WriteString("<w:r>")
+	writeRuns2(b, s, "", rpr)
+}
+
+// writeRuns2 writes the run writeRuns writes for s+t, without joining them.
+func writeRuns2(b *bytes.Buffer, s, t, rpr string) {
 	if rpr != "" {
-		b.WriteString("<w:rPr>")
+		b.WriteString("<w:r><w:rPr>")
 		b.WriteString(rpr)
-		b.WriteString("</w:rPr>")
+		b.WriteString(`</w:rPr><w:t xml:space="preserve">`)
+	} else {
+		b.WriteString(`<w:r><w:t xml:space="preserve">`)
 	}
+	writeLines(b, s)
+	writeLines(b, t)
+	b.WriteString("</w:t></w:r>")
+}
+
+// writeLines writes s escaped, each line break as the end of a text
+// element, a <w:br/> and the start of the next.
+func writeLines(b *bytes.Buffer, s string) {
 	for {
 		i := strings.IndexByte(s, '\n')
-		line := s
-		if i >= 0 {
-			line = s[:i]
-		}
-		b.WriteString(`<w:t xml:space="preserve">`)
-		xmlWrite(b, line)
-		b.WriteString(`</w:t>`)
 		if i < 0 {
-			break
+			xmlWrite(b, s)
+			return
 		}
-		b.WriteString("<w:br/>")
+		xmlWrite(b, s[:i])
+		b.WriteString(`</w:t><w:br/><w:t xml:space="preserve">`)
 		s = s[i+1:]
 	}
-	b.WriteString("</w:r>")
 }
 
 // pOpen starts a paragraph with style and extra pPr XML (in schema order
@@ -552,20 +567,26 @@ func (w *docxWriter) cellPara(text, rpr string, keepNext bool) {
 
 // cellLines estimates how many lines text takes in a column of wd twips.
 func cellLines(text string, wd int) int {
+	return cellLines2(text, "", wd)
+}
+
+// cellLines2 is cellLines for s+t, without joining them.
+func cellLines2(s, t string, wd int) int {
 	perLine := max(wd/100, 1) // about 100 twips per character at 8.5 pt
-	n := 0
-	for {
-		i := strings.IndexByte(text, '\n')
-		line := text
-		if i >= 0 {
-			line = text[:i]
+	n, run := 0, 0            // lines ended, runes in the open line
+	for _, text := range [2]string{s, t} {
+		for {
+			i := strings.IndexByte(text, '\n')
+			if i < 0 {
+				run += utf8.RuneCountInString(text)
+				break
+			}
+			n += 1 + (run+utf8.RuneCountInString(text[:i]))/perLine
+			run = 0
+			text = text[i+1:]
 		}
-		n += 1 + utf8.RuneCountInString(line)/perLine
-		if i < 0 {
-			return n
-		}
-		text = text[i+1:]
 	}
+	return n + 1 + run/perLine
 }
 
 // Estimated heights in twips of one line of table text: TableText (8.5 pt
@@ -705,7 +726,7 @@ func (w *docxWriter) register(r *Records) {
 		for j, c := range r.Columns {
 			n := 0
 			r.CellLines(i, c, func(label, value string) {
-				n += cellLines(label+value, widths[j+1])
+				n += cellLines2(label, value, widths[j+1])
 			})
 			lines = max(lines, n)
 		}
@@ -723,7 +744,7 @@ func (w *docxWriter) register(r *Records) {
 					}
 					writeRuns(&w.doc, value, rpr)
 				} else {
-					writeRuns(&w.doc, label+labelSep(label), `<w:color w:val="595959"/>`)
+					writeRuns2(&w.doc, label, labelSep(label), `<w:color w:val="595959"/>`)
 					writeRuns(&w.doc, value, "")
 				}
 				w.doc.WriteString("</w:p>")

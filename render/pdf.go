@@ -962,24 +962,33 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 	y := w.p.GetY()
 	h := float64(to-from)*t.lh + 2*pdfPad
 	x := pdfMarginL
-	w.p.SetDrawColor(170, 170, 170)
-	w.p.SetLineWidth(0.2)
-	w.p.SetFillColor(232, 232, 232)
 	op := "S" // as fpdf's Rect writes "D" and "FD"
 	if fill {
 		op = "B"
 	}
 	k := w.p.GetConversionRatio()
 	_, ph := w.p.GetPageSize()
-	w.addRun(w.run.rects(k, ph, x, y, h, widths, op))
+	// Borders in grey 170 at 0.2 mm, header filled with grey 232; then the
+	// text colour and the fill colour dark (20): text takes the fill colour
+	// when text and fill colour agree, so text needs no colour of its own
+	// in the page content. When fpdf's state already is what a row leaves
+	// (every row after the first on a page), the row writes the operators
+	// fpdf's setters would write itself, with the borders.
+	if w.rowState() {
+		w.addRun(w.run.rects(pdfRowOps+"\n", k, ph, x, y, h, widths, op, "\n"+pdfDarkOp))
+	} else {
+		w.p.SetDrawColor(170, 170, 170)
+		w.p.SetLineWidth(0.2)
+		w.p.SetFillColor(232, 232, 232)
+		w.addRun(w.run.rects("", k, ph, x, y, h, widths, op, ""))
+		w.p.SetTextColor(20, 20, 20)
+		w.p.SetFillColor(20, 20, 20)
+	}
 	// baseline as CellFormat places it: half the line height plus 0.3 em
 	base := y + pdfPad + t.lh/2 + 0.3*t.size*25.4/72
-	// Text takes the fill colour when text and fill colour agree, so text
-	// needs no colour of its own in the page content. Lines whose runes fpdf
-	// has drawn before go into one text object per face (see textRun); the
-	// others are drawn by fpdf first, grey labels and then the rest.
-	w.p.SetTextColor(20, 20, 20)
-	w.p.SetFillColor(20, 20, 20)
+	// Lines whose runes fpdf has drawn before go into one text object per
+	// face (see textRun); the others are drawn by fpdf first, grey labels
+	// and then the rest.
 	first := faceRegular
 	if w.fontSet && w.fontStyle == "B" && w.fontSize == t.size {
 		first = faceBold // one font change per row instead of two
@@ -1023,6 +1032,22 @@ func (w *pdfWriter) drawRow(r pdfRow, widths []float64, t pdfType, fill bool, fr
 		w.addRun(run.finish())
 	}
 	w.p.SetXY(pdfMarginL, y+h)
+}
+
+// rowState reports whether fpdf's colours and line width are those a table
+// row leaves: borders grey 170 at 0.2 mm, fill and text dark (20).
+func (w *pdfWriter) rowState() bool {
+	if w.p.GetLineWidth() != 0.2 {
+		return false
+	}
+	if r, g, b := w.p.GetDrawColor(); r != 170 || g != 170 || b != 170 {
+		return false
+	}
+	if r, g, b := w.p.GetFillColor(); r != 20 || g != 20 || b != 20 {
+		return false
+	}
+	r, g, b := w.p.GetTextColor()
+	return r == 20 && g == 20 && b == 20
 }
 
 // addRun writes a marker for the content b, kept out of fpdf's buffers

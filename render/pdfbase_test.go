@@ -42,3 +42,22 @@ func TestPreparePDFSameBytes(t *testing.T) {
 		t.Error("a prepared base is left after a PDF was written")
 	}
 }
+
+// The operators a table row writes itself are those fpdf's setters write.
+func TestPDFRowOps(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(false)
+	p.AddPage()
+	p.SetDrawColor(170, 170, 170)
+	p.SetLineWidth(0.2)
+	p.SetFillColor(232, 232, 232)
+	p.SetFillColor(20, 20, 20)
+	p.SetFillColor(90, 90, 90)
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	if want := pdfRowOps + "\n" + pdfDarkOp + "\n" + pdfGreyOp + "\n"; !bytes.Contains(out.Bytes(), []byte(want)) {
+		t.Errorf("fpdf does not write %q", want)
+	}
+}

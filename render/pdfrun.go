@@ -20,6 +20,11 @@ const (
 	pdfDarkOp = "0.078 g"
 )
 
+// pdfRowOps are the operators fpdf writes for a table row's
+// SetDrawColor(170, 170, 170), SetLineWidth(0.2) and SetFillColor(232,
+// 232, 232).
+const pdfRowOps = "0.667 G\n0.57 w\n0.910 g"
+
 // textRun collects the table lines of one face into a single PDF text
 // object, written with one raw call instead of one fpdf Text call (and one
 // text object) per line. fpdf embeds only the glyphs it has seen drawn, so
@@ -170,10 +175,11 @@ func (t *textRun) finish() []byte {
 
 // rects returns the lines fpdf's Rect writes for rectangles of height h
 // mm side by side from x, one per width, with the path operator op ("S"
-// stroke, "B" fill and stroke), without the last newline. k and ph convert
-// to points as in start.
-func (t *textRun) rects(k, ph, x, y, h float64, widths []float64, op string) []byte {
+// stroke, "B" fill and stroke), without the last newline, between before
+// and after. k and ph convert to points as in start.
+func (t *textRun) rects(before string, k, ph, x, y, h float64, widths []float64, op, after string) []byte {
 	t.open()
+	t.buf = append(t.buf, before...)
 	for i, wd := range widths {
 		if i > 0 {
 			t.buf = append(t.buf, '\n')
@@ -189,6 +195,7 @@ func (t *textRun) rects(k, ph, x, y, h float64, widths []float64, op string) []b
 		t.buf = append(t.buf, op...)
 		x += wd
 	}
+	t.buf = append(t.buf, after...)
 	return t.piece()
 }
 

@@ -194,11 +194,19 @@ type statusEntry struct {
 	Rep  model.StatusReport
 	Code int   // the exit code of this file alone
 	Err  error // why the file could not be read
+	// NoCatalog: Err says why the file's catalogue could not be had.
+	NoCatalog bool
 }
 
-// loadStatus reads one answers file read-only and works out its state.
-func loadStatus(g *Globals, c *model.Catalog, path string) statusEntry {
-	f, _, err := model.Load(path, c)
+// loadStatus reads one answers file read-only, with its catalogue, and
+// works out its state; a catalogue that cannot be had makes the file
+// unreadable.
+func loadStatus(g *Globals, path string) statusEntry {
+	l := g.loadWithCatalog(path)
+	if l.CatErr != nil {
+		return statusEntry{Path: path, Code: ExitStatusUnreadable, Err: l.CatErr, NoCatalog: true}
+	}
+	c, f, err := l.Cat, l.File, l.Err
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = errors.New(statusMsg.Get(g.Lang(nil), "status_missing", path))
@@ -224,11 +232,11 @@ func (e statusEntry) json(g *Globals) statusJSON {
 func runStatus(opts *statusOptions) error {
 	g := opts.Globals
 	if len(opts.Files) == 0 && !opts.ICal {
-		c, err := g.Catalog()
-		if err != nil {
-			return &ExitError{Code: ExitFailure, Err: err}
+		e := loadStatus(g, g.FilePath())
+		if e.NoCatalog {
+			return &ExitError{Code: ExitFailure, Err: e.Err}
 		}
-		return runStatusOne(g, opts, loadStatus(g, c, g.FilePath()))
+		return runStatusOne(g, opts, e)
 	}
 	// Each file is read with its own workspace's catalogue; one that
 	// cannot be had makes that file unreadable, not the whole run.
@@ -238,12 +246,7 @@ func runStatus(opts *statusOptions) error {
 	}
 	entries := make([]statusEntry, 0, len(paths))
 	for _, path := range paths {
-		c, err := g.CatalogFor(path)
-		if err != nil {
-			entries = append(entries, statusEntry{Path: path, Code: ExitStatusUnreadable, Err: err})
-			continue
-		}
-		entries = append(entries, loadStatus(g, c, path))
+		entries = append(entries, loadStatus(g, path))
 	}
 	if opts.ICal {
 		return runStatusICal(g, entries)

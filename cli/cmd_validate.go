@@ -66,19 +66,11 @@ func runValidate(opts *validateOptions) error {
 	lang := g.Lang(nil)
 	files := opts.Files
 	if len(files) == 0 {
-		c, err := g.Catalog()
-		if err != nil {
-			return &ExitError{Code: ExitFailure, Err: err}
-		}
-		return validateOne(g, c, g.FilePath(), nextCommand(g, "init"), opts.Strict)
+		return validateOne(g, g.FilePath(), nextCommand(g, "init"), opts.Strict)
 	}
 	failed := 0
 	for _, path := range files {
-		c, err := g.CatalogFor(path)
-		if err == nil {
-			err = validateOne(g, c, path, nextCommandFile(g, "init", path), opts.Strict)
-		}
-		if err != nil {
+		if err := validateOne(g, path, nextCommandFile(g, "init", path), opts.Strict); err != nil {
 			failed++
 			var ee *ExitError
 			if errors.As(err, &ee) {
@@ -96,10 +88,15 @@ func runValidate(opts *validateOptions) error {
 	return &ExitError{Code: ExitFailure}
 }
 
-// validateOne checks one file; create is the command that would create it.
-// The findings of the catalogue's rules are warnings, errors when strict.
-func validateOne(g *Globals, c *model.Catalog, path, create string, strict bool) error {
-	f, mig, err := model.Load(path, c)
+// validateOne checks one file with its catalogue; create is the command
+// that would create it. The findings of the catalogue's rules are warnings,
+// errors when strict.
+func validateOne(g *Globals, path, create string, strict bool) error {
+	l := g.loadWithCatalog(path)
+	if l.CatErr != nil {
+		return &ExitError{Code: ExitFailure, Err: l.CatErr}
+	}
+	c, f, mig, err := l.Cat, l.File, l.Mig, l.Err
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = errors.New(validateMsg.Get(g.Lang(nil), "validate_missing", path, create))

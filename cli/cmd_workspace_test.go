@@ -152,3 +152,27 @@ func TestWorkspaceBrandingRender(t *testing.T) {
 
 // flat joins the words of s with single spaces: wrapped lines read as one.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestCatalogueErrorFirst: the catalogue is loaded while the answers file is
+// read (loadWithCatalog); a catalogue that cannot be had is still all that
+// tom validate and tom status report, whatever is wrong with the file.
+func TestCatalogueErrorFirst(t *testing.T) {
+	root, file := wsTree(t, "catalog = \"small.json\"\n")
+	if err := os.WriteFile(filepath.Join(root, "clients", "small.json"), []byte("{\"id\": \"tom-small\",\n  \"version\": 1}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join("clients", "a", "kaputt.json")
+	if err := os.WriteFile(broken, []byte("{\"schema\": 1, \"x\": \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join("clients", "a", "fehlt.json")
+	for _, f := range []string{file, broken, missing} {
+		for _, args := range [][]string{{"validate", "-f", f}, {"validate", f}, {"status", "-f", f}, {"status", f, f}} {
+			code, out, errs := cliRun(nil, args...)
+			if code == 0 || !strings.Contains(errs, "small.json:2:14: /version: erwartet einen Text\n") ||
+				strings.Contains(errs, "kaputt.json:") || strings.Contains(errs, "nicht gefunden") {
+				t.Errorf("%v: %d %q %q", args, code, out, errs)
+			}
+		}
+	}
+}

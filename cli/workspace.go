@@ -79,6 +79,42 @@ func (g *Globals) CatalogFor(path string) (*model.Catalog, error) {
 	return c, nil
 }
 
+// loaded is an answers file loaded with its catalogue (loadWithCatalog).
+type loaded struct {
+	Cat    *model.Catalog
+	CatErr error // the catalogue could not be had: nothing else is set
+	File   *model.File
+	Mig    *model.Migration
+	Err    error // loading the file failed (model.Load's error)
+}
+
+// loadWithCatalog loads the answers file at path (model.Load) with its
+// catalogue (CatalogFor). The catalogue is loaded on a goroutine of its own
+// while the file is read and decoded, which needs none, so that the two
+// share the machine's cores. As when the catalogue was loaded first, a
+// catalogue that cannot be had is all that is reported.
+func (g *Globals) loadWithCatalog(path string) loaded {
+	type catalog struct {
+		c   *model.Catalog
+		err error
+	}
+	ch := make(chan catalog, 1)
+	go func() {
+		c, err := g.CatalogFor(path)
+		ch <- catalog{c, err}
+	}()
+	d, err := model.Read(path)
+	cat := <-ch
+	if cat.err != nil {
+		return loaded{CatErr: cat.err}
+	}
+	l := loaded{Cat: cat.c, Err: err}
+	if err == nil {
+		l.File, l.Mig, l.Err = d.Check(cat.c)
+	}
+	return l
+}
+
 // langSetting is the language tom speaks when neither --lang nor the
 // answers file says: TOM_LANG, else the workspace's, else the locale
 // (localeLang: LC_ALL, LC_MESSAGES, LANG), else German.

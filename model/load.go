@@ -36,11 +36,47 @@ func (m *Migration) Empty() bool {
 // catalogue c. It never writes. A missing file returns an error satisfying
 // errors.Is(err, os.ErrNotExist).
 func Load(path string, c *Catalog) (*File, *Migration, error) {
-	data, err := ReadUserFile(path)
+	d, err := Read(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	return Parse(path, data, c)
+	return d.Check(c)
+}
+
+// Decoded is an answers file read and decoded, not yet checked against a
+// catalogue: the part of loading that needs none, so that the catalogue
+// can be loaded meanwhile. Check finishes loading it, once.
+type Decoded struct {
+	name string
+	f    *File
+	pos  *positions
+	err  error // what decoding found wrong, reported by Check
+}
+
+// Read reads and decodes the answers file at path. Read and then Check is
+// Load: an error reading the file comes from Read, every problem with its
+// content from Check, as Load reports them.
+func Read(path string) (*Decoded, error) {
+	data, err := ReadUserFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return decode(path, data, true), nil
+}
+
+// Check migrates and validates the decoded file against catalogue c and
+// returns it, or the problems decoding found.
+func (d *Decoded) Check(c *Catalog) (*File, *Migration, error) {
+	if d.err != nil {
+		return nil, nil, d.err
+	}
+	f := d.f
+	mig, probs := migrate(f, c)
+	probs = append(probs, Validate(c, f)...)
+	if len(probs) > 0 {
+		return nil, nil, &LoadError{File: d.name, Problems: d.pos.place(probs)}
+	}
+	return f, mig, nil
 }
 
 // Parse decodes, migrates and validates answers-file data; name is used in
@@ -52,8 +88,14 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 // parse is Parse; fast lets a plain file be read by decodeAnswersFile
 // (tests compare both ways).
 func parse(name string, data []byte, c *Catalog, fast bool) (*File, *Migration, error) {
-	fail := func(ps ...Problem) (*File, *Migration, error) {
-		return nil, nil, &LoadError{File: name, Problems: ps}
+	return decode(name, data, fast).Check(c)
+}
+
+// decode decodes answers-file data and converts it into a File; problems
+// found on the way are kept for Check.
+func decode(name string, data []byte, fast bool) *Decoded {
+	fail := func(ps ...Problem) *Decoded {
+		return &Decoded{name: name, err: &LoadError{File: name, Problems: ps}}
 	}
 	var (
 		obj     map[string]any
@@ -89,13 +131,7 @@ func parse(name string, data []byte, c *Catalog, fast bool) (*File, *Migration, 
 	if len(probs) > 0 {
 		return fail(place(probs)...)
 	}
-	mig, migProbs := migrate(f, c)
-	probs = append(probs, migProbs...)
-	probs = append(probs, Validate(c, f)...)
-	if len(probs) > 0 {
-		return fail(place(probs)...)
-	}
-	return f, mig, nil
+	return &Decoded{name: name, f: f, pos: pos}
 }
 
 // decodeObject decodes data as one JSON object and maps its pointers to

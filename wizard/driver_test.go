@@ -66,6 +66,9 @@ func keyMsg(name string) tea.KeyPressMsg {
 	if k, ok := named[name]; ok {
 		return k
 	}
+	if c, ok := strings.CutPrefix(name, "alt+"); ok && len([]rune(c)) == 1 {
+		return tea.KeyPressMsg{Code: []rune(c)[0], Mod: tea.ModAlt}
+	}
 	if c, ok := strings.CutPrefix(name, "ctrl+"); ok {
 		return tea.KeyPressMsg{Code: []rune(c)[0], Mod: tea.ModCtrl}
 	}

@@ -125,14 +125,7 @@ func (m *Model) makeField(sp spec) fieldMaker {
 	}
 	return func(w, h int) *built {
 		b.armed = false
-		f := huh.NewInput().Title(sp.title).Accessor(b).CharLimit(500).
-			Validate(checkedValidator(check, sp.required, l, sp.emptyKey))
-		if sp.kind == model.KindDate {
-			f.Placeholder(Msg.Get(l, "date_hint"))
-		}
-		if sp.suggest != "" {
-			f.Placeholder(Msg.Get(l, "suggest_hint", suggestText))
-		}
+		f := newLineField(sp.kind, sp.title, suggestText, b, checkedValidator(check, sp.required, l, sp.emptyKey), l)
 		b.armed = true
 		return &built{
 			field:  f,

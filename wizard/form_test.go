@@ -120,3 +120,48 @@ func TestFormTextScrollsByHalves(t *testing.T) {
 		t.Fatalf("field holds %q", string(got))
 	}
 }
+
+// TestQuestionTextScrollsByHalves: a one-line text question (the business
+// name) scrolls sideways by half its width as the record form's fields do,
+// not one cell per key; Ctrl+W and Alt+B work on words as in huh's input;
+// what is typed is the answer.
+func TestQuestionTextScrollsByHalves(t *testing.T) {
+	c := smallCatalog(t)
+	d := newDriver(t, c, nil, model.De)
+	d.expect("Name des Unternehmens")
+	field := func() []rune {
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.HasPrefix(l, "┃ > ") {
+				return []rune(strings.TrimRight(l, " "))
+			}
+		}
+		t.Fatalf("no text field:\n%s", d.screen())
+		return nil
+	}
+	text := []rune(strings.Repeat("Bäckerei Müller-Lüdenscheidt GmbH & Co. KG, Gunzenhausen; ", 3))
+	jumps := 0
+	for _, r := range text {
+		before := field()
+		d.typ(string(r))
+		after := field()
+		changed := 0
+		for j := range max(len(before), len(after)) {
+			if j >= len(before) || j >= len(after) || before[j] != after[j] {
+				changed++
+			}
+		}
+		if changed > 2 {
+			jumps++
+		}
+	}
+	if jumps > len(text)/30 {
+		t.Fatalf("the field shifted on %d of %d keys", jumps, len(text))
+	}
+	d.press("ctrl+w", "ctrl+w").typ("Ende")
+	d.press("alt+b").typ("x ")
+	d.press("enter")
+	want := strings.TrimSuffix(string(text), "KG, Gunzenhausen; ") + "x Ende"
+	if got := d.m.f.Get("org.name").Str(); got != want {
+		t.Fatalf("org.name = %q, want %q", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -54,8 +55,25 @@ func (t *textInput) insert(s string) {
 
 func (t *textInput) key(msg tea.KeyPressMsg) (bool, bool) {
 	switch msg.String() {
-	case "left":
+	case "left", "ctrl+b":
 		t.pos = max(0, t.pos-1)
+	case "alt+left", "ctrl+left", "alt+b":
+		t.pos = t.wordStart()
+	case "alt+right", "ctrl+right", "alt+f":
+		t.pos = t.wordEnd()
+	case "ctrl+w", "alt+backspace":
+		if s := t.wordStart(); s < t.pos {
+			t.text = append(t.text[:s], t.text[t.pos:]...)
+			t.pos = s
+			t.store()
+		}
+	case "alt+delete", "alt+d":
+		if e := t.wordEnd(); e > t.pos {
+			t.text = append(t.text[:t.pos], t.text[e:]...)
+			t.store()
+		}
+	case "ctrl+f":
+		t.pos = min(len(t.text), t.pos+1)
 	case "right":
 		if len(t.text) == 0 && t.suggest != "" {
 			t.insert(t.suggest)
@@ -97,6 +115,30 @@ func (t *textInput) key(msg tea.KeyPressMsg) (bool, bool) {
 		t.insert(msg.Text)
 	}
 	return true, false
+}
+
+// wordStart is where the word before the cursor begins (spaces before it
+// skipped); wordEnd is where the word after it ends.
+func (t *textInput) wordStart() int {
+	i := t.pos
+	for i > 0 && unicode.IsSpace(t.text[i-1]) {
+		i--
+	}
+	for i > 0 && !unicode.IsSpace(t.text[i-1]) {
+		i--
+	}
+	return i
+}
+
+func (t *textInput) wordEnd() int {
+	i := t.pos
+	for i < len(t.text) && unicode.IsSpace(t.text[i]) {
+		i++
+	}
+	for i < len(t.text) && !unicode.IsSpace(t.text[i]) {
+		i++
+	}
+	return i
 }
 
 // lineStart and lineEnd are the bounds of the cursor's line.
@@ -176,7 +218,9 @@ func (t *textInput) lines(w, h int) []string {
 	// changes a cell or two per key instead of shifting the whole line (the
 	// terminal gets a few bytes, not the line again).
 	t.left = min(t.left, len(line))
-	if col < t.left || runesWidth(line[t.left:col]) > w-2 {
+	if runesWidth(line[:col]) <= w-2 {
+		t.left = 0 // the start fits (again, after a resize)
+	} else if col < t.left || runesWidth(line[t.left:col]) > w-2 {
 		t.left = col
 		for t.left > 0 && runesWidth(line[t.left-1:col]) <= (w-2)/2 {
 			t.left--

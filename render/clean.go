@@ -55,6 +55,7 @@ func cleanSlow(s string) string {
 // separators, no space before a line feed, no space or line feed at either
 // end.
 func isClean(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	n := len(s)
 	if n == 0 {
 		return true
@@ -63,6 +64,16 @@ func isClean(s string) bool {
 		return false
 	}
 	for i := 0; i < n; {
+		if i+8 <= n {
+			// Eight bytes tested together: none below 0x20, none above 0x7e.
+			t := s[i : i+8]
+			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if ((x-ones*0x20)&^x|(x+ones|x))&highs == 0 {
+				i += 8 // printable ASCII
+				continue
+			}
+		}
 		c := s[i]
 		if c-0x20 < 0x7f-0x20 {
 			i++ // printable ASCII, most text

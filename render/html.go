@@ -13,28 +13,6 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
-// htmlBlock is one block prepared for the template, which cannot switch on
-// Go types.
-type htmlBlock struct {
-	Kind  string
-	H     *Heading
-	HTag  string
-	P     *Paragraph
-	C     []htmlItem
-	L     []ListItem
-	T     *Table
-	Class string // CSS class of a table, "register" for a wide register
-	// Heads are a register's record names, shown bold above the rest of
-	// the second column (whose cells then hold only the rest).
-	Heads []string
-	KV    *KeyValue
-	Bars  *Bars
-	Empty string
-	Cover *Cover
-	Sig   *Signature
-	Wide  bool
-}
-
 // htmlItem is a checklist item with its box and CSS class.
 type htmlItem struct {
 	Class, Box, Text, Tag, Detail string
@@ -46,6 +24,8 @@ var (
 	htmlClass = [...]string{MarkOpen: "open", MarkDone: "done", MarkDetected: "done detected", MarkNA: "na"}
 )
 
+// htmlDoc is what the page's templates read: the head, the cover, the
+// table of contents and the foot.
 type htmlDoc struct {
 	Lang     string
 	Title    string
@@ -56,7 +36,6 @@ type htmlDoc struct {
 	SignLine string
 	TOC      []*Heading
 	TOCTitle string
-	Blocks   []htmlBlock
 	// The consultant's branding (see Branding); empty without.
 	Branded    bool
 	BrandLines []string
@@ -64,13 +43,20 @@ type htmlDoc struct {
 	Accent     template.CSS // #rrggbb
 	Footer     string
 	FooterCSS  template.CSS // Footer as a quoted CSS string
+	// The block a block template writes (cover, bars, signature).
+	Cover *Cover
+	Bars  *Bars
+	Sig   *Signature
 }
 
 // WriteHTML returns the document as one standalone HTML file with embedded
 // print CSS (A4, running header, "Seite X von Y", repeated table headers)
-// and no external resources. html/template escapes every text.
+// and no external resources. html/template writes the head, the cover, the
+// table of contents, charts, the signature and the foot; headings,
+// paragraphs, lists and tables are written here, every text escaped as
+// html/template escapes it (htmlEscapeText).
 func WriteHTML(d *Document) ([]byte, error) {
-	hd := htmlDoc{
+	hd := &htmlDoc{
 		Lang:     string(d.Lang),
 		Title:    d.Title,
 		OrgKey:   d.OrgKey(),
@@ -79,7 +65,6 @@ func WriteHTML(d *Document) ([]byte, error) {
 		OfWord:   cssString(" " + Msg.Get(d.Lang, "of_word") + " "),
 		SignLine: Msg.Get(d.Lang, "sign_line"),
 		TOC:      d.Headings(2),
-		Blocks:   make([]htmlBlock, 0, len(d.Blocks)),
 	}
 	if d.Org != "" {
 		hd.Title = d.Title + " – " + d.Org
@@ -97,10 +82,24 @@ func WriteHTML(d *Document) ([]byte, error) {
 			hd.Footer, hd.FooterCSS = f, cssString(f)
 		}
 	}
-	size := 32 << 10
+	// The cells with their tags and escapes, plus the head's CSS and the
+	// rest of the text.
+	size, cells := d.cellBytes()
+	var buf bytes.Buffer
+	buf.Grow(size + size/4 + cells*16 + 96<<10)
+	tmpl := htmlTmpl()
+	exec := func(name string) error {
+		if err := tmpl.ExecuteTemplate(&buf, name, hd); err != nil {
+			return fmt.Errorf("html: %w", err)
+		}
+		return nil
+	}
+	if err := exec("head"); err != nil {
+		return nil, err
+	}
 	wide := false
 	for _, bl := range d.Blocks {
-		var hb htmlBlock
+		var err error
 		switch x := bl.(type) {
 		case *Heading:
 			tag := "h2"
@@ -109,60 +108,81 @@ func WriteHTML(d *Document) ([]byte, error) {
 			} else if x.Level > 2 {
 				tag = "h4"
 			}
-			hb = htmlBlock{Kind: "h", H: x, HTag: tag}
+			buf.WriteString("\n<" + tag + ` id="`)
+			htmlEscapeText(&buf, x.ID)
+			buf.WriteString(`">`)
+			htmlEscapeText(&buf, x.Label())
+			buf.WriteString("</" + tag + ">")
 		case *Paragraph:
-			hb = htmlBlock{Kind: "p", P: x}
+			buf.WriteByte('\n')
+			writeHTMLPara(&buf, x)
 		case *Checklist:
 			items := make([]htmlItem, len(x.Items))
 			for i, it := range x.Items {
 				items[i] = htmlItem{Class: htmlClass[it.Mark], Box: htmlBox[it.Mark], Text: it.Text, Tag: it.Tag, Detail: it.Detail}
 			}
-			hb = htmlBlock{Kind: "c", C: items}
+			buf.WriteString(`
+<ul class="check">`)
+			writeHTMLChecks(&buf, items)
+			buf.WriteString("\n</ul>")
 		case *List:
-			hb = htmlBlock{Kind: "l", L: x.Items}
+			buf.WriteString(`
+<ul class="list">`)
+			writeHTMLItems(&buf, x.Items)
+			buf.WriteString("\n</ul>")
 		case *Bars:
-			hb = htmlBlock{Kind: "bars", Bars: x}
+			hd.Bars = x
+			err = exec("bars")
 		case *Table:
-			hb = htmlBlock{Kind: "t", T: htmlFit(x, wide)}
+			writeHTMLTable(&buf, htmlFit(x, wide), "", nil)
 		case *KeyValue:
-			hb = htmlBlock{Kind: "kv", KV: x}
+			writeHTMLCard(&buf, x)
 		case *Records:
 			switch {
 			case len(x.Rows) == 0:
-				hb = htmlBlock{Kind: "empty", Empty: x.Empty}
+				buf.WriteString("\n<p>")
+				htmlEscapeText(&buf, x.Empty)
+				buf.WriteString("</p>")
 			case x.Columns != nil:
 				t, heads := htmlRecords(x)
-				hb = htmlBlock{Kind: "t", T: htmlFit(t, wide), Class: "register", Heads: heads}
+				writeHTMLTable(&buf, htmlFit(t, wide), "register", heads)
 			default:
-				hb = htmlBlock{Kind: "t", T: htmlFit(x.FullTable(), wide)}
+				writeHTMLTable(&buf, htmlFit(x.FullTable(), wide), "", nil)
 			}
-			size += len(x.Rows) * len(x.Fields) * 48
 		case *Cover:
-			hb = htmlBlock{Kind: "cover", Cover: x}
+			hd.Cover = x
+			err = exec("cover")
 		case *Signature:
-			hb = htmlBlock{Kind: "sig", Sig: x}
+			hd.Sig = x
+			err = exec("sig")
 		case *TOC:
 			hd.TOCTitle = x.Title
-			hb = htmlBlock{Kind: "toc"}
+			err = exec("toc")
 		case *PageBreak:
-			hb = htmlBlock{Kind: "pb"}
+			buf.WriteString(`
+<div class="pb"></div>`)
 		case *PageLayout:
 			// A wide register sits in a <section> printed on landscape pages.
 			if x.Landscape == wide {
 				continue
 			}
 			wide = x.Landscape
-			hb = htmlBlock{Kind: "layout", Wide: wide}
+			if wide {
+				buf.WriteString(`
+<section class="wide">`)
+			} else {
+				buf.WriteString("\n</section>")
+			}
 		}
-		hd.Blocks = append(hd.Blocks, hb)
+		if err != nil {
+			return nil, err
+		}
 	}
 	if wide {
-		hd.Blocks = append(hd.Blocks, htmlBlock{Kind: "layout"})
+		buf.WriteString("\n</section>")
 	}
-	var buf bytes.Buffer
-	buf.Grow(size)
-	if err := htmlTmpl().Execute(&buf, hd); err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+	if err := exec("foot"); err != nil {
+		return nil, err
 	}
 	return htmlDropControls(buf.Bytes()), nil
 }
@@ -265,24 +285,60 @@ func htmlRecords(r *Records) (*Table, []string) {
 	return reg, heads
 }
 
-// htmlTmpl is the document's template, parsed when the first HTML document
-// is written rather than while every command starts.
+// htmlTmpl holds the page's templates (see htmlSource), parsed when the
+// first HTML document is written rather than while every command starts.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("doc").Funcs(template.FuncMap{
-		"pct":    formatPct,
-		"rows":   htmlRows,
-		"para":   htmlPara,
-		"checks": htmlChecks,
-		"items":  htmlItems,
-	}).Parse(htmlSource))
+	return template.Must(template.New("doc").Parse(htmlSource))
 })
 
-// htmlRows writes the body rows of table t, each cell's text escaped as the
-// template escapes text: a long register's thousands of cells written by the
-// template spent most of the HTML writer's time in its escaping machinery.
-// heads, when set, are the record names set in bold at the top of the second
-// column.
-func htmlRows(t *Table, heads []string) template.HTML {
+// writeHTMLTable writes a table: its column widths, its header and its rows
+// (see writeHTMLRows), class the table's CSS class.
+func writeHTMLTable(b *bytes.Buffer, t *Table, class string, heads []string) {
+	b.WriteString("\n<table")
+	if class != "" {
+		b.WriteString(` class="`)
+		htmlEscapeText(b, class)
+		b.WriteByte('"')
+	}
+	b.WriteString(">\n<colgroup>")
+	for _, w := range t.Widths {
+		b.WriteString(`<col style="width: `)
+		b.WriteString(formatPct(w))
+		b.WriteString(`">`)
+	}
+	b.WriteString("</colgroup>\n<thead><tr>")
+	for _, h := range t.Header {
+		b.WriteString("<th>")
+		htmlEscapeText(b, h)
+		b.WriteString("</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	writeHTMLRows(b, t, heads)
+	b.WriteString("\n</tbody>\n</table>")
+}
+
+// writeHTMLCard writes a key/value block as a two-column table under its
+// title.
+func writeHTMLCard(b *bytes.Buffer, kv *KeyValue) {
+	b.WriteString(`
+<table class="card">
+<thead><tr><th colspan="2">`)
+	htmlEscapeText(b, kv.Title)
+	b.WriteString("</th></tr></thead>\n<tbody>")
+	for _, r := range kv.Rows {
+		b.WriteString(`
+<tr><td class="key">`)
+		htmlEscapeText(b, r.Key)
+		b.WriteString("</td><td>")
+		htmlEscapeText(b, r.Value)
+		b.WriteString("</td></tr>")
+	}
+	b.WriteString("\n</tbody>\n</table>")
+}
+
+// writeHTMLRows writes the body rows of table t. heads, when set, are the
+// record names set in bold at the top of the second column.
+func writeHTMLRows(b *bytes.Buffer, t *Table, heads []string) {
 	size := 0
 	for _, row := range t.Rows {
 		size += len("\n<tr></tr>") + len(row)*len("<td></td>")
@@ -293,7 +349,6 @@ func htmlRows(t *Table, heads []string) template.HTML {
 	for _, h := range heads {
 		size += len(`<span class="head"></span>`+"\n") + len(h)
 	}
-	var b strings.Builder
 	b.Grow(size + size/16) // room for some escapes
 	for ri, row := range t.Rows {
 		b.WriteString("\n<tr>")
@@ -301,28 +356,25 @@ func htmlRows(t *Table, heads []string) template.HTML {
 			b.WriteString("<td>")
 			if len(heads) > 0 && i == 1 && ri < len(heads) && heads[ri] != "" {
 				b.WriteString(`<span class="head">`)
-				htmlEscapeText(&b, heads[ri])
+				htmlEscapeText(b, heads[ri])
 				b.WriteString("</span>")
 				if c != "" {
 					b.WriteByte('\n')
 				}
 			}
-			htmlEscapeText(&b, c)
+			htmlEscapeText(b, c)
 			b.WriteString("</td>")
 		}
 		b.WriteString("</tr>")
 	}
-	return template.HTML(b.String())
 }
 
-// htmlPara writes a paragraph as the template wrote it, escaped as it
-// escapes (the template's reflection cost more than the writing).
-func htmlPara(p *Paragraph) template.HTML {
-	var b strings.Builder
+// writeHTMLPara writes a paragraph.
+func writeHTMLPara(b *bytes.Buffer, p *Paragraph) {
 	b.WriteString("<p")
 	if p.Style != "" {
 		b.WriteString(` class="`)
-		htmlEscapeText(&b, p.Style)
+		htmlEscapeText(b, p.Style)
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
@@ -330,50 +382,46 @@ func htmlPara(p *Paragraph) template.HTML {
 		switch {
 		case r.Bold:
 			b.WriteString("<strong>")
-			htmlEscapeText(&b, r.Text)
+			htmlEscapeText(b, r.Text)
 			b.WriteString("</strong>")
 		case r.Italic:
 			b.WriteString("<em>")
-			htmlEscapeText(&b, r.Text)
+			htmlEscapeText(b, r.Text)
 			b.WriteString("</em>")
 		default:
-			htmlEscapeText(&b, r.Text)
+			htmlEscapeText(b, r.Text)
 		}
 	}
 	b.WriteString("</p>")
-	return template.HTML(b.String())
 }
 
-// htmlChecks writes the items of a checklist as the template wrote them.
-func htmlChecks(items []htmlItem) template.HTML {
-	var b strings.Builder
+// writeHTMLChecks writes the items of a checklist.
+func writeHTMLChecks(b *bytes.Buffer, items []htmlItem) {
 	for _, it := range items {
 		b.WriteString(`
 <li class="`)
-		htmlEscapeText(&b, it.Class)
+		htmlEscapeText(b, it.Class)
 		b.WriteString(`"><span class="box">`)
-		htmlEscapeText(&b, it.Box)
+		htmlEscapeText(b, it.Box)
 		b.WriteString(`</span><span class="text">`)
-		htmlEscapeText(&b, it.Text)
+		htmlEscapeText(b, it.Text)
 		b.WriteString("</span>")
 		if it.Tag != "" {
 			b.WriteString(` <strong class="tag">(`)
-			htmlEscapeText(&b, it.Tag)
+			htmlEscapeText(b, it.Tag)
 			b.WriteString(")</strong>")
 		}
 		if it.Detail != "" {
 			b.WriteString(`<span class="detail">`)
-			htmlEscapeText(&b, it.Detail)
+			htmlEscapeText(b, it.Detail)
 			b.WriteString("</span>")
 		}
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String())
 }
 
-// htmlItems writes the items of a list as the template wrote them.
-func htmlItems(items []ListItem) template.HTML {
-	var b strings.Builder
+// writeHTMLItems writes the items of a list.
+func writeHTMLItems(b *bytes.Buffer, items []ListItem) {
 	for _, it := range items {
 		b.WriteString(`
 <li class="l`)
@@ -381,19 +429,18 @@ func htmlItems(items []ListItem) template.HTML {
 		b.WriteString(`">`)
 		if it.Mark != "" {
 			b.WriteString("<strong>")
-			htmlEscapeText(&b, it.Mark)
+			htmlEscapeText(b, it.Mark)
 			b.WriteString("</strong> ")
 		}
-		htmlEscapeText(&b, it.Text)
+		htmlEscapeText(b, it.Text)
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String())
 }
 
 // htmlEscapeText writes s escaped as html/template escapes text in an
-// element and a quoted attribute's value: NUL as U+FFFD, and " & ' + < > as
-// character references.
-func htmlEscapeText(b *strings.Builder, s string) {
+// element and a quoted attribute's value (FuzzHTMLEscape): NUL as U+FFFD,
+// and " & ' + < > as character references.
+func htmlEscapeText(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		r := htmlEscapes[htmlEscapeOf[s[i]]]
@@ -421,7 +468,10 @@ func formatPct(w float64) string {
 	return strconv.Itoa(p/10) + "." + strconv.Itoa(p%10) + "%"
 }
 
-const htmlSource = `<!DOCTYPE html>
+// htmlSource holds the page's templates: "head" (up to <body>), the block
+// templates "cover", "toc", "bars" and "sig", and "foot"; each is executed
+// with the htmlDoc.
+const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -509,9 +559,8 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 @media screen { body { background: #fff; } .cover { min-height: 0; padding: 3em 0; border-bottom: 1px solid #ccc; } }
 </style>
 </head>
-<body>
-{{- range .Blocks}}
-{{- if eq .Kind "cover"}}{{with .Cover}}
+<body>{{end}}
+{{- define "cover"}}{{with .Cover}}
 <section class="cover">
 {{- if or $.BrandLines $.Logo}}
 <div class="brand">
@@ -538,53 +587,26 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 {{- end}}
 </dl>
 </section>
-{{- end}}
-{{- else if eq .Kind "toc"}}
+{{- end}}{{end}}
+{{- define "toc"}}
 <nav class="toc">
-<h2>{{$.TOCTitle}}</h2>
+<h2>{{.TOCTitle}}</h2>
 <ol>
-{{- range $.TOC}}
+{{- range .TOC}}
 <li class="l{{.Level}}"><a href="#{{.ID}}">{{.Label}}</a></li>
 {{- end}}
 </ol>
 </nav>
-{{- else if eq .Kind "pb"}}
-<div class="pb"></div>
-{{- else if eq .Kind "h"}}
-{{- if eq .HTag "h2"}}
-<h2 id="{{.H.ID}}">{{.H.Label}}</h2>
-{{- else if eq .HTag "h3"}}
-<h3 id="{{.H.ID}}">{{.H.Label}}</h3>
-{{- else}}
-<h4 id="{{.H.ID}}">{{.H.Label}}</h4>
 {{- end}}
-{{- else if eq .Kind "p"}}
-{{para .P}}
-{{- else if eq .Kind "c"}}
-<ul class="check">{{checks .C}}
-</ul>
-{{- else if eq .Kind "bars"}}{{with .Bars}}
+{{- define "bars"}}{{with .Bars}}
 <div class="bars">
 <p class="legend">{{range $i, $l := .Legend}}<span class="sw s{{$i}}"></span>{{$l}}{{end}}</p>
 {{- range .Rows}}
 <div class="bar-row"><span class="label">{{.Label}}</span><span class="bar" aria-hidden="true">{{range .HTMLSegments}}<span class="s{{.Class}}" style="{{.Style}}"></span>{{end}}</span><span class="text">{{.Text}}</span></div>
 {{- end}}
 </div>
-{{- end}}
-{{- else if eq .Kind "l"}}
-<ul class="list">{{items .L}}
-</ul>
-{{- else if eq .Kind "t"}}{{template "table" .}}
-{{- else if eq .Kind "kv"}}{{template "card" .KV}}
-{{- else if eq .Kind "empty"}}
-<p>{{.Empty}}</p>
-{{- else if eq .Kind "layout"}}
-{{- if .Wide}}
-<section class="wide">
-{{- else}}
-</section>
-{{- end}}
-{{- else if eq .Kind "sig"}}{{with .Sig}}
+{{- end}}{{end}}
+{{- define "sig"}}{{with .Sig}}
 <p>{{.Intro}}</p>
 <div class="sig">
 <div><div class="val">{{.Place.Value}}</div><div class="lbl">{{.Place.Key}}</div></div>
@@ -593,34 +615,16 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 <div><div class="val">{{.Role.Value}}</div><div class="lbl">{{.Role.Key}}</div></div>
 <div class="line"><div class="val"></div><div class="lbl">{{$.SignLine}}</div></div>
 </div>
-{{- end}}
-{{- end}}
-{{- end}}
+{{- end}}{{end}}
+{{- define "foot"}}
 {{- if .Footer}}
 <footer class="brand-footer">{{.Footer}}</footer>
 {{- end}}
 </body>
 </html>
-{{define "table"}}
-<table{{if .Class}} class="{{.Class}}"{{end}}>{{$heads := .Heads}}{{with .T}}
-<colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
-<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>{{rows . $heads}}
-</tbody>
-</table>
-{{- end}}
-{{- end}}
-{{define "card"}}
-<table class="card">
-<thead><tr><th colspan="2">{{.Title}}</th></tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr><td class="key">{{.Key}}</td><td>{{.Value}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-{{- end}}
-`
+
+
+{{end}}`
 
 // htmlDropControls removes the control characters html/template leaves in
 // text (an ESC in a catalogue title): C0 other than line feed and tab, DEL

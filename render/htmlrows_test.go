@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestHTMLRowsAsTemplate: htmlRows writes exactly what the template's loop
+// TestHTMLRowsAsTemplate: writeHTMLRows writes exactly what the template's loop
 // over the rows wrote (kept here as the reference), for random cells with
 // every character the escaping treats specially, with and without heads.
 func TestHTMLRowsAsTemplate(t *testing.T) {
@@ -48,13 +48,13 @@ func TestHTMLRowsAsTemplate(t *testing.T) {
 		}{heads, tb}); err != nil {
 			t.Fatal(err)
 		}
-		if got := string(htmlRows(tb, heads)); got != want.String() {
+		if got := string(htmlRowsRef(tb, heads)); got != want.String() {
 			t.Fatalf("rows %q, heads %q:\ngot  %q\nwant %q", tb.Rows, heads, got, want.String())
 		}
 	}
 }
 
-// TestHTMLBlocksAsTemplate: htmlPara, htmlChecks and htmlItems write exactly
+// TestHTMLBlocksAsTemplate: writeHTMLPara, writeHTMLChecks and writeHTMLItems write exactly
 // what the template's paragraph, checklist and list did (kept here as the
 // reference), for random texts.
 func TestHTMLBlocksAsTemplate(t *testing.T) {
@@ -95,7 +95,7 @@ func TestHTMLBlocksAsTemplate(t *testing.T) {
 		}{p, cs, ls}); err != nil {
 			t.Fatal(err)
 		}
-		got := string(htmlPara(p)) + "\n<ul class=\"check\">" + string(htmlChecks(cs)) + "\n</ul>\n<ul class=\"list\">" + string(htmlItems(ls)) + "\n</ul>"
+		got := string(htmlParaRef(p)) + "\n<ul class=\"check\">" + string(htmlChecksRef(cs)) + "\n</ul>\n<ul class=\"list\">" + string(htmlItemsRef(ls)) + "\n</ul>"
 		if got != want.String() {
 			t.Fatalf("got  %q\nwant %q", got, want.String())
 		}

@@ -1,0 +1,389 @@
+package render
+
+// The HTML writer as it was before it wrote the blocks itself (one
+// html/template for the whole page, a function per block kind), kept as
+// the reference that WriteHTML must match byte for byte.
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+)
+
+// htmlBlockRef is one block prepared for the template, which cannot switch on
+// Go types.
+type htmlBlockRef struct {
+	Kind  string
+	H     *Heading
+	HTag  string
+	P     *Paragraph
+	C     []htmlItem
+	L     []ListItem
+	T     *Table
+	Class string // CSS class of a table, "register" for a wide register
+	// Heads are a register's record names, shown bold above the rest of
+	// the second column (whose cells then hold only the rest).
+	Heads []string
+	KV    *KeyValue
+	Bars  *Bars
+	Empty string
+	Cover *Cover
+	Sig   *Signature
+	Wide  bool
+}
+
+type htmlDocRef struct {
+	Lang     string
+	Title    string
+	OrgKey   string
+	Running  template.CSS // a quoted CSS string, see cssString
+	PageWord template.CSS
+	OfWord   template.CSS
+	SignLine string
+	TOC      []*Heading
+	TOCTitle string
+	Blocks   []htmlBlockRef
+	// The consultant's branding (see Branding); empty without.
+	Branded    bool
+	BrandLines []string
+	Logo       template.URL // a data: URL of the PNG or JPEG
+	Accent     template.CSS // #rrggbb
+	Footer     string
+	FooterCSS  template.CSS // Footer as a quoted CSS string
+}
+
+func writeHTMLRef(d *Document) ([]byte, error) {
+	hd := htmlDocRef{
+		Lang:     string(d.Lang),
+		Title:    d.Title,
+		OrgKey:   d.OrgKey(),
+		Running:  cssString(htmlRunning(d)),
+		PageWord: cssString(Msg.Get(d.Lang, "page_word") + " "),
+		OfWord:   cssString(" " + Msg.Get(d.Lang, "of_word") + " "),
+		SignLine: Msg.Get(d.Lang, "sign_line"),
+		TOC:      d.Headings(2),
+		Blocks:   make([]htmlBlockRef, 0, len(d.Blocks)),
+	}
+	if d.Org != "" {
+		hd.Title = d.Title + " – " + d.Org
+	}
+	if b := d.Brand; b != nil {
+		hd.Branded = true
+		hd.BrandLines = b.Lines()
+		if len(b.Logo) > 0 && (b.LogoFormat == "png" || b.LogoFormat == "jpeg") {
+			hd.Logo = template.URL("data:image/" + b.LogoFormat + ";base64," + base64.StdEncoding.EncodeToString(b.Logo))
+		}
+		if _, _, _, ok := b.accentRGB(); ok {
+			hd.Accent = template.CSS(b.Accent)
+		}
+		if f := strings.Join(strings.Fields(clean(b.Footer)), " "); f != "" {
+			hd.Footer, hd.FooterCSS = f, cssString(f)
+		}
+	}
+	size := 32 << 10
+	wide := false
+	for _, bl := range d.Blocks {
+		var hb htmlBlockRef
+		switch x := bl.(type) {
+		case *Heading:
+			tag := "h2"
+			if x.Level == 2 {
+				tag = "h3"
+			} else if x.Level > 2 {
+				tag = "h4"
+			}
+			hb = htmlBlockRef{Kind: "h", H: x, HTag: tag}
+		case *Paragraph:
+			hb = htmlBlockRef{Kind: "p", P: x}
+		case *Checklist:
+			items := make([]htmlItem, len(x.Items))
+			for i, it := range x.Items {
+				items[i] = htmlItem{Class: htmlClass[it.Mark], Box: htmlBox[it.Mark], Text: it.Text, Tag: it.Tag, Detail: it.Detail}
+			}
+			hb = htmlBlockRef{Kind: "c", C: items}
+		case *List:
+			hb = htmlBlockRef{Kind: "l", L: x.Items}
+		case *Bars:
+			hb = htmlBlockRef{Kind: "bars", Bars: x}
+		case *Table:
+			hb = htmlBlockRef{Kind: "t", T: htmlFit(x, wide)}
+		case *KeyValue:
+			hb = htmlBlockRef{Kind: "kv", KV: x}
+		case *Records:
+			switch {
+			case len(x.Rows) == 0:
+				hb = htmlBlockRef{Kind: "empty", Empty: x.Empty}
+			case x.Columns != nil:
+				t, heads := htmlRecords(x)
+				hb = htmlBlockRef{Kind: "t", T: htmlFit(t, wide), Class: "register", Heads: heads}
+			default:
+				hb = htmlBlockRef{Kind: "t", T: htmlFit(x.FullTable(), wide)}
+			}
+			size += len(x.Rows) * len(x.Fields) * 48
+		case *Cover:
+			hb = htmlBlockRef{Kind: "cover", Cover: x}
+		case *Signature:
+			hb = htmlBlockRef{Kind: "sig", Sig: x}
+		case *TOC:
+			hd.TOCTitle = x.Title
+			hb = htmlBlockRef{Kind: "toc"}
+		case *PageBreak:
+			hb = htmlBlockRef{Kind: "pb"}
+		case *PageLayout:
+			// A wide register sits in a <section> printed on landscape pages.
+			if x.Landscape == wide {
+				continue
+			}
+			wide = x.Landscape
+			hb = htmlBlockRef{Kind: "layout", Wide: wide}
+		}
+		hd.Blocks = append(hd.Blocks, hb)
+	}
+	if wide {
+		hd.Blocks = append(hd.Blocks, htmlBlockRef{Kind: "layout"})
+	}
+	var buf bytes.Buffer
+	buf.Grow(size)
+	if err := htmlTmplRef().Execute(&buf, hd); err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	return htmlDropControls(buf.Bytes()), nil
+}
+
+var htmlTmplRef = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("doc").Funcs(template.FuncMap{
+		"pct":    formatPct,
+		"rows":   htmlRowsRef,
+		"para":   htmlParaRef,
+		"checks": htmlChecksRef,
+		"items":  htmlItemsRef,
+	}).Parse(htmlSourceRef))
+})
+
+func htmlRowsRef(t *Table, heads []string) template.HTML {
+	var b bytes.Buffer
+	writeHTMLRows(&b, t, heads)
+	return template.HTML(b.String())
+}
+
+func htmlParaRef(p *Paragraph) template.HTML {
+	var b bytes.Buffer
+	writeHTMLPara(&b, p)
+	return template.HTML(b.String())
+}
+
+func htmlChecksRef(items []htmlItem) template.HTML {
+	var b bytes.Buffer
+	writeHTMLChecks(&b, items)
+	return template.HTML(b.String())
+}
+
+func htmlItemsRef(items []ListItem) template.HTML {
+	var b bytes.Buffer
+	writeHTMLItems(&b, items)
+	return template.HTML(b.String())
+}
+
+const htmlSourceRef = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="tom {{.OrgKey}}">
+<title>{{.Title}}</title>
+<style>
+@page {
+  size: A4;
+  margin: 22mm 20mm 22mm 20mm;
+  @top-left { content: {{.Running}}; font-size: 8pt; color: #666; }
+  @bottom-center { content: {{.PageWord}} counter(page) {{.OfWord}} counter(pages); font-size: 8pt; color: #666; }
+{{- if .FooterCSS}}
+  @bottom-left { content: {{.FooterCSS}}; font-size: 7pt; color: #666; }
+{{- end}}
+}
+@page :first {
+  @top-left { content: none; }
+  @bottom-center { content: none; }
+{{- if .FooterCSS}}
+  @bottom-left { content: none; }
+{{- end}}
+}
+html { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
+body { max-width: 180mm; margin: 0 auto; padding: 1em; }
+h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
+h2::after, h3::after, p.label::after { content: ""; display: block; height: 6em; margin-bottom: -6em; }
+h2 { font-size: 15pt; margin: 1.6em 0 0.5em; border-bottom: 1px solid #999; padding-bottom: 0.15em; }
+h3 { font-size: 12pt; margin: 1.3em 0 0.4em; }
+p, td, th, li, dd { white-space: pre-line; overflow-wrap: break-word; hyphens: manual; }
+p.small { font-size: 9pt; color: #555; }
+p.label { font-weight: bold; margin: 0.9em 0 0.2em; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
+div.bars { margin: 0.4em 0 0.9em; break-inside: avoid; }
+div.bars p.legend { font-size: 0.85em; margin: 0 0 0.4em; }
+div.bars span.sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: -0.1em; margin: 0 0.25em 0 0.6em; border: 1px solid #555; }
+div.bar-row { display: flex; align-items: center; gap: 0.6em; margin: 0.2em 0; }
+div.bar-row span.label { flex: 0 0 30%; }
+div.bar-row span.bar { flex: 0 0 30%; display: flex; height: 0.9em; border: 1px solid #555; background: #fff; }
+div.bar-row span.text { flex: 1 1 auto; font-size: 0.9em; }
+span.s0 { background: #2e7d32; } span.s1 { background: #ffb300; } span.s2 { background: #c62828; } span.s3 { background: #e8e8e8; }
+ul.check { list-style: none; padding-left: 0; margin: 0.2em 0 0.8em; }
+ul.check li { padding-left: 1.6em; text-indent: -1.6em; margin: 0.15em 0; break-inside: avoid; }
+.box { display: inline-block; width: 1.6em; text-indent: 0; font-size: 1.1em; }
+li.na .box, li.na .text { color: #666; }
+.tag { font-size: 9pt; }
+.detail { display: block; padding-left: 1.6em; text-indent: 0; font-size: 9pt; color: #555; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: 0.25em 0.45em; text-align: left; vertical-align: top; font-size: 9.5pt; }
+thead { display: table-header-group; }
+thead th { background: #e8e8e8; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.register td { font-size: 8.5pt; }
+table.register td:nth-child(2) .head { font-weight: bold; }
+@page wide { size: A4 landscape; }
+section.wide { page: wide; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
+table.card { margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
+table.card th[colspan] { background: #e8e8e8; }
+table.card td.key { width: 32%; color: #444; }
+.cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; }
+.cover h1 { font-size: 24pt; margin: 0 0 0.3em; }
+.cover .subtitle { font-size: 13pt; color: #444; margin: 0 0 2.5em; }
+.cover .org { font-size: 14pt; font-weight: bold; margin: 0; }
+.cover .addr { margin: 0.2em 0 2.5em; }
+.cover dl { display: grid; grid-template-columns: max-content auto; gap: 0.3em 1.5em; }
+.cover dt { color: #555; }
+.cover dd { margin: 0; }
+nav.toc ol { list-style: none; padding-left: 0; }
+nav.toc li.l2 { padding-left: 1.5em; }
+nav.toc a { color: inherit; text-decoration: none; }
+.pb { break-after: page; page-break-after: always; }
+.sig { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2em 3em; margin-top: 1.5em; break-inside: avoid; }
+.sig .val { min-height: 1.4em; border-bottom: 1px solid #333; white-space: pre-line; }
+.sig .lbl { font-size: 8.5pt; color: #555; }
+.sig .line { grid-column: 1 / span 2; margin-top: 2.5em; }
+{{- if .Branded}}
+.brand { display: flex; justify-content: space-between; align-items: flex-start; gap: 2em; font-size: 9pt; color: #444; margin-bottom: 3em; }
+.brand p { margin: 0; }
+.brand p.name { font-weight: bold; font-size: 10pt; }
+.brand img { max-width: 60mm; max-height: 30mm; }
+.cover hr { width: 40mm; margin: 0 0 2.5em; border: 0; border-top: 2px solid {{if .Accent}}{{.Accent}}{{else}}#3c3c3c{{end}}; }
+footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 1px solid #ccc; padding-top: 0.4em; }
+@media print { footer.brand-footer { display: none; } }
+{{- end}}
+@media screen { body { background: #fff; } .cover { min-height: 0; padding: 3em 0; border-bottom: 1px solid #ccc; } }
+</style>
+</head>
+<body>
+{{- range .Blocks}}
+{{- if eq .Kind "cover"}}{{with .Cover}}
+<section class="cover">
+{{- if or $.BrandLines $.Logo}}
+<div class="brand">
+<div>
+{{- range $i, $l := $.BrandLines}}
+<p{{if eq $i 0}} class="name"{{end}}>{{$l}}</p>
+{{- end}}
+</div>
+{{- if $.Logo}}
+<img src="{{$.Logo}}" alt="">
+{{- end}}
+</div>
+{{- end}}
+<h1>{{.Title}}</h1>
+<p class="subtitle">{{.Subtitle}}</p>
+{{- if $.Accent}}
+<hr>
+{{- end}}
+<p class="org">{{.Org}}</p>
+{{if .Address}}<p class="addr">{{.Address}}</p>{{end}}
+<dl>
+{{- range .Lines}}
+<dt>{{.Key}}</dt><dd>{{.Value}}</dd>
+{{- end}}
+</dl>
+</section>
+{{- end}}
+{{- else if eq .Kind "toc"}}
+<nav class="toc">
+<h2>{{$.TOCTitle}}</h2>
+<ol>
+{{- range $.TOC}}
+<li class="l{{.Level}}"><a href="#{{.ID}}">{{.Label}}</a></li>
+{{- end}}
+</ol>
+</nav>
+{{- else if eq .Kind "pb"}}
+<div class="pb"></div>
+{{- else if eq .Kind "h"}}
+{{- if eq .HTag "h2"}}
+<h2 id="{{.H.ID}}">{{.H.Label}}</h2>
+{{- else if eq .HTag "h3"}}
+<h3 id="{{.H.ID}}">{{.H.Label}}</h3>
+{{- else}}
+<h4 id="{{.H.ID}}">{{.H.Label}}</h4>
+{{- end}}
+{{- else if eq .Kind "p"}}
+{{para .P}}
+{{- else if eq .Kind "c"}}
+<ul class="check">{{checks .C}}
+</ul>
+{{- else if eq .Kind "bars"}}{{with .Bars}}
+<div class="bars">
+<p class="legend">{{range $i, $l := .Legend}}<span class="sw s{{$i}}"></span>{{$l}}{{end}}</p>
+{{- range .Rows}}
+<div class="bar-row"><span class="label">{{.Label}}</span><span class="bar" aria-hidden="true">{{range .HTMLSegments}}<span class="s{{.Class}}" style="{{.Style}}"></span>{{end}}</span><span class="text">{{.Text}}</span></div>
+{{- end}}
+</div>
+{{- end}}
+{{- else if eq .Kind "l"}}
+<ul class="list">{{items .L}}
+</ul>
+{{- else if eq .Kind "t"}}{{template "table" .}}
+{{- else if eq .Kind "kv"}}{{template "card" .KV}}
+{{- else if eq .Kind "empty"}}
+<p>{{.Empty}}</p>
+{{- else if eq .Kind "layout"}}
+{{- if .Wide}}
+<section class="wide">
+{{- else}}
+</section>
+{{- end}}
+{{- else if eq .Kind "sig"}}{{with .Sig}}
+<p>{{.Intro}}</p>
+<div class="sig">
+<div><div class="val">{{.Place.Value}}</div><div class="lbl">{{.Place.Key}}</div></div>
+<div><div class="val">{{.Date.Value}}</div><div class="lbl">{{.Date.Key}}</div></div>
+<div><div class="val">{{.Name.Value}}</div><div class="lbl">{{.Name.Key}}</div></div>
+<div><div class="val">{{.Role.Value}}</div><div class="lbl">{{.Role.Key}}</div></div>
+<div class="line"><div class="val"></div><div class="lbl">{{$.SignLine}}</div></div>
+</div>
+{{- end}}
+{{- end}}
+{{- end}}
+{{- if .Footer}}
+<footer class="brand-footer">{{.Footer}}</footer>
+{{- end}}
+</body>
+</html>
+{{define "table"}}
+<table{{if .Class}} class="{{.Class}}"{{end}}>{{$heads := .Heads}}{{with .T}}
+<colgroup>{{range .Widths}}<col style="width: {{pct .}}">{{end}}</colgroup>
+<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{rows . $heads}}
+</tbody>
+</table>
+{{- end}}
+{{- end}}
+{{define "card"}}
+<table class="card">
+<thead><tr><th colspan="2">{{.Title}}</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td class="key">{{.Key}}</td><td>{{.Value}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+`

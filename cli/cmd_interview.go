@@ -79,12 +79,29 @@ func runInterview(o *interviewOptions) error {
 			return &ExitError{Code: ExitFailure, Err: rootError(g.Lang(nil), "--scan-root", o.ScanRoot, err)}
 		}
 	}
-	cat, err := g.Catalog()
-	if err != nil {
-		return err
+	// The catalogue, then the provider directory, load on a goroutine of
+	// their own while the answers file is locked, read and decoded: the
+	// first frame comes sooner.
+	type catalog struct {
+		c   *model.Catalog
+		dir func(model.Lang) (*model.Directory, error)
+		err error
 	}
-	directory := startDirectory(g, cat)
-	es, err := g.openForEdit(cat, true)
+	catCh := make(chan catalog, 1)
+	go func() {
+		c, err := g.Catalog()
+		if err != nil {
+			catCh <- catalog{err: err}
+			return
+		}
+		catCh <- catalog{c: c, dir: startDirectory(g, c)}
+	}()
+	var directory func(model.Lang) (*model.Directory, error)
+	es, cat, err := g.openWithCatalog(func() (*model.Catalog, error) {
+		c := <-catCh
+		directory = c.dir
+		return c.c, c.err
+	}, true)
 	if err != nil {
 		return err
 	}

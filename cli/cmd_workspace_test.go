@@ -167,12 +167,18 @@ func TestCatalogueErrorFirst(t *testing.T) {
 	}
 	missing := filepath.Join("clients", "a", "fehlt.json")
 	for _, f := range []string{file, broken, missing} {
-		for _, args := range [][]string{{"validate", "-f", f}, {"validate", f}, {"status", "-f", f}, {"status", f, f}} {
+		// The interview loads the catalogue while it reads the file.
+		for _, args := range [][]string{{"validate", "-f", f}, {"validate", f}, {"status", "-f", f}, {"status", f, f}, {"interview", "--accessible", "-f", f}} {
 			code, out, errs := cliRun(nil, args...)
 			if code == 0 || !strings.Contains(errs, "small.json:2:14: /version: erwartet einen Text\n") ||
 				strings.Contains(errs, "kaputt.json:") || strings.Contains(errs, "nicht gefunden") {
 				t.Errorf("%v: %d %q %q", args, code, out, errs)
 			}
+		}
+	}
+	for _, p := range []string{missing, missing + ".lock", file + ".lock"} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s exists after the runs", p)
 		}
 	}
 }

@@ -79,12 +79,25 @@ func WritePDF(d *Document) ([]byte, error) {
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(256 << 10)
-	if err := p.Output(&buf); err != nil {
+	var out keepWriter
+	if err := p.Output(&out); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return pdfCompress(buf.Bytes(), w.runs)
+	return pdfCompress(out.b, w.runs)
+}
+
+// keepWriter keeps what is written to it; fpdf's Output writes its whole
+// buffer in one call, which is then kept without a copy (the fpdf is not
+// used again).
+type keepWriter struct{ b []byte }
+
+func (k *keepWriter) Write(p []byte) (int, error) {
+	if k.b == nil {
+		k.b = p
+	} else {
+		k.b = append(k.b[:len(k.b):len(k.b)], p...)
+	}
+	return len(p), nil
 }
 
 type pdfWriter struct {

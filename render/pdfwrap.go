@@ -203,7 +203,7 @@ func (ms pdfMeasure) splitText(s string, wd float64) []string {
 			width += int(cws[uint16(r)]) // fpdf counts 0 for runes the face lacks
 		}
 		// SplitText also breaks after (dropping) a CJK ideograph
-		if unicode.IsSpace(r) || r >= 0x4e00 && r <= 0x9fa5 {
+		if r == ' ' || r >= utf8.RuneSelf && (unicode.IsSpace(r) || r >= 0x4e00 && r <= 0x9fa5) || r >= '\t' && r <= '\r' {
 			brk = i
 		}
 		if r != '\n' && width <= wmax {

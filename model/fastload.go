@@ -368,14 +368,15 @@ func (p *fastJSON) records() (Value, bool) {
 			if !ok || !p.byte(':') {
 				return Value{}, false
 			}
-			if _, dup := r[k]; dup {
-				return Value{}, false
-			}
 			v, ok := p.value(false)
 			if !ok {
 				return Value{}, false
 			}
-			r[k] = v
+			// A repeated key leaves the record as long as it was.
+			n := len(r)
+			if r[k] = v; len(r) == n {
+				return Value{}, false
+			}
 			p.ws()
 			if p.peek() == ',' {
 				p.i++

@@ -106,3 +106,18 @@ func loadShippedCatalog(t *testing.T) *Catalog {
 	}
 	return c
 }
+
+// TestFastLoadRecordDupKey: a key repeated in a record makes the fast
+// reader give up, so that the full one reports it where it stands.
+func TestFastLoadRecordDupKey(t *testing.T) {
+	for _, rec := range []string{`{"id": "a", "name": "x", "name": "y"}`, `{"id": "a", "id": "b"}`, `{"name": "x", "id": "a", "name": "x"}`} {
+		data := []byte(`{"schema": 1, "catalog": {"id": "tom-small", "version": "1.0.0"}, "answers": {"providers": [{"id": "z"}, ` + rec + `]}}`)
+		if _, _, ok := decodeAnswersFile(data); ok {
+			t.Errorf("%s: read by the fast reader", rec)
+		}
+		_, _, err := Parse("x.json", data, smallCatalog(t))
+		if err == nil || !strings.Contains(err.Error(), "doppelt") {
+			t.Errorf("%s: %v", rec, err)
+		}
+	}
+}

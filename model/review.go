@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -102,7 +103,9 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 			if len(checks) == 0 {
 				continue
 			}
-			for _, r := range f.Answers[q.ID].Records() {
+			recs := f.Answers[q.ID].Records()
+			out = slices.Grow(out, len(recs)) // most records have one check date
+			for _, r := range recs {
 				for _, fd := range checks {
 					if !FieldVisible(fd, r) {
 						continue

@@ -330,31 +330,71 @@ type ruleEval struct {
 	cols    map[*Question]*registerColumns
 }
 
-// registerColumns holds the fields of a register's records as record
-// conditions see them (recordValue), one column per field, built on first
-// use: the rules test the same few fields of every record again and again.
+// registerColumns holds the fields of a register's records, one column per
+// field, built on first use: the rules test the same few fields of every
+// record again and again, and a column is read without a map lookup.
 type registerColumns struct {
 	q    *Question
 	recs []Record
-	cols map[string][]Value
+	raw  map[string][]Value // the values as stored
+	cols map[string][]Value // as record conditions see them (recordValue)
 }
 
-// column returns field id of every record, as recordValue gives it.
-func (rc *registerColumns) column(id string) []Value {
-	if col, ok := rc.cols[id]; ok {
+func newRegisterColumns(q *Question, recs []Record) *registerColumns {
+	return &registerColumns{q: q, recs: recs, raw: map[string][]Value{}, cols: map[string][]Value{}}
+}
+
+// rawColumn returns field id of every record as stored.
+func (rc *registerColumns) rawColumn(id string) []Value {
+	if col, ok := rc.raw[id]; ok {
 		return col
 	}
 	col := make([]Value, len(rc.recs))
 	for i, r := range rc.recs {
-		col[i] = recordValue(rc.q, r, id)
+		col[i] = r[id]
+	}
+	rc.raw[id] = col
+	return col
+}
+
+// column returns field id of every record as recordValue gives it: unset
+// where the field's own condition hides it.
+func (rc *registerColumns) column(id string) []Value {
+	if col, ok := rc.cols[id]; ok {
+		return col
+	}
+	fd := rc.q.condField[id]
+	if fd == nil && rc.q.condField == nil {
+		fd = rc.q.Field(id) // a question check did not index
+	}
+	col := rc.rawColumn(id)
+	if fd != nil && fd.When != nil {
+		shown := rc.visible(fd)
+		vis := make([]Value, len(col))
+		for i := range col {
+			if shown(i) {
+				vis[i] = col[i]
+			}
+		}
+		col = vis
 	}
 	rc.cols[id] = col
 	return col
 }
 
-// holds returns whether cond holds for each record, in order: recordHolds
-// on the columns.
+// visible returns whether fd shows in each record (FieldVisible).
+func (rc *registerColumns) visible(fd *Field) func(i int) bool {
+	return rc.on(fd.When, rc.rawColumn)
+}
+
+// holds returns whether cond holds for each record (recordHolds).
 func (rc *registerColumns) holds(cond *Condition) func(i int) bool {
+	return rc.on(cond, rc.column)
+}
+
+// on returns whether cond holds for each record, its fields read from the
+// columns column gives.
+func (rc *registerColumns) on(cond *Condition, column func(id string) []Value) func(i int) bool {
 	// The columns the condition names, found once; a condition names few.
 	type named struct {
 		id  string
@@ -367,7 +407,7 @@ func (rc *registerColumns) holds(cond *Condition) func(i int) bool {
 			return
 		}
 		if c.Field != "" {
-			used = append(used, named{c.Field, rc.column(c.Field)})
+			used = append(used, named{c.Field, column(c.Field)})
 		}
 		for _, sub := range c.All {
 			walk(sub)
@@ -385,7 +425,7 @@ func (rc *registerColumns) holds(cond *Condition) func(i int) bool {
 				return u.col[at]
 			}
 		}
-		return rc.column(id)[at]
+		return column(id)[at]
 	}
 	return func(i int) bool {
 		at = i
@@ -401,7 +441,7 @@ func (e *ruleEval) columns(q *Question, recs []Record) *registerColumns {
 	if e.cols == nil {
 		e.cols = map[*Question]*registerColumns{}
 	}
-	rc := &registerColumns{q: q, recs: recs, cols: map[string][]Value{}}
+	rc := newRegisterColumns(q, recs)
 	e.cols[q] = rc
 	return rc
 }

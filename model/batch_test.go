@@ -17,7 +17,13 @@ func TestBatchWriteFile(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	var batch Batch
 	var got []string
-	paths := []string{filepath.Join(a, "x.md"), filepath.Join(a, "y.md"), filepath.Join(b, "z.md"), filepath.Join(a, "no", "such", "dir.md"), filepath.Join(a, "x.md")}
+	// The fourth cannot be written (no such folder); the fifth is a symlink
+	// to itself, which fails before anything is written.
+	loop := filepath.Join(b, "loop.md")
+	if err := os.Symlink("loop.md", loop); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{filepath.Join(a, "x.md"), filepath.Join(a, "y.md"), filepath.Join(b, "z.md"), filepath.Join(a, "no", "such", "dir.md"), loop, filepath.Join(a, "x.md")}
 	for i, p := range paths {
 		batch.WriteFile(p, []byte{'0' + byte(i)}, 0o600, func(err error) {
 			var fe *FileError
@@ -32,13 +38,13 @@ func TestBatchWriteFile(t *testing.T) {
 		})
 	}
 	batch.Sync()
-	if want := []string{"0", "1", "2", "3 failed", "4"}; !slices.Equal(got, want) {
+	if want := []string{"0", "1", "2", "3 failed", "4 failed", "5"}; !slices.Equal(got, want) {
 		t.Errorf("outcomes %q, want %q", got, want)
 	}
 	if len(batch.dirs) != 0 || len(batch.pending) != 0 {
 		t.Errorf("left after Sync: folders %v, %d files", batch.dirs, len(batch.pending))
 	}
-	for name, want := range map[string]string{paths[0]: "4", paths[1]: "1", paths[2]: "2"} {
+	for name, want := range map[string]string{paths[0]: "5", paths[1]: "1", paths[2]: "2"} {
 		got, err := os.ReadFile(name)
 		if err != nil || string(got) != want {
 			t.Errorf("%s = %q, %v; want %q", name, got, err, want)

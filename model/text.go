@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -61,7 +62,66 @@ func (m Messages) Get(l Lang, key string, args ...any) string {
 	if len(args) == 0 {
 		return t.In(l)
 	}
-	return fmt.Sprintf(t.In(l), args...)
+	return sprintf(t.In(l), args)
+}
+
+// sprintf is fmt.Sprintf(format, args...), formatted here for the verbs
+// most messages use, %s with a string and %d with an int, and by fmt for
+// anything else (other verbs, flags, widths, other types, a count of
+// arguments that does not match).
+func sprintf(format string, args []any) string {
+	// First check that every verb is one of the two with its type, and
+	// count the bytes; only then write.
+	size, next := len(format), 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 >= len(format) || next >= len(args) {
+			return fmt.Sprintf(format, args...)
+		}
+		switch format[i+1] {
+		case 's':
+			s, ok := args[next].(string)
+			if !ok {
+				return fmt.Sprintf(format, args...)
+			}
+			size += len(s)
+		case 'd':
+			if _, ok := args[next].(int); !ok {
+				return fmt.Sprintf(format, args...)
+			}
+			size += 20
+		default:
+			return fmt.Sprintf(format, args...)
+		}
+		next++
+		i++
+	}
+	if next != len(args) {
+		return fmt.Sprintf(format, args...)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	var num [20]byte
+	next = 0
+	for rest := format; ; {
+		i := strings.IndexByte(rest, '%')
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		switch x := args[next].(type) {
+		case string:
+			b.WriteString(x)
+		case int:
+			b.Write(strconv.AppendInt(num[:0], int64(x), 10))
+		}
+		next++
+		rest = rest[i+2:]
+	}
+	return b.String()
 }
 
 // Count formats key with n last among args, using key+"_one" when n is 1

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -123,9 +124,9 @@ type pdfWriter struct {
 	slow      []pdfLineRef // reused for every table row
 	// the fpdf embeds pdfFaces, whose metrics pdfFaceMetrics holds
 	ownFonts bool
-	cur      int             // the index of the block being written
-	pre      []chan *pdfLaid // tables laid out beforehand, by block (see prelay)
-	runs     [][]byte        // page content that pdfCompress puts in place
+	cur      int       // the index of the block being written
+	pre      []*pdfPre // tables laid out beforehand, by block (see prelay)
+	runs     [][]byte  // page content that pdfCompress puts in place
 	// the running header's lines for the text width wd (the same on
 	// every page of an orientation)
 	head struct {
@@ -1128,8 +1129,8 @@ func columnWidths(rel []float64, n int, textW float64) []float64 {
 // page is split by lines.
 func (w *pdfWriter) tableBlock(i int, bl Block) {
 	var laid *pdfLaid
-	if i < len(w.pre) && w.pre[i] != nil {
-		laid = <-w.pre[i]
+	if i < len(w.pre) && w.pre[i] != nil && !w.pre[i].claimed.CompareAndSwap(false, true) {
+		laid = <-w.pre[i].done
 	}
 	if laid == nil || laid.textW != w.textW {
 		laid = w.newLayout().lay(bl, w.textW)
@@ -1138,6 +1139,14 @@ func (w *pdfWriter) tableBlock(i int, bl Block) {
 		w.font(f.style, f.size)
 	}
 	w.rows(laid.hr, laid.hw, laid.widths, laid.rows, laid.keep, laid.t)
+}
+
+// pdfPre is a block to lay out beforehand. Whichever of the writer and
+// prelay's goroutine claims it first lays it out, so the writer never waits
+// for a table the other goroutine has not started on.
+type pdfPre struct {
+	claimed atomic.Bool
+	done    chan *pdfLaid
 }
 
 // prelay starts laying out the blocks drawn as tables on another
@@ -1153,7 +1162,7 @@ func (w *pdfWriter) prelay(blocks []Block) {
 		textW float64
 	}
 	var jobs []job
-	w.pre = make([]chan *pdfLaid, len(blocks))
+	w.pre = make([]*pdfPre, len(blocks))
 	wide := false
 	for i, bl := range blocks {
 		switch x := bl.(type) {
@@ -1164,14 +1173,16 @@ func (w *pdfWriter) prelay(blocks []Block) {
 			if wide {
 				textW = pdfPageH - pdfMarginL - pdfMarginR
 			}
-			w.pre[i] = make(chan *pdfLaid, 1)
+			w.pre[i] = &pdfPre{done: make(chan *pdfLaid, 1)}
 			jobs = append(jobs, job{i, textW})
 		}
 	}
 	l := w.newLayout()
 	go func() {
 		for _, j := range jobs {
-			w.pre[j.i] <- l.lay(blocks[j.i], j.textW)
+			if p := w.pre[j.i]; p.claimed.CompareAndSwap(false, true) {
+				p.done <- l.lay(blocks[j.i], j.textW)
+			}
 		}
 	}()
 }

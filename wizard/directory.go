@@ -22,6 +22,7 @@ type dirPicker struct {
 	steps  []string
 	hits   [][]int
 	cursor int // 0 "new provider", 1.. the hits
+	top    int // the first hit on screen (listWindowAt)
 }
 
 func newDirPicker(d *model.Directory, s *model.DirectorySearch, l model.Lang) *dirPicker {
@@ -138,12 +139,12 @@ func (p *dirPicker) view(item string, w, h int) string {
 	b.WriteString("\n")
 	// "New" stays on screen above the hits, which scroll.
 	if p.cursor == 0 {
-		b.WriteString(styleCursor.Render(truncate("> "+Msg.Get(l, "dir_new", item), w)))
+		b.WriteString(styleCursor.Render(">") + " " + truncate(Msg.Get(l, "dir_new", item), w-2))
 	} else {
 		b.WriteString(truncate("  "+Msg.Get(l, "dir_new", item), w))
 	}
 	b.WriteString("\n")
 	row := func(i int) string { return p.row(found[i]) }
-	b.WriteString(listWindowFunc(len(found), row, p.cursor-1, h-3, w, l))
+	b.WriteString(listWindowAt(&p.top, len(found), row, p.cursor-1, h-3, w, l))
 	return b.String()
 }

@@ -18,6 +18,7 @@ import (
 // an entry answered by one item, that item.
 type flowState struct {
 	cursor int
+	top    int // the first entry on screen (listWindowAt)
 	// target is the item of the entry jumped to when answering it is
 	// enough (a measure ID: its follow-up items belong to it); "" while
 	// going through a section.
@@ -170,7 +171,7 @@ func (m *Model) finishBody(w, h int) string {
 		rows[i] = p.Line(l)
 	}
 	rows[len(ps)] = Msg.Get(l, "finish_quit")
-	b.WriteString(listWindow(rows, m.flow.cursor, h-lines, w, l))
+	b.WriteString(listWindowAt(&m.flow.top, len(rows), func(i int) string { return rows[i] }, m.flow.cursor, h-lines, w, l))
 	return b.String()
 }
 

@@ -17,6 +17,7 @@ type choiceInput struct {
 	rec  model.Record
 	lang model.Lang
 	sel  int // option index, -1 unset
+	top  int // the first option on screen (listWindowAt)
 }
 
 func newChoiceInput(fd *model.Field, r model.Record, l model.Lang) *choiceInput {
@@ -99,7 +100,7 @@ func (c *choiceInput) lines(w, h int) []string {
 		}
 		return optionRow(i, mark, c.fd.Options[i].Label.In(c.lang))
 	}
-	return splitLines(listWindowFunc(len(c.fd.Options), row, c.sel, h, w, c.lang))
+	return splitLines(listWindowAt(&c.top, len(c.fd.Options), row, c.sel, h, w, c.lang))
 }
 
 // optionRow is one option of a list: its number (1–9 only) and mark.
@@ -118,6 +119,7 @@ type multiInput struct {
 	rec    model.Record
 	lang   model.Lang
 	cursor int
+	top    int // the first option on screen (listWindowAt)
 }
 
 func newMultiInput(fd *model.Field, r model.Record, l model.Lang) *multiInput {
@@ -189,5 +191,5 @@ func (m *multiInput) lines(w, h int) []string {
 		}
 		return optionRow(i, mark, m.fd.Options[i].Label.In(m.lang))
 	}
-	return splitLines(listWindowFunc(len(m.fd.Options), row, m.cursor, h, w, m.lang))
+	return splitLines(listWindowAt(&m.top, len(m.fd.Options), row, m.cursor, h, w, m.lang))
 }

@@ -145,6 +145,7 @@ type recordsPage struct {
 	recs   []model.Record
 	cursor int  // 0..len(recs)-1 entries, len(recs) add, len(recs)+1 done
 	top    int  // the first row of the list on screen (listWindowAt)
+	ftop   int  // the record view's first field on screen
 	asking bool // remove confirmation shown
 
 	// editing
@@ -459,7 +460,7 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 			}
 			return fd.Label.In(l) + ": " + v
 		}
-		return head + "\n\n" + listWindowFunc(len(fields), row, min(p.field, len(fields)-1), h-2, w, l)
+		return head + "\n\n" + listWindowAt(&p.ftop, len(fields), row, min(p.field, len(fields)-1), h-2, w, l)
 	}
 	var b strings.Builder
 	b.WriteString(styleTitle.Render(truncate(q.Title.In(l), w)))
@@ -496,37 +497,20 @@ func (m *Model) recordsView(p *recordsPage, w, h int) string {
 	return b.String()
 }
 
-// listWindow renders rows with the cursor row marked ("> " in reverse
-// video: only the mark, so that moving the cursor changes two cells of two
-// rows), scrolled so that the cursor is visible within h lines. When the rows do not fit, a line
-// "↑ n weitere" / "↓ n weitere" in language l takes the first or last line
-// and says how many rows are hidden above or below.
-func listWindow(rows []string, cursor, h, w int, l model.Lang) string {
-	return listWindowFunc(len(rows), func(i int) string { return rows[i] }, cursor, h, w, l)
-}
-
-// listWindowFunc is listWindow for n rows given by row, which is called only
-// for the rows shown.
-func listWindowFunc(n int, row func(int) string, cursor, h, w int, l model.Lang) string {
-	return listWindowAt(nil, n, row, cursor, h, w, l)
-}
-
-// listWindowAt is listWindowFunc for a list that keeps its window between
-// frames in *top, the first row shown (nil: the window follows the cursor,
-// which stays on its last row). The window moves only when the cursor
-// leaves it, and then puts the cursor in its middle: a key that moves the
-// cursor within the window changes the two marks and nothing else, so the
-// terminal gets a few bytes instead of the list again.
+// listWindowAt renders n rows given by row, which is called only for the
+// rows shown, within h lines, the cursor row marked ("> " with the ">" in
+// reverse video: only the mark, so that moving the cursor changes a cell of
+// two rows). When the rows do not fit, a line "↑ n weitere" / "↓ n weitere"
+// in language l takes the first or last line and says how many rows are
+// hidden above or below. The window is kept between frames in *top, its
+// first row: it moves only when the cursor leaves it, and then so that the
+// cursor is in its middle. A key that moves the cursor within the window
+// changes the two marks and nothing else, so the terminal gets a few bytes
+// instead of the list again.
 func listWindowAt(top *int, n int, row func(int) string, cursor, h, w int, l model.Lang) string {
 	h = max(1, h)
-	var start, end int
-	var above, below bool
-	if top == nil {
-		start, end, above, below = followWindow(n, cursor, h)
-	} else {
-		start, end, above, below = keptWindow(n, cursor, h, *top)
-		*top = start
-	}
+	start, end, above, below := keptWindow(n, cursor, h, *top)
+	*top = start
 	lines := make([]string, 0, h)
 	if above {
 		lines = append(lines, styleFaint.Render(truncate(Msg.Get(l, "list_above", start), w)))
@@ -545,35 +529,20 @@ func listWindowAt(top *int, n int, row func(int) string, cursor, h, w int, l mod
 	return strings.Join(lines, "\n")
 }
 
-// followWindow returns the rows [start, end) of n shown within h lines with
-// the cursor on the last row of the window (or the window at the top or
-// bottom of the list), and whether the hints above and below are shown.
-func followWindow(n, cursor, h int) (start, end int, above, below bool) {
+// keptWindow returns the rows [start, end) of n shown within h lines for a
+// window that began at row top in the last frame, and whether the hints
+// above and below are shown.
+func keptWindow(n, cursor, h, top int) (start, end int, above, below bool) {
 	switch {
 	case n <= h:
 		return 0, n, false, false
 	case h < 3: // no room for the hints: the cursor row and what fits
-		start = max(0, cursor-h+1)
+		start = min(max(top, cursor-h+1, 0), cursor, n-h)
 		return start, start + h, false, false
-	case cursor < h-1: // the top of the list
-		return 0, h - 1, false, true
-	case cursor >= n-(h-1): // the bottom of the list
-		return n - (h - 1), n, true, false
-	}
-	start = cursor - (h - 2) + 1
-	return start, start + h - 2, true, true
-}
-
-// keptWindow is followWindow for a window that began at row top in the last
-// frame: it stays there while the cursor is within it.
-func keptWindow(n, cursor, h, top int) (start, end int, above, below bool) {
-	if n <= h || h < 3 {
-		return followWindow(n, cursor, h)
 	}
 	// A window starting at s shows rows up to end: a hint takes a line
 	// above when s > 0 and below when rows follow.
 	span := func(s int) (int, bool, bool) {
-		s = min(max(s, 0), n-(h-1))
 		rows := h
 		if s > 0 {
 			rows--

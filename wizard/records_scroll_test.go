@@ -77,16 +77,29 @@ func TestRecordsListShowsHiddenEntries(t *testing.T) {
 	}
 }
 
-// TestListWindowMiddle: with the cursor in the middle of a long list, both
-// hints are shown, the cursor row is visible, and hints and rows account for
-// every row within h lines.
+// TestListWindowMiddle: wherever the cursor is in a long list, moving down,
+// up, or jumping there with a window kept or new, the cursor row is
+// visible, and hints and rows account for every row within h lines.
 func TestListWindowMiddle(t *testing.T) {
 	rows := make([]string, 40)
 	for i := range rows {
 		rows[i] = fmt.Sprintf("%d. Anbieter", i+1)
 	}
-	for cursor := range rows {
-		out := strings.Split(ansi.Strip(listWindow(rows, cursor, 10, 60, model.De)), "\n")
+	row := func(i int) string { return rows[i] }
+	var cursors []int
+	for c := range rows {
+		cursors = append(cursors, c)
+	}
+	for c := range rows {
+		cursors = append(cursors, len(rows)-1-c)
+	}
+	cursors = append(cursors, 0, 39, 20, 3, 36, 19)
+	top := 0
+	for k, cursor := range cursors {
+		if k == len(cursors)-1 {
+			top = 0 // a window of its own
+		}
+		out := strings.Split(ansi.Strip(listWindowAt(&top, len(rows), row, cursor, 10, 60, model.De)), "\n")
 		if len(out) != 10 {
 			t.Fatalf("cursor %d: %d lines, want 10", cursor, len(out))
 		}
@@ -177,6 +190,21 @@ func TestRecordsListKeepsItsWindow(t *testing.T) {
 		// sixth key, not on every key.
 		if moves > 100/5 {
 			t.Fatalf("%s: the window moved on %d of 100 keys", dir, moves)
+		}
+	}
+}
+
+// TestListWindowTiny: in one or two lines there is no room for the hints;
+// the cursor row is shown wherever the cursor goes.
+func TestListWindowTiny(t *testing.T) {
+	row := func(i int) string { return fmt.Sprintf("%d. Anbieter", i+1) }
+	for _, h := range []int{1, 2} {
+		top := 0
+		for _, cursor := range []int{0, 1, 2, 3, 9, 8, 7, 0, 5} {
+			out := strings.Split(ansi.Strip(listWindowAt(&top, 10, row, cursor, h, 60, model.De)), "\n")
+			if len(out) != h || !strings.Contains(strings.Join(out, "\n"), fmt.Sprintf("> %d. Anbieter", cursor+1)) {
+				t.Fatalf("h %d, cursor %d: %q", h, cursor, out)
+			}
 		}
 	}
 }

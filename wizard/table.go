@@ -74,6 +74,7 @@ type measureTable struct {
 	sec  *model.Section
 	rows []*model.Measure
 	cur  int
+	top  int // the first row on screen (listWindowAt)
 
 	// The last drawing and what it was drawn for.
 	cache       string
@@ -327,7 +328,7 @@ func (m *Model) tableView(w, h int) string {
 	var b strings.Builder
 	b.WriteString(strings.Join(head, "\n"))
 	b.WriteString("\n")
-	b.WriteString(listWindowFunc(len(t.rows), row, t.cur, rowsH, w, m.lang))
+	b.WriteString(listWindowAt(&t.top, len(t.rows), row, t.cur, rowsH, w, m.lang))
 	if mm := t.hovered(); helpH > 0 && mm != nil {
 		// The full label (bold) and the help, cut to the lines left.
 		titleN := 0

@@ -272,5 +272,5 @@ func (m *Model) overviewBody(w, h int) string {
 		pad := max(1, tw-len([]rune(title)))
 		rows[i] = fmt.Sprintf("%s %2d. %s%s%s", mark, i+1, title, strings.Repeat(" ", pad), word)
 	}
-	return truncate(m.remainingLine(), w) + "\n\n" + listWindow(rows, m.ovCursor, h-2, w, m.lang)
+	return truncate(m.remainingLine(), w) + "\n\n" + listWindowAt(&m.ovTop, len(rows), func(i int) string { return rows[i] }, m.ovCursor, h-2, w, m.lang)
 }

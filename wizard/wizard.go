@@ -102,6 +102,7 @@ type Model struct {
 
 	screen   int
 	ovCursor int
+	ovTop    int  // the overview's first row on screen (listWindowAt)
 	offerNo  bool // the offer to scan has "no" focused (scan_view.go)
 	helpText [2]string
 

@@ -195,11 +195,12 @@ func startDirectory(g *Globals, cat *model.Catalog) func(model.Lang) (*model.Dir
 	}
 	done := make(chan result, 1)
 	go func() {
-		if _, err := questionnaires.Providers(cat); err != nil {
+		d, err := questionnaires.Providers(cat)
+		if err != nil {
 			done <- result{} // a catalogue the shipped directory does not fit
 			return
 		}
-		d, err := questionnaires.LoadDirectory(cat, files...)
+		d, err = questionnaires.MergeDirectoryFiles(d, cat, files...)
 		done <- result{d, err}
 	}()
 	return func(lang model.Lang) (*model.Directory, error) {

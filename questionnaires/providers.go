@@ -26,6 +26,12 @@ func LoadDirectory(c *model.Catalog, paths ...string) (*model.Directory, error) 
 	if err != nil {
 		return nil, err
 	}
+	return MergeDirectoryFiles(d, c, paths...)
+}
+
+// MergeDirectoryFiles returns directory d merged with the directory files in
+// paths, in order, as LoadDirectory does.
+func MergeDirectoryFiles(d *model.Directory, c *model.Catalog, paths ...string) (*model.Directory, error) {
 	for _, p := range paths {
 		data, err := model.ReadUserFile(p)
 		if err != nil {

@@ -6,9 +6,12 @@ import (
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -87,33 +90,39 @@ func needsXMLEscape(s string) bool {
 // subject, language and dates. The zip has fixed timestamps, so the same
 // document gives the same bytes.
 func WriteDOCX(d *Document) ([]byte, error) {
+	return writeDOCX(d, true)
+}
+
+// writeDOCX is WriteDOCX; with packed, the parts that are the same in every
+// document (of a language and logo type) are copied compressed from
+// docxPack instead of compressed again.
+func writeDOCX(d *Document, packed bool) ([]byte, error) {
 	w := &docxWriter{d: d}
 	w.logo = w.coverLogo()
 	ts, lang := d.stamp(), d.langTag()
-	parts := []struct {
-		name string
-		data []byte // nil for word/document.xml, which is written as it is made
-	}{
-		{"[Content_Types].xml", []byte(docxContentTypes)},
-		{"_rels/.rels", []byte(docxRootRels)},
-		{"docProps/core.xml", []byte(w.core(ts, lang))},
-		{"docProps/app.xml", []byte(docxApp)},
-		{"word/_rels/document.xml.rels", []byte(docxDocRels)},
-		{"word/document.xml", nil},
-		{"word/styles.xml", []byte(strings.ReplaceAll(docxStyles, "{LANG}", lang))},
-		{"word/settings.xml", []byte(docxSettings)},
-		{"word/header1.xml", []byte(w.headerPart())},
-		{"word/footer1.xml", []byte(w.footerPart())},
+	type part struct {
+		name  string
+		data  []byte // nil for word/document.xml, which is written as it is made
+		fixed bool   // the same in every document of a language and logo type
+	}
+	parts := []part{
+		{"[Content_Types].xml", []byte(docxContentTypes), true},
+		{"_rels/.rels", []byte(docxRootRels), true},
+		{"docProps/core.xml", []byte(w.core(ts, lang)), false},
+		{"docProps/app.xml", []byte(docxApp), true},
+		{"word/_rels/document.xml.rels", []byte(docxDocRels), true},
+		{"word/document.xml", nil, false},
+		{"word/styles.xml", []byte(strings.ReplaceAll(docxStyles, "{LANG}", lang)), true},
+		{"word/settings.xml", []byte(docxSettings), true},
+		{"word/header1.xml", []byte(w.headerPart()), false},
+		{"word/footer1.xml", []byte(w.footerPart()), false},
 	}
 	if w.logo != "" {
 		// The logo's part, its type and the relationship the cover names.
 		ext := map[string]string{"png": "png", "jpeg": "jpeg"}[d.Brand.LogoFormat]
 		parts[0].data = []byte(strings.Replace(docxContentTypes, `<Default Extension="xml"`, `<Default Extension="`+ext+`" ContentType="image/`+ext+`"/><Default Extension="xml"`, 1))
 		parts[4].data = []byte(strings.Replace(docxDocRels, `</Relationships>`, `<Relationship Id="`+docxLogoID+`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.`+ext+`"/></Relationships>`, 1))
-		parts = append(parts, struct {
-			name string
-			data []byte
-		}{"word/media/logo." + ext, d.Brand.Logo})
+		parts = append(parts, part{"word/media/logo." + ext, d.Brand.Logo, false})
 	}
 	var buf bytes.Buffer
 	// The XML compresses to about a fifteenth.
@@ -136,12 +145,40 @@ func WriteDOCX(d *Document) ([]byte, error) {
 		}
 		return fz, nil
 	})
+	// The header fields the zip writer sets for a part of this date, for
+	// the parts copied compressed: made by the writer itself, on a scratch
+	// archive.
+	var stamp zip.FileHeader
+	if packed {
+		stamp = zip.FileHeader{Name: "x", Method: zip.Store, Modified: ts}
+		if _, err := zip.NewWriter(io.Discard).CreateHeader(&stamp); err != nil {
+			return nil, fmt.Errorf("docx: %w", err)
+		}
+	}
 	for _, p := range parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: ts})
-		if err == nil && p.data == nil {
-			err = w.body(fw)
-		} else if err == nil {
-			_, err = fw.Write(p.data)
+		var (
+			fw  io.Writer
+			err error
+		)
+		switch {
+		case p.fixed && packed:
+			c := docxPack(p.data)
+			fw, err = zw.CreateRaw(&zip.FileHeader{
+				Name: p.name, Method: zip.Deflate, Modified: ts,
+				Flags: stamp.Flags, CreatorVersion: stamp.CreatorVersion, ReaderVersion: stamp.ReaderVersion,
+				ModifiedTime: stamp.ModifiedTime, ModifiedDate: stamp.ModifiedDate, Extra: slices.Clone(stamp.Extra),
+				CRC32: c.crc, CompressedSize64: uint64(len(c.data)), UncompressedSize64: uint64(len(p.data)),
+			})
+			if err == nil {
+				_, err = fw.Write(c.data)
+			}
+		default:
+			fw, err = zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: ts})
+			if err == nil && p.data == nil {
+				err = w.body(fw)
+			} else if err == nil {
+				_, err = fw.Write(p.data)
+			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("docx: %s: %w", p.name, err)
@@ -151,6 +188,32 @@ func WriteDOCX(d *Document) ([]byte, error) {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// docxPacked is a part compressed as the zip writer compresses it, with its
+// checksum.
+type docxPacked struct {
+	crc  uint32
+	data []byte
+}
+
+// docxPacks holds the fixed parts of DOCX files compressed, by content:
+// a handful per process (one per language and logo type), each compressed
+// once, however many documents a batch writes.
+var docxPacks sync.Map // string -> *docxPacked
+
+// docxPack returns part compressed.
+func docxPack(part []byte) *docxPacked {
+	if c, ok := docxPacks.Load(string(part)); ok {
+		return c.(*docxPacked)
+	}
+	var b bytes.Buffer
+	fz := getFlate(&b)
+	fz.Write(part) // a bytes.Buffer does not fail
+	fz.Close()
+	flatePool.Put(fz)
+	c, _ := docxPacks.LoadOrStore(string(part), &docxPacked{crc: crc32.ChecksumIEEE(part), data: b.Bytes()})
+	return c.(*docxPacked)
 }
 
 type docxWriter struct {

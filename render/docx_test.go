@@ -1,10 +1,16 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"image"
+	"image/jpeg"
+	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // FuzzDOCXText: text needsXMLEscape lets through is what xml.EscapeText
@@ -41,4 +47,48 @@ func FuzzDOCXText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDOCXPackedSameBytes: the fixed parts copied compressed (docxPack)
+// give the bytes the zip writer gives compressing them, for both
+// languages, the annex, and a logo of each type, the first time and from
+// the cache.
+func TestDOCXPackedSameBytes(t *testing.T) {
+	branded := brandedSample(t)
+	var jpg bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	if err := jpeg.Encode(&jpg, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	brand := *branded.Brand
+	brand.Logo, brand.LogoFormat = jpg.Bytes(), "jpeg"
+	withJPEG := *branded
+	withJPEG.Brand = &brand
+	c, f := loadSample(t)
+	docs := map[string]*Document{
+		"de": sampleDoc(t, model.De), "en": sampleDoc(t, model.En),
+		"annex": BuildProfile(c, f, model.En, nil, ProfileAnnex),
+		"png":   branded, "jpeg": &withJPEG,
+	}
+	for name, d := range docs {
+		want, err := writeDOCX(d, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			got, err := writeDOCX(d, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: DOCX with packed parts differs from the one compressed part by part", name)
+			}
+		}
+		if name == "jpeg" {
+			z, err := zip.NewReader(bytes.NewReader(want), int64(len(want)))
+			if err != nil || !slices.ContainsFunc(z.File, func(f *zip.File) bool { return f.Name == "word/media/logo.jpeg" }) {
+				t.Errorf("jpeg: no logo part (%v)", err)
+			}
+		}
+	}
 }

@@ -163,12 +163,10 @@ func writeDOCX(d *Document, packed bool) ([]byte, error) {
 		switch {
 		case p.fixed && packed:
 			c := docxPack(p.data)
-			fw, err = zw.CreateRaw(&zip.FileHeader{
-				Name: p.name, Method: zip.Deflate, Modified: ts,
-				Flags: stamp.Flags, CreatorVersion: stamp.CreatorVersion, ReaderVersion: stamp.ReaderVersion,
-				ModifiedTime: stamp.ModifiedTime, ModifiedDate: stamp.ModifiedDate, Extra: slices.Clone(stamp.Extra),
-				CRC32: c.crc, CompressedSize64: uint64(len(c.data)), UncompressedSize64: uint64(len(p.data)),
-			})
+			h := stamp // versions, flags, date and time fields, extra field
+			h.Name, h.Method, h.Extra = p.name, zip.Deflate, slices.Clone(stamp.Extra)
+			h.CRC32, h.CompressedSize64, h.UncompressedSize64 = c.crc, uint64(len(c.data)), uint64(len(p.data))
+			fw, err = zw.CreateRaw(&h)
 			if err == nil {
 				_, err = fw.Write(c.data)
 			}

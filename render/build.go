@@ -325,6 +325,7 @@ func (b *builder) records(q *model.Question) *Records {
 		}
 		out.Rows[i] = row
 	}
+	out.cleaned = isClean(out.Dash) // b.value cleaned every cell
 	if len(q.Fields) > recordsFull {
 		out.Columns = columnsFor(q)
 		out.Wide = wide(q)

@@ -169,6 +169,9 @@ type Records struct {
 	Nr      string   // header of the running-number column
 	Dash    string   // shown for a field that does not apply, in FullTable
 	Empty   string   // shown when there are no records
+	// cleaned: every cell and Dash are as clean leaves them (the builder
+	// cleaned them), so a writer need not clean them again.
+	cleaned bool
 }
 
 // Column is one column of a register's compact layout: the first field is

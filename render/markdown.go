@@ -234,8 +234,11 @@ func (w *mdWriter) records(r *Records) {
 				if v == "" {
 					v = r.Dash
 				}
+				if !r.cleaned {
+					v = clean(v)
+				}
 				w.b.WriteByte(' ')
-				mdWrite(&w.b, clean(v), "<br>")
+				mdWrite(&w.b, v, "<br>")
 				w.b.WriteString(" |")
 			}
 			w.b.WriteByte('\n')

@@ -142,6 +142,7 @@ func (b *builder) annexRecords(q *model.Question, recs []model.Record) *Records 
 		}
 		out.Rows[i] = row
 	}
+	out.cleaned = isClean(out.Dash) // b.value cleaned every cell
 	if len(fields) > recordsFull {
 		wideQ := &model.Question{Fields: fields}
 		out.Columns, out.Wide = columnsFor(wideQ), wide(wideQ)

@@ -1,8 +1,8 @@
 package model
 
 import (
-	"bytes"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -18,13 +18,17 @@ import (
 // decodeObject then reads the file and reports what is wrong where, so every
 // problem is found and placed as before.
 func decodeAnswersFile(data []byte) (obj map[string]any, answers map[string]Value, ok bool) {
-	if len(data) > MaxFileSize || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || !utf8.Valid(data) {
+	return decodeAnswersText(string(data))
+}
+
+// decodeAnswersText is decodeAnswersFile for the file as one string: the
+// strings read from it without escapes are slices of it, not copies (a
+// large file holds tens of thousands; they live as long as the answers).
+func decodeAnswersText(data string) (obj map[string]any, answers map[string]Value, ok bool) {
+	if len(data) > MaxFileSize || strings.HasPrefix(data, "\xef\xbb\xbf") || !utf8.ValidString(data) {
 		return nil, nil, false
 	}
-	// One string of the whole file: the strings read from it without
-	// escapes are slices of it, not copies (a large file holds tens of
-	// thousands; they live as long as the file's answers).
-	p := &fastJSON{d: data, s: string(data)}
+	p := &fastJSON{d: data}
 	if !p.byte('{') {
 		return nil, nil, false
 	}
@@ -53,7 +57,7 @@ func decodeAnswersFile(data []byte) (obj map[string]any, answers map[string]Valu
 			if !p.skip() {
 				return nil, nil, false
 			}
-			raw := data[start:p.i]
+			raw := []byte(data[start:p.i])
 			var x any
 			if json.Unmarshal(raw, &x) != nil || membersDiffer(raw, x) {
 				return nil, nil, false
@@ -83,8 +87,7 @@ func decodeAnswersFile(data []byte) (obj map[string]any, answers map[string]Valu
 
 // fastJSON reads JSON for decodeAnswersFile.
 type fastJSON struct {
-	d   []byte
-	s   string // d as a string
+	d   string
 	i   int
 	buf []byte // for strings with escapes
 	n   int    // the size of the last record, a hint for the next one
@@ -127,7 +130,7 @@ func (p *fastJSON) str() (string, bool) {
 	for p.i < len(p.d) {
 		switch c := p.d[p.i]; {
 		case c == '"':
-			s := p.s[start:p.i]
+			s := p.d[start:p.i]
 			p.i++
 			return s, true
 		case c == '\\':
@@ -204,7 +207,7 @@ func (p *fastJSON) hex4() (rune, bool) {
 	if p.i+4 > len(p.d) {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(string(p.d[p.i:p.i+4]), 16, 16)
+	n, err := strconv.ParseUint(p.d[p.i:p.i+4], 16, 16)
 	if err != nil {
 		return 0, false
 	}
@@ -307,12 +310,12 @@ func (p *fastJSON) value(records bool) (Value, bool) {
 		s, ok := p.str()
 		return String(s), ok
 	case 't':
-		if bytes.HasPrefix(p.d[p.i:], []byte("true")) {
+		if strings.HasPrefix(p.d[p.i:], "true") {
 			p.i += 4
 			return Bool(true), true
 		}
 	case 'f':
-		if bytes.HasPrefix(p.d[p.i:], []byte("false")) {
+		if strings.HasPrefix(p.d[p.i:], "false") {
 			p.i += 5
 			return Bool(false), true
 		}

@@ -49,19 +49,38 @@ func Load(path string, c *Catalog) (*File, *Migration, error) {
 type Decoded struct {
 	name string
 	f    *File
-	pos  *positions
+	pos  *positions // of the full reader, else made from text on a problem
+	text *fileText
 	err  error // what decoding found wrong, reported by Check
 }
+
+// fileText is an answers file's content: the string the fast reader reads
+// (decodeAnswersText) and, made when first needed, the bytes the full
+// reader and the positions of problems read.
+type fileText struct {
+	s string
+	b []byte
+}
+
+func (t *fileText) bytes() []byte {
+	if t.b == nil {
+		t.b = []byte(t.s)
+	}
+	return t.b
+}
+
+// positions maps the file's pointers to positions (on first use).
+func (t *fileText) positions() *positions { return &positions{data: t.bytes()} }
 
 // Read reads and decodes the answers file at path. Read and then Check is
 // Load: an error reading the file comes from Read, every problem with its
 // content from Check, as Load reports them.
 func Read(path string) (*Decoded, error) {
-	data, err := ReadUserFile(path)
+	text, err := readUserText(path)
 	if err != nil {
 		return nil, err
 	}
-	return decode(path, data, true), nil
+	return decode(path, &fileText{s: text}, true), nil
 }
 
 // Check migrates and validates the decoded file against catalogue c and
@@ -74,6 +93,9 @@ func (d *Decoded) Check(c *Catalog) (*File, *Migration, error) {
 	mig, probs := migrate(f, c)
 	probs = append(probs, Validate(c, f)...)
 	if len(probs) > 0 {
+		if d.pos == nil {
+			d.pos = d.text.positions()
+		}
 		return nil, nil, &LoadError{File: d.name, Problems: d.pos.place(probs)}
 	}
 	return f, mig, nil
@@ -88,12 +110,12 @@ func Parse(name string, data []byte, c *Catalog) (*File, *Migration, error) {
 // parse is Parse; fast lets a plain file be read by decodeAnswersFile
 // (tests compare both ways).
 func parse(name string, data []byte, c *Catalog, fast bool) (*File, *Migration, error) {
-	return decode(name, data, fast).Check(c)
+	return decode(name, &fileText{s: string(data), b: data}, fast).Check(c)
 }
 
-// decode decodes answers-file data and converts it into a File; problems
+// decode decodes answers-file text and converts it into a File; problems
 // found on the way are kept for Check.
-func decode(name string, data []byte, fast bool) *Decoded {
+func decode(name string, text *fileText, fast bool) *Decoded {
 	fail := func(ps ...Problem) *Decoded {
 		return &Decoded{name: name, err: &LoadError{File: name, Problems: ps}}
 	}
@@ -104,14 +126,19 @@ func decode(name string, data []byte, fast bool) *Decoded {
 		probs   []Problem
 	)
 	if fast {
-		obj, answers, fast = decodeAnswersFile(data)
+		obj, answers, fast = decodeAnswersText(text.s)
 	}
-	if fast {
-		pos = &positions{data: data}
-	} else if obj, pos, probs = decodeObject(data); obj == nil {
-		return fail(probs...)
+	if !fast {
+		if obj, pos, probs = decodeObject(text.bytes()); obj == nil {
+			return fail(probs...)
+		}
 	}
-	place := pos.place
+	place := func(ps []Problem) []Problem {
+		if pos == nil { // read by decodeAnswersText: no byte order mark
+			pos = text.positions()
+		}
+		return pos.place(ps)
+	}
 	// The schema version decides everything else: check it first.
 	sv, ok := obj["schema"].(float64)
 	switch {
@@ -131,7 +158,7 @@ func decode(name string, data []byte, fast bool) *Decoded {
 	if len(probs) > 0 {
 		return fail(place(probs)...)
 	}
-	return &Decoded{name: name, f: f, pos: pos}
+	return &Decoded{name: name, f: f, pos: pos, text: text}
 }
 
 // decodeObject decodes data as one JSON object and maps its pointers to

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -14,30 +15,52 @@ import (
 // swapped between check and read. A missing file gives an error satisfying
 // errors.Is(err, os.ErrNotExist); every error names path in words.
 func ReadUserFile(path string) ([]byte, error) {
+	var data []byte
+	err := readUserFile(path, func(r io.Reader, size int) (err error) {
+		data, err = readAll(r, size)
+		return err
+	})
+	return data, err
+}
+
+// readUserText is ReadUserFile giving the content as a string, read into
+// it without a second copy.
+func readUserText(path string) (string, error) {
+	var b strings.Builder
+	err := readUserFile(path, func(r io.Reader, size int) error {
+		b.Grow(size + 1) // one more, to see the end at once
+		_, err := io.Copy(&b, r)
+		return err
+	})
+	return b.String(), err
+}
+
+// readUserFile opens the file at path as ReadUserFile describes and has
+// read read it (at most MaxFileSize+1 bytes, size expected).
+func readUserFile(path string, read func(r io.Reader, size int) error) error {
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, &FileError{Path: path, Key: "read_failed", Err: &os.PathError{Op: "open", Path: path, Err: err}}
+		return &FileError{Path: path, Key: "read_failed", Err: &os.PathError{Op: "open", Path: path, Err: err}}
 	}
 	fh := os.NewFile(uintptr(fd), path)
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
+		return &FileError{Path: path, Key: "read_failed", Err: err}
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
+		return &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
 	}
 	if st.Size() > MaxFileSize {
-		return nil, &LoadError{File: path, Problems: []Problem{{Key: "too_large", Args: []any{st.Size(), MaxFileSize}, Line: 1, Col: 1}}}
+		return &LoadError{File: path, Problems: []Problem{{Key: "too_large", Args: []any{st.Size(), MaxFileSize}, Line: 1, Col: 1}}}
 	}
 	if err := syscall.SetNonblock(fd, false); err != nil {
-		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
+		return &FileError{Path: path, Key: "read_failed", Err: err}
 	}
-	data, err := readAll(io.LimitReader(fh, MaxFileSize+1), int(st.Size()))
-	if err != nil {
-		return nil, &FileError{Path: path, Key: "read_failed", Err: err}
+	if err := read(io.LimitReader(fh, MaxFileSize+1), int(st.Size())); err != nil {
+		return &FileError{Path: path, Key: "read_failed", Err: err}
 	}
-	return data, nil
+	return nil
 }
 
 // fileKind names what kind of file mode is (not a regular file).

@@ -22,8 +22,14 @@ const (
 // returns the message key ("" when the text is fine) and the index of the
 // offending character (-1 for the whole value).
 func textProblem(s string, multiline bool) (key string, at int, r rune) {
-	i := 0 // characters before j
-	for j := 0; j < len(s); i++ {
+	// Printable ASCII, most of any text, is one character a byte and never
+	// forbidden: pass over it without decoding.
+	j := 0
+	for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
+		j++
+	}
+	i := j // characters before j
+	for ; j < len(s); i++ {
 		c, size := rune(s[j]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(s[j:])

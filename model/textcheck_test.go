@@ -52,3 +52,32 @@ func TestStringCharOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestTextProblemASCIIPrefix: textProblem's pass over printable ASCII
+// counts characters as the decoding loop does: positions and lengths of
+// texts that start with ASCII and go on with other characters.
+func TestTextProblemASCIIPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		s         string
+		multiline bool
+		key       string
+		at        int
+	}{
+		{"abc\x1bd", false, "control_char", 3},
+		{"abä\x1b", false, "control_char", 3},
+		{"ab\ncd", false, "one_line", 2},
+		{"ab\ncd", true, "", -1},
+		{"äöü\u2028", true, "one_line", 3},
+		{strings.Repeat("a", MaxLineLen), false, "", -1},
+		{strings.Repeat("a", MaxLineLen+1), false, "too_long_line", -1},
+		{strings.Repeat("a", MaxLineLen-1) + "ä", false, "", -1},
+		{strings.Repeat("a", MaxLineLen) + "ä", false, "too_long_line", -1},
+		{strings.Repeat("ä", MaxLineLen), false, "", -1},
+		{"a\x7f", false, "control_char", 1},
+		{"a\u0085b", false, "control_char", 1},
+	} {
+		if key, at, _ := textProblem(tc.s, tc.multiline); key != tc.key || at != tc.at {
+			t.Errorf("textProblem(%.20q, %v) = %q, %d; want %q, %d", tc.s, tc.multiline, key, at, tc.key, tc.at)
+		}
+	}
+}

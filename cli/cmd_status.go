@@ -202,7 +202,10 @@ type statusEntry struct {
 // works out its state; a catalogue that cannot be had makes the file
 // unreadable.
 func loadStatus(g *Globals, path string) statusEntry {
-	l := g.loadWithCatalog(path)
+	// The state is worked out while the file is validated.
+	today := g.Today()
+	var r model.StatusReport
+	l := g.loadWithCatalog(path, func(c *model.Catalog, f *model.File) { r = model.Status(c, f, today) })
 	if l.CatErr != nil {
 		return statusEntry{Path: path, Code: ExitStatusUnreadable, Err: l.CatErr, NoCatalog: true}
 	}
@@ -213,7 +216,6 @@ func loadStatus(g *Globals, path string) statusEntry {
 		}
 		return statusEntry{Path: path, Cat: c, Code: ExitStatusUnreadable, Err: err}
 	}
-	r := model.Status(c, f, g.Today())
 	return statusEntry{Path: path, Cat: c, File: f, Rep: r, Code: statusExitCode(r.State)}
 }
 

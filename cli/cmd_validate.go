@@ -92,7 +92,10 @@ func runValidate(opts *validateOptions) error {
 // that would create it. The findings of the catalogue's rules are warnings,
 // errors when strict.
 func validateOne(g *Globals, path, create string, strict bool) error {
-	l := g.loadWithCatalog(path)
+	// The rules' findings are worked out while the file is validated.
+	today := g.Today()
+	var found []model.Finding
+	l := g.loadWithCatalog(path, func(c *model.Catalog, f *model.File) { found = model.Findings(c, f, today) })
 	if l.CatErr != nil {
 		return &ExitError{Code: ExitFailure, Err: l.CatErr}
 	}
@@ -108,14 +111,13 @@ func validateOne(g *Globals, path, create string, strict bool) error {
 	if !mig.Empty() {
 		fmt.Fprint(g.text(), migrationNote(mig, lang))
 	}
-	fs := model.Findings(c, f, g.Today())
-	if len(fs) == 0 {
+	if len(found) == 0 {
 		return nil
 	}
-	contra, warn := model.CountFindings(fs)
+	contra, warn := model.CountFindings(found)
 	doc := &render.Document{Lang: lang}
 	list := &render.List{}
-	for _, fd := range fs {
+	for _, fd := range found {
 		list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(model.FindingLine(fd, lang))})
 	}
 	doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: validateMsg.Get(lang, "validate_findings", contra, warn)}}}, list)
@@ -123,7 +125,7 @@ func validateOne(g *Globals, path, create string, strict bool) error {
 		return err
 	}
 	if strict {
-		return &ExitError{Code: ExitFailure, Err: errors.New(validateMsg.Get(lang, "validate_strict", path, len(fs)))}
+		return &ExitError{Code: ExitFailure, Err: errors.New(validateMsg.Get(lang, "validate_strict", path, len(found)))}
 	}
 	return nil
 }

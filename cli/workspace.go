@@ -92,8 +92,10 @@ type loaded struct {
 // catalogue (CatalogFor). The catalogue is loaded on a goroutine of its own
 // while the file is read and decoded, which needs none, so that the two
 // share the machine's cores. As when the catalogue was loaded first, a
-// catalogue that cannot be had is all that is reported.
-func (g *Globals) loadWithCatalog(path string) loaded {
+// catalogue that cannot be had is all that is reported. then, if not nil,
+// works on the file while it is validated (model.Decoded.CheckThen); what
+// it did counts only when the file loaded.
+func (g *Globals) loadWithCatalog(path string, then func(c *model.Catalog, f *model.File)) loaded {
 	type catalog struct {
 		c   *model.Catalog
 		err error
@@ -110,7 +112,11 @@ func (g *Globals) loadWithCatalog(path string) loaded {
 	}
 	l := loaded{Cat: cat.c, Err: err}
 	if err == nil {
-		l.File, l.Mig, l.Err = d.Check(cat.c)
+		var work func(*model.File)
+		if then != nil {
+			work = func(f *model.File) { then(cat.c, f) }
+		}
+		l.File, l.Mig, l.Err = d.CheckThen(cat.c, work)
 	}
 	return l
 }

@@ -86,12 +86,42 @@ func Read(path string) (*Decoded, error) {
 // Check migrates and validates the decoded file against catalogue c and
 // returns it, or the problems decoding found.
 func (d *Decoded) Check(c *Catalog) (*File, *Migration, error) {
+	return d.CheckThen(c, nil)
+}
+
+// CheckThen is Check that also runs then on the migrated file, on a
+// goroutine of its own while the file is validated; then must only read
+// the file and c. What then did counts only when CheckThen returns no
+// error: it may run on a file that turns out not to be valid (should it
+// panic on one, the panic is dropped; on a valid file then runs again).
+func (d *Decoded) CheckThen(c *Catalog, then func(f *File)) (*File, *Migration, error) {
 	if d.err != nil {
 		return nil, nil, d.err
 	}
 	f := d.f
 	mig, probs := migrate(f, c)
+	var done chan bool // true when then ran to its end
+	if then != nil && len(probs) == 0 {
+		// Validate writes to the file only to make an empty list of a
+		// register a list of records: done first, it writes nothing.
+		emptyRegisters(c, f)
+		done = make(chan bool, 1)
+		go func() {
+			ok := false
+			defer func() {
+				if !ok {
+					_ = recover()
+				}
+				done <- ok
+			}()
+			then(f)
+			ok = true
+		}()
+	}
 	probs = append(probs, Validate(c, f)...)
+	if done != nil && !<-done && len(probs) == 0 {
+		then(f) // it failed on a valid file: as if run after Check
+	}
 	if len(probs) > 0 {
 		if d.pos == nil {
 			d.pos = d.text.positions()

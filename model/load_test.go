@@ -265,3 +265,43 @@ func TestCatalogBadSince(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheckThen: CheckThen runs its function on the file while validating
+// it; a panic of that function on an invalid file is dropped (the file's
+// problems are reported), on a valid one it panics as after Check.
+func TestCheckThen(t *testing.T) {
+	c := smallCatalog(t)
+	good, err := Marshal(sampleFile(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(data []byte) *Decoded {
+		path := filepath.Join(t.TempDir(), "tom.json")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		d, err := Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	var saw *File
+	f, _, err := read(good).CheckThen(c, func(f *File) { saw = f })
+	if err != nil || saw != f {
+		t.Fatalf("valid file: %v, then saw %p, file %p", err, saw, f)
+	}
+	unknown := bytes.Replace(good, []byte(`"answers": {`), []byte(`"answers": {"gibtsnicht": "x", `), 1)
+	if bytes.Equal(unknown, good) {
+		t.Fatal("the file was not made invalid")
+	}
+	if _, _, err := read(unknown).CheckThen(c, func(*File) { panic("boom") }); err == nil || !strings.Contains(err.Error(), "gibtsnicht") {
+		t.Errorf("invalid file: %v", err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a panic on a valid file was dropped")
+		}
+	}()
+	read(good).CheckThen(c, func(*File) { panic("boom") })
+}

@@ -61,7 +61,7 @@ func Validate(c *Catalog, f *File) []Problem {
 			bad(p, "unknown_q", id, c.ID, c.Version)
 			continue
 		}
-		if q.Kind == KindRecords && v.IsList() && len(v.List()) == 0 {
+		if isEmptyRegister(q, v) {
 			f.Answers[id] = Records() // [] decodes as an empty list
 			continue
 		}
@@ -203,6 +203,22 @@ func Validate(c *Catalog, f *File) []Problem {
 		}
 	}
 	return append(probs, checkTexts(c, f, texts)...)
+}
+
+// isEmptyRegister reports whether v, the answer to q, is an empty list
+// given to a register, which JSON cannot tell from an empty list of records.
+func isEmptyRegister(q *Question, v Value) bool {
+	return q.Kind == KindRecords && v.IsList() && len(v.List()) == 0
+}
+
+// emptyRegisters makes each empty list given to a register a list of
+// records, as Validate does.
+func emptyRegisters(c *Catalog, f *File) {
+	for id, v := range f.Answers {
+		if q := c.Question(id); q != nil && isEmptyRegister(q, v) {
+			f.Answers[id] = Records()
+		}
+	}
 }
 
 // valueOK reports, for a value whose texts are clean (textsClean), whether

@@ -109,8 +109,9 @@ func runRender(opts *renderOptions) error {
 	// Documents are made on every core, and written here one answers file
 	// after another in the order given, so names, messages and output are
 	// those of a run one by one. Each document is complete on disk before
-	// it replaces the old one; the batch syncs documents in the background
-	// while the next are written, and the folders once, at the end.
+	// it replaces the old one; the batch writes and syncs documents in the
+	// background, several at once, while the next are made, and syncs the
+	// folders once, at the end.
 	next := renderAll(g, files, formats, profile)
 	var batch model.Batch
 	for i := range files {

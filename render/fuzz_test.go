@@ -305,7 +305,8 @@ func FuzzHTMLEscape(f *testing.F) {
 // shown as their marks, everything else (broken UTF-8 too) kept.
 func FuzzHTMLDropControls(f *testing.F) {
 	fuzzSeeds(f)
-	for _, s := range []string{"\xc2\x85x", "\xc2", "\xd8\x9c", "\u061c", "\u200f\u202e", "\xc3\xc2\x85", "\x7f\x1b[31m", "ä\u00a0\u0600"} {
+	for _, s := range []string{"\xc2\x85x", "\xc2", "\xd8\x9c", "\u061c", "\u200f\u202e", "\xc3\xc2\x85", "\x7f\x1b[31m", "ä\u00a0\u0600",
+		"<tr><td>abcdefgh\x1bijklmnop</td>\n\u202eABCDEFGHIJ\xc2\x85KLMNOPQRSTUVWXYZ0123456789\u2066end"} {
 		f.Add(s)
 	}
 	ref := func(b []byte) []byte {

@@ -635,24 +635,38 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 // template itself writes none of these, so only text from the catalogue or
 // the answers changes.
 func htmlDropControls(b []byte) []byte {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	var marked []byte // the output once a mark makes it longer than b
 	out := b[:0]      // never longer than what has been read
-	keep := func(p []byte) {
-		if marked != nil {
+	keep := func(p []byte, at int) {
+		switch {
+		case marked != nil:
 			marked = append(marked, p...)
-		} else {
+		case len(out) == at:
+			out = b[:at+len(p)] // nothing dropped yet: the bytes are in place
+		default:
 			out = append(out, p...)
 		}
 	}
 	for i := 0; i < len(b); {
 		// Bytes that are kept whatever follows (see htmlPlain) are copied
-		// in runs; the others are read one character at a time.
+		// in runs, eight at a time while they are printable ASCII; the
+		// others are read one character at a time.
 		j := i
+		for j+8 <= len(b) {
+			t := b[j : j+8]
+			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if ((x-ones*0x20)&^x|(x+ones|x))&highs != 0 {
+				break
+			}
+			j += 8
+		}
 		for j < len(b) && htmlPlain[b[j]] {
 			j++
 		}
 		if j > i {
-			keep(b[i:j])
+			keep(b[i:j], i)
 			i = j
 			continue
 		}
@@ -674,7 +688,7 @@ func htmlDropControls(b []byte) []byte {
 			i += n
 			continue
 		}
-		keep(b[i : i+n])
+		keep(b[i:i+n], i)
 		i += n
 	}
 	if marked != nil {

@@ -136,7 +136,11 @@ func (t *textRun) show(s string, grey bool) {
 	// Each rune as two bytes (big-endian), escaped as in a literal string.
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			t.buf = appendEscaped(append(t.buf, 0), c)
+			if c == '(' || c == ')' || c == '\\' || c == '\r' {
+				t.buf = appendEscaped(append(t.buf, 0), c)
+			} else {
+				t.buf = append(t.buf, 0, c)
+			}
 			i++
 			continue
 		}

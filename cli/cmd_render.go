@@ -245,15 +245,14 @@ func renderAll(g *Globals, files []string, formats []string, profile string) fun
 // mu guards g.
 func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profile string) *rendered {
 	r := &rendered{path: path, formats: formats}
-	// Each file's catalogue and branding come from its own workspace.
-	mu.Lock()
-	cat, err := g.CatalogFor(path)
-	mu.Unlock()
-	if err != nil {
-		r.err = err
+	// Each file's catalogue and branding come from its own workspace; the
+	// catalogue is loaded while the file is read.
+	l := g.loadWithCatalog(path, mu, nil)
+	if l.CatErr != nil {
+		r.err = l.CatErr
 		return r
 	}
-	f, _, err := model.Load(path, cat)
+	cat, f, err := l.Cat, l.File, l.Err
 	if err != nil {
 		r.err = err
 		return r

@@ -205,7 +205,7 @@ func loadStatus(g *Globals, path string) statusEntry {
 	// The state is worked out while the file is validated.
 	today := g.Today()
 	var r model.StatusReport
-	l := g.loadWithCatalog(path, func(c *model.Catalog, f *model.File) { r = model.Status(c, f, today) })
+	l := g.loadWithCatalog(path, nil, func(c *model.Catalog, f *model.File) { r = model.Status(c, f, today) })
 	if l.CatErr != nil {
 		return statusEntry{Path: path, Code: ExitStatusUnreadable, Err: l.CatErr, NoCatalog: true}
 	}

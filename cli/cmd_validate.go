@@ -95,7 +95,7 @@ func validateOne(g *Globals, path, create string, strict bool) error {
 	// The rules' findings are worked out while the file is validated.
 	today := g.Today()
 	var found []model.Finding
-	l := g.loadWithCatalog(path, func(c *model.Catalog, f *model.File) { found = model.Findings(c, f, today) })
+	l := g.loadWithCatalog(path, nil, func(c *model.Catalog, f *model.File) { found = model.Findings(c, f, today) })
 	if l.CatErr != nil {
 		return &ExitError{Code: ExitFailure, Err: l.CatErr}
 	}

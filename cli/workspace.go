@@ -2,6 +2,7 @@ package cli
 
 import (
 	"path/filepath"
+	"sync"
 
 	"github.com/tom-dsgvo/tom/model"
 	"github.com/tom-dsgvo/tom/questionnaires"
@@ -94,14 +95,19 @@ type loaded struct {
 // share the machine's cores. As when the catalogue was loaded first, a
 // catalogue that cannot be had is all that is reported. then, if not nil,
 // works on the file while it is validated (model.Decoded.CheckThen); what
-// it did counts only when the file loaded.
-func (g *Globals) loadWithCatalog(path string, then func(c *model.Catalog, f *model.File)) loaded {
+// it did counts only when the file loaded. mu, if not nil, guards g (a
+// batch loads several files at once).
+func (g *Globals) loadWithCatalog(path string, mu sync.Locker, then func(c *model.Catalog, f *model.File)) loaded {
 	type catalog struct {
 		c   *model.Catalog
 		err error
 	}
 	ch := make(chan catalog, 1)
 	go func() {
+		if mu != nil {
+			mu.Lock()
+			defer mu.Unlock()
+		}
 		c, err := g.CatalogFor(path)
 		ch <- catalog{c, err}
 	}()

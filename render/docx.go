@@ -125,8 +125,7 @@ func writeDOCX(d *Document, packed bool) ([]byte, error) {
 		parts = append(parts, part{"word/media/logo." + ext, d.Brand.Logo, false})
 	}
 	var buf bytes.Buffer
-	// The XML compresses to about a fifteenth.
-	buf.Grow(w.sizeHint()/12 + 16<<10)
+	buf.Grow(w.sizeHint())
 	zw := zip.NewWriter(&buf)
 	// The fastest deflate, one compressor (from the pool) reset for every
 	// part: the default level spent most of a long register's time
@@ -218,7 +217,7 @@ type docxWriter struct {
 	d    *Document
 	logo string // the logo's drawing on the cover, "" without
 	// doc holds the XML of word/document.xml not yet passed on to out;
-	// with out nil (in tests) it holds all of it.
+	// with out nil (a test calling the writer's methods) all of it.
 	doc      bytes.Buffer
 	out      io.Writer
 	err      error          // the first error writing to out
@@ -390,13 +389,13 @@ func (w *docxWriter) textWidth() int {
 // much of it is held at a time. The compressed bytes do not depend on it.
 const docxSpill = 32 << 10
 
-// sizeHint estimates the size of word/document.xml: about 220 bytes per
-// register field, 96 KB for the rest.
+// sizeHint estimates the size of the DOCX file: about 16 bytes per
+// register field compressed, 48 KB for the rest.
 func (w *docxWriter) sizeHint() int {
-	size := 96 << 10
+	size := 48 << 10
 	for _, bl := range w.d.Blocks {
 		if r, ok := bl.(*Records); ok {
-			size += len(r.Rows) * len(r.Fields) * 220
+			size += len(r.Rows) * len(r.Fields) * 16
 		}
 	}
 	return size
@@ -420,15 +419,10 @@ func (w *docxWriter) flush() {
 	w.doc.Reset()
 }
 
-// body writes word/document.xml to out (or, with out nil, into w.doc).
-// The XML is compressed on a second goroutine while the next part of it is
-// made, a piece of docxSpill at a time, in order.
+// body writes word/document.xml to out. The XML is compressed on a second
+// goroutine while the next part of it is made, a piece of docxSpill at a
+// time, in order.
 func (w *docxWriter) body(out io.Writer) error {
-	if out == nil {
-		w.doc.Grow(w.sizeHint())
-		w.xml()
-		return nil
-	}
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {

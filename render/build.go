@@ -57,6 +57,25 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 		d.Blocks = b.blocks
 		return d
 	}
+	// The findings and the items due, worded, are worked out on a second
+	// core while the chapters before them are built (both only read the
+	// catalogue and the file). Rules are judged as of the document's date,
+	// never the clock.
+	later := make(chan dueAndFindings, 1)
+	go func(stand string, l model.Lang) {
+		var r dueAndFindings
+		r.findings = model.Findings(cat, f, stand)
+		if stand != "" {
+			r.due = model.Due(cat, f, stand)
+			r.words = make([]string, len(r.due))
+			for i, d := range r.due {
+				if d.Kind == model.DueCheck || d.Kind == model.DueTest {
+					r.words[i] = clean(model.DescribeDue(d, l))
+				}
+			}
+		}
+		later <- r
+	}(d.Stand, lang)
 	b.cover(d)
 	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
 	b.intro(d)
@@ -64,10 +83,9 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 	b.targetChapter()
 	b.controls()
 	b.registers()
-	// Rules are judged as of the document's date, never the clock.
-	findings := model.Findings(cat, f, d.Stand)
-	b.openItems(findings, d.Stand)
-	b.findings(findings)
+	r := <-later
+	b.openItems(r)
+	b.findings(r.findings)
 	b.history()
 	b.signature(d)
 	d.Blocks = b.blocks
@@ -800,7 +818,15 @@ func (b *builder) registers() {
 	}
 }
 
-func (b *builder) openItems(findings []model.Finding, stand string) {
+// dueAndFindings are the findings of the plausibility rules and the items
+// due as of the document's date, with the words of each check and test.
+type dueAndFindings struct {
+	findings []model.Finding
+	due      []model.DueItem
+	words    []string
+}
+
+func (b *builder) openItems(r dueAndFindings) {
 	b.h1("open", b.m("chapter_open"))
 	b.openTitle = strconv.Itoa(b.chapter) + " " + b.m("chapter_open")
 	items := b.v.OpenItems()
@@ -837,31 +863,28 @@ func (b *builder) openItems(findings []model.Finding, stand string) {
 	}
 	// Records whose check is due as of the document's date (tom status
 	// lists the same), and the findings that are open items.
-	if stand != "" {
-		dues := model.Due(b.c, b.f, stand)
-		kind := b.m("open_check")
-		// One backing array for the rows' cells, and each date formatted once.
-		cells := make([]string, 0, 5*len(dues))
-		dates := map[string]string{}
-		tbl.Rows = slices.Grow(tbl.Rows, len(dues))
-		for _, d := range dues {
-			if d.Kind != model.DueCheck && d.Kind != model.DueTest {
-				continue
-			}
-			due := ""
-			if d.DueOn != "" {
-				var ok bool
-				if due, ok = dates[d.DueOn]; !ok {
-					due = b.date(d.DueOn)
-					dates[d.DueOn] = due
-				}
-			}
-			n := len(cells)
-			cells = append(cells, kind, d.Section.Title.In(b.l), clean(model.DescribeDue(d, b.l)), due, "")
-			tbl.Rows = append(tbl.Rows, cells[n:n+5:n+5])
+	kind := b.m("open_check")
+	// One backing array for the rows' cells, and each date formatted once.
+	cells := make([]string, 0, 5*len(r.due))
+	dates := map[string]string{}
+	tbl.Rows = slices.Grow(tbl.Rows, len(r.due))
+	for i, d := range r.due {
+		if d.Kind != model.DueCheck && d.Kind != model.DueTest {
+			continue
 		}
+		due := ""
+		if d.DueOn != "" {
+			var ok bool
+			if due, ok = dates[d.DueOn]; !ok {
+				due = b.date(d.DueOn)
+				dates[d.DueOn] = due
+			}
+		}
+		n := len(cells)
+		cells = append(cells, kind, d.Section.Title.In(b.l), r.words[i], due, "")
+		tbl.Rows = append(tbl.Rows, cells[n:n+5:n+5])
 	}
-	for _, fd := range findings {
+	for _, fd := range r.findings {
 		if !fd.Rule.OpenItem {
 			continue
 		}

@@ -216,11 +216,12 @@ func docxPack(part []byte) *docxPacked {
 type docxWriter struct {
 	d    *Document
 	logo string // the logo's drawing on the cover, "" without
-	// doc holds the XML of word/document.xml not yet passed on to out;
-	// with out nil (a test calling the writer's methods) all of it.
+	// doc holds the XML of word/document.xml not yet passed on to be
+	// compressed (see body); without chunks (a test calling the writer's
+	// methods) all of it.
 	doc      bytes.Buffer
-	out      io.Writer
-	err      error          // the first error writing to out
+	chunks   chan<- []byte  // pieces of XML to compress, in order
+	free     chan []byte    // buffers the compressor is done with
 	marks    map[string]int // heading ID -> bookmark number
 	sections int            // section breaks written so far
 	wide     bool           // the current section is landscape
@@ -401,44 +402,53 @@ func (w *docxWriter) sizeHint() int {
 	return size
 }
 
-// spill passes the XML gathered so far on to out once there is enough of it.
+// spill passes the XML gathered so far on to be compressed once there is
+// enough of it.
 func (w *docxWriter) spill() {
-	if w.out != nil && w.doc.Len() >= docxSpill {
+	if w.chunks != nil && w.doc.Len() >= docxSpill {
 		w.flush()
 	}
 }
 
-// flush passes all XML gathered on to out.
+// flush passes all XML gathered on to be compressed, and gathers on in a
+// buffer the compressor is done with (or a new one).
 func (w *docxWriter) flush() {
-	if w.out == nil {
+	if w.chunks == nil || w.doc.Len() == 0 {
 		return
 	}
-	if w.err == nil {
-		_, w.err = w.out.Write(w.doc.Bytes())
+	w.chunks <- w.doc.Bytes()
+	var next []byte
+	select {
+	case next = <-w.free:
+	default:
+		next = make([]byte, 0, 2*docxSpill)
 	}
-	w.doc.Reset()
+	w.doc = *bytes.NewBuffer(next)
 }
 
 // body writes word/document.xml to out. The XML is compressed on a second
 // goroutine while the next part of it is made, a piece of docxSpill at a
-// time, in order.
+// time, in order; the pieces change hands, they are not copied.
 func (w *docxWriter) body(out io.Writer) error {
-	pr, pw := io.Pipe()
+	chunks := make(chan []byte, 2)
+	w.chunks = chunks
+	w.free = make(chan []byte, 4) // never full: at most four buffers exist
 	done := make(chan error, 1)
 	go func() {
-		_, err := io.CopyBuffer(out, pr, make([]byte, 2*docxSpill))
-		pr.CloseWithError(err) // the writing side stops at the error
+		var err error
+		for c := range chunks {
+			if err == nil {
+				_, err = out.Write(c)
+			}
+			w.free <- c[:0]
+		}
 		done <- err
 	}()
-	w.out = pw
 	w.doc.Grow(2 * docxSpill)
 	w.xml()
 	w.flush()
-	pw.Close()
-	if err := <-done; err != nil {
-		return err
-	}
-	return w.err
+	close(chunks)
+	return <-done
 }
 
 // xml writes the XML of word/document.xml.

@@ -338,38 +338,43 @@ func maxLine(s string) int {
 	return m
 }
 
-// oneLine returns the rune length of a cleaned text and reports whether
+// oneLine reports whether a cleaned text fits in width runes and whether
 // wrap's words of it, joined by single spaces, give the text itself: no
-// line break, no white space other than single spaces.
-func oneLine(s string) (n int, ok bool) {
-	space := false
+// line break, no white space other than single spaces. It stops reading
+// once the text is too long.
+func oneLine(s string, width int) bool {
+	if width < 0 {
+		return false
+	}
+	n, space := 0, false
 	for i := 0; i < len(s); {
 		c := s[i]
+		if n++; n > width {
+			return false
+		}
 		if c < utf8.RuneSelf {
 			i++
-			n++
 			if c == ' ' {
 				if space {
-					return 0, false // two spaces: wrap keeps one
+					return false // two spaces: wrap keeps one
 				}
 				space = true
 				continue
 			}
 			if c <= ' ' {
-				return 0, false // line feed (cleaned text has no other control)
+				return false // line feed (cleaned text has no other control)
 			}
 			space = false
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
-			return 0, false // a space wrap splits at and writes as ' '
+			return false // a space wrap splits at and writes as ' '
 		}
 		i += size
-		n++
 		space = false
 	}
-	return n, true
+	return true
 }
 
 // breakAt says where to cut a word too long for room characters: after its
@@ -396,7 +401,7 @@ func (w *txtWriter) sideBySide(indent string, cells []string, widths []int) {
 		if i < len(cells) {
 			c = clean(cells[i])
 		}
-		if n, ok := oneLine(c); ok && n <= wd {
+		if oneLine(c, wd) {
 			w.single[i] = c
 			continue
 		}
@@ -440,7 +445,7 @@ func (w *txtWriter) sideBySide(indent string, cells []string, widths []int) {
 // line breaks are kept.
 func wrap(s string, width int, first, rest string) []string {
 	s = clean(s) // valid UTF-8 from here
-	if n, ok := oneLine(s); ok && utf8.RuneCountInString(first)+n <= width {
+	if oneLine(s, width-utf8.RuneCountInString(first)) {
 		return []string{first + s} // most cells and values: as they are
 	}
 	return wrapWords(s, width, first, rest)

@@ -78,10 +78,19 @@ func FormatDate(s string, l Lang) string {
 	if err != nil {
 		return s
 	}
+	// Written out by hand: documents and reports format thousands of
+	// dates (the years of a stored date have four digits).
+	y, m, d := t.Date()
+	b := make([]byte, 0, 24)
 	if l == En {
-		return fmt.Sprintf("%d %s %d", t.Day(), monthsEn[t.Month()-1], t.Year())
+		b = strconv.AppendInt(b, int64(d), 10)
+		b = append(b, ' ')
+		b = append(b, monthsEn[m-1]...)
+		b = append(b, ' ')
+		return string(strconv.AppendInt(b, int64(y), 10))
 	}
-	return t.Format("02.01.2006")
+	b = append(b, byte('0'+d/10), byte('0'+d%10), '.', byte('0'+m/10), byte('0'+m%10), '.')
+	return string(strconv.AppendInt(b, int64(y), 10))
 }
 
 // AddMonths returns the stored date s moved by n months (clamped to the end of

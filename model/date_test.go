@@ -1,9 +1,11 @@
 package model
 
 import (
+	"fmt"
 	"net/mail"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDate(t *testing.T) {
@@ -217,5 +219,25 @@ func TestCheckEmailFastPath(t *testing.T) {
 	}
 	if n < 10000 {
 		t.Fatalf("only %d addresses tried", n)
+	}
+}
+
+// TestFormatDateEveryDay: FormatDate writes every stored date as
+// time.Format and fmt did, in both languages.
+func TestFormatDateEveryDay(t *testing.T) {
+	for d := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 3000; d = d.AddDate(0, 0, 1) {
+		s := d.Format(DateLayout)
+		if got, want := FormatDate(s, De), d.Format("02.01.2006"); got != want {
+			t.Fatalf("FormatDate(%s, de) = %q, want %q", s, got, want)
+		}
+		if got, want := FormatDate(s, En), fmt.Sprintf("%d %s %d", d.Day(), monthsEn[d.Month()-1], d.Year()); got != want {
+			t.Fatalf("FormatDate(%s, en) = %q, want %q", s, got, want)
+		}
+	}
+	if got := FormatDate("28.11.2026", De); got != "28.11.2026" {
+		t.Errorf("typed form: %q", got)
+	}
+	if got := FormatDate("kein Datum", En); got != "kein Datum" {
+		t.Errorf("not a date: %q", got)
 	}
 }

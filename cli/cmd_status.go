@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	json "github.com/goccy/go-json"
 	"github.com/spf13/cobra"
@@ -512,8 +513,20 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 	doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_sections")}}}, t)
 	if len(r.Due) > 0 {
 		list := &render.List{}
-		for _, d := range r.Due {
-			list.Items = append(list.Items, render.ListItem{Text: model.TerminalLine(model.DescribeDue(d, l))})
+		list.Items = make([]render.ListItem, len(r.Due))
+		// A long list is worded in two halves at once.
+		word := func(from, to int) {
+			for i := from; i < to; i++ {
+				list.Items[i] = render.ListItem{Text: model.TerminalLine(model.DescribeDue(r.Due[i], l))}
+			}
+		}
+		if half := len(r.Due) / 2; half >= 200 {
+			var wg sync.WaitGroup
+			wg.Go(func() { word(half, len(r.Due)) })
+			word(0, half)
+			wg.Wait()
+		} else {
+			word(0, len(r.Due))
 		}
 		doc.Blocks = append(doc.Blocks, &render.Paragraph{Style: render.StyleLabel, Runs: []render.Run{{Text: statusMsg.Get(l, "status_due")}}}, list)
 	}

@@ -55,7 +55,26 @@ func longestPart(s string) int {
 // ordinary word is broken inside ("Änderunge|n"). When the words cannot all
 // fit, the room is shared in proportion to them.
 func fitColumns(rel []float64, header []string, rows [][]string, capacity, pad float64) []float64 {
-	n := len(header)
+	words := make([]int, len(header))
+	for i := range words {
+		lw := longestPart(header[i])
+		for _, r := range rows {
+			if lw == maxKeptWord {
+				break // no cell can ask for more
+			}
+			if i < len(r) {
+				lw = max(lw, longestPart(r[i]))
+			}
+		}
+		words[i] = lw
+	}
+	return fitWords(rel, words, capacity, pad)
+}
+
+// fitWords is fitColumns for the longest unbreakable word of each column
+// (header and cells), in characters.
+func fitWords(rel []float64, words []int, capacity, pad float64) []float64 {
+	n := len(words)
 	w := make([]float64, n)
 	sum := 0.0
 	for i := range w {
@@ -69,16 +88,7 @@ func fitColumns(rel []float64, header []string, rows [][]string, capacity, pad f
 	total := 0.0
 	for i := range w {
 		w[i] /= sum
-		lw := longestPart(header[i])
-		for _, r := range rows {
-			if lw == maxKeptWord {
-				break // no cell can ask for more
-			}
-			if i < len(r) {
-				lw = max(lw, longestPart(r[i]))
-			}
-		}
-		need[i] = (float64(lw) + pad) / capacity
+		need[i] = (float64(words[i]) + pad) / capacity
 		total += need[i]
 	}
 	if total > 1 {

@@ -144,8 +144,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 				htmlEscapeText(&buf, x.Empty)
 				buf.WriteString("</p>")
 			case x.Columns != nil:
-				t, heads := htmlRecords(x)
-				writeHTMLTable(&buf, htmlFit(t, wide), "register", heads)
+				writeHTMLRegister(&buf, x, wide)
 			default:
 				writeHTMLTable(&buf, htmlFit(x.FullTable(), wide), "", nil)
 			}
@@ -230,59 +229,105 @@ func htmlFit(t *Table, wide bool) *Table {
 	return &c
 }
 
-// htmlRecords lays a wide register out in its columns: a number column,
-// then per column the head value and "label: value" lines. Each cell is one
-// text, so the template escapes it in one go. The first column's head values
-// (the record names) are returned apart, for the template to set in bold.
-func htmlRecords(r *Records) (*Table, []string) {
-	reg := &Table{}
-	reg.Header, reg.Widths = r.ColumnHead()
-	reg.Rows = make([][]string, len(r.Rows))
-	heads := make([]string, len(r.Rows))
-	n := len(r.Columns) + 1
-	cells := make([]string, len(r.Rows)*n)
-	// Every text goes into one buffer and is cut from it afterwards: one
-	// allocation instead of one per cell. span holds each cell's start and
-	// end (index 0 of a row: its head's).
-	size, _ := (&Document{Blocks: []Block{r}}).cellBytes()
-	var b strings.Builder
-	b.Grow(size + size/2)
-	span := make([][2]int, len(cells))
-	var i, j, start int
-	line := func(label, value string) {
+// writeHTMLRegister writes a wide register laid out in its columns: a
+// number column, then per column the head value and "label: value" lines,
+// the first column's head values (the record names) set in bold above the
+// rest. The cells are written as they are read (CellLines), escaped; the
+// column widths leave room for each column's longest word (see fitColumns).
+func writeHTMLRegister(b *bytes.Buffer, r *Records, wide bool) {
+	header, rel := r.ColumnHead()
+	// The longest word of each column (the heads left out): of a
+	// "label: value" line, that of the label with its separator or that of
+	// the value.
+	words := make([]int, len(header))
+	words[0] = max(longestPart(header[0]), longestPart(strconv.Itoa(len(r.Rows))))
+	labelWord := map[string]int{}
+	var j, lw int
+	measure := func(label, value string) {
 		if j == 0 && label == "" {
-			span[i*n] = [2]int{b.Len(), b.Len() + len(value)}
-			b.WriteString(value)
-			start = b.Len()
-			return
+			return // a head stands apart from its cell
 		}
-		if b.Len() > start {
-			b.WriteByte('\n')
+		if label != "" && lw < maxKeptWord {
+			n, ok := labelWord[label]
+			if !ok {
+				n = longestPart(label + labelSep(label))
+				labelWord[label] = n
+			}
+			lw = max(lw, n)
 		}
-		if label != "" {
-			b.WriteString(label)
-			b.WriteString(labelSep(label))
-		}
-		b.WriteString(value)
-	}
-	for i = range r.Rows {
-		for j = range r.Columns {
-			start = b.Len()
-			r.CellLines(i, r.Columns[j], line)
-			span[i*n+j+1] = [2]int{start, b.Len()}
+		if lw < maxKeptWord {
+			lw = max(lw, longestPart(value))
 		}
 	}
-	all := b.String()
+	for j = range r.Columns {
+		lw = longestPart(header[j+1])
+		for i := 0; i < len(r.Rows) && lw < maxKeptWord; i++ {
+			r.CellLines(i, r.Columns[j], measure)
+		}
+		words[j+1] = lw
+	}
+	capacity := 170.0 / 2.0
+	if wide {
+		capacity = 257.0 / 2.0
+	}
+	t := &Table{Header: header, Widths: fitWords(rel, words, capacity, 2)}
+	// A cell's lines are gathered first: its head (the last line without
+	// a label in the first column) goes before the others.
+	type line struct{ label, value string }
+	var lines []line
+	gather := func(label, value string) { lines = append(lines, line{label, value}) }
+	size, _ := (&Document{Blocks: []Block{r}}).cellBytes()
+	writeHTMLTableHead(b, t, "register")
+	b.Grow(size + size/2)
+	var num [20]byte
 	for i := range r.Rows {
-		row := cells[i*n : (i+1)*n : (i+1)*n]
-		row[0] = strconv.Itoa(i + 1)
-		heads[i] = all[span[i*n][0]:span[i*n][1]]
-		for j := 1; j < n; j++ {
-			row[j] = all[span[i*n+j][0]:span[i*n+j][1]]
+		b.WriteString("\n<tr><td>")
+		b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+		b.WriteString("</td>")
+		for j = range r.Columns {
+			lines = lines[:0]
+			r.CellLines(i, r.Columns[j], gather)
+			b.WriteString("<td>")
+			head, rest := "", false
+			if j == 0 {
+				for _, l := range lines {
+					if l.label == "" {
+						head = l.value
+					} else {
+						rest = true
+					}
+				}
+			} else {
+				rest = len(lines) > 0
+			}
+			if head != "" {
+				b.WriteString(`<span class="head">`)
+				htmlEscapeText(b, head)
+				b.WriteString("</span>")
+				if rest {
+					b.WriteByte('\n')
+				}
+			}
+			first := true
+			for _, l := range lines {
+				if j == 0 && l.label == "" {
+					continue
+				}
+				if !first {
+					b.WriteByte('\n')
+				}
+				first = false
+				if l.label != "" {
+					htmlEscapeText(b, l.label)
+					b.WriteString(labelSep(l.label))
+				}
+				htmlEscapeText(b, l.value)
+			}
+			b.WriteString("</td>")
 		}
-		reg.Rows[i] = row
+		b.WriteString("</tr>")
 	}
-	return reg, heads
+	b.WriteString("\n</tbody>\n</table>")
 }
 
 // htmlTmpl holds the page's templates (see htmlSource), parsed when the
@@ -294,6 +339,14 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 // writeHTMLTable writes a table: its column widths, its header and its rows
 // (see writeHTMLRows), class the table's CSS class.
 func writeHTMLTable(b *bytes.Buffer, t *Table, class string, heads []string) {
+	writeHTMLTableHead(b, t, class)
+	writeHTMLRows(b, t, heads)
+	b.WriteString("\n</tbody>\n</table>")
+}
+
+// writeHTMLTableHead writes a table's start up to its body: its column
+// widths and its header.
+func writeHTMLTableHead(b *bytes.Buffer, t *Table, class string) {
 	b.WriteString("\n<table")
 	if class != "" {
 		b.WriteString(` class="`)
@@ -313,8 +366,6 @@ func writeHTMLTable(b *bytes.Buffer, t *Table, class string, heads []string) {
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>")
-	writeHTMLRows(b, t, heads)
-	b.WriteString("\n</tbody>\n</table>")
 }
 
 // writeHTMLCard writes a key/value block as a two-column table under its

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -387,3 +388,58 @@ footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 
 </table>
 {{- end}}
 `
+
+// htmlRecords (reference) lays a wide register out in its columns: a number column,
+// then per column the head value and "label: value" lines. Each cell is one
+// text, so the template escapes it in one go. The first column's head values
+// (the record names) are returned apart, for the template to set in bold.
+func htmlRecords(r *Records) (*Table, []string) {
+	reg := &Table{}
+	reg.Header, reg.Widths = r.ColumnHead()
+	reg.Rows = make([][]string, len(r.Rows))
+	heads := make([]string, len(r.Rows))
+	n := len(r.Columns) + 1
+	cells := make([]string, len(r.Rows)*n)
+	// Every text goes into one buffer and is cut from it afterwards: one
+	// allocation instead of one per cell. span holds each cell's start and
+	// end (index 0 of a row: its head's).
+	size, _ := (&Document{Blocks: []Block{r}}).cellBytes()
+	var b strings.Builder
+	b.Grow(size + size/2)
+	span := make([][2]int, len(cells))
+	var i, j, start int
+	line := func(label, value string) {
+		if j == 0 && label == "" {
+			span[i*n] = [2]int{b.Len(), b.Len() + len(value)}
+			b.WriteString(value)
+			start = b.Len()
+			return
+		}
+		if b.Len() > start {
+			b.WriteByte('\n')
+		}
+		if label != "" {
+			b.WriteString(label)
+			b.WriteString(labelSep(label))
+		}
+		b.WriteString(value)
+	}
+	for i = range r.Rows {
+		for j = range r.Columns {
+			start = b.Len()
+			r.CellLines(i, r.Columns[j], line)
+			span[i*n+j+1] = [2]int{start, b.Len()}
+		}
+	}
+	all := b.String()
+	for i := range r.Rows {
+		row := cells[i*n : (i+1)*n : (i+1)*n]
+		row[0] = strconv.Itoa(i + 1)
+		heads[i] = all[span[i*n][0]:span[i*n][1]]
+		for j := 1; j < n; j++ {
+			row[j] = all[span[i*n+j][0]:span[i*n+j][1]]
+		}
+		reg.Rows[i] = row
+	}
+	return reg, heads
+}

@@ -206,6 +206,20 @@ type StatusReport struct {
 
 // Status reports on f under catalogue c as of today (stored date).
 func Status(c *Catalog, f *File, today string) StatusReport {
+	// The rules' findings are worked out beside the rest (both only read
+	// f); a panic there is the caller's, as without the goroutine.
+	var (
+		findings []Finding
+		failed   any
+		done     = make(chan struct{})
+	)
+	go func() {
+		defer func() {
+			failed = recover()
+			close(done)
+		}()
+		findings = Findings(c, f, today)
+	}()
 	v := View{C: c, F: f}
 	r := StatusReport{
 		Organisation:   OrganisationName(c, f),
@@ -214,10 +228,14 @@ func Status(c *Catalog, f *File, today string) StatusReport {
 		Complete:       v.Complete(),
 		OpenItems:      len(v.OpenItems()),
 		Due:            Due(c, f, today),
-		Findings:       Findings(c, f, today),
 		NextReview:     f.NextReview(),
 		IntervalMonths: f.ReviewMonths(),
 	}
+	<-done
+	if failed != nil {
+		panic(failed)
+	}
+	r.Findings = findings
 	for _, fd := range r.Findings {
 		if fd.Rule.OpenItem {
 			r.OpenItems++

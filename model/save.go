@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,29 +9,18 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-
-	json "github.com/goccy/go-json"
 )
 
 // Marshal returns the answers file as saved: indented with two spaces, keys
 // in a fixed order (struct fields as declared, map keys sorted), no HTML
-// escaping, one trailing newline. The same File always gives the same bytes.
+// escaping, one trailing newline. The same File always gives the same bytes:
+// those the JSON encoder gives for the File (see fileWriter).
 func Marshal(f *File) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	g := *f
-	if g.Answers == nil {
-		g.Answers = map[string]Value{}
-	}
-	if g.Measures == nil {
-		g.Measures = map[string]MeasureAnswer{}
-	}
-	if err := enc.Encode(&g); err != nil {
+	w := fileWriter{b: make([]byte, 0, 64<<10)}
+	if err := w.file(f); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return w.b, nil
 }
 
 // Save writes f to path atomically: a temporary file in the same folder,

@@ -1,0 +1,60 @@
+package model
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// standardAnswers is standardFile decoded: the sample with n realistic
+// service providers under the real catalogue.
+func standardAnswers(b *testing.B, n int) (*Catalog, *File) {
+	b.Helper()
+	c, data := standardFile(b, n)
+	f, _, err := Parse("bench.json", data, c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, f
+}
+
+// BenchmarkMarshalStandard1000: encoding the sample with 1,000 realistic
+// service providers (what a save in the interview encodes).
+func BenchmarkMarshalStandard1000(b *testing.B) {
+	_, f := standardAnswers(b, 1000)
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := Marshal(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkSaveStandard1000: atomic save (temp file, fsync, rename, folder
+// sync) of that file.
+func BenchmarkSaveStandard1000(b *testing.B) {
+	_, f := standardAnswers(b, 1000)
+	path := filepath.Join(b.TempDir(), "tom.json")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Save(path, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNewSessionStandard1000: starting a session over that file (a
+// completed one: the history diff needs the state it began with).
+func BenchmarkNewSessionStandard1000(b *testing.B) {
+	c, f := standardAnswers(b, 1000)
+	if f.Stand() == "" {
+		b.Fatal("the sample is not completed")
+	}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		NewSession(c, f, SessionOptions{Today: "2026-12-07"})
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}

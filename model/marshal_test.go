@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"testing"
 
@@ -93,7 +94,7 @@ func oddFile(c *Catalog, odd string) *File {
 	f.OwnMeasures = append(f.OwnMeasures, OwnMeasure{ID: odd, Section: odd, Text: odd, Type: odd, MeasureAnswer: MeasureAnswer{Status: odd, Params: map[string]string{"p": odd}}}, OwnMeasure{})
 	f.Detected = map[string]Detection{odd: {Date: odd, Result: odd, Evidence: odd}, "x": {}}
 	f.Retired = map[string]any{
-		odd: odd, "n": 3.25, "i": float64(12), "big": 1e21, "small": 1e-7, "neg": -0.0,
+		odd: odd, "n": 3.25, "i": float64(12), "big": 1e21, "small": 1e-7, "neg": math.Copysign(0, -1),
 		"nil": nil, "t": true, "list": []any{odd, 1.5, []any{}, map[string]any{}, nil},
 		"map": map[string]any{odd: []any{map[string]any{"k": odd, "f": 2.0}}},
 		"num": json.Number("42"),

@@ -246,8 +246,28 @@ func renderAll(g *Globals, files []string, formats []string, profile string) fun
 func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profile string) *rendered {
 	r := &rendered{path: path, formats: formats}
 	// Each file's catalogue and branding come from its own workspace; the
-	// catalogue is loaded while the file is read.
-	l := g.loadWithCatalog(path, mu, nil)
+	// catalogue is loaded while the file is read, and the document is built
+	// while the file is validated (it counts only for a valid file).
+	var (
+		lang     model.Lang
+		brand    *render.Branding
+		brandErr error
+		doc      *render.Document
+	)
+	l := g.loadWithCatalog(path, mu, func(cat *model.Catalog, f *model.File) {
+		// The document is in the file's language; what tom says about it is
+		// in the user's, so a batch over German and English clients reads as
+		// one.
+		func() {
+			mu.Lock()
+			defer mu.Unlock()
+			lang = g.Lang(f)
+			brand, brandErr = g.branding(path, lang)
+		}()
+		if brandErr == nil {
+			doc = render.BuildProfile(cat, f, lang, brand, profile)
+		}
+	})
 	if l.CatErr != nil {
 		r.err = l.CatErr
 		return r
@@ -257,17 +277,11 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		r.err = err
 		return r
 	}
-	// The document is in the file's language; what tom says about it is in
-	// the user's, so a batch over German and English clients reads as one.
-	mu.Lock()
-	lang := g.Lang(f)
-	brand, err := g.branding(path, lang)
-	mu.Unlock()
-	if err != nil {
-		r.err = err
+	if brandErr != nil {
+		r.err = brandErr
 		return r
 	}
-	r.doc = render.BuildProfile(cat, f, lang, brand, profile)
+	r.doc = doc
 	// An annex for clients of a business that says it processes no data
 	// for clients: written, with a word on it.
 	r.controllerOnly = profile == render.ProfileAnnex && model.View{C: cat, F: f}.BusinessRole() == model.BusinessController

@@ -240,12 +240,22 @@ func (v View) Prune() []string {
 		if q == nil || q.Kind != KindRecords {
 			continue
 		}
-		for _, r := range val.Records() {
+		recs := val.Records()
+		for i, r := range recs {
+			// A record is not changed in place (a session's state before
+			// shares it, see Record): a pruned one replaces it.
+			pruned, copied := r, false
 			for _, fd := range q.Fields {
-				if _, ok := r[fd.ID]; ok && !FieldVisible(fd, r) {
-					delete(r, fd.ID)
+				if _, ok := pruned[fd.ID]; ok && !FieldVisible(fd, pruned) {
+					if !copied {
+						pruned, copied = r.Clone(), true
+					}
+					delete(pruned, fd.ID)
 					removed = append(removed, id+"/"+r.ID()+"/"+fd.ID)
 				}
+			}
+			if copied {
+				recs[i] = pruned
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Diff lists the answers that differ between old and new, by stable ID, in a
 // fixed order: answers by question ID (records by record ID, then field),
@@ -133,11 +136,18 @@ func unionKeys[V any](a, b map[string]V) []string {
 
 // Clone returns a deep copy of the file, for comparing before and after.
 func (f *File) Clone() *File {
-	g := *f
+	g := f.cloneButAnswers()
 	g.Answers = make(map[string]Value, len(f.Answers))
 	for k, v := range f.Answers {
 		g.Answers[k] = v.Clone()
 	}
+	return g
+}
+
+// cloneButAnswers returns a deep copy of the file but for the answers,
+// which are f's.
+func (f *File) cloneButAnswers() *File {
+	g := *f
 	g.Measures = make(map[string]MeasureAnswer, len(f.Measures))
 	for k, v := range f.Measures {
 		g.Measures[k] = v.Clone()
@@ -159,6 +169,23 @@ func (f *File) Clone() *File {
 	g.Progress.Skipped = append([]string(nil), f.Progress.Skipped...)
 	g.History = append([]HistoryEntry(nil), f.History...)
 	return &g
+}
+
+// snapshot returns a copy of f as it stands, for a session's history diff:
+// as Clone, but the records of the answers are shared, not copied (the
+// maps of 1,000 service providers took most of a session's start). That is
+// sound because a record stored in a file is never changed in place (see
+// Record); the lists holding them are copied.
+func (f *File) snapshot() *File {
+	g := f.cloneButAnswers()
+	g.Answers = make(map[string]Value, len(f.Answers))
+	for k, v := range f.Answers {
+		if v.ref != nil {
+			v.ref = &valueRef{list: slices.Clone(v.ref.list), recs: slices.Clone(v.ref.recs)}
+		}
+		g.Answers[k] = v
+	}
+	return g
 }
 
 // AddHistory appends a history entry of kind (interview or review) dated

@@ -74,7 +74,7 @@ func NewSession(c *Catalog, f *File, o SessionOptions) *Session {
 		s.ids = NewIDs(f)
 	}
 	if f.Stand() != "" {
-		s.before = f.Clone()
+		s.before = f.snapshot()
 	}
 	return s
 }

@@ -42,7 +42,9 @@ const (
 )
 
 // Record is one entry of a repeatable list (a service provider, a device …):
-// field ID to value, with the record's own stable ID under "id".
+// field ID to value, with the record's own stable ID under "id". A record
+// stored in a File is not changed in place: a changed one (a Clone) takes
+// its place; a session's state before it began shares the records.
 type Record map[string]Value
 
 // Bool makes a yes/no value.

@@ -35,6 +35,7 @@ var renderMsg = model.Messages{
 	"render_failed":           {De: "%s: %s konnte nicht erstellt werden: %v", En: "%s: could not write %s: %v"},
 	"render_refused":          {De: "%s: ungültig, kein Dokument erstellt", En: "%s: not valid, no document written"},
 	"render_some_failed":      {De: "%d von %d Antwortdateien konnten nicht verarbeitet werden", En: "%d of %d answers files could not be rendered"},
+	"render_interrupted":      {De: "abgebrochen: %d von %d Antwortdateien verarbeitet; jedes geschriebene Dokument ist vollständig, die übrigen sind unverändert", En: "interrupted: %d of %d answers files done; every document written is complete, the others are unchanged"},
 	"render_mkdir":            {De: "Verzeichnis %s konnte nicht angelegt werden: %v", En: "could not create directory %s: %v"},
 	"render_flag_force":       {De: "vorhandene Dokumente auch eines anderen Unternehmens überschreiben", En: "overwrite existing documents even of another organisation"},
 	"render_other_org":        {De: "%s: %s gibt es schon, und es ist kein Dokument für %s (anderes Unternehmen oder nicht von tom); nicht überschrieben. Mit --force überschreiben oder --out angeben", En: "%s: %s exists and is not a document for %s (another organisation, or not written by tom); not overwritten. Use --force to overwrite, or give --out"},
@@ -114,6 +115,11 @@ func runRender(opts *renderOptions) error {
 	// folders once, at the end.
 	next := renderAll(g, files, formats, profile)
 	var batch model.Batch
+	// A signal stops the run between answers files: the documents already
+	// on their way to the disk are finished (or their temporary files
+	// removed), so an interrupted run leaves no half-written file behind.
+	stopped, release := g.watchSignals()
+	defer release()
 	for i := range files {
 		fail := func(err error) {
 			bad[i] = true
@@ -122,6 +128,10 @@ func runRender(opts *renderOptions) error {
 		if err := writeRendered(g, next(), tgt, opts.Force, written, ilang, &batch, fail); err != nil {
 			batch.Flush() // what went before is reported first
 			fail(err)
+		}
+		if stopped() && i+1 < len(files) {
+			batch.Sync()
+			return &ExitError{Code: ExitFailure, Err: errors.New(renderMsg.Get(ilang, "render_interrupted", i+1, len(files)))}
 		}
 	}
 	batch.Sync()

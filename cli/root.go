@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -41,6 +42,10 @@ type Globals struct {
 	// full-screen interview and review run on it, never the line mode, and
 	// nothing scans this machine for the client.
 	Terminal *wizard.Terminal
+
+	// Signals, when set, stands in for the process's SIGINT, SIGTERM and
+	// SIGHUP in commands that stop cleanly on them (tests send on it).
+	Signals <-chan os.Signal
 
 	File        string // --file/-f, TOM_FILE, default ./tom.json
 	LangFlag    string // --lang

@@ -63,6 +63,7 @@ func diffRecords(base string, old, new []Record, add func(string, any, any)) {
 			add(base+"/"+id, Records(o).Any().([]any)[0], nil)
 		case !ook && nok:
 			add(base+"/"+id, nil, Records(n).Any().([]any)[0])
+		case o.Equal(n):
 		default:
 			for _, k := range unionKeys(o, n) {
 				if k == "id" || o[k].Equal(n[k]) {

@@ -58,3 +58,27 @@ func BenchmarkNewSessionStandard1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkCommitStandard1000: what a session does before each save of
+// that file once an answer changed (prune, protection level, history
+// diff).
+func BenchmarkCommitStandard1000(b *testing.B) {
+	c, f := standardAnswers(b, 1000)
+	s := NewSession(c, f, SessionOptions{Today: "2026-12-07", User: "bench"})
+	recs := f.Get("providers").Records()
+	if len(recs) != 1000 {
+		b.Fatalf("%d providers", len(recs))
+	}
+	r := recs[500].Clone()
+	r["name"] = String("Geändert GmbH")
+	s.SetRecords("providers", append(append([]Record{}, recs[:500]...), append([]Record{r}, recs[501:]...)...))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		s.Commit()
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+	if e := f.LastEntry(); e == nil || len(e.Changes) != 1 {
+		b.Fatalf("history entry %+v", e)
+	}
+}

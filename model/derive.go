@@ -240,12 +240,22 @@ func (v View) Prune() []string {
 		if q == nil || q.Kind != KindRecords {
 			continue
 		}
+		// Only a field with a condition can be hidden.
+		var conditional []*Field
+		for _, fd := range q.Fields {
+			if fd.When != nil {
+				conditional = append(conditional, fd)
+			}
+		}
+		if len(conditional) == 0 {
+			continue
+		}
 		recs := val.Records()
 		for i, r := range recs {
 			// A record is not changed in place (a session's state before
 			// shares it, see Record): a pruned one replaces it.
 			pruned, copied := r, false
-			for _, fd := range q.Fields {
+			for _, fd := range conditional {
 				if _, ok := pruned[fd.ID]; ok && !FieldVisible(fd, pruned) {
 					if !copied {
 						pruned, copied = r.Clone(), true

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // tom man writes one page per available command, in the chosen language,
@@ -75,5 +77,79 @@ func TestManNeedsOneFolder(t *testing.T) {
 	code, _, errs := cliRun(nil, "man", filepath.Join(file, "x"))
 	if code != ExitFailure || !strings.Contains(errs, file) {
 		t.Errorf("exit %d, %q", code, errs)
+	}
+}
+
+// The page of a made-up command shows every part in roff: escaped
+// backslashes and line-leading periods, paragraphs, options with their
+// defaults, inherited options, example and related pages.
+func TestManPageRoff(t *testing.T) {
+	root := &cobra.Command{Use: "tom", Short: "root"}
+	root.PersistentFlags().String("file", "", `answers file`)
+	sub := &cobra.Command{
+		Use:     "demo ARG",
+		Short:   `make a \ demo`,
+		Long:    "First line\n.second line\n\n  Another paragraph\n  indented",
+		Example: "  tom demo x\n'quoted",
+		Run:     func(*cobra.Command, []string) {},
+	}
+	sub.Flags().BoolP("all", "a", false, "every one")
+	sub.Flags().Int("n", 3, "how many")
+	sub.Flags().String("hidden", "", "not shown")
+	if err := sub.Flags().MarkHidden("hidden"); err != nil {
+		t.Fatal(err)
+	}
+	root.AddCommand(sub)
+	page := manPage(sub, "en", "2026-11-28", "tom 1.0")
+	want := `.nh
+.TH "TOM\-DEMO" "1" "2026-11-28" "tom 1.0" "tom manual"
+
+.SH NAME
+tom-demo - make a \\ demo
+
+
+.SH SYNOPSIS
+\fBtom demo ARG [flags]\fP
+
+
+.SH DESCRIPTION
+First line
+\&.second line
+
+.PP
+Another paragraph
+  indented
+
+
+.SH OPTIONS
+\fB-a\fP, \fB--all\fP[=false]
+	every one
+
+.PP
+\fB-h\fP, \fB--help\fP[=false]
+	help for demo
+
+.PP
+\fB--n\fP=3
+	how many
+
+
+.SH "GLOBAL OPTIONS"
+\fB--file\fP=""
+	answers file
+
+
+.SH EXAMPLE
+.EX
+  tom demo x
+\&'quoted
+.EE
+
+
+.SH "SEE ALSO"
+\fBtom(1)\fP
+`
+	if string(page) != want {
+		t.Errorf("page:\n%s\nwant:\n%s", page, want)
 	}
 }

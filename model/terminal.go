@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Text from an answers file, a catalogue, a file name or the scanned system
@@ -86,19 +87,7 @@ func writeMark(b *strings.Builder, r rune) {
 }
 
 func terminalSafe(s string, oneLine bool) string {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' && !oneLine {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || !isTerminalSafe(r, oneLine) {
-			break
-		}
-		i += n
-	}
+	i := safeLen(s, oneLine)
 	if i == len(s) {
 		return s
 	}
@@ -109,6 +98,48 @@ func terminalSafe(s string, oneLine bool) string {
 		writeTerminalRune(&b, r, oneLine)
 	}
 	return b.String()
+}
+
+// safeLen returns the length of the longest start of s that can go to a
+// terminal as it is (see isTerminalSafe; bytes that are not UTF-8 cannot).
+func safeLen(s string, oneLine bool) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for i < len(s) {
+		// Eight printable ASCII characters at a time: none has its high
+		// bit set, none is below a space (the subtraction borrows) or DEL
+		// (adding one carries into the high bit).
+		for i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if (x|(x-0x20*ones)|(x+ones))&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' && !oneLine {
+			i++
+			continue
+		}
+		if c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// A two-byte sequence (umlauts, ß): safe from U+00A0 on but
+			// for U+061C.
+			if r := rune(c&0x1f)<<6 | rune(s[i+1]&0x3f); r >= 0xa0 && r != 0x061c {
+				i += 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || !isTerminalSafe(r, oneLine) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // writeTerminalRune writes r, or its visible form, to b.
@@ -154,8 +185,11 @@ type terminalWriter struct {
 }
 
 func (t *terminalWriter) Write(p []byte) (int, error) {
-	buf := append(t.part, p...)
-	t.part = nil
+	buf := p
+	if len(t.part) > 0 {
+		buf = append(t.part, p...)
+		t.part = nil
+	}
 	// Keep back an incomplete sequence at the end for the next write.
 	for k := 1; k <= utf8.UTFMax-1 && k <= len(buf); k++ {
 		if utf8.RuneStart(buf[len(buf)-k]) {
@@ -166,7 +200,15 @@ func (t *terminalWriter) Write(p []byte) (int, error) {
 			break
 		}
 	}
-	if _, err := io.WriteString(t.w, TerminalSafe(string(buf))); err != nil {
+	// Text that is safe as it is (nearly all) goes out without a copy.
+	var err error
+	// (The string shares buf's bytes only for the call.)
+	if safeLen(unsafe.String(unsafe.SliceData(buf), len(buf)), false) == len(buf) {
+		_, err = t.w.Write(buf)
+	} else {
+		_, err = io.WriteString(t.w, TerminalSafe(string(buf)))
+	}
+	if err != nil {
 		return 0, err
 	}
 	return len(p), nil

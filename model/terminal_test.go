@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -147,4 +148,35 @@ func BenchmarkTerminalSafe(b *testing.B) {
 			TerminalSafe(hostile)
 		}
 	})
+}
+
+// BenchmarkTerminalWriter: a status report of 1,000 providers' size (about
+// 230 KB of clean text) written at once.
+func BenchmarkTerminalWriter(b *testing.B) {
+	report := []byte(strings.Repeat("  - Dienstleister „Müller & Söhne GmbH (3)“: AV-Vertrag zuletzt geprüft am – kein\n", 2800))
+	w := TerminalWriter(io.Discard)
+	b.SetBytes(int64(len(report)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := w.Write(report); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Every two-byte sequence is judged as isTerminalSafe judges its character,
+// whether it stands in a run of ASCII or not.
+func TestTerminalSafeTwoByte(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		for _, s := range []string{string(r), "abcdefgh" + string(r) + "abcdefgh", string(r) + "\n"} {
+			want := isTerminalSafe(r, false)
+			if got := TerminalSafe(s) == s; got != want {
+				t.Errorf("U+%04X in %q: kept %v, want %v", r, s, got, want)
+			}
+		}
+	}
+	// A lead byte without its continuation is not UTF-8.
+	if got := TerminalSafe("ab\xc3"); got != "ab\uFFFD" {
+		t.Errorf("truncated sequence: %q", got)
+	}
 }

@@ -18,7 +18,16 @@ func WriteText(d *Document) []byte {
 	w := &txtWriter{d: d}
 	// Cells with their labels and the padding of aligned columns.
 	size, cells := d.cellBytes()
-	w.b.Grow(size*2 + cells*20 + 64<<10)
+	// List items with their indents (a status report's due items).
+	items := 0
+	for _, bl := range d.Blocks {
+		if l, ok := bl.(*List); ok {
+			for _, it := range l.Items {
+				items += len(it.Text) + len(it.Text)/16 + 8
+			}
+		}
+	}
+	w.b.Grow(size*2 + cells*20 + items + 64<<10)
 	for _, bl := range d.Blocks {
 		w.block(bl)
 	}
@@ -46,6 +55,32 @@ func (w *txtWriter) lines(ls []string) {
 	}
 }
 
+// wrap writes s wrapped at TextWidth (see wrap) as lines writes lines.
+func (w *txtWriter) wrap(s, first, rest string) {
+	s = clean(s)
+	if oneLine(s, TextWidth-utf8.RuneCountInString(first)) {
+		w.b.WriteString(first)
+		w.b.WriteString(s)
+		w.endLine()
+		return
+	}
+	wrapEach(s, TextWidth, first, rest, func(line []byte) {
+		w.b.Write(line)
+		w.endLine()
+	})
+}
+
+// endLine ends the line being written, without spaces at its end.
+func (w *txtWriter) endLine() {
+	b := w.b.Bytes()
+	end := len(b)
+	for end > 0 && b[end-1] == ' ' {
+		end--
+	}
+	w.b.Truncate(end)
+	w.b.WriteByte('\n')
+}
+
 func (w *txtWriter) blank() { w.b.WriteByte('\n') }
 
 // ensureBlank ends the output with exactly one blank line (none at the start).
@@ -63,19 +98,19 @@ func (w *txtWriter) ensureBlank() {
 func (w *txtWriter) block(bl Block) {
 	switch x := bl.(type) {
 	case *Cover:
-		w.lines(wrap(x.Title, TextWidth, "", ""))
-		w.lines(wrap(x.Subtitle, TextWidth, "", ""))
+		w.wrap(x.Title, "", "")
+		w.wrap(x.Subtitle, "", "")
 		w.blank()
-		w.lines(wrap(x.Org, TextWidth, "", ""))
+		w.wrap(x.Org, "", "")
 		if x.Address != "" {
-			w.lines(wrap(x.Address, TextWidth, "", ""))
+			w.wrap(x.Address, "", "")
 		}
 		w.blank()
 		w.kvBlock(x.Lines, "")
 		if bl := w.d.Brand.Lines(); len(bl) > 0 {
 			w.blank()
 			for _, l := range bl {
-				w.lines(wrap(l, TextWidth, "", ""))
+				w.wrap(l, "", "")
 			}
 		}
 		w.blank()
@@ -101,7 +136,7 @@ func (w *txtWriter) block(bl Block) {
 		w.lines([]string{strings.Repeat(ch, n)})
 		w.blank()
 	case *Paragraph:
-		w.lines(wrap(x.Text(), TextWidth, "", ""))
+		w.wrap(x.Text(), "", "")
 		if x.Style != StyleLabel {
 			w.blank()
 		}
@@ -111,26 +146,33 @@ func (w *txtWriter) block(bl Block) {
 			if it.Tag != "" {
 				text += " (" + it.Tag + ")"
 			}
-			w.lines(wrap(text, TextWidth, txtBox[it.Mark], "    "))
+			w.wrap(text, txtBox[it.Mark], "    ")
 			if it.Detail != "" {
-				w.lines(wrap(it.Detail, TextWidth, "    ", "    "))
+				w.wrap(it.Detail, "    ", "    ")
 			}
 		}
 		w.blank()
 	case *List:
-		for _, it := range x.Items {
-			indent := strings.Repeat("  ", it.Level+1)
-			mark := "- "
-			if it.Mark != "" {
-				mark = "[" + it.Mark + "] "
+		var level int
+		var itemMark, first, rest string
+		for i, it := range x.Items {
+			if i == 0 || it.Level != level || it.Mark != itemMark {
+				// The prefixes of the item, and of the items like it after it.
+				level, itemMark = it.Level, it.Mark
+				indent := strings.Repeat("  ", it.Level+1)
+				mark := "- "
+				if it.Mark != "" {
+					mark = "[" + it.Mark + "] "
+				}
+				first, rest = indent+mark, indent+strings.Repeat(" ", utf8.RuneCountInString(mark))
 			}
-			w.lines(wrap(it.Text, TextWidth, indent+mark, indent+strings.Repeat(" ", utf8.RuneCountInString(mark))))
+			w.wrap(it.Text, first, rest)
 		}
 		w.blank()
 	case *Bars:
-		w.lines(wrap(x.textLegend(), TextWidth, "", ""))
+		w.wrap(x.textLegend(), "", "")
 		for _, r := range x.Rows {
-			w.lines(wrap(r.Label+": "+r.TextBar(barWidth)+" "+r.Text, TextWidth, "  ", "    "))
+			w.wrap(r.Label+": "+r.TextBar(barWidth)+" "+r.Text, "  ", "    ")
 		}
 		w.blank()
 	case *Table:
@@ -138,7 +180,7 @@ func (w *txtWriter) block(bl Block) {
 	case *Records:
 		switch {
 		case len(x.Rows) == 0:
-			w.lines(wrap(x.Empty, TextWidth, "", ""))
+			w.wrap(x.Empty, "", "")
 			w.blank()
 		case x.Columns != nil:
 			for i := range x.Rows {
@@ -150,7 +192,7 @@ func (w *txtWriter) block(bl Block) {
 	case *KeyValue:
 		w.card(x)
 	case *Signature:
-		w.lines(wrap(x.Intro, TextWidth, "", ""))
+		w.wrap(x.Intro, "", "")
 		w.blank()
 		w.kvBlock([]KV{x.Place, x.Date, x.Name, x.Role}, "")
 		w.blank()
@@ -167,7 +209,7 @@ func (w *txtWriter) card(c *KeyValue) {
 		w.blank()
 		return
 	}
-	w.lines(wrap(c.Title, TextWidth, "", "   "))
+	w.wrap(c.Title, "", "   ")
 	w.kvBlock(c.Rows, "   ")
 	w.blank()
 }
@@ -409,7 +451,6 @@ func (w *txtWriter) sideBySide(indent string, cells []string, widths []int) {
 		h = max(h, len(w.wrapped[i]))
 	}
 	for li := range h {
-		start := w.b.Len()
 		w.b.WriteString(indent)
 		for i, wd := range widths {
 			cell := ""
@@ -428,14 +469,7 @@ func (w *txtWriter) sideBySide(indent string, cells []string, widths []int) {
 				}
 			}
 		}
-		// No spaces at the end of a line.
-		b := w.b.Bytes()
-		end := len(b)
-		for end > start && b[end-1] == ' ' {
-			end--
-		}
-		w.b.Truncate(end)
-		w.b.WriteByte('\n')
+		w.endLine()
 	}
 }
 
@@ -451,11 +485,18 @@ func wrap(s string, width int, first, rest string) []string {
 	return wrapWords(s, width, first, rest)
 }
 
-// wrapWords is wrap for cleaned text, word by word: words are what
-// strings.Fields gives, lines of a paragraph what strings.Split(s, "\n")
-// gives (read here without either's allocations).
+// wrapWords is wrap for cleaned text, word by word.
 func wrapWords(s string, width int, first, rest string) []string {
 	out := make([]string, 0, 1+len(s)/max(width, 1))
+	wrapEach(s, width, first, rest, func(line []byte) { out = append(out, string(line)) })
+	return out
+}
+
+// wrapEach is wrapWords handing each line to emit (valid only during the
+// call) instead of collecting them: words are what strings.Fields gives,
+// lines of a paragraph what strings.Split(s, "\n") gives (read here without
+// either's allocations).
+func wrapEach(s string, width int, first, rest string, emit func(line []byte)) {
 	prefix, pn := first, utf8.RuneCountInString(first)
 	restN := utf8.RuneCountInString(rest)
 	line := make([]byte, 0, len(first)+len(rest)+max(0, min(len(s), 4*width))+1) // the line being filled
@@ -468,7 +509,7 @@ func wrapWords(s string, width int, first, rest string) []string {
 		empty = true
 	}
 	flush := func() {
-		out = append(out, string(line))
+		emit(line)
 		prefix, pn = rest, restN
 		start()
 	}
@@ -482,11 +523,17 @@ func wrapWords(s string, width int, first, rest string) []string {
 			}
 			// A word: up to the next white space; wn counts its runes.
 			j, wn := i, 0
-			for j < len(para) && spaceAt(para, j) == 0 {
-				if para[j] < utf8.RuneSelf {
+			for j < len(para) {
+				if c := para[j]; c < utf8.RuneSelf {
+					if c == ' ' || c >= '\t' && c <= '\r' {
+						break
+					}
 					j++
 				} else {
-					_, size := utf8.DecodeRuneInString(para[j:])
+					r, size := utf8.DecodeRuneInString(para[j:])
+					if unicode.IsSpace(r) {
+						break
+					}
 					j += size
 				}
 				wn++
@@ -530,7 +577,6 @@ func wrapWords(s string, width int, first, rest string) []string {
 		}
 		s = after
 	}
-	return out
 }
 
 // spaceAt returns the size of the white space (unicode.IsSpace) that starts

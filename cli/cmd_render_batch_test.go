@@ -15,19 +15,9 @@ import (
 // order, as rendering each answers file alone; an invalid file in the middle
 // is reported and the files after it are still written.
 func TestRenderBatchSameAsOneByOne(t *testing.T) {
-	src := t.TempDir()
-	sample := renderSample(t, src, "sample.json")
-	var files []string
-	for i := range 6 {
-		p := filepath.Join(src, fmt.Sprintf("k%d.json", i))
-		data := bytes.Replace(readFile(t, sample), []byte("Webagentur Krüger & Söhne GmbH"), fmt.Appendf(nil, "Kunde %d GmbH", i), 1)
-		if i == 2 {
-			data = []byte("{\n  \"schema\": 1,\n  \"answers\": {\"org.name\": 7}\n}\n")
-		}
-		if err := os.WriteFile(p, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, p)
+	files := clientFiles(t, 6)
+	if err := os.WriteFile(files[2], []byte("{\n  \"schema\": 1,\n  \"answers\": {\"org.name\": 7}\n}\n"), 0o600); err != nil {
+		t.Fatal(err)
 	}
 	batch := t.TempDir() + "/"
 	code, stdout, stderr := cliRun(nil, append(append([]string{"render"}, files...), "--format", "all", "--out", batch)...)
@@ -83,17 +73,7 @@ func dirFiles(t *testing.T, dir string) map[string][]byte {
 // and the other documents, of that answers file too, are written with the
 // same bytes.
 func TestRenderBatchWriteFailureInOrder(t *testing.T) {
-	src := t.TempDir()
-	sample := renderSample(t, src, "sample.json")
-	var files []string
-	for i := range 4 {
-		p := filepath.Join(src, fmt.Sprintf("k%d.json", i))
-		data := bytes.Replace(readFile(t, sample), []byte("Webagentur Krüger & Söhne GmbH"), fmt.Appendf(nil, "Kunde %d GmbH", i), 1)
-		if err := os.WriteFile(p, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, p)
-	}
+	files := clientFiles(t, 4)
 	probe := t.TempDir() + "/"
 	if code, _, stderr := cliRun(nil, "render", files[1], "--format", "docx", "--out", probe); code != 0 {
 		t.Fatalf("render: exit %d: %s", code, stderr)
@@ -180,4 +160,21 @@ type prefixWriter struct {
 func (p prefixWriter) Write(data []byte) (int, error) {
 	p.w.WriteString(p.prefix)
 	return p.w.Write(data)
+}
+
+// clientFiles writes n answers files made from the render sample, each for
+// its own business (Kunde 0 GmbH, …), in one folder, in name order.
+func clientFiles(t *testing.T, n int) []string {
+	t.Helper()
+	src := t.TempDir()
+	sample := readFile(t, renderSample(t, src, "sample.json"))
+	files := make([]string, n)
+	for i := range files {
+		files[i] = filepath.Join(src, fmt.Sprintf("k%03d.json", i))
+		data := bytes.Replace(sample, []byte("Webagentur Krüger & Söhne GmbH"), fmt.Appendf(nil, "Kunde %d GmbH", i), 1)
+		if err := os.WriteFile(files[i], data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return files
 }

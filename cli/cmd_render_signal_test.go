@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,17 +18,7 @@ import (
 // same as one by one, the later files are not started, no temporary file
 // is left in the folder, and tom says so and exits 1.
 func TestRenderInterruptedBatch(t *testing.T) {
-	src := t.TempDir()
-	sample := renderSample(t, src, "sample.json")
-	var files []string
-	for i := range 4 {
-		p := filepath.Join(src, fmt.Sprintf("k%d.json", i))
-		data := bytes.Replace(readFile(t, sample), []byte("Webagentur Krüger & Söhne GmbH"), fmt.Appendf(nil, "Kunde %d GmbH", i), 1)
-		if err := os.WriteFile(p, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, p)
-	}
+	files := clientFiles(t, 4)
 	sigs := make(chan os.Signal, 1)
 	sigs <- syscall.SIGINT
 	var out, errb strings.Builder
@@ -73,17 +62,7 @@ func TestRenderInterruptedBatch(t *testing.T) {
 // of that many answers files and no temporary file.
 func TestE2ERenderInterruptedBySignal(t *testing.T) {
 	bin := tomBinary(t)
-	src := t.TempDir()
-	sample := renderSample(t, src, "sample.json")
-	var files []string
-	for i := range 200 {
-		p := filepath.Join(src, fmt.Sprintf("k%03d.json", i))
-		data := bytes.Replace(readFile(t, sample), []byte("Webagentur Krüger & Söhne GmbH"), fmt.Appendf(nil, "Kunde %d GmbH", i), 1)
-		if err := os.WriteFile(p, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, p)
-	}
+	files := clientFiles(t, 200)
 	dir := t.TempDir() + "/"
 	cmd := exec.Command(bin, append(append([]string{"render"}, files...), "--format", "all", "--out", dir)...)
 	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"io"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -108,11 +109,14 @@ func safeLen(s string, oneLine bool) int {
 	for i < len(s) {
 		// Eight printable ASCII characters at a time: none has its high
 		// bit set, none is below a space (the subtraction borrows) or DEL
-		// (adding one carries into the high bit).
+		// (adding one carries into the high bit). A borrow or carry can
+		// only mark bytes after the first that is not one, so the lowest
+		// mark is that byte.
 		for i+8 <= len(s) {
 			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if (x|(x-0x20*ones)|(x+ones))&highs != 0 {
+			if m := (x | (x - 0x20*ones) | (x + ones)) & highs; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
 				break
 			}
 			i += 8

@@ -180,3 +180,22 @@ func TestTerminalSafeTwoByte(t *testing.T) {
 		t.Errorf("truncated sequence: %q", got)
 	}
 }
+
+// Every byte, at every place of a run of ASCII that the check reads eight
+// at a time, is judged as a rune-by-rune reading judges it.
+func TestTerminalSafeEveryByte(t *testing.T) {
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte("abcdefghijklmnopq")
+			b[at] = byte(c)
+			s := string(b)
+			want := utf8.ValidString(s)
+			for _, r := range s {
+				want = want && isTerminalSafe(r, false)
+			}
+			if got := TerminalSafe(s) == s; got != want {
+				t.Errorf("byte %#x at %d: kept %v, want %v", c, at, got, want)
+			}
+		}
+	}
+}

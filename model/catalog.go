@@ -446,13 +446,7 @@ func (c *Catalog) check() []Problem {
 		}
 	}
 	text("/title", c.Title, true)
-	c.questions = map[string]*Question{}
-	c.measures = map[string]*Measure{}
-	c.sections = map[string]*Section{}
-	c.groups = map[string]*Group{}
-	c.owner = map[string]*Section{}
-	c.order = map[string]int{}
-	c.qroles = map[string]*Question{}
+	c.newIndexes()
 	for gi, g := range c.Groups {
 		gp := ptr("/groups", gi)
 		if g == nil {

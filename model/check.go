@@ -8,22 +8,38 @@ import (
 
 // CheckEmail reports whether s looks like a single e-mail address.
 func CheckEmail(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s, " \t\r\n<>,;\"") {
+	s, at, ok := emailShape(s)
+	if !ok {
 		return false
 	}
-	at := strings.LastIndexByte(s, '@')
-	if at < 1 || strings.Count(s, "@") != 1 {
-		return false
-	}
-	dom := s[at+1:]
-	if !strings.Contains(dom, ".") || strings.HasPrefix(dom, ".") || strings.HasSuffix(dom, ".") || strings.Contains(dom, "..") {
-		return false
-	}
-	if dotAtoms(s[:at]) && dotAtoms(dom) {
+	if dotAtoms(s[:at]) && dotAtoms(s[at+1:]) {
 		// What net/mail accepts as itself, without its allocations.
 		return true
 	}
+	return mailAddress(s)
+}
+
+// emailShape is CheckEmail's first look: s trimmed, one @ with something
+// before it, a dotted domain after it, nothing that separates addresses.
+// at is the @'s place.
+func emailShape(s string) (trimmed string, at int, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t\r\n<>,;\"") {
+		return s, 0, false
+	}
+	at = strings.LastIndexByte(s, '@')
+	if at < 1 || strings.Count(s, "@") != 1 {
+		return s, 0, false
+	}
+	dom := s[at+1:]
+	if !strings.Contains(dom, ".") || strings.HasPrefix(dom, ".") || strings.HasSuffix(dom, ".") || strings.Contains(dom, "..") {
+		return s, 0, false
+	}
+	return s, at, true
+}
+
+// mailAddress reports whether net/mail reads s as exactly that address.
+func mailAddress(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == s
 }

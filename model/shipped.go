@@ -34,10 +34,8 @@ func ParseShippedSupportTable(source string, data []byte) (*SupportTable, error)
 	return &t, nil
 }
 
-// index builds the indexes check, checkRoles and checkRules build, without
-// checking anything: for a catalogue the tests have checked. For a
-// catalogue check accepts, both give the same catalogue (TestIndexAsCheck).
-func (c *Catalog) index() {
+// newIndexes makes the catalogue's lookup tables empty.
+func (c *Catalog) newIndexes() {
 	c.questions = map[string]*Question{}
 	c.measures = map[string]*Measure{}
 	c.sections = map[string]*Section{}
@@ -45,6 +43,13 @@ func (c *Catalog) index() {
 	c.owner = map[string]*Section{}
 	c.order = map[string]int{}
 	c.qroles = map[string]*Question{}
+}
+
+// index builds the indexes check, checkRoles and checkRules build, without
+// checking anything: for a catalogue the tests have checked. For a
+// catalogue check accepts, both give the same catalogue (TestIndexAsCheck).
+func (c *Catalog) index() {
+	c.newIndexes()
 	for _, g := range c.Groups {
 		if g != nil {
 			c.groups[g.ID] = g

@@ -218,6 +218,15 @@ func (r *Records) ColumnHead() (header []string, widths []float64) {
 	return header, widths
 }
 
+// Cell returns field fi of row, or the register's dash when the row has
+// no value there.
+func (r *Records) Cell(row []string, fi int) string {
+	if fi < len(row) && row[fi] != "" {
+		return row[fi]
+	}
+	return r.Dash
+}
+
 // FullTable returns the register with one column per field and a number
 // column first.
 func (r *Records) FullTable() *Table {

@@ -519,18 +519,9 @@ func formatPct(w float64) string {
 	return strconv.Itoa(p/10) + "." + strconv.Itoa(p%10) + "%"
 }
 
-// htmlSource holds the page's templates: "head" (up to <body>), the block
-// templates "cover", "toc", "bars" and "sig", and "foot"; each is executed
-// with the htmlDoc.
-const htmlSource = `{{define "head"}}<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="tom {{.OrgKey}}">
-<title>{{.Title}}</title>
-<style>
-@page {
+// htmlStyle is the page's style sheet (a template: the accent colour and
+// the brand rules depend on the document).
+const htmlStyle = `@page {
   size: A4;
   margin: 22mm 20mm 22mm 20mm;
   @top-left { content: {{.Running}}; font-size: 8pt; color: #666; }
@@ -607,7 +598,20 @@ nav.toc a { color: inherit; text-decoration: none; }
 footer.brand-footer { margin-top: 3em; font-size: 8pt; color: #666; border-top: 1px solid #ccc; padding-top: 0.4em; }
 @media print { footer.brand-footer { display: none; } }
 {{- end}}
-@media screen { body { background: #fff; } .cover { min-height: 0; padding: 3em 0; border-bottom: 1px solid #ccc; } }
+@media screen { body { background: #fff; } .cover { min-height: 0; padding: 3em 0; border-bottom: 1px solid #ccc; } }`
+
+// htmlSource holds the page's templates: "head" (up to <body>), the block
+// templates "cover", "toc", "bars" and "sig", and "foot"; each is executed
+// with the htmlDoc.
+const htmlSource = `{{define "head"}}<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="tom {{.OrgKey}}">
+<title>{{.Title}}</title>
+<style>
+` + htmlStyle + `
 </style>
 </head>
 <body>{{end}}

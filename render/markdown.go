@@ -227,13 +227,7 @@ func (w *mdWriter) records(r *Records) {
 			w.b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
 			w.b.WriteString(" |")
 			for _, fi := range cols {
-				v := ""
-				if fi < len(row) {
-					v = row[fi]
-				}
-				if v == "" {
-					v = r.Dash
-				}
+				v := r.Cell(row, fi)
 				if !r.cleaned {
 					v = clean(v)
 				}
@@ -284,14 +278,7 @@ func mdRecordTables(r *Records) []*Table {
 		for i, row := range r.Rows {
 			cells := []string{strconv.Itoa(i + 1)}
 			for _, fi := range cols {
-				v := ""
-				if fi < len(row) {
-					v = row[fi]
-				}
-				if v == "" {
-					v = r.Dash
-				}
-				cells = append(cells, v)
+				cells = append(cells, r.Cell(row, fi))
 			}
 			t.Rows = append(t.Rows, cells)
 		}

@@ -45,6 +45,7 @@ type txtWriter struct {
 	single  []string
 	wrapped [][]string
 	kv      [2]string
+	line    []byte            // wrapEach's line
 	colon   map[string]string // LabelColon of each label
 }
 
@@ -64,7 +65,7 @@ func (w *txtWriter) wrap(s, first, rest string) {
 		w.endLine()
 		return
 	}
-	wrapEach(s, TextWidth, first, rest, func(line []byte) {
+	w.line = wrapEach(s, TextWidth, first, rest, w.line, func(line []byte) {
 		w.b.Write(line)
 		w.endLine()
 	})
@@ -488,20 +489,20 @@ func wrap(s string, width int, first, rest string) []string {
 // wrapWords is wrap for cleaned text, word by word.
 func wrapWords(s string, width int, first, rest string) []string {
 	out := make([]string, 0, 1+len(s)/max(width, 1))
-	wrapEach(s, width, first, rest, func(line []byte) { out = append(out, string(line)) })
+	wrapEach(s, width, first, rest, nil, func(line []byte) { out = append(out, string(line)) })
 	return out
 }
 
 // wrapEach is wrapWords handing each line to emit (valid only during the
 // call) instead of collecting them: words are what strings.Fields gives,
 // lines of a paragraph what strings.Split(s, "\n") gives (read here without
-// either's allocations).
-func wrapEach(s string, width int, first, rest string, emit func(line []byte)) {
+// either's allocations). The line is filled in scratch, returned for reuse.
+func wrapEach(s string, width int, first, rest string, scratch []byte, emit func(line []byte)) []byte {
 	prefix, pn := first, utf8.RuneCountInString(first)
 	restN := utf8.RuneCountInString(rest)
-	line := make([]byte, 0, len(first)+len(rest)+max(0, min(len(s), 4*width))+1) // the line being filled
-	n := 0                                                                       // its length in characters
-	plen := 0                                                                    // the length of its prefix
+	line := slices.Grow(scratch[:0], len(first)+len(rest)+max(0, min(len(s), 4*width))+1) // the line being filled
+	n := 0                                                                                // its length in characters
+	plen := 0                                                                             // the length of its prefix
 	empty := true
 	start := func() {
 		line = append(line[:0], prefix...)
@@ -577,6 +578,7 @@ func wrapEach(s string, width int, first, rest string, emit func(line []byte)) {
 		}
 		s = after
 	}
+	return line
 }
 
 // spaceAt returns the size of the white space (unicode.IsSpace) that starts

@@ -322,7 +322,7 @@ const (
 type ReviewSession struct {
 	C      *Catalog
 	F      *File
-	Before *File // F when the review began
+	Before *File // F when the review began (its records shared with F: a record is never changed in place, see Record)
 	// New lists the questions and measures the catalogue added since the
 	// version the file was answered with, in catalogue order: they come first.
 	New []string
@@ -358,7 +358,7 @@ func (s *ReviewSession) Interview(today, user string) *Session {
 // migrated (nil when nothing was): loading already moved the file to c's
 // version, so only the migration still knows which questions are new.
 func StartReview(c *Catalog, f *File, mig *Migration) *ReviewSession {
-	s := &ReviewSession{C: c, F: f, Before: f.Clone(), Renamed: map[string]string{}, verdicts: map[string]RecordVerdict{}}
+	s := &ReviewSession{C: c, F: f, Before: f.snapshot(), Renamed: map[string]string{}, verdicts: map[string]RecordVerdict{}}
 	if mig == nil {
 		return s
 	}

@@ -60,6 +60,17 @@ func BenchmarkNewSessionStandard1000(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
+// BenchmarkStartReviewStandard1000: beginning a review of the completed
+// sample with 1,000 service providers (the state before it is kept for the
+// history).
+func BenchmarkStartReviewStandard1000(b *testing.B) {
+	c, f := standardAnswers(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		StartReview(c, f, nil)
+	}
+}
+
 // BenchmarkCommitStandard1000: what a session does before each save of
 // that file once one provider changed (prune, protection level, history
 // diff): with the other records those the session began with, and with

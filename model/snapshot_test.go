@@ -83,3 +83,40 @@ func TestSessionHistoryAsWithDeepCopy(t *testing.T) {
 		t.Fatal("the session changed the records it began with")
 	}
 }
+
+// TestReviewHistoryAsWithDeepCopy: a review's state before shares the
+// file's records; through updates, removals, additions and answers changed,
+// its history entry holds what a diff against a deep copy holds, and the
+// records the review began with are unchanged.
+func TestReviewHistoryAsWithDeepCopy(t *testing.T) {
+	c, f := completedFile(t)
+	start := f.Clone()
+	recs := f.Get("providers").Records()
+	s := StartReview(c, f, nil)
+	edited := recs[0].Clone()
+	edited["name"] = String("Steuerbüro Groß")
+	if err := s.Update("providers", edited); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Remove("providers", recs[1].ID()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add("providers", Record{"name": String("Neu GmbH")}); err != nil {
+		t.Fatal(err)
+	}
+	f.Set("org.name", String("Bäckerei Öztürk"))
+	want := Diff(start, f)
+	if len(want) < 4 {
+		t.Fatalf("the edits should make four changes or more: %+v", want)
+	}
+	if got := s.Changes(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("changes %+v, want %+v", got, want)
+	}
+	e := s.Finish("2026-12-07", "tester", "")
+	if !reflect.DeepEqual(e.Changes, want) {
+		t.Fatalf("history entry %+v, want the changes %+v", e.Changes, want)
+	}
+	if !reflect.DeepEqual(start.Get("providers").Records(), recs) || !reflect.DeepEqual(s.Before.Get("providers").Records(), recs) {
+		t.Fatal("the review changed the records it began with")
+	}
+}

@@ -90,7 +90,15 @@ type fastJSON struct {
 	d   string
 	i   int
 	buf []byte // for strings with escapes
-	n   int    // the size of the last record, a hint for the next one
+	// the fields of the records being read, innermost last: a record's
+	// map is made once its size is known
+	fields []recordField
+}
+
+// recordField is a field of a record being read.
+type recordField struct {
+	k string
+	v Value
 }
 
 func (p *fastJSON) peek() byte {
@@ -360,7 +368,7 @@ func (p *fastJSON) records() (Value, bool) {
 		if !p.byte('{') {
 			return Value{}, false
 		}
-		r := make(Record, p.n)
+		start := len(p.fields)
 		for first := true; ; first = false {
 			p.ws()
 			if first && p.peek() == '}' {
@@ -375,11 +383,7 @@ func (p *fastJSON) records() (Value, bool) {
 			if !ok {
 				return Value{}, false
 			}
-			// A repeated key leaves the record as long as it was.
-			n := len(r)
-			if r[k] = v; len(r) == n {
-				return Value{}, false
-			}
+			p.fields = append(p.fields, recordField{k, v})
 			p.ws()
 			if p.peek() == ',' {
 				p.i++
@@ -390,7 +394,17 @@ func (p *fastJSON) records() (Value, bool) {
 			}
 			break
 		}
-		p.n = max(p.n, len(r))
+		fields := p.fields[start:]
+		r := make(Record, len(fields))
+		for _, f := range fields {
+			r[f.k] = f.v
+		}
+		clear(fields) // no strings kept alive by the scratch
+		p.fields = p.fields[:start]
+		// A repeated key leaves the record shorter than its fields.
+		if len(r) != len(fields) {
+			return Value{}, false
+		}
 		recs = append(recs, r)
 		p.ws()
 		if p.peek() == ',' {

@@ -404,15 +404,27 @@ func fileFromAny(obj map[string]any, answers map[string]Value) (*File, []Problem
 		}
 		return out
 	}
-	measure := func(p string, m map[string]any) MeasureAnswer {
-		return MeasureAnswer{
-			Status:     str(ptr(p, "status"), m["status"]),
-			Due:        str(ptr(p, "due"), m["due"]),
-			Reason:     str(ptr(p, "reason"), m["reason"]),
-			AcceptedBy: str(ptr(p, "accepted_by"), m["accepted_by"]),
-			Note:       str(ptr(p, "note"), m["note"]),
-			Params:     params(ptr(p, "params"), m["params"]),
+	// member is str for member key of the object m at p: its pointer is
+	// built only for a problem.
+	member := func(p string, m map[string]any, key string) string {
+		x := m[key]
+		if s, ok := x.(string); ok || x == nil {
+			return s
 		}
+		return str(ptr(p, key), x)
+	}
+	measure := func(p string, m map[string]any) MeasureAnswer {
+		a := MeasureAnswer{
+			Status:     member(p, m, "status"),
+			Due:        member(p, m, "due"),
+			Reason:     member(p, m, "reason"),
+			AcceptedBy: member(p, m, "accepted_by"),
+			Note:       member(p, m, "note"),
+		}
+		if x := m["params"]; x != nil {
+			a.Params = params(ptr(p, "params"), x)
+		}
+		return a
 	}
 
 	f := &File{Schema: SchemaVersion, Answers: map[string]Value{}, Measures: map[string]MeasureAnswer{}}

@@ -132,6 +132,13 @@ func checkTexts(c *Catalog, f *File, records []Problem) []Problem {
 	check := func(p, s string, multiline bool) {
 		probs = textProblemAt(probs, p, s, multiline)
 	}
+	// checkIn is check for member key of the object at p: its pointer is
+	// built only for a problem.
+	checkIn := func(p, key, s string, multiline bool) {
+		if k, _, _ := textProblem(s, multiline); k != "" {
+			check(ptr(p, key), s, multiline)
+		}
+	}
 	// anyTexts checks the strings of plain JSON data (history changes, retired
 	// answers): they may span lines.
 	var anyTexts func(p string, x any)
@@ -180,11 +187,11 @@ func checkTexts(c *Catalog, f *File, records []Problem) []Problem {
 		}
 	}
 	measure := func(p string, a MeasureAnswer) {
-		check(ptr(p, "status"), a.Status, false)
-		check(ptr(p, "due"), a.Due, false)
-		check(ptr(p, "reason"), a.Reason, true)
-		check(ptr(p, "accepted_by"), a.AcceptedBy, false)
-		check(ptr(p, "note"), a.Note, true)
+		checkIn(p, "status", a.Status, false)
+		checkIn(p, "due", a.Due, false)
+		checkIn(p, "reason", a.Reason, true)
+		checkIn(p, "accepted_by", a.AcceptedBy, false)
+		checkIn(p, "note", a.Note, true)
 		for _, k := range sortedStrKeys(a.Params) {
 			check(ptr(p, "params", k), a.Params[k], false)
 		}
@@ -194,17 +201,17 @@ func checkTexts(c *Catalog, f *File, records []Problem) []Problem {
 	}
 	for i, o := range f.OwnMeasures {
 		p := ptr("/own_measures", i)
-		check(ptr(p, "id"), o.ID, false)
-		check(ptr(p, "section"), o.Section, false)
-		check(ptr(p, "text"), o.Text, true)
-		check(ptr(p, "type"), o.Type, false)
+		checkIn(p, "id", o.ID, false)
+		checkIn(p, "section", o.Section, false)
+		checkIn(p, "text", o.Text, true)
+		checkIn(p, "type", o.Type, false)
 		measure(p, o.MeasureAnswer)
 	}
 	for id, d := range f.Detected {
 		p := ptr("/detected", id)
-		check(ptr(p, "date"), d.Date, false)
-		check(ptr(p, "result"), d.Result, false)
-		check(ptr(p, "evidence"), d.Evidence, true)
+		checkIn(p, "date", d.Date, false)
+		checkIn(p, "result", d.Result, false)
+		checkIn(p, "evidence", d.Evidence, true)
 	}
 	anyTexts("/retired", map[string]any(f.Retired))
 	check("/progress/step", f.Progress.Step, false)
@@ -218,14 +225,14 @@ func checkTexts(c *Catalog, f *File, records []Problem) []Problem {
 	check("/progress/completed", f.Progress.Completed, false)
 	for i, e := range f.History {
 		p := ptr("/history", i)
-		check(ptr(p, "date"), e.Date, false)
-		check(ptr(p, "by"), e.By, false)
-		check(ptr(p, "kind"), e.Kind, false)
-		check(ptr(p, "version"), e.Version, false)
-		check(ptr(p, "summary"), e.Summary, true)
+		checkIn(p, "date", e.Date, false)
+		checkIn(p, "by", e.By, false)
+		checkIn(p, "kind", e.Kind, false)
+		checkIn(p, "version", e.Version, false)
+		checkIn(p, "summary", e.Summary, true)
 		for j, ch := range e.Changes {
 			cp := ptr(p, "changes", j)
-			check(ptr(cp, "path"), ch.Path, false)
+			checkIn(cp, "path", ch.Path, false)
 			anyTexts(ptr(cp, "old"), ch.Old)
 			anyTexts(ptr(cp, "new"), ch.New)
 		}

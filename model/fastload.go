@@ -64,13 +64,10 @@ func decodeAnswersText(data string) (obj map[string]any, answers map[string]Valu
 			}
 			obj[key] = x
 		}
-		p.ws()
-		if p.peek() == ',' {
-			p.i++
-			continue
-		}
-		if !p.byte('}') {
+		if more, ok := p.next('}'); !ok {
 			return nil, nil, false
+		} else if more {
+			continue
 		}
 		break
 	}
@@ -127,6 +124,17 @@ func (p *fastJSON) byte(c byte) bool {
 	}
 	p.i++
 	return true
+}
+
+// next reads what follows a member of an object or list: a comma (more
+// members follow) or the closing byte c; ok is false for anything else.
+func (p *fastJSON) next(c byte) (more, ok bool) {
+	p.ws()
+	if p.peek() == ',' {
+		p.i++
+		return true, true
+	}
+	return false, p.byte(c)
 }
 
 // str reads a string, after white space.
@@ -297,13 +305,10 @@ func (p *fastJSON) answers() (map[string]Value, bool) {
 			return nil, false
 		}
 		m[k] = v
-		p.ws()
-		if p.peek() == ',' {
-			p.i++
-			continue
-		}
-		if !p.byte('}') {
+		if more, ok := p.next('}'); !ok {
 			return nil, false
+		} else if more {
+			continue
 		}
 		return m, true
 	}
@@ -346,13 +351,10 @@ func (p *fastJSON) value(records bool) (Value, bool) {
 					return Value{}, false
 				}
 				list = append(list, s)
-				p.ws()
-				if p.peek() == ',' {
-					p.i++
-					continue
-				}
-				if !p.byte(']') {
+				if more, ok := p.next(']'); !ok {
 					return Value{}, false
+				} else if more {
+					continue
 				}
 				return listValue(list), true
 			}
@@ -384,13 +386,10 @@ func (p *fastJSON) records() (Value, bool) {
 				return Value{}, false
 			}
 			p.fields = append(p.fields, recordField{k, v})
-			p.ws()
-			if p.peek() == ',' {
-				p.i++
-				continue
-			}
-			if !p.byte('}') {
+			if more, ok := p.next('}'); !ok {
 				return Value{}, false
+			} else if more {
+				continue
 			}
 			break
 		}
@@ -406,13 +405,10 @@ func (p *fastJSON) records() (Value, bool) {
 			return Value{}, false
 		}
 		recs = append(recs, r)
-		p.ws()
-		if p.peek() == ',' {
-			p.i++
-			continue
-		}
-		if !p.byte(']') {
+		if more, ok := p.next(']'); !ok {
 			return Value{}, false
+		} else if more {
+			continue
 		}
 		return recordsValue(recs), true
 	}

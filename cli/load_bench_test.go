@@ -81,3 +81,18 @@ func BenchmarkStatusStandard1000(b *testing.B) {
 		benchCommand(b, "status", "-f", path)
 	}
 }
+
+// BenchmarkRenderStandard1000: tom render on that file, one format at a
+// time, written to a temporary folder (as the user runs it, with fsync).
+func BenchmarkRenderStandard1000(b *testing.B) {
+	path := bench1000(b)
+	for _, format := range []string{"md", "html", "docx", "pdf"} {
+		b.Run(format, func(b *testing.B) {
+			out := b.TempDir()
+			b.ReportAllocs()
+			for b.Loop() {
+				benchCommand(b, "render", "-f", path, "--format", format, "-o", out+string(filepath.Separator), "--force")
+			}
+		})
+	}
+}

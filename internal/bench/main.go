@@ -51,10 +51,22 @@ func main() {
 	// they are the sample's, not the program's.
 	flag.StringVar(&recordsID, "records", "", "answer ID of the record list that is repeated (default: the shipped catalogue's provider register)")
 	flag.StringVar(&orgID, "org", "", "answer ID of the business name varied per client (default: the shipped catalogue's organisation name)")
+	writeFixture := flag.String("write-fixture", "", "only write the -size fixture to this file (for profiling by hand) and exit")
 	flag.Parse()
 	if err := defaultIDs(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
+	}
+	if *writeFixture != "" {
+		data, err := fixture(*sample, *providers)
+		if err == nil {
+			err = os.WriteFile(*writeFixture, data, 0o600)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if *baseSample == "" {
 		*baseSample = *sample

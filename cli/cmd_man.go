@@ -72,6 +72,7 @@ func newManCmd(g *Globals, lang model.Lang) *cobra.Command {
 // runMan writes a page for root and every available command below it.
 func runMan(opts *manOptions) error {
 	g, root, lang := opts.Globals, opts.Root, opts.Lang
+	localizeFlags(root, lang)
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return errors.New(manMsg.Get(lang, "man_mkdir", opts.Dir, err))
 	}

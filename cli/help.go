@@ -8,7 +8,19 @@ import (
 )
 
 // localizeHelp gives cobra's help and usage output the user's language.
+// The flags' texts are localized when first shown (help, usage, tom man,
+// shell completion), not on every run: walking every command's flags is
+// most of the cost of making the command tree.
 func localizeHelp(root *cobra.Command, lang model.Lang) {
+	help, usage := root.HelpFunc(), root.UsageFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		localizeFlags(c.Root(), lang)
+		help(c, args)
+	})
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		localizeFlags(c.Root(), lang)
+		return usage(c)
+	})
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
@@ -23,6 +35,25 @@ func localizeHelp(root *cobra.Command, lang model.Lang) {
 		return
 	}
 	root.SetUsageTemplate(usageTemplateDe)
+}
+
+// flagsLocalized marks a command tree whose flags' texts localizeFlags has
+// localized.
+const flagsLocalized = "tom-flags-localized"
+
+// localizeFlags gives the flags of the command tree under root their texts
+// in the user's language, once.
+func localizeFlags(root *cobra.Command, lang model.Lang) {
+	if root.Annotations[flagsLocalized] != "" {
+		return
+	}
+	if root.Annotations == nil {
+		root.Annotations = map[string]string{}
+	}
+	root.Annotations[flagsLocalized] = "yes"
+	if lang == model.En {
+		return
+	}
 	root.InitDefaultHelpFlag()
 	if f := root.Flags().Lookup("help"); f != nil {
 		f.Usage = cliMsg.Get(lang, "help_flag_root")

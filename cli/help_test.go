@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -43,5 +45,33 @@ func TestUsageLineInLanguage(t *testing.T) {
 	page := string(readFile(t, dir+"/tom-render.1"))
 	if !strings.Contains(page, `[Optionen]\fP`) || strings.Contains(page, "[flags]") {
 		t.Fatalf("German man page synopsis:\n%s", page)
+	}
+}
+
+// The flags' texts are localized only when shown: in the help, the man
+// pages and the shell's completions alike, once each (never twice).
+func TestFlagTextsLocalizedWhereShown(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := cliRun(nil, "man", dir); code != 0 {
+		t.Fatalf("tom man: %d %s", code, errs)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "tom-render.1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), "(Standard: pdf)"); n != 1 || strings.Contains(string(page), "(default") {
+		t.Fatalf("man page names the --format default %d times:\n%s", n, page)
+	}
+	_, out, _ := cliRun(nil, "__complete", "render", "--")
+	if n := strings.Count(out, "(Standard: pdf)"); n != 1 || !strings.Contains(out, "--help\tHilfe zu render anzeigen") {
+		t.Fatalf("completion of render's flags:\n%s", out)
+	}
+	_, out, _ = cliRun(nil, "__complete", "--lang", "")
+	if !strings.HasPrefix(out, "de\t") {
+		t.Fatalf("completion of --lang:\n%s", out)
+	}
+	_, out, _ = cliRun(nil, "status", "--badflag")
+	if strings.Contains(out, "Standard") {
+		t.Fatalf("a usage error prints the flags:\n%s", out)
 	}
 }

@@ -96,3 +96,12 @@ func BenchmarkRenderStandard1000(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCommandTree: making the command tree, which every run does.
+func BenchmarkCommandTree(b *testing.B) {
+	g := &Globals{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Getenv: func(string) string { return "" }, Now: time.Now, StdinIsTerminal: func() bool { return false }}
+	b.ReportAllocs()
+	for b.Loop() {
+		newRootCmd(g, model.De)
+	}
+}

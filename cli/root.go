@@ -86,6 +86,11 @@ func Run(g *Globals, args []string) int {
 	g = &safe
 	lang := g.preLang(args)
 	root := newRootCmd(g, lang)
+	if len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd) {
+		// The shell asks what to complete: flags' descriptions and values.
+		localizeFlags(root, lang)
+		registerCompletions(root, lang)
+	}
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -299,7 +304,6 @@ func newRootCmd(g *Globals, lang model.Lang) *cobra.Command {
 	usageArgs(root)
 	localizeCompletion(root, lang)
 	localizeHelpCmd(root, lang)
-	registerCompletions(root, lang)
 	return root
 }
 

@@ -257,12 +257,15 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 	r := &rendered{path: path, formats: formats}
 	// Each file's catalogue and branding come from its own workspace; the
 	// catalogue is loaded while the file is read, and the document is built
-	// while the file is validated (it counts only for a valid file).
+	// and written in each format while the file is validated (it counts
+	// only for a valid file).
 	var (
 		lang     model.Lang
 		brand    *render.Branding
 		brandErr error
 		doc      *render.Document
+		data     [][]byte
+		errs     []error
 	)
 	l := g.loadWithCatalog(path, mu, func(cat *model.Catalog, f *model.File) {
 		// The document is in the file's language; what tom says about it is
@@ -274,8 +277,17 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 			lang = g.Lang(f)
 			brand, brandErr = g.branding(path, lang)
 		}()
-		if brandErr == nil {
-			doc = render.BuildProfile(cat, f, lang, brand, profile)
+		if brandErr != nil {
+			return
+		}
+		doc = render.BuildProfile(cat, f, lang, brand, profile)
+		data, errs = nil, nil
+		for _, format := range formats {
+			b, err := render.Write(doc, format)
+			data, errs = append(data, b), append(errs, err)
+			if err != nil {
+				break
+			}
 		}
 	})
 	if l.CatErr != nil {
@@ -291,18 +303,10 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		r.err = brandErr
 		return r
 	}
-	r.doc = doc
+	r.doc, r.data, r.errs = doc, data, errs
 	// An annex for clients of a business that says it processes no data
 	// for clients: written, with a word on it.
 	r.controllerOnly = profile == render.ProfileAnnex && model.View{C: cat, F: f}.BusinessRole() == model.BusinessController
-	for _, format := range formats {
-		data, err := render.Write(r.doc, format)
-		r.data = append(r.data, data)
-		r.errs = append(r.errs, err)
-		if err != nil {
-			break
-		}
-	}
 	return r
 }
 

@@ -197,16 +197,27 @@ type statusEntry struct {
 	Err  error // why the file could not be read
 	// NoCatalog: Err says why the file's catalogue could not be had.
 	NoCatalog bool
+	// Report: the report as text (loadStatus asked for it), or nil.
+	Report []byte
 }
 
 // loadStatus reads one answers file read-only, with its catalogue, and
-// works out its state; a catalogue that cannot be had makes the file
-// unreadable.
-func loadStatus(g *Globals, path string) statusEntry {
-	// The state is worked out while the file is validated.
+// works out its state, and with report its report as text; a catalogue
+// that cannot be had makes the file unreadable.
+func loadStatus(g *Globals, path string, report bool) statusEntry {
+	// The state and the report are worked out while the file is validated
+	// (nothing else uses g meanwhile).
 	today := g.Today()
-	var r model.StatusReport
-	l := g.loadWithCatalog(path, nil, func(c *model.Catalog, f *model.File) { r = model.Status(c, f, today) })
+	var (
+		r   model.StatusReport
+		out []byte
+	)
+	l := g.loadWithCatalog(path, nil, func(c *model.Catalog, f *model.File) {
+		r = model.Status(c, f, today)
+		if report {
+			out = render.WriteText(statusReport(g, c, f, r))
+		}
+	})
 	if l.CatErr != nil {
 		return statusEntry{Path: path, Code: ExitStatusUnreadable, Err: l.CatErr, NoCatalog: true}
 	}
@@ -217,7 +228,15 @@ func loadStatus(g *Globals, path string) statusEntry {
 		}
 		return statusEntry{Path: path, Cat: c, Code: ExitStatusUnreadable, Err: err}
 	}
-	return statusEntry{Path: path, Cat: c, File: f, Rep: r, Code: statusExitCode(r.State)}
+	return statusEntry{Path: path, Cat: c, File: f, Rep: r, Code: statusExitCode(r.State), Report: out}
+}
+
+// statusReport is the report on one answers file: its state, then target
+// and actual.
+func statusReport(g *Globals, c *model.Catalog, f *model.File, r model.StatusReport) *render.Document {
+	doc := statusDocument(r, g.Lang(f), g.nextFunc())
+	addTargetActual(doc, c, f, g.Lang(f))
+	return doc
 }
 
 // json is the entry as `tom status --json` prints it.
@@ -235,7 +254,7 @@ func (e statusEntry) json(g *Globals) statusJSON {
 func runStatus(opts *statusOptions) error {
 	g := opts.Globals
 	if len(opts.Files) == 0 && !opts.ICal {
-		e := loadStatus(g, g.FilePath())
+		e := loadStatus(g, g.FilePath(), !opts.JSON)
 		if e.NoCatalog {
 			return &ExitError{Code: ExitFailure, Err: e.Err}
 		}
@@ -249,7 +268,7 @@ func runStatus(opts *statusOptions) error {
 	}
 	entries := make([]statusEntry, 0, len(paths))
 	for _, path := range paths {
-		entries = append(entries, loadStatus(g, path))
+		entries = append(entries, loadStatus(g, path, false))
 	}
 	if opts.ICal {
 		return runStatusICal(g, entries)
@@ -325,9 +344,7 @@ func runStatusOne(g *Globals, opts *statusOptions, e statusEntry) error {
 		return &ExitError{Code: e.Code, Err: e.Err}
 	}
 	if !opts.JSON {
-		doc := statusDocument(e.Rep, g.Lang(e.File), g.nextFunc())
-		addTargetActual(doc, e.Cat, e.File, g.Lang(e.File))
-		if err := writeReport(g, doc, "text"); err != nil {
+		if _, err := g.text().Write(e.Report); err != nil {
 			return err
 		}
 	}

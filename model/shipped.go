@@ -10,13 +10,19 @@ import (
 // when tom is built, and the tests read it with ParseCatalog, which checks
 // everything (TestShippedParsedOnce: accepted, and read as here): it is
 // decoded once, straight into the catalogue, and only indexed, not checked
-// again at every start. Data that does not decode is read by ParseCatalog,
-// which reports the problems at their places. Any other catalogue (a file,
-// an overlay) goes through ParseCatalog.
-func ParseShippedCatalog(source string, data []byte) (*Catalog, error) {
+// again at every start. The decoder generated from the catalogue's types
+// reads it (its strings are slices of data); what that decoder does not
+// read exactly as json.Unmarshal does is decoded with json.Unmarshal, and
+// data that does not decode is read by ParseCatalog, which reports the
+// problems at their places. Any other catalogue (a file, an overlay) goes
+// through ParseCatalog.
+func ParseShippedCatalog(source, data string) (*Catalog, error) {
 	var c Catalog
-	if json.Unmarshal(data, &c) != nil {
-		return ParseCatalog(source, data)
+	if !decodeShippedCatalog(data, &c) {
+		c = Catalog{}
+		if json.Unmarshal([]byte(data), &c) != nil {
+			return ParseCatalog(source, []byte(data))
+		}
 	}
 	c.index()
 	return &c, nil
@@ -25,10 +31,13 @@ func ParseShippedCatalog(source string, data []byte) (*Catalog, error) {
 // ParseShippedSupportTable is ParseShippedCatalog for the operating-system
 // support table built into tom: decoded once and indexed; the tests check
 // it with ParseSupportTable.
-func ParseShippedSupportTable(source string, data []byte) (*SupportTable, error) {
+func ParseShippedSupportTable(source, data string) (*SupportTable, error) {
 	var t SupportTable
-	if json.Unmarshal(data, &t) != nil {
-		return ParseSupportTable(source, data)
+	if !decodeShippedSupportTable(data, &t) {
+		t = SupportTable{}
+		if json.Unmarshal([]byte(data), &t) != nil {
+			return ParseSupportTable(source, []byte(data))
+		}
 	}
 	t.index()
 	return &t, nil

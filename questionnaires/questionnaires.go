@@ -11,11 +11,14 @@ import (
 	"github.com/tom-dsgvo/tom/model"
 )
 
+// The shipped data are strings, so that the strings of the catalogue and
+// the table can be slices of them (model.ParseShippedCatalog).
+//
 //go:embed tom-standard.json
-var standard []byte
+var standard string
 
 //go:embed os-support.json
-var osSupport []byte
+var osSupport string
 
 // OSSupportName is how the shipped operating-system support table is named in
 // messages.
@@ -51,7 +54,7 @@ func withSupport(c *model.Catalog, err error) (*model.Catalog, error) {
 }
 
 // StandardJSON returns the shipped catalogue's JSON source.
-func StandardJSON() []byte { return append([]byte(nil), standard...) }
+func StandardJSON() []byte { return []byte(standard) }
 
 // Load returns the catalogue in path, or the shipped one when path is ""
 // or names the shipped catalogue by its ID (see IsShippedID), with the
@@ -70,7 +73,7 @@ func Load(path string) (*model.Catalog, error) {
 		if !IsShippedID(base) {
 			return nil, model.ExtendsError(path, data, shippedRef())
 		}
-		merged, err := model.ApplyOverlay(path, standard, data)
+		merged, err := model.ApplyOverlay(path, []byte(standard), data)
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +109,7 @@ func shippedIDVersion() (id, version string) {
 		ID      string `json:"id"`
 		Version string `json:"version"`
 	}
-	if json.Unmarshal(standard, &head) != nil {
+	if json.Unmarshal([]byte(standard), &head) != nil {
 		return "", ""
 	}
 	return head.ID, head.Version

@@ -1,8 +1,8 @@
 package questionnaires
 
 import (
-	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tom-dsgvo/tom/model"
@@ -15,7 +15,7 @@ import (
 // data and read the same values, which this test checks: it is where the
 // shipped data is checked.
 func TestShippedParsedOnce(t *testing.T) {
-	full, err := model.ParseCatalog(StandardName, standard)
+	full, err := model.ParseCatalog(StandardName, []byte(standard))
 	if err != nil {
 		t.Fatalf("ParseCatalog on the shipped catalogue:\n%v", err)
 	}
@@ -26,7 +26,7 @@ func TestShippedParsedOnce(t *testing.T) {
 	if !reflect.DeepEqual(full, fast) {
 		t.Error("ParseShippedCatalog reads the shipped catalogue differently from ParseCatalog")
 	}
-	fullT, err := model.ParseSupportTable(OSSupportName, osSupport)
+	fullT, err := model.ParseSupportTable(OSSupportName, []byte(osSupport))
 	if err != nil {
 		t.Fatalf("ParseSupportTable on the shipped table:\n%v", err)
 	}
@@ -44,21 +44,21 @@ func TestShippedParsedOnce(t *testing.T) {
 // unknown keys pass the single decode, and the checks are not made again:
 // TestShippedParsedOnce keeps all of these out of the shipped data.)
 func TestShippedFallsBack(t *testing.T) {
-	for name, data := range map[string][]byte{
+	for name, data := range map[string]string{
 		"syntax":     standard[:len(standard)/2],
-		"wrong type": bytes.Replace(standard, []byte(`"version": "`), []byte(`"version": 1, "x": "`), 1),
+		"wrong type": strings.Replace(standard, `"version": "`, `"version": 1, "x": "`, 1),
 	} {
-		_, want := model.ParseCatalog("x.json", data)
+		_, want := model.ParseCatalog("x.json", []byte(data))
 		_, got := model.ParseShippedCatalog("x.json", data)
 		if want == nil || got == nil || got.Error() != want.Error() {
 			t.Errorf("catalogue, %s: ParseShippedCatalog says %v, ParseCatalog %v", name, got, want)
 		}
 	}
-	for name, data := range map[string][]byte{
+	for name, data := range map[string]string{
 		"syntax":     osSupport[:len(osSupport)/2],
-		"wrong type": bytes.Replace(osSupport, []byte(`"id": "windows"`), []byte(`"id": 7`), 1),
+		"wrong type": strings.Replace(osSupport, `"id": "windows"`, `"id": 7`, 1),
 	} {
-		_, want := model.ParseSupportTable("x.json", data)
+		_, want := model.ParseSupportTable("x.json", []byte(data))
 		_, got := model.ParseShippedSupportTable("x.json", data)
 		if want == nil || got == nil || got.Error() != want.Error() {
 			t.Errorf("support table, %s: ParseShippedSupportTable says %v, ParseSupportTable %v", name, got, want)

@@ -10,15 +10,17 @@ import (
 // when tom is built, and the tests read it with ParseCatalog, which checks
 // everything (TestShippedParsedOnce: accepted, and read as here): it is
 // decoded once, straight into the catalogue, and only indexed, not checked
-// again at every start. The decoder generated from the catalogue's types
-// reads it (its strings are slices of data); what that decoder does not
-// read exactly as json.Unmarshal does is decoded with json.Unmarshal, and
-// data that does not decode is read by ParseCatalog, which reports the
-// problems at their places. Any other catalogue (a file, an overlay) goes
-// through ParseCatalog.
-func ParseShippedCatalog(source, data string) (*Catalog, error) {
+// again at every start. It is read from its tape, the catalogue as
+// json.Unmarshal decodes data, written when tom is built (go generate
+// ./questionnaires), whose strings are slices of data; a tape of other types
+// or of other data is not used. Without a tape the decoder generated from
+// the catalogue's types reads data; what that decoder does not read exactly
+// as json.Unmarshal does is decoded with json.Unmarshal, and data that does
+// not decode is read by ParseCatalog, which reports the problems at their
+// places. Any other catalogue (a file, an overlay) goes through ParseCatalog.
+func ParseShippedCatalog(source, data, tape string) (*Catalog, error) {
 	var c Catalog
-	if !decodeShippedCatalog(data, &c) {
+	if !decodeTapeCatalog(tape, data, &c) && !decodeShippedCatalog(data, reset(&c)) {
 		c = Catalog{}
 		if json.Unmarshal([]byte(data), &c) != nil {
 			return ParseCatalog(source, []byte(data))
@@ -31,9 +33,9 @@ func ParseShippedCatalog(source, data string) (*Catalog, error) {
 // ParseShippedSupportTable is ParseShippedCatalog for the operating-system
 // support table built into tom: decoded once and indexed; the tests check
 // it with ParseSupportTable.
-func ParseShippedSupportTable(source, data string) (*SupportTable, error) {
+func ParseShippedSupportTable(source, data, tape string) (*SupportTable, error) {
 	var t SupportTable
-	if !decodeShippedSupportTable(data, &t) {
+	if !decodeTapeSupportTable(tape, data, &t) && !decodeShippedSupportTable(data, reset(&t)) {
 		t = SupportTable{}
 		if json.Unmarshal([]byte(data), &t) != nil {
 			return ParseSupportTable(source, []byte(data))
@@ -43,14 +45,29 @@ func ParseShippedSupportTable(source, data string) (*SupportTable, error) {
 	return &t, nil
 }
 
-// newIndexes makes the catalogue's lookup tables empty.
+// reset sets *v to its zero value and returns v.
+func reset[T any](v *T) *T {
+	var zero T
+	*v = zero
+	return v
+}
+
+// newIndexes makes the catalogue's lookup tables empty, with room for its
+// sections, groups, questions and measures (growing them costs more).
 func (c *Catalog) newIndexes() {
-	c.questions = map[string]*Question{}
-	c.measures = map[string]*Measure{}
-	c.sections = map[string]*Section{}
-	c.groups = map[string]*Group{}
-	c.owner = map[string]*Section{}
-	c.order = map[string]int{}
+	nq, nm := 0, 0
+	for _, s := range c.Sections {
+		if s != nil {
+			nq += len(s.Questions)
+			nm += len(s.Measures)
+		}
+	}
+	c.questions = make(map[string]*Question, nq)
+	c.measures = make(map[string]*Measure, nm)
+	c.sections = make(map[string]*Section, len(c.Sections))
+	c.groups = make(map[string]*Group, len(c.Groups))
+	c.owner = make(map[string]*Section, nq+nm)
+	c.order = make(map[string]int, nq)
 	c.qroles = map[string]*Question{}
 }
 
@@ -127,7 +144,7 @@ func (q *Question) indexFields() {
 // index builds the indexes check builds, without checking anything: for
 // the table the tests have checked (TestIndexAsCheck).
 func (t *SupportTable) index() {
-	t.fams = map[string]*SupportFamily{}
+	t.fams = make(map[string]*SupportFamily, len(t.Families))
 	for i := range t.Families {
 		f := &t.Families[i]
 		t.fams[f.ID] = f
@@ -139,7 +156,7 @@ func (t *SupportTable) index() {
 		}
 		slices.SortStableFunc(f.names, func(a, b []string) int { return len(b) - len(a) })
 	}
-	t.byFamily = map[string][]int{}
+	t.byFamily = make(map[string][]int, len(t.Families))
 	t.byCode = map[string][]codeRef{}
 	for i := range t.Entries {
 		e := &t.Entries[i]

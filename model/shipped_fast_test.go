@@ -72,7 +72,7 @@ func TestShippedDecoderAsUnmarshal(t *testing.T) {
 		t.Fatal("the generated decoder reads the shipped support table differently from json.Unmarshal")
 	}
 
-	c, err := ParseShippedCatalog("tom-standard.json", catData)
+	c, err := ParseShippedCatalog("tom-standard.json", catData, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestShippedDecoderAsUnmarshal(t *testing.T) {
 	if !reflect.DeepEqual(c, wc) {
 		t.Error("ParseShippedCatalog: the catalogue and its indexes differ from json.Unmarshal's")
 	}
-	st, err := ParseShippedSupportTable("os-support.json", tableData)
+	st, err := ParseShippedSupportTable("os-support.json", tableData, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestShippedDecoderGivesUp(t *testing.T) {
 			t.Errorf("catalogue, %s: the generated decoder does not give up", name)
 		}
 		want, wantErr := parseShippedCatalogUnmarshal("x.json", data)
-		got, err := ParseShippedCatalog("x.json", data)
+		got, err := ParseShippedCatalog("x.json", data, "")
 		if !reflect.DeepEqual(got, want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
 			t.Errorf("catalogue, %s: ParseShippedCatalog gives %v, %v; before: %v, %v", name, got != nil, err, want != nil, wantErr)
 		}
@@ -159,7 +159,7 @@ func TestShippedDecoderGivesUp(t *testing.T) {
 			t.Errorf("support table, %s: the generated decoder does not give up", name)
 		}
 		want, wantErr := parseShippedSupportTableUnmarshal("x.json", data)
-		got, err := ParseShippedSupportTable("x.json", data)
+		got, err := ParseShippedSupportTable("x.json", data, "")
 		if !reflect.DeepEqual(got, want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
 			t.Errorf("support table, %s: ParseShippedSupportTable gives %v, %v; before: %v, %v", name, got != nil, err, want != nil, wantErr)
 		}

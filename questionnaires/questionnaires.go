@@ -7,6 +7,7 @@ import (
 
 	json "github.com/goccy/go-json"
 	"strings"
+	"unsafe"
 
 	"github.com/tom-dsgvo/tom/model"
 )
@@ -20,6 +21,17 @@ var standard string
 //go:embed os-support.json
 var osSupport string
 
+// The tapes of the shipped data: each as json.Unmarshal decodes it, ready
+// to be read without parsing (model.ParseShippedCatalog). go generate
+// writes them again; TestShippedTapesFresh fails when one is stale.
+//
+//go:generate go test -run=^TestShippedTapesFresh$ . -args -update-tapes
+//go:embed tom-standard.tape
+var standardTape string
+
+//go:embed os-support.tape
+var osSupportTape string
+
 // OSSupportName is how the shipped operating-system support table is named in
 // messages.
 const OSSupportName = "os-support.json"
@@ -27,7 +39,7 @@ const OSSupportName = "os-support.json"
 // OSSupport returns the shipped table of operating systems and the end of
 // their security support, checked.
 func OSSupport() (*model.SupportTable, error) {
-	return model.ParseShippedSupportTable(OSSupportName, osSupport)
+	return model.ParseShippedSupportTable(OSSupportName, osSupport, osSupportTape)
 }
 
 // StandardName is how the shipped catalogue is named in messages.
@@ -36,7 +48,7 @@ const StandardName = "tom-standard.json"
 // Standard returns the shipped Art. 32 catalogue, checked, with the shipped
 // operating-system support table for its rules.
 func Standard() (*model.Catalog, error) {
-	return withSupport(model.ParseShippedCatalog(StandardName, standard))
+	return withSupport(model.ParseShippedCatalog(StandardName, standard, standardTape))
 }
 
 // withSupport gives a loaded catalogue the shipped support table, which the
@@ -102,6 +114,10 @@ func IsShippedID(ref string) bool {
 	return !versioned || major == strings.SplitN(sversion, ".", 2)[0]
 }
 
+// readOnlyBytes returns s as bytes without a copy, for a reader that does
+// not write them (json.Unmarshal copies its input into a buffer of its own).
+func readOnlyBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
 // shippedIDVersion reads only the ID and version of the shipped catalogue
 // (a full parse takes some 15 ms).
 func shippedIDVersion() (id, version string) {
@@ -109,7 +125,7 @@ func shippedIDVersion() (id, version string) {
 		ID      string `json:"id"`
 		Version string `json:"version"`
 	}
-	if json.Unmarshal([]byte(standard), &head) != nil {
+	if json.Unmarshal(readOnlyBytes(standard), &head) != nil {
 		return "", ""
 	}
 	return head.ID, head.Version

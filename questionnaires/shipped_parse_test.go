@@ -19,7 +19,7 @@ func TestShippedParsedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ParseCatalog on the shipped catalogue:\n%v", err)
 	}
-	fast, err := model.ParseShippedCatalog(StandardName, standard)
+	fast, err := model.ParseShippedCatalog(StandardName, standard, standardTape)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestShippedParsedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ParseSupportTable on the shipped table:\n%v", err)
 	}
-	fastT, err := model.ParseShippedSupportTable(OSSupportName, osSupport)
+	fastT, err := model.ParseShippedSupportTable(OSSupportName, osSupport, osSupportTape)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestShippedFallsBack(t *testing.T) {
 		"wrong type": strings.Replace(standard, `"version": "`, `"version": 1, "x": "`, 1),
 	} {
 		_, want := model.ParseCatalog("x.json", []byte(data))
-		_, got := model.ParseShippedCatalog("x.json", data)
+		_, got := model.ParseShippedCatalog("x.json", data, standardTape)
 		if want == nil || got == nil || got.Error() != want.Error() {
 			t.Errorf("catalogue, %s: ParseShippedCatalog says %v, ParseCatalog %v", name, got, want)
 		}
@@ -59,7 +59,7 @@ func TestShippedFallsBack(t *testing.T) {
 		"wrong type": strings.Replace(osSupport, `"id": "windows"`, `"id": 7`, 1),
 	} {
 		_, want := model.ParseSupportTable("x.json", []byte(data))
-		_, got := model.ParseShippedSupportTable("x.json", data)
+		_, got := model.ParseShippedSupportTable("x.json", data, osSupportTape)
 		if want == nil || got == nil || got.Error() != want.Error() {
 			t.Errorf("support table, %s: ParseShippedSupportTable says %v, ParseSupportTable %v", name, got, want)
 		}

@@ -49,12 +49,41 @@ type Config struct {
 	Decoder, Reader string
 	// Roots are the types to decode; each gets a method decNAME(*T) bool.
 	Roots []reflect.Type
+	// TapeDecoder, if set, names a second decoder type to declare, of the
+	// tapes EncodeTape writes, which embeds TapeReader (see tape.go).
+	TapeDecoder, TapeReader string
 }
 
 // Generate returns the gofmt-ed source of the decoder for cfg.Roots, or an
 // error naming a type or field it cannot decode exactly as the general
 // decoder does.
 func Generate(cfg Config) ([]byte, error) {
+	g, err := plan(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "// %s\n\npackage %s\n\n", cfg.Header, cfg.Package)
+	fmt.Fprintf(&out, "// %s decodes the types it was generated for (see %s).\n", cfg.Decoder, cfg.Reader)
+	fmt.Fprintf(&out, "type %s struct {\n\t%s\n", cfg.Decoder, cfg.Reader)
+	for _, f := range g.fields {
+		fmt.Fprintf(&out, "\t%s\n", f)
+	}
+	out.WriteString("}\n")
+	out.Write(g.body.Bytes())
+	if cfg.TapeDecoder != "" {
+		g.emitTape(&out)
+	}
+	src, err := format.Source(out.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("generated source does not parse: %v\n%s", err, out.Bytes())
+	}
+	return src, nil
+}
+
+// plan finds the types reachable from cfg.Roots and writes the JSON
+// decoder's methods.
+func plan(cfg Config) (*gen, error) {
 	g := &gen{cfg: cfg, done: map[reflect.Type]bool{}}
 	for _, t := range cfg.Roots {
 		if t.Kind() != reflect.Struct {
@@ -69,25 +98,13 @@ func Generate(cfg Config) ([]byte, error) {
 			return nil, err
 		}
 	}
-	var out bytes.Buffer
-	fmt.Fprintf(&out, "// %s\n\npackage %s\n\n", cfg.Header, cfg.Package)
-	fmt.Fprintf(&out, "// %s decodes the types it was generated for (see %s).\n", cfg.Decoder, cfg.Reader)
-	fmt.Fprintf(&out, "type %s struct {\n\t%s\n", cfg.Decoder, cfg.Reader)
-	for _, f := range g.fields {
-		fmt.Fprintf(&out, "\t%s\n", f)
-	}
-	out.WriteString("}\n")
-	out.Write(g.body.Bytes())
-	src, err := format.Source(out.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("generated source does not parse: %v\n%s", err, out.Bytes())
-	}
-	return src, nil
+	return g, nil
 }
 
 type gen struct {
 	cfg    Config
 	done   map[reflect.Type]bool // types queued for a method or a field
+	order  []reflect.Type        // the struct, slice, map and pointer types, as found
 	queue  []reflect.Type
 	fields []string // of the decoder type
 	body   bytes.Buffer
@@ -105,6 +122,7 @@ func (g *gen) need(t reflect.Type) {
 		return
 	}
 	g.done[t] = true
+	g.order = append(g.order, t)
 	switch t.Kind() {
 	case reflect.Struct, reflect.Slice, reflect.Map:
 		g.queue = append(g.queue, t)
@@ -243,45 +261,17 @@ func (g *gen) emit(t reflect.Type) error {
 }
 
 func (g *gen) emitStruct(t reflect.Type) error {
+	fs, err := decodedFields(t)
+	if err != nil {
+		return err
+	}
 	var cases strings.Builder
-	n := 0
-	keys := map[string]bool{}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Anonymous {
-			return fmt.Errorf("%v.%s: embedded fields are not supported", t, f.Name)
-		}
-		if !f.IsExported() {
-			continue
-		}
-		tag := f.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		for _, o := range strings.Split(opts, ",") {
-			switch o {
-			case "", "omitempty", "omitzero":
-			default:
-				return fmt.Errorf("%v.%s: tag option %q not supported", t, f.Name, o)
-			}
-		}
-		if name == "" {
-			name = f.Name
-		}
-		if keys[strings.ToLower(name)] {
-			return fmt.Errorf("%v.%s: key %q is taken (in some case) by another field", t, f.Name, name)
-		}
-		keys[strings.ToLower(name)] = true
-		if n == 64 {
-			return fmt.Errorf("%v: more than 64 fields", t)
-		}
-		stmt, err := g.value(f.Type, "v."+f.Name)
+	for n, f := range fs {
+		stmt, err := g.value(t.Field(f.index).Type, "v."+f.name)
 		if err != nil {
-			return fmt.Errorf("%v.%s: %w", t, f.Name, err)
+			return fmt.Errorf("%v.%s: %w", t, f.name, err)
 		}
-		fmt.Fprintf(&cases, "\ncase %q:\nbit = 1 << %d\n%s", name, n, stmt)
-		n++
+		fmt.Fprintf(&cases, "\ncase %q:\nbit = 1 << %d\n%s", f.key, n, stmt)
 	}
 	id := g.ident(t)
 	fmt.Fprintf(&g.body, `

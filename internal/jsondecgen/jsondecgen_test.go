@@ -104,3 +104,38 @@ func TestGenerateRefuses(t *testing.T) {
 		}
 	}
 }
+
+type outerRenamed struct {
+	Name string `json:"title"`
+}
+
+type outerName struct {
+	Name string `json:"name"`
+}
+
+// TestTapeFingerprint: the fingerprint changes with a field's key, and
+// EncodeTape refuses a value not of a root type.
+func TestTapeFingerprint(t *testing.T) {
+	a, err := TapeFingerprint(config(reflect.TypeFor[outerName]()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := TapeFingerprint(config(reflect.TypeFor[outerRenamed]()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a == b {
+		t.Error("a field's key changed: the same fingerprint")
+	}
+	if _, err := EncodeTape(config(reflect.TypeFor[outerName]()), &outerRenamed{}, ""); err == nil {
+		t.Error("EncodeTape takes a value of another type")
+	}
+	tape, err := EncodeTape(config(reflect.TypeFor[outerName]()), &outerName{Name: "ab"}, `{"name": "ab"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "ab" is at offset 10 of the text: length 2<<1, offset 10.
+	if !strings.HasPrefix(string(tape), tapeMagic) || !strings.HasSuffix(string(tape), "\x04\x0a") {
+		t.Errorf("tape %q", tape)
+	}
+}

@@ -1,0 +1,238 @@
+package model
+
+import (
+	"encoding/binary"
+	"math"
+	"strings"
+
+	"github.com/tom-dsgvo/tom/internal/textsum"
+)
+
+// decodeTapeCatalog reads a catalogue from its tape (internal/jsondecgen:
+// the catalogue as json.Unmarshal decodes text, written when tom is
+// built), with the decoder generated from the catalogue's types: it only
+// cuts strings from text and fills the values, parsing nothing. It gives up
+// (false) on a tape of other types or of another text, or that does not
+// read to its end; c is then partly filled.
+func decodeTapeCatalog(tape, text string, c *Catalog) bool {
+	d := &shippedTape{}
+	return d.header(tape, text, shippedTapeFingerprint) && d.pools() && d.tapeCatalog(c) && d.i == len(d.t)
+}
+
+// decodeTapeSupportTable is decodeTapeCatalog for a support table.
+func decodeTapeSupportTable(tape, text string, t *SupportTable) bool {
+	d := &shippedTape{}
+	return d.header(tape, text, shippedTapeFingerprint) && d.pools() && d.tapeSupportTable(t) && d.i == len(d.t)
+}
+
+// tapeReader reads a tape for the generated decoder: the primitives it
+// calls (see internal/jsondecgen/tape.go for the layout). Each fails
+// (false) at the tape's end or on a value out of range.
+type tapeReader struct {
+	t    string // the tape
+	i    int
+	text string // that its strings are cut from
+}
+
+// header reads the tape's header: it must be of the types with the
+// fingerprint and of text, the same length and sum (textsum).
+func (r *tapeReader) header(tape, text string, fingerprint uint32) bool {
+	r.t, r.text = tape, text
+	if !strings.HasPrefix(tape, "jdt1") {
+		return false
+	}
+	r.i = 4
+	fp, ok := r.uvarint()
+	if !ok || fp != uint64(fingerprint) {
+		return false
+	}
+	n, ok := r.uvarint()
+	if !ok || n != uint64(len(text)) {
+		return false
+	}
+	if len(r.t)-r.i < 8 {
+		return false
+	}
+	sum := binary.LittleEndian.Uint64([]byte(r.t[r.i : r.i+8]))
+	r.i += 8
+	return sum == textsum.Sum(text)
+}
+
+func (r *tapeReader) uvarint() (uint64, bool) {
+	var x uint64
+	for s := uint(0); s < 64 && r.i < len(r.t); s += 7 {
+		b := r.t[r.i]
+		r.i++
+		if b < 0x80 {
+			return x | uint64(b)<<s, s < 63 || b <= 1
+		}
+		x |= uint64(b&0x7f) << s
+	}
+	return 0, false
+}
+
+// count reads a number of values, each at least a byte of the tape.
+func (r *tapeReader) count() (int, bool) {
+	u, ok := r.uvarint()
+	if !ok || u > uint64(len(r.t)-r.i) {
+		return 0, false
+	}
+	return int(u), true
+}
+
+// length reads the length of a list or map: -1 for nil.
+func (r *tapeReader) length() (int, bool) {
+	u, ok := r.uvarint()
+	if !ok || u > uint64(len(r.t)-r.i)+1 {
+		return 0, false
+	}
+	return int(u) - 1, true
+}
+
+func (r *tapeReader) byte() (byte, bool) {
+	if r.i >= len(r.t) {
+		return 0, false
+	}
+	r.i++
+	return r.t[r.i-1], true
+}
+
+// flag reads whether a pointer is set.
+func (r *tapeReader) flag() (bool, bool) {
+	b, ok := r.byte()
+	return b == 1, ok && b <= 1
+}
+
+func (r *tapeReader) boolean() (bool, bool) { return r.flag() }
+
+func (r *tapeReader) str() (string, bool) {
+	u, ok := r.uvarint()
+	if !ok {
+		return "", false
+	}
+	n := u >> 1
+	if u&1 == 1 { // the bytes follow
+		if n > uint64(len(r.t)-r.i) {
+			return "", false
+		}
+		s := r.t[r.i : r.i+int(n)]
+		r.i += int(n)
+		return s, true
+	}
+	if n == 0 {
+		return "", true
+	}
+	off, ok := r.uvarint()
+	if !ok || off > uint64(len(r.text)) || n > uint64(len(r.text))-off {
+		return "", false
+	}
+	return r.text[off : off+n], true
+}
+
+func (r *tapeReader) integer() (int, bool) {
+	u, ok := r.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return int(x), ok && int64(int(x)) == x
+}
+
+func (r *tapeReader) float() (float64, bool) {
+	if len(r.t)-r.i < 8 {
+		return 0, false
+	}
+	var b [8]byte
+	copy(b[:], r.t[r.i:])
+	r.i += 8
+	return math.Float64frombits(binary.LittleEndian.Uint64(b[:])), true
+}
+
+// anyValue reads what json.Unmarshal decodes into an any.
+func (r *tapeReader) anyValue() (any, bool) {
+	tag, ok := r.byte()
+	if !ok {
+		return nil, false
+	}
+	switch tag {
+	case 0:
+		return nil, true
+	case 1, 2:
+		return tag == 2, true
+	case 3:
+		return r.float()
+	case 4:
+		return r.str()
+	case 5:
+		n, ok := r.count()
+		if !ok {
+			return nil, false
+		}
+		l := make([]any, n)
+		for i := range l {
+			if l[i], ok = r.anyValue(); !ok {
+				return nil, false
+			}
+		}
+		return l, true
+	case 6:
+		n, ok := r.count()
+		if !ok {
+			return nil, false
+		}
+		m := make(map[string]any, n)
+		for range n {
+			k, ok := r.str()
+			if !ok {
+				return nil, false
+			}
+			if _, dup := m[k]; dup {
+				return nil, false
+			}
+			if m[k], ok = r.anyValue(); !ok {
+				return nil, false
+			}
+		}
+		return m, true
+	}
+	return nil, false
+}
+
+// pool holds the values of a type a tape has, made at once.
+type pool[T any] []T
+
+// newPool reads the size of a pool and makes it.
+func newPool[T any](r *tapeReader) (pool[T], bool) {
+	n, ok := r.uvarint()
+	if !ok || n > uint64(len(r.t)) {
+		return nil, false
+	}
+	if n == 0 {
+		return nil, true
+	}
+	return make(pool[T], n), true
+}
+
+// one returns the next value.
+func (p *pool[T]) one() (*T, bool) {
+	if len(*p) == 0 {
+		return nil, false
+	}
+	v := &(*p)[0]
+	*p = (*p)[1:]
+	return v, true
+}
+
+// take returns the next n values, as a list of its own (empty, not nil,
+// for none).
+func (p *pool[T]) take(n int) ([]T, bool) {
+	if n == 0 {
+		return []T{}, true
+	}
+	if n > len(*p) {
+		return nil, false
+	}
+	l := (*p)[:n:n]
+	*p = (*p)[n:]
+	return l, true
+}

@@ -156,11 +156,25 @@ func (t *SupportTable) index() {
 		}
 		slices.SortStableFunc(f.names, func(a, b []string) int { return len(b) - len(a) })
 	}
-	t.byFamily = make(map[string][]int, len(t.Families))
+	// Each family's entries are a part of one list, cut at their number.
+	n := make(map[string]int, len(t.Families))
+	for i := range t.Entries {
+		n[t.Entries[i].Family]++
+	}
+	all := make([]int, 0, len(t.Entries))
+	t.byFamily = make(map[string][]int, len(n))
+	for i := range t.Entries {
+		f := t.Entries[i].Family
+		l, ok := t.byFamily[f]
+		if !ok {
+			l = all[len(all) : len(all) : len(all)+n[f]]
+			all = all[:len(all)+n[f]]
+		}
+		t.byFamily[f] = append(l, i)
+	}
 	t.byCode = map[string][]codeRef{}
 	for i := range t.Entries {
 		e := &t.Entries[i]
-		t.byFamily[e.Family] = append(t.byFamily[e.Family], i)
 		for _, c := range e.Codenames {
 			if toks := supportTokens(c); len(toks) > 0 {
 				t.byCode[toks[0]] = append(t.byCode[toks[0]], codeRef{toks, i})

@@ -523,32 +523,51 @@ func hasPhrase(toks []string, i int, phrase []string) bool {
 // digits and inner dots. A word of two or more letters followed by digits is
 // split before the digits ("win10" → "win", "10"); other words are kept
 // ("22h2", "12l", "20.04", "r2").
+//
+// The words are slices of s, or of its copy in lower case when it has
+// upper-case letters: the table's thousand names cost no more than that.
 func supportTokens(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			s = string(b)
+			break
+		}
+	}
 	var toks []string
-	var cur []byte
-	flush := func() {
-		w := strings.Trim(string(cur), ".")
-		if w != "" {
+	start := 0 // of the current word
+	flush := func(end int) {
+		if w := strings.Trim(s[start:end], "."); w != "" {
 			toks = append(toks, w)
 		}
-		cur = cur[:0]
+		start = end
 	}
 	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
 	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	letters := func(w string) bool {
+		for i := 0; i < len(w); i++ {
+			if !isLetter(w[i]) {
+				return false
+			}
+		}
+		return true
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
 		if !isLetter(c) && !isDigit(c) && c != '.' {
-			flush()
+			flush(i)
+			start = i + 1
 			continue
 		}
-		if isDigit(c) && len(cur) >= 2 && isLetter(cur[len(cur)-1]) && !bytes.ContainsFunc(cur, func(r rune) bool { return r < 'a' || r > 'z' }) {
-			flush()
+		if isDigit(c) && i-start >= 2 && letters(s[start:i]) {
+			flush(i)
 		}
-		cur = append(cur, c)
 	}
-	flush()
+	flush(len(s))
 	return toks
 }

@@ -8,7 +8,11 @@
 // fail, and its caller then decodes the data the general way. So whatever it
 // accepts, it decodes as the general decoder does.
 //
-// The generated code runs on a reader and on helpers that the target package
+// It can also write a second decoder, of tapes: values decoded ahead, when
+// the data is built, that the decoder only fills in (see tape.go and
+// EncodeTape).
+//
+// The generated code runs on readers and on helpers that the target package
 // provides (see Config).
 package jsondecgen
 
@@ -50,7 +54,21 @@ type Config struct {
 	// Roots are the types to decode; each gets a method decNAME(*T) bool.
 	Roots []reflect.Type
 	// TapeDecoder, if set, names a second decoder type to declare, of the
-	// tapes EncodeTape writes, which embeds TapeReader (see tape.go).
+	// tapes EncodeTape writes (see tape.go), with a method tapeNAME(*T) bool
+	// per root, a method pools() bool that reads the pools' sizes after the
+	// header, and the constant TapeDecoder+"Fingerprint" for the header. It
+	// embeds TapeReader, a type of the package with the methods
+	//
+	//	str() (string, bool)
+	//	boolean() (bool, bool)
+	//	integer() (int, bool)
+	//	float() (float64, bool)
+	//	anyValue() (any, bool)
+	//	flag() (bool, bool)        // whether a pointer is set
+	//	length() (int, bool)       // of a list or map, -1 for nil
+	//
+	// and the package has the generic type pool[T] (one() (*T, bool),
+	// take(n int) ([]T, bool)) and func newPool[T any](*TapeReader) (pool[T], bool).
 	TapeDecoder, TapeReader string
 }
 

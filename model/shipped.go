@@ -13,14 +13,13 @@ import (
 // again at every start. It is read from its tape, the catalogue as
 // json.Unmarshal decodes data, written when tom is built (go generate
 // ./questionnaires), whose strings are slices of data; a tape of other types
-// or of other data is not used. Without a tape the decoder generated from
-// the catalogue's types reads data; what that decoder does not read exactly
-// as json.Unmarshal does is decoded with json.Unmarshal, and data that does
-// not decode is read by ParseCatalog, which reports the problems at their
-// places. Any other catalogue (a file, an overlay) goes through ParseCatalog.
+// or of other data is not used, and data is then decoded with
+// json.Unmarshal. Data that does not decode is read by ParseCatalog, which
+// reports the problems at their places. Any other catalogue (a file, an
+// overlay) goes through ParseCatalog.
 func ParseShippedCatalog(source, data, tape string) (*Catalog, error) {
 	var c Catalog
-	if !decodeTapeCatalog(tape, data, &c) && !decodeShippedCatalog(data, reset(&c)) {
+	if !decodeTapeCatalog(tape, data, &c) {
 		c = Catalog{}
 		if json.Unmarshal([]byte(data), &c) != nil {
 			return ParseCatalog(source, []byte(data))
@@ -35,7 +34,7 @@ func ParseShippedCatalog(source, data, tape string) (*Catalog, error) {
 // it with ParseSupportTable.
 func ParseShippedSupportTable(source, data, tape string) (*SupportTable, error) {
 	var t SupportTable
-	if !decodeTapeSupportTable(tape, data, &t) && !decodeShippedSupportTable(data, reset(&t)) {
+	if !decodeTapeSupportTable(tape, data, &t) {
 		t = SupportTable{}
 		if json.Unmarshal([]byte(data), &t) != nil {
 			return ParseSupportTable(source, []byte(data))
@@ -43,13 +42,6 @@ func ParseShippedSupportTable(source, data, tape string) (*SupportTable, error) 
 	}
 	t.index()
 	return &t, nil
-}
-
-// reset sets *v to its zero value and returns v.
-func reset[T any](v *T) *T {
-	var zero T
-	*v = zero
-	return v
 }
 
 // newIndexes makes the catalogue's lookup tables empty, with room for its

@@ -8,6 +8,8 @@ import (
 	"github.com/tom-dsgvo/tom/internal/textsum"
 )
 
+//go:generate go test -run=^TestShippedTapeDecoderFresh$ . -args -update-tape-decoder
+
 // decodeTapeCatalog reads a catalogue from its tape (internal/jsondecgen:
 // the catalogue as json.Unmarshal decodes text, written when tom is
 // built), with the decoder generated from the catalogue's types: it only

@@ -12,6 +12,41 @@ import (
 	"github.com/tom-dsgvo/tom/internal/jsondecgen"
 )
 
+// shippedFiles reads the shipped catalogue and support table.
+func shippedFiles(t testing.TB) (catalog, table string) {
+	t.Helper()
+	c, err := os.ReadFile(filepath.Join("..", "questionnaires", "tom-standard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := os.ReadFile(filepath.Join("..", "questionnaires", "os-support.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(c), string(s)
+}
+
+// parseShippedCatalogUnmarshal and parseShippedSupportTableUnmarshal are
+// ParseShippedCatalog and ParseShippedSupportTable without a tape:
+// json.Unmarshal and the indexes, else the full reader.
+func parseShippedCatalogUnmarshal(source, data string) (*Catalog, error) {
+	var c Catalog
+	if json.Unmarshal([]byte(data), &c) != nil {
+		return ParseCatalog(source, []byte(data))
+	}
+	c.index()
+	return &c, nil
+}
+
+func parseShippedSupportTableUnmarshal(source, data string) (*SupportTable, error) {
+	var t SupportTable
+	if json.Unmarshal([]byte(data), &t) != nil {
+		return ParseSupportTable(source, []byte(data))
+	}
+	t.index()
+	return &t, nil
+}
+
 // shippedTapes reads the tapes of the shipped catalogue and support table.
 func shippedTapes(t testing.TB) (catalog, table string) {
 	t.Helper()
@@ -83,39 +118,103 @@ func TestShippedTapes(t *testing.T) {
 	}
 }
 
-// TestShippedTapeNotUsed: a tape that does not fit (other data of the same
-// length, other types, cut short, longer) is not read, and
-// ParseShippedCatalog gives the old path's catalogue or error.
+// sameResult reports whether two results of reading a catalogue or table
+// are the same: equal values (indexes included), or errors that say the same.
+func sameResult[T any](got *T, err error, want *T, wantErr error) bool {
+	if err != nil || wantErr != nil {
+		return got == nil && want == nil && err != nil && wantErr != nil && err.Error() == wantErr.Error()
+	}
+	return reflect.DeepEqual(got, want)
+}
+
+// TestShippedTapeNotUsed: a tape that does not fit (a stale tape of the
+// data before an edit, of other types, cut short, longer, of the other
+// file) is not read, and ParseShippedCatalog and ParseShippedSupportTable
+// give what json.Unmarshal and the indexes give, else the full reader's
+// error; for data the full reader accepts (full), also its catalogue or
+// table, so the edit is read and nothing of the stale tape is left.
 func TestShippedTapeNotUsed(t *testing.T) {
-	catData, _ := shippedFiles(t)
+	catData, tableData := shippedFiles(t)
 	catTape, tableTape := shippedTapes(t)
-	sameLength := strings.Replace(catData, `"version": "1.`, `"versiom": "1.`, 1)
 	otherTypes := []byte(catTape)
 	otherTypes[4] ^= 1 // the fingerprint's first byte
-	for name, c := range map[string]struct{ data, tape string }{
-		"data changed, same length": {sameLength, catTape},
-		"data shorter":              {catData[:len(catData)-1], catTape},
-		"other types":               {catData, string(otherTypes)},
-		"tape cut short":            {catData, catTape[:len(catTape)-1]},
-		"tape longer":               {catData, catTape + "\x00"},
-		"the table's tape":          {catData, tableTape},
-		"no tape":                   {catData, ""},
+	catEdited := strings.Replace(catData, `"version": "1.2.0"`, `"version": "1.2.9"`, 1)
+	var edited Catalog
+	if catEdited == catData || json.Unmarshal([]byte(catEdited), &edited) != nil {
+		t.Fatal("the catalogue's version is not where the test edits it")
+	}
+	for name, c := range map[string]struct {
+		data, tape string
+		full       bool
+	}{
+		"data edited, same length": {catEdited, catTape, true},
+		"data edited, longer":      {strings.Replace(catData, `"Confidentiality"`, `"Confidentiality (edited)"`, 1), catTape, true},
+		"the edited data's tape":   {catData, tapeOf(t, &edited, catEdited), true},
+		"unknown key, same length": {strings.Replace(catData, `"version": "1.`, `"versiom": "1.`, 1), catTape, false},
+		"data shorter":             {catData[:len(catData)-1], catTape, true},
+		"wrong type":               {strings.Replace(catData, `"version": "`, `"version": 1, "x": "`, 1), catTape, true},
+		"other types":              {catData, string(otherTypes), true},
+		"tape cut short":           {catData, catTape[:len(catTape)-1], true},
+		"tape longer":              {catData, catTape + "\x00", true},
+		"the table's tape":         {catData, tableTape, true},
+		"no tape":                  {catData, "", true},
 	} {
 		var got Catalog
 		if decodeTapeCatalog(c.tape, c.data, &got) {
-			t.Errorf("%s: the tape is read", name)
+			t.Errorf("catalogue, %s: the tape is read", name)
 		}
-		want, wantErr := parseShippedCatalogUnmarshal("x.json", c.data)
 		pc, err := ParseShippedCatalog("x.json", c.data, c.tape)
-		if !reflect.DeepEqual(pc, want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
-			t.Errorf("%s: ParseShippedCatalog gives %v, %v; before: %v, %v", name, pc != nil, err, want != nil, wantErr)
+		want, wantErr := parseShippedCatalogUnmarshal("x.json", c.data)
+		if !sameResult(pc, err, want, wantErr) {
+			t.Errorf("catalogue, %s: ParseShippedCatalog gives %v, %v; json.Unmarshal: %v, %v", name, pc != nil, err, want != nil, wantErr)
+		}
+		if c.full {
+			want, wantErr := ParseCatalog("x.json", []byte(c.data))
+			if !sameResult(pc, err, want, wantErr) {
+				t.Errorf("catalogue, %s: ParseShippedCatalog gives %v, %v; ParseCatalog: %v, %v", name, pc != nil, err, want != nil, wantErr)
+			}
+		}
+	}
+
+	tableEdited := strings.Replace(tableData, `"win"`, `"wyn"`, 1)
+	var editedT SupportTable
+	if tableEdited == tableData || json.Unmarshal([]byte(tableEdited), &editedT) != nil {
+		t.Fatal("the table's name \"win\" is not where the test edits it")
+	}
+	for name, c := range map[string]struct {
+		data, tape string
+		full       bool
+	}{
+		"data edited, same length": {tableEdited, tableTape, true},
+		"data edited, longer":      {strings.Replace(tableData, `"win"`, `"win", "winnt"`, 1), tableTape, true},
+		"the edited data's tape":   {tableData, tapeOf(t, &editedT, tableEdited), true},
+		"unknown key":              {strings.Replace(tableData, `"id": "windows"`, `"id": "windows", "x": 1`, 1), tableTape, false},
+		"wrong type":               {strings.Replace(tableData, `"id": "windows"`, `"id": 7`, 1), tableTape, true},
+		"syntax":                   {tableData[:len(tableData)/2], tableTape, true},
+		"the catalogue's tape":     {tableData, catTape, true},
+		"no tape":                  {tableData, "", true},
+	} {
+		var got SupportTable
+		if decodeTapeSupportTable(c.tape, c.data, &got) {
+			t.Errorf("table, %s: the tape is read", name)
+		}
+		pt, err := ParseShippedSupportTable("x.json", c.data, c.tape)
+		want, wantErr := parseShippedSupportTableUnmarshal("x.json", c.data)
+		if !sameResult(pt, err, want, wantErr) {
+			t.Errorf("table, %s: ParseShippedSupportTable gives %v, %v; json.Unmarshal: %v, %v", name, pt != nil, err, want != nil, wantErr)
+		}
+		if c.full {
+			want, wantErr := ParseSupportTable("x.json", []byte(c.data))
+			if !sameResult(pt, err, want, wantErr) {
+				t.Errorf("table, %s: ParseShippedSupportTable gives %v, %v; ParseSupportTable: %v, %v", name, pt != nil, err, want != nil, wantErr)
+			}
 		}
 	}
 }
 
 // tapeOf returns the tape of v decoded from text.
 func tapeOf(t testing.TB, v any, text string) string {
-	tape, err := jsondecgen.EncodeTape(shippedDecoderConfig(), v, text)
+	tape, err := jsondecgen.EncodeTape(tapeDecoderConfig(), v, text)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,8 @@ import (
 
 var updateTapes = flag.Bool("update-tapes", false, "write the tapes of the shipped data again")
 
-// tapeConfig has the types of model's shipped decoders (model's
-// shippedDecoderConfig): a tape of other types has another fingerprint and
+// tapeConfig has the types of model's tape decoder (model's
+// tapeDecoderConfig): a tape of other types has another fingerprint and
 // is not read (model's TestShippedTapes fails).
 func tapeConfig() jsondecgen.Config {
 	return jsondecgen.Config{

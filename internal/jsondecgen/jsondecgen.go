@@ -1,19 +1,9 @@
-// Package jsondecgen writes the Go source of a JSON decoder specialised for
-// a set of Go types, found by reflection when the source is generated, so
-// that the decoder needs no reflection when it runs.
-//
-// The decoder is strict where encoding/json and its look-alikes are lenient:
-// it accepts only a key spelt exactly as a field's name in JSON, each at most
-// once, and values of the field's type (no null); anything else makes it
-// fail, and its caller then decodes the data the general way. So whatever it
-// accepts, it decodes as the general decoder does.
-//
-// It can also write a second decoder, of tapes: values decoded ahead, when
-// the data is built, that the decoder only fills in (see tape.go and
-// EncodeTape).
-//
-// The generated code runs on readers and on helpers that the target package
-// provides (see Config).
+// Package jsondecgen writes the Go source of a decoder of tapes for a set
+// of Go types: values of the types decoded ahead from JSON, when the data is
+// built (EncodeTape, see tape.go), that the decoder only fills in, without
+// reflection and without parsing. The types are found by reflection when the
+// source is generated; those it cannot hold exactly as json.Unmarshal
+// decodes them are refused.
 package jsondecgen
 
 import (
@@ -35,29 +25,13 @@ type Config struct {
 	// Header is the first comment of the file (the "Code generated ... DO
 	// NOT EDIT." line), without the comment markers.
 	Header string
-	// Decoder names the decoder type to declare. It embeds Reader, a type
-	// of the package with the methods
-	//
-	//	open(c byte) bool          // white space, then '{' or '[' (counting the depth)
-	//	close(c byte) bool         // white space, then '}' or ']': the value ends empty
-	//	more(c byte) (more, ok bool) // after a member: ',' or the closing c
-	//	key() (string, bool)       // a key without escapes, and its colon
-	//	str() (string, bool)
-	//	boolean() (bool, bool)
-	//	integer() (int, bool)
-	//	float() (float64, bool)
-	//	anyValue() (any, bool)     // as the general decoder decodes into an any
-	//
-	// and the package has the generic types slab[T] (alloc() *T) and
-	// listBuf[T] (mark() int, push(T), done(start int) []T).
-	Decoder, Reader string
-	// Roots are the types to decode; each gets a method decNAME(*T) bool.
+	// Roots are the types to decode.
 	Roots []reflect.Type
-	// TapeDecoder, if set, names a second decoder type to declare, of the
-	// tapes EncodeTape writes (see tape.go), with a method tapeNAME(*T) bool
-	// per root, a method pools() bool that reads the pools' sizes after the
-	// header, and the constant TapeDecoder+"Fingerprint" for the header. It
-	// embeds TapeReader, a type of the package with the methods
+	// Decoder names the decoder type to declare, with a method
+	// tapeNAME(*T) bool per root, a method pools() bool that reads the
+	// pools' sizes after the header, and the constant Decoder+"Fingerprint"
+	// for the header. It embeds Reader, a type of the package with the
+	// methods
 	//
 	//	str() (string, bool)
 	//	boolean() (bool, bool)
@@ -68,30 +42,21 @@ type Config struct {
 	//	length() (int, bool)       // of a list or map, -1 for nil
 	//
 	// and the package has the generic type pool[T] (one() (*T, bool),
-	// take(n int) ([]T, bool)) and func newPool[T any](*TapeReader) (pool[T], bool).
-	TapeDecoder, TapeReader string
+	// take(n int) ([]T, bool)) and func newPool[T any](*Reader) (pool[T], bool).
+	Decoder, Reader string
 }
 
-// Generate returns the gofmt-ed source of the decoder for cfg.Roots, or an
-// error naming a type or field it cannot decode exactly as the general
-// decoder does.
+// Generate returns the gofmt-ed source of the tape decoder for cfg.Roots,
+// or an error naming a type or field it cannot decode exactly as
+// json.Unmarshal does.
 func Generate(cfg Config) ([]byte, error) {
 	g, err := plan(cfg)
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	fmt.Fprintf(&out, "// %s\n\npackage %s\n\n", cfg.Header, cfg.Package)
-	fmt.Fprintf(&out, "// %s decodes the types it was generated for (see %s).\n", cfg.Decoder, cfg.Reader)
-	fmt.Fprintf(&out, "type %s struct {\n\t%s\n", cfg.Decoder, cfg.Reader)
-	for _, f := range g.fields {
-		fmt.Fprintf(&out, "\t%s\n", f)
-	}
-	out.WriteString("}\n")
-	out.Write(g.body.Bytes())
-	if cfg.TapeDecoder != "" {
-		g.emitTape(&out)
-	}
+	fmt.Fprintf(&out, "// %s\n\npackage %s\n", cfg.Header, cfg.Package)
+	g.emitTape(&out)
 	src, err := format.Source(out.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("generated source does not parse: %v\n%s", err, out.Bytes())
@@ -99,8 +64,7 @@ func Generate(cfg Config) ([]byte, error) {
 	return src, nil
 }
 
-// plan finds the types reachable from cfg.Roots and writes the JSON
-// decoder's methods.
+// plan finds and checks the types reachable from cfg.Roots.
 func plan(cfg Config) (*gen, error) {
 	g := &gen{cfg: cfg, done: map[reflect.Type]bool{}}
 	for _, t := range cfg.Roots {
@@ -112,7 +76,7 @@ func plan(cfg Config) (*gen, error) {
 	for len(g.queue) > 0 {
 		t := g.queue[0]
 		g.queue = g.queue[1:]
-		if err := g.emit(t); err != nil {
+		if err := g.walk(t); err != nil {
 			return nil, err
 		}
 	}
@@ -120,12 +84,10 @@ func plan(cfg Config) (*gen, error) {
 }
 
 type gen struct {
-	cfg    Config
-	done   map[reflect.Type]bool // types queued for a method or a field
-	order  []reflect.Type        // the struct, slice, map and pointer types, as found
-	queue  []reflect.Type
-	fields []string // of the decoder type
-	body   bytes.Buffer
+	cfg   Config
+	done  map[reflect.Type]bool // types found
+	order []reflect.Type        // the struct, slice, map and pointer types, as found
+	queue []reflect.Type        // the struct, slice and map types whose parts are to be found
 }
 
 var (
@@ -133,8 +95,8 @@ var (
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
-// need queues a struct, slice or map type for its method, or adds the slab
-// of a pointer's element type to the decoder.
+// need adds a struct, slice, map or pointer type to the types found, and
+// queues a struct, slice or map type for its parts.
 func (g *gen) need(t reflect.Type) {
 	if g.done[t] {
 		return
@@ -144,9 +106,46 @@ func (g *gen) need(t reflect.Type) {
 	switch t.Kind() {
 	case reflect.Struct, reflect.Slice, reflect.Map:
 		g.queue = append(g.queue, t)
-	case reflect.Pointer:
-		g.fields = append(g.fields, fmt.Sprintf("slab%s slab[%s]", g.ident(t.Elem()), g.typeName(t.Elem())))
 	}
+}
+
+// walk checks t and finds the types of its fields or elements.
+func (g *gen) walk(t reflect.Type) error {
+	if err := g.check(t); err != nil {
+		return err
+	}
+	if t.Kind() != reflect.Struct {
+		if err := g.use(t.Elem()); err != nil {
+			return fmt.Errorf("%v: %w", t, err)
+		}
+		return nil
+	}
+	fs, err := decodedFields(t)
+	if err != nil {
+		return err
+	}
+	for _, f := range fs {
+		if err := g.use(t.Field(f.index).Type); err != nil {
+			return fmt.Errorf("%v.%s: %w", t, f.name, err)
+		}
+	}
+	return nil
+}
+
+// use checks t, a type of a field or element, and finds it (a pointer's
+// element at once).
+func (g *gen) use(t reflect.Type) error {
+	if err := g.check(t); err != nil {
+		return err
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Slice, reflect.Map:
+		g.need(t)
+	case reflect.Pointer:
+		g.need(t)
+		return g.use(t.Elem())
+	}
+	return nil
 }
 
 // ident is a Go identifier fragment for t.
@@ -218,192 +217,5 @@ func (g *gen) check(t reflect.Type) error {
 	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
 		return fmt.Errorf("type %v: byte slices are not supported", t)
 	}
-	return nil
-}
-
-// value returns the statements that decode a value of type t into dst (an
-// addressable expression) and set ok.
-func (g *gen) value(t reflect.Type, dst string) (string, error) {
-	if err := g.check(t); err != nil {
-		return "", err
-	}
-	switch t.Kind() {
-	case reflect.String:
-		if t.Name() == "string" {
-			return fmt.Sprintf("%s, ok = d.str()", dst), nil
-		}
-		return fmt.Sprintf("{\nvar s string\ns, ok = d.str()\n%s = %s(s)\n}", dst, t.Name()), nil
-	case reflect.Bool:
-		if t.Name() == "bool" {
-			return fmt.Sprintf("%s, ok = d.boolean()", dst), nil
-		}
-		return fmt.Sprintf("{\nvar b bool\nb, ok = d.boolean()\n%s = %s(b)\n}", dst, t.Name()), nil
-	case reflect.Int:
-		return fmt.Sprintf("%s, ok = d.integer()", dst), nil
-	case reflect.Float64:
-		return fmt.Sprintf("%s, ok = d.float()", dst), nil
-	case reflect.Interface:
-		return fmt.Sprintf("%s, ok = d.anyValue()", dst), nil
-	case reflect.Struct:
-		g.need(t)
-		addr := "&" + dst
-		if p, ok := strings.CutPrefix(dst, "*"); ok {
-			addr = p
-		}
-		return fmt.Sprintf("ok = d.dec%s(%s)", g.ident(t), addr), nil
-	case reflect.Pointer:
-		g.need(t)
-		inner, err := g.value(t.Elem(), "*p")
-		if err != nil {
-			return "", err
-		}
-		return fmt.Sprintf("{\np := d.slab%s.alloc()\n%s\n%s = p\n}", g.ident(t.Elem()), inner, dst), nil
-	default: // slice, map
-		g.need(t)
-		return fmt.Sprintf("%s, ok = d.dec%s()", dst, g.ident(t)), nil
-	}
-}
-
-// emit writes the method that decodes t.
-func (g *gen) emit(t reflect.Type) error {
-	if err := g.check(t); err != nil {
-		return err
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		return g.emitStruct(t)
-	case reflect.Slice:
-		return g.emitSlice(t)
-	}
-	return g.emitMap(t)
-}
-
-func (g *gen) emitStruct(t reflect.Type) error {
-	fs, err := decodedFields(t)
-	if err != nil {
-		return err
-	}
-	var cases strings.Builder
-	for n, f := range fs {
-		stmt, err := g.value(t.Field(f.index).Type, "v."+f.name)
-		if err != nil {
-			return fmt.Errorf("%v.%s: %w", t, f.name, err)
-		}
-		fmt.Fprintf(&cases, "\ncase %q:\nbit = 1 << %d\n%s", f.key, n, stmt)
-	}
-	id := g.ident(t)
-	fmt.Fprintf(&g.body, `
-// dec%[1]s decodes a %[2]s into v.
-func (d *%[3]s) dec%[1]s(v *%[2]s) bool {
-	if !d.open('{') {
-		return false
-	}
-	if d.close('}') {
-		return true
-	}
-	var seen uint64
-	for {
-		key, ok := d.key()
-		if !ok {
-			return false
-		}
-		var bit uint64
-		switch key {
-		%[4]s
-		default:
-			return false
-		}
-		if !ok || seen&bit != 0 {
-			return false
-		}
-		seen |= bit
-		more, ok := d.more('}')
-		if !more {
-			return ok
-		}
-	}
-}
-`, id, g.typeName(t), g.cfg.Decoder, cases.String())
-	return nil
-}
-
-func (g *gen) emitSlice(t reflect.Type) error {
-	id := g.ident(t)
-	stmt, err := g.value(t.Elem(), "e")
-	if err != nil {
-		return fmt.Errorf("%v: %w", t, err)
-	}
-	g.fields = append(g.fields, fmt.Sprintf("buf%s listBuf[%s]", id, g.typeName(t.Elem())))
-	fmt.Fprintf(&g.body, `
-// dec%[1]s decodes a %[2]s.
-func (d *%[3]s) dec%[1]s() (%[2]s, bool) {
-	if !d.open('[') {
-		return nil, false
-	}
-	start := d.buf%[1]s.mark()
-	if !d.close(']') {
-		for {
-			var e %[4]s
-			var ok bool
-			%[5]s
-			if !ok {
-				return nil, false
-			}
-			d.buf%[1]s.push(e)
-			more, ok := d.more(']')
-			if !ok {
-				return nil, false
-			}
-			if !more {
-				break
-			}
-		}
-	}
-	return d.buf%[1]s.done(start), true
-}
-`, id, g.typeName(t), g.cfg.Decoder, g.typeName(t.Elem()), stmt)
-	return nil
-}
-
-func (g *gen) emitMap(t reflect.Type) error {
-	id := g.ident(t)
-	stmt, err := g.value(t.Elem(), "e")
-	if err != nil {
-		return fmt.Errorf("%v: %w", t, err)
-	}
-	fmt.Fprintf(&g.body, `
-// dec%[1]s decodes a %[2]s.
-func (d *%[3]s) dec%[1]s() (%[2]s, bool) {
-	if !d.open('{') {
-		return nil, false
-	}
-	m := %[2]s{}
-	if d.close('}') {
-		return m, true
-	}
-	for {
-		key, ok := d.key()
-		if !ok {
-			return nil, false
-		}
-		if _, dup := m[key]; dup {
-			return nil, false
-		}
-		var e %[4]s
-		%[5]s
-		if !ok {
-			return nil, false
-		}
-		m[key] = e
-		more, ok := d.more('}')
-		if !ok {
-			return nil, false
-		}
-		if !more {
-			return m, true
-		}
-	}
-}
-`, id, g.typeName(t), g.cfg.Decoder, g.typeName(t.Elem()), stmt)
 	return nil
 }

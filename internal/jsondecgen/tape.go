@@ -16,8 +16,8 @@ import (
 // A tape is a value of the root types decoded ahead, when the data is
 // built, so that reading it again needs no parsing: the value's fields in
 // the order of their types, its strings as places in the JSON text it was
-// decoded from. EncodeTape writes it; the generated tape decoder (Config's
-// TapeDecoder) reads it, and gives up on a tape that does not fit its types
+// decoded from. EncodeTape writes it; the decoder Generate writes (Config's
+// Decoder) reads it, and gives up on a tape that does not fit its types
 // or the text.
 //
 // Layout (uvarint and varint as encoding/binary writes them):
@@ -152,9 +152,9 @@ func (g *gen) tapeStmt(t reflect.Type, dst, fail string) string {
 
 // emitTape writes the tape decoder.
 func (g *gen) emitTape(out *bytes.Buffer) {
-	d := g.cfg.TapeDecoder
-	fmt.Fprintf(out, "\n// %s reads the tapes of the types it was generated for (see %s).\n", d, g.cfg.TapeReader)
-	fmt.Fprintf(out, "type %s struct {\n\t%s\n", d, g.cfg.TapeReader)
+	d := g.cfg.Decoder
+	fmt.Fprintf(out, "\n// %s reads the tapes of the types it was generated for (see %s).\n", d, g.cfg.Reader)
+	fmt.Fprintf(out, "type %s struct {\n\t%s\n", d, g.cfg.Reader)
 	for _, t := range g.pools() {
 		fmt.Fprintf(out, "\t%s pool[%s]\n", g.poolName(t), g.typeName(t.Elem()))
 	}
@@ -162,7 +162,7 @@ func (g *gen) emitTape(out *bytes.Buffer) {
 	fmt.Fprintf(out, "\n// %sFingerprint sums up the types as their tapes depend on them.\nconst %[1]sFingerprint = %#08x\n", d, g.fingerprint())
 	fmt.Fprintf(out, "\n// pools reads the sizes of the pools and makes them.\nfunc (d *%s) pools() bool {\n\tvar ok bool\n", d)
 	for _, t := range g.pools() {
-		fmt.Fprintf(out, "\tif d.%s, ok = newPool[%s](&d.%s); !ok {\n\t\treturn false\n\t}\n", g.poolName(t), g.typeName(t.Elem()), g.cfg.TapeReader)
+		fmt.Fprintf(out, "\tif d.%s, ok = newPool[%s](&d.%s); !ok {\n\t\treturn false\n\t}\n", g.poolName(t), g.typeName(t.Elem()), g.cfg.Reader)
 	}
 	out.WriteString("\treturn true\n}\n")
 	for _, t := range g.order {

@@ -598,6 +598,27 @@ func asciiSpace(c byte) bool { return c >= '\t' && c <= '\r' }
 
 // DescribeDue says in one sentence why item is due, in language l.
 func DescribeDue(item DueItem, l Lang) string {
+	return describeDue(item, l, dueSlots{
+		name: shorten(item.Name), record: item.Record,
+		date: dueDate(item.Date, l), dueOn: dueDate(item.DueOn, l),
+	})
+}
+
+// dueDate is FormatDate, without its work for a date not set.
+func dueDate(s string, l Lang) string {
+	if s == "" {
+		return ""
+	}
+	return FormatDate(s, l)
+}
+
+// dueSlots are the parts of a due item's sentence that differ from record to
+// record, worded: the name (shortened), the record's ID, the stored date and
+// the date it falls due.
+type dueSlots struct{ name, record, date, dueOn string }
+
+// describeDue is DescribeDue with the parts in s put in as they are.
+func describeDue(item DueItem, l Lang, s dueSlots) string {
 	d := describer{l: l}
 	title := ""
 	if item.Section != nil {
@@ -605,35 +626,35 @@ func DescribeDue(item DueItem, l Lang) string {
 	}
 	switch item.Kind {
 	case DueCheck:
-		subject := describeMsg.Get(l, "item_named", item.Label.In(l), d.quote(shorten(item.Name)))
+		subject := describeMsg.Get(l, "item_named", item.Label.In(l), d.quote(s.name))
 		if item.Name == "" {
-			subject = describeMsg.Get(l, "item_unnamed", item.Label.In(l), item.Record)
+			subject = describeMsg.Get(l, "item_unnamed", item.Label.In(l), s.record)
 		}
 		field := item.Field.Label.In(l)
 		if item.Date == "" {
 			return describeMsg.Get(l, "due_check_never", subject, field)
 		}
 		if item.Overdue {
-			return describeMsg.Get(l, "due_check", subject, field+" "+FormatDate(item.Date, l), item.Months)
+			return describeMsg.Get(l, "due_check", subject, field+" "+s.date, item.Months)
 		}
-		return describeMsg.Get(l, "soon_check", subject, field+" "+FormatDate(item.Date, l), FormatDate(item.DueOn, l), item.Months)
+		return describeMsg.Get(l, "soon_check", subject, field+" "+s.date, s.dueOn, item.Months)
 	case DueTest:
 		label := d.quote(shorten(item.Label.In(l)))
 		switch {
 		case item.Date == "":
 			return describeMsg.Get(l, "due_test_never", title, label, item.Months)
 		case item.Overdue:
-			return describeMsg.Get(l, "due_test", title, label, FormatDate(item.Date, l), FormatDate(item.DueOn, l), item.Months)
+			return describeMsg.Get(l, "due_test", title, label, s.date, s.dueOn, item.Months)
 		}
-		return describeMsg.Get(l, "soon_test", title, label, FormatDate(item.Date, l), FormatDate(item.DueOn, l), item.Months)
+		return describeMsg.Get(l, "soon_test", title, label, s.date, s.dueOn, item.Months)
 	default:
 		label := d.quote(shorten(item.Label.In(l)))
 		if item.Kind == DueOwnMeasure {
 			label = describeMsg.Get(l, "own", label)
 		}
 		if item.Overdue {
-			return describeMsg.Get(l, "due_measure", title, label, FormatDate(item.DueOn, l))
+			return describeMsg.Get(l, "due_measure", title, label, s.dueOn)
 		}
-		return describeMsg.Get(l, "soon_measure", title, label, FormatDate(item.DueOn, l))
+		return describeMsg.Get(l, "soon_measure", title, label, s.dueOn)
 	}
 }

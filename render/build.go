@@ -68,9 +68,10 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 		if stand != "" {
 			r.due = model.Due(cat, f, stand)
 			r.words = make([]string, len(r.due))
+			words := model.NewDueWords(l)
 			for i, d := range r.due {
 				if d.Kind == model.DueCheck || d.Kind == model.DueTest {
-					r.words[i] = clean(model.DescribeDue(d, l))
+					r.words[i] = clean(words.Describe(d))
 				}
 			}
 		}

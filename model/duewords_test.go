@@ -1,0 +1,63 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// DueWords gives DescribeDue's sentence for every kind of due item, named
+// or not, with and without dates, in both languages, also when the same
+// form is used again with other names and dates, and when a name, a date or
+// a catalogue text holds what marks a gap.
+func TestDueWordsAsDescribeDue(t *testing.T) {
+	sec := &Section{ID: "s", Title: Text{De: "Zugang", En: "Access"}}
+	nul := &Section{ID: "n", Title: Text{De: "Zu\x00\x01gang", En: "Ac\x00cess"}}
+	fd := &Field{ID: "checked", Label: Text{De: "AV-Vertrag geprüft am", En: "Agreement checked on"}}
+	fdNul := &Field{ID: "checked", Label: Text{De: "geprüft\x00\x03", En: "checked\x00"}}
+	label := Text{De: "Dienstleister", En: "Service provider"}
+	names := []string{"Collmex GmbH", "", "Strato  AG", "Name\x00\x01 mit Marke", "%s %d %[2]s", "„zitiert“",
+		strings.Repeat("sehr langer Name ", 10), " Leerzeichen ", "Zeile\nzwei"}
+	dates := [][2]string{{"", ""}, {"2025-07-15", "2026-07-15"}, {"2025-08-30", "2026-08-30"}, {"15.07.2025", "bad"}, {"2025-02-30", ""}}
+	var items []DueItem
+	for _, kind := range []string{DueCheck, DueTest, DueMeasure, DueOwnMeasure} {
+		for _, s := range []*Section{sec, nul, nil} {
+			for _, f := range []*Field{fd, fdNul} {
+				for i, n := range names {
+					for _, d := range dates {
+						for _, over := range []bool{true, false} {
+							lb := label
+							if kind != DueCheck {
+								lb = Text{De: n + " Maßnahme", En: n + " measure"}
+							}
+							items = append(items, DueItem{Kind: kind, Section: s, ID: "providers", Label: lb, Record: "r" + string(rune('a'+i)),
+								Name: n, Field: f, Date: d[0], DueOn: d[1], Months: 12 + i%2, Overdue: over})
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, l := range []Lang{De, En} {
+		w := NewDueWords(l)
+		for pass := range 2 { // the second pass finds every form made
+			for _, it := range items {
+				if got, want := w.Describe(it), DescribeDue(it, l); got != want {
+					t.Fatalf("%s pass %d, %+v:\ngot  %q\nwant %q", l, pass, it, got, want)
+				}
+			}
+		}
+	}
+	// The checks of one register, named and dated, share one form.
+	w := NewDueWords(De)
+	for i, n := range names[2:] {
+		it := DueItem{Kind: DueCheck, Section: sec, ID: "providers", Label: label, Record: "r" + n, Name: n, Field: fd,
+			Date: dates[1+i%2][0], DueOn: dates[1+i%2][1], Months: 12, Overdue: true}
+		if got, want := w.Describe(it), DescribeDue(it, De); got != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	}
+	if len(w.forms) != 1 || w.forms[DueItem{Kind: DueCheck, Section: sec, ID: "providers", Label: label, Record: "x", Name: "x", Field: fd,
+		Date: "x", DueOn: "x", Months: 12, Overdue: true}].parts == nil {
+		t.Errorf("%d forms for one register's checks: %+v", len(w.forms), w.forms)
+	}
+}

@@ -13,6 +13,23 @@ type Getter func(id string) Value
 // see View.Holds.
 func (c *Condition) Eval(get Getter) bool { return c.eval(get, nil) }
 
+// fields calls fn with the field of each field test in c, in order.
+func (c *Condition) fields(fn func(id string)) {
+	if c == nil {
+		return
+	}
+	if c.Field != "" {
+		fn(c.Field)
+	}
+	for _, sub := range c.All {
+		sub.fields(fn)
+	}
+	for _, sub := range c.Any {
+		sub.fields(fn)
+	}
+	c.Not.fields(fn)
+}
+
 // eval evaluates the condition; status returns a measure's status as a
 // measure test sees it ("" when it does not apply or is not answered).
 func (c *Condition) eval(get Getter, status func(id string) string) bool {

@@ -104,8 +104,12 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 				continue
 			}
 			recs := f.Answers[q.ID].Records()
-			out = slices.Grow(out, len(recs)) // most records have one check date
-			for _, r := range recs {
+			for ri, r := range recs {
+				if len(out)+len(checks) > cap(out) {
+					// Room for every check date left, in one allocation
+					// (none when nothing is due).
+					out = slices.Grow(out, (len(recs)-ri)*len(checks))
+				}
 				for _, fd := range checks {
 					if !FieldVisible(fd, r) {
 						continue

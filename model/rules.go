@@ -363,10 +363,7 @@ func (rc *registerColumns) column(id string) []Value {
 	if col, ok := rc.cols[id]; ok {
 		return col
 	}
-	fd := rc.q.condField[id]
-	if fd == nil && rc.q.condField == nil {
-		fd = rc.q.Field(id) // a question check did not index
-	}
+	fd := rc.field(id)
 	col := rc.rawColumn(id)
 	if fd != nil && fd.When != nil {
 		shown := rc.visible(fd)
@@ -382,6 +379,46 @@ func (rc *registerColumns) column(id string) []Value {
 	return col
 }
 
+// field returns field id of the register if it has a condition of its own.
+func (rc *registerColumns) field(id string) *Field {
+	fd := rc.q.condField[id]
+	if fd == nil && rc.q.condField == nil {
+		fd = rc.q.Field(id) // a question check did not index
+	}
+	return fd
+}
+
+// prefetch reads the raw columns cond needs, the fields it names and those
+// their own conditions name, in one pass over the records: a record's
+// fields are read together, while it is in the cache.
+func (rc *registerColumns) prefetch(cond *Condition) {
+	var ids []string
+	add := func(id string) {
+		if _, ok := rc.raw[id]; !ok && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	cond.fields(func(id string) {
+		add(id)
+		if fd := rc.field(id); fd != nil && fd.When != nil {
+			fd.When.fields(add)
+		}
+	})
+	if len(ids) == 0 {
+		return
+	}
+	n := len(rc.recs)
+	all := make([]Value, len(ids)*n) // one allocation for the columns
+	for i, r := range rc.recs {
+		for k, id := range ids {
+			all[k*n+i] = r[id]
+		}
+	}
+	for k, id := range ids {
+		rc.raw[id] = all[k*n : (k+1)*n : (k+1)*n]
+	}
+}
+
 // visible returns whether fd shows in each record (FieldVisible).
 func (rc *registerColumns) visible(fd *Field) func(i int) bool {
 	return rc.on(fd.When, rc.rawColumn)
@@ -389,6 +426,7 @@ func (rc *registerColumns) visible(fd *Field) func(i int) bool {
 
 // holds returns whether cond holds for each record (recordHolds).
 func (rc *registerColumns) holds(cond *Condition) func(i int) bool {
+	rc.prefetch(cond)
 	return rc.on(cond, rc.column)
 }
 
@@ -401,23 +439,7 @@ func (rc *registerColumns) on(cond *Condition, column func(id string) []Value) f
 		col []Value
 	}
 	var used []named
-	var walk func(c *Condition)
-	walk = func(c *Condition) {
-		if c == nil {
-			return
-		}
-		if c.Field != "" {
-			used = append(used, named{c.Field, column(c.Field)})
-		}
-		for _, sub := range c.All {
-			walk(sub)
-		}
-		for _, sub := range c.Any {
-			walk(sub)
-		}
-		walk(c.Not)
-	}
-	walk(cond)
+	cond.fields(func(id string) { used = append(used, named{id, column(id)}) })
 	var at int
 	get := func(id string) Value {
 		for _, u := range used {
@@ -482,6 +504,9 @@ func Findings(c *Catalog, f *File, today string) []Finding {
 	return out
 }
 
+// shownMatches is how many matches a finding names; the others are counted.
+const shownMatches = 10
+
 // fillMatches puts the matches (in language l, index i of each label) into
 // a finding text's {matches}.
 func fillMatches(s string, labels [][2]string, i int, l Lang) string {
@@ -491,11 +516,10 @@ func fillMatches(s string, labels [][2]string, i int, l Lang) string {
 	if len(labels) == 0 {
 		return strings.ReplaceAll(s, "{matches}", Msg.Get(l, "rule_no_matches"))
 	}
-	const most = 10
 	var b strings.Builder
 	for n, lb := range labels {
-		if n == most {
-			b.WriteString(Msg.Get(l, "rule_more_matches", len(labels)-most))
+		if n == shownMatches {
+			b.WriteString(Msg.Get(l, "rule_more_matches", len(labels)-shownMatches))
 			break
 		}
 		if n > 0 {
@@ -601,7 +625,12 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 		if some != nil && !some(i) {
 			continue
 		}
-		name := recordLabel(q, r)
+		// Only the first matches are named (see fillMatches); the
+		// others need not be worded.
+		name := ""
+		if len(e.l) < shownMatches {
+			name = recordLabel(q, r)
+		}
 		if osField != nil {
 			if !FieldVisible(osField, r) || !e.osMatch(r[osField.ID].Str(), rc.OSSupport, name) {
 				continue

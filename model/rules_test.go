@@ -298,3 +298,25 @@ func TestSessionNewFindings(t *testing.T) {
 		t.Fatalf("after the change: %+v", got)
 	}
 }
+
+// A finding names its first ten matches, across the register tests of its
+// rule, and counts the others, whose names are not worked out.
+func TestRuleMatchesNamedFirstTen(t *testing.T) {
+	c := mustRules(t, `[
+ {"id": "two", "severity": "warning", "if": {"all": [
+    {"not": {"register": "providers", "some": {"field": "category", "equals": "hosting"}}},
+    {"register": "providers", "some": {"field": "processor", "equals": true}},
+    {"register": "providers", "some": {"field": "category", "equals": "software"}}]},
+  "finding": {"de": "{matches}", "en": "{matches}"}}
+]`)
+	f := NewFile(c, De)
+	var recs []Record
+	for i := 0; i < 12; i++ {
+		recs = append(recs, Record{"id": String(fmt.Sprintf("r%d", i)), "name": String(fmt.Sprintf("P%02d", i)), "processor": Bool(i != 1), "category": String("software")})
+	}
+	f.Set("providers", Records(recs...))
+	fs := Findings(c, f, "2026-12-06")
+	if len(fs) != 1 || fs[0].Text.En != "P00, P02, P03, P04, P05, P06, P07, P08, P09, P10 and 13 more" {
+		t.Errorf("%+v", fs)
+	}
+}

@@ -578,16 +578,26 @@ func shorten(s string) string {
 func onLineShort(s string) bool {
 	n := 0
 	prevSpace := true // a space at the start is not kept
-	for _, r := range s {
-		n++
-		space := r == ' '
-		if !space && (r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r)) {
-			return false // another white space: strings.Fields splits there
-		}
-		if n > maxValueRunes || space && prevSpace {
+	for i := 0; i < len(s); n++ {
+		if n >= maxValueRunes {
 			return false
 		}
-		prevSpace = space
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			space := c == ' '
+			if space && prevSpace || asciiSpace(c) {
+				return false // another white space: strings.Fields splits there
+			}
+			prevSpace = space
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
 	}
 	return !prevSpace || s == ""
 }

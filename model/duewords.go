@@ -10,6 +10,11 @@ type DueWords struct {
 	l     Lang
 	forms map[DueItem]dueForm
 	dates map[string]string
+	// last is the key of the form used last, and its form: a register's
+	// checks come one after another.
+	last     DueItem
+	lastForm dueForm
+	hasLast  bool
 }
 
 // dueForm is a sentence with gaps for the parts that differ per record (see
@@ -39,10 +44,14 @@ func (w *DueWords) Describe(item DueItem) string {
 	// a name or without a date).
 	key := item
 	key.Name, key.Record, key.Date, key.DueOn = blank(item.Name), blank(item.Record), blank(item.Date), blank(item.DueOn)
-	f, ok := w.forms[key]
-	if !ok {
-		f = w.form(key)
-		w.forms[key] = f
+	f := w.lastForm
+	if !w.hasLast || key != w.last {
+		var ok bool
+		if f, ok = w.forms[key]; !ok {
+			f = w.form(key)
+			w.forms[key] = f
+		}
+		w.last, w.lastForm, w.hasLast = key, f, true
 	}
 	if f.parts == nil {
 		return describeDue(item, w.l, s)

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // DueWords gives DescribeDue's sentence for every kind of due item, named
@@ -60,4 +61,21 @@ func TestDueWordsAsDescribeDue(t *testing.T) {
 		Date: "x", DueOn: "x", Months: 12, Overdue: true}].parts == nil {
 		t.Errorf("%d forms for one register's checks: %+v", len(w.forms), w.forms)
 	}
+}
+
+// onLineShort reports exactly the texts shorten leaves as they are: one line
+// of words between single spaces, at most maxValueRunes runes.
+func FuzzOnLineShort(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u2028b", "\xff", "ä ö", strings.Repeat("x", maxValueRunes), strings.Repeat("ä", maxValueRunes+1)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ") == s && utf8.RuneCountInString(s) <= maxValueRunes
+		if got := onLineShort(s); got != want {
+			t.Errorf("onLineShort(%q) = %v, want %v", s, got, want)
+		}
+		if onLineShort(s) && shorten(s) != s {
+			t.Errorf("shorten(%q) = %q", s, shorten(s))
+		}
+	})
 }

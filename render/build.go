@@ -865,6 +865,7 @@ func (b *builder) openItems(r dueAndFindings) {
 	// Records whose check is due as of the document's date (tom status
 	// lists the same), and the findings that are open items.
 	kind := b.m("open_check")
+	worded := len(tbl.Rows) // from here the item column holds cleaned text
 	// One backing array for the rows' cells, and each date formatted once.
 	cells := make([]string, 0, 5*len(r.due))
 	dates := map[string]string{}
@@ -901,7 +902,33 @@ func (b *builder) openItems(r dueAndFindings) {
 		return
 	}
 	b.text(StyleBody, b.m("open_intro"))
+	tbl.cleaned = cleanTable(tbl, worded, 2)
 	b.add(tbl)
+}
+
+// cleanTable reports whether the header and every cell of t are as clean
+// leaves them. Column skip of the rows from row from on holds text the
+// builder cleaned and is not checked; a cell equal to the one above it
+// was checked there.
+func cleanTable(t *Table, from, skip int) bool {
+	for _, h := range t.Header {
+		if !isClean(h) {
+			return false
+		}
+	}
+	var above []string
+	for i, row := range t.Rows {
+		for j, c := range row {
+			if i >= from && j == skip || j < len(above) && c == above[j] {
+				continue
+			}
+			if !isClean(c) {
+				return false
+			}
+		}
+		above = row
+	}
+	return true
 }
 
 // findings writes the chapter of contradictions and notes the catalogue's

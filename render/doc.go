@@ -141,6 +141,9 @@ type Table struct {
 	Rows   [][]string
 	Widths []float64
 	Whole  []bool
+	// cleaned: the header and every cell are as clean leaves them (the
+	// builder made sure), so a writer need not clean them again.
+	cleaned bool
 }
 
 // KeyValue is a record card: a title and label/value rows.

@@ -170,13 +170,17 @@ func (w *mdWriter) block(bl Block) {
 // open, a struck box for measures that do not apply.
 var mdBox = [...]string{MarkOpen: "- [ ] ", MarkDone: "- [x] ", MarkDetected: "- [x] ", MarkNA: "- [–] "}
 
-// row writes one table row.
-func (w *mdWriter) row(cells []string, n int) {
+// row writes one table row; cleaned: its cells are clean already.
+func (w *mdWriter) row(cells []string, n int, cleaned bool) {
 	w.b.WriteByte('|')
 	for i := range n {
 		w.b.WriteByte(' ')
 		if i < len(cells) {
-			mdWrite(&w.b, clean(cells[i]), "<br>")
+			c := cells[i]
+			if !cleaned {
+				c = clean(c)
+			}
+			mdWrite(&w.b, c, "<br>")
 		}
 		w.b.WriteString(" |")
 	}
@@ -193,10 +197,10 @@ func (w *mdWriter) rule(n int) {
 
 func (w *mdWriter) table(t *Table) {
 	n := len(t.Header)
-	w.row(t.Header, n)
+	w.row(t.Header, n, t.cleaned)
 	w.rule(n)
 	for _, r := range t.Rows {
-		w.row(r, n)
+		w.row(r, n, t.cleaned)
 	}
 	w.b.WriteByte('\n')
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -69,10 +70,15 @@ func isClean(s string) bool {
 			t := s[i : i+8]
 			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-			if ((x-ones*0x20)&^x|(x+ones|x))&highs == 0 {
+			m := ((x-ones*0x20)&^x | (x + ones | x)) & highs
+			if m == 0 {
 				i += 8 // printable ASCII
 				continue
 			}
+			// The lowest byte marked is the first that is not printable
+			// ASCII (a borrow or carry only marks bytes above it): the
+			// bytes before it need no second look.
+			i += bits.TrailingZeros64(m) / 8
 		}
 		c := s[i]
 		if c-0x20 < 0x7f-0x20 {
@@ -85,6 +91,15 @@ func isClean(s string) bool {
 				return false
 			}
 			i++
+			continue
+		}
+		if c >= 0xc2 && c <= 0xdf && i+1 < n && s[i+1]&0xc0 == 0x80 {
+			// Two bytes (umlauts, ß): U+0080 to U+07FF, of which only
+			// the C1 controls (0xc2, then below 0xa0) are not kept.
+			if c == 0xc2 && s[i+1] < 0xa0 {
+				return false
+			}
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

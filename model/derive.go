@@ -63,11 +63,20 @@ func (c *Condition) eval(get Getter, status func(id string) string) bool {
 		}
 		return st != "" && slices.Contains(c.Status, st)
 	}
-	id := c.Question
-	if id == "" {
-		id = c.Field
+	return c.test(get(c.tested()))
+}
+
+// tested returns the question or field a test condition reads.
+func (c *Condition) tested() string {
+	if c.Question != "" {
+		return c.Question
 	}
-	v := get(id)
+	return c.Field
+}
+
+// test reports whether v passes the condition's own test (equals, in,
+// includes, answered, contains); false without one.
+func (c *Condition) test(v Value) bool {
 	switch {
 	case c.Answered != nil:
 		return (!v.Empty()) == *c.Answered

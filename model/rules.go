@@ -369,7 +369,7 @@ func (rc *registerColumns) column(id string) []Value {
 		shown := rc.visible(fd)
 		vis := make([]Value, len(col))
 		for i := range col {
-			if shown(i) {
+			if shown[i] {
 				vis[i] = col[i]
 			}
 		}
@@ -420,38 +420,62 @@ func (rc *registerColumns) prefetch(cond *Condition) {
 }
 
 // visible returns whether fd shows in each record (FieldVisible).
-func (rc *registerColumns) visible(fd *Field) func(i int) bool {
+func (rc *registerColumns) visible(fd *Field) []bool {
 	return rc.on(fd.When, rc.rawColumn)
 }
 
 // holds returns whether cond holds for each record (recordHolds).
-func (rc *registerColumns) holds(cond *Condition) func(i int) bool {
+func (rc *registerColumns) holds(cond *Condition) []bool {
 	rc.prefetch(cond)
 	return rc.on(cond, rc.column)
 }
 
-// on returns whether cond holds for each record, its fields read from the
-// columns column gives.
-func (rc *registerColumns) on(cond *Condition, column func(id string) []Value) func(i int) bool {
-	// The columns the condition names, found once; a condition names few.
-	type named struct {
-		id  string
-		col []Value
-	}
-	var used []named
-	cond.fields(func(id string) { used = append(used, named{id, column(id)}) })
-	var at int
-	get := func(id string) Value {
-		for _, u := range used {
-			if u.id == id {
-				return u.col[at]
+// on returns whether cond holds for each record, as cond.Eval does with the
+// record's fields read from the columns column gives; worked out a test at
+// a time over a whole column.
+func (rc *registerColumns) on(cond *Condition, column func(id string) []Value) []bool {
+	out := make([]bool, len(rc.recs))
+	rc.eval(cond, column, out)
+	return out
+}
+
+// eval sets out[i] to whether c holds for record i (see on).
+func (rc *registerColumns) eval(c *Condition, column func(id string) []Value, out []bool) {
+	// The cases in the order Condition.eval takes them.
+	switch {
+	case c == nil:
+		for i := range out {
+			out[i] = true
+		}
+	case len(c.All) > 0, len(c.Any) > 0:
+		subs, all := c.All, true
+		if len(subs) == 0 {
+			subs, all = c.Any, false
+		}
+		rc.eval(subs[0], column, out)
+		more := make([]bool, len(out))
+		for _, sub := range subs[1:] {
+			rc.eval(sub, column, more)
+			for i, m := range more {
+				if all {
+					out[i] = out[i] && m
+				} else {
+					out[i] = out[i] || m
+				}
 			}
 		}
-		return column(id)[at]
-	}
-	return func(i int) bool {
-		at = i
-		return cond.Eval(get)
+	case c.Not != nil:
+		rc.eval(c.Not, column, out)
+		for i := range out {
+			out[i] = !out[i]
+		}
+	case c.Measure != "":
+		clear(out) // no measure status here, as in Eval
+	default:
+		col := column(c.tested())
+		for i := range out {
+			out[i] = c.test(col[i])
+		}
 	}
 }
 
@@ -603,7 +627,7 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 	if rc.None != nil {
 		holds := e.columns(q, recs).holds(rc.None)
 		for i := range recs {
-			if holds(i) {
+			if holds[i] {
 				return false
 			}
 		}
@@ -617,12 +641,12 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 		}
 	}
 	found := false
-	var some func(int) bool
+	var some []bool
 	if rc.Some != nil {
 		some = e.columns(q, recs).holds(rc.Some)
 	}
 	for i, r := range recs {
-		if some != nil && !some(i) {
+		if some != nil && !some[i] {
 			continue
 		}
 		// Only the first matches are named (see fillMatches); the

@@ -10,11 +10,17 @@ type DueWords struct {
 	l     Lang
 	forms map[DueItem]dueForm
 	dates map[string]string
-	// last is the key of the form used last, and its form: a register's
-	// checks come one after another.
-	last     DueItem
-	lastForm dueForm
-	hasLast  bool
+	// recent are the forms used last, with their keys: a register's checks
+	// come one after another, a record's check dates in turn.
+	recent [4]recentForm
+	next   int // the entry of recent to fill next
+}
+
+// recentForm is a form and its key.
+type recentForm struct {
+	key  DueItem
+	form dueForm
+	set  bool
 }
 
 // dueForm is a sentence with gaps for the parts that differ per record (see
@@ -44,14 +50,20 @@ func (w *DueWords) Describe(item DueItem) string {
 	// a name or without a date).
 	key := item
 	key.Name, key.Record, key.Date, key.DueOn = blank(item.Name), blank(item.Record), blank(item.Date), blank(item.DueOn)
-	f := w.lastForm
-	if !w.hasLast || key != w.last {
-		var ok bool
+	f, ok := dueForm{}, false
+	for _, r := range w.recent {
+		if r.set && r.key == key {
+			f, ok = r.form, true
+			break
+		}
+	}
+	if !ok {
 		if f, ok = w.forms[key]; !ok {
 			f = w.form(key)
 			w.forms[key] = f
 		}
-		w.last, w.lastForm, w.hasLast = key, f, true
+		w.recent[w.next] = recentForm{key: key, form: f, set: true}
+		w.next = (w.next + 1) % len(w.recent)
 	}
 	if f.parts == nil {
 		return describeDue(item, w.l, s)

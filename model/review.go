@@ -110,6 +110,13 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 					// (none when nothing is due).
 					out = slices.Grow(out, (len(recs)-ri)*len(checks))
 				}
+				// The record's ID and name, read once for its check dates.
+				rid, name, named := "", "", false
+				who := func() {
+					if !named {
+						rid, name, named = r.ID(), RecordName(q, r), true
+					}
+				}
 				for _, fd := range checks {
 					if !FieldVisible(fd, r) {
 						continue
@@ -117,8 +124,9 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 					val := r[fd.ID]
 					if val.Empty() {
 						if fd.DueIfEmpty != nil && recordHolds(fd.DueIfEmpty, q, r) {
+							who()
 							out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
-								Record: r.ID(), Name: RecordName(q, r), Field: fd, Months: months, Overdue: true})
+								Record: rid, Name: name, Field: fd, Months: months, Overdue: true})
 						}
 						continue
 					}
@@ -127,8 +135,9 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 						continue // as a stored date, not one (see parseDate)
 					}
 					if ok, over := nearTime(due); ok {
+						who()
 						out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
-							Record: r.ID(), Name: RecordName(q, r), Field: fd, Date: val.Str(), DueOn: due.Format(DateLayout), Months: months, Overdue: over})
+							Record: rid, Name: name, Field: fd, Date: val.Str(), DueOn: due.Format(DateLayout), Months: months, Overdue: over})
 					}
 				}
 			}

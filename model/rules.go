@@ -334,14 +334,14 @@ type ruleEval struct {
 // field, built on first use: the rules test the same few fields of every
 // record again and again, and a column is read without a map lookup.
 type registerColumns struct {
-	q    *Question
-	recs []Record
-	raw  map[string][]Value // the values as stored
-	cols map[string][]Value // as record conditions see them (recordValue)
+	q     *Question
+	recs  []Record
+	raw   map[string][]Value // the values as stored
+	shown map[string][]bool  // per field with a condition: where it shows
 }
 
 func newRegisterColumns(q *Question, recs []Record) *registerColumns {
-	return &registerColumns{q: q, recs: recs, raw: map[string][]Value{}, cols: map[string][]Value{}}
+	return &registerColumns{q: q, recs: recs, raw: map[string][]Value{}, shown: map[string][]bool{}}
 }
 
 // rawColumn returns field id of every record as stored.
@@ -357,27 +357,23 @@ func (rc *registerColumns) rawColumn(id string) []Value {
 	return col
 }
 
-// column returns field id of every record as recordValue gives it: unset
-// where the field's own condition hides it.
-func (rc *registerColumns) column(id string) []Value {
-	if col, ok := rc.cols[id]; ok {
-		return col
-	}
-	fd := rc.field(id)
+// column returns field id of every record as stored and where the field
+// shows (nil: everywhere): as recordValue gives it, the value is unset where
+// the field's own condition hides it.
+func (rc *registerColumns) column(id string) ([]Value, []bool) {
 	col := rc.rawColumn(id)
-	if fd != nil && fd.When != nil {
-		shown := rc.visible(fd)
-		vis := make([]Value, len(col))
-		for i := range col {
-			if shown[i] {
-				vis[i] = col[i]
-			}
+	shown, ok := rc.shown[id]
+	if !ok {
+		if fd := rc.field(id); fd != nil && fd.When != nil {
+			shown = rc.visible(fd)
 		}
-		col = vis
+		rc.shown[id] = shown
 	}
-	rc.cols[id] = col
-	return col
+	return col, shown
 }
+
+// stored returns field id of every record as stored, shown everywhere.
+func (rc *registerColumns) stored(id string) ([]Value, []bool) { return rc.rawColumn(id), nil }
 
 // field returns field id of the register if it has a condition of its own.
 func (rc *registerColumns) field(id string) *Field {
@@ -421,7 +417,7 @@ func (rc *registerColumns) prefetch(cond *Condition) {
 
 // visible returns whether fd shows in each record (FieldVisible).
 func (rc *registerColumns) visible(fd *Field) []bool {
-	return rc.on(fd.When, rc.rawColumn)
+	return rc.on(fd.When, rc.stored)
 }
 
 // holds returns whether cond holds for each record (recordHolds).
@@ -433,14 +429,14 @@ func (rc *registerColumns) holds(cond *Condition) []bool {
 // on returns whether cond holds for each record, as cond.Eval does with the
 // record's fields read from the columns column gives; worked out a test at
 // a time over a whole column.
-func (rc *registerColumns) on(cond *Condition, column func(id string) []Value) []bool {
+func (rc *registerColumns) on(cond *Condition, column func(id string) ([]Value, []bool)) []bool {
 	out := make([]bool, len(rc.recs))
 	rc.eval(cond, column, out)
 	return out
 }
 
 // eval sets out[i] to whether c holds for record i (see on).
-func (rc *registerColumns) eval(c *Condition, column func(id string) []Value, out []bool) {
+func (rc *registerColumns) eval(c *Condition, column func(id string) ([]Value, []bool), out []bool) {
 	// The cases in the order Condition.eval takes them.
 	switch {
 	case c == nil:
@@ -472,9 +468,13 @@ func (rc *registerColumns) eval(c *Condition, column func(id string) []Value, ou
 	case c.Measure != "":
 		clear(out) // no measure status here, as in Eval
 	default:
-		col := column(c.tested())
+		col, shown := column(c.tested())
 		for i := range out {
-			out[i] = c.test(col[i])
+			if shown != nil && !shown[i] {
+				out[i] = c.test(Value{}) // hidden: unset
+			} else {
+				out[i] = c.test(col[i])
+			}
 		}
 	}
 }

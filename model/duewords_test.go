@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -78,4 +80,29 @@ func FuzzOnLineShort(f *testing.F) {
 			t.Errorf("shorten(%q) = %q", s, shorten(s))
 		}
 	})
+}
+
+// DueEach passes the items Due lists, in the same order, for many due
+// checks of a register before and after other items.
+func TestDueEachAsDue(t *testing.T) {
+	c := rvSmall(t)
+	f := rvBase(c)
+	f.Measures["access_system.passwords"] = MeasureAnswer{Status: StatusPlanned, Due: "2026-03-31"}
+	f.OwnMeasures = []OwnMeasure{{ID: "own1", Section: "access_system", Text: "Bildschirmsperre", Type: Technical, MeasureAnswer: MeasureAnswer{Status: StatusPlanned, Due: "2026-08-14"}}}
+	var recs []Record
+	for i := range 300 {
+		recs = append(recs, rvProvider(fmt.Sprintf("r%d", i), fmt.Sprintf("P %d", i), i%3 != 0, []string{"2025-07-15", "2025-08-30", "2025-09-16", ""}[i%4]))
+	}
+	f.Set("providers", Records(recs...))
+	for _, today := range []string{"2026-08-15", "2027-08-15", "bad"} {
+		want := Due(c, f, today)
+		var got []DueItem
+		DueEach(c, f, today, func(it DueItem) { got = append(got, it) })
+		if !slices.Equal(got, want) || today != "bad" && len(want) < 100 {
+			t.Errorf("%s: DueEach gave %d items, Due %d", today, len(got), len(want))
+		}
+		if n := len(Dated(c, f, today)); today != "bad" && n < len(want) {
+			t.Errorf("%s: Dated %d items, fewer than Due's %d", today, n, len(want))
+		}
+	}
 }

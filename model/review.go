@@ -59,7 +59,30 @@ func Due(c *Catalog, f *File, today string) []DueItem {
 	if err != nil {
 		return nil
 	}
-	return dated(c, f, t, t.AddDate(0, 0, DueSoonDays))
+	return collect(func(add func(DueItem), room func(int)) { dated(c, f, t, t.AddDate(0, 0, DueSoonDays), add, room) })
+}
+
+// DueEach calls fn with each item Due lists, in the same order, without
+// making the list.
+func DueEach(c *Catalog, f *File, today string, fn func(DueItem)) {
+	if t, err := DateOf(today); err == nil {
+		dated(c, f, t, t.AddDate(0, 0, DueSoonDays), fn, nil)
+	}
+}
+
+// collect returns the items run passes to add; room says how many more may
+// follow, and the list makes room for them once, when the first comes.
+func collect(run func(add func(DueItem), room func(int))) []DueItem {
+	var out []DueItem
+	more := 0
+	run(func(it DueItem) {
+		if len(out) == cap(out) && more > 0 {
+			out = slices.Grow(out, more)
+		}
+		out = append(out, it)
+		more = max(more-1, 0)
+	}, func(n int) { more = n })
+	return out
 }
 
 // Dated lists every dated item as Due does, however far ahead its date is:
@@ -70,12 +93,14 @@ func Dated(c *Catalog, f *File, today string) []DueItem {
 	if err != nil {
 		return nil
 	}
-	return dated(c, f, t, time.Time{})
+	return collect(func(add func(DueItem), room func(int)) { dated(c, f, t, time.Time{}, add, room) })
 }
 
-// dated lists the dated items falling due up to horizon (all of them when
-// horizon is zero); Overdue says their date is before today.
-func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
+// dated passes to add the dated items falling due up to horizon (all of them
+// when horizon is zero); Overdue says their date is before today. It tells
+// room (if not nil) how many of a register's check dates may follow before
+// them, and 0 after them.
+func dated(c *Catalog, f *File, t, horizon time.Time, add func(DueItem), room func(int)) {
 	nearTime := func(d time.Time) (bool, bool) {
 		return horizon.IsZero() || !d.After(horizon), d.Before(t)
 	}
@@ -88,7 +113,6 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 	}
 	v := View{C: c, F: f}
 	months := f.ReviewMonths()
-	var out []DueItem
 	for _, s := range v.Sections() {
 		for _, q := range v.Questions(s) {
 			if q.Kind != KindRecords {
@@ -104,12 +128,10 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 				continue
 			}
 			recs := f.Answers[q.ID].Records()
-			for ri, r := range recs {
-				if len(out)+len(checks) > cap(out) {
-					// Room for every check date left, in one allocation
-					// (none when nothing is due).
-					out = slices.Grow(out, (len(recs)-ri)*len(checks))
-				}
+			if room != nil {
+				room(len(recs) * len(checks))
+			}
+			for _, r := range recs {
 				// The record's ID and name, read once for its check dates.
 				rid, name, named := "", "", false
 				who := func() {
@@ -125,7 +147,7 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 					if val.Empty() {
 						if fd.DueIfEmpty != nil && recordHolds(fd.DueIfEmpty, q, r) {
 							who()
-							out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
+							add(DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
 								Record: rid, Name: name, Field: fd, Months: months, Overdue: true})
 						}
 						continue
@@ -136,10 +158,13 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 					}
 					if ok, over := nearTime(due); ok {
 						who()
-						out = append(out, DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
+						add(DueItem{Kind: DueCheck, Section: s, ID: q.ID, Label: q.Item,
 							Record: rid, Name: name, Field: fd, Date: val.Str(), DueOn: due.Format(DateLayout), Months: months, Overdue: over})
 					}
 				}
+			}
+			if room != nil {
+				room(0)
 			}
 		}
 		for _, m := range v.Measures(s) {
@@ -148,7 +173,7 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 				continue
 			}
 			if ok, over := near(a.Due); ok {
-				out = append(out, DueItem{Kind: DueMeasure, Section: s, ID: m.ID, Label: m.Label, Date: a.Due, DueOn: a.Due, Overdue: over})
+				add(DueItem{Kind: DueMeasure, Section: s, ID: m.ID, Label: m.Label, Date: a.Due, DueOn: a.Due, Overdue: over})
 			}
 		}
 		for _, m := range v.Measures(s) {
@@ -158,10 +183,10 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 			}
 			it.Section = s
 			if it.DueOn == "" {
-				out = append(out, it)
+				add(it)
 			} else if ok, over := near(it.DueOn); ok {
 				it.Overdue = over
-				out = append(out, it)
+				add(it)
 			}
 		}
 		for _, o := range f.OwnMeasures {
@@ -169,11 +194,10 @@ func dated(c *Catalog, f *File, t, horizon time.Time) []DueItem {
 				continue
 			}
 			if ok, over := near(o.Due); ok {
-				out = append(out, DueItem{Kind: DueOwnMeasure, Section: s, ID: o.ID, Label: Text{De: o.Text, En: o.Text}, Date: o.Due, DueOn: o.Due, Overdue: over})
+				add(DueItem{Kind: DueOwnMeasure, Section: s, ID: o.ID, Label: Text{De: o.Text, En: o.Text}, Date: o.Due, DueOn: o.Due, Overdue: over})
 			}
 		}
 	}
-	return out
 }
 
 // ReviewState is where a file stands with its reviews.

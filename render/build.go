@@ -66,14 +66,12 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 		var r dueAndFindings
 		r.findings = model.Findings(cat, f, stand)
 		if stand != "" {
-			r.due = model.Due(cat, f, stand)
-			r.words = make([]string, len(r.due))
 			words := model.NewDueWords(l)
-			for i, d := range r.due {
+			model.DueEach(cat, f, stand, func(d model.DueItem) {
 				if d.Kind == model.DueCheck || d.Kind == model.DueTest {
-					r.words[i] = clean(words.Describe(d))
+					r.due = append(r.due, dueRow{d.Section, d.DueOn, clean(words.Describe(d))})
 				}
-			}
+			})
 		}
 		later <- r
 	}(d.Stand, lang)
@@ -819,12 +817,19 @@ func (b *builder) registers() {
 	}
 }
 
-// dueAndFindings are the findings of the plausibility rules and the items
-// due as of the document's date, with the words of each check and test.
+// dueAndFindings are the findings of the plausibility rules and the checks
+// and tests due as of the document's date.
 type dueAndFindings struct {
 	findings []model.Finding
-	due      []model.DueItem
-	words    []string
+	due      []dueRow
+}
+
+// dueRow is a check or test due: its section, when it falls due, and why
+// (model.DescribeDue's words, cleaned).
+type dueRow struct {
+	section *model.Section
+	dueOn   string
+	words   string
 }
 
 func (b *builder) openItems(r dueAndFindings) {
@@ -870,20 +875,17 @@ func (b *builder) openItems(r dueAndFindings) {
 	cells := make([]string, 0, 5*len(r.due))
 	dates := map[string]string{}
 	tbl.Rows = slices.Grow(tbl.Rows, len(r.due))
-	for i, d := range r.due {
-		if d.Kind != model.DueCheck && d.Kind != model.DueTest {
-			continue
-		}
+	for _, d := range r.due {
 		due := ""
-		if d.DueOn != "" {
+		if d.dueOn != "" {
 			var ok bool
-			if due, ok = dates[d.DueOn]; !ok {
-				due = b.date(d.DueOn)
-				dates[d.DueOn] = due
+			if due, ok = dates[d.dueOn]; !ok {
+				due = b.date(d.dueOn)
+				dates[d.dueOn] = due
 			}
 		}
 		n := len(cells)
-		cells = append(cells, kind, d.Section.Title.In(b.l), r.words[i], due, "")
+		cells = append(cells, kind, d.section.Title.In(b.l), d.words, due, "")
 		tbl.Rows = append(tbl.Rows, cells[n:n+5:n+5])
 	}
 	for _, fd := range r.findings {

@@ -324,7 +324,8 @@ type ruleEval struct {
 	v       View
 	today   time.Time
 	dated   bool
-	l       [][2]string // labels of the matches (German, English), in order
+	l       [][2]string // labels of the first matches (German, English), in order
+	n       int         // how many matches there are (see match)
 	earlier string      // earliest end date among the matches
 	osCache map[string]osResult
 	cols    map[*Question]*registerColumns
@@ -513,7 +514,7 @@ func Findings(c *Catalog, f *File, today string) []Finding {
 	}
 	var out []Finding
 	for _, r := range c.Rules {
-		e.l, e.earlier = e.l[:0], ""
+		e.l, e.n, e.earlier = e.l[:0], 0, ""
 		if !e.eval(r.If) {
 			continue
 		}
@@ -521,7 +522,7 @@ func Findings(c *Catalog, f *File, today string) []Finding {
 			Rule:     r,
 			Severity: r.Severity,
 			Section:  r.section,
-			Text:     Text{De: fillMatches(r.Finding.De, e.l, 0, De), En: fillMatches(r.Finding.En, e.l, 1, En)},
+			Text:     Text{De: fillMatches(r.Finding.De, e.l, e.n, 0, De), En: fillMatches(r.Finding.En, e.l, e.n, 1, En)},
 			Date:     e.earlier,
 		})
 	}
@@ -531,25 +532,33 @@ func Findings(c *Catalog, f *File, today string) []Finding {
 // shownMatches is how many matches a finding names; the others are counted.
 const shownMatches = 10
 
-// fillMatches puts the matches (in language l, index i of each label) into
-// a finding text's {matches}.
-func fillMatches(s string, labels [][2]string, i int, l Lang) string {
+// match counts a match of the rule being evaluated, and keeps its label if
+// it is among the first shownMatches.
+func (e *ruleEval) match(label [2]string) {
+	if e.n < shownMatches {
+		e.l = append(e.l, label)
+	}
+	e.n++
+}
+
+// fillMatches puts the n matches (in language l, index i of each label, the
+// labels of the first of them) into a finding text's {matches}.
+func fillMatches(s string, labels [][2]string, n, i int, l Lang) string {
 	if !strings.Contains(s, "{matches}") {
 		return s
 	}
-	if len(labels) == 0 {
+	if n == 0 {
 		return strings.ReplaceAll(s, "{matches}", Msg.Get(l, "rule_no_matches"))
 	}
 	var b strings.Builder
-	for n, lb := range labels {
-		if n == shownMatches {
-			b.WriteString(Msg.Get(l, "rule_more_matches", len(labels)-shownMatches))
-			break
-		}
-		if n > 0 {
+	for k, lb := range labels[:min(n, shownMatches)] {
+		if k > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(lb[i])
+	}
+	if n > shownMatches {
+		b.WriteString(Msg.Get(l, "rule_more_matches", n-shownMatches))
 	}
 	return strings.ReplaceAll(s, "{matches}", b.String())
 }
@@ -572,9 +581,9 @@ func (e *ruleEval) eval(rc *RuleCond) bool {
 		return false
 	case rc.Not != nil:
 		// Matches found under a negation explain nothing: drop them.
-		saved, savedDate := len(e.l), e.earlier
+		saved, savedDate := e.n, e.earlier
 		ok := !e.eval(rc.Not)
-		e.l, e.earlier = e.l[:saved], savedDate
+		e.l, e.n, e.earlier = e.l[:min(saved, shownMatches)], saved, savedDate
 		return ok
 	case rc.Measure != "":
 		m := e.v.C.Measure(rc.Measure)
@@ -612,7 +621,7 @@ func (e *ruleEval) eval(rc *RuleCond) bool {
 			for _, m := range s.Measures {
 				if e.v.expectedGapAt(level, m) {
 					found = true
-					e.l = append(e.l, [2]string{m.Label.De, m.Label.En})
+					e.match([2]string{m.Label.De, m.Label.En})
 				}
 			}
 		}
@@ -652,7 +661,7 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 		// Only the first matches are named (see fillMatches); the
 		// others need not be worded.
 		name := ""
-		if len(e.l) < shownMatches {
+		if e.n < shownMatches {
 			name = recordLabel(q, r)
 		}
 		if osField != nil {
@@ -663,7 +672,7 @@ func (e *ruleEval) register(rc *RuleCond) bool {
 			continue
 		}
 		found = true
-		e.l = append(e.l, [2]string{name, name})
+		e.match([2]string{name, name})
 	}
 	return found
 }
@@ -693,7 +702,7 @@ func (e *ruleEval) osMatch(text string, states []string, name string) bool {
 	if name != "" {
 		label[0], label[1] = name+": "+label[0], name+": "+label[1]
 	}
-	e.l = append(e.l, label)
+	e.match(label)
 	return true
 }
 

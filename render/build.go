@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -62,19 +61,14 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 	// catalogue and the file). Rules are judged as of the document's date,
 	// never the clock.
 	later := make(chan dueAndFindings, 1)
-	go func(stand string, l model.Lang) {
+	go func(stand string, l model.Lang, kind string) {
 		var r dueAndFindings
 		r.findings = model.Findings(cat, f, stand)
 		if stand != "" {
-			words := model.NewDueWords(l)
-			model.DueEach(cat, f, stand, func(d model.DueItem) {
-				if d.Kind == model.DueCheck || d.Kind == model.DueTest {
-					r.due = append(r.due, dueRow{d.Section, d.DueOn, clean(words.Describe(d))})
-				}
-			})
+			r.due = dueRows(cat, f, stand, l, kind)
 		}
 		later <- r
-	}(d.Stand, lang)
+	}(d.Stand, lang, b.m("open_check"))
 	b.cover(d)
 	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
 	b.intro(d)
@@ -817,19 +811,45 @@ func (b *builder) registers() {
 	}
 }
 
-// dueAndFindings are the findings of the plausibility rules and the checks
-// and tests due as of the document's date.
+// dueAndFindings are the findings of the plausibility rules and the rows
+// of the open-items table for the checks and tests due as of the
+// document's date.
 type dueAndFindings struct {
 	findings []model.Finding
-	due      []dueRow
+	due      [][]string
 }
 
-// dueRow is a check or test due: its section, when it falls due, and why
-// (model.DescribeDue's words, cleaned).
-type dueRow struct {
-	section *model.Section
-	dueOn   string
-	words   string
+// dueRows returns the open-items rows of the checks and tests due on stand
+// (a stored date), in language l, of the kind named kind: kind, section,
+// why (model.DescribeDue's words, cleaned), when it falls due, no note.
+// It reads only the catalogue and the file.
+func dueRows(cat *model.Catalog, f *model.File, stand string, l model.Lang, kind string) [][]string {
+	var rows [][]string
+	var cells []string
+	words := model.NewDueWords(l)
+	dates := map[string]string{} // each date worded once
+	model.DueEach(cat, f, stand, func(d model.DueItem) {
+		if d.Kind != model.DueCheck && d.Kind != model.DueTest {
+			return
+		}
+		due := ""
+		if d.DueOn != "" {
+			var ok bool
+			if due, ok = dates[d.DueOn]; !ok {
+				due = model.FormatDate(d.DueOn, l) // as builder.date words a date set
+				dates[d.DueOn] = due
+			}
+		}
+		if len(cells) == cap(cells) {
+			// The cells of as many rows as there are so far (16 to 256)
+			// are made at once.
+			cells = make([]string, 0, 5*min(max(len(rows), 16), 256))
+		}
+		n := len(cells)
+		cells = append(cells, kind, d.Section.Title.In(l), clean(words.Describe(d)), due, "")
+		rows = append(rows, cells[n:n+5:n+5])
+	})
+	return rows
 }
 
 func (b *builder) openItems(r dueAndFindings) {
@@ -869,25 +889,8 @@ func (b *builder) openItems(r dueAndFindings) {
 	}
 	// Records whose check is due as of the document's date (tom status
 	// lists the same), and the findings that are open items.
-	kind := b.m("open_check")
 	worded := len(tbl.Rows) // from here the item column holds cleaned text
-	// One backing array for the rows' cells, and each date formatted once.
-	cells := make([]string, 0, 5*len(r.due))
-	dates := map[string]string{}
-	tbl.Rows = slices.Grow(tbl.Rows, len(r.due))
-	for _, d := range r.due {
-		due := ""
-		if d.dueOn != "" {
-			var ok bool
-			if due, ok = dates[d.dueOn]; !ok {
-				due = b.date(d.dueOn)
-				dates[d.dueOn] = due
-			}
-		}
-		n := len(cells)
-		cells = append(cells, kind, d.section.Title.In(b.l), d.words, due, "")
-		tbl.Rows = append(tbl.Rows, cells[n:n+5:n+5])
-	}
+	tbl.Rows = append(tbl.Rows, r.due...)
 	for _, fd := range r.findings {
 		if !fd.Rule.OpenItem {
 			continue

@@ -51,8 +51,8 @@ func (w *DueWords) Describe(item DueItem) string {
 	key := item
 	key.Name, key.Record, key.Date, key.DueOn = blank(item.Name), blank(item.Record), blank(item.Date), blank(item.DueOn)
 	f, ok := dueForm{}, false
-	for _, r := range w.recent {
-		if r.set && r.key == key {
+	for i := range w.recent {
+		if r := &w.recent[i]; r.set && r.key == key {
 			f, ok = r.form, true
 			break
 		}

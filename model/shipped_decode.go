@@ -45,1248 +45,276 @@ const shippedTapeFingerprint = 0xf1d715ad
 
 // pools reads the sizes of the pools and makes them.
 func (d *shippedTape) pools() bool {
-	var ok bool
-	if d.poolListPtrGroup, ok = newPool[*Group](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrSection, ok = newPool[*Section](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListString, ok = newPool[string](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrRule, ok = newPool[*Rule](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListSupportFamily, ok = newPool[SupportFamily](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListSupportEntry, ok = newPool[SupportEntry](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrGroup, ok = newPool[Group](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrSection, ok = newPool[Section](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrRule, ok = newPool[Rule](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrCondition, ok = newPool[Condition](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrQuestion, ok = newPool[*Question](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrMeasure, ok = newPool[*Measure](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrStatement, ok = newPool[*Statement](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrBool, ok = newPool[bool](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrRuleCond, ok = newPool[RuleCond](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListSupportEdition, ok = newPool[SupportEdition](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrSupportUpdate, ok = newPool[SupportUpdate](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListSupportExtension, ok = newPool[SupportExtension](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrCondition, ok = newPool[*Condition](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrQuestion, ok = newPool[Question](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrMeasure, ok = newPool[Measure](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrStatement, ok = newPool[Statement](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrRuleCond, ok = newPool[*RuleCond](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrOption, ok = newPool[*Option](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrField, ok = newPool[*Field](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrRecordColumn, ok = newPool[*RecordColumn](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrRecordAnnex, ok = newPool[RecordAnnex](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolListPtrParam, ok = newPool[*Param](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrOption, ok = newPool[Option](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrField, ok = newPool[Field](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrRecordColumn, ok = newPool[RecordColumn](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrParam, ok = newPool[Param](&d.tapeReader); !ok {
-		return false
-	}
-	if d.poolPtrInt, ok = newPool[int](&d.tapeReader); !ok {
-		return false
-	}
-	return true
+	return d.poolListPtrGroup.size(&d.tapeReader) &&
+		d.poolListPtrSection.size(&d.tapeReader) &&
+		d.poolListString.size(&d.tapeReader) &&
+		d.poolListPtrRule.size(&d.tapeReader) &&
+		d.poolListSupportFamily.size(&d.tapeReader) &&
+		d.poolListSupportEntry.size(&d.tapeReader) &&
+		d.poolPtrGroup.size(&d.tapeReader) &&
+		d.poolPtrSection.size(&d.tapeReader) &&
+		d.poolPtrRule.size(&d.tapeReader) &&
+		d.poolPtrCondition.size(&d.tapeReader) &&
+		d.poolListPtrQuestion.size(&d.tapeReader) &&
+		d.poolListPtrMeasure.size(&d.tapeReader) &&
+		d.poolListPtrStatement.size(&d.tapeReader) &&
+		d.poolPtrBool.size(&d.tapeReader) &&
+		d.poolPtrRuleCond.size(&d.tapeReader) &&
+		d.poolListSupportEdition.size(&d.tapeReader) &&
+		d.poolPtrSupportUpdate.size(&d.tapeReader) &&
+		d.poolListSupportExtension.size(&d.tapeReader) &&
+		d.poolListPtrCondition.size(&d.tapeReader) &&
+		d.poolPtrQuestion.size(&d.tapeReader) &&
+		d.poolPtrMeasure.size(&d.tapeReader) &&
+		d.poolPtrStatement.size(&d.tapeReader) &&
+		d.poolListPtrRuleCond.size(&d.tapeReader) &&
+		d.poolListPtrOption.size(&d.tapeReader) &&
+		d.poolListPtrField.size(&d.tapeReader) &&
+		d.poolListPtrRecordColumn.size(&d.tapeReader) &&
+		d.poolPtrRecordAnnex.size(&d.tapeReader) &&
+		d.poolListPtrParam.size(&d.tapeReader) &&
+		d.poolPtrOption.size(&d.tapeReader) &&
+		d.poolPtrField.size(&d.tapeReader) &&
+		d.poolPtrRecordColumn.size(&d.tapeReader) &&
+		d.poolPtrParam.size(&d.tapeReader) &&
+		d.poolPtrInt.size(&d.tapeReader)
 }
 
 // tapeCatalog reads a Catalog into v.
 func (d *shippedTape) tapeCatalog(v *Catalog) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Version, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Title); !ok {
-		return false
-	}
-	if v.Groups, ok = d.tapeListPtrGroup(); !ok {
-		return false
-	}
-	if v.Sections, ok = d.tapeListPtrSection(); !ok {
-		return false
-	}
-	if v.Renamed, ok = d.tapeMapString(); !ok {
-		return false
-	}
-	if v.Removed, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Rules, ok = d.tapeListPtrRule(); !ok {
-		return false
-	}
-	return true
+	return d.str(&v.ID) &&
+		d.str(&v.Version) &&
+		d.tapeText(&v.Title) &&
+		tapeListPtr(&d.tapeReader, &v.Groups, &d.poolListPtrGroup, &d.poolPtrGroup, d.tapeGroup) &&
+		tapeListPtr(&d.tapeReader, &v.Sections, &d.poolListPtrSection, &d.poolPtrSection, d.tapeSection) &&
+		tapeMap(&d.tapeReader, &v.Renamed, func() (e string, ok bool) {
+			ok = d.str(&e)
+			return
+		}) &&
+		tapeList(&d.tapeReader, &v.Removed, &d.poolListString, d.str) &&
+		tapeListPtr(&d.tapeReader, &v.Rules, &d.poolListPtrRule, &d.poolPtrRule, d.tapeRule)
 }
 
 // tapeSupportTable reads a SupportTable into v.
 func (d *shippedTape) tapeSupportTable(v *SupportTable) bool {
-	var ok bool
-	if v.Families, ok = d.tapeListSupportFamily(); !ok {
-		return false
-	}
-	if v.Entries, ok = d.tapeListSupportEntry(); !ok {
-		return false
-	}
-	return true
+	return tapeList(&d.tapeReader, &v.Families, &d.poolListSupportFamily, d.tapeSupportFamily) &&
+		tapeList(&d.tapeReader, &v.Entries, &d.poolListSupportEntry, d.tapeSupportEntry)
 }
 
 // tapeText reads a Text into v.
 func (d *shippedTape) tapeText(v *Text) bool {
-	var ok bool
-	if v.De, ok = d.str(); !ok {
-		return false
-	}
-	if v.En, ok = d.str(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListPtrGroup reads a []*Group.
-func (d *shippedTape) tapeListPtrGroup() ([]*Group, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrGroup.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrGroup(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrSection reads a []*Section.
-func (d *shippedTape) tapeListPtrSection() ([]*Section, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrSection.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrSection(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeMapString reads a map[string]string.
-func (d *shippedTape) tapeMapString() (map[string]string, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	m := make(map[string]string, n)
-	for range n {
-		var k string
-		if k, ok = d.str(); !ok {
-			return nil, false
-		}
-		if _, dup := m[k]; dup {
-			return nil, false
-		}
-		var e string
-		if e, ok = d.str(); !ok {
-			return nil, false
-		}
-		m[k] = e
-	}
-	return m, true
-}
-
-// tapeListString reads a []string.
-func (d *shippedTape) tapeListString() ([]string, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListString.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.str(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrRule reads a []*Rule.
-func (d *shippedTape) tapeListPtrRule() ([]*Rule, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrRule.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrRule(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListSupportFamily reads a []SupportFamily.
-func (d *shippedTape) tapeListSupportFamily() ([]SupportFamily, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListSupportFamily.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if ok = d.tapeSupportFamily(&l[i]); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListSupportEntry reads a []SupportEntry.
-func (d *shippedTape) tapeListSupportEntry() ([]SupportEntry, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListSupportEntry.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if ok = d.tapeSupportEntry(&l[i]); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapePtrGroup reads a *Group.
-func (d *shippedTape) tapePtrGroup() (*Group, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrGroup.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeGroup(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.De) &&
+		d.str(&v.En)
 }
 
 // tapeGroup reads a Group into v.
 func (d *shippedTape) tapeGroup(v *Group) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Title); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Legal); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Doc); !ok {
-		return false
-	}
-	if v.Role, ok = d.str(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrSection reads a *Section.
-func (d *shippedTape) tapePtrSection() (*Section, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrSection.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeSection(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.tapeText(&v.Title) &&
+		d.tapeText(&v.Legal) &&
+		d.tapeText(&v.Doc) &&
+		d.str(&v.Role)
 }
 
 // tapeSection reads a Section into v.
 func (d *shippedTape) tapeSection(v *Section) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Kind, ok = d.str(); !ok {
-		return false
-	}
-	if v.Group, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Title); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Goal); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Legal); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Help); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Doc); !ok {
-		return false
-	}
-	if v.When, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	if v.Questions, ok = d.tapeListPtrQuestion(); !ok {
-		return false
-	}
-	if v.Measures, ok = d.tapeListPtrMeasure(); !ok {
-		return false
-	}
-	if v.Since, ok = d.str(); !ok {
-		return false
-	}
-	if v.Level, ok = d.str(); !ok {
-		return false
-	}
-	if v.Statements, ok = d.tapeListPtrStatement(); !ok {
-		return false
-	}
-	if v.Annex, ok = d.tapePtrBool(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrRule reads a *Rule.
-func (d *shippedTape) tapePtrRule() (*Rule, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrRule.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeRule(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.str(&v.Kind) &&
+		d.str(&v.Group) &&
+		d.tapeText(&v.Title) &&
+		d.tapeText(&v.Goal) &&
+		d.tapeText(&v.Legal) &&
+		d.tapeText(&v.Help) &&
+		d.tapeText(&v.Doc) &&
+		tapePtr(&d.tapeReader, &v.When, &d.poolPtrCondition, d.tapeCondition) &&
+		tapeListPtr(&d.tapeReader, &v.Questions, &d.poolListPtrQuestion, &d.poolPtrQuestion, d.tapeQuestion) &&
+		tapeListPtr(&d.tapeReader, &v.Measures, &d.poolListPtrMeasure, &d.poolPtrMeasure, d.tapeMeasure) &&
+		d.str(&v.Since) &&
+		d.str(&v.Level) &&
+		tapeListPtr(&d.tapeReader, &v.Statements, &d.poolListPtrStatement, &d.poolPtrStatement, d.tapeStatement) &&
+		tapePtr(&d.tapeReader, &v.Annex, &d.poolPtrBool, d.boolean)
 }
 
 // tapeRule reads a Rule into v.
 func (d *shippedTape) tapeRule(v *Rule) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Severity, ok = d.str(); !ok {
-		return false
-	}
-	if v.If, ok = d.tapePtrRuleCond(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Finding); !ok {
-		return false
-	}
-	if v.Section, ok = d.str(); !ok {
-		return false
-	}
-	if v.OpenItem, ok = d.boolean(); !ok {
-		return false
-	}
-	return true
+	return d.str(&v.ID) &&
+		d.str(&v.Severity) &&
+		tapePtr(&d.tapeReader, &v.If, &d.poolPtrRuleCond, d.tapeRuleCond) &&
+		d.tapeText(&v.Finding) &&
+		d.str(&v.Section) &&
+		d.boolean(&v.OpenItem)
 }
 
 // tapeSupportFamily reads a SupportFamily into v.
 func (d *shippedTape) tapeSupportFamily(v *SupportFamily) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Names, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Unless, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Editions, ok = d.tapeListSupportEdition(); !ok {
-		return false
-	}
-	if v.CodenamesNeedFamily, ok = d.boolean(); !ok {
-		return false
-	}
-	return true
+	return d.str(&v.ID) &&
+		tapeList(&d.tapeReader, &v.Names, &d.poolListString, d.str) &&
+		tapeList(&d.tapeReader, &v.Unless, &d.poolListString, d.str) &&
+		tapeList(&d.tapeReader, &v.Editions, &d.poolListSupportEdition, d.tapeSupportEdition) &&
+		d.boolean(&v.CodenamesNeedFamily)
 }
 
 // tapeSupportEntry reads a SupportEntry into v.
 func (d *shippedTape) tapeSupportEntry(v *SupportEntry) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Family, ok = d.str(); !ok {
-		return false
-	}
-	if v.Name, ok = d.str(); !ok {
-		return false
-	}
-	if v.Version, ok = d.str(); !ok {
-		return false
-	}
-	if v.Aliases, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Release, ok = d.str(); !ok {
-		return false
-	}
-	if v.Edition, ok = d.str(); !ok {
-		return false
-	}
-	if v.Codenames, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.End, ok = d.str(); !ok {
-		return false
-	}
-	if v.UnsupportedSince, ok = d.str(); !ok {
-		return false
-	}
-	if v.LastUpdate, ok = d.tapePtrSupportUpdate(); !ok {
-		return false
-	}
-	if v.Extended, ok = d.tapeListSupportExtension(); !ok {
-		return false
-	}
-	if v.Source, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Checked, ok = d.str(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrCondition reads a *Condition.
-func (d *shippedTape) tapePtrCondition() (*Condition, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrCondition.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeCondition(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.str(&v.Family) &&
+		d.str(&v.Name) &&
+		d.str(&v.Version) &&
+		tapeList(&d.tapeReader, &v.Aliases, &d.poolListString, d.str) &&
+		d.str(&v.Release) &&
+		d.str(&v.Edition) &&
+		tapeList(&d.tapeReader, &v.Codenames, &d.poolListString, d.str) &&
+		d.str(&v.End) &&
+		d.str(&v.UnsupportedSince) &&
+		tapePtr(&d.tapeReader, &v.LastUpdate, &d.poolPtrSupportUpdate, d.tapeSupportUpdate) &&
+		tapeList(&d.tapeReader, &v.Extended, &d.poolListSupportExtension, d.tapeSupportExtension) &&
+		tapeList(&d.tapeReader, &v.Source, &d.poolListString, d.str) &&
+		d.str(&v.Checked)
 }
 
 // tapeCondition reads a Condition into v.
 func (d *shippedTape) tapeCondition(v *Condition) bool {
-	var ok bool
-	if v.Question, ok = d.str(); !ok {
-		return false
-	}
-	if v.Measure, ok = d.str(); !ok {
-		return false
-	}
-	if v.Status, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Field, ok = d.str(); !ok {
-		return false
-	}
-	if v.Equals, ok = d.anyValue(); !ok {
-		return false
-	}
-	if v.In, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Includes, ok = d.str(); !ok {
-		return false
-	}
-	if v.Answered, ok = d.tapePtrBool(); !ok {
-		return false
-	}
-	if v.Contains, ok = d.str(); !ok {
-		return false
-	}
-	if v.All, ok = d.tapeListPtrCondition(); !ok {
-		return false
-	}
-	if v.Any, ok = d.tapeListPtrCondition(); !ok {
-		return false
-	}
-	if v.Not, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListPtrQuestion reads a []*Question.
-func (d *shippedTape) tapeListPtrQuestion() ([]*Question, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrQuestion.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrQuestion(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrMeasure reads a []*Measure.
-func (d *shippedTape) tapeListPtrMeasure() ([]*Measure, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrMeasure.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrMeasure(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrStatement reads a []*Statement.
-func (d *shippedTape) tapeListPtrStatement() ([]*Statement, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrStatement.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrStatement(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapePtrBool reads a *bool.
-func (d *shippedTape) tapePtrBool() (*bool, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrBool.one()
-	if !ok {
-		return nil, false
-	}
-	if *p, ok = d.boolean(); !ok {
-		return nil, false
-	}
-	return p, true
-}
-
-// tapePtrRuleCond reads a *RuleCond.
-func (d *shippedTape) tapePtrRuleCond() (*RuleCond, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrRuleCond.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeRuleCond(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.Question) &&
+		d.str(&v.Measure) &&
+		tapeList(&d.tapeReader, &v.Status, &d.poolListString, d.str) &&
+		d.str(&v.Field) &&
+		d.anyValue(&v.Equals) &&
+		tapeList(&d.tapeReader, &v.In, &d.poolListString, d.str) &&
+		d.str(&v.Includes) &&
+		tapePtr(&d.tapeReader, &v.Answered, &d.poolPtrBool, d.boolean) &&
+		d.str(&v.Contains) &&
+		tapeListPtr(&d.tapeReader, &v.All, &d.poolListPtrCondition, &d.poolPtrCondition, d.tapeCondition) &&
+		tapeListPtr(&d.tapeReader, &v.Any, &d.poolListPtrCondition, &d.poolPtrCondition, d.tapeCondition) &&
+		tapePtr(&d.tapeReader, &v.Not, &d.poolPtrCondition, d.tapeCondition)
 }
 
 // tapeRuleCond reads a RuleCond into v.
 func (d *shippedTape) tapeRuleCond(v *RuleCond) bool {
-	var ok bool
-	if v.Measure, ok = d.str(); !ok {
-		return false
-	}
-	if v.Status, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Question, ok = d.str(); !ok {
-		return false
-	}
-	if v.Equals, ok = d.anyValue(); !ok {
-		return false
-	}
-	if v.In, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Includes, ok = d.str(); !ok {
-		return false
-	}
-	if v.Answered, ok = d.tapePtrBool(); !ok {
-		return false
-	}
-	if v.Contains, ok = d.str(); !ok {
-		return false
-	}
-	if v.Mentions, ok = d.str(); !ok {
-		return false
-	}
-	if v.Register, ok = d.str(); !ok {
-		return false
-	}
-	if v.Some, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	if v.None, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	if v.OSSupport, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.ExpectedGap, ok = d.boolean(); !ok {
-		return false
-	}
-	if v.All, ok = d.tapeListPtrRuleCond(); !ok {
-		return false
-	}
-	if v.Any, ok = d.tapeListPtrRuleCond(); !ok {
-		return false
-	}
-	if v.Not, ok = d.tapePtrRuleCond(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListSupportEdition reads a []SupportEdition.
-func (d *shippedTape) tapeListSupportEdition() ([]SupportEdition, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListSupportEdition.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if ok = d.tapeSupportEdition(&l[i]); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapePtrSupportUpdate reads a *SupportUpdate.
-func (d *shippedTape) tapePtrSupportUpdate() (*SupportUpdate, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrSupportUpdate.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeSupportUpdate(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.Measure) &&
+		tapeList(&d.tapeReader, &v.Status, &d.poolListString, d.str) &&
+		d.str(&v.Question) &&
+		d.anyValue(&v.Equals) &&
+		tapeList(&d.tapeReader, &v.In, &d.poolListString, d.str) &&
+		d.str(&v.Includes) &&
+		tapePtr(&d.tapeReader, &v.Answered, &d.poolPtrBool, d.boolean) &&
+		d.str(&v.Contains) &&
+		d.str(&v.Mentions) &&
+		d.str(&v.Register) &&
+		tapePtr(&d.tapeReader, &v.Some, &d.poolPtrCondition, d.tapeCondition) &&
+		tapePtr(&d.tapeReader, &v.None, &d.poolPtrCondition, d.tapeCondition) &&
+		tapeList(&d.tapeReader, &v.OSSupport, &d.poolListString, d.str) &&
+		d.boolean(&v.ExpectedGap) &&
+		tapeListPtr(&d.tapeReader, &v.All, &d.poolListPtrRuleCond, &d.poolPtrRuleCond, d.tapeRuleCond) &&
+		tapeListPtr(&d.tapeReader, &v.Any, &d.poolListPtrRuleCond, &d.poolPtrRuleCond, d.tapeRuleCond) &&
+		tapePtr(&d.tapeReader, &v.Not, &d.poolPtrRuleCond, d.tapeRuleCond)
 }
 
 // tapeSupportUpdate reads a SupportUpdate into v.
 func (d *shippedTape) tapeSupportUpdate(v *SupportUpdate) bool {
-	var ok bool
-	if v.Version, ok = d.str(); !ok {
-		return false
-	}
-	if v.Date, ok = d.str(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListSupportExtension reads a []SupportExtension.
-func (d *shippedTape) tapeListSupportExtension() ([]SupportExtension, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListSupportExtension.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if ok = d.tapeSupportExtension(&l[i]); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrCondition reads a []*Condition.
-func (d *shippedTape) tapeListPtrCondition() ([]*Condition, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrCondition.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrCondition(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapePtrQuestion reads a *Question.
-func (d *shippedTape) tapePtrQuestion() (*Question, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrQuestion.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeQuestion(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.Version) &&
+		d.str(&v.Date)
 }
 
 // tapeQuestion reads a Question into v.
 func (d *shippedTape) tapeQuestion(v *Question) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Kind, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Title); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Help); !ok {
-		return false
-	}
-	if v.Required, ok = d.boolean(); !ok {
-		return false
-	}
-	if v.When, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	if v.Options, ok = d.tapeListPtrOption(); !ok {
-		return false
-	}
-	if v.Fields, ok = d.tapeListPtrField(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Item); !ok {
-		return false
-	}
-	if v.Since, ok = d.str(); !ok {
-		return false
-	}
-	if v.Role, ok = d.str(); !ok {
-		return false
-	}
-	if v.Columns, ok = d.tapeListPtrRecordColumn(); !ok {
-		return false
-	}
-	if v.Annex, ok = d.tapePtrRecordAnnex(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrMeasure reads a *Measure.
-func (d *shippedTape) tapePtrMeasure() (*Measure, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrMeasure.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeMeasure(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.str(&v.Kind) &&
+		d.tapeText(&v.Title) &&
+		d.tapeText(&v.Help) &&
+		d.boolean(&v.Required) &&
+		tapePtr(&d.tapeReader, &v.When, &d.poolPtrCondition, d.tapeCondition) &&
+		tapeListPtr(&d.tapeReader, &v.Options, &d.poolListPtrOption, &d.poolPtrOption, d.tapeOption) &&
+		tapeListPtr(&d.tapeReader, &v.Fields, &d.poolListPtrField, &d.poolPtrField, d.tapeField) &&
+		d.tapeText(&v.Item) &&
+		d.str(&v.Since) &&
+		d.str(&v.Role) &&
+		tapeListPtr(&d.tapeReader, &v.Columns, &d.poolListPtrRecordColumn, &d.poolPtrRecordColumn, d.tapeRecordColumn) &&
+		tapePtr(&d.tapeReader, &v.Annex, &d.poolPtrRecordAnnex, d.tapeRecordAnnex)
 }
 
 // tapeMeasure reads a Measure into v.
 func (d *shippedTape) tapeMeasure(v *Measure) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Type, ok = d.str(); !ok {
-		return false
-	}
-	if v.Level, ok = d.str(); !ok {
-		return false
-	}
-	if v.Goals, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Label); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Help); !ok {
-		return false
-	}
-	if v.Crypto, ok = d.boolean(); !ok {
-		return false
-	}
-	if v.Pseudo, ok = d.boolean(); !ok {
-		return false
-	}
-	if v.When, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	if v.Since, ok = d.str(); !ok {
-		return false
-	}
-	if v.Scan, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Params, ok = d.tapeListPtrParam(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrStatement reads a *Statement.
-func (d *shippedTape) tapePtrStatement() (*Statement, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrStatement.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeStatement(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.str(&v.Type) &&
+		d.str(&v.Level) &&
+		tapeList(&d.tapeReader, &v.Goals, &d.poolListString, d.str) &&
+		d.tapeText(&v.Label) &&
+		d.tapeText(&v.Help) &&
+		d.boolean(&v.Crypto) &&
+		d.boolean(&v.Pseudo) &&
+		tapePtr(&d.tapeReader, &v.When, &d.poolPtrCondition, d.tapeCondition) &&
+		d.str(&v.Since) &&
+		tapeList(&d.tapeReader, &v.Scan, &d.poolListString, d.str) &&
+		tapeListPtr(&d.tapeReader, &v.Params, &d.poolListPtrParam, &d.poolPtrParam, d.tapeParam)
 }
 
 // tapeStatement reads a Statement into v.
 func (d *shippedTape) tapeStatement(v *Statement) bool {
-	var ok bool
-	if ok = d.tapeText(&v.Text); !ok {
-		return false
-	}
-	if v.Requires, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListPtrRuleCond reads a []*RuleCond.
-func (d *shippedTape) tapeListPtrRuleCond() ([]*RuleCond, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrRuleCond.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrRuleCond(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
+	return d.tapeText(&v.Text) &&
+		tapePtr(&d.tapeReader, &v.Requires, &d.poolPtrCondition, d.tapeCondition)
 }
 
 // tapeSupportEdition reads a SupportEdition into v.
 func (d *shippedTape) tapeSupportEdition(v *SupportEdition) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Words, ok = d.tapeListString(); !ok {
-		return false
-	}
-	return true
+	return d.str(&v.ID) &&
+		tapeList(&d.tapeReader, &v.Words, &d.poolListString, d.str)
 }
 
 // tapeSupportExtension reads a SupportExtension into v.
 func (d *shippedTape) tapeSupportExtension(v *SupportExtension) bool {
-	var ok bool
-	if ok = d.tapeText(&v.Label); !ok {
-		return false
-	}
-	if v.End, ok = d.str(); !ok {
-		return false
-	}
-	if v.Source, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Checked, ok = d.str(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListPtrOption reads a []*Option.
-func (d *shippedTape) tapeListPtrOption() ([]*Option, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrOption.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrOption(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrField reads a []*Field.
-func (d *shippedTape) tapeListPtrField() ([]*Field, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrField.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrField(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapeListPtrRecordColumn reads a []*RecordColumn.
-func (d *shippedTape) tapeListPtrRecordColumn() ([]*RecordColumn, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrRecordColumn.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrRecordColumn(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapePtrRecordAnnex reads a *RecordAnnex.
-func (d *shippedTape) tapePtrRecordAnnex() (*RecordAnnex, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrRecordAnnex.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeRecordAnnex(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.tapeText(&v.Label) &&
+		d.str(&v.End) &&
+		tapeList(&d.tapeReader, &v.Source, &d.poolListString, d.str) &&
+		d.str(&v.Checked)
 }
 
 // tapeRecordAnnex reads a RecordAnnex into v.
 func (d *shippedTape) tapeRecordAnnex(v *RecordAnnex) bool {
-	var ok bool
-	if ok = d.tapeText(&v.Title); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Doc); !ok {
-		return false
-	}
-	if v.Fields, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Records, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapeListPtrParam reads a []*Param.
-func (d *shippedTape) tapeListPtrParam() ([]*Param, bool) {
-	n, ok := d.length()
-	if !ok || n < 0 {
-		return nil, ok
-	}
-	l, ok := d.poolListPtrParam.take(n)
-	if !ok {
-		return nil, false
-	}
-	for i := range l {
-		if l[i], ok = d.tapePtrParam(); !ok {
-			return nil, false
-		}
-	}
-	return l, true
-}
-
-// tapePtrOption reads a *Option.
-func (d *shippedTape) tapePtrOption() (*Option, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrOption.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeOption(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.tapeText(&v.Title) &&
+		d.tapeText(&v.Doc) &&
+		tapeList(&d.tapeReader, &v.Fields, &d.poolListString, d.str) &&
+		tapePtr(&d.tapeReader, &v.Records, &d.poolPtrCondition, d.tapeCondition)
 }
 
 // tapeOption reads a Option into v.
 func (d *shippedTape) tapeOption(v *Option) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Label); !ok {
-		return false
-	}
-	if v.Need, ok = d.tapeMapString(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrField reads a *Field.
-func (d *shippedTape) tapePtrField() (*Field, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrField.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeField(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.tapeText(&v.Label) &&
+		tapeMap(&d.tapeReader, &v.Need, func() (e string, ok bool) {
+			ok = d.str(&e)
+			return
+		})
 }
 
 // tapeField reads a Field into v.
 func (d *shippedTape) tapeField(v *Field) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Kind, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Label); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Help); !ok {
-		return false
-	}
-	if v.Required, ok = d.boolean(); !ok {
-		return false
-	}
-	if v.Options, ok = d.tapeListPtrOption(); !ok {
-		return false
-	}
-	if v.When, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	if v.Role, ok = d.str(); !ok {
-		return false
-	}
-	if v.DueIfEmpty, ok = d.tapePtrCondition(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrRecordColumn reads a *RecordColumn.
-func (d *shippedTape) tapePtrRecordColumn() (*RecordColumn, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrRecordColumn.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeRecordColumn(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.str(&v.Kind) &&
+		d.tapeText(&v.Label) &&
+		d.tapeText(&v.Help) &&
+		d.boolean(&v.Required) &&
+		tapeListPtr(&d.tapeReader, &v.Options, &d.poolListPtrOption, &d.poolPtrOption, d.tapeOption) &&
+		tapePtr(&d.tapeReader, &v.When, &d.poolPtrCondition, d.tapeCondition) &&
+		d.str(&v.Role) &&
+		tapePtr(&d.tapeReader, &v.DueIfEmpty, &d.poolPtrCondition, d.tapeCondition)
 }
 
 // tapeRecordColumn reads a RecordColumn into v.
 func (d *shippedTape) tapeRecordColumn(v *RecordColumn) bool {
-	var ok bool
-	if v.Fields, ok = d.tapeListString(); !ok {
-		return false
-	}
-	if v.Width, ok = d.float(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrParam reads a *Param.
-func (d *shippedTape) tapePtrParam() (*Param, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrParam.one()
-	if !ok {
-		return nil, false
-	}
-	if ok = d.tapeParam(p); !ok {
-		return nil, false
-	}
-	return p, true
+	return tapeList(&d.tapeReader, &v.Fields, &d.poolListString, d.str) &&
+		d.float(&v.Width)
 }
 
 // tapeParam reads a Param into v.
 func (d *shippedTape) tapeParam(v *Param) bool {
-	var ok bool
-	if v.ID, ok = d.str(); !ok {
-		return false
-	}
-	if v.Kind, ok = d.str(); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Label); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Help); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.Unit); !ok {
-		return false
-	}
-	if ok = d.tapeText(&v.UnitOne); !ok {
-		return false
-	}
-	if v.Min, ok = d.tapePtrInt(); !ok {
-		return false
-	}
-	if v.Max, ok = d.tapePtrInt(); !ok {
-		return false
-	}
-	if v.Options, ok = d.tapeListPtrOption(); !ok {
-		return false
-	}
-	if v.Role, ok = d.str(); !ok {
-		return false
-	}
-	return true
-}
-
-// tapePtrInt reads a *int.
-func (d *shippedTape) tapePtrInt() (*int, bool) {
-	if present, ok := d.flag(); !present {
-		return nil, ok
-	}
-	p, ok := d.poolPtrInt.one()
-	if !ok {
-		return nil, false
-	}
-	if *p, ok = d.integer(); !ok {
-		return nil, false
-	}
-	return p, true
+	return d.str(&v.ID) &&
+		d.str(&v.Kind) &&
+		d.tapeText(&v.Label) &&
+		d.tapeText(&v.Help) &&
+		d.tapeText(&v.Unit) &&
+		d.tapeText(&v.UnitOne) &&
+		tapePtr(&d.tapeReader, &v.Min, &d.poolPtrInt, d.integer) &&
+		tapePtr(&d.tapeReader, &v.Max, &d.poolPtrInt, d.integer) &&
+		tapeListPtr(&d.tapeReader, &v.Options, &d.poolListPtrOption, &d.poolPtrOption, d.tapeOption) &&
+		d.str(&v.Role)
 }

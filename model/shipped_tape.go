@@ -105,53 +105,69 @@ func (r *tapeReader) flag() (bool, bool) {
 	return b == 1, ok && b <= 1
 }
 
-func (r *tapeReader) boolean() (bool, bool) { return r.flag() }
+// The readers of values below read one into *v.
 
-func (r *tapeReader) str() (string, bool) {
+func (r *tapeReader) boolean(v *bool) (ok bool) {
+	*v, ok = r.flag()
+	return ok
+}
+
+func (r *tapeReader) str(v *string) bool {
 	u, ok := r.uvarint()
 	if !ok {
-		return "", false
+		return false
 	}
 	n := u >> 1
 	if u&1 == 1 { // the bytes follow
 		if n > uint64(len(r.t)-r.i) {
-			return "", false
+			return false
 		}
-		s := r.t[r.i : r.i+int(n)]
+		*v = r.t[r.i : r.i+int(n)]
 		r.i += int(n)
-		return s, true
+		return true
 	}
 	if n == 0 {
-		return "", true
+		*v = ""
+		return true
 	}
 	off, ok := r.uvarint()
 	if !ok || off > uint64(len(r.text)) || n > uint64(len(r.text))-off {
-		return "", false
+		return false
 	}
-	return r.text[off : off+n], true
+	*v = r.text[off : off+n]
+	return true
 }
 
-func (r *tapeReader) integer() (int, bool) {
+func (r *tapeReader) integer(v *int) bool {
 	u, ok := r.uvarint()
 	x := int64(u >> 1)
 	if u&1 != 0 {
 		x = ^x
 	}
-	return int(x), ok && int64(int(x)) == x
+	*v = int(x)
+	return ok && int64(int(x)) == x
 }
 
-func (r *tapeReader) float() (float64, bool) {
+func (r *tapeReader) float(v *float64) bool {
 	if len(r.t)-r.i < 8 {
-		return 0, false
+		return false
 	}
 	var b [8]byte
 	copy(b[:], r.t[r.i:])
 	r.i += 8
-	return math.Float64frombits(binary.LittleEndian.Uint64(b[:])), true
+	*v = math.Float64frombits(binary.LittleEndian.Uint64(b[:]))
+	return true
 }
 
 // anyValue reads what json.Unmarshal decodes into an any.
-func (r *tapeReader) anyValue() (any, bool) {
+func (r *tapeReader) anyValue(v *any) (ok bool) {
+	*v, ok = r.anyOf()
+	return ok
+}
+
+// anyOf is anyValue returning the value (read into place, the values of
+// a map would each be put on the heap).
+func (r *tapeReader) anyOf() (any, bool) {
 	tag, ok := r.byte()
 	if !ok {
 		return nil, false
@@ -162,9 +178,13 @@ func (r *tapeReader) anyValue() (any, bool) {
 	case 1, 2:
 		return tag == 2, true
 	case 3:
-		return r.float()
+		var f float64
+		ok = r.float(&f)
+		return f, ok
 	case 4:
-		return r.str()
+		var s string
+		ok = r.str(&s)
+		return s, ok
 	case 5:
 		n, ok := r.count()
 		if !ok {
@@ -172,7 +192,7 @@ func (r *tapeReader) anyValue() (any, bool) {
 		}
 		l := make([]any, n)
 		for i := range l {
-			if l[i], ok = r.anyValue(); !ok {
+			if l[i], ok = r.anyOf(); !ok {
 				return nil, false
 			}
 		}
@@ -184,14 +204,14 @@ func (r *tapeReader) anyValue() (any, bool) {
 		}
 		m := make(map[string]any, n)
 		for range n {
-			k, ok := r.str()
-			if !ok {
+			var k string
+			if !r.str(&k) {
 				return nil, false
 			}
 			if _, dup := m[k]; dup {
 				return nil, false
 			}
-			if m[k], ok = r.anyValue(); !ok {
+			if m[k], ok = r.anyOf(); !ok {
 				return nil, false
 			}
 		}
@@ -203,16 +223,16 @@ func (r *tapeReader) anyValue() (any, bool) {
 // pool holds the values of a type a tape has, made at once.
 type pool[T any] []T
 
-// newPool reads the size of a pool and makes it.
-func newPool[T any](r *tapeReader) (pool[T], bool) {
+// size reads the size of the pool and makes it.
+func (p *pool[T]) size(r *tapeReader) bool {
 	n, ok := r.uvarint()
 	if !ok || n > uint64(len(r.t)) {
-		return nil, false
+		return false
 	}
-	if n == 0 {
-		return nil, true
+	if n > 0 {
+		*p = make(pool[T], n)
 	}
-	return make(pool[T], n), true
+	return true
 }
 
 // one returns the next value.
@@ -237,4 +257,89 @@ func (p *pool[T]) take(n int) ([]T, bool) {
 	l := (*p)[:n:n]
 	*p = (*p)[n:]
 	return l, true
+}
+
+// The generated decoder reads pointers, lists and maps with the functions
+// below: each reads one into *v, its values (from pool p) by read.
+
+// tapePtr reads a pointer: nil, or a value of p.
+func tapePtr[T any](r *tapeReader, v **T, p *pool[T], read func(*T) bool) bool {
+	present, ok := r.flag()
+	if !present {
+		*v = nil
+		return ok
+	}
+	e, ok := p.one()
+	if !ok || !read(e) {
+		return false
+	}
+	*v = e
+	return true
+}
+
+// tapeList reads a list: nil, or n values of p.
+func tapeList[T any](r *tapeReader, v *[]T, p *pool[T], read func(*T) bool) bool {
+	n, ok := r.length()
+	if !ok || n < 0 {
+		*v = nil
+		return ok
+	}
+	l, ok := p.take(n)
+	if !ok {
+		return false
+	}
+	for i := range l {
+		if !read(&l[i]) {
+			return false
+		}
+	}
+	*v = l
+	return true
+}
+
+// tapeListPtr reads a list of pointers (of lp), each as tapePtr does.
+func tapeListPtr[T any](r *tapeReader, v *[]*T, lp *pool[*T], p *pool[T], read func(*T) bool) bool {
+	n, ok := r.length()
+	if !ok || n < 0 {
+		*v = nil
+		return ok
+	}
+	l, ok := lp.take(n)
+	if !ok {
+		return false
+	}
+	for i := range l {
+		if !tapePtr(r, &l[i], p, read) {
+			return false
+		}
+	}
+	*v = l
+	return true
+}
+
+// tapeMap reads a map: nil, or n keys, each with the value read returns
+// (returns: read into place, each value would be put on the heap).
+func tapeMap[T any](r *tapeReader, v *map[string]T, read func() (T, bool)) bool {
+	n, ok := r.length()
+	if !ok || n < 0 {
+		*v = nil
+		return ok
+	}
+	m := make(map[string]T, n)
+	for range n {
+		var k string
+		if !r.str(&k) {
+			return false
+		}
+		if _, dup := m[k]; dup {
+			return false
+		}
+		e, ok := read()
+		if !ok {
+			return false
+		}
+		m[k] = e
+	}
+	*v = m
+	return true
 }

@@ -28,21 +28,27 @@ type Config struct {
 	// Roots are the types to decode.
 	Roots []reflect.Type
 	// Decoder names the decoder type to declare, with a method
-	// tapeNAME(*T) bool per root, a method pools() bool that reads the
-	// pools' sizes after the header, and the constant Decoder+"Fingerprint"
-	// for the header. It embeds Reader, a type of the package with the
-	// methods
+	// tapeNAME(*T) bool per struct type (for the roots too), a method
+	// pools() bool that reads the pools' sizes after the header, and the
+	// constant Decoder+"Fingerprint" for the header. It embeds Reader, a
+	// type of the package with the methods that read a value into place
 	//
-	//	str() (string, bool)
-	//	boolean() (bool, bool)
-	//	integer() (int, bool)
-	//	float() (float64, bool)
-	//	anyValue() (any, bool)
-	//	flag() (bool, bool)        // whether a pointer is set
-	//	length() (int, bool)       // of a list or map, -1 for nil
+	//	str(*string) bool
+	//	boolean(*bool) bool
+	//	integer(*int) bool
+	//	float(*float64) bool
+	//	anyValue(*any) bool
 	//
-	// and the package has the generic type pool[T] (one() (*T, bool),
-	// take(n int) ([]T, bool)) and func newPool[T any](*Reader) (pool[T], bool).
+	// and the package has the generic type pool[T] (size(*Reader) bool
+	// reads its size and makes it) and the functions, written once, that
+	// read pointers, lists and maps with a reader of their values:
+	//
+	//	tapePtr[T any](*Reader, **T, *pool[T], func(*T) bool) bool
+	//	tapeList[T any](*Reader, *[]T, *pool[T], func(*T) bool) bool
+	//	tapeListPtr[T any](*Reader, *[]*T, *pool[*T], *pool[T], func(*T) bool) bool
+	//	tapeMap[T any](*Reader, *map[string]T, func() (T, bool)) bool
+	//
+	// (model/shipped_tape.go has them).
 	Decoder, Reader string
 }
 

@@ -117,37 +117,56 @@ func (g *gen) fingerprint() uint32 {
 // poolName is the name of the decoder's pool for pointer or slice type t.
 func (g *gen) poolName(t reflect.Type) string { return "pool" + g.ident(t) }
 
-// tapeStmt returns the statement that reads a value of type t into dst and
-// returns fail if that fails.
-func (g *gen) tapeStmt(t reflect.Type, dst, fail string) string {
-	var call string
-	switch t.Kind() {
-	case reflect.String:
-		if t.Name() != "string" {
-			return fmt.Sprintf("{\nvar s string\nif s, ok = d.str(); !ok {\nreturn %s\n}\n%s = %s(s)\n}", fail, dst, t.Name())
-		}
-		call = "d.str()"
-	case reflect.Bool:
-		if t.Name() != "bool" {
-			return fmt.Sprintf("{\nvar b bool\nif b, ok = d.boolean(); !ok {\nreturn %s\n}\n%s = %s(b)\n}", fail, dst, t.Name())
-		}
-		call = "d.boolean()"
-	case reflect.Int:
-		call = "d.integer()"
-	case reflect.Float64:
-		call = "d.float()"
-	case reflect.Interface:
-		call = "d.anyValue()"
-	case reflect.Struct:
-		addr := "&" + dst
-		if p, ok := strings.CutPrefix(dst, "*"); ok {
-			addr = p
-		}
-		return fmt.Sprintf("if ok = d.tape%s(%s); !ok {\nreturn %s\n}", g.ident(t), addr, fail)
-	default:
-		call = fmt.Sprintf("d.tape%s()", g.ident(t))
+// primitives are the methods of the Reader that read a value of a kind.
+var primitives = map[reflect.Kind]string{reflect.String: "str", reflect.Bool: "boolean", reflect.Int: "integer",
+	reflect.Float64: "float", reflect.Interface: "anyValue"}
+
+// method returns the method of the decoder that reads a value of type t
+// into place, if there is one: for a struct or a predeclared type.
+func (g *gen) method(t reflect.Type) (string, bool) {
+	if t.Kind() == reflect.Struct {
+		return "tape" + g.ident(t), true
 	}
-	return fmt.Sprintf("if %s, ok = %s; !ok {\nreturn %s\n}", dst, call, fail)
+	m, ok := primitives[t.Kind()]
+	return m, ok && (t.Name() == "" || t.Name() == t.Kind().String())
+}
+
+// read returns the expression (a bool, false if that fails) that reads a
+// value of type t into *dst.
+func (g *gen) read(t reflect.Type, dst string) string {
+	if m, ok := g.method(t); ok {
+		return fmt.Sprintf("d.%s(%s)", m, dst)
+	}
+	r := "&d." + g.cfg.Reader
+	switch t.Kind() {
+	case reflect.Pointer:
+		return fmt.Sprintf("tapePtr(%s, %s, &d.%s, %s)", r, dst, g.poolName(t), g.reader(t.Elem()))
+	case reflect.Slice:
+		if e := t.Elem(); e.Kind() == reflect.Pointer {
+			return fmt.Sprintf("tapeListPtr(%s, %s, &d.%s, &d.%s, %s)", r, dst, g.poolName(t), g.poolName(e), g.reader(e.Elem()))
+		}
+		return fmt.Sprintf("tapeList(%s, %s, &d.%s, %s)", r, dst, g.poolName(t), g.reader(t.Elem()))
+	case reflect.Map:
+		return fmt.Sprintf("tapeMap(%s, %s, func() (e %s, ok bool) {\nok = %s\nreturn\n})", r, dst, g.typeName(t.Elem()), g.read(t.Elem(), "&e"))
+	}
+	// A named string or bool (check refuses other kinds).
+	return fmt.Sprintf("d.%s((*%s)(%s))", primitives[t.Kind()], t.Kind(), dst)
+}
+
+// reader returns a func(*t) bool that reads a value of type t into place.
+func (g *gen) reader(t reflect.Type) string {
+	if m, ok := g.method(t); ok {
+		return "d." + m
+	}
+	return fmt.Sprintf("func(v *%s) bool {\nreturn %s\n}", g.typeName(t), g.read(t, "v"))
+}
+
+// and returns the expression that is true if all of terms are, one a line.
+func and(terms []string) string {
+	if len(terms) == 0 {
+		return "true"
+	}
+	return strings.Join(terms, " &&\n\t\t")
 }
 
 // emitTape writes the tape decoder.
@@ -155,46 +174,24 @@ func (g *gen) emitTape(out *bytes.Buffer) {
 	d := g.cfg.Decoder
 	fmt.Fprintf(out, "\n// %s reads the tapes of the types it was generated for (see %s).\n", d, g.cfg.Reader)
 	fmt.Fprintf(out, "type %s struct {\n\t%s\n", d, g.cfg.Reader)
+	var sizes []string
 	for _, t := range g.pools() {
 		fmt.Fprintf(out, "\t%s pool[%s]\n", g.poolName(t), g.typeName(t.Elem()))
+		sizes = append(sizes, fmt.Sprintf("d.%s.size(&d.%s)", g.poolName(t), g.cfg.Reader))
 	}
 	out.WriteString("}\n")
 	fmt.Fprintf(out, "\n// %sFingerprint sums up the types as their tapes depend on them.\nconst %[1]sFingerprint = %#08x\n", d, g.fingerprint())
-	fmt.Fprintf(out, "\n// pools reads the sizes of the pools and makes them.\nfunc (d *%s) pools() bool {\n\tvar ok bool\n", d)
-	for _, t := range g.pools() {
-		fmt.Fprintf(out, "\tif d.%s, ok = newPool[%s](&d.%s); !ok {\n\t\treturn false\n\t}\n", g.poolName(t), g.typeName(t.Elem()), g.cfg.Reader)
-	}
-	out.WriteString("\treturn true\n}\n")
+	fmt.Fprintf(out, "\n// pools reads the sizes of the pools and makes them.\nfunc (d *%s) pools() bool {\n\treturn %s\n}\n", d, and(sizes))
 	for _, t := range g.order {
-		id, name := g.ident(t), g.typeName(t)
-		switch t.Kind() {
-		case reflect.Struct:
-			fmt.Fprintf(out, "\n// tape%s reads a %s into v.\nfunc (d *%s) tape%[1]s(v *%[2]s) bool {\n", id, name, d)
-			fs, _ := decodedFields(t)
-			if len(fs) > 0 {
-				out.WriteString("\tvar ok bool\n")
-			}
-			for _, f := range fs {
-				fmt.Fprintf(out, "%s\n", g.tapeStmt(t.Field(f.index).Type, "v."+f.name, "false"))
-			}
-			out.WriteString("\treturn true\n}\n")
-		case reflect.Pointer:
-			fmt.Fprintf(out, "\n// tape%s reads a %s.\nfunc (d *%s) tape%[1]s() (%[2]s, bool) {\n", id, name, d)
-			fmt.Fprintf(out, "\tif present, ok := d.flag(); !present {\n\t\treturn nil, ok\n\t}\n")
-			fmt.Fprintf(out, "\tp, ok := d.%s.one()\n\tif !ok {\n\t\treturn nil, false\n\t}\n", g.poolName(t))
-			fmt.Fprintf(out, "%s\n\treturn p, true\n}\n", g.tapeStmt(t.Elem(), "*p", "nil, false"))
-		case reflect.Slice:
-			fmt.Fprintf(out, "\n// tape%s reads a %s.\nfunc (d *%s) tape%[1]s() (%[2]s, bool) {\n", id, name, d)
-			fmt.Fprintf(out, "\tn, ok := d.length()\n\tif !ok || n < 0 {\n\t\treturn nil, ok\n\t}\n")
-			fmt.Fprintf(out, "\tl, ok := d.%s.take(n)\n\tif !ok {\n\t\treturn nil, false\n\t}\n", g.poolName(t))
-			fmt.Fprintf(out, "\tfor i := range l {\n%s\n\t}\n\treturn l, true\n}\n", g.tapeStmt(t.Elem(), "l[i]", "nil, false"))
-		case reflect.Map:
-			fmt.Fprintf(out, "\n// tape%s reads a %s.\nfunc (d *%s) tape%[1]s() (%[2]s, bool) {\n", id, name, d)
-			fmt.Fprintf(out, "\tn, ok := d.length()\n\tif !ok || n < 0 {\n\t\treturn nil, ok\n\t}\n")
-			fmt.Fprintf(out, "\tm := make(%s, n)\n\tfor range n {\n\t\tvar k string\n\t\tif k, ok = d.str(); !ok {\n\t\t\treturn nil, false\n\t\t}\n", name)
-			fmt.Fprintf(out, "\t\tif _, dup := m[k]; dup {\n\t\t\treturn nil, false\n\t\t}\n\t\tvar e %s\n%s\n\t\tm[k] = e\n\t}\n\treturn m, true\n}\n",
-				g.typeName(t.Elem()), g.tapeStmt(t.Elem(), "e", "nil, false"))
+		if t.Kind() != reflect.Struct {
+			continue
 		}
+		var reads []string
+		fs, _ := decodedFields(t)
+		for _, f := range fs {
+			reads = append(reads, g.read(t.Field(f.index).Type, "&v."+f.name))
+		}
+		fmt.Fprintf(out, "\n// tape%s reads a %s into v.\nfunc (d *%s) tape%[1]s(v *%[2]s) bool {\n\treturn %[4]s\n}\n", g.ident(t), g.typeName(t), d, and(reads))
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 
 //go:generate go test -run=^TestShippedTapeDecoderFresh$ . -args -update-tape-decoder
 
-// decodeTapeCatalog reads a catalogue from its tape (internal/jsondecgen:
+// decodeTapeCatalog reads a catalogue from its tape (internal/tapegen:
 // the catalogue as json.Unmarshal decodes text, written when tom is
 // built), with the decoder generated from the catalogue's types: it only
 // cuts strings from text and fills the values, parsing nothing. It gives up
@@ -28,7 +28,7 @@ func decodeTapeSupportTable(tape, text string, t *SupportTable) bool {
 }
 
 // tapeReader reads a tape for the generated decoder: the primitives it
-// calls (see internal/jsondecgen/tape.go for the layout). Each fails
+// calls (see internal/tapegen/tape.go for the layout). Each fails
 // (false) at the tape's end or on a value out of range.
 type tapeReader struct {
 	t    string // the tape

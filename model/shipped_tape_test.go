@@ -9,7 +9,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"github.com/tom-dsgvo/tom/internal/jsondecgen"
+	"github.com/tom-dsgvo/tom/internal/tapegen"
 )
 
 // shippedFiles reads the shipped catalogue and support table.
@@ -214,7 +214,7 @@ func TestShippedTapeNotUsed(t *testing.T) {
 
 // tapeOf returns the tape of v decoded from text.
 func tapeOf(t testing.TB, v any, text string) string {
-	tape, err := jsondecgen.EncodeTape(tapeDecoderConfig(), v, text)
+	tape, err := tapegen.EncodeTape(tapeDecoderConfig(), v, text)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"github.com/tom-dsgvo/tom/internal/jsondecgen"
+	"github.com/tom-dsgvo/tom/internal/tapegen"
 	"github.com/tom-dsgvo/tom/model"
 )
 
@@ -18,8 +18,8 @@ var updateTapes = flag.Bool("update-tapes", false, "write the tapes of the shipp
 // tapeConfig has the types of model's tape decoder (model's
 // tapeDecoderConfig): a tape of other types has another fingerprint and
 // is not read (model's TestShippedTapes fails).
-func tapeConfig() jsondecgen.Config {
-	return jsondecgen.Config{
+func tapeConfig() tapegen.Config {
+	return tapegen.Config{
 		Package: "model", PkgPath: reflect.TypeFor[model.Catalog]().PkgPath(),
 		Roots: []reflect.Type{reflect.TypeFor[model.Catalog](), reflect.TypeFor[model.SupportTable]()},
 	}
@@ -40,7 +40,7 @@ func TestShippedTapesFresh(t *testing.T) {
 		file, text string
 		v          any
 	}{{"tom-standard.tape", standard, &c}, {"os-support.tape", osSupport, &st}} {
-		tape, err := jsondecgen.EncodeTape(tapeConfig(), f.v, f.text)
+		tape, err := tapegen.EncodeTape(tapeConfig(), f.v, f.text)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package jsondecgen
+package tapegen
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package jsondecgen
+package tapegen
 
 import (
 	"go/ast"
@@ -187,7 +187,7 @@ func TestGenerateCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The types of this file, in a file of their own.
-	self, err := parser.ParseFile(fset, "jsondecgen_test.go", nil, 0)
+	self, err := parser.ParseFile(fset, "tapegen_test.go", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

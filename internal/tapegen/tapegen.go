@@ -1,10 +1,10 @@
-// Package jsondecgen writes the Go source of a decoder of tapes for a set
+// Package tapegen writes the Go source of a decoder of tapes for a set
 // of Go types: values of the types decoded ahead from JSON, when the data is
 // built (EncodeTape, see tape.go), that the decoder only fills in, without
 // reflection and without parsing. The types are found by reflection when the
 // source is generated; those it cannot hold exactly as json.Unmarshal
 // decodes them are refused.
-package jsondecgen
+package tapegen
 
 import (
 	"bytes"

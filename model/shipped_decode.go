@@ -91,7 +91,7 @@ func (d *shippedTape) tapeCatalog(v *Catalog) bool {
 			ok = d.str(&e)
 			return
 		}) &&
-		tapeStrings(&d.tapeReader, &v.Removed, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Removed, &d.poolListString, d.str) &&
 		tapeListPtr(&d.tapeReader, &v.Rules, &d.poolListPtrRule, &d.poolPtrRule, d.tapeRule)
 }
 
@@ -148,8 +148,8 @@ func (d *shippedTape) tapeRule(v *Rule) bool {
 // tapeSupportFamily reads a SupportFamily into v.
 func (d *shippedTape) tapeSupportFamily(v *SupportFamily) bool {
 	return d.str(&v.ID) &&
-		tapeStrings(&d.tapeReader, &v.Names, &d.poolListString) &&
-		tapeStrings(&d.tapeReader, &v.Unless, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Names, &d.poolListString, d.str) &&
+		tapeList(&d.tapeReader, &v.Unless, &d.poolListString, d.str) &&
 		tapeList(&d.tapeReader, &v.Editions, &d.poolListSupportEdition, d.tapeSupportEdition) &&
 		d.boolean(&v.CodenamesNeedFamily)
 }
@@ -160,15 +160,15 @@ func (d *shippedTape) tapeSupportEntry(v *SupportEntry) bool {
 		d.str(&v.Family) &&
 		d.str(&v.Name) &&
 		d.str(&v.Version) &&
-		tapeStrings(&d.tapeReader, &v.Aliases, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Aliases, &d.poolListString, d.str) &&
 		d.str(&v.Release) &&
 		d.str(&v.Edition) &&
-		tapeStrings(&d.tapeReader, &v.Codenames, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Codenames, &d.poolListString, d.str) &&
 		d.str(&v.End) &&
 		d.str(&v.UnsupportedSince) &&
 		tapePtr(&d.tapeReader, &v.LastUpdate, &d.poolPtrSupportUpdate, d.tapeSupportUpdate) &&
 		tapeList(&d.tapeReader, &v.Extended, &d.poolListSupportExtension, d.tapeSupportExtension) &&
-		tapeStrings(&d.tapeReader, &v.Source, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Source, &d.poolListString, d.str) &&
 		d.str(&v.Checked)
 }
 
@@ -176,10 +176,10 @@ func (d *shippedTape) tapeSupportEntry(v *SupportEntry) bool {
 func (d *shippedTape) tapeCondition(v *Condition) bool {
 	return d.str(&v.Question) &&
 		d.str(&v.Measure) &&
-		tapeStrings(&d.tapeReader, &v.Status, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Status, &d.poolListString, d.str) &&
 		d.str(&v.Field) &&
 		d.anyValue(&v.Equals) &&
-		tapeStrings(&d.tapeReader, &v.In, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.In, &d.poolListString, d.str) &&
 		d.str(&v.Includes) &&
 		tapePtr(&d.tapeReader, &v.Answered, &d.poolPtrBool, d.boolean) &&
 		d.str(&v.Contains) &&
@@ -191,10 +191,10 @@ func (d *shippedTape) tapeCondition(v *Condition) bool {
 // tapeRuleCond reads a RuleCond into v.
 func (d *shippedTape) tapeRuleCond(v *RuleCond) bool {
 	return d.str(&v.Measure) &&
-		tapeStrings(&d.tapeReader, &v.Status, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Status, &d.poolListString, d.str) &&
 		d.str(&v.Question) &&
 		d.anyValue(&v.Equals) &&
-		tapeStrings(&d.tapeReader, &v.In, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.In, &d.poolListString, d.str) &&
 		d.str(&v.Includes) &&
 		tapePtr(&d.tapeReader, &v.Answered, &d.poolPtrBool, d.boolean) &&
 		d.str(&v.Contains) &&
@@ -202,7 +202,7 @@ func (d *shippedTape) tapeRuleCond(v *RuleCond) bool {
 		d.str(&v.Register) &&
 		tapePtr(&d.tapeReader, &v.Some, &d.poolPtrCondition, d.tapeCondition) &&
 		tapePtr(&d.tapeReader, &v.None, &d.poolPtrCondition, d.tapeCondition) &&
-		tapeStrings(&d.tapeReader, &v.OSSupport, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.OSSupport, &d.poolListString, d.str) &&
 		d.boolean(&v.ExpectedGap) &&
 		tapeListPtr(&d.tapeReader, &v.All, &d.poolListPtrRuleCond, &d.poolPtrRuleCond, d.tapeRuleCond) &&
 		tapeListPtr(&d.tapeReader, &v.Any, &d.poolListPtrRuleCond, &d.poolPtrRuleCond, d.tapeRuleCond) &&
@@ -237,14 +237,14 @@ func (d *shippedTape) tapeMeasure(v *Measure) bool {
 	return d.str(&v.ID) &&
 		d.str(&v.Type) &&
 		d.str(&v.Level) &&
-		tapeStrings(&d.tapeReader, &v.Goals, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Goals, &d.poolListString, d.str) &&
 		d.tapeText(&v.Label) &&
 		d.tapeText(&v.Help) &&
 		d.boolean(&v.Crypto) &&
 		d.boolean(&v.Pseudo) &&
 		tapePtr(&d.tapeReader, &v.When, &d.poolPtrCondition, d.tapeCondition) &&
 		d.str(&v.Since) &&
-		tapeStrings(&d.tapeReader, &v.Scan, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Scan, &d.poolListString, d.str) &&
 		tapeListPtr(&d.tapeReader, &v.Params, &d.poolListPtrParam, &d.poolPtrParam, d.tapeParam)
 }
 
@@ -257,14 +257,14 @@ func (d *shippedTape) tapeStatement(v *Statement) bool {
 // tapeSupportEdition reads a SupportEdition into v.
 func (d *shippedTape) tapeSupportEdition(v *SupportEdition) bool {
 	return d.str(&v.ID) &&
-		tapeStrings(&d.tapeReader, &v.Words, &d.poolListString)
+		tapeList(&d.tapeReader, &v.Words, &d.poolListString, d.str)
 }
 
 // tapeSupportExtension reads a SupportExtension into v.
 func (d *shippedTape) tapeSupportExtension(v *SupportExtension) bool {
 	return d.tapeText(&v.Label) &&
 		d.str(&v.End) &&
-		tapeStrings(&d.tapeReader, &v.Source, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Source, &d.poolListString, d.str) &&
 		d.str(&v.Checked)
 }
 
@@ -272,7 +272,7 @@ func (d *shippedTape) tapeSupportExtension(v *SupportExtension) bool {
 func (d *shippedTape) tapeRecordAnnex(v *RecordAnnex) bool {
 	return d.tapeText(&v.Title) &&
 		d.tapeText(&v.Doc) &&
-		tapeStrings(&d.tapeReader, &v.Fields, &d.poolListString) &&
+		tapeList(&d.tapeReader, &v.Fields, &d.poolListString, d.str) &&
 		tapePtr(&d.tapeReader, &v.Records, &d.poolPtrCondition, d.tapeCondition)
 }
 
@@ -301,7 +301,7 @@ func (d *shippedTape) tapeField(v *Field) bool {
 
 // tapeRecordColumn reads a RecordColumn into v.
 func (d *shippedTape) tapeRecordColumn(v *RecordColumn) bool {
-	return tapeStrings(&d.tapeReader, &v.Fields, &d.poolListString) &&
+	return tapeList(&d.tapeReader, &v.Fields, &d.poolListString, d.str) &&
 		d.float(&v.Width)
 }
 

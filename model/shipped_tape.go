@@ -297,28 +297,6 @@ func tapeList[T any](r *tapeReader, v *[]T, p *pool[T], read func(*T) bool) bool
 	return true
 }
 
-// tapeStrings is tapeList for strings, the most common list (549 of the
-// 2,700 values of the shipped tapes), calling str directly instead of
-// through a func value.
-func tapeStrings(r *tapeReader, v *[]string, p *pool[string]) bool {
-	n, ok := r.length()
-	if !ok || n < 0 {
-		*v = nil
-		return ok
-	}
-	l, ok := p.take(n)
-	if !ok {
-		return false
-	}
-	for i := range l {
-		if !r.str(&l[i]) {
-			return false
-		}
-	}
-	*v = l
-	return true
-}
-
 // tapeListPtr reads a list of pointers (of lp), each as tapePtr does.
 func tapeListPtr[T any](r *tapeReader, v *[]*T, lp *pool[*T], p *pool[T], read func(*T) bool) bool {
 	n, ok := r.length()

@@ -145,9 +145,6 @@ func (g *gen) read(t reflect.Type, dst string) string {
 		if e := t.Elem(); e.Kind() == reflect.Pointer {
 			return fmt.Sprintf("tapeListPtr(%s, %s, &d.%s, &d.%s, %s)", r, dst, g.poolName(t), g.poolName(e), g.reader(e.Elem()))
 		}
-		if t.Elem() == reflect.TypeFor[string]() {
-			return fmt.Sprintf("tapeStrings(%s, %s, &d.%s)", r, dst, g.poolName(t))
-		}
 		return fmt.Sprintf("tapeList(%s, %s, &d.%s, %s)", r, dst, g.poolName(t), g.reader(t.Elem()))
 	case reflect.Map:
 		return fmt.Sprintf("tapeMap(%s, %s, func() (e %s, ok bool) {\nok = %s\nreturn\n})", r, dst, g.typeName(t.Elem()), g.read(t.Elem(), "&e"))

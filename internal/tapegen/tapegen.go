@@ -47,7 +47,6 @@ type Config struct {
 	//	tapeList[T any](*Reader, *[]T, *pool[T], func(*T) bool) bool
 	//	tapeListPtr[T any](*Reader, *[]*T, *pool[*T], *pool[T], func(*T) bool) bool
 	//	tapeMap[T any](*Reader, *map[string]T, func() (T, bool)) bool
-	//	tapeStrings(*Reader, *[]string, *pool[string]) bool // tapeList for strings
 	//
 	// (model/shipped_tape.go has them).
 	Decoder, Reader string

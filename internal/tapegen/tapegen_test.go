@@ -73,7 +73,7 @@ func TestGenerate(t *testing.T) {
 		"tapeMap(&d.reader, &v.Map, func() (e string, ok bool) { ok = d.str(&e) return }) &&",
 		"d.anyValue(&v.Any) &&", "tapePtr(&d.reader, &v.N, &d.poolPtrInt, d.integer) &&", "d.float(&v.F) &&",
 		"d.str((*string)(&v.Kind)) &&",
-		"tapeList(&d.reader, &v.Nested, &d.poolListListString, func(v *[]string) bool { return tapeStrings(&d.reader, v, &d.poolListString) }) &&",
+		"tapeList(&d.reader, &v.Nested, &d.poolListListString, func(v *[]string) bool { return tapeList(&d.reader, v, &d.poolListString, d.str) }) &&",
 		"tapeMap(&d.reader, &v.ByKey, func() (e *inner, ok bool) { ok = tapePtr(&d.reader, &e, &d.poolPtrInner, d.tapeInner) return }) &&",
 		"tapeList(&d.reader, &v.Kinds, &d.poolListKind, func(v *kind) bool { return d.str((*string)(v)) }) &&",
 		"d.str(&v.Plain)\n}",

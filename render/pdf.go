@@ -790,13 +790,6 @@ type pdfLayout struct {
 	style     string
 	size      float64
 	set       bool
-	fonts     []pdfFontCall
-}
-
-// pdfFontCall is a font selection.
-type pdfFontCall struct {
-	style string
-	size  float64
 }
 
 // newLayout returns a layout for the writer's document.
@@ -817,7 +810,6 @@ func (l *pdfLayout) font(style string, size float64) {
 		return
 	}
 	l.style, l.size, l.set = style, size, true
-	l.fonts = append(l.fonts, pdfFontCall{style, size})
 }
 
 // measure returns the measure of the layout's font (fpdf's unit size is
@@ -872,7 +864,7 @@ func (l *pdfLayout) labelLines(dst []pdfLine, label, value string, wd float64) [
 }
 
 // pdfLaid is a table laid out for the text width textW: the header row
-// (drawn with widths hw), the rows, and the font selections made.
+// (drawn with widths hw) and the rows.
 type pdfLaid struct {
 	textW      float64
 	widths, hw []float64
@@ -880,13 +872,12 @@ type pdfLaid struct {
 	rows       []pdfRow
 	keep       bool // keep all rows on one page when they fit on one
 	t          pdfType
-	fonts      []pdfFontCall
 }
 
 // lay lays out a block drawn as a table (a table, a register, a record
 // card) for the text width textW; nil for other blocks.
 func (l *pdfLayout) lay(bl Block, textW float64) *pdfLaid {
-	l.set, l.fonts = false, nil
+	l.set = false
 	var out *pdfLaid
 	switch x := bl.(type) {
 	case *Table:
@@ -911,7 +902,7 @@ func (l *pdfLayout) lay(bl Block, textW float64) *pdfLaid {
 	default:
 		return nil
 	}
-	out.textW, out.fonts = textW, l.fonts
+	out.textW = textW
 	return out
 }
 
@@ -1123,8 +1114,8 @@ func columnWidths(rel []float64, n int, textW float64) []float64 {
 }
 
 // tableBlock draws block i, a block drawn as a table (see pdfLayout.lay),
-// laid out beforehand by prelay or now: the font selections the layout
-// made first, then the rows. A table's header row repeats on every page;
+// laid out beforehand by prelay or now. The rows select their fonts as
+// they are drawn. A table's header row repeats on every page;
 // a row moves to the next page as a whole and only a row taller than a
 // page is split by lines.
 func (w *pdfWriter) tableBlock(i int, bl Block) {
@@ -1134,9 +1125,6 @@ func (w *pdfWriter) tableBlock(i int, bl Block) {
 	}
 	if laid == nil || laid.textW != w.textW {
 		laid = w.newLayout().lay(bl, w.textW)
-	}
-	for _, f := range laid.fonts {
-		w.font(f.style, f.size)
 	}
 	w.rows(laid.hr, laid.hw, laid.widths, laid.rows, laid.keep, laid.t)
 }

@@ -2,7 +2,13 @@ package render
 
 import (
 	"bytes"
+	"compress/zlib"
+	"io"
+	"regexp"
+	"strconv"
 	"testing"
+
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // TestPDFCompressBadInput checks that a PDF whose trailer or
@@ -40,5 +46,64 @@ func TestExpandRuns(t *testing.T) {
 		if _, err := expandRuns(&out, []byte(bad), runs); err == nil {
 			t.Errorf("expandRuns(%q) accepted a marker without a run", bad)
 		}
+	}
+}
+
+// pdfStreams returns the decompressed content of every Flate stream of a
+// PDF written by WritePDF.
+func pdfStreams(t testing.TB, data []byte) [][]byte {
+	t.Helper()
+	var out [][]byte
+	head := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	for _, m := range head.FindAllSubmatchIndex(data, -1) {
+		n, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(data[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatalf("stream at %d: %v", m[0], err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("stream at %d: %v", m[0], err)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// TestPDFNoFontSelectionsAhead: a long register's rows select their fonts
+// as they are drawn; no page holds a series of font selections with
+// nothing drawn between them (once two per row, written ahead of the
+// table).
+func TestPDFNoFontSelectionsAhead(t *testing.T) {
+	c, f := manyProviders(t, 300)
+	data, err := WritePDF(Build(c, f, model.De))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fontOnly := regexp.MustCompile(`^BT /F\w+ [\d.]+ Tf ET$`)
+	streams := pdfStreams(t, data)
+	pages := 0
+	for i, s := range streams {
+		if !bytes.Contains(s, []byte(" Tf")) {
+			continue // a font's ToUnicode map
+		}
+		pages++
+		run, most := 0, 0
+		for line := range bytes.Lines(s) {
+			line = bytes.TrimSpace(line)
+			switch {
+			case fontOnly.Match(line):
+				run++
+				most = max(most, run)
+			case len(line) > 0:
+				run = 0
+			}
+		}
+		if most > 4 {
+			t.Errorf("stream %d: %d font selections in a row with nothing drawn", i, most)
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("found %d page streams, want at least 20", pages)
 	}
 }

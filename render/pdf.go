@@ -40,12 +40,19 @@ const (
 // rows never split when they fit on a page, vector check boxes. The output
 // depends only on the document (fixed dates, sorted catalogues).
 func WritePDF(d *Document) ([]byte, error) {
+	return writePDF(d, true)
+}
+
+// writePDF is WritePDF; early false compresses every page at the end, as
+// one stream (for tests: the pages must look the same).
+func writePDF(d *Document, early bool) ([]byte, error) {
 	prepared := takePDFBase()
 	metrics := pdfFaceMetrics()
 	w := &pdfWriter{d: d, links: map[string]int{}, pages: map[string]int{}, pageW: pdfPageW, textW: pdfTextW, bottom: pdfBottom,
 		ownFonts: metrics[0] != nil && metrics[1] != nil && metrics[2] != nil}
-	// The tables are laid out on another goroutine meanwhile.
-	w.prelay(d.Blocks)
+	// The tables are laid out on another goroutine meanwhile, which then
+	// compresses finished pages (see pdfEarly).
+	laying := w.prelay(d.Blocks)
 	var p *fpdf.Fpdf
 	if prepared != nil {
 		p = <-prepared
@@ -53,6 +60,16 @@ func WritePDF(d *Document) ([]byte, error) {
 		p = pdfBase()
 	}
 	w.p = p
+	if early {
+		w.early = newPDFEarly(p)
+	}
+	switch {
+	case laying:
+		w.handoff <- w.early
+	case w.early != nil:
+		go w.early.run()
+	}
+	defer w.early.stop()
 	ts := d.stamp()
 	p.SetCreationDate(ts)
 	p.SetModificationDate(ts)
@@ -84,7 +101,7 @@ func WritePDF(d *Document) ([]byte, error) {
 	if err := p.Output(&out); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return pdfCompress(out.b, w.runs)
+	return pdfCompress(out.b, w.runs, w.early)
 }
 
 // keepWriter keeps what is written to it; fpdf's Output writes its whole
@@ -124,9 +141,11 @@ type pdfWriter struct {
 	slow      []pdfLineRef // reused for every table row
 	// the fpdf embeds pdfFaces, whose metrics pdfFaceMetrics holds
 	ownFonts bool
-	cur      int       // the index of the block being written
-	pre      []*pdfPre // tables laid out beforehand, by block (see prelay)
-	runs     [][]byte  // page content that pdfCompress puts in place
+	cur      int            // the index of the block being written
+	pre      []*pdfPre      // tables laid out beforehand, by block (see prelay)
+	runs     [][]byte       // page content that pdfCompress puts in place
+	early    *pdfEarly      // compresses finished pages meanwhile (nil: at the end)
+	handoff  chan *pdfEarly // to prelay's goroutine, which runs it
 	// the running header's lines for the text width wd (the same on
 	// every page of an orientation)
 	head struct {
@@ -175,6 +194,8 @@ func (w *pdfWriter) grey(on bool) {
 }
 
 func (w *pdfWriter) header() {
+	// fpdf calls the header when it starts a page: the one before is done.
+	w.early.finish(w.p.PageNo()-1, w.runs)
 	if w.p.PageNo() == 1 {
 		return
 	}
@@ -870,8 +891,11 @@ type pdfLaid struct {
 	widths, hw []float64
 	hr         pdfRow
 	rows       []pdfRow
-	keep       bool // keep all rows on one page when they fit on one
-	t          pdfType
+	// more brings the rows after rows while they are laid out (see
+	// layStream); nil when rows holds them all.
+	more <-chan []pdfRow
+	keep bool // keep all rows on one page when they fit on one; only without more
+	t    pdfType
 }
 
 // lay lays out a block drawn as a table (a table, a register, a record
@@ -924,15 +948,27 @@ func (l *pdfLayout) table(header []string, rel []float64, rows [][]string, textW
 // per column the head value (bold in the first column) and "label: value"
 // lines with grey labels.
 func (l *pdfLayout) register(r *Records, textW float64) *pdfLaid {
+	out := l.registerHead(r, textW)
+	out.rows = l.registerRows(r, out.widths, 0, len(r.Rows))
+	return out
+}
+
+// registerHead is a register's layout without its rows.
+func (l *pdfLayout) registerHead(r *Records, textW float64) *pdfLaid {
 	header, rel := r.ColumnHead()
 	widths := columnWidths(rel, len(rel), textW)
-	out := &pdfLaid{widths: widths, hw: widths, t: pdfRegType}
+	out := &pdfLaid{textW: textW, widths: widths, hw: widths, t: pdfRegType}
 	if len(rel) == 1 {
 		out.hw = []float64{textW}
 	}
 	out.hr = l.row(header, widths, "B", pdfRegType)
-	out.rows = make([]pdfRow, len(r.Rows))
-	for i := range r.Rows {
+	return out
+}
+
+// registerRows lays out the register's rows [from, to).
+func (l *pdfLayout) registerRows(r *Records, widths []float64, from, to int) []pdfRow {
+	rows := make([]pdfRow, 0, to-from)
+	for i := from; i < to; i++ {
 		row := pdfRow{cells: make([][]pdfLine, len(widths))}
 		l.font("", pdfReg)
 		row.cells[0] = []pdfLine{{s: strconv.Itoa(i + 1)}}
@@ -955,9 +991,58 @@ func (l *pdfLayout) register(r *Records, textW float64) *pdfLaid {
 			row.cells[j+1] = lines
 		}
 		row.h = float64(lineCount(row))*pdfRegLH + 2*pdfPad
-		out.rows[i] = row
+		rows = append(rows, row)
 	}
-	return out
+	return rows
+}
+
+// pdfChunk is how many rows of a long register the layout hands to the
+// writer at a time (see layStream).
+const pdfChunk = 32
+
+// layStream lays out bl like lay and sends the result on done. A register
+// of more than pdfChunk rows is sent after its first chunk of rows; the
+// other chunks follow on its channel more, so that the writer draws the
+// first rows while the rest are laid out.
+func (l *pdfLayout) layStream(bl Block, textW float64, done chan<- *pdfLaid) {
+	r, ok := bl.(*Records)
+	if !ok || r.Columns == nil || len(r.Rows) <= pdfChunk {
+		done <- l.lay(bl, textW)
+		return
+	}
+	l.set = false
+	out := l.registerHead(r, textW)
+	n := len(r.Rows)
+	out.rows = l.registerRows(r, out.widths, 0, pdfChunk)
+	// room for every chunk: the layout never waits for the writer, which
+	// may also drop the layout (see tableBlock)
+	more := make(chan []pdfRow, (n-1)/pdfChunk)
+	out.more = more
+	done <- out
+	for from := pdfChunk; from < n; from += pdfChunk {
+		more <- l.registerRows(r, out.widths, from, min(from+pdfChunk, n))
+	}
+	close(more)
+}
+
+// all yields the laid-out rows in order, waiting for those still being
+// laid out.
+func (t *pdfLaid) all(yield func(pdfRow) bool) {
+	for _, r := range t.rows {
+		if !yield(r) {
+			return
+		}
+	}
+	if t.more == nil {
+		return
+	}
+	for chunk := range t.more {
+		for _, r := range chunk {
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // drawRow draws a row (or lines [from, to) of it) at the current position:
@@ -1126,7 +1211,7 @@ func (w *pdfWriter) tableBlock(i int, bl Block) {
 	if laid == nil || laid.textW != w.textW {
 		laid = w.newLayout().lay(bl, w.textW)
 	}
-	w.rows(laid.hr, laid.hw, laid.widths, laid.rows, laid.keep, laid.t)
+	w.rows(laid)
 }
 
 // pdfPre is a block to lay out beforehand. Whichever of the writer and
@@ -1139,11 +1224,13 @@ type pdfPre struct {
 
 // prelay starts laying out the blocks drawn as tables on another
 // goroutine, in order, each for the text width of the page orientation it
-// will be drawn in; tableBlock takes the results. Without own metrics
-// nothing is laid out beforehand.
-func (w *pdfWriter) prelay(blocks []Block) {
+// will be drawn in; tableBlock takes the results. The goroutine then runs
+// the pdfEarly sent on w.handoff (nil: none). prelay reports whether it
+// started the goroutine: without own metrics nothing is laid out
+// beforehand.
+func (w *pdfWriter) prelay(blocks []Block) bool {
 	if !w.ownFonts {
-		return
+		return false
 	}
 	type job struct {
 		i     int
@@ -1166,26 +1253,32 @@ func (w *pdfWriter) prelay(blocks []Block) {
 		}
 	}
 	l := w.newLayout()
+	w.handoff = make(chan *pdfEarly, 1)
 	go func() {
 		for _, j := range jobs {
 			if p := w.pre[j.i]; p.claimed.CompareAndSwap(false, true) {
-				p.done <- l.lay(blocks[j.i], j.textW)
+				l.layStream(blocks[j.i], j.textW, p.done)
 			}
 		}
+		if e := <-w.handoff; e != nil {
+			e.run()
+		}
 	}()
+	return true
 }
 
-// rows draws the header hr (with the widths hw) and the laid-out rows; keep
-// keeps all rows on one page when they fit on one.
-func (w *pdfWriter) rows(hr pdfRow, hw, widths []float64, laid []pdfRow, keep bool, t pdfType) {
+// rows draws a laid-out table: the header row, then the rows, all on one
+// page when it keeps its rows together and they fit on one.
+func (w *pdfWriter) rows(laid *pdfLaid) {
+	hr, hw, widths, keep, t := laid.hr, laid.hw, laid.widths, laid.keep, laid.t
 	total := hr.h
-	for _, r := range laid {
+	for _, r := range laid.rows {
 		total += r.h
 	}
 	usable := w.bottom - pdfMarginT
 	first := hr.h
-	if len(laid) > 0 {
-		first += min(laid[0].h, usable-hr.h)
+	if len(laid.rows) > 0 {
+		first += min(laid.rows[0].h, usable-hr.h)
 	}
 	// A card that does not fit moves to a new page, unless at least half of
 	// it fits here (its title row then repeats on the next page).
@@ -1199,7 +1292,7 @@ func (w *pdfWriter) rows(hr pdfRow, hw, widths []float64, laid []pdfRow, keep bo
 		w.dirty = true
 	}
 	head()
-	for _, r := range laid {
+	for r := range laid.all {
 		if w.fits(r.h) {
 			w.drawRow(r, widths, t, false, 0, lineCount(r))
 			continue

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"compress/zlib"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -21,15 +23,19 @@ import (
 // The streams are deflated at the fastest level (see zlibPool), which is
 // about a third of the CPU time of a 1,000-provider PDF (4 MB of page
 // content). Huffman-only coding would take about 40 % of that time but make
-// the file 2.6 times as large, and any other setting changes the bytes of
-// every PDF (the golden sample.de.pdf is compared byte for byte); the level
-// is kept.
+// the file 2.6 times as large.
+//
+// Pages whose head early took (see pdfEarly) are written as two content
+// streams when more was added to them later: the head, mostly compressed
+// by then, and the rest. Those still waiting in early's queue are taken by
+// the workers here too.
 //
 // A page may hold markers "%tomrun N" (a PDF comment on a line of its own)
 // for content kept out of fpdf's buffers (see pdfWriter.runs): each is
 // replaced by runs[N] as the stream is compressed, so the bulk of a long
 // register never passes through fpdf's growing page and document buffers.
-func pdfCompress(in []byte, runs [][]byte) ([]byte, error) {
+func pdfCompress(in []byte, runs [][]byte, early *pdfEarly) ([]byte, error) {
+	defer early.stop()
 	// The cross-reference table: "xref\n0 N\n" then N entries of 20 bytes.
 	sx := bytes.LastIndex(in, []byte("startxref\n"))
 	if sx < 0 {
@@ -67,23 +73,80 @@ func pdfCompress(in []byte, runs [][]byte) ([]byte, error) {
 		chunk []byte
 		data  []byte // the plain stream's data; nil for other objects
 		z     []byte // data compressed
+		n     int    // run markers replaced in data
+		// a page's content whose head was taken (see pdfEarly): the head,
+		// and what came after it, compressed into tailZ as object tailObj
+		head          *pdfHead
+		tail, tailZ   []byte
+		tailN         int
+		tailObj       int
+		contentsSplit int // for a page object: its content's tailObj
 	}
 	pieces := make([]piece, len(order))
-	var streams []int
+	at := make([]int, n) // object number -> index in pieces
 	for k, obj := range order {
 		end := xo
 		if k+1 < len(order) {
 			end = offs[order[k+1]]
 		}
 		pieces[k] = piece{obj: obj, chunk: in[offs[obj]:end]}
+		at[obj] = k
 		if data, ok := plainStream(pieces[k].chunk); ok {
 			pieces[k].data = data
-			streams = append(streams, k)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(streams)/8))
-	errs := make([]error, workers)
-	placed := make([]int, workers)
+	// fpdf writes page p as object 2p+1 and its content as 2p+2.
+	size := n
+	for k := range pieces {
+		p := &pieces[k]
+		if p.data == nil || p.obj < 4 || p.obj%2 != 0 {
+			continue
+		}
+		page := &pieces[at[p.obj-1]]
+		if !bytes.Contains(page.chunk, []byte("/Type /Page\n")) || !bytes.HasSuffix(page.chunk, []byte("/Contents "+strconv.Itoa(p.obj)+" 0 R>>\nendobj\n")) {
+			continue
+		}
+		if p.head = early.head((p.obj-2)/2, p.data); p.head == nil {
+			continue
+		}
+		if p.tail = p.data[len(p.head.data):]; len(p.tail) > 0 {
+			p.tailObj = size
+			page.contentsSplit = size
+			size++
+		}
+	}
+
+	// What is left to compress: whole streams, heads not compressed yet,
+	// tails.
+	type task struct {
+		data   []byte
+		runs   [][]byte
+		z      *[]byte
+		placed *int
+		err    *error
+	}
+	var tasks []task
+	var errs []error
+	for k := range pieces {
+		p := &pieces[k]
+		switch {
+		case p.data == nil:
+		case p.head == nil:
+			tasks = append(tasks, task{p.data, runs, &p.z, &p.n, nil})
+		default:
+			if !p.head.queued {
+				tasks = append(tasks, task{p.head.data, p.head.runs, &p.head.z, &p.head.placed, &p.head.err})
+			}
+			if len(p.tail) > 0 {
+				tasks = append(tasks, task{p.tail, runs, &p.tailZ, &p.tailN, nil})
+			}
+		}
+	}
+	// The heads still waiting for pdfEarly's goroutine are taken by
+	// whichever worker comes first.
+	queue := early.close()
+	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(tasks)/8))
+	werrs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -92,64 +155,92 @@ func pdfCompress(in []byte, runs [][]byte) ([]byte, error) {
 			var zbuf bytes.Buffer
 			zw := getZlib(&zbuf)
 			defer zlibPool.Put(zw)
-			for j := w; j < len(streams); j += workers {
-				p := &pieces[streams[j]]
-				zbuf.Reset()
-				zw.Reset(&zbuf)
-				n, err := expandRuns(zw, p.data, runs)
-				placed[w] += n
+			if queue != nil {
+				for h := range queue {
+					h.compress(zw, &zbuf)
+				}
+			}
+			for j := w; j < len(tasks); j += workers {
+				t := tasks[j]
+				z, placed, err := compressRuns(zw, &zbuf, t.data, t.runs)
 				if err != nil {
-					errs[w] = fmt.Errorf("pdf: compress object %d: %w", p.obj, err)
+					werrs[w] = err
 					return
 				}
-				if err := zw.Close(); err != nil {
-					errs[w] = fmt.Errorf("pdf: compress object %d: %w", p.obj, err)
-					return
-				}
-				p.z = bytes.Clone(zbuf.Bytes())
+				*t.z, *t.placed = z, placed
 			}
 		}()
 	}
 	wg.Wait()
+	early.stop() // every head handed to it is compressed by now
+	errs = append(errs, werrs...)
 	total := 0
-	for w, err := range errs {
-		if err != nil {
-			return nil, err
+	for _, p := range pieces {
+		if p.head != nil {
+			errs = append(errs, p.head.err)
+			total += p.head.placed + p.tailN
+		} else {
+			total += p.n
 		}
-		total += placed[w]
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	if total != len(runs) {
 		return nil, fmt.Errorf("pdf: %d of %d text runs placed", total, len(runs))
 	}
 
-	size := len(in) + 32*n
+	grow := len(in) + 32*size
 	for _, p := range pieces {
-		if p.data != nil {
-			size += len(p.z) - len(p.data)
+		switch {
+		case p.head != nil:
+			grow += len(p.head.z) + len(p.tailZ) + 96 - len(p.data)
+		case p.data != nil:
+			grow += len(p.z) - len(p.data)
 		}
 	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
+	out := bytes.NewBuffer(make([]byte, 0, grow))
 	out.Write(in[:offs[order[0]]])
-	newOffs := make([]int, n)
-	for _, p := range pieces {
-		newOffs[p.obj] = out.Len()
-		if p.data == nil {
-			out.Write(p.chunk)
-			continue
-		}
-		out.Write(p.chunk[:bytes.IndexByte(p.chunk, '\n')+1]) // "N 0 obj\n"
-		out.WriteString("<</Filter /FlateDecode /Length ")
-		out.WriteString(strconv.Itoa(len(p.z)))
+	newOffs := make([]int, size)
+	stream := func(obj int, z []byte) {
+		newOffs[obj] = out.Len()
+		out.WriteString(strconv.Itoa(obj))
+		out.WriteString(" 0 obj\n<</Filter /FlateDecode /Length ")
+		out.WriteString(strconv.Itoa(len(z)))
 		out.WriteString(">>\nstream\n")
-		out.Write(p.z)
+		out.Write(z)
 		out.WriteString("\nendstream\nendobj\n")
+	}
+	for _, p := range pieces {
+		switch {
+		case p.contentsSplit > 0:
+			// "/Contents N 0 R>>" becomes "/Contents [N 0 R T 0 R]>>"
+			newOffs[p.obj] = out.Len()
+			c := bytes.LastIndex(p.chunk, []byte("/Contents "))
+			out.Write(p.chunk[:c])
+			out.WriteString("/Contents [")
+			out.WriteString(strconv.Itoa(p.obj + 1))
+			out.WriteString(" 0 R ")
+			out.WriteString(strconv.Itoa(p.contentsSplit))
+			out.WriteString(" 0 R]>>\nendobj\n")
+		case p.head != nil:
+			stream(p.obj, p.head.z)
+			if p.tailObj > 0 {
+				stream(p.tailObj, p.tailZ)
+			}
+		case p.data != nil:
+			stream(p.obj, p.z)
+		default:
+			newOffs[p.obj] = out.Len()
+			out.Write(p.chunk)
+		}
 	}
 	newX := out.Len()
 	out.WriteString("xref\n0 ")
-	out.WriteString(strconv.Itoa(n))
+	out.WriteString(strconv.Itoa(size))
 	out.WriteString("\n0000000000 65535 f \n")
 	var num [10]byte
-	for i := 1; i < n; i++ {
+	for i := 1; i < size; i++ {
 		s := strconv.AppendInt(num[:0], int64(newOffs[i]), 10)
 		for range 10 - len(s) {
 			out.WriteByte('0')
@@ -157,11 +248,40 @@ func pdfCompress(in []byte, runs [][]byte) ([]byte, error) {
 		out.Write(s)
 		out.WriteString(" 00000 n \n")
 	}
-	out.Write(in[first+20*n : sx]) // the trailer
+	trailer := in[first+20*n : sx]
+	if size != n {
+		old := []byte("\n/Size " + strconv.Itoa(n) + "\n")
+		i := bytes.Index(trailer, old)
+		if i < 0 {
+			return nil, fmt.Errorf("pdf: no /Size in the trailer")
+		}
+		out.Write(trailer[:i])
+		out.WriteString("\n/Size ")
+		out.WriteString(strconv.Itoa(size))
+		out.WriteString("\n")
+		trailer = trailer[i+len(old):]
+	}
+	out.Write(trailer)
 	out.WriteString("startxref\n")
 	out.WriteString(strconv.Itoa(newX))
 	out.WriteString("\n%%EOF\n")
 	return out.Bytes(), nil
+}
+
+// compressRuns compresses data, its run markers replaced by runs, with zw
+// (reset to write to zbuf); it returns a copy of the compressed bytes and
+// how many markers it replaced.
+func compressRuns(zw *zlib.Writer, zbuf *bytes.Buffer, data []byte, runs [][]byte) ([]byte, int, error) {
+	zbuf.Reset()
+	zw.Reset(zbuf)
+	n, err := expandRuns(zw, data, runs)
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		return nil, n, fmt.Errorf("pdf: compress: %w", err)
+	}
+	return bytes.Clone(zbuf.Bytes()), n, nil
 }
 
 // plainStream returns the data of an object that is exactly an uncompressed

@@ -21,7 +21,7 @@ func TestPDFCompressBadInput(t *testing.T) {
 		"%PDF-1.3\nxref\n0 3startxref\n9\n%%EOF\n",
 		"%PDF-1.3\nxref\n0 3\nstartxref\n9\n%%EOF\n",
 	} {
-		if _, err := pdfCompress([]byte(in), nil); err == nil {
+		if _, err := pdfCompress([]byte(in), nil, nil); err == nil {
 			t.Errorf("pdfCompress(%q) accepted a broken PDF", in)
 		}
 	}

@@ -143,20 +143,48 @@ func (p *fastJSON) str() (string, bool) {
 		return "", false
 	}
 	start := p.i
-	for p.i < len(p.d) {
-		switch c := p.d[p.i]; {
-		case c == '"':
-			s := p.d[start:p.i]
-			p.i++
-			return s, true
-		case c == '\\':
-			return p.escaped(start)
-		case c < 0x20:
-			return "", false
-		}
-		p.i++
+	p.i += plainLen(p.d[p.i:])
+	if p.i >= len(p.d) {
+		return "", false
 	}
-	return "", false
+	switch p.d[p.i] {
+	case '"':
+		s := p.d[start:p.i]
+		p.i++
+		return s, true
+	case '\\':
+		return p.escaped(start)
+	}
+	return "", false // a control character
+}
+
+// plainLen returns the length of the beginning of s before its first '"',
+// backslash or control character (len(s) if none): the quote and the
+// backslash are found with strings.IndexByte, the control characters eight
+// bytes at a time.
+func plainLen(s string) int {
+	n := len(s)
+	if q := strings.IndexByte(s, '"'); q >= 0 {
+		n = q
+	}
+	if b := strings.IndexByte(s[:n], '\\'); b >= 0 {
+		n = b
+	}
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// a byte below 0x20 sets its high bit in (x - 0x20…) & ^x
+		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < n; i++ {
+		if s[i] < 0x20 {
+			return i
+		}
+	}
+	return n
 }
 
 // escaped reads the rest of a string that has an escape, from start.

@@ -121,3 +121,43 @@ func TestFastLoadRecordDupKey(t *testing.T) {
 		}
 	}
 }
+
+// plainLenSlow is plainLen one byte at a time.
+func plainLenSlow(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// TestPlainLen compares plainLen with the byte loop on strings made of the
+// bytes around each boundary, at every position within a word.
+func TestPlainLen(t *testing.T) {
+	edge := []byte{0, 0x1f, 0x20, 0x21, '"', '\\', 'a', 0x7f, 0x80, 0x9f, 0xa0, 0xff}
+	r := rand.New(rand.NewSource(1))
+	for n := range 2000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = 'a' + byte(r.Intn(26))
+			if r.Intn(12) == 0 {
+				b[i] = edge[r.Intn(len(edge))]
+			}
+		}
+		s := string(b)
+		if got, want := plainLen(s), plainLenSlow(s); got != want {
+			t.Fatalf("case %d: plainLen(%q) = %d, want %d", n, s, got, want)
+		}
+	}
+}
+
+func FuzzPlainLen(f *testing.F) {
+	f.Add("abcdefgh\x1fijk")
+	f.Add("ÄÖÜ äöü \"x")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainLen(s), plainLenSlow(s); got != want {
+			t.Fatalf("plainLen(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

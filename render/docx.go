@@ -124,8 +124,7 @@ func writeDOCX(d *Document, packed bool) ([]byte, error) {
 		parts[4].data = []byte(strings.Replace(docxDocRels, `</Relationships>`, `<Relationship Id="`+docxLogoID+`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.`+ext+`"/></Relationships>`, 1))
 		parts = append(parts, part{"word/media/logo." + ext, d.Brand.Logo, false})
 	}
-	var buf bytes.Buffer
-	buf.Grow(w.sizeHint())
+	buf := roomy(w.sizeHint())
 	zw := zip.NewWriter(&buf)
 	// The fastest deflate, one compressor (from the pool) reset for every
 	// part: the default level spent most of a long register's time

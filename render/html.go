@@ -85,8 +85,7 @@ func WriteHTML(d *Document) ([]byte, error) {
 	// The cells with their tags and escapes, plus the head's CSS and the
 	// rest of the text.
 	size, cells := d.cellBytes()
-	var buf bytes.Buffer
-	buf.Grow(size + size/4 + cells*16 + 96<<10)
+	buf := roomy(size + size/4 + cells*16 + 96<<10)
 	tmpl := htmlTmpl()
 	exec := func(name string) error {
 		if err := tmpl.ExecuteTemplate(&buf, name, hd); err != nil {

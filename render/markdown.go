@@ -13,7 +13,7 @@ func WriteMarkdown(d *Document) []byte {
 	// The cells with their escapes and separators, and a register's name
 	// repeated in each of its tables, plus the rest of the text.
 	size, cells := d.cellBytes()
-	w.b.Grow(size*3/2 + cells*4 + 64<<10)
+	w.b = roomy(size*3/2 + cells*4 + 64<<10)
 	for _, bl := range d.Blocks {
 		w.block(bl)
 	}

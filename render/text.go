@@ -27,7 +27,7 @@ func WriteText(d *Document) []byte {
 			}
 		}
 	}
-	w.b.Grow(size*2 + cells*20 + items + 64<<10)
+	w.b = roomy(size*2 + cells*20 + items + 64<<10)
 	for _, bl := range d.Blocks {
 		w.block(bl)
 	}

@@ -280,10 +280,19 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		if brandErr != nil {
 			return
 		}
-		doc = render.BuildProfile(cat, f, lang, brand, profile)
+		// Markdown is written while the document is built.
+		var md []byte
+		if slices.Contains(formats, "md") {
+			doc, md = render.BuildMarkdown(cat, f, lang, brand, profile)
+		} else {
+			doc = render.BuildProfile(cat, f, lang, brand, profile)
+		}
 		data, errs = nil, nil
 		for _, format := range formats {
-			b, err := render.Write(doc, format)
+			b, err := md, error(nil)
+			if format != "md" {
+				b, err = render.Write(doc, format)
+			}
 			data, errs = append(data, b), append(errs, err)
 			if err != nil {
 				break

@@ -27,6 +27,10 @@ type builder struct {
 	// annex: the document is the annex for clients (ProfileAnnex): only
 	// the annex's sections, implemented measures, no internal details.
 	annex bool
+	// publish, when set, is handed the document and each run of blocks
+	// once they are final (see BuildMarkdown); published counts them.
+	publish   func(d *Document, blocks []Block)
+	published int
 }
 
 // Build makes the document for answers file f under catalogue cat in language
@@ -36,7 +40,13 @@ func Build(cat *model.Catalog, f *model.File, lang model.Lang) *Document {
 }
 
 func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string) *Document {
-	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang, annex: profile == ProfileAnnex}
+	return buildTo(cat, f, lang, br, profile, nil)
+}
+
+// buildTo is build that hands the blocks to publish (if not nil) chapter
+// by chapter, as they are done.
+func buildTo(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string, publish func(*Document, []Block)) *Document {
+	b := &builder{c: cat, f: f, v: model.View{C: cat, F: f}, l: lang, annex: profile == ProfileAnnex, publish: publish}
 	b.dash = b.m("not_answered")
 	d := &Document{Lang: lang, Title: b.m("title"), Org: clean(model.OrganisationName(cat, f)), Version: f.Version(), Brand: br, Profile: ProfileInternal, cat: cat, file: f}
 	if b.annex {
@@ -53,6 +63,7 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 	d.StandFmt = b.date(d.Stand)
 	if b.annex {
 		b.buildAnnex(d)
+		b.flush(d)
 		d.Blocks = b.blocks
 		return d
 	}
@@ -73,16 +84,29 @@ func build(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, pro
 	b.add(&TOC{Title: b.m("toc")}, &PageBreak{})
 	b.intro(d)
 	b.general()
+	b.flush(d)
 	b.targetChapter()
 	b.controls()
+	b.flush(d)
 	b.registers()
+	b.flush(d)
 	r := <-later
 	b.openItems(r)
 	b.findings(r.findings)
 	b.history()
 	b.signature(d)
+	b.flush(d)
 	d.Blocks = b.blocks
 	return d
+}
+
+// flush publishes the blocks added since the last flush; they are not
+// changed after.
+func (b *builder) flush(d *Document) {
+	if b.publish != nil && b.published < len(b.blocks) {
+		b.publish(d, b.blocks[b.published:len(b.blocks):len(b.blocks)])
+		b.published = len(b.blocks)
+	}
 }
 
 func (b *builder) m(key string, args ...any) string { return Msg.Get(b.l, key, args...) }

@@ -275,7 +275,7 @@ func writeHTMLRegister(b *bytes.Buffer, r *Records, wide bool) {
 	type line struct{ label, value string }
 	var lines []line
 	gather := func(label, value string) { lines = append(lines, line{label, value}) }
-	size, _ := (&Document{Blocks: []Block{r}}).cellBytes()
+	size, _ := cellBytes([]Block{r})
 	writeHTMLTableHead(b, t, "register")
 	b.Grow(size + size/2)
 	var num [20]byte

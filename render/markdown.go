@@ -4,24 +4,72 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/tom-dsgvo/tom/model"
 )
 
 // WriteMarkdown returns the document as GitHub-flavoured Markdown: every
 // piece of text escaped, one table row per line (clean git diffs).
 func WriteMarkdown(d *Document) []byte {
 	w := &mdWriter{d: d}
-	// The cells with their escapes and separators, and a register's name
-	// repeated in each of its tables, plus the rest of the text.
-	size, cells := d.cellBytes()
-	w.b = roomy(size*3/2 + cells*4 + 64<<10)
-	for _, bl := range d.Blocks {
+	w.blocks(d.Blocks)
+	return w.end()
+}
+
+// BuildMarkdown builds the document like BuildProfile and returns it with
+// its Markdown, written on another goroutine chapter by chapter while the
+// later chapters are built (the same bytes as WriteMarkdown).
+func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string) (*Document, []byte) {
+	type run struct {
+		d      *Document
+		blocks []Block
+	}
+	runs := make(chan run, 8)
+	md := make(chan []byte, 1)
+	go func() {
+		var w *mdWriter
+		for r := range runs {
+			if w == nil {
+				w = &mdWriter{d: r.d}
+			}
+			w.blocks(r.blocks)
+		}
+		if w == nil {
+			md <- nil
+			return
+		}
+		md <- w.end()
+	}()
+	d := buildTo(cat, f, lang, br, profile, func(d *Document, blocks []Block) { runs <- run{d, blocks} })
+	close(runs)
+	out := <-md
+	if out == nil {
+		out = WriteMarkdown(d)
+	}
+	return d, out
+}
+
+// blocks writes blocks, after making room for them: their cells with
+// escapes and separators, and a register's name repeated in each of its
+// tables, plus the rest of the text.
+func (w *mdWriter) blocks(blocks []Block) {
+	size, cells := cellBytes(blocks)
+	if need := size*3/2 + cells*4 + 64<<10; w.b.Available() < need {
+		b := roomy(w.b.Len() + need)
+		b.Write(w.b.Bytes())
+		w.b = b
+	}
+	for _, bl := range blocks {
 		w.block(bl)
 	}
+}
+
+// end returns the Markdown written: a TOM document (not a report) ends
+// with its organisation key (see OrgKey), invisible when it is shown.
+func (w *mdWriter) end() []byte {
 	out := bytes.TrimRight(w.b.Bytes(), "\n")
-	// A TOM document (not a report) carries its organisation key (see
-	// OrgKey), invisible when the Markdown is shown.
-	if d.isTOM() {
-		out = append(out, "\n\n<!-- "+d.OrgKey()+" -->"...)
+	if w.d.isTOM() {
+		out = append(out, "\n\n<!-- "+w.d.OrgKey()+" -->"...)
 	}
 	return append(out, '\n')
 }

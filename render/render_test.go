@@ -765,3 +765,36 @@ func TestIncompleteFileRenders(t *testing.T) {
 		t.Errorf("gaps or missing Stand not shown:\n%.2000s", md)
 	}
 }
+
+// TestBuildMarkdownSame: Markdown written while the document is built is
+// WriteMarkdown's, for every profile and language, branded or not, short
+// and long.
+func TestBuildMarkdownSame(t *testing.T) {
+	c, f := loadSample(t)
+	cl, fl := manyProviders(t, 300)
+	br := &Branding{Name: "Kanzlei Beispiel", Address: "Musterstraße 1\n12345 Musterstadt", Footer: "Kanzlei Beispiel · Musterstraße 1", Intro: "Erstellt mit *tom*."}
+	for _, tc := range []struct {
+		name    string
+		c       *model.Catalog
+		f       *model.File
+		br      *Branding
+		profile string
+	}{
+		{"sample", c, f, nil, ProfileInternal},
+		{"annex", c, f, nil, ProfileAnnex},
+		{"branded", c, f, br, ProfileInternal},
+		{"long", cl, fl, nil, ProfileInternal},
+		{"empty", c, model.NewFile(c, model.De), nil, ProfileInternal},
+	} {
+		for _, l := range []model.Lang{model.De, model.En} {
+			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile)
+			want := WriteMarkdown(BuildProfile(tc.c, tc.f, l, tc.br, tc.profile))
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s/%s: BuildMarkdown differs from WriteMarkdown", tc.name, l)
+			}
+			if !bytes.Equal(WriteMarkdown(d), want) {
+				t.Errorf("%s/%s: the document BuildMarkdown returns differs", tc.name, l)
+			}
+		}
+	}
+}

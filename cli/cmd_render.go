@@ -113,7 +113,20 @@ func runRender(opts *renderOptions) error {
 	// it replaces the old one; the batch writes and syncs documents in the
 	// background, several at once, while the next are made, and syncs the
 	// folders once, at the end.
-	next := renderAll(g, files, formats, profile)
+	// A single answers file's Markdown goes to a temporary file in the
+	// folder it is for while it is made (see model.PendingFile).
+	spillDir := ""
+	if len(files) == 1 && !tgt.stdout {
+		switch {
+		case tgt.dir != "":
+			spillDir = tgt.dir
+		case tgt.file != "":
+			spillDir = filepath.Dir(tgt.file)
+		default:
+			spillDir = filepath.Dir(files[0])
+		}
+	}
+	next := renderAll(g, files, formats, profile, spillDir)
 	var batch model.Batch
 	// A signal stops the run between answers files: the documents already
 	// on their way to the disk are finished (or their temporary files
@@ -213,13 +226,16 @@ type rendered struct {
 	// controllerOnly: an annex for a business that processes no data for
 	// clients (its role is controller).
 	controllerOnly bool
+	// pending holds the beginning of the Markdown on its way to the disk
+	// (nil: none)
+	pending *model.PendingFile
 }
 
 // renderAll makes the documents of every answers file, a worker per core,
 // and returns a function that yields them in the order of files (call it
 // once per file). At most two files per worker are made ahead of the one
 // being written, which bounds memory however long the batch.
-func renderAll(g *Globals, files []string, formats []string, profile string) func() *rendered {
+func renderAll(g *Globals, files []string, formats []string, profile, spillDir string) func() *rendered {
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	results := make([]chan *rendered, len(files))
 	for i := range results {
@@ -231,7 +247,7 @@ func renderAll(g *Globals, files []string, formats []string, profile string) fun
 	for range workers {
 		go func() {
 			for i := range jobs {
-				results[i] <- renderDocs(g, &mu, files[i], formats, profile)
+				results[i] <- renderDocs(g, &mu, files[i], formats, profile, spillDir)
 			}
 		}()
 	}
@@ -252,8 +268,10 @@ func renderAll(g *Globals, files []string, formats []string, profile string) fun
 }
 
 // renderDocs loads one answers file (read only) and makes its documents;
-// mu guards g.
-func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profile string) *rendered {
+// mu guards g. With spillDir set, the Markdown is written to a pending file
+// there while it is made (r.pending; removed unless writeRendered hands it
+// on).
+func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profile, spillDir string) *rendered {
 	r := &rendered{path: path, formats: formats}
 	// Each file's catalogue and branding come from its own workspace; the
 	// catalogue is loaded while the file is read, and the document is built
@@ -266,6 +284,7 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		doc      *render.Document
 		data     [][]byte
 		errs     []error
+		pending  *model.PendingFile
 	)
 	l := g.loadWithCatalog(path, mu, func(cat *model.Catalog, f *model.File) {
 		// The document is in the file's language; what tom says about it is
@@ -280,10 +299,26 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		if brandErr != nil {
 			return
 		}
-		// Markdown is written while the document is built.
+		// Markdown is written while the document is built, and on its way
+		// to the disk meanwhile when spillDir is set.
 		var md []byte
 		if slices.Contains(formats, "md") {
-			doc, md = render.BuildMarkdown(cat, f, lang, brand, profile)
+			pending.Abort() // of an earlier run of this function
+			pending = nil
+			var spill func([]byte)
+			if spillDir != "" {
+				failed := false
+				spill = func(b []byte) {
+					if pending == nil && !failed {
+						pending, _ = model.NewPendingFile(spillDir, filepath.Base(path)+".md")
+						failed = pending == nil
+					}
+					if pending != nil {
+						pending.Write(b) // a failure shows when it is saved
+					}
+				}
+			}
+			doc, md = render.BuildMarkdown(cat, f, lang, brand, profile, spill)
 		} else {
 			doc = render.BuildProfile(cat, f, lang, brand, profile)
 		}
@@ -300,19 +335,22 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 		}
 	})
 	if l.CatErr != nil {
+		pending.Abort()
 		r.err = l.CatErr
 		return r
 	}
 	cat, f, err := l.Cat, l.File, l.Err
 	if err != nil {
+		pending.Abort()
 		r.err = err
 		return r
 	}
 	if brandErr != nil {
+		pending.Abort()
 		r.err = brandErr
 		return r
 	}
-	r.doc, r.data, r.errs = doc, data, errs
+	r.doc, r.data, r.errs, r.pending = doc, data, errs, pending
 	// An annex for clients of a business that says it processes no data
 	// for clients: written, with a word on it.
 	r.controllerOnly = profile == render.ProfileAnnex && model.View{C: cat, F: f}.BusinessRole() == model.BusinessController
@@ -326,6 +364,9 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 // and in order; a document that cannot be written there does not stop the
 // formats after it.
 func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, written map[string]bool, lang model.Lang, batch *model.Batch, fail func(error)) error {
+	// The Markdown's pending file goes to the batch with the Markdown, or
+	// is removed.
+	defer func() { r.pending.Abort() }()
 	if r.err != nil {
 		return r.err
 	}
@@ -370,7 +411,11 @@ func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, writte
 			return errors.New(renderMsg.Get(lang, "render_other_org", path, dest, org))
 		}
 		written[dest] = true
-		batch.WriteFile(dest, data, 0o600, func(err error) {
+		var pending *model.PendingFile
+		if format == "md" {
+			pending, r.pending = r.pending, nil
+		}
+		batch.WritePending(dest, data, pending, 0o600, func(err error) {
 			if err != nil {
 				fail(errors.New(renderMsg.Get(lang, "render_failed", path, dest, err)))
 				return

@@ -130,3 +130,78 @@ func TestRenderUsageErrors(t *testing.T) {
 		t.Errorf("%s is not a PDF", single)
 	}
 }
+
+// TestRenderMarkdownPendingFile: the Markdown of a single answers file,
+// written to a temporary file while it is made, ends up complete in place
+// and leaves no temporary file when rendering succeeds, when the answers
+// are invalid, when an existing document of another organisation is not
+// replaced, and when the document goes elsewhere (a symlink).
+func TestRenderMarkdownPendingFile(t *testing.T) {
+	dir := t.TempDir()
+	a := renderSample(t, dir, "kunde.json")
+	out := filepath.Join(dir, "out")
+	noTemp := func(t *testing.T, dirs ...string) {
+		t.Helper()
+		for _, d := range dirs {
+			entries, _ := os.ReadDir(d)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".tmp-") {
+					t.Errorf("temporary file left: %s", filepath.Join(d, e.Name()))
+				}
+			}
+		}
+	}
+	code, stdout, stderr := cliRun(nil, "render", a, "--format", "md", "--out", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := stdout
+	doc := filepath.Join(out, "TOM_Webagentur-Krueger-und-Soehne-GmbH_2026-11-28.md")
+	if code, _, stderr := cliRun(nil, "render", a, "--format", "md", "--out", out+"/"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := string(readFile(t, doc)); got != want {
+		t.Errorf("the Markdown written differs from the one on standard output (%d and %d bytes)", len(got), len(want))
+	}
+	noTemp(t, dir, out)
+
+	bad := filepath.Join(dir, "bad.json")
+	// invalid only to validation, which runs while the document is made
+	if err := os.WriteFile(bad, bytes.Replace(readFile(t, a), []byte(`"email": "info@hetzner.com"`), []byte(`"email": "not an address"`), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := cliRun(nil, "render", bad, "--format", "md", "--out", out+"/"); code == 0 {
+		t.Error("an invalid answers file was rendered")
+	}
+	noTemp(t, dir, out)
+
+	other := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(other, bytes.Replace(readFile(t, a), []byte("Webagentur Krüger & Söhne GmbH"), []byte("Bäckerei Öztürk GmbH"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := cliRun(nil, "render", other, "--format", "md", "--out", doc); code == 0 {
+		t.Error("another organisation's document was replaced without --force")
+	}
+	if got := string(readFile(t, doc)); got != want {
+		t.Error("the refused render changed the document")
+	}
+	noTemp(t, dir, out)
+
+	// A document that is a symlink to another folder is replaced there.
+	far := t.TempDir()
+	farDoc := filepath.Join(far, "doc.md")
+	if err := os.WriteFile(farDoc, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(out, "link.md")
+	if err := os.Symlink(farDoc, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cliRun(nil, "render", a, "--format", "md", "--out", link, "--force"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := string(readFile(t, farDoc)); got != want {
+		t.Error("the symlinked document was not replaced with the Markdown")
+	}
+	noTemp(t, dir, out, far)
+}

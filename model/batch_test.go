@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -123,4 +124,72 @@ func BenchmarkBatch(b *testing.B) {
 			batch.Sync()
 		}
 	})
+}
+
+// TestBatchWritePending: a pending file holding the beginning of the data
+// becomes the file (the same inode, the whole data, mode 0600, no
+// temporary file left); one in another folder, one whose write failed, and
+// one refused (the target is a folder) are removed, the data written as
+// WriteFile does or the error reported.
+func TestBatchWritePending(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	data := []byte("# Title\n\nsome text\n")
+	start := func(dir string) (*PendingFile, os.FileInfo) {
+		t.Helper()
+		p, err := NewPendingFile(dir, "doc.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Write(data[:8]); err != nil {
+			t.Fatal(err)
+		}
+		st, err := p.f.Stat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p, st
+	}
+	var batch Batch
+	var errs []error
+	report := func(err error) { errs = append(errs, err) }
+
+	used, usedSt := start(a) // beside the file: becomes it
+	batch.WritePending(filepath.Join(a, "doc.md"), data, used, 0o600, report)
+	other, _ := start(b) // another folder: removed
+	batch.WritePending(filepath.Join(a, "other.md"), data, other, 0o600, report)
+	broken, _ := start(a) // a write failed: removed
+	broken.err = errors.New("disk full")
+	batch.WritePending(filepath.Join(a, "broken.md"), data, broken, 0o600, report)
+	if err := os.Mkdir(filepath.Join(a, "dir.md"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	refused, _ := start(a) // the target is a folder: removed, error
+	batch.WritePending(filepath.Join(a, "dir.md"), data, refused, 0o600, report)
+	batch.Sync()
+
+	if len(errs) != 4 || errs[0] != nil || errs[1] != nil || errs[2] != nil || errs[3] == nil {
+		t.Fatalf("outcomes %v, want nil, nil, nil, an error", errs)
+	}
+	for _, name := range []string{"doc.md", "other.md", "broken.md"} {
+		got, err := os.ReadFile(filepath.Join(a, name))
+		if err != nil || string(got) != string(data) {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, data)
+		}
+		if st, err := os.Stat(filepath.Join(a, name)); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, %v; want 0600", name, st.Mode().Perm(), err)
+		}
+	}
+	if st, err := os.Stat(filepath.Join(a, "doc.md")); err != nil || !os.SameFile(st, usedSt) {
+		t.Error("doc.md is not the pending file")
+	}
+	for _, dir := range []string{a, b} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.Contains(e.Name(), ".tmp-") {
+				t.Errorf("temporary file left: %s", filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	var nothing *PendingFile
+	nothing.Abort() // nil holds nothing
 }

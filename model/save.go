@@ -78,8 +78,17 @@ const batchWindow = 16
 // WriteFile writes data to path atomically (see WriteFileAtomic) and
 // reports the outcome to done, nil once the file is in place.
 func (b *Batch) WriteFile(path string, data []byte, mode os.FileMode, done func(error)) {
+	b.WritePending(path, data, nil, mode, done)
+}
+
+// WritePending is WriteFile for data whose beginning was written to p
+// already (see PendingFile): p is finished with the rest and put in place.
+// A p that is not in the folder of the file path resolves to, or that
+// failed, is removed and data written as WriteFile does.
+func (b *Batch) WritePending(path string, data []byte, p *PendingFile, mode os.FileMode, done func(error)) {
 	target, err := ResolveTarget(path)
 	if err != nil {
+		p.Abort()
 		b.Flush()
 		done(err)
 		return
@@ -88,7 +97,7 @@ func (b *Batch) WriteFile(path string, data []byte, mode os.FileMode, done func(
 		b.Flush()
 	}
 	f := &batchFile{target: target, done: done, result: make(chan error, 1)}
-	go func() { f.result <- replaceFile(path, target, data, mode, (*os.File).Write) }()
+	go func() { f.result <- replaceFile(path, target, data, mode, p, (*os.File).Write) }()
 	b.pending = append(b.pending, f)
 	for len(b.pending) > batchWindow {
 		b.finish()
@@ -139,7 +148,7 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.
 	if err != nil {
 		return err
 	}
-	if err := replaceFile(path, target, data, mode, write); err != nil {
+	if err := replaceFile(path, target, data, mode, nil, write); err != nil {
 		return err
 	}
 	dirSync(filepath.Dir(target))
@@ -148,23 +157,32 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.
 
 // replaceFile replaces target, the file path resolves to, with data: a
 // temporary file beside it with mode and target's owner and group, written,
-// synced and renamed over it. On failure target is untouched and the
-// temporary file removed.
-func replaceFile(path, target string, data []byte, mode os.FileMode, write func(*os.File, []byte) (int, error)) error {
+// synced and renamed over it. The temporary file is p, holding the
+// beginning of data, when p is beside target and intact (else p is
+// removed). On failure target is untouched and the temporary file removed.
+func replaceFile(path, target string, data []byte, mode os.FileMode, p *PendingFile, write func(*os.File, []byte) (int, error)) error {
 	failed := func(err error) error { return &FileError{Path: path, Key: "save_failed", Err: err} }
 	var uid, gid uint32
 	hasOwner := false
 	switch st, err := os.Lstat(target); {
 	case err == nil && !st.Mode().IsRegular():
+		p.Abort()
 		return &FileError{Path: path, Key: "not_regular", Args: []any{fileKind(st.Mode())}}
 	case err == nil:
 		uid, gid, hasOwner = fileOwner(st)
 	case !errors.Is(err, fs.ErrNotExist):
+		p.Abort()
 		return failed(err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), tempPrefix(target)+"*")
-	if err != nil {
-		return failed(err)
+	var tmp *os.File
+	if p.fits(filepath.Dir(target), data, mode) {
+		tmp, data = p.f, data[p.n:]
+	} else {
+		p.Abort()
+		var err error
+		if tmp, err = os.CreateTemp(filepath.Dir(target), tempPrefix(target)+"*"); err != nil {
+			return failed(err)
+		}
 	}
 	name := tmp.Name()
 	ok := false
@@ -196,6 +214,77 @@ func replaceFile(path, target string, data []byte, mode os.FileMode, write func(
 	}
 	ok = true
 	return nil
+}
+
+// PendingFile is a file written in pieces ahead of the save that puts it
+// in place (Batch.WritePending): a temporary file in a folder, mode 0600,
+// each piece handed to the system's writeback as it is written, so that
+// the sync at the end has little left to wait for. A PendingFile is not
+// safe for concurrent use; nil is a PendingFile that holds nothing.
+type PendingFile struct {
+	f   *os.File
+	dir string
+	n   int   // bytes written
+	err error // the first write that failed
+}
+
+// NewPendingFile starts a temporary file for name in folder dir.
+func NewPendingFile(dir, name string) (*PendingFile, error) {
+	f, err := os.CreateTemp(dir, tempPrefix(name)+"*")
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &PendingFile{f: f, dir: dir}, nil
+}
+
+// Write writes b at the end and starts writing it to the disk.
+func (p *PendingFile) Write(b []byte) (int, error) {
+	if p.err != nil {
+		return 0, p.err
+	}
+	n, err := p.f.Write(b)
+	if err != nil {
+		p.err = err
+		return n, err
+	}
+	startWriteback(p.f, int64(p.n), int64(n))
+	p.n += n
+	return n, nil
+}
+
+// Abort removes the temporary file.
+func (p *PendingFile) Abort() {
+	if p == nil || p.f == nil {
+		return
+	}
+	p.f.Close()
+	os.Remove(p.f.Name())
+	p.f = nil
+}
+
+// fits reports whether p can become the file in folder dir whose content
+// is data with mode: p is in dir, intact, holds the beginning of data, and
+// mode is the one p was made with.
+func (p *PendingFile) fits(dir string, data []byte, mode os.FileMode) bool {
+	return p != nil && p.f != nil && p.err == nil && p.n <= len(data) && mode == 0o600 && sameDir(p.dir, dir)
+}
+
+// sameDir reports whether a and b name the same folder.
+func sameDir(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
 
 // tempPrefix is how the temporary files of a save of target begin.

@@ -18,8 +18,10 @@ func WriteMarkdown(d *Document) []byte {
 
 // BuildMarkdown builds the document like BuildProfile and returns it with
 // its Markdown, written on another goroutine chapter by chapter while the
-// later chapters are built (the same bytes as WriteMarkdown).
-func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string) (*Document, []byte) {
+// later chapters are built (the same bytes as WriteMarkdown). spill, if not
+// nil, is handed the Markdown as it is written, on that goroutine: the
+// pieces, in order, are the beginning of what BuildMarkdown returns.
+func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string, spill func([]byte)) (*Document, []byte) {
 	type run struct {
 		d      *Document
 		blocks []Block
@@ -28,11 +30,21 @@ func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Brand
 	md := make(chan []byte, 1)
 	go func() {
 		var w *mdWriter
+		spilled := 0
 		for r := range runs {
 			if w == nil {
 				w = &mdWriter{d: r.d}
 			}
 			w.blocks(r.blocks)
+			if spill != nil {
+				// all but the newlines at the end, which the end trims
+				b := w.b.Bytes()
+				end := len(bytes.TrimRight(b, "\n"))
+				if end > spilled {
+					spill(b[spilled:end:end])
+					spilled = end
+				}
+			}
 		}
 		if w == nil {
 			md <- nil
@@ -40,8 +52,10 @@ func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Brand
 		}
 		md <- w.end()
 	}()
-	d := buildTo(cat, f, lang, br, profile, func(d *Document, blocks []Block) { runs <- run{d, blocks} })
-	close(runs)
+	d := func() *Document {
+		defer close(runs) // also should the builder panic
+		return buildTo(cat, f, lang, br, profile, func(d *Document, blocks []Block) { runs <- run{d, blocks} })
+	}()
 	out := <-md
 	if out == nil {
 		out = WriteMarkdown(d)

@@ -787,10 +787,14 @@ func TestBuildMarkdownSame(t *testing.T) {
 		{"empty", c, model.NewFile(c, model.De), nil, ProfileInternal},
 	} {
 		for _, l := range []model.Lang{model.De, model.En} {
-			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile)
+			var spilled []byte
+			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile, func(b []byte) { spilled = append(spilled, b...) })
 			want := WriteMarkdown(BuildProfile(tc.c, tc.f, l, tc.br, tc.profile))
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s/%s: BuildMarkdown differs from WriteMarkdown", tc.name, l)
+			}
+			if !bytes.HasPrefix(got, spilled) || len(spilled) < len(got)/2 {
+				t.Errorf("%s/%s: %d bytes spilled, not the beginning of the %d written", tc.name, l, len(spilled), len(got))
 			}
 			if !bytes.Equal(WriteMarkdown(d), want) {
 				t.Errorf("%s/%s: the document BuildMarkdown returns differs", tc.name, l)

@@ -317,12 +317,13 @@ func statusEvents(e statusEntry, l model.Lang, today string) []icalEvent {
 			Description: statusMsg.Get(l, "ical_review_desc", shellQuote(e.Path)),
 		})
 	}
+	words := model.NewDueWords(l)
 	for _, d := range model.Dated(e.Cat, e.File, today) {
 		field := ""
 		if d.Field != nil {
 			field = d.Field.ID
 		}
-		text := model.DescribeDue(d, l)
+		text := words.Describe(d)
 		out = append(out, icalEvent{
 			UID:         icalUID(org, d.Kind, d.ID, d.Record, field),
 			Date:        d.DueOn,
@@ -533,8 +534,9 @@ func statusDocument(r model.StatusReport, l model.Lang, hint model.NextFunc) *re
 		list.Items = make([]render.ListItem, len(r.Due))
 		// A long list is worded in two halves at once.
 		word := func(from, to int) {
+			words := model.NewDueWords(l) // each kind of sentence worded once
 			for i := from; i < to; i++ {
-				list.Items[i] = render.ListItem{Text: model.TerminalLine(model.DescribeDue(r.Due[i], l))}
+				list.Items[i] = render.ListItem{Text: model.TerminalLine(words.Describe(r.Due[i]))}
 			}
 		}
 		if half := len(r.Due) / 2; half >= 200 {
@@ -666,8 +668,9 @@ func statusToJSON(path string, c *model.Catalog, f *model.File, r model.StatusRe
 	for _, s := range r.Sections {
 		out.Sections = append(out.Sections, statusSectionJSON{ID: s.Section.ID, Title: s.Section.Title.In(l), Answered: s.Answered, Total: s.Total, Percent: s.Percent(), State: states[s.State], Skipped: s.Skipped})
 	}
+	words := model.NewDueWords(l)
 	for _, d := range r.Due {
-		j := statusDueJSON{Kind: d.Kind, Section: d.Section.ID, ID: d.ID, Date: d.Date, Due: d.DueOn, Overdue: d.Overdue, Text: model.DescribeDue(d, l)}
+		j := statusDueJSON{Kind: d.Kind, Section: d.Section.ID, ID: d.ID, Date: d.Date, Due: d.DueOn, Overdue: d.Overdue, Text: words.Describe(d)}
 		if d.Kind == model.DueCheck {
 			j.Record, j.Field = str(d.Record), str(d.Field.ID)
 		}

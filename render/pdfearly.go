@@ -51,7 +51,7 @@ func newPDFEarly(p *fpdf.Fpdf) *pdfEarly {
 	if pages == nil {
 		return nil
 	}
-	e := &pdfEarly{
+	return &pdfEarly{
 		page: func(n int) []byte {
 			ps := *pages
 			if n < 1 || n >= len(ps) || ps[n] == nil {
@@ -63,7 +63,6 @@ func newPDFEarly(p *fpdf.Fpdf) *pdfEarly {
 		jobs:  make(chan *pdfHead, 1024),
 		done:  make(chan struct{}),
 	}
-	return e
 }
 
 // run compresses the heads handed to it until stop; it runs on the

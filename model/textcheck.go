@@ -22,25 +22,26 @@ const (
 // returns the message key ("" when the text is fine) and the index of the
 // offending character (-1 for the whole value).
 func textProblem(s string, multiline bool) (key string, at int, r rune) {
-	// Printable ASCII, most of any text, is one character a byte and never
-	// forbidden: pass over it without decoding.
-	j := 0
-	for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
-		j++
-	}
-	i := j // characters before j
-	for ; j < len(s); i++ {
+	i, j := 0, 0 // characters and bytes before j
+	for j < len(s) {
+		// Printable ASCII, most of any text, is one character a byte and
+		// never forbidden: pass over it without decoding.
+		n := printableLen(s[j:])
+		i, j = i+n, j+n
+		if j == len(s) {
+			break
+		}
 		c, size := rune(s[j]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(s[j:])
 		}
-		j += size
-		if (c < 0x20 || c >= 0x7f) && isForbiddenControl(c, multiline) {
+		if isForbiddenControl(c, multiline) {
 			if c == '\n' || c == '\u2028' || c == '\u2029' {
 				return "one_line", i, c
 			}
 			return "control_char", i, c
 		}
+		i, j = i+1, j+size
 	}
 	limit := MaxLineLen
 	if multiline {
@@ -53,6 +54,27 @@ func textProblem(s string, multiline bool) (key string, at int, r rune) {
 		return "too_long_line", -1, 0
 	}
 	return "", -1, 0
+}
+
+// printableLen returns the length of the beginning of s that is printable
+// ASCII (0x20 to 0x7e), eight bytes at a time.
+func printableLen(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// a byte below 0x20 sets its high bit in (x - 0x20…) & ^x, one of
+		// 0x7f or more in (x + 0x01…) | x
+		if ((x-0x2020202020202020)&^x|(x+0x0101010101010101)|x)&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return i
+		}
+	}
+	return i
 }
 
 // isTextKey reports whether key is one textProblem returns.

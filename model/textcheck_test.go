@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,6 +79,80 @@ func TestTextProblemASCIIPrefix(t *testing.T) {
 	} {
 		if key, at, _ := textProblem(tc.s, tc.multiline); key != tc.key || at != tc.at {
 			t.Errorf("textProblem(%.20q, %v) = %q, %d; want %q, %d", tc.s, tc.multiline, key, at, tc.key, tc.at)
+		}
+	}
+}
+
+// textProblemRef is textProblem decoding every character.
+func textProblemRef(s string, multiline bool) (string, int, rune) {
+	i := 0
+	for _, c := range s {
+		if isForbiddenControl(c, multiline) {
+			if c == '\n' || c == '\u2028' || c == '\u2029' {
+				return "one_line", i, c
+			}
+			return "control_char", i, c
+		}
+		i++
+	}
+	switch {
+	case multiline && i > MaxTextLen:
+		return "too_long_text", -1, 0
+	case !multiline && i > MaxLineLen:
+		return "too_long_line", -1, 0
+	}
+	return "", -1, 0
+}
+
+// TestTextProblemRef compares textProblem with the character loop on texts
+// made of the characters around each boundary, at every position in a word.
+func TestTextProblemRef(t *testing.T) {
+	edge := []string{"\x00", "\x1f", " ", "~", "\x7f", "\u0080", "\u0085", "ä", "\u2028", "\n", "\t", "€", "\xff"}
+	r := rand.New(rand.NewSource(3))
+	for n := range 3000 {
+		var b strings.Builder
+		for range r.Intn(30) {
+			if r.Intn(10) == 0 {
+				b.WriteString(edge[r.Intn(len(edge))])
+			} else {
+				b.WriteByte(byte('a' + r.Intn(26)))
+			}
+		}
+		s, ml := b.String(), r.Intn(2) == 0
+		k1, a1, c1 := textProblem(s, ml)
+		k2, a2, c2 := textProblemRef(s, ml)
+		if k1 != k2 || a1 != a2 || c1 != c2 {
+			t.Fatalf("case %d: textProblem(%q, %v) = %q %d %q, want %q %d %q", n, s, ml, k1, a1, c1, k2, a2, c2)
+		}
+	}
+}
+
+func FuzzTextProblem(f *testing.F) {
+	f.Add("Grüße\x1b aus Köln", false)
+	f.Add("zwei\nZeilen\u2028", true)
+	f.Fuzz(func(t *testing.T, s string, ml bool) {
+		k1, a1, c1 := textProblem(s, ml)
+		k2, a2, c2 := textProblemRef(s, ml)
+		if k1 != k2 || a1 != a2 || c1 != c2 {
+			t.Fatalf("textProblem(%q, %v) = %q %d %q, want %q %d %q", s, ml, k1, a1, c1, k2, a2, c2)
+		}
+	})
+}
+
+// TestPrintableLen compares printableLen with a byte loop, every byte value
+// at every position of a word.
+func TestPrintableLen(t *testing.T) {
+	for c := range 256 {
+		for pos := range 17 {
+			b := []byte(strings.Repeat("x", 17))
+			b[pos] = byte(c)
+			want := 17
+			if c < 0x20 || c >= 0x7f {
+				want = pos
+			}
+			if got := printableLen(string(b)); got != want {
+				t.Fatalf("printableLen with %#x at %d = %d, want %d", c, pos, got, want)
+			}
 		}
 	}
 }

@@ -159,32 +159,25 @@ func (p *fastJSON) str() (string, bool) {
 }
 
 // plainLen returns the length of the beginning of s before its first '"',
-// backslash or control character (len(s) if none): the quote and the
-// backslash are found with strings.IndexByte, the control characters eight
-// bytes at a time.
+// backslash or control character (len(s) if none), eight bytes at a time.
 func plainLen(s string) int {
-	n := len(s)
-	if q := strings.IndexByte(s, '"'); q >= 0 {
-		n = q
-	}
-	if b := strings.IndexByte(s[:n], '\\'); b >= 0 {
-		n = b
-	}
 	i := 0
-	for ; i+8 <= n; i += 8 {
+	for ; i+8 <= len(s); i += 8 {
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// a byte below 0x20 sets its high bit in (x - 0x20…) & ^x
-		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+		// a zero byte of q or b (a quote or a backslash in x) sets its high
+		// bit in (v - 0x01…) & ^v, a byte of x below 0x20 in (x - 0x20…) & ^x
+		q, b := x^0x2222222222222222, x^0x5c5c5c5c5c5c5c5c
+		if ((q-0x0101010101010101)&^q|(b-0x0101010101010101)&^b|(x-0x2020202020202020)&^x)&0x8080808080808080 != 0 {
 			break
 		}
 	}
-	for ; i < n; i++ {
-		if s[i] < 0x20 {
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' || c < 0x20 {
 			return i
 		}
 	}
-	return n
+	return len(s)
 }
 
 // escaped reads the rest of a string that has an escape, from start.

@@ -318,7 +318,12 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 					}
 				}
 			}
-			doc, md = render.BuildMarkdown(cat, f, lang, brand, profile, spill)
+			// The Markdown is at most about twice the answers file.
+			room := 0
+			if st, err := os.Stat(path); err == nil && st.Size() < model.MaxFileSize {
+				room = 2*int(st.Size()) + 64<<10
+			}
+			doc, md = render.BuildMarkdown(cat, f, lang, brand, profile, spill, room)
 		} else {
 			doc = render.BuildProfile(cat, f, lang, brand, profile)
 		}

@@ -20,8 +20,10 @@ func WriteMarkdown(d *Document) []byte {
 // its Markdown, written on another goroutine chapter by chapter while the
 // later chapters are built (the same bytes as WriteMarkdown). spill, if not
 // nil, is handed the Markdown as it is written, on that goroutine: the
-// pieces, in order, are the beginning of what BuildMarkdown returns.
-func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string, spill func([]byte)) (*Document, []byte) {
+// pieces, in order, are the beginning of what BuildMarkdown returns. room
+// is the room to make for the Markdown at once (0: as it grows), so that
+// it is not copied as it grows.
+func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string, spill func([]byte), room int) (*Document, []byte) {
 	type run struct {
 		d      *Document
 		blocks []Block
@@ -33,7 +35,7 @@ func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Brand
 		spilled := 0
 		for r := range runs {
 			if w == nil {
-				w = &mdWriter{d: r.d}
+				w = &mdWriter{d: r.d, b: roomy(room)}
 			}
 			w.blocks(r.blocks)
 			if spill != nil {

@@ -788,7 +788,7 @@ func TestBuildMarkdownSame(t *testing.T) {
 	} {
 		for _, l := range []model.Lang{model.De, model.En} {
 			var spilled []byte
-			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile, func(b []byte) { spilled = append(spilled, b...) })
+			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile, func(b []byte) { spilled = append(spilled, b...) }, 0)
 			want := WriteMarkdown(BuildProfile(tc.c, tc.f, l, tc.br, tc.profile))
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s/%s: BuildMarkdown differs from WriteMarkdown", tc.name, l)

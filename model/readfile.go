@@ -4,8 +4,8 @@ import (
 	"errors"
 	"io"
 	"os"
-	"strings"
 	"syscall"
+	"unsafe"
 )
 
 // ReadUserFile reads a file the user named (an answers file, a catalogue,
@@ -24,15 +24,11 @@ func ReadUserFile(path string) ([]byte, error) {
 }
 
 // readUserText is ReadUserFile giving the content as a string, read into
-// it without a second copy.
+// it without a second copy: the bytes read, in one call for a file that
+// does not change meanwhile, are never written again.
 func readUserText(path string) (string, error) {
-	var b strings.Builder
-	err := readUserFile(path, func(r io.Reader, size int) error {
-		b.Grow(size + 1) // one more, to see the end at once
-		_, err := io.Copy(&b, r)
-		return err
-	})
-	return b.String(), err
+	data, err := ReadUserFile(path)
+	return unsafe.String(unsafe.SliceData(data), len(data)), err
 }
 
 // readUserFile opens the file at path as ReadUserFile describes and has

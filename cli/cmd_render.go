@@ -226,8 +226,8 @@ type rendered struct {
 	// controllerOnly: an annex for a business that processes no data for
 	// clients (its role is controller).
 	controllerOnly bool
-	// pending holds the beginning of the Markdown on its way to the disk
-	// (nil: none)
+	// pending holds the beginning of the Markdown on its way to the disk,
+	// its data then the rest (nil: none, its data the whole)
 	pending *model.PendingFile
 }
 
@@ -324,6 +324,12 @@ func renderDocs(g *Globals, mu *sync.Mutex, path string, formats []string, profi
 				room = 2*int(st.Size()) + 64<<10
 			}
 			doc, md = render.BuildMarkdown(cat, f, lang, brand, profile, spill, room)
+			if spill != nil && pending.Failed() {
+				// what was spilled is lost: the Markdown is written whole
+				pending.Abort()
+				pending = nil
+				md = render.WriteMarkdown(doc)
+			}
 		} else {
 			doc = render.BuildProfile(cat, f, lang, brand, profile)
 		}
@@ -417,10 +423,12 @@ func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, writte
 		}
 		written[dest] = true
 		var pending *model.PendingFile
-		if format == "md" {
+		whole := func() []byte { return data }
+		if format == "md" && r.pending != nil {
 			pending, r.pending = r.pending, nil
+			whole = func() []byte { return render.WriteMarkdown(doc) }
 		}
-		batch.WritePending(dest, data, pending, 0o600, func(err error) {
+		batch.WritePending(dest, data, pending, whole, 0o600, func(err error) {
 			if err != nil {
 				fail(errors.New(renderMsg.Get(lang, "render_failed", path, dest, err)))
 				return

@@ -127,10 +127,10 @@ func BenchmarkBatch(b *testing.B) {
 }
 
 // TestBatchWritePending: a pending file holding the beginning of the data
-// becomes the file (the same inode, the whole data, mode 0600, no
-// temporary file left); one in another folder, one whose write failed, and
-// one refused (the target is a folder) are removed, the data written as
-// WriteFile does or the error reported.
+// becomes the file with the rest (the same inode, the whole data, mode
+// 0600, no temporary file left); one in another folder, one whose write
+// failed, and one refused (the target is a folder) are removed, the whole
+// data written as WriteFile does or the error reported.
 func TestBatchWritePending(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	data := []byte("# Title\n\nsome text\n")
@@ -152,19 +152,20 @@ func TestBatchWritePending(t *testing.T) {
 	var batch Batch
 	var errs []error
 	report := func(err error) { errs = append(errs, err) }
+	whole := func() []byte { return data }
 
 	used, usedSt := start(a) // beside the file: becomes it
-	batch.WritePending(filepath.Join(a, "doc.md"), data, used, 0o600, report)
+	batch.WritePending(filepath.Join(a, "doc.md"), data[8:], used, whole, 0o600, report)
 	other, _ := start(b) // another folder: removed
-	batch.WritePending(filepath.Join(a, "other.md"), data, other, 0o600, report)
+	batch.WritePending(filepath.Join(a, "other.md"), data[8:], other, whole, 0o600, report)
 	broken, _ := start(a) // a write failed: removed
 	broken.err = errors.New("disk full")
-	batch.WritePending(filepath.Join(a, "broken.md"), data, broken, 0o600, report)
+	batch.WritePending(filepath.Join(a, "broken.md"), data[8:], broken, whole, 0o600, report)
 	if err := os.Mkdir(filepath.Join(a, "dir.md"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	refused, _ := start(a) // the target is a folder: removed, error
-	batch.WritePending(filepath.Join(a, "dir.md"), data, refused, 0o600, report)
+	batch.WritePending(filepath.Join(a, "dir.md"), data[8:], refused, whole, 0o600, report)
 	batch.Sync()
 
 	if len(errs) != 4 || errs[0] != nil || errs[1] != nil || errs[2] != nil || errs[3] == nil {
@@ -192,4 +193,7 @@ func TestBatchWritePending(t *testing.T) {
 	}
 	var nothing *PendingFile
 	nothing.Abort() // nil holds nothing
+	if !nothing.Failed() || !broken.Failed() || used.Failed() {
+		t.Error("Failed: want true for nil and a failed write only")
+	}
 }

@@ -78,14 +78,14 @@ const batchWindow = 16
 // WriteFile writes data to path atomically (see WriteFileAtomic) and
 // reports the outcome to done, nil once the file is in place.
 func (b *Batch) WriteFile(path string, data []byte, mode os.FileMode, done func(error)) {
-	b.WritePending(path, data, nil, mode, done)
+	b.WritePending(path, nil, nil, func() []byte { return data }, mode, done)
 }
 
-// WritePending is WriteFile for data whose beginning was written to p
-// already (see PendingFile): p is finished with the rest and put in place.
-// A p that is not in the folder of the file path resolves to, or that
-// failed, is removed and data written as WriteFile does.
-func (b *Batch) WritePending(path string, data []byte, p *PendingFile, mode os.FileMode, done func(error)) {
+// WritePending is WriteFile for content whose beginning was written to p
+// already (see PendingFile): p is finished with rest and put in place. A p
+// that is not in the folder of the file path resolves to, or that failed,
+// is removed, and whole() (the entire content) written as WriteFile does.
+func (b *Batch) WritePending(path string, rest []byte, p *PendingFile, whole func() []byte, mode os.FileMode, done func(error)) {
 	target, err := ResolveTarget(path)
 	if err != nil {
 		p.Abort()
@@ -97,7 +97,7 @@ func (b *Batch) WritePending(path string, data []byte, p *PendingFile, mode os.F
 		b.Flush()
 	}
 	f := &batchFile{target: target, done: done, result: make(chan error, 1)}
-	go func() { f.result <- replaceFile(path, target, data, mode, p, (*os.File).Write) }()
+	go func() { f.result <- replaceFile(path, target, rest, whole, mode, p, (*os.File).Write) }()
 	b.pending = append(b.pending, f)
 	for len(b.pending) > batchWindow {
 		b.finish()
@@ -148,19 +148,20 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode, write func(*os.
 	if err != nil {
 		return err
 	}
-	if err := replaceFile(path, target, data, mode, nil, write); err != nil {
+	if err := replaceFile(path, target, nil, func() []byte { return data }, mode, nil, write); err != nil {
 		return err
 	}
 	dirSync(filepath.Dir(target))
 	return nil
 }
 
-// replaceFile replaces target, the file path resolves to, with data: a
-// temporary file beside it with mode and target's owner and group, written,
-// synced and renamed over it. The temporary file is p, holding the
-// beginning of data, when p is beside target and intact (else p is
-// removed). On failure target is untouched and the temporary file removed.
-func replaceFile(path, target string, data []byte, mode os.FileMode, p *PendingFile, write func(*os.File, []byte) (int, error)) error {
+// replaceFile replaces target, the file path resolves to, with the content
+// whole returns: a temporary file beside it with mode and target's owner and
+// group, written, synced and renamed over it. When p, holding the beginning
+// of the content, is beside target and intact, it is that temporary file and
+// only rest is written to it (else p is removed). On failure target is
+// untouched and the temporary file removed.
+func replaceFile(path, target string, rest []byte, whole func() []byte, mode os.FileMode, p *PendingFile, write func(*os.File, []byte) (int, error)) error {
 	failed := func(err error) error { return &FileError{Path: path, Key: "save_failed", Err: err} }
 	var uid, gid uint32
 	hasOwner := false
@@ -175,9 +176,11 @@ func replaceFile(path, target string, data []byte, mode os.FileMode, p *PendingF
 		return failed(err)
 	}
 	var tmp *os.File
-	if p.fits(filepath.Dir(target), data, mode) {
-		tmp, data = p.f, data[p.n:]
+	var data []byte
+	if p.fits(filepath.Dir(target), mode) {
+		tmp, data = p.f, rest
 	} else {
+		data = whole()
 		p.Abort()
 		var err error
 		if tmp, err = os.CreateTemp(filepath.Dir(target), tempPrefix(target)+"*"); err != nil {
@@ -267,12 +270,15 @@ func (p *PendingFile) Abort() {
 	p.f = nil
 }
 
-// fits reports whether p can become the file in folder dir whose content
-// is data with mode: p is in dir, intact, holds the beginning of data, and
-// mode is the one p was made with.
-func (p *PendingFile) fits(dir string, data []byte, mode os.FileMode) bool {
-	return p != nil && p.f != nil && p.err == nil && p.n <= len(data) && mode == 0o600 && sameDir(p.dir, dir)
+// fits reports whether p can become the file in folder dir with mode: p is
+// in dir, intact, and mode is the one p was made with.
+func (p *PendingFile) fits(dir string, mode os.FileMode) bool {
+	return p != nil && p.f != nil && p.err == nil && mode == 0o600 && sameDir(p.dir, dir)
 }
+
+// Failed reports whether a write to p failed (or p is nil): p then does
+// not hold what was written to it.
+func (p *PendingFile) Failed() bool { return p == nil || p.err != nil }
 
 // sameDir reports whether a and b name the same folder.
 func sameDir(a, b string) bool {

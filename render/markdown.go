@@ -18,12 +18,18 @@ func WriteMarkdown(d *Document) []byte {
 
 // BuildMarkdown builds the document like BuildProfile and returns it with
 // its Markdown, written on another goroutine chapter by chapter while the
-// later chapters are built (the same bytes as WriteMarkdown). spill, if not
-// nil, is handed the Markdown as it is written, on that goroutine: the
-// pieces, in order, are the beginning of what BuildMarkdown returns. room
-// is the room to make for the Markdown at once (0: as it grows), so that
-// it is not copied as it grows.
+// later chapters are built (the same bytes as WriteMarkdown). room is the
+// room to make for the Markdown at once (0: as it grows), so that it is not
+// copied as it grows.
+//
+// spill, if not nil, is handed the Markdown as it is written, in pieces of
+// about mdSpillAt bytes, on that goroutine, and must not keep them (their
+// bytes are written over); BuildMarkdown then returns only the rest. The
+// pieces and the rest, in order, are WriteMarkdown's bytes.
 func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Branding, profile string, spill func([]byte), room int) (*Document, []byte) {
+	if spill != nil {
+		room = min(room, 2*mdSpillAt)
+	}
 	type run struct {
 		d      *Document
 		blocks []Block
@@ -32,21 +38,12 @@ func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Brand
 	md := make(chan []byte, 1)
 	go func() {
 		var w *mdWriter
-		spilled := 0
 		for r := range runs {
 			if w == nil {
-				w = &mdWriter{d: r.d, b: roomy(room)}
+				w = &mdWriter{d: r.d, b: roomy(room), spill: spill}
 			}
 			w.blocks(r.blocks)
-			if spill != nil {
-				// all but the newlines at the end, which the end trims
-				b := w.b.Bytes()
-				end := len(bytes.TrimRight(b, "\n"))
-				if end > spilled {
-					spill(b[spilled:end:end])
-					spilled = end
-				}
-			}
+			w.flush()
 		}
 		if w == nil {
 			md <- nil
@@ -69,6 +66,13 @@ func BuildMarkdown(cat *model.Catalog, f *model.File, lang model.Lang, br *Brand
 // escapes and separators, and a register's name repeated in each of its
 // tables, plus the rest of the text.
 func (w *mdWriter) blocks(blocks []Block) {
+	if w.spill != nil {
+		// spilled as it goes: the buffer holds a few rows at a time
+		for _, bl := range blocks {
+			w.block(bl)
+		}
+		return
+	}
 	size, cells := cellBytes(blocks)
 	if need := size*3/2 + cells*4 + 64<<10; w.b.Available() < need {
 		b := roomy(w.b.Len() + need)
@@ -93,6 +97,38 @@ func (w *mdWriter) end() []byte {
 type mdWriter struct {
 	d *Document
 	b bytes.Buffer
+	// spill, when set, takes what is written (see BuildMarkdown)
+	spill func([]byte)
+}
+
+// mdSpillAt is how much Markdown a spilling writer holds before it hands it
+// on.
+const mdSpillAt = 64 << 10
+
+// flush hands what is written, but for the newlines at its end (which end
+// may trim), to spill and forgets it; nothing without spill.
+func (w *mdWriter) flush() {
+	if w.spill == nil {
+		return
+	}
+	b := w.b.Bytes()
+	end := len(bytes.TrimRight(b, "\n"))
+	if end == 0 {
+		return
+	}
+	w.spill(b[:end:end])
+	nl := len(b) - end
+	w.b.Reset()
+	for range nl {
+		w.b.WriteByte('\n')
+	}
+}
+
+// rowDone flushes a spilling writer that holds mdSpillAt bytes or more.
+func (w *mdWriter) rowDone() {
+	if w.spill != nil && w.b.Len() >= mdSpillAt {
+		w.flush()
+	}
 }
 
 func (w *mdWriter) para(s string) {
@@ -265,6 +301,7 @@ func (w *mdWriter) table(t *Table) {
 	w.rule(n)
 	for _, r := range t.Rows {
 		w.row(r, n, t.cleaned)
+		w.rowDone()
 	}
 	w.b.WriteByte('\n')
 }
@@ -304,6 +341,7 @@ func (w *mdWriter) records(r *Records) {
 				w.b.WriteString(" |")
 			}
 			w.b.WriteByte('\n')
+			w.rowDone()
 		}
 		w.b.WriteByte('\n')
 	}

@@ -787,14 +787,24 @@ func TestBuildMarkdownSame(t *testing.T) {
 		{"empty", c, model.NewFile(c, model.De), nil, ProfileInternal},
 	} {
 		for _, l := range []model.Lang{model.De, model.En} {
-			var spilled []byte
-			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile, func(b []byte) { spilled = append(spilled, b...) }, 0)
 			want := WriteMarkdown(BuildProfile(tc.c, tc.f, l, tc.br, tc.profile))
+			d, got := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile, nil, 0)
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s/%s: BuildMarkdown differs from WriteMarkdown", tc.name, l)
 			}
-			if !bytes.HasPrefix(got, spilled) || len(spilled) < len(got)/2 {
-				t.Errorf("%s/%s: %d bytes spilled, not the beginning of the %d written", tc.name, l, len(spilled), len(got))
+			// Spilled: the pieces (copied, their bytes are written over)
+			// and the rest are the same bytes, the pieces most of them.
+			var spilled []byte
+			pieces := 0
+			_, rest := BuildMarkdown(tc.c, tc.f, l, tc.br, tc.profile, func(b []byte) {
+				spilled = append(spilled, b...)
+				pieces++
+			}, 1<<20)
+			if !bytes.Equal(append(spilled, rest...), want) {
+				t.Errorf("%s/%s: %d bytes spilled in %d pieces and %d returned differ from WriteMarkdown's %d", tc.name, l, len(spilled), pieces, len(rest), len(want))
+			}
+			if len(want) > 4*mdSpillAt && (len(rest) > mdSpillAt || pieces < len(want)/mdSpillAt) {
+				t.Errorf("%s/%s: %d bytes returned after %d pieces, want at most %d after at least %d", tc.name, l, len(rest), pieces, mdSpillAt, len(want)/mdSpillAt)
 			}
 			if !bytes.Equal(WriteMarkdown(d), want) {
 				t.Errorf("%s/%s: the document BuildMarkdown returns differs", tc.name, l)

@@ -237,7 +237,7 @@ func TestPDFEarlyLooksSame(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("pdftoppm (poppler-utils) not installed")
 	}
-	c, f := manyProviders(t, 40)
+	c, f := manyProviders(t, 20)
 	d := Build(c, f, model.De)
 	dir := t.TempDir()
 	render := func(name string, early bool) []string {
@@ -249,7 +249,7 @@ func TestPDFEarlyLooksSame(t *testing.T) {
 		if err := os.WriteFile(p, b, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if out, err := exec.Command("pdftoppm", "-r", "30", "-gray", p, filepath.Join(dir, name)).CombinedOutput(); err != nil {
+		if out, err := exec.Command("pdftoppm", "-r", "20", "-gray", p, filepath.Join(dir, name)).CombinedOutput(); err != nil {
 			t.Fatalf("pdftoppm: %v\n%s", err, out)
 		}
 		pages, _ := filepath.Glob(filepath.Join(dir, name+"-*.pgm"))

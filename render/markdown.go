@@ -103,7 +103,7 @@ type mdWriter struct {
 
 // mdSpillAt is how much Markdown a spilling writer holds before it hands it
 // on.
-const mdSpillAt = 64 << 10
+const mdSpillAt = 256 << 10
 
 // flush hands what is written, but for the newlines at its end (which end
 // may trim), to spill and forgets it; nothing without spill.

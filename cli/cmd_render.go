@@ -411,7 +411,7 @@ func writeRendered(g *Globals, r *rendered, tgt renderTarget, force bool, writte
 				dest = filepath.Join(dir, strings.TrimSuffix(name, "."+format)+"_"+base+"."+format)
 			}
 		}
-		if sameFile(dest, path) {
+		if model.SameFile(dest, path) {
 			return errors.New(renderMsg.Get(lang, "render_is_answers", dest))
 		}
 		if !force && !written[dest] && !replaceable(dest, format, doc) {
@@ -457,17 +457,4 @@ func replaceable(dest, format string, doc *render.Document) bool {
 	}
 	old, err := os.ReadFile(dest)
 	return err == nil && render.SameOrg(old, format, doc)
-}
-
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	if err != nil {
-		return false
-	}
-	return os.SameFile(sa, sb)
 }

@@ -163,8 +163,7 @@ func (p *fastJSON) str() (string, bool) {
 func plainLen(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := word8(s, i)
 		// a zero byte of q or b (a quote or a backslash in x) sets its high
 		// bit in (v - 0x01…) & ^v, a byte of x below 0x20 in (x - 0x20…) & ^x
 		q, b := x^0x2222222222222222, x^0x5c5c5c5c5c5c5c5c

@@ -273,18 +273,15 @@ func (p *PendingFile) Abort() {
 // fits reports whether p can become the file in folder dir with mode: p is
 // in dir, intact, and mode is the one p was made with.
 func (p *PendingFile) fits(dir string, mode os.FileMode) bool {
-	return p != nil && p.f != nil && p.err == nil && mode == 0o600 && sameDir(p.dir, dir)
+	return p != nil && p.f != nil && p.err == nil && mode == 0o600 && SameFile(p.dir, dir)
 }
 
 // Failed reports whether a write to p failed (or p is nil): p then does
 // not hold what was written to it.
 func (p *PendingFile) Failed() bool { return p == nil || p.err != nil }
 
-// sameDir reports whether a and b name the same folder.
-func sameDir(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
+// SameFile reports whether a and b name the same existing file or folder.
+func SameFile(a, b string) bool {
 	sa, err := os.Stat(a)
 	if err != nil {
 		return false

@@ -2,7 +2,6 @@ package model
 
 import (
 	"io"
-	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -104,23 +103,9 @@ func terminalSafe(s string, oneLine bool) string {
 // safeLen returns the length of the longest start of s that can go to a
 // terminal as it is (see isTerminalSafe; bytes that are not UTF-8 cannot).
 func safeLen(s string, oneLine bool) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for i < len(s) {
-		// Eight printable ASCII characters at a time: none has its high
-		// bit set, none is below a space (the subtraction borrows) or DEL
-		// (adding one carries into the high bit). A borrow or carry can
-		// only mark bytes after the first that is not one, so the lowest
-		// mark is that byte.
-		for i+8 <= len(s) {
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if m := (x | (x - 0x20*ones) | (x + ones)) & highs; m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-				break
-			}
-			i += 8
-		}
+		i += printableLen(s[i:])
 		if i == len(s) {
 			break
 		}

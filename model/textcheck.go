@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -57,16 +58,18 @@ func textProblem(s string, multiline bool) (key string, at int, r rune) {
 }
 
 // printableLen returns the length of the beginning of s that is printable
-// ASCII (0x20 to 0x7e), eight bytes at a time.
+// ASCII (0x20 to 0x7e), eight bytes at a time: none of eight such bytes has
+// its high bit set, none is below a space (subtracting 0x20 borrows) or DEL
+// (adding one carries into the high bit). A borrow or carry only marks
+// bytes after the first that is not printable, so the lowest mark is that
+// byte.
 func printableLen(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// a byte below 0x20 sets its high bit in (x - 0x20…) & ^x, one of
-		// 0x7f or more in (x + 0x01…) | x
-		if ((x-0x2020202020202020)&^x|(x+0x0101010101010101)|x)&0x8080808080808080 != 0 {
-			break
+		x := word8(s, i)
+		if m := (x | (x - 0x20*ones) | (x + ones)) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(s); i++ {
@@ -75,6 +78,12 @@ func printableLen(s string) int {
 		}
 	}
 	return i
+}
+
+// word8 returns the eight bytes of s from i as a little-endian word.
+func word8(s string, i int) uint64 {
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
 // isTextKey reports whether key is one textProblem returns.

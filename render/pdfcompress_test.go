@@ -54,20 +54,34 @@ func TestExpandRuns(t *testing.T) {
 func pdfStreams(t testing.TB, data []byte) [][]byte {
 	t.Helper()
 	var out [][]byte
-	head := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
-	for _, m := range head.FindAllSubmatchIndex(data, -1) {
-		n, _ := strconv.Atoi(string(data[m[2]:m[3]]))
-		zr, err := zlib.NewReader(bytes.NewReader(data[m[1] : m[1]+n]))
-		if err != nil {
-			t.Fatalf("stream at %d: %v", m[0], err)
-		}
-		b, err := io.ReadAll(zr)
-		if err != nil {
-			t.Fatalf("stream at %d: %v", m[0], err)
-		}
+	for _, m := range regexp.MustCompile(flateHead).FindAllIndex(data, -1) {
+		b, _ := flateStream(t, data[m[0]:])
 		out = append(out, b)
 	}
 	return out
+}
+
+// flateHead begins a compressed stream object's dictionary and data.
+const flateHead = `<</Filter /FlateDecode /Length (\d+)>>\nstream\n`
+
+// flateStream returns the decompressed data of the compressed stream that
+// b begins with (after "N 0 obj\n"); false when b begins with none.
+func flateStream(t testing.TB, b []byte) ([]byte, bool) {
+	t.Helper()
+	m := regexp.MustCompile(flateHead).FindSubmatchIndex(b)
+	if m == nil || m[0] != 0 {
+		return nil, false
+	}
+	n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+	zr, err := zlib.NewReader(bytes.NewReader(b[m[1] : m[1]+n]))
+	if err != nil {
+		t.Fatalf("stream: %v", err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("stream: %v", err)
+	}
+	return out, true
 }
 
 // TestPDFNoFontSelectionsAhead: a long register's rows select their fonts

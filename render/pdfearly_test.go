@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"os"
@@ -78,22 +77,9 @@ func pdfPageContents(t testing.TB, data []byte) [][]byte {
 		objs[n] = data[m[1]:end]
 	}
 	stream := func(n int) []byte {
-		o, ok := objs[n]
+		b, ok := flateStream(t, objs[n])
 		if !ok {
-			t.Fatalf("no object %d", n)
-		}
-		m := regexp.MustCompile(`^<</Filter /FlateDecode /Length (\d+)>>\nstream\n`).FindSubmatchIndex(o)
-		if m == nil {
-			t.Fatalf("object %d is no compressed stream: %.60q", n, o)
-		}
-		l, _ := strconv.Atoi(string(o[m[2]:m[3]]))
-		zr, err := zlib.NewReader(bytes.NewReader(o[m[1] : m[1]+l]))
-		if err != nil {
-			t.Fatalf("object %d: %v", n, err)
-		}
-		b, err := io.ReadAll(zr)
-		if err != nil {
-			t.Fatalf("object %d: %v", n, err)
+			t.Fatalf("object %d is no compressed stream: %.60q", n, objs[n])
 		}
 		return b
 	}
